@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Shared data (EFF Atlas export, local laws table) lives beside the repo; not committed.
+export COUNTERWATCH_SHARED_DATA ?= $(abspath ../shared/data)
+
+.PHONY: run test lint typecheck pytest bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+.venv: $(BIN)/.installed
+
+run: $(BIN)/.installed
+	$(BIN)/python main.py run
+
+test: lint typecheck pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy .
+
+pytest: $(BIN)/.installed
+	$(BIN)/pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) counterwatch.db counterwatch.db-wal counterwatch.db-shm counterwatch-out

@@ -1,0 +1,1 @@
+"""Counterwatch core: platform-neutral models, registry, grammar and dispatcher."""

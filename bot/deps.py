@@ -1,0 +1,25 @@
+"""Everything a command may use, built once in main.py and passed explicitly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.settings import Settings
+from storage.db import Database
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    db: Database
+    # Injected so tests can pin "today" (future-date checks, campaign end dates).
+    clock: Callable[[], dt.datetime] = utc_now
+
+    def today(self) -> dt.date:
+        return self.clock().date()

@@ -1,0 +1,150 @@
+"""Request -> role check -> command -> Reply, with one error path.
+
+UserError becomes a private reply the user can act on. Anything else is an
+incident: logged with an id (never with the message text), and the user sees a
+fixed sentence carrying that id.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.grammar import parse_line
+from bot.models import Attachment, Reply, Request, Role
+from bot.options import coerce_options
+from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
+
+log = logging.getLogger("counterwatch.dispatch")
+
+INCIDENT_MESSAGE = "Something went wrong on our side. Nothing was changed. Incident id: {id}."
+
+# Called when someone runs a command above their role (the admin audit log listens).
+RefusalListener = Callable[[Request, Command], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is typing, as the platform adapter established it."""
+
+    platform: str
+    workspace: str
+    user_id: str
+    user_name: str
+    role: Role
+    channel: str = ""
+
+
+def new_incident_id() -> str:
+    return secrets.token_hex(4)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        registry: Registry,
+        deps: Deps,
+        on_refusal: RefusalListener | None = None,
+    ) -> None:
+        self.registry = registry
+        self.deps = deps
+        self._on_refusal = on_refusal
+
+    def build_request(
+        self,
+        identity: Identity,
+        command: Command,
+        raw_options: dict[str, object],
+        attachments: tuple[Attachment, ...] = (),
+    ) -> Request:
+        """Validate options (raises UserError) and freeze them into a Request."""
+        options = coerce_options(command, raw_options, attachments)
+        return Request(
+            platform=identity.platform,
+            workspace=identity.workspace,
+            user_id=identity.user_id,
+            user_name=identity.user_name,
+            role=identity.role,
+            path=command.path,
+            options=MappingProxyType(options),
+            attachments=attachments,
+            channel=identity.channel,
+        )
+
+    async def run_text(
+        self, identity: Identity, line: str, attachments: tuple[Attachment, ...] = ()
+    ) -> Reply:
+        """Parse a whole `/group sub args` line and run it (console, tests, Slack)."""
+        try:
+            parsed = parse_line(self.registry, line)
+            request = self.build_request(
+                identity, parsed.command, dict(parsed.raw_options), attachments
+            )
+        except UserError as exc:
+            return Reply(text=exc.message, private=True, error=True)
+        return await self.dispatch(request)
+
+    async def run_options(
+        self,
+        identity: Identity,
+        command: Command,
+        raw_options: dict[str, object],
+        attachments: tuple[Attachment, ...] = (),
+    ) -> Reply:
+        """Run a command whose options arrived already split (Discord, Slack modals)."""
+        try:
+            request = self.build_request(identity, command, raw_options, attachments)
+        except UserError as exc:
+            return Reply(text=exc.message, private=True, error=True)
+        return await self.dispatch(request)
+
+    async def dispatch(self, request: Request) -> Reply:
+        command = self.registry.get(request.path)
+        if command is None:
+            return Reply(
+                text=f"Unknown command /{' '.join(request.path)}.", private=True, error=True
+            )
+        if request.role < command.role:
+            await self._record_refusal(request, command)
+            needed = command.role.name.lower()
+            return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)
+        try:
+            reply = await command.handler(request, self.deps)
+        except UserError as exc:
+            return Reply(text=exc.message, private=True, error=True)
+        except Exception:
+            return self._incident(command)
+        return replace(reply, private=True) if command.private else reply
+
+    async def autocomplete(
+        self, source_name: str, context: AutocompleteContext, typed: str
+    ) -> list[Choice]:
+        """Suggestions for a partly typed value; failures suggest nothing rather than break."""
+        source = self.registry.autocomplete_sources.get(source_name)
+        if source is None:
+            return []
+        try:
+            choices = await source(self.deps, context, typed[:100])
+        except Exception:
+            log.exception("autocomplete source %s failed", source_name)
+            return []
+        return choices[:MAX_CHOICES]
+
+    async def _record_refusal(self, request: Request, command: Command) -> None:
+        if self._on_refusal is None:
+            return
+        try:
+            await self._on_refusal(request, command)
+        except Exception:
+            log.exception("recording a refusal for /%s failed", command.name)
+
+    def _incident(self, command: Command) -> Reply:
+        incident = new_incident_id()
+        # The traceback goes to the log; option values (user text) do not.
+        log.exception("incident %s in /%s", incident, command.name)
+        return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)

@@ -1,0 +1,106 @@
+"""The two values that cross the platform boundary: a Request in, a Reply out.
+
+Commands only ever see these; no discord or slack object reaches them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+from types import MappingProxyType
+
+
+class Role(IntEnum):
+    """Who may run what. Ordered, so `role >= Role.ORGANIZER` reads naturally."""
+
+    MEMBER = 0
+    ORGANIZER = 1
+    ADMIN = 2
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(r.name.lower() for r in cls)
+            raise ValueError(f"unknown role {text!r}; choose one of {names}") from None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the user sent with the command (a CSV to import, a template)."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Request:
+    """One command invocation, already parsed and validated.
+
+    `workspace` is the Discord guild, the Slack team or "console": campaigns and
+    follows are scoped to it. `user_id` is the platform's own id, never a message.
+    """
+
+    platform: str
+    workspace: str
+    user_id: str
+    user_name: str
+    role: Role
+    path: tuple[str, ...]
+    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    attachments: tuple[Attachment, ...] = ()
+    channel: str = ""
+
+    def option(self, name: str, default: object = None) -> object:
+        return self.options.get(name, default)
+
+    def text(self, name: str, default: str = "") -> str:
+        value = self.options.get(name)
+        return default if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value; platforms render these as embed fields / Block Kit fields."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ReplyFile:
+    """A file to attach: a letter draft, a CSV export."""
+
+    filename: str
+    content: bytes
+    mime: str = "text/plain"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Neutral reply: plain text (no markup), optional title, fields and file.
+
+    Text is never pre-escaped: each platform escapes everything it renders.
+    """
+
+    text: str
+    title: str = ""
+    fields: tuple[Field, ...] = ()
+    file: ReplyFile | None = None
+    private: bool = False
+    # Set by the dispatcher when the reply reports a failure, so adapters can style it.
+    error: bool = False
+
+    def as_text(self) -> str:
+        """Plain rendering used by the console and as a fallback everywhere."""
+        parts: list[str] = []
+        if self.title:
+            parts.append(self.title)
+        if self.text:
+            parts.append(self.text)
+        parts.extend(f"{f.name}: {f.value}" for f in self.fields)
+        if self.file is not None:
+            parts.append(f"[attached file: {self.file.filename}, {len(self.file.content)} bytes]")
+        return "\n".join(parts)

@@ -1,0 +1,96 @@
+"""Validation of option values, shared by every platform.
+
+Discord hands us typed values, Slack and the console hand us text: both pass
+through here, so the caps and the control-character rule hold everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from bot.errors import UsageError, UserError
+from bot.models import Attachment
+from bot.registry import Command, Option, OptionType
+
+# C0/C1 controls, DEL, and bidi overrides (which can disguise text in chat).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def has_control_characters(text: str, *, multiline: bool = False) -> bool:
+    pattern = _CONTROL if multiline else _CONTROL_SINGLE_LINE
+    return pattern.search(text) is not None
+
+
+def parse_iso_date(text: str, what: str = "date") -> dt.date:
+    """A real calendar date in YYYY-MM-DD form (no 31 February)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise UserError(f"The {what} must look like YYYY-MM-DD, got {text.strip()[:20]!r}.")
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{text.strip()} is not a real calendar date.") from None
+
+
+def coerce_options(
+    command: Command,
+    raw: Mapping[str, object],
+    attachments: tuple[Attachment, ...] = (),
+) -> dict[str, object]:
+    """Validate raw option values against the declaration; return typed values."""
+    unknown = [key for key in raw if command.option(key) is None]
+    if unknown:
+        raise UsageError(f"/{command.name} has no option {unknown[0]!r}. Usage: {command.usage()}")
+    values: dict[str, object] = {}
+    for option in command.options:
+        if option.type is OptionType.ATTACHMENT:
+            if option.required and not attachments:
+                raise UsageError(
+                    f"/{command.name} needs an attached file. Usage: {command.usage()}"
+                )
+            continue
+        value = raw.get(option.name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if option.required:
+                raise UsageError(f"Missing {option.name}. Usage: {command.usage()}")
+            continue
+        values[option.name] = _coerce(command, option, value)
+    return values
+
+
+def _coerce(command: Command, option: Option, value: object) -> object:
+    if option.type is OptionType.INTEGER:
+        return _coerce_int(option, value)
+    text = str(value).strip()
+    if len(text) > option.max_length:
+        raise UserError(
+            f"{option.name} is too long ({len(text)} characters; at most {option.max_length})."
+        )
+    if has_control_characters(text, multiline=option.multiline):
+        raise UserError(f"{option.name} contains control characters; type plain text.")
+    if option.type is OptionType.DATE:
+        return parse_iso_date(text, option.name)
+    if option.choices:
+        return _match_choice(command, option, text)
+    return text
+
+
+def _coerce_int(option: Option, value: object) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise UserError(f"{option.name} must be a whole number.") from None
+    if option.min_value is not None and number < option.min_value:
+        raise UserError(f"{option.name} must be at least {option.min_value}.")
+    if option.max_value is not None and number > option.max_value:
+        raise UserError(f"{option.name} must be at most {option.max_value}.")
+    return number
+
+
+def _match_choice(command: Command, option: Option, text: str) -> str:
+    for choice in option.choices:
+        if choice.lower() == text.lower():
+            return choice
+    raise UsageError(f"{option.name} must be one of: {', '.join(option.choices)}.")

@@ -1,0 +1,130 @@
+"""Commands are declared once here; console, Discord and Slack are generated from it."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from bot.models import Reply, Request, Role
+
+if TYPE_CHECKING:
+    from bot.deps import Deps
+
+Handler = Callable[[Request, "Deps"], Awaitable[Reply]]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One autocomplete suggestion: what the user sees and what gets submitted."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AutocompleteContext:
+    """What an autocomplete source may know about who is typing."""
+
+    platform: str
+    workspace: str
+    user_id: str
+
+
+# (deps, context, what the user typed so far) -> at most MAX_CHOICES suggestions
+AutocompleteSource = Callable[["Deps", AutocompleteContext, str], Awaitable[list[Choice]]]
+
+MAX_CHOICES = 25  # Discord's hard limit; Slack's external_select takes 100, we keep one rule.
+
+
+class OptionType(Enum):
+    STRING = "string"
+    INTEGER = "integer"
+    DATE = "date"  # ISO YYYY-MM-DD, validated as a real calendar date
+    ATTACHMENT = "attachment"
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    description: str
+    type: OptionType = OptionType.STRING
+    required: bool = True
+    max_length: int = 200
+    min_value: int | None = None
+    max_value: int | None = None
+    choices: tuple[str, ...] = ()
+    autocomplete: str | None = None  # name of a source in Registry.autocomplete_sources
+    # In text grammars the last greedy option swallows the remaining words, so
+    # `/ring lookup Greenfield, WI` needs no quotes.
+    greedy: bool = False
+    # Multi-line text (a template body) may hold newlines and tabs; nothing else may.
+    multiline: bool = False
+
+    def usage(self) -> str:
+        return f"<{self.name}>" if self.required else f"[{self.name}]"
+
+
+@dataclass(frozen=True)
+class Command:
+    path: tuple[str, ...]
+    description: str
+    handler: Handler
+    options: tuple[Option, ...] = ()
+    role: Role = Role.MEMBER
+    private: bool = False
+    # Slow commands (imports, exports) are deferred by chat adapters before they run.
+    slow: bool = False
+    examples: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+    def usage(self) -> str:
+        args = " ".join(o.usage() for o in self.options if o.type is not OptionType.ATTACHMENT)
+        files = [o for o in self.options if o.type is OptionType.ATTACHMENT]
+        suffix = " (attach a file)" if files else ""
+        return f"/{self.name}{' ' + args if args else ''}{suffix}"
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
+
+
+class Registry:
+    """Every command and autocomplete source, in declaration order."""
+
+    def __init__(self) -> None:
+        self._commands: dict[tuple[str, ...], Command] = {}
+        self.autocomplete_sources: dict[str, AutocompleteSource] = {}
+
+    def add(self, command: Command) -> None:
+        if command.path in self._commands:
+            raise ValueError(f"command /{command.name} declared twice")
+        if not 1 <= len(command.path) <= 2:
+            raise ValueError(f"/{command.name}: a command is a name or a group and a name")
+        self._commands[command.path] = command
+
+    def add_all(self, commands: Iterable[Command]) -> None:
+        for command in commands:
+            self.add(command)
+
+    def add_autocomplete(self, name: str, source: AutocompleteSource) -> None:
+        self.autocomplete_sources[name] = source
+
+    def get(self, path: tuple[str, ...]) -> Command | None:
+        return self._commands.get(path)
+
+    def commands(self) -> list[Command]:
+        return list(self._commands.values())
+
+    def top_level_names(self) -> list[str]:
+        """Top-level names: plain commands and groups, each once, in order."""
+        return list(dict.fromkeys(path[0] for path in self._commands))
+
+    def group(self, name: str) -> list[Command]:
+        return [c for c in self._commands.values() if c.path[0] == name and len(c.path) == 2]
+
+    def is_group(self, name: str) -> bool:
+        return any(len(path) == 2 and path[0] == name for path in self._commands)

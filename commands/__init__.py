@@ -1,0 +1,16 @@
+"""Every feature's commands, gathered into one registry.
+
+Each feature module exposes `register(registry)`; adding a feature is one line here.
+"""
+
+from __future__ import annotations
+
+from bot.registry import Registry
+from commands import help as help_command
+
+
+def build_registry() -> Registry:
+    registry = Registry()
+    # Help goes last so that it can describe everything registered before it.
+    help_command.register(registry)
+    return registry

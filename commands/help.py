@@ -1,0 +1,78 @@
+"""/help, generated from the registry: what exists and how to type it."""
+
+from __future__ import annotations
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.models import Field, Reply, Request
+from bot.registry import Command, Option, Registry
+
+ROLE_NOTE = {0: "", 1: " (organizers)", 2: " (admins)"}
+
+
+def register(registry: Registry) -> None:
+    async def show_help(request: Request, deps: Deps) -> Reply:
+        return help_reply(registry, request.text("command"))
+
+    registry.add(
+        Command(
+            path=("help",),
+            description="List the commands, or explain one: /help ring lookup",
+            handler=show_help,
+            options=(
+                Option(
+                    "command",
+                    "A command or group, e.g. 'ring lookup'",
+                    required=False,
+                    max_length=60,
+                    greedy=True,
+                ),
+            ),
+            private=True,
+            examples=("/help", "/help ring lookup"),
+        )
+    )
+
+
+def help_reply(registry: Registry, topic: str) -> Reply:
+    words = tuple(w.lower() for w in topic.replace("/", " ").split())
+    if not words:
+        return _overview(registry)
+    command = registry.get(words[:2]) or registry.get(words[:1])
+    if command is not None:
+        return _describe(command)
+    if registry.is_group(words[0]):
+        return _overview(registry, only=words[0])
+    raise UserError(f"No command called /{' '.join(words)[:40]}. Type /help to list them.")
+
+
+def _overview(registry: Registry, only: str = "") -> Reply:
+    lines = []
+    for command in registry.commands():
+        if only and command.path[0] != only:
+            continue
+        lines.append(f"{command.usage()} - {command.description}{ROLE_NOTE[int(command.role)]}")
+    title = f"/{only} commands" if only else "Counterwatch commands"
+    return Reply(title=title, text="\n".join(lines) + "\n\nType /help <command> for details.")
+
+
+def _describe(command: Command) -> Reply:
+    fields = [
+        Field(f"{o.name}{'' if o.required else ' (optional)'}", _describe_option(o))
+        for o in command.options
+    ]
+    if command.examples:
+        fields.append(Field("Examples", "\n".join(command.examples)))
+    who = ROLE_NOTE[int(command.role)].strip(" ()") or "everyone"
+    return Reply(
+        title=f"/{command.name}",
+        text=f"{command.description}\nUsage: {command.usage()}\nFor: {who}",
+        fields=tuple(fields),
+    )
+
+
+def _describe_option(option: Option) -> str:
+    text = option.description
+    if option.choices:
+        text += f" (one of: {', '.join(option.choices)})"
+    return text

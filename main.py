@@ -1,0 +1,115 @@
+"""Counterwatch entry point: wiring only.
+
+settings -> database + migrations (+ seed on first start) -> Deps -> registry and
+dispatcher -> the platforms that are configured, side by side in one TaskGroup.
+With no chat token set, the console runs on an embedded SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher
+from bot.models import Role
+from bot.platforms import console
+from bot.settings import Settings, SettingsError, load_settings
+from commands import build_registry
+from storage.db import Database
+
+log = logging.getLogger("counterwatch")
+
+
+@dataclass(frozen=True)
+class App:
+    deps: Deps
+    dispatcher: Dispatcher
+
+
+@asynccontextmanager
+async def open_app(settings: Settings) -> AsyncIterator[App]:
+    db = await Database.open(settings.db_path)
+    try:
+        deps = Deps(settings=settings, db=db)
+        yield App(deps=deps, dispatcher=Dispatcher(build_registry(), deps))
+    finally:
+        await db.close()
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # slack-bolt logs whole request bodies at INFO when a signature fails: message contents
+    # must never reach our logs (PLATFORMS.md), so its loggers stay at WARNING or above.
+    for name in ("slack_bolt", "slack_sdk"):
+        logging.getLogger(name).setLevel(
+            max(logging.WARNING, logging.getLevelName(settings.log_level))
+        )
+
+
+async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    async with open_app(settings) as app:
+        if not settings.chat_enabled:
+            await console.run_console(
+                app.dispatcher, console.console_identity(Role.parse(args.role))
+            )
+            return 0
+        log.error("chat platforms are not wired yet; unset the tokens to use the console")
+        return 2
+
+
+async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    async with open_app(settings) as app:
+        reply = await console.ask(
+            app.dispatcher, console.console_identity(Role.parse(args.role)), args.line
+        )
+        print(console.render(reply))
+        return 1 if reply.error else 0
+
+
+Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
+    parser = argparse.ArgumentParser(prog="counterwatch", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--as",
+        dest="role",
+        default="admin",
+        help="console role: member, organizer or admin (default admin)",
+    )
+    sub = parser.add_subparsers(dest="subcommand")
+    sub.add_parser("run", help="run the bot (console when no chat token is set)")
+    ask_parser = sub.add_parser("ask", help="run one command and print the reply")
+    ask_parser.add_argument("line", help='e.g. "/moratorium amazon"')
+    handlers: dict[str, Subcommand] = {"run": cmd_run, "ask": cmd_ask}
+    return parser, handlers
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        Role.parse(args.role)
+    except (SettingsError, ValueError) as exc:
+        print(f"counterwatch: {exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings)
+    handler = handlers[args.subcommand or "run"]
+    try:
+        return asyncio.run(handler(settings, args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

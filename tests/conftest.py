@@ -1,0 +1,80 @@
+"""Shared fixtures: a migrated database in a temp dir, deps, a dispatcher, identities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher, Identity
+from bot.models import Role
+from bot.settings import Settings
+from commands import build_registry
+from storage.db import Database
+
+FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
+
+
+def shared_data_dir() -> Path:
+    return Path(
+        os.environ.get("COUNTERWATCH_SHARED_DATA", Path(__file__).parents[2] / "shared" / "data")
+    )
+
+
+def shared_data_file(name: str) -> Path:
+    """A file from ../shared/data; skips the test, saying so plainly, when it is absent."""
+    path = shared_data_dir() / name
+    if not path.is_file():
+        pytest.skip(f"shared data file {path} is absent (it is not committed to this repo)")
+    return path
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "test.db")
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+def deps(db: Database, tmp_path: Path) -> Deps:
+    return Deps(
+        settings=Settings(db_path=str(tmp_path / "test.db")), db=db, clock=lambda: FIXED_NOW
+    )
+
+
+@pytest.fixture
+def dispatcher(deps: Deps) -> Dispatcher:
+    return Dispatcher(build_registry(), deps)
+
+
+def identity(role: Role = Role.MEMBER, user_id: str = "U1", workspace: str = "W1") -> Identity:
+    return Identity(
+        platform="test",
+        workspace=workspace,
+        user_id=user_id,
+        user_name=f"user {user_id}",
+        role=role,
+        channel="C1",
+    )
+
+
+@pytest.fixture
+def member() -> Identity:
+    return identity(Role.MEMBER)
+
+
+@pytest.fixture
+def organizer() -> Identity:
+    return identity(Role.ORGANIZER, user_id="U-org")
+
+
+@pytest.fixture
+def admin() -> Identity:
+    return identity(Role.ADMIN, user_id="U-admin")

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.dispatch import Dispatcher
+from bot.models import Reply, ReplyFile, Role
+from bot.platforms import console
+
+ROOT = Path(__file__).parents[2]
+
+
+async def test_console_session_reads_until_eof(dispatcher: Dispatcher) -> None:
+    stdin = io.StringIO("/help\n/nonsense\n")
+    stdout = io.StringIO()
+    await console.run_console(dispatcher, console.console_identity(Role.ADMIN), stdin, stdout)
+    out = stdout.getvalue()
+    assert "Counterwatch commands" in out and "Unknown command /nonsense" in out
+
+
+def test_render_saves_files(tmp_path: Path) -> None:
+    reply = Reply(text="Draft ready", file=ReplyFile("letter.txt", b"Dear council"))
+    text = console.render(reply, output_dir=tmp_path)
+    assert (tmp_path / "letter.txt").read_bytes() == b"Dear council"
+    assert "saved" in text and "Draft ready" in text
+
+
+def test_attachment_syntax(tmp_path: Path) -> None:
+    data = tmp_path / "x.csv"
+    data.write_text("a,b\n")
+    line, attachments, error = console.split_attachment(f"/facts import < {data}")
+    assert line == "/facts import" and attachments[0].content == b"a,b\n" and not error
+    _, none, missing = console.split_attachment("/facts import < /no/such/file.csv")
+    assert none == () and "Cannot read" in missing
+
+
+def test_ask_mode_prints_and_exits(tmp_path: Path) -> None:
+    env = {**os.environ, "COUNTERWATCH_DB": str(tmp_path / "ask.db")}
+    for key in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
+        env.pop(key, None)
+    done = subprocess.run(
+        [sys.executable, "main.py", "ask", "/help"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Counterwatch commands" in done.stdout
+    bad = subprocess.run(
+        [sys.executable, "main.py", "ask", "/nope"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert bad.returncode == 1 and "Unknown command" in bad.stdout

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, load_settings
+
+
+def test_defaults_mean_console() -> None:
+    settings = load_settings({})
+    assert settings.db_path == "counterwatch.db" and not settings.chat_enabled
+
+
+def test_environment_overrides_file(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('db_path = "from-file.db"\ndiscord_admin_role_ids = ["1", "2"]\n')
+    settings = load_settings(
+        {
+            "COUNTERWATCH_CONFIG": str(config),
+            "COUNTERWATCH_DB": "env.db",
+            "SLACK_BOT_TOKEN": "xoxb",
+            "SLACK_SIGNING_SECRET": "s",
+        }
+    )
+    assert settings.db_path == "env.db"
+    assert settings.discord_admin_role_ids == frozenset({"1", "2"})
+    assert settings.slack_http_mode and not settings.slack_socket_mode
+
+
+@pytest.mark.parametrize("env", [{"SLACK_PORT": "abc"}, {"COUNTERWATCH_LOG_LEVEL": "LOUD"}])
+def test_bad_values_are_named(env: dict[str, str]) -> None:
+    with pytest.raises(SettingsError):
+        load_settings(env)
