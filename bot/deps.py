@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from bot.notify import Messengers
 from bot.settings import Settings
 from storage.db import Database
 
@@ -20,6 +21,8 @@ class Deps:
     db: Database
     # Injected so tests can pin "today" (future-date checks, campaign end dates).
     clock: Callable[[], dt.datetime] = utc_now
+    # Chat adapters register their direct-message senders here when they start.
+    messengers: Messengers = field(default_factory=Messengers)
 
     def today(self) -> dt.date:
         return self.clock().date()

@@ -1,0 +1,1 @@
+"""Benchmarks: each bench_*.py module has `async def main() -> None` that prints figures."""

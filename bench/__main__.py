@@ -1,0 +1,24 @@
+"""`python -m bench [name ...]`: run every benchmark module (or the named ones) in turn."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import sys
+from pathlib import Path
+
+
+def main(names: list[str]) -> None:
+    found = sorted(p.stem.removeprefix("bench_") for p in Path(__file__).parent.glob("bench_*.py"))
+    chosen = names or found
+    unknown = [n for n in chosen if n not in found]
+    if unknown:
+        sys.exit(f"unknown benchmark(s): {', '.join(unknown)}; have: {', '.join(found)}")
+    for name in chosen:
+        print(f"=== bench {name}", flush=True)
+        module = importlib.import_module(f"bench.bench_{name}")
+        asyncio.run(module.main())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,227 @@
+"""Writes to the facts tables. Every function runs inside a `Database.write` job.
+
+Upserts are keyed on natural keys so that seeding and importing twice change nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import aiosqlite
+
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(text: str) -> str:
+    """Matching key for names: lower-case, trimmed, single spaces."""
+    return _SPACES.sub(" ", text.strip().lower())
+
+
+async def _one_id(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> int:
+    async with conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        raise LookupError("expected a row")
+    return int(row[0])
+
+
+async def upsert_source(
+    conn: aiosqlite.Connection, url: str, publisher: str = "", published: str = "", title: str = ""
+) -> int:
+    await conn.execute(
+        "INSERT INTO sources (url, publisher, published, title) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (url, publisher, published) DO NOTHING",
+        (url, publisher, published, title),
+    )
+    return await _one_id(
+        conn,
+        "SELECT id FROM sources WHERE url = ? AND publisher = ? AND published = ?",
+        (url, publisher, published),
+    )
+
+
+async def upsert_agency(
+    conn: aiosqlite.Connection,
+    name: str,
+    state: str,
+    *,
+    city: str = "",
+    county: str = "",
+    kind: str = "",
+    jurisdiction_type: str = "",
+) -> int:
+    """Agencies are keyed on (name, state): 'Miami Police Department' exists in FL and OK."""
+    key = name_key(name)
+    await conn.execute(
+        "INSERT INTO agencies (name, name_key, city, county, state, kind, jurisdiction_type)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name_key, state) DO NOTHING",
+        (
+            name.strip(),
+            key,
+            city.strip(),
+            county.strip(),
+            state,
+            kind.strip(),
+            jurisdiction_type.strip(),
+        ),
+    )
+    return await _one_id(
+        conn, "SELECT id FROM agencies WHERE name_key = ? AND state = ?", (key, state)
+    )
+
+
+async def upsert_deployment(
+    conn: aiosqlite.Connection,
+    agency_id: int,
+    technology: str,
+    source_id: int,
+    as_of: str,
+    *,
+    natural_key: str,
+    vendor: str = "",
+    summary: str = "",
+    started: str | None = None,
+    started_precision: str | None = None,
+    ended: str | None = None,
+    origin: str = "import",
+) -> int:
+    """Insert, or leave alone when `natural_key` is already there (imports are idempotent)."""
+    await conn.execute(
+        "INSERT INTO deployments (agency_id, technology, vendor, summary, started,"
+        " started_precision, ended, source_id, as_of, origin, natural_key)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (natural_key) DO NOTHING",
+        (
+            agency_id,
+            technology,
+            vendor,
+            summary,
+            started,
+            started_precision,
+            ended,
+            source_id,
+            as_of,
+            origin,
+            natural_key,
+        ),
+    )
+    return await _one_id(conn, "SELECT id FROM deployments WHERE natural_key = ?", (natural_key,))
+
+
+async def upsert_company(
+    conn: aiosqlite.Connection, slug: str, name: str, aliases: tuple[str, ...] = ()
+) -> int:
+    await conn.execute(
+        "INSERT INTO companies (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING",
+        (slug, name),
+    )
+    company_id = await _one_id(conn, "SELECT id FROM companies WHERE slug = ?", (slug,))
+    for alias in (slug, name, *aliases):
+        await conn.execute(
+            "INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)"
+            " ON CONFLICT (alias) DO NOTHING",
+            (name_key(alias), company_id),
+        )
+    return company_id
+
+
+async def add_company_event(
+    conn: aiosqlite.Connection,
+    company_id: int,
+    happened: str,
+    kind: str,
+    summary: str,
+    source_id: int,
+    as_of: str,
+    *,
+    natural_key: str | None = None,
+    precision: str = "day",
+    status: str = "",
+    origin: str = "seed",
+) -> int:
+    await conn.execute(
+        "INSERT INTO company_events (company_id, happened, happened_precision, kind, status,"
+        " summary, source_id, as_of, origin, natural_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (natural_key) DO NOTHING",
+        (
+            company_id,
+            happened,
+            precision,
+            kind,
+            status,
+            summary,
+            source_id,
+            as_of,
+            origin,
+            natural_key,
+        ),
+    )
+    if natural_key is None:
+        return await _one_id(conn, "SELECT last_insert_rowid()", ())
+    return await _one_id(
+        conn, "SELECT id FROM company_events WHERE natural_key = ?", (natural_key,)
+    )
+
+
+async def upsert_law(
+    conn: aiosqlite.Connection,
+    *,
+    jurisdiction: str,
+    state: str,
+    level: str,
+    kind: str,
+    scope: str,
+    enacted: str,
+    status: str,
+    source_id: int,
+    as_of: str,
+    natural_key: str,
+    city: str = "",
+    county: str = "",
+    enacted_precision: str = "day",
+    status_changed: str | None = None,
+    status_note: str = "",
+    origin: str = "seed",
+) -> int:
+    await conn.execute(
+        "INSERT INTO laws (jurisdiction, jurisdiction_key, city, county, state, level, kind, scope,"
+        " enacted, enacted_precision, status, status_changed, status_note, source_id, as_of,"
+        " origin, natural_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (natural_key) DO NOTHING",
+        (
+            jurisdiction,
+            name_key(jurisdiction),
+            city,
+            county,
+            state,
+            level,
+            kind,
+            scope,
+            enacted,
+            enacted_precision,
+            status,
+            status_changed,
+            status_note,
+            source_id,
+            as_of,
+            origin,
+            natural_key,
+        ),
+    )
+    return await _one_id(conn, "SELECT id FROM laws WHERE natural_key = ?", (natural_key,))
+
+
+async def record_dataset(
+    conn: aiosqlite.Connection,
+    name: str,
+    as_of: str,
+    imported_at: str,
+    rows_read: int,
+    description: str = "",
+) -> None:
+    await conn.execute(
+        "INSERT INTO datasets (name, as_of, imported_at, rows_read, description)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET as_of = excluded.as_of,"
+        " imported_at = excluded.imported_at, rows_read = excluded.rows_read,"
+        " description = excluded.description",
+        (name, as_of, imported_at, rows_read, description),
+    )
