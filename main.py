@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
@@ -55,15 +56,38 @@ def configure_logging(settings: Settings) -> None:
         )
 
 
+# A chat platform runs until `stop` is set, then stops taking new events, finishes those in
+# flight and returns.
+PlatformRunner = Callable[[Dispatcher, asyncio.Event], Coroutine[Any, Any, None]]
+
+
+def chat_platforms(settings: Settings) -> list[PlatformRunner]:
+    """The configured chat platforms. Imported lazily: the console never pays for them."""
+    runners: list[PlatformRunner] = []
+    return runners
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+
+
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
-        if not settings.chat_enabled:
+        runners = chat_platforms(settings)
+        if not runners:
             await console.run_console(
                 app.dispatcher, console.console_identity(Role.parse(args.role))
             )
             return 0
-        log.error("chat platforms are not wired yet; unset the tokens to use the console")
-        return 2
+        stop = asyncio.Event()
+        stop_on_signals(stop)
+        async with asyncio.TaskGroup() as group:
+            for runner in runners:
+                group.create_task(runner(app.dispatcher, stop))
+        log.info("all platforms stopped; closing the database")
+        return 0
 
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
