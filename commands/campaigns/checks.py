@@ -1,0 +1,89 @@
+"""Input rules for campaigns, shared by every campaign command.
+
+The generic caps (length, control characters, integers, dates) are applied by
+bot/options.py from the declarations; what is specific to campaigns lives here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.models import Request
+from storage import campaigns as store
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
+TEMPLATE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+TITLE_MAX = 120
+PLACE_MAX = 100
+NAME_MAX = 100
+GOAL_MAX = 10_000_000
+MAX_YEARS_AHEAD = 5
+# Text that would ping a whole server or channel if a platform ever rendered it raw.
+_MENTION = re.compile(r"@(everyone|here|channel)\b|<[!@#]", re.IGNORECASE)
+
+
+def parse_slug(text: str) -> str:
+    slug = text.strip().lower()
+    if not SLUG.fullmatch(slug):
+        raise UserError(
+            f"{text.strip()[:40]!r} is not a campaign name: use 2-40 lowercase letters,"
+            " digits and dashes, starting with a letter or digit (e.g. ring-free-greenfield)."
+        )
+    return slug
+
+
+def parse_template_name(text: str) -> str:
+    name = text.strip().lower()
+    if name and not TEMPLATE_NAME.fullmatch(name):
+        raise UserError(
+            f"{text.strip()[:40]!r} is not a template name: use lowercase letters, digits,"
+            " dashes and underscores."
+        )
+    return name
+
+
+def plain_text(text: str, what: str, cap: int) -> str:
+    """Trimmed, single-spaced, capped text with no mass-mention syntax."""
+    cleaned = " ".join(text.split())
+    if len(cleaned) > cap:
+        raise UserError(f"The {what} is too long ({len(cleaned)} characters; at most {cap}).")
+    if _MENTION.search(cleaned):
+        raise UserError(
+            f"The {what} may not contain mentions such as @everyone, @here or <!channel>."
+        )
+    return cleaned
+
+
+def future_end(ends: object, today: dt.date) -> str | None:
+    """An end date must be a real date after today and within a sensible horizon."""
+    if ends is None:
+        return None
+    if not isinstance(ends, dt.date):
+        raise UserError("The end date must look like YYYY-MM-DD.")
+    if ends <= today:
+        raise UserError(f"The end date {ends.isoformat()} is not in the future.")
+    if ends.year > today.year + MAX_YEARS_AHEAD:
+        raise UserError(f"The end date must be within {MAX_YEARS_AHEAD} years.")
+    return ends.isoformat()
+
+
+def display_name(user_name: str) -> str:
+    """The platform's display name, as given, minus anything unprintable, capped."""
+    printable = "".join(ch for ch in user_name if ch.isprintable()).strip()
+    return printable[:NAME_MAX] or "(no name)"
+
+
+def timestamp(deps: Deps) -> str:
+    return deps.clock().astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+async def require_campaign(deps: Deps, request: Request) -> store.Campaign:
+    """The campaign named by the `slug` option in the caller's workspace, or a clear error."""
+    slug = parse_slug(request.text("slug"))
+    campaign = await store.find_campaign(deps.db, request.workspace, slug)
+    if campaign is None:
+        raise UserError(f"No campaign called {slug} here. Type /campaign list to see them.")
+    return campaign

@@ -1,0 +1,59 @@
+"""What the bot holds about a person, gathered from every feature, and its erasure.
+
+Each feature that stores personal data contributes one `PrivacyProvider` to
+`providers()` below: ONE line per feature. /mydata lists every section;
+/forgetme erases all of them in ONE write job, so erasure is all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage import campaigns
+from storage.db import Database
+
+# (db, platform, user id) -> one human-readable line per thing held
+Describe = Callable[[Database, str, str], Awaitable[list[str]]]
+# (writer connection inside a write job, platform, user id) -> how many rows erased
+Erase = Callable[[aiosqlite.Connection, str, str], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class PrivacyProvider:
+    section: str
+    describe: Describe
+    erase: Erase
+
+
+def providers() -> tuple[PrivacyProvider, ...]:
+    """Every store of personal data. A feature that keeps any adds its line here."""
+    return (
+        PrivacyProvider("Campaign sign-ups", campaigns.describe_member, campaigns.erase_member),
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    lines: tuple[str, ...]
+
+
+async def describe_all(
+    db: Database, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
+) -> list[Section]:
+    """Every section, in declaration order, empty ones included (so 'nothing' is explicit)."""
+    return [Section(p.section, tuple(await p.describe(db, platform, user_id))) for p in sources]
+
+
+async def erase_all(
+    db: Database, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
+) -> dict[str, int]:
+    """Erase from every provider in one transaction; returns rows erased per section."""
+
+    async def job(conn: aiosqlite.Connection) -> dict[str, int]:
+        return {p.section: await p.erase(conn, platform, user_id) for p in sources}
+
+    return await db.write(job)
