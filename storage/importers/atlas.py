@@ -1,0 +1,246 @@
+"""EFF Atlas of Surveillance CSV: the pure parse step (no database).
+
+`parse_atlas(data)` reads an export into `AtlasRow`s, line-numbered errors and skipped
+rows with reasons. The write step is `storage.importers.atlas_write.import_atlas`.
+
+Decisions about the data (see ../shared/data/PROVENANCE.md):
+- Agencies are keyed on (name, state): 'Miami Police Department' exists in FL and OK.
+  Deployments are keyed on (agency, state, technology, vendor); a later row with the same
+  key is skipped, saying which line it repeats. The first row in the file wins: for the
+  three Ring agencies listed twice it is also the earliest date.
+- State 'NA' (one row, AOS0851) is not a state code: it is stored as '' (unknown) rather
+  than guessed; territories (GU, PR, VI) are kept. Any other unknown code is an error.
+- For Ring rows `Link 1 Date` is the day the agency joined Ring's portal; 170 rows have it
+  only in the Summary ("in September 2020"), read with month precision. For other
+  technologies the date is that of the first dated source: on record since, not a start.
+- A Ring row whose Vendor is not Ring (AOS4790 names a police department) gets 'Ring'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from storage.facts_write import name_key
+from storage.importers.common import (
+    DEFAULT_MAX_BYTES,
+    STATE_NAMES,
+    CsvTable,
+    Issue,
+    SkippedRow,
+    clean,
+    decode_upload,
+    field_problem,
+    read_csv,
+)
+from storage.importers.dates import LooseDate, date_in_sentence, parse_loose_date
+
+RING = "Ring/Neighbors Partnership"
+ATLAS_PUBLISHER = "Atlas of Surveillance (EFF & UNR Reynolds School of Journalism)"
+ATLAS_URL = "https://atlasofsurveillance.org/"
+
+# The 2020-10-07 export's 25 columns, all required. Later exports add columns (Other Links,
+# Year Created, Lat, Long, NEWAOSNUMBER (ORI9), TECH ABV): accepted and ignored.
+ATLAS_COLUMNS = (
+    "AOSNUMBER", "City", "County", "State", "Agency", "Type of LEA", "Summary",
+    "Type of Juris", "Technology", "Vendor",
+    *(
+        f"Link {n} {part}".rstrip()
+        for n in (1, 2, 3)
+        for part in ("", "Snapshot", "Source", "Type", "Date")
+    ),
+)  # fmt: skip
+UNKNOWN_STATES = {"", "NA", "N/A"}
+
+
+@dataclass(frozen=True)
+class AtlasRow:
+    line: int
+    record_id: str
+    agency: str
+    state: str  # two-letter code, '' when the file does not say
+    city: str
+    county: str
+    kind: str
+    jurisdiction_type: str
+    technology: str
+    vendor: str
+    summary: str
+    source_url: str
+    source_publisher: str
+    source_date: LooseDate | None
+    started: LooseDate | None
+    dated_from_summary: bool
+
+    @property
+    def agency_key(self) -> tuple[str, str]:
+        return name_key(self.agency), self.state
+
+    @property
+    def natural_key(self) -> str:
+        return deployment_key(self.agency, self.state, self.technology, self.vendor)
+
+
+def deployment_key(agency: str, state: str, technology: str, vendor: str) -> str:
+    parts = (name_key(agency), state, name_key(technology), name_key(vendor))
+    return "atlas:" + "|".join(parts)
+
+
+@dataclass
+class AtlasParse:
+    rows: list[AtlasRow] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    rows_read: int = 0
+    extra_columns: list[str] = field(default_factory=list)
+    unknown_state_rows: int = 0
+    vendor_corrected_rows: int = 0
+    unreadable_dates: int = 0  # non-empty date cells that could not be read honestly
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def parse_atlas(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AtlasParse:
+    parsed = AtlasParse()
+    text = decode_upload(data, max_bytes=max_bytes)
+    if isinstance(text, Issue):
+        parsed.errors.append(text)
+        return parsed
+    table = read_csv(text)
+    if isinstance(table, Issue):
+        parsed.errors.append(table)
+        return parsed
+    columns = _column_index(table, parsed)
+    if columns is None:
+        return parsed
+    seen: dict[str, tuple[int, str, tuple[str, ...]]] = {}
+    for line, fields in table.records:
+        parsed.rows_read += 1
+        row = _row(line, fields, columns, len(table.header), parsed)
+        if row is None:
+            continue
+        _keep_first(row, tuple(fields), seen, parsed)
+    if not parsed.errors and not parsed.rows_read:
+        parsed.errors.append(Issue(None, "the file has a header but no rows"))
+    return parsed
+
+
+def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
+    """Where each Atlas column is; names match case-insensitively (spreadsheets re-case)."""
+    header = [h.lower() for h in table.header]
+    duplicates = sorted({h for h in table.header if header.count(h.lower()) > 1})
+    missing = [c for c in ATLAS_COLUMNS if c.lower() not in header]
+    if duplicates:
+        parsed.errors.append(Issue(1, f"repeated columns: {', '.join(duplicates)}"))
+    if missing:
+        parsed.errors.append(
+            Issue(
+                1,
+                f"missing columns: {', '.join(missing)}"
+                " (is this an Atlas of Surveillance CSV export?)",
+            )
+        )
+    if parsed.errors:
+        return None
+    known = {c.lower() for c in ATLAS_COLUMNS}
+    parsed.extra_columns = [h for h in table.header if h.lower() not in known]
+    return {name: header.index(name.lower()) for name in ATLAS_COLUMNS}
+
+
+def _row(
+    line: int, fields: list[str], columns: dict[str, int], width: int, parsed: AtlasParse
+) -> AtlasRow | None:
+    if len(fields) != width:
+        parsed.errors.append(Issue(line, f"expected {width} fields, found {len(fields)}"))
+        return None
+
+    def get(name: str) -> str:
+        return clean(fields[columns[name]])
+
+    for name in ATLAS_COLUMNS:
+        if problem := field_problem(name, fields[columns[name]]):
+            parsed.errors.append(Issue(line, problem))
+            return None
+    agency, technology = get("Agency"), get("Technology")
+    if not agency or not technology:
+        missing = "Agency" if not agency else "Technology"
+        parsed.errors.append(Issue(line, f"{missing} is empty"))
+        return None
+    state = _state(line, get("State"), parsed)
+    if state is None:
+        return None
+    vendor = get("Vendor")
+    if technology == RING and vendor != "Ring":
+        vendor = "Ring"
+        parsed.vendor_corrected_rows += 1
+    url, publisher, source_date = _source(get, parsed)
+    started, from_summary = source_date, False
+    if started is None and technology == RING:
+        started = date_in_sentence(get("Summary"))
+        from_summary = started is not None
+    return AtlasRow(
+        line=line,
+        record_id=get("AOSNUMBER"),
+        agency=agency,
+        state=state,
+        city=get("City"),
+        county=get("County"),
+        kind=get("Type of LEA"),
+        jurisdiction_type=get("Type of Juris"),
+        technology=technology,
+        vendor=vendor,
+        summary=get("Summary"),
+        source_url=url,
+        source_publisher=publisher,
+        source_date=source_date,
+        started=started,
+        dated_from_summary=from_summary,
+    )
+
+
+def _state(line: int, raw: str, parsed: AtlasParse) -> str | None:
+    code = raw.upper()
+    if code in UNKNOWN_STATES:
+        parsed.unknown_state_rows += bool(code)
+        return ""
+    if code not in STATE_NAMES:
+        parsed.errors.append(Issue(line, f"unknown state code {raw[:10]!r}"))
+        return None
+    return code
+
+
+def _source(get: Callable[[str], str], parsed: AtlasParse) -> tuple[str, str, LooseDate | None]:
+    """The first link that has a URL (with its publisher and date); the Atlas otherwise."""
+    for n in (1, 2, 3):
+        url = get(f"Link {n}")
+        if url:
+            raw_date = get(f"Link {n} Date")
+            date = parse_loose_date(raw_date)
+            parsed.unreadable_dates += bool(raw_date) and date is None
+            return url, get(f"Link {n} Source"), date
+    return ATLAS_URL, ATLAS_PUBLISHER, None
+
+
+def _keep_first(
+    row: AtlasRow,
+    fields: tuple[str, ...],
+    seen: dict[str, tuple[int, str, tuple[str, ...]]],
+    parsed: AtlasParse,
+) -> None:
+    first = seen.get(row.natural_key)
+    if first is None:
+        seen[row.natural_key] = (row.line, row.record_id, fields)
+        parsed.rows.append(row)
+        return
+    first_line, first_id, first_fields = first
+    if fields == first_fields:
+        category, reason = "identical row", f"identical to line {first_line} ({first_id})"
+    else:
+        category = "repeated agency and technology"
+        reason = (
+            f"same agency, state, technology and vendor as line {first_line} ({first_id});"
+            " the first row is kept"
+        )
+    parsed.skipped.append(SkippedRow(row.line, row.record_id, category, reason))
