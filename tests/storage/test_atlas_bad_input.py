@@ -98,7 +98,10 @@ def test_wrong_columns() -> None:
     assert errors[0].message.startswith("missing columns: AOSNUMBER, County, Agency,")
     assert "City," not in errors[0].message  # names match whatever their case
     repeated = parse_atlas(atlas_csv([row(1)]).replace('"Vendor"', '"Agency"', 1)).errors
-    assert [str(e) for e in repeated] == ["line 1: repeated columns: Agency"]
+    assert [str(e) for e in repeated] == [
+        "line 1: repeated columns: Agency",
+        "line 1: missing columns: Vendor (is this an Atlas of Surveillance CSV export?)",
+    ]
 
 
 def test_later_exports_with_extra_columns_are_accepted() -> None:
