@@ -1,0 +1,1 @@
+"""Letters and petitions: Jinja templates filled with local facts, in English and Spanish."""

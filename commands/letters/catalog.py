@@ -1,0 +1,137 @@
+"""Which templates exist: the shipped ones under templates/ and the workspace's own.
+
+A shipped template is `templates/<letters|petitions>/<language>/<name>.txt.j2` and
+starts with a Jinja comment holding its header:
+
+    {#-
+    title: End the Ring partnership
+    purpose: Ask the city council to end the police department's Ring partnership
+    language: en
+    fields: agency, partnership, place, recipient, ring, signer, today
+    -#}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Template
+
+from commands.letters.dates import LANGUAGES
+from commands.letters.engine import LetterEnvironment, compile_template, make_environment
+from commands.letters.validate import TemplateRejected, check_source
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+KINDS = {"letters": "letter", "petitions": "petition"}
+SUFFIX = ".txt.j2"
+_HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
+_HEADER_LINE = re.compile(r"^\s*([a-z_]+)\s*:\s*(.*?)\s*$")
+MAX_TITLE = 80
+MAX_PURPOSE = 200
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    purpose: str
+    language: str
+    kind: str
+    declared_fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """One template in one language, ready to compile."""
+
+    name: str
+    language: str
+    kind: str  # 'letter' or 'petition'
+    title: str
+    purpose: str
+    fields: frozenset[str]  # what the template reads, from its AST
+    source: str
+    custom: bool = False
+    author: str = ""  # display name of whoever added a custom template
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.source.encode()).hexdigest()[:16]
+
+
+def parse_header(
+    source: str, *, default_language: str = "en", default_kind: str = "letter"
+) -> Header:
+    """Read the leading comment's `key: value` lines; missing keys take the defaults."""
+    values: dict[str, str] = {}
+    match = _HEADER.match(source)
+    if match:
+        for line in match.group(1).splitlines():
+            found = _HEADER_LINE.match(line)
+            if found:
+                values[found.group(1)] = found.group(2)
+    language = values.get("language", default_language).lower()
+    if language not in LANGUAGES:
+        raise TemplateRejected(f"language must be one of: {', '.join(LANGUAGES)}.")
+    kind = values.get("kind", default_kind).lower()
+    if kind not in KINDS.values():
+        raise TemplateRejected("kind must be letter or petition.")
+    title = values.get("title", "")
+    purpose = values.get("purpose", "")
+    if len(title) > MAX_TITLE or len(purpose) > MAX_PURPOSE:
+        raise TemplateRejected(
+            f"Keep the title under {MAX_TITLE} characters and the purpose under {MAX_PURPOSE}."
+        )
+    declared = frozenset(f.strip() for f in values.get("fields", "").split(",") if f.strip())
+    return Header(title, purpose, language, kind, declared)
+
+
+def load_shipped(
+    env: LetterEnvironment, root: Path = TEMPLATES_DIR
+) -> dict[str, dict[str, TemplateInfo]]:
+    """name -> language -> template, for every file under templates/letters|petitions."""
+    found: dict[str, dict[str, TemplateInfo]] = {}
+    for folder, kind in KINDS.items():
+        for path in sorted((root / folder).glob(f"*/*{SUFFIX}")):
+            language = path.parent.name
+            source = path.read_text(encoding="utf-8")
+            header = parse_header(source, default_language=language, default_kind=kind)
+            name = path.name.removesuffix(SUFFIX)
+            checked = check_source(env, source)
+            found.setdefault(name, {})[language] = TemplateInfo(
+                name=name,
+                language=header.language,
+                kind=kind,
+                title=header.title or name,
+                purpose=header.purpose,
+                fields=checked.fields,
+                source=source,
+            )
+    return found
+
+
+class LetterCatalog:
+    """The environment, the shipped templates, and compiled templates by content.
+
+    Built once where commands are registered and passed to the handlers; compiled
+    templates are kept by content digest, so an edited custom template recompiles.
+    """
+
+    MAX_COMPILED = 256
+
+    def __init__(self, root: Path = TEMPLATES_DIR) -> None:
+        self.env = make_environment()
+        self.shipped = load_shipped(self.env, root)
+        self._compiled: dict[str, Template] = {}
+
+    def compiled(self, info: TemplateInfo) -> Template:
+        key = info.digest
+        template = self._compiled.get(key)
+        if template is None:
+            if len(self._compiled) >= self.MAX_COMPILED:
+                self._compiled.pop(next(iter(self._compiled)))
+            template = compile_template(self.env, info.source)
+            self._compiled[key] = template
+        return template

@@ -1,0 +1,62 @@
+"""The fields a letter template may read, and the attributes each one has.
+
+This is the whole vocabulary of a template: validation refuses any other name, so a
+typo is caught when a template is added rather than when an organizer drafts it.
+"""
+
+from __future__ import annotations
+
+# Top-level names in the render context, with what each one is.
+FIELD_HELP: dict[str, str] = {
+    "today": "today's date, written out (November 26, 2026 / 26 de noviembre de 2026)",
+    "language": "'en' or 'es'",
+    "signer": "who signs (the signer option, or a placeholder to fill in)",
+    "recipient": "who it is addressed to ('' when not given: write your own default)",
+    "place": "label, city, county, state, state_name",
+    "agency": "the police agency with the Ring partnership: name, kind, city, state",
+    "partnership": (
+        "its Ring partnership: joined, joined_when ('in September 2020'), summary, source,"
+        " source_url, as_of"
+    ),
+    "ring": "Ring's police program today: status, summary, date, when, source, source_url",
+    "company": (
+        "the company (company option, default amazon): name, status, status_date,"
+        " status_when, source, source_url, timeline (a list of events: date, when, kind,"
+        " summary, status, source, source_url)"
+    ),
+    "laws": (
+        "facial-recognition laws passed in the place's state, oldest first: jurisdiction,"
+        " level, kind, scope, enacted, enacted_when, status, in_force, status_note, source,"
+        " source_url"
+    ),
+    "nearby_laws": "the same, for neighbouring states",
+    "ban": "the place's own ban or moratorium (same attributes as a law)",
+}
+FIELDS = frozenset(FIELD_HELP)
+
+_PLACE = {"label", "city", "county", "state", "state_name"}
+_AGENCY = {"name", "kind", "city", "state"}
+_SOURCED = {"source", "source_url", "summary", "status"}
+_PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}
+_RING = {"date", "when", *_SOURCED}
+_EVENT = {"date", "when", "kind", *_SOURCED}
+_COMPANY = {"name", "status_date", "status_when", "timeline", *_SOURCED}
+_LAW = {
+    "jurisdiction",
+    "level",
+    "kind",
+    "scope",
+    "enacted",
+    "enacted_when",
+    "a_kind",
+    "in_force",
+    "status_note",
+    *_SOURCED,
+}
+FIELD_ATTRIBUTES = frozenset(_PLACE | _AGENCY | _PARTNERSHIP | _RING | _EVENT | _COMPANY | _LAW)
+LOOP_ATTRIBUTES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length"})
+
+# Which facts a field needs; the context builder loads only what a template reads.
+NEEDS_PLACE = frozenset({"place", "agency", "partnership", "laws", "nearby_laws", "ban"})
+NEEDS_PARTNERSHIP = frozenset({"agency", "partnership"})
+NEEDS_LAWS = frozenset({"laws", "nearby_laws"})

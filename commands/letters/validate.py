@@ -1,0 +1,190 @@
+"""Validation of template source before it is stored: syntax, fields, shape, size.
+
+The sandbox (`engine.py`) already refuses unsafe operations at render time; this
+check refuses them at `/letter add` time, with a message that says what to change,
+so that a stored template is one that can render. It works on Jinja's AST: only
+the node kinds a letter needs are allowed, only known fields and attributes, only
+whitelisted filters, loops only over the facts and at most two deep.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jinja2 import TemplateAssertionError, TemplateSyntaxError, meta, nodes
+
+from commands.letters.engine import SAFE_FILTERS, SAFE_TESTS, LetterEnvironment
+from commands.letters.fields import FIELD_ATTRIBUTES, FIELDS, LOOP_ATTRIBUTES
+
+MAX_TEMPLATE_CHARS = 8_000
+MAX_LOOP_DEPTH = 2
+MAX_INT_CONSTANT = 1_000
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+NAME_LENGTH = (3, 32)
+
+# What each refused node is called in a message to an organizer.
+_REFUSED = {
+    nodes.Include: "{% include %}",
+    nodes.Import: "{% import %}",
+    nodes.FromImport: "{% from ... import %}",
+    nodes.Extends: "{% extends %}",
+    nodes.Block: "{% block %}",
+    nodes.Macro: "{% macro %}",
+    nodes.CallBlock: "{% call %}",
+    nodes.Call: "function or method calls",
+    nodes.Assign: "{% set %}",
+    nodes.AssignBlock: "{% set %}",
+    nodes.With: "{% with %}",
+    nodes.FilterBlock: "{% filter %}",
+    nodes.BinExpr: "arithmetic",
+    nodes.UnaryExpr: "arithmetic",
+    nodes.List: "list literals",
+    nodes.Dict: "dict literals",
+    nodes.Slice: "slices",
+}
+_ALLOWED = (
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Const,
+    nodes.Name,
+    nodes.Getattr,
+    nodes.Getitem,
+    nodes.If,
+    nodes.For,
+    nodes.CondExpr,
+    nodes.And,
+    nodes.Or,
+    nodes.Not,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.Filter,
+    nodes.Test,
+    nodes.Concat,
+    nodes.Keyword,
+    nodes.Tuple,
+)
+
+
+class TemplateRejected(ValueError):
+    """The source cannot be stored; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What validation learned: the fields the template reads."""
+
+    fields: frozenset[str]
+
+
+def check_name(name: str) -> str:
+    low, high = NAME_LENGTH
+    if not (low <= len(name) <= high and NAME_PATTERN.fullmatch(name)):
+        raise TemplateRejected(
+            f"A template name is {low}-{high} lower-case letters, digits and single hyphens,"
+            " starting with a letter (e.g. ring-council-short)."
+        )
+    return name
+
+
+def check_source(env: LetterEnvironment, source: str) -> Checked:
+    """Refuse anything but a plain letter template; return the fields it uses."""
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise TemplateRejected(
+            f"The template is too long ({len(source):,} characters; at most"
+            f" {MAX_TEMPLATE_CHARS:,})."
+        )
+    if not source.strip():
+        raise TemplateRejected("The template is empty.")
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        raise TemplateRejected(
+            f"Template syntax error on line {exc.lineno}: {exc.message}"
+        ) from None
+    try:
+        used = meta.find_undeclared_variables(tree)
+    except TemplateAssertionError as exc:  # an unknown filter or test
+        _check_nodes(tree, depth=0)  # names the culprit and lists the allowed ones
+        raise TemplateRejected(f"Template error on line {exc.lineno}: {exc.message}") from None
+    unknown = sorted(used - FIELDS)
+    if unknown:
+        raise TemplateRejected(
+            f"Unknown field {unknown[0]!r}; the fields are: {', '.join(sorted(FIELDS))}."
+        )
+    _check_nodes(tree, depth=0)
+    return Checked(fields=frozenset(used))
+
+
+def _check_nodes(node: nodes.Node, depth: int) -> None:
+    _check_one(node, depth)
+    inner = depth + 1 if isinstance(node, nodes.For) else depth
+    for child in node.iter_child_nodes():
+        # A loop's iterable is evaluated outside the loop body.
+        is_iter = isinstance(node, nodes.For) and child is node.iter
+        _check_nodes(child, depth if is_iter else inner)
+
+
+def _check_one(node: nodes.Node, depth: int) -> None:
+    # `not`, `and`, `or` are unary/binary expressions to Jinja, but not arithmetic.
+    logical = isinstance(node, nodes.Not | nodes.And | nodes.Or)
+    for kind, what in _REFUSED.items():
+        if not logical and isinstance(node, kind):
+            raise TemplateRejected(f"Templates may not use {what}{_line(node)}.")
+    if not isinstance(node, _ALLOWED):
+        raise TemplateRejected(f"Templates may not use {type(node).__name__}{_line(node)}.")
+    if isinstance(node, nodes.For):
+        _check_loop(node, depth)
+    elif isinstance(node, nodes.Getattr):
+        _check_attribute(node.attr, node)
+    elif isinstance(node, nodes.Getitem):
+        if not isinstance(node.arg, nodes.Const):
+            raise TemplateRejected(f"Index with a plain number or name{_line(node)}.")
+    elif isinstance(node, nodes.Const):
+        _check_constant(node)
+    elif isinstance(node, nodes.Filter) and node.name not in SAFE_FILTERS:
+        raise TemplateRejected(
+            f"Unknown filter {node.name!r}{_line(node)};"
+            f" use one of: {', '.join(sorted(SAFE_FILTERS))}."
+        )
+    elif isinstance(node, nodes.Test) and node.name not in SAFE_TESTS:
+        raise TemplateRejected(
+            f"Unknown test {node.name!r}{_line(node)}; use one of: {', '.join(sorted(SAFE_TESTS))}."
+        )
+
+
+def _check_loop(node: nodes.For, depth: int) -> None:
+    if depth >= MAX_LOOP_DEPTH:
+        raise TemplateRejected(f"Loops may be at most {MAX_LOOP_DEPTH} deep{_line(node)}.")
+    if node.recursive:
+        raise TemplateRejected(f"Recursive loops are not allowed{_line(node)}.")
+    if not isinstance(node.iter, nodes.Name | nodes.Getattr):
+        raise TemplateRejected(f"Loop over a field, e.g. {{% for law in laws %}}{_line(node)}.")
+    if not isinstance(node.target, nodes.Name):
+        raise TemplateRejected(f"Loop with one name, e.g. {{% for law in laws %}}{_line(node)}.")
+
+
+def _check_attribute(attr: str, node: nodes.Node) -> None:
+    if attr.startswith("_"):
+        raise TemplateRejected(f"Names starting with '_' are not allowed{_line(node)}.")
+    if attr not in FIELD_ATTRIBUTES and attr not in LOOP_ATTRIBUTES:
+        raise TemplateRejected(f"Unknown attribute {attr!r}{_line(node)}.")
+
+
+def _check_constant(node: nodes.Const) -> None:
+    value = node.value
+    if isinstance(value, str) and value.startswith("_"):
+        raise TemplateRejected(f"Names starting with '_' are not allowed{_line(node)}.")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if abs(value) > MAX_INT_CONSTANT:
+            raise TemplateRejected(
+                f"Numbers above {MAX_INT_CONSTANT} are not allowed{_line(node)}."
+            )
+    elif not isinstance(value, str | bool) and value is not None:
+        raise TemplateRejected(f"Only text and small numbers are allowed{_line(node)}.")
+
+
+def _line(node: nodes.Node) -> str:
+    lineno = getattr(node, "lineno", None)
+    return f" (line {lineno})" if lineno else ""

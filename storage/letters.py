@@ -1,0 +1,121 @@
+"""Custom letter templates, and the few fact reads letters need beyond storage.facts.
+
+Write functions run inside a `Database.write` job; reads use the read connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database
+
+
+class TemplateNameTaken(Exception):
+    """The name is already used by another workspace's template."""
+
+
+@dataclass(frozen=True)
+class StoredTemplate:
+    name: str
+    language: str
+    kind: str
+    title: str
+    purpose: str
+    body: str
+    workspace: str
+    author_platform: str
+    author_id: str
+    author_name: str
+    created: str
+
+
+_COLUMNS = (
+    "name, language, kind, title, purpose, body, workspace, author_platform, author_id,"
+    " author_name, created"
+)
+
+
+def _stored(row: sqlite3.Row) -> StoredTemplate:
+    return StoredTemplate(*(row[i] for i in range(11)))
+
+
+async def save_template(conn: aiosqlite.Connection, template: StoredTemplate) -> bool:
+    """Insert, or replace the same workspace's template of that name and language.
+
+    Returns True when it replaced one. Raises TemplateNameTaken when the name belongs
+    to another workspace (names are unique so that campaigns can name a template).
+    """
+    async with conn.execute(
+        "SELECT workspace FROM letter_templates WHERE name = ? AND workspace <> ? LIMIT 1",
+        (template.name, template.workspace),
+    ) as cursor:
+        if await cursor.fetchone() is not None:
+            raise TemplateNameTaken(template.name)
+    async with conn.execute(
+        "SELECT 1 FROM letter_templates WHERE name = ? AND language = ?",
+        (template.name, template.language),
+    ) as cursor:
+        existed = await cursor.fetchone() is not None
+    await conn.execute(
+        f"INSERT INTO letter_templates ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (name, language) DO UPDATE SET kind = excluded.kind,"
+        " title = excluded.title, purpose = excluded.purpose, body = excluded.body,"
+        " author_platform = excluded.author_platform, author_id = excluded.author_id,"
+        " author_name = excluded.author_name, created = excluded.created",
+        (
+            template.name,
+            template.language,
+            template.kind,
+            template.title,
+            template.purpose,
+            template.body,
+            template.workspace,
+            template.author_platform,
+            template.author_id,
+            template.author_name,
+            template.created,
+        ),
+    )
+    return existed
+
+
+async def delete_template(conn: aiosqlite.Connection, workspace: str, name: str) -> int:
+    """Remove every language of a workspace's template; returns how many rows went."""
+    cursor = await conn.execute(
+        "DELETE FROM letter_templates WHERE workspace = ? AND name = ?", (workspace, name)
+    )
+    return cursor.rowcount
+
+
+async def templates_for_workspace(db: Database, workspace: str) -> list[StoredTemplate]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM letter_templates WHERE workspace = ? ORDER BY name, language",
+        (workspace,),
+    )
+    return [_stored(row) for row in rows]
+
+
+async def find_template(
+    db: Database, name: str, workspace: str | None = None
+) -> list[StoredTemplate]:
+    """Every language of one template; any workspace when `workspace` is None."""
+    sql = f"SELECT {_COLUMNS} FROM letter_templates WHERE name = ?"
+    params: list[object] = [name]
+    if workspace is not None:
+        sql += " AND workspace = ?"
+        params.append(workspace)
+    rows = await db.fetchall(sql + " ORDER BY language", params)
+    return [_stored(row) for row in rows]
+
+
+async def templates_by_author(db: Database, platform: str, user_id: str) -> list[StoredTemplate]:
+    """What one person added (their privacy export)."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM letter_templates WHERE author_platform = ? AND author_id = ?"
+        " ORDER BY created, name, language",
+        (platform, user_id),
+    )
+    return [_stored(row) for row in rows]

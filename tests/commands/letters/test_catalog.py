@@ -1,0 +1,58 @@
+"""The shipped templates: headers, both languages, and the same checks as custom ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, parse_header
+from commands.letters.dates import LANGUAGES
+from commands.letters.validate import TemplateRejected
+
+SHIPPED = ("ring-council", "company-moratorium", "ban-petition", "keep-ban")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> LetterCatalog:
+    return LetterCatalog()
+
+
+def test_every_required_template_exists_in_both_languages(catalog: LetterCatalog) -> None:
+    for name in SHIPPED:
+        assert set(catalog.shipped[name]) == set(LANGUAGES), name
+    assert catalog.shipped["ban-petition"]["en"].kind == "petition"
+    assert catalog.shipped["ring-council"]["es"].kind == "letter"
+
+
+def test_headers_declare_exactly_the_fields_the_template_reads(catalog: LetterCatalog) -> None:
+    for path in sorted(TEMPLATES_DIR.glob("*/*/*.txt.j2")):
+        source = path.read_text(encoding="utf-8")
+        header = parse_header(source)
+        info = catalog.shipped[path.name.removesuffix(".txt.j2")][path.parent.name]
+        assert header.declared_fields == info.fields, path
+        assert header.language == path.parent.name, path
+        assert header.title and header.purpose, path
+
+
+def test_header_parse_defaults_and_errors() -> None:
+    header = parse_header("{#\ntitle: Short\nkind: petition\n#}\nHello {{ signer }}")
+    assert (header.title, header.kind, header.language) == ("Short", "petition", "en")
+    assert parse_header("no header").title == ""
+    with pytest.raises(TemplateRejected, match="language"):
+        parse_header("{# language: fr #}x")
+    with pytest.raises(TemplateRejected, match="kind"):
+        parse_header("{# kind: poem #}x")
+
+
+def test_a_broken_shipped_template_is_refused_at_load(tmp_path: Path) -> None:
+    folder = tmp_path / "letters" / "en"
+    folder.mkdir(parents=True)
+    (folder / "bad.txt.j2").write_text("{{ signer.__class__ }}", encoding="utf-8")
+    with pytest.raises(TemplateRejected):
+        LetterCatalog(tmp_path)
+
+
+def test_compiled_templates_are_reused_by_content(catalog: LetterCatalog) -> None:
+    info = catalog.shipped["keep-ban"]["en"]
+    assert catalog.compiled(info) is catalog.compiled(info)
