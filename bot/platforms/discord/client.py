@@ -1,0 +1,100 @@
+"""The discord.py client: sharded, mentions off, commands generated from the registry."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+
+import discord
+from discord import app_commands
+from discord.http import Route
+
+from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, new_incident_id
+from bot.platforms.discord.app_tree import add_registry_commands
+from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
+from bot.platforms.discord.messenger import DiscordMessenger
+
+log = logging.getLogger("counterwatch.discord")
+
+
+@contextlib.contextmanager
+def api_base(url: str) -> Iterator[None]:
+    """Point discord.py's REST base (and so `GET /gateway/bot`) at `url`, restored on exit.
+
+    discord.py keeps the base in a class attribute, so one base holds per process.
+    """
+    previous = Route.BASE
+    Route.BASE = url.rstrip("/")
+    try:
+        yield
+    finally:
+        Route.BASE = previous
+
+
+def intents() -> discord.Intents:
+    # Slash commands need no intent at all; `guilds` (not privileged) keeps the role cache
+    # that organizer/admin role ids are checked against.
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    return wanted
+
+
+class CounterwatchTree(app_commands.CommandTree["CounterwatchClient"]):
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
+    ) -> None:
+        """Adapter failures: logged with an incident id, the user told privately, bot alive."""
+        incident = new_incident_id()
+        name = interaction.command.qualified_name if interaction.command else "?"
+        log.error("incident %s in discord /%s", incident, name, exc_info=error)
+        message = INCIDENT_MESSAGE.format(id=incident)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(
+                    message, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+            else:
+                await interaction.response.send_message(
+                    message, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+        except discord.HTTPException:
+            log.warning("could not report incident %s to the user", incident)
+
+
+class CounterwatchClient(discord.AutoShardedClient):
+    def __init__(self, dispatcher: Dispatcher, gate: Gate, *, sync_on_start: bool) -> None:
+        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS)
+        self.dispatcher = dispatcher
+        self.gate = gate
+        self.sync_on_start = sync_on_start
+        self.tree = CounterwatchTree(self)
+        self.command_names = add_registry_commands(
+            self.tree, dispatcher.registry, InteractionHandler(dispatcher, gate)
+        )
+        self.synced: list[app_commands.AppCommand] = []
+
+    async def setup_hook(self) -> None:
+        if self.sync_on_start:
+            self.synced = await sync_commands(self)
+
+    async def on_ready(self) -> None:
+        # READY can come again after a fresh IDENTIFY; registering twice is harmless.
+        self.dispatcher.deps.messengers.register(DiscordMessenger(self))
+        log.info("discord ready: %d shard(s), %d guild(s)", self.shard_count, len(self.guilds))
+
+
+async def sync_commands(client: CounterwatchClient) -> list[app_commands.AppCommand]:
+    """To DISCORD_GUILD_ID at once when set (development), globally otherwise."""
+    guild_id = client.dispatcher.deps.settings.discord_guild_id
+    if guild_id:
+        if not guild_id.isdigit():
+            raise ValueError(f"DISCORD_GUILD_ID must be a numeric server id, got {guild_id!r}")
+        guild = discord.Object(id=int(guild_id))
+        client.tree.copy_global_to(guild=guild)
+        synced = await client.tree.sync(guild=guild)
+        log.info("synced %d commands to guild %s", len(synced), guild_id)
+    else:
+        synced = await client.tree.sync()
+        log.info("synced %d global commands (may take a while to appear)", len(synced))
+    return synced

@@ -1,0 +1,53 @@
+"""Who is typing: a Discord interaction's user, as a platform-neutral Identity."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.dispatch import Identity
+from bot.models import Role
+from bot.registry import AutocompleteContext
+from bot.settings import Settings
+
+PLATFORM = "discord"
+DM_WORKSPACE = "dm"
+
+
+def workspace_of(interaction: discord.Interaction) -> str:
+    return str(interaction.guild_id) if interaction.guild_id else DM_WORKSPACE
+
+
+def role_of(interaction: discord.Interaction, settings: Settings) -> Role:
+    """Admin by configured role or Manage Server; organizer by configured role; else member.
+
+    Outside a server (DMs) everybody is a member: roles only mean something in a guild.
+    """
+    user = interaction.user
+    if interaction.guild_id is None or not isinstance(user, discord.Member):
+        return Role.MEMBER
+    role_ids = {str(role.id) for role in user.roles}
+    permissions = interaction.permissions
+    if role_ids & settings.discord_admin_role_ids:
+        return Role.ADMIN
+    if permissions.manage_guild or permissions.administrator:
+        return Role.ADMIN
+    if role_ids & settings.discord_organizer_role_ids:
+        return Role.ORGANIZER
+    return Role.MEMBER
+
+
+def identity_of(interaction: discord.Interaction, settings: Settings) -> Identity:
+    return Identity(
+        platform=PLATFORM,
+        workspace=workspace_of(interaction),
+        user_id=str(interaction.user.id),
+        user_name=interaction.user.display_name,
+        role=role_of(interaction, settings),
+        channel=str(interaction.channel_id or ""),
+    )
+
+
+def autocomplete_context(interaction: discord.Interaction) -> AutocompleteContext:
+    return AutocompleteContext(
+        platform=PLATFORM, workspace=workspace_of(interaction), user_id=str(interaction.user.id)
+    )

@@ -1,0 +1,121 @@
+"""Reply -> one Discord message, inside Discord's limits.
+
+Short text goes as message content (<= 2,000 characters). Longer text and
+fields become embeds (4,096 per description, 25 fields, 6,000 characters and
+10 embeds per message). What still does not fit is attached in full as a .txt
+file with a short preview, so nothing is ever cut silently. Mentions are
+neutralised by `allowed_mentions` on every send (see `handling`), not by
+rewriting the user's text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import discord
+
+from bot.models import Field, Reply
+from bot.platforms.discord import limits
+
+FULL_REPLY_FILENAME = "reply.txt"
+PREVIEW_MAX = 1500
+ERROR_COLOUR = discord.Colour.red()
+NORMAL_COLOUR = discord.Colour.blurple()
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to send; files are kept as bytes so a send can be retried."""
+
+    content: str | None
+    embeds: tuple[discord.Embed, ...] = ()
+    files: tuple[tuple[str, bytes], ...] = ()
+
+    def discord_files(self) -> list[discord.File]:
+        return [discord.File(io.BytesIO(data), filename=name) for name, data in self.files]
+
+
+def render(reply: Reply) -> Outgoing:
+    files: tuple[tuple[str, bytes], ...] = ()
+    if reply.file is not None:
+        files = ((safe_filename(reply.file.filename), reply.file.content),)
+    head = "\n".join(part for part in (reply.title, reply.text) if part)
+    if not reply.fields and len(head) <= limits.CONTENT_MAX:
+        fallback = "See the attached file." if files else "Done."
+        return Outgoing(content=head or fallback, files=files)
+    embeds = _embeds(reply)
+    if embeds is not None:
+        return Outgoing(content=None, embeds=tuple(embeds), files=files)
+    full = _as_text(reply).encode("utf-8")
+    preview = _preview(head or reply.as_text())
+    note = f"{preview}\n\n(The full reply is attached as {FULL_REPLY_FILENAME}.)"
+    return Outgoing(content=note, files=((FULL_REPLY_FILENAME, full), *files))
+
+
+def safe_filename(name: str) -> str:
+    cleaned = _UNSAFE_FILENAME.sub("_", name.rsplit("/", 1)[-1]).strip("._")
+    return (cleaned or "file.txt")[:100]
+
+
+def _as_text(reply: Reply) -> str:
+    parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _preview(text: str) -> str:
+    if len(text) <= PREVIEW_MAX:
+        return text
+    cut = text.rfind("\n", 0, PREVIEW_MAX)
+    return text[: cut if cut > PREVIEW_MAX // 2 else PREVIEW_MAX].rstrip() + "\n…"
+
+
+def _embeds(reply: Reply) -> list[discord.Embed] | None:
+    """The reply as embeds, or None when it cannot fit one message without cutting."""
+    if len(reply.title) > limits.EMBED_TITLE_MAX or any(not _field_fits(f) for f in reply.fields):
+        return None
+    colour = ERROR_COLOUR if reply.error else NORMAL_COLOUR
+    chunks = split_text(reply.text, limits.EMBED_DESCRIPTION_MAX) or [""]
+    embeds = [discord.Embed(description=chunk or None, colour=colour) for chunk in chunks]
+    if reply.title:
+        embeds[0].title = reply.title
+    for start in range(0, len(reply.fields), limits.EMBED_FIELDS_MAX):
+        batch = reply.fields[start : start + limits.EMBED_FIELDS_MAX]
+        target = embeds[-1]
+        if len(target.fields) + len(batch) > limits.EMBED_FIELDS_MAX:
+            target = discord.Embed(colour=colour)
+            embeds.append(target)
+        for field in batch:
+            target.add_field(name=field.name or "-", value=field.value or "-", inline=False)
+    if len(embeds) > limits.EMBEDS_PER_MESSAGE:
+        return None
+    if sum(len(e) for e in embeds) > limits.EMBED_TOTAL_MAX:
+        return None
+    return embeds
+
+
+def _field_fits(field: Field) -> bool:
+    return len(field.name) <= limits.FIELD_NAME_MAX and len(field.value) <= limits.FIELD_VALUE_MAX
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """Split at line breaks into pieces of at most `size` characters (long lines are cut)."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.splitlines():
+        while len(line) > size:
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(line[:size])
+            line = line[size:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > size:
+            pieces.append(current)
+            candidate = line
+        current = candidate
+    if current:
+        pieces.append(current)
+    return pieces

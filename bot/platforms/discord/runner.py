@@ -1,0 +1,57 @@
+"""Running the Discord adapter until told to stop, and syncing commands on their own."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from bot.dispatch import Dispatcher
+from bot.platforms.discord.client import CounterwatchClient, api_base, sync_commands
+from bot.platforms.discord.handling import Gate
+
+log = logging.getLogger("counterwatch.discord")
+
+# Interactions still running when asked to stop get this long to finish (their tokens
+# live 15 minutes, but a stop should not hang on a stuck handler).
+DRAIN_TIMEOUT_S = 30.0
+
+
+async def run_discord(dispatcher: Dispatcher, stop: asyncio.Event) -> None:
+    """Connect, sync commands, serve interactions until `stop` is set, then wind down:
+    turn new interactions away, let those in flight finish, close the client."""
+    settings = dispatcher.deps.settings
+    gate = Gate()
+    with api_base(settings.discord_api_base):
+        client = CounterwatchClient(dispatcher, gate, sync_on_start=True)
+        async with client:
+            serving = asyncio.create_task(client.start(settings.discord_token), name="discord")
+            stopping = asyncio.create_task(stop.wait(), name="discord-stop")
+            await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if serving.done():
+                serving.result()  # a login failure or a fatal gateway error surfaces here
+                return
+            gate.close()
+            log.info("discord: stopping; %d interaction(s) in flight", gate.in_flight)
+            try:
+                await asyncio.wait_for(gate.drained(), DRAIN_TIMEOUT_S)
+            except TimeoutError:
+                log.warning("discord: %d interaction(s) still running; closing", gate.in_flight)
+            await client.close()
+            with contextlib.suppress(asyncio.CancelledError):
+                await serving
+    log.info("discord: stopped")
+
+
+async def sync_only(dispatcher: Dispatcher) -> int:
+    """`main.py discord-sync`: log in over REST, sync, close; the gateway is never opened."""
+    settings = dispatcher.deps.settings
+    with api_base(settings.discord_api_base):
+        client = CounterwatchClient(dispatcher, Gate(), sync_on_start=False)
+        async with client:
+            await client.login(settings.discord_token)
+            synced = await sync_commands(client)
+    where = f"guild {settings.discord_guild_id}" if settings.discord_guild_id else "globally"
+    print(f"synced {len(synced)} commands {where}: {', '.join(c.name for c in synced)}")
+    return 0

@@ -1,0 +1,144 @@
+"""The real bot (run_discord, unmodified discord.py) against the fake Discord on 127.0.0.1.
+
+The registry is the production one plus a `probe` group of test-only commands
+that exercise what no production command may do on demand (be slow, crash,
+answer at length, take a file).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher
+from bot.errors import UserError
+from bot.models import Field, Reply, ReplyFile, Request, Role
+from bot.platforms.discord import run_discord
+from bot.registry import Command, Option, OptionType, Registry
+from bot.settings import Settings
+from commands import build_registry
+from storage.db import Database
+from tests.conftest import FIXED_NOW
+from tests.platforms.fake_discord import FakeDiscord, payloads
+
+LONG_LINES = 400  # "line NNN: ..." x 400 is far beyond 2,000 characters
+
+
+@dataclass
+class RunningBot:
+    fake: FakeDiscord
+    dispatcher: Dispatcher
+    stop: asyncio.Event
+    task: asyncio.Task[None]
+    slow_release: asyncio.Event
+
+
+def probe_commands(slow_release: asyncio.Event) -> list[Command]:
+    async def echo(request: Request, deps: Deps) -> Reply:
+        return Reply(text=f"You said: {request.text('words')}")
+
+    async def slow(request: Request, deps: Deps) -> Reply:
+        await slow_release.wait()
+        return Reply(text="slow work done")
+
+    async def boom(request: Request, deps: Deps) -> Reply:
+        raise RuntimeError("handler bug")
+
+    async def long(request: Request, deps: Deps) -> Reply:
+        lines = [f"line {i:03d}: partnership record with its source" for i in range(LONG_LINES)]
+        if request.option("fields"):
+            fields = tuple(Field(f"field {i}", "value " * 10) for i in range(30))
+            return Reply(title="Long", text="\n".join(lines[:40]), fields=fields)
+        return Reply(title="Long", text="\n".join(lines))
+
+    async def upload(request: Request, deps: Deps) -> Reply:
+        if not request.attachments:
+            raise UserError("no file")
+        got = request.attachments[0]
+        content = got.content.decode()
+        return Reply(
+            text=f"{got.filename}: {len(got.content)} bytes",
+            file=ReplyFile("echo.csv", content.upper().encode(), "text/csv"),
+            private=True,
+        )
+
+    async def organize(request: Request, deps: Deps) -> Reply:
+        return Reply(text="organizer work")
+
+    async def wipe(request: Request, deps: Deps) -> Reply:
+        return Reply(text="admin work")
+
+    words = Option("words", "What to echo back", max_length=300, greedy=True)
+    number = Option("n", "A number", OptionType.INTEGER, required=False, min_value=1, max_value=9)
+    return [
+        Command(("probe", "echo"), "Echo words back", echo, options=(words, number)),
+        Command(("probe", "slow"), "Take a while", slow, slow=True, private=True),
+        Command(("probe", "boom"), "Raise", boom),
+        Command(
+            ("probe", "long"),
+            "Answer at length",
+            long,
+            options=(Option("fields", "Add fields", OptionType.INTEGER, required=False),),
+        ),
+        Command(
+            ("probe", "upload"),
+            "Take a file",
+            upload,
+            options=(Option("file", "A CSV", OptionType.ATTACHMENT),),
+        ),
+        Command(("probe", "organize"), "Organizers only", organize, role=Role.ORGANIZER),
+        Command(("probe", "wipe"), "Admins only", wipe, role=Role.ADMIN),
+    ]
+
+
+def registry_with_probes(slow_release: asyncio.Event) -> Registry:
+    registry = build_registry()
+    registry.add_all(probe_commands(slow_release))
+    return registry
+
+
+def discord_settings(fake: FakeDiscord, tmp_path: Path, guild: bool = True) -> Settings:
+    return Settings(
+        db_path=str(tmp_path / "discord.db"),
+        discord_token="fake-token",
+        discord_api_base=fake.api_base,
+        discord_guild_id=payloads.GUILD_ID if guild else "",
+        discord_admin_role_ids=frozenset({payloads.ADMIN_ROLE_ID}),
+        discord_organizer_role_ids=frozenset({payloads.ORGANIZER_ROLE_ID}),
+    )
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()
+
+
+@pytest.fixture
+async def bot(fake: FakeDiscord, db: Database, tmp_path: Path) -> AsyncIterator[RunningBot]:
+    slow_release = asyncio.Event()
+    deps = Deps(settings=discord_settings(fake, tmp_path), db=db, clock=lambda: FIXED_NOW)
+    dispatcher = Dispatcher(registry_with_probes(slow_release), deps)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_discord(dispatcher, stop))
+    running = RunningBot(fake, dispatcher, stop, task, slow_release)
+    connected = asyncio.create_task(fake.gateway.connected.wait())
+    await asyncio.wait({task, connected}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        task.result()  # startup failed: show why
+    assert fake.gateway.connected.is_set(), "the bot never completed IDENTIFY"
+    try:
+        yield running
+    finally:
+        slow_release.set()
+        stop.set()
+        await asyncio.wait_for(task, 15)

@@ -1,0 +1,135 @@
+"""The fake gateway websocket: HELLO, heartbeats, IDENTIFY/READY/GUILD_CREATE, RESUME.
+
+Frames are zlib-stream compressed (one shared deflate context per connection,
+each message ending in a Z_SYNC_FLUSH) when the client connects with
+`compress=zlib-stream`, as discord.py does by default.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from tests.platforms.fake_discord import payloads
+
+DISPATCH, HEARTBEAT, IDENTIFY, RESUME, RECONNECT = 0, 1, 2, 6, 7
+INVALID_SESSION, HELLO, HEARTBEAT_ACK = 9, 10, 11
+HEARTBEAT_INTERVAL_MS = 41_250
+
+
+@dataclass
+class Session:
+    """A gateway session: its sequence and the events sent, so a RESUME can replay them."""
+
+    session_id: str
+    seq: int = 0
+    sent: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Connection:
+    """One websocket; `send` compresses when the client asked for it."""
+
+    def __init__(self, ws: web.WebSocketResponse, compressed: bool) -> None:
+        self.ws = ws
+        self.compressed = compressed
+        self._deflate = zlib.compressobj() if compressed else None
+        self.session: Session | None = None
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        text = json.dumps(frame)
+        if self._deflate is None:
+            await self.ws.send_str(text)
+            return
+        data = self._deflate.compress(text.encode()) + self._deflate.flush(zlib.Z_SYNC_FLUSH)
+        await self.ws.send_bytes(data)
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        assert self.session is not None
+        self.session.seq += 1
+        frame = {"op": DISPATCH, "t": event, "s": self.session.seq, "d": data}
+        self.session.sent.append(frame)
+        await self.send(frame)
+
+
+class Gateway:
+    """Serves `/gateway`; tests read `identifies`, `resumes` and wait on `connected`."""
+
+    def __init__(self, ws_url: str) -> None:
+        self.ws_url = ws_url
+        self.sessions: dict[str, Session] = {}
+        self.identifies: list[dict[str, Any]] = []
+        self.resumes: list[dict[str, Any]] = []
+        self.compressed_connections = 0
+        self.current: Connection | None = None
+        self.connected = asyncio.Event()  # set once READY/RESUMED has been sent
+        self.closed_by_client = asyncio.Event()
+        self._counter = 0
+
+    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        compressed = request.query.get("compress") == "zlib-stream"
+        self.compressed_connections += int(compressed)
+        connection = Connection(ws, compressed)
+        await connection.send({"op": HELLO, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
+        async for message in ws:
+            if message.type is not WSMsgType.TEXT:
+                continue
+            await self._on_frame(connection, json.loads(message.data))
+        if self.current is connection:
+            self.current = None
+            self.connected.clear()
+            self.closed_by_client.set()
+        return ws
+
+    async def _on_frame(self, connection: Connection, frame: dict[str, Any]) -> None:
+        op, data = frame.get("op"), frame.get("d") or {}
+        if op == HEARTBEAT:
+            await connection.send({"op": HEARTBEAT_ACK})
+        elif op == IDENTIFY:
+            self.identifies.append(data)
+            await self._identify(connection)
+        elif op == RESUME:
+            self.resumes.append(data)
+            await self._resume(connection, data)
+
+    async def _identify(self, connection: Connection) -> None:
+        self._counter += 1
+        session = Session(session_id=f"session-{self._counter}")
+        self.sessions[session.session_id] = session
+        connection.session = session
+        self.current = connection
+        await connection.dispatch("READY", payloads.ready(session.session_id, self.ws_url))
+        await connection.dispatch("GUILD_CREATE", payloads.guild())
+        self.connected.set()
+
+    async def _resume(self, connection: Connection, data: dict[str, Any]) -> None:
+        session = self.sessions.get(str(data.get("session_id")))
+        if session is None:
+            await connection.send({"op": INVALID_SESSION, "d": False})
+            return
+        connection.session = session
+        self.current = connection
+        for frame in session.sent:
+            if frame["s"] > (data.get("seq") or 0):
+                await connection.send(frame)
+        await connection.dispatch("RESUMED", {})
+        self.connected.set()
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        await self.connected.wait()
+        assert self.current is not None
+        await self.current.dispatch(event, data)
+
+    async def request_reconnect(self) -> None:
+        """Op 7: the client should drop this connection and RESUME on a new one."""
+        await self.connected.wait()
+        assert self.current is not None
+        self.connected.clear()
+        self.closed_by_client.clear()
+        await self.current.send({"op": RECONNECT, "d": None})

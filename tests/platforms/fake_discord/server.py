@@ -1,0 +1,220 @@
+"""A fake Discord on 127.0.0.1: REST API v10, a CDN for attachments and the gateway.
+
+Every REST request is recorded (method, path, JSON body, uploaded files) so tests
+can assert on exactly what unmodified discord.py put on the wire. JSON answers
+carry `Content-Type: application/json` exactly, as discord.py requires.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from tests.platforms.fake_discord import interactions, payloads
+from tests.platforms.fake_discord.gateway import Gateway
+
+API = "/api/v10"
+WAIT_S = 10.0  # generous; tests wait on events, this only bounds a hang
+
+
+@dataclass(frozen=True)
+class Received:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any  # the JSON body (or multipart `payload_json`), None when empty
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    return web.Response(
+        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
+    )
+
+
+class FakeDiscord:
+    def __init__(self) -> None:
+        self.requests: list[Received] = []
+        self.commands: dict[str | None, list[dict[str, Any]]] = {}  # guild id (None: global)
+        self.closed_dm_users: set[str] = set()
+        self.dm_channels: dict[str, str] = {}  # DM channel id -> recipient user id
+        self.cdn: dict[str, bytes] = {}
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+        self.gateway = Gateway("")
+
+    @property
+    def api_base(self) -> str:
+        return self.base_url + API
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_get("/gateway", self._ws)
+        app.router.add_get("/cdn/{attachment}/{filename}", self._cdn)
+        app.router.add_route("*", API + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.gateway = Gateway(f"ws://127.0.0.1:{port}/gateway")
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- what tests call -------------------------------------------------------------
+
+    def definition(self, name: str) -> dict[str, Any]:
+        for guild_id in (payloads.GUILD_ID, None):
+            for command in self.commands.get(guild_id, []):
+                if command["name"] == name:
+                    return command
+        raise KeyError(f"/{name} was never synced")
+
+    async def send_interaction(
+        self,
+        path: str,
+        values: dict[str, object] | None = None,
+        invoker: interactions.Invoker | None = None,
+        *,
+        focused: str | None = None,
+        files: dict[str, tuple[str, bytes]] | None = None,
+    ) -> dict[str, Any]:
+        """INTERACTION_CREATE for `/path` (type 4 when an option is `focused`)."""
+        words = path.strip("/").split()
+        uploads = {name: self._upload(fn, data) for name, (fn, data) in (files or {}).items()}
+        values = dict(values or {})
+        values.update({name: "" for name in uploads})
+        kind = interactions.AUTOCOMPLETE if focused else interactions.APPLICATION_COMMAND
+        payload = interactions.build(
+            kind,
+            self.definition(words[0]),
+            words,
+            values,
+            invoker or interactions.Invoker(),
+            focused=focused,
+            uploads=uploads,
+        )
+        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        return payload
+
+    async def wait_request(
+        self, predicate: Callable[[Received], bool], timeout: float = WAIT_S
+    ) -> Received:
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: any(predicate(r) for r in self.requests)), timeout
+            )
+            return next(r for r in self.requests if predicate(r))
+
+    async def callback(self, interaction: dict[str, Any]) -> Received:
+        prefix = f"{API}/interactions/{interaction['id']}/{interaction['token']}/callback"
+        return await self.wait_request(lambda r: r.path == prefix)
+
+    async def followup(self, interaction: dict[str, Any]) -> Received:
+        path = f"{API}/webhooks/{payloads.APP_ID}/{interaction['token']}"
+        return await self.wait_request(lambda r: r.method == "POST" and r.path == path)
+
+    def sent_to(self, interaction: dict[str, Any]) -> list[Received]:
+        token = interaction["token"]
+        return [r for r in self.requests if token in r.path]
+
+    def _upload(self, filename: str, data: bytes) -> interactions.UploadedFile:
+        attachment_id = payloads.snowflake()
+        self.cdn[attachment_id] = data
+        url = f"{self.base_url}/cdn/{attachment_id}/{filename}"
+        return interactions.UploadedFile(attachment_id, filename, len(data), url)
+
+    # --- handlers ----------------------------------------------------------------------
+
+    async def _ws(self, request: web.Request) -> web.StreamResponse:
+        return await self.gateway.handle(request)
+
+    async def _cdn(self, request: web.Request) -> web.Response:
+        data = self.cdn.get(request.match_info["attachment"])
+        if data is None:
+            return web.Response(status=404)
+        return web.Response(body=data, headers={"Content-Type": "application/octet-stream"})
+
+    async def _rest(self, request: web.Request) -> web.Response:
+        received = await _read(request)
+        async with self._changed:
+            self.requests.append(received)
+            self._changed.notify_all()
+        return self._answer(received, request.match_info["tail"].split("/"))
+
+    def _answer(self, r: Received, parts: list[str]) -> web.Response:
+        route = (r.method, *parts)
+        if route == ("GET", "users", "@me"):
+            return _json(payloads.BOT_USER)
+        if route == ("GET", "oauth2", "applications", "@me"):
+            return _json(payloads.application())
+        if route == ("GET", "gateway", "bot"):
+            limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+            return _json({"url": self.gateway.ws_url, "shards": 1, "session_start_limit": limit})
+        if r.method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
+            return self._sync(r, parts[3] if len(parts) == 5 else None)
+        if r.method == "POST" and parts[0] == "interactions":
+            return _json(_callback_answer(parts[1], r.body))
+        if parts[0] == "webhooks":
+            if r.method == "DELETE":
+                return web.Response(status=204)
+            return _json(payloads.message(payloads.CHANNEL_ID, (r.body or {}).get("content")))
+        if route == ("POST", "users", "@me", "channels"):
+            channel_id = payloads.snowflake()
+            self.dm_channels[channel_id] = str(r.body["recipient_id"])
+            return _json(payloads.dm_channel(channel_id, self.dm_channels[channel_id]))
+        if r.method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
+            if self.dm_channels.get(parts[1]) in self.closed_dm_users:
+                error = {"code": 50007, "message": "Cannot send messages to this user"}
+                return _json(error, status=403)
+            return _json(payloads.message(parts[1], r.body.get("content")))
+        return _json({"code": 0, "message": "404: Not Found"}, status=404)
+
+    def _sync(self, r: Received, guild_id: str | None) -> web.Response:
+        stored = []
+        for command in r.body:
+            saved = {**command, "id": payloads.snowflake(), "application_id": payloads.APP_ID}
+            saved.update({"version": "1", "guild_id": guild_id} if guild_id else {"version": "1"})
+            stored.append(saved)
+        self.commands[guild_id] = stored
+        return _json(stored)
+
+
+def _callback_answer(interaction_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    kind = (body or {}).get("type")
+    flags = ((body or {}).get("data") or {}).get("flags") or 0
+    return {
+        "interaction": {
+            "id": interaction_id,
+            "type": 2,
+            "response_message_id": payloads.snowflake(),
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": bool(flags & 64),
+        },
+        "resource": {"type": kind},
+    }
+
+
+async def _read(request: web.Request) -> Received:
+    body: Any = None
+    files: dict[str, tuple[str, bytes]] = {}
+    if request.content_type.startswith("multipart/"):
+        form = await request.post()
+        for name, value in form.items():
+            if name == "payload_json":
+                body = json.loads(str(value))
+            elif isinstance(value, web.FileField):
+                files[name] = (value.filename, value.file.read())
+    elif request.can_read_body:
+        text = await request.text()
+        body = json.loads(text) if text else None
+    return Received(request.method, request.path, dict(request.query), body, files)
