@@ -32,6 +32,8 @@ class Settings:
     slack_port: int = 3000
     slack_admin_user_ids: frozenset[str] = field(default_factory=frozenset)
     slack_organizer_user_ids: frozenset[str] = field(default_factory=frozenset)
+    # Workspace owners/admins (read with users.info) are Counterwatch admins too.
+    slack_workspace_admins: bool = False
 
     @property
     def discord_enabled(self) -> bool:
@@ -70,6 +72,7 @@ _ENV = {
     "slack_port": "SLACK_PORT",
     "slack_admin_user_ids": "SLACK_ADMIN_USER_IDS",
     "slack_organizer_user_ids": "SLACK_ORGANIZER_USER_IDS",
+    "slack_workspace_admins": "SLACK_WORKSPACE_ADMINS",
 }
 
 
@@ -111,6 +114,8 @@ def _build(values: dict[str, object]) -> Settings:
     for name, value in values.items():
         if name.endswith("_ids"):
             kwargs[name] = _id_set(value)
+        elif name == "slack_workspace_admins":
+            kwargs[name] = str(value).strip().lower() in ("1", "true", "yes", "on")
         elif name == "slack_port":
             try:
                 kwargs[name] = int(str(value))

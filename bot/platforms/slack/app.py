@@ -1,0 +1,244 @@
+"""The slack-bolt AsyncApp, generated from the registry.
+
+Every listener acknowledges first and hands the work to a tracked task, so Slack
+gets its answer within milliseconds (it allows 3 s) and a graceful stop can wait
+for whatever is still running. The app runs with `process_before_response=True`:
+our listeners return as soon as they have acknowledged, so bolt answers at once
+instead of polling for the ack every 10 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+import aiohttp
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity, new_incident_id
+from bot.errors import UserError
+from bot.grammar import resolve_command, tokenize
+from bot.models import Reply
+from bot.platforms.slack.dedupe import SeenRequests
+from bot.platforms.slack.delivery import Delivery, ReplyTarget
+from bot.platforms.slack.manifest import HELP_NAME, slash_commands
+from bot.platforms.slack.modals import (
+    CALLBACK_PREFIX,
+    choice_option,
+    command_for_view,
+    field_errors,
+    modal_view,
+    submitted_options,
+    view_channel,
+    wants_modal,
+)
+from bot.platforms.slack.render import unescape
+from bot.platforms.slack.roles import RoleResolver
+from bot.registry import AutocompleteContext, Command
+
+log = logging.getLogger("counterwatch.slack")
+
+PLATFORM = "slack"
+# How long a modal submission may take before we close the modal and answer later;
+# inside it, a validation error goes back into the modal, next to the field.
+VIEW_ANSWER_SECONDS = 2.0
+Ack = Callable[..., Awaitable[Any]]
+Body = dict[str, Any]
+
+
+def bolt_logger() -> logging.Logger:
+    """The base logger handed to bolt: its level propagates to every logger bolt creates.
+
+    Without it bolt copies the ROOT level into its own loggers, so at INFO it would log
+    the body of every request whose signature fails; message contents stay out of logs.
+    """
+    logger = logging.getLogger("slack_bolt.counterwatch")
+    logger.setLevel(max(logging.WARNING, logging.getLogger().getEffectiveLevel()))
+    return logger
+
+
+class SlackAdapter:
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        client: AsyncWebClient,
+        session: aiohttp.ClientSession,
+        roles: RoleResolver,
+        signing_secret: str = "",
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.client = client
+        self.roles = roles
+        self.delivery = Delivery(client, session)
+        self.seen = SeenRequests()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.app = AsyncApp(
+            client=client,
+            signing_secret=signing_secret,
+            request_verification_enabled=bool(signing_secret),
+            process_before_response=True,
+            logger=bolt_logger(),
+            name="counterwatch",
+        )
+        self._slash = slash_commands(dispatcher.registry)
+        for slack_name in self._slash:
+            self.app.command(slack_name)(self._on_slash_command)
+        self.app.view_submission(re.compile("^" + re.escape(CALLBACK_PREFIX)))(
+            self._on_view_submission
+        )
+        self.app.block_suggestion(re.compile(".*"))(self._on_block_suggestion)
+
+    # -- task tracking -------------------------------------------------------------
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def drain(self) -> None:
+        """Wait for every command still running (graceful stop)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._tasks)
+
+    # -- slash commands ------------------------------------------------------------
+
+    async def _on_slash_command(self, ack: Ack, body: Body) -> None:
+        await ack()
+        # Every delivery of one invocation carries the same trigger_id / response_url.
+        key = "slash:" + str(body.get("trigger_id") or body.get("response_url") or "")
+        if not self.seen.first_time(key):
+            log.info("duplicate delivery of %s ignored", body.get("command"))
+            return
+        self.spawn(self._run_slash_command(body))
+
+    async def _run_slash_command(self, body: Body) -> None:
+        target = ReplyTarget(
+            user_id=str(body.get("user_id", "")),
+            channel=str(body.get("channel_id", "")),
+            response_url=str(body.get("response_url", "")),
+        )
+        name = self._slash.get(str(body.get("command", "")).lower(), "")
+        text = unescape(str(body.get("text", "")))
+        await self._guarded(target, name, self._answer_slash(body, target, name, text))
+
+    async def _answer_slash(self, body: Body, target: ReplyTarget, name: str, text: str) -> None:
+        identity = await self._identity(body, target.channel)
+        command = self._modal_command(name, text, identity)
+        if command is not None:
+            trigger_id = str(body.get("trigger_id", ""))
+            await self.client.views_open(
+                trigger_id=trigger_id, view=modal_view(command, target.channel)
+            )
+            return
+        log.info("slack /%s from %s", name, identity.user_id)
+        reply = await self.dispatcher.run_text(identity, f"/{name} {text}")
+        await self.delivery.send(target, reply)
+
+    def _modal_command(self, name: str, text: str, identity: Identity) -> Command | None:
+        """The command to ask for in a modal: named fully, no arguments, 2+ values needed."""
+        if name == HELP_NAME:
+            return None
+        try:
+            command, rest = resolve_command(self.dispatcher.registry, [name, *tokenize(text)])
+        except UserError:
+            return None
+        if rest or not wants_modal(command) or identity.role < command.role:
+            return None  # the dispatcher answers: usage line, or the role refusal
+        return command
+
+    # -- modals ----------------------------------------------------------------------
+
+    async def _on_view_submission(self, ack: Ack, body: Body) -> None:
+        view: dict[str, Any] = body.get("view") or {}
+        command = command_for_view(self.dispatcher.registry, view)
+        if command is None:
+            await ack()
+            return
+        values = json.dumps((view.get("state") or {}).get("values") or {}, sort_keys=True)
+        key = f"view:{view.get('id')}:{hashlib.sha256(values.encode()).hexdigest()}"
+        if not self.seen.first_time(key):
+            await ack()
+            return
+        user = body.get("user") or {}
+        target = ReplyTarget(user_id=str(user.get("id", "")), channel=view_channel(view))
+        identity = await self._identity(body, target.channel)
+        log.info("slack modal /%s from %s", command.name, identity.user_id)
+        running = self.spawn(
+            self.dispatcher.run_options(identity, command, submitted_options(command, view))
+        )
+        done, _ = await asyncio.wait({running}, timeout=VIEW_ANSWER_SECONDS)
+        if running in done and running.result().error:
+            self.seen.forget(key)  # the same values may be submitted again after a fix
+            reply: Reply = running.result()
+            await ack(response_action="errors", errors=field_errors(command, reply.text))
+            return
+        await ack()
+        self.spawn(self._deliver_when_done(running, target, command.name))
+
+    async def _deliver_when_done(
+        self, running: asyncio.Task[Reply], target: ReplyTarget, name: str
+    ) -> None:
+        async def deliver() -> None:
+            await self.delivery.send(target, await running)
+
+        await self._guarded(target, name, deliver())
+
+    async def _on_block_suggestion(self, ack: Ack, body: Body) -> None:
+        command = command_for_view(self.dispatcher.registry, body.get("view") or {})
+        option = command.option(str(body.get("action_id", ""))) if command else None
+        if option is None or option.autocomplete is None:
+            await ack(options=[])
+            return
+        context = AutocompleteContext(
+            platform=PLATFORM,
+            workspace=_team_id(body),
+            user_id=str((body.get("user") or {}).get("id", "")),
+        )
+        typed = str(body.get("value", ""))
+        choices = await self.dispatcher.autocomplete(option.autocomplete, context, typed)
+        await ack(options=[choice_option(c.label, c.value) for c in choices])
+
+    # -- shared ----------------------------------------------------------------------
+
+    async def _identity(self, body: Body, channel: str) -> Identity:
+        user = body.get("user") or {}
+        user_id = str(body.get("user_id") or user.get("id") or "")
+        user_name = str(body.get("user_name") or user.get("username") or user.get("name") or "")
+        return Identity(
+            platform=PLATFORM,
+            workspace=_team_id(body),
+            user_id=user_id,
+            user_name=user_name,
+            role=await self.roles.role_of(user_id),
+            channel=channel,
+        )
+
+    async def _guarded(
+        self, target: ReplyTarget, name: str, work: Coroutine[Any, Any, None]
+    ) -> None:
+        """Run adapter work; a failure of ours reaches the user as a clear private message."""
+        try:
+            await work
+        except Exception:
+            incident = new_incident_id()
+            log.exception("incident %s in slack /%s", incident, name)
+            failure = Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+            try:
+                await self.delivery.send(target, failure)
+            except Exception:
+                log.exception("could not report incident %s to the user", incident)
+
+
+def _team_id(body: Body) -> str:
+    return str(body.get("team_id") or (body.get("team") or {}).get("id") or "")

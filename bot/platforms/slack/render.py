@@ -1,0 +1,154 @@
+"""Reply -> Slack message: Block Kit, mrkdwn escaping and Slack's size limits.
+
+Reply text is neutral plain text. Everything rendered here is escaped exactly as
+Slack asks (`&`, `<`, `>`), so `<!channel>`, `<@U123>` and `<http://evil|good>`
+typed by a user reach Slack as inert text. A reply too big for one message
+(50 blocks, 4,000 characters) travels as a text file instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.models import Reply, ReplyFile
+
+MAX_BLOCKS = 50
+MAX_SECTION_TEXT = 3000
+MAX_MESSAGE_TEXT = 4000
+MAX_HEADER_TEXT = 150
+MAX_FIELD_TEXT = 2000
+MAX_FIELDS_PER_SECTION = 10
+LONG_REPLY_FILENAME = "counterwatch-reply.txt"
+LONG_REPLY_NOTE = "The reply is too long for one Slack message; it is attached as a file."
+
+Block = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    """What an adapter posts: fallback text, blocks, visibility, and files to upload."""
+
+    text: str
+    blocks: list[Block]
+    ephemeral: bool
+    files: tuple[ReplyFile, ...] = ()
+
+    def payload(self) -> dict[str, Any]:
+        """The body for a response_url post."""
+        return {
+            "text": self.text,
+            "blocks": self.blocks,
+            "response_type": "ephemeral" if self.ephemeral else "in_channel",
+        }
+
+
+def escape(text: str) -> str:
+    """Slack's mrkdwn escaping: exactly these three characters, `&` first."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    """Slack delivers typed `&`, `<`, `>` as entities; restore what the user typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain(text: str, limit: int = MAX_SECTION_TEXT) -> dict[str, Any]:
+    """A plain_text object (labels, titles, options): escaped too, and capped."""
+    return {"type": "plain_text", "text": truncate(escape(text), limit), "emoji": True}
+
+
+def render_reply(reply: Reply) -> SlackMessage:
+    """Render a Reply; fall back to a file when it does not fit in one message."""
+    blocks = _blocks(reply)
+    fallback = escape(_fallback_text(reply))
+    if len(blocks) <= MAX_BLOCKS and len(fallback) <= MAX_MESSAGE_TEXT:
+        files = (reply.file,) if reply.file is not None else ()
+        return SlackMessage(text=fallback, blocks=blocks, ephemeral=reply.private, files=files)
+    return _as_file(reply)
+
+
+def _as_file(reply: Reply) -> SlackMessage:
+    long_text = ReplyFile(LONG_REPLY_FILENAME, _fallback_text(reply).encode("utf-8"))
+    files = (long_text,) if reply.file is None else (long_text, reply.file)
+    note = LONG_REPLY_NOTE
+    blocks: list[Block] = []
+    if reply.title:
+        blocks.append({"type": "header", "text": plain(reply.title, MAX_HEADER_TEXT)})
+    blocks.append(_section(note))
+    return SlackMessage(text=escape(note), blocks=blocks, ephemeral=reply.private, files=files)
+
+
+def _fallback_text(reply: Reply) -> str:
+    """Notification text: everything but the file line (the file is uploaded)."""
+    parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
+    return "\n".join(p for p in parts if p)
+
+
+def _blocks(reply: Reply) -> list[Block]:
+    blocks: list[Block] = []
+    if reply.title:
+        blocks.append({"type": "header", "text": plain(reply.title, MAX_HEADER_TEXT)})
+    if reply.text:
+        blocks.extend(_section(chunk) for chunk in split_for_sections(reply.text))
+    fields = [_field_text(f.name, f.value) for f in reply.fields]
+    for start in range(0, len(fields), MAX_FIELDS_PER_SECTION):
+        section_fields = fields[start : start + MAX_FIELDS_PER_SECTION]
+        blocks.append(
+            {"type": "section", "fields": [{"type": "mrkdwn", "text": t} for t in section_fields]}
+        )
+    if reply.file is not None:
+        size = len(reply.file.content)
+        note = f"Attached: {reply.file.filename} ({size} bytes)"
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(note)}]})
+    return blocks
+
+
+def _section(raw_text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": escape(raw_text)}}
+
+
+def _field_text(name: str, value: str) -> str:
+    # Bold labels are our own markup, added after escaping the user's words.
+    label = escape(name.replace("*", ""))
+    body = f"*{label}*\n{escape(value)}"
+    return truncate(body, MAX_FIELD_TEXT)
+
+
+def split_for_sections(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
+    """Split raw text on line boundaries so that each piece, once escaped, fits a section."""
+    chunks: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in _hard_split_lines(text, limit):
+        cost = len(escape(line)) + (1 if current else 0)
+        if current and size + cost > limit:
+            chunks.append("\n".join(current))
+            current, size = [], 0
+            cost = len(escape(line))
+        current.append(line)
+        size += cost
+    if current:
+        chunks.append("\n".join(current))
+    return chunks
+
+
+def _hard_split_lines(text: str, limit: int) -> list[str]:
+    """Lines, with any line whose escaped form exceeds `limit` cut into pieces that fit."""
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        piece: list[str] = []
+        size = 0
+        for char in line:
+            cost = len(escape(char))
+            if size + cost > limit:
+                pieces.append("".join(piece))
+                piece, size = [], 0
+            piece.append(char)
+            size += cost
+        pieces.append("".join(piece))
+    return pieces

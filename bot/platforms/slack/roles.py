@@ -1,0 +1,64 @@
+"""Who is an admin or organizer on Slack.
+
+Listed user ids (`SLACK_ADMIN_USER_IDS`, `SLACK_ORGANIZER_USER_IDS`) decide first.
+Optionally, the workspace's own owners and admins count as Counterwatch admins;
+that needs `users.info` (scope users:read), whose answer is cached for a while so
+a busy channel does not call it on every command.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.models import Role
+
+log = logging.getLogger("counterwatch.slack")
+
+WORKSPACE_ADMIN_CACHE_SECONDS = 10 * 60
+
+
+class RoleResolver:
+    def __init__(
+        self,
+        admin_ids: frozenset[str],
+        organizer_ids: frozenset[str],
+        client: AsyncWebClient | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """`client` set: workspace owners/admins (read with users.info) are admins too."""
+        self._admin_ids = admin_ids
+        self._organizer_ids = organizer_ids
+        self._client = client
+        self._clock = clock
+        self._workspace_admins: dict[str, tuple[bool, float]] = {}
+
+    async def role_of(self, user_id: str) -> Role:
+        if user_id in self._admin_ids:
+            return Role.ADMIN
+        if self._client is not None and await self._is_workspace_admin(user_id):
+            return Role.ADMIN
+        if user_id in self._organizer_ids:
+            return Role.ORGANIZER
+        return Role.MEMBER
+
+    async def _is_workspace_admin(self, user_id: str) -> bool:
+        assert self._client is not None
+        now = self._clock()
+        cached = self._workspace_admins.get(user_id)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        try:
+            response = await self._client.users_info(user=user_id)
+        except SlackApiError as exc:
+            # Fail closed: an unknown answer grants nothing, and is not cached.
+            log.warning("users.info failed for a role check: %s", exc.response.get("error"))
+            return False
+        user = response.get("user") or {}
+        is_admin = bool(user.get("is_admin") or user.get("is_owner"))
+        self._workspace_admins[user_id] = (is_admin, now + WORKSPACE_ADMIN_CACHE_SECONDS)
+        return is_admin

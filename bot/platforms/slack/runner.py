@@ -1,0 +1,125 @@
+"""Running Counterwatch on Slack: Socket Mode or an HTTP server, and a graceful stop.
+
+`SLACK_BOT_TOKEN` + `SLACK_APP_TOKEN` -> Socket Mode (no public URL needed);
+`SLACK_BOT_TOKEN` + `SLACK_SIGNING_SECRET` -> HTTP on `SLACK_PORT` at /slack/events.
+On `stop`: stop taking requests (close the socket / the listening port), finish the
+commands in flight, then close the HTTP session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.dispatch import Dispatcher
+from bot.platforms.slack.app import SlackAdapter
+from bot.platforms.slack.manifest import EVENTS_PATH
+from bot.platforms.slack.messenger import SlackMessenger
+from bot.platforms.slack.roles import RoleResolver
+from bot.settings import Settings
+
+log = logging.getLogger("counterwatch.slack")
+
+# Slack's payloads are small (a modal submission is the largest); refuse anything bigger.
+MAX_BODY_BYTES = 512 * 1024
+# How long a stopping HTTP server waits for requests it already accepted.
+HTTP_SHUTDOWN_SECONDS = 10.0
+
+Ready = Callable[[int], None]
+
+
+def build_adapter(
+    dispatcher: Dispatcher, settings: Settings, session: aiohttp.ClientSession
+) -> SlackAdapter:
+    client = AsyncWebClient(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, session=session
+    )
+    roles = RoleResolver(
+        settings.slack_admin_user_ids,
+        settings.slack_organizer_user_ids,
+        client=client if settings.slack_workspace_admins else None,
+    )
+    secret = "" if settings.slack_socket_mode else settings.slack_signing_secret
+    return SlackAdapter(dispatcher, client, session, roles, signing_secret=secret)
+
+
+async def run_slack(
+    dispatcher: Dispatcher,
+    stop: asyncio.Event,
+    *,
+    host: str = "0.0.0.0",
+    ready: Ready | None = None,
+) -> None:
+    """Serve Slack until `stop` is set. `ready(port)` is called once requests are taken
+    (the HTTP port, or 0 in Socket Mode)."""
+    settings = dispatcher.deps.settings
+    async with aiohttp.ClientSession() as session:
+        adapter = build_adapter(dispatcher, settings, session)
+        dispatcher.deps.messengers.register(SlackMessenger(adapter.delivery))
+        if settings.slack_socket_mode:
+            await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
+        else:
+            await serve_http(adapter, host, settings.slack_port, stop, ready)
+        log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
+        await adapter.drain()
+    log.info("slack stopped")
+
+
+def web_app(adapter: SlackAdapter) -> web.Application:
+    async def slack_events(request: web.Request) -> web.Response:
+        bolt_response = await adapter.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    application = web.Application(client_max_size=MAX_BODY_BYTES)
+    application.router.add_post(EVENTS_PATH, slack_events)
+    return application
+
+
+async def serve_http(
+    adapter: SlackAdapter, host: str, port: int, stop: asyncio.Event, ready: Ready | None
+) -> None:
+    runner = web.AppRunner(
+        web_app(adapter), access_log=None, shutdown_timeout=HTTP_SHUTDOWN_SECONDS
+    )
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        bound = _bound_port(runner, port)
+        log.info("slack HTTP mode listening on port %d at %s", bound, EVENTS_PATH)
+        if ready is not None:
+            ready(bound)
+        await stop.wait()
+    finally:
+        # Closes the listening socket, then waits for requests already accepted.
+        await runner.cleanup()
+
+
+def _bound_port(runner: web.AppRunner, fallback: int) -> int:
+    for address in runner.addresses:
+        if isinstance(address, tuple) and len(address) >= 2:
+            return int(address[1])
+    return fallback
+
+
+async def serve_socket_mode(
+    adapter: SlackAdapter, app_token: str, stop: asyncio.Event, ready: Ready | None
+) -> None:
+    handler = AsyncSocketModeHandler(adapter.app, app_token, web_client=adapter.client)
+    try:
+        # Fail fast on a wrong bot token rather than retrying forever.
+        await adapter.client.auth_test()
+        await handler.connect_async()  # type: ignore[no-untyped-call]
+        log.info("slack Socket Mode connected")
+        if ready is not None:
+            ready(0)
+        await stop.wait()
+    finally:
+        await handler.close_async()  # type: ignore[no-untyped-call]

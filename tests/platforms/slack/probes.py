@@ -1,0 +1,88 @@
+"""Test-only commands added to the real registry, to exercise what no feature does yet
+(a crash, a file, a modal form, a slow command) without touching commands/."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.deps import Deps
+from bot.models import Field, Reply, ReplyFile, Request, Role
+from bot.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
+
+CITIES = ("Greenfield, WI", "Green Bay, WI", "Springfield, IL", "AT&T Park <SF>")
+
+
+@dataclass
+class ProbeState:
+    effects: Counter[str] = field(default_factory=Counter)
+    slow_started: asyncio.Event = field(default_factory=asyncio.Event)
+    slow_release: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def add_probe_commands(registry: Registry, state: ProbeState) -> None:
+    async def echo(request: Request, deps: Deps) -> Reply:
+        words = request.text("words")
+        return Reply(title=words, text=f"You said: {words}", fields=(Field(words, words),))
+
+    async def boom(request: Request, deps: Deps) -> Reply:
+        raise RuntimeError("a bug in a handler")
+
+    async def count(request: Request, deps: Deps) -> Reply:
+        state.effects[request.text("key")] += 1
+        return Reply(text=f"counted {request.text('key')}")
+
+    async def admin_only(request: Request, deps: Deps) -> Reply:
+        return Reply(text="admin door opened")
+
+    async def letter(request: Request, deps: Deps) -> Reply:
+        content = b"Dear council, <!channel> please act."
+        return Reply(text="Your letter is attached.", file=ReplyFile("letter.txt", content))
+
+    async def export(request: Request, deps: Deps) -> Reply:
+        return Reply(text="Sign-ups attached.", file=ReplyFile("signups.csv", b"name\nA\n"))
+
+    async def long(request: Request, deps: Deps) -> Reply:
+        return Reply(title="Long", text="\n".join(f"line {n} of a long answer" for n in range(400)))
+
+    async def form(request: Request, deps: Deps) -> Reply:
+        state.effects["form"] += 1
+        city, kind, goal = request.text("city"), request.text("kind"), request.text("goal")
+        return Reply(text=f"form ok: {city} / {kind} / {goal}")
+
+    async def slow(request: Request, deps: Deps) -> Reply:
+        state.slow_started.set()
+        await state.slow_release.wait()
+        state.effects["slow"] += 1
+        return Reply(text="slow done")
+
+    async def cities(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
+        return [Choice(c, c) for c in CITIES if typed.lower() in c.lower()]
+
+    words = Option("words", "anything", greedy=True, max_length=500)
+    registry.add_autocomplete("probe-city", cities)
+    registry.add_all(
+        [
+            Command(("probe", "echo"), "Echo words", echo, options=(words,)),
+            Command(("probe", "boom"), "Crash", boom),
+            Command(("probe", "count"), "Count an effect", count, options=(Option("key", "k"),)),
+            Command(("probe", "admin"), "Admins only", admin_only, role=Role.ADMIN),
+            Command(("probe", "letter"), "A public file", letter),
+            Command(("probe", "export"), "A private file", export, private=True),
+            Command(("probe", "long"), "A long reply", long),
+            Command(("probe", "slow"), "Waits for the test", slow),
+            Command(
+                ("probe", "form"),
+                "A form with many values",
+                form,
+                role=Role.ORGANIZER,
+                options=(
+                    Option("city", "Your city", autocomplete="probe-city"),
+                    Option("kind", "What kind", choices=("ring", "flock")),
+                    Option("goal", "How many", type=OptionType.INTEGER, min_value=1),
+                    Option("ends", "End date", type=OptionType.DATE, required=False),
+                ),
+            ),
+        ]
+    )
