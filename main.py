@@ -20,6 +20,7 @@ from typing import Any
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
+from bot.places import PlaceIndex
 from bot.platforms import console
 from bot.settings import Settings, SettingsError, load_settings
 from commands import build_registry
@@ -38,7 +39,9 @@ class App:
 async def open_app(settings: Settings) -> AsyncIterator[App]:
     db = await Database.open(settings.db_path)
     try:
-        deps = Deps(settings=settings, db=db)
+        places = PlaceIndex(db)
+        await places.reload()
+        deps = Deps(settings=settings, db=db, places=places)
         yield App(deps=deps, dispatcher=Dispatcher(build_registry(), deps))
     finally:
         await db.close()
@@ -64,6 +67,10 @@ PlatformRunner = Callable[[Dispatcher, asyncio.Event], Coroutine[Any, Any, None]
 def chat_platforms(settings: Settings) -> list[PlatformRunner]:
     """The configured chat platforms. Imported lazily: the console never pays for them."""
     runners: list[PlatformRunner] = []
+    if settings.slack_enabled:
+        from bot.platforms.slack.runner import run_slack
+
+        runners.append(run_slack)
     return runners
 
 
@@ -99,6 +106,13 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         return 1 if reply.error else 0
 
 
+async def cmd_slack_manifest(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.platforms.slack.manifest import manifest_text
+
+    print(manifest_text(build_registry(), socket_mode=not args.http, url=args.http or ""))
+    return 0
+
+
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
 
 
@@ -114,7 +128,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
     sub.add_parser("run", help="run the bot (console when no chat token is set)")
     ask_parser = sub.add_parser("ask", help="run one command and print the reply")
     ask_parser.add_argument("line", help='e.g. "/moratorium amazon"')
-    handlers: dict[str, Subcommand] = {"run": cmd_run, "ask": cmd_ask}
+    manifest_parser = sub.add_parser(
+        "slack-manifest", help="print the Slack app manifest generated from the commands"
+    )
+    mode = manifest_parser.add_mutually_exclusive_group()
+    mode.add_argument("--socket-mode", action="store_true", help="Socket Mode (the default)")
+    mode.add_argument("--http", metavar="URL", help="HTTP mode: public URL of /slack/events")
+    handlers: dict[str, Subcommand] = {
+        "run": cmd_run,
+        "ask": cmd_ask,
+        "slack-manifest": cmd_slack_manifest,
+    }
     return parser, handlers
 
 

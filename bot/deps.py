@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.notify import Messengers
+from bot.places import PlaceIndex
 from bot.settings import Settings
 from storage.db import Database
 
@@ -23,6 +24,8 @@ class Deps:
     clock: Callable[[], dt.datetime] = utc_now
     # Chat adapters register their direct-message senders here when they start.
     messengers: Messengers = field(default_factory=Messengers)
+    # Every known place, in memory; main.py loads it after the seed. Empty by default.
+    places: PlaceIndex = field(default_factory=PlaceIndex)
 
     def today(self) -> dt.date:
         return self.clock().date()

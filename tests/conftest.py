@@ -12,6 +12,7 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
+from bot.places import PlaceIndex
 from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
@@ -43,9 +44,14 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-def deps(db: Database, tmp_path: Path) -> Deps:
+async def deps(db: Database, tmp_path: Path) -> Deps:
+    places = PlaceIndex(db)
+    await places.reload()  # tests that write facts call `await deps.places.reload()` again
     return Deps(
-        settings=Settings(db_path=str(tmp_path / "test.db")), db=db, clock=lambda: FIXED_NOW
+        settings=Settings(db_path=str(tmp_path / "test.db")),
+        db=db,
+        clock=lambda: FIXED_NOW,
+        places=places,
     )
 
 

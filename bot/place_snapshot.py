@@ -1,0 +1,158 @@
+"""An immutable snapshot of every known place and the look-up structures over it.
+
+Built in one go from the agencies and the jurisdictions of local laws; the index swaps
+a whole new snapshot in on reload, so a reader never sees half an update.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from bot.place_names import STATES, normalize, trigrams
+from storage.facts_models import Agency, LawPlace
+
+_NOT_A_COUNTY = {"", "n a", "na", "none", "unknown"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city, county or agency on record. `agency_ids` are the agencies there (may be none)."""
+
+    label: str  # 'Greenfield, WI', 'Milwaukee County, WI', 'Miami Police Department, OK'
+    kind: str  # 'city', 'county' or 'agency'
+    city: str
+    county: str  # may list several, comma-separated, as the Atlas does
+    state: str
+    agency_ids: tuple[int, ...] = ()
+
+    @property
+    def counties(self) -> tuple[str, ...]:
+        return tuple(c for c in split_counties(self.county))
+
+    @property
+    def state_name(self) -> str:
+        return STATES.get(self.state, self.state)
+
+
+def split_counties(text: str) -> list[str]:
+    """'Ogle County, Winnebago County' -> both; drops placeholders such as '#N/A'."""
+    parts = (" ".join(p.replace("\u200e", "").split()) for p in text.split(","))
+    return [p for p in parts if normalize(p) not in _NOT_A_COUNTY]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    places: tuple[Place, ...]
+    by_name: dict[str, tuple[Place, ...]]
+    names: list[str]  # name id -> normalised name
+    grams: dict[str, list[int]]  # trigram -> name ids
+    grams_by_state: dict[str, dict[str, list[int]]]
+    label_keys: list[str]  # sorted normalised labels, for prefix search
+    labelled: list[Place]  # the place of each label key
+    county_index: dict[tuple[str, str], Place]
+    state_codes: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def empty(cls) -> Snapshot:
+        return build_snapshot([], [])
+
+    def places_named(self, name: str, state: str | None) -> tuple[Place, ...]:
+        found = self.by_name.get(name, ())
+        return tuple(p for p in found if p.state == state) if state else found
+
+    def postings(self, state: str | None) -> dict[str, list[int]]:
+        return self.grams_by_state.get(state, {}) if state else self.grams
+
+    def query_grams(self, name: str) -> set[str]:
+        return trigrams(name)
+
+    def counties_of(self, place: Place) -> list[Place]:
+        found = (self.county_index.get((normalize(c), place.state)) for c in place.counties)
+        return [p for p in found if p is not None]
+
+
+@dataclass
+class _Group:
+    display: str
+    state: str
+    agency_ids: list[int] = field(default_factory=list)
+    counties: Counter[str] = field(default_factory=Counter)
+
+
+def build_snapshot(agencies: list[Agency], law_places: list[LawPlace]) -> Snapshot:
+    cities: dict[tuple[str, str], _Group] = {}
+    counties: dict[tuple[str, str], _Group] = {}
+    places: list[Place] = []
+    for agency in agencies:
+        label = f"{agency.name}, {agency.state}" if agency.state else agency.name
+        places.append(
+            Place(label, "agency", agency.city, agency.county, agency.state, (agency.id,))
+        )
+        if normalize(agency.city):
+            group = _group(cities, agency.city, agency.state)
+            group.agency_ids.append(agency.id)
+            group.counties[agency.county] += 1
+        for county in split_counties(agency.county):
+            _group(counties, county, agency.state).agency_ids.append(agency.id)
+    for law in law_places:
+        if law.level == "city" and normalize(law.city):
+            group = _group(cities, law.city, law.state)
+            if law.county:
+                group.counties[law.county] += 1
+        elif law.level == "county" and normalize(law.county):
+            _group(counties, law.county, law.state)
+    places.extend(_city_place(g) for g in cities.values())
+    county_places = {key: _county_place(g) for key, g in counties.items()}
+    places.extend(county_places.values())
+    return _index(tuple(places), county_places)
+
+
+def _group(groups: dict[tuple[str, str], _Group], display: str, state: str) -> _Group:
+    key = (normalize(display), state)
+    if key not in groups:
+        groups[key] = _Group(" ".join(display.split()), state)
+    return groups[key]
+
+
+def _city_place(group: _Group) -> Place:
+    county = group.counties.most_common(1)[0][0] if group.counties else ""
+    label = f"{group.display}, {group.state}" if group.state else group.display
+    return Place(label, "city", group.display, county, group.state, tuple(group.agency_ids))
+
+
+def _county_place(group: _Group) -> Place:
+    label = f"{group.display}, {group.state}" if group.state else group.display
+    ids = tuple(dict.fromkeys(group.agency_ids))
+    return Place(label, "county", "", group.display, group.state, ids)
+
+
+def _index(places: tuple[Place, ...], county_index: dict[tuple[str, str], Place]) -> Snapshot:
+    named: defaultdict[str, list[Place]] = defaultdict(list)
+    keyed: list[tuple[str, int]] = []
+    for i, place in enumerate(places):
+        name = normalize(place.label.rsplit(",", 1)[0] if place.state else place.label)
+        named[name].append(place)
+        # Same as normalize(place.label): the label is the name, a comma and the state.
+        keyed.append((f"{name} {normalize(place.state)}".strip(), i))
+    keyed.sort()
+    names = list(named)
+    grams: defaultdict[str, list[int]] = defaultdict(list)
+    by_state: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for name_id, name in enumerate(names):
+        states = {p.state for p in named[name]}
+        for gram in trigrams(name):
+            grams[gram].append(name_id)
+            for state in states:
+                by_state[state][gram].append(name_id)
+    return Snapshot(
+        places=places,
+        by_name={name: tuple(found) for name, found in named.items()},
+        names=names,
+        grams=dict(grams),
+        grams_by_state={state: dict(g) for state, g in by_state.items()},
+        label_keys=[key for key, _ in keyed],
+        labelled=[places[i] for _, i in keyed],
+        county_index={(name, state): p for (name, state), p in county_index.items()},
+        state_codes=frozenset(p.state for p in places if len(p.state) == 2),
+    )

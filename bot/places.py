@@ -1,0 +1,168 @@
+"""Resolve what members type ('Greenfield, WI', 'Miami OK', 'Greenfeild', 'Milwaukee County')
+into a known place, from an index held in memory.
+
+Exact matches are dictionary look-ups. Typos go through a trigram index first, so only a
+few dozen names are ever scored with rapidfuzz: a full WRatio scan over tens of thousands
+of names holds the GIL for tens of milliseconds and would stall every chat request.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.errors import UserError
+from bot.place_names import Reading, normalize, readings
+from bot.place_snapshot import Place, Snapshot, build_snapshot
+from bot.registry import MAX_CHOICES, Choice
+from storage import facts
+from storage.db import Database
+
+__all__ = ["Match", "Place", "PlaceIndex"]
+
+ACCEPT_SCORE = 85.0  # a typo this close is taken as meant ('Greenfeild' -> 'Greenfield')
+SUGGEST_SCORE = 60.0  # close enough to be offered as "did you mean"
+TIE_MARGIN = 1.0  # names scoring within this of the best are equally plausible
+CANDIDATES = 60  # names kept by the trigram filter for fuzzy scoring
+PREFIX_SCAN = 200  # prefix hits ranked before the best `limit` are kept
+SHOWN = 10  # places named in one error line
+ECHO = 60  # characters of the user's text echoed back
+
+
+@dataclass(frozen=True)
+class Match:
+    place: Place
+    exact: bool  # False: the closest match to a typo
+
+
+class PlaceIndex:
+    """Every place on record, in memory. `reload()` after the facts change."""
+
+    def __init__(self, db: Database | None = None) -> None:
+        self._db = db
+        self._snapshot = Snapshot.empty()
+
+    async def reload(self) -> None:
+        """Rebuild from the database; readers keep the old snapshot until the swap."""
+        if self._db is None:
+            raise RuntimeError("this place index has no database to load from")
+        agencies = await facts.all_agencies(self._db)
+        law_places = await facts.law_places(self._db)
+        self._snapshot = build_snapshot(agencies, law_places)
+
+    def __len__(self) -> int:
+        return len(self._snapshot.places)
+
+    def resolve(self, text: str) -> Place:
+        return self.match(text).place
+
+    def match(self, text: str) -> Match:
+        """The place meant by `text`; UserError when unknown or ambiguous."""
+        snap = self._snapshot
+        typed = text.strip()
+        if not normalize(typed):
+            raise UserError("Type a place, e.g. Greenfield, WI or Milwaukee County, WI.")
+        if not snap.places:
+            raise UserError(
+                "No places are on record yet: the facts database is empty"
+                " (an admin can import the EFF Atlas)."
+            )
+        ways = readings(typed, snap.state_codes)
+        for reading in ways:
+            places = snap.places_named(reading.name, reading.state)
+            if places:
+                return Match(_single(typed, places), exact=not reading.corrected)
+        return self._closest(typed, ways)
+
+    def suggest(self, typed: str, limit: int = MAX_CHOICES) -> list[Choice]:
+        """Autocomplete: labels starting with what was typed, then close matches."""
+        snap = self._snapshot
+        key = normalize(typed)
+        if not key or limit <= 0:
+            return []
+        start = bisect_left(snap.label_keys, key)
+        stop = min(len(snap.label_keys), start + PREFIX_SCAN)
+        hits = [
+            snap.labelled[i]
+            for i in range(start, stop)
+            if snap.label_keys[i].startswith(key)  # sorted: the first miss ends the run
+        ]
+        hits.sort(key=_rank)
+        chosen = dict.fromkeys(p.label for p in hits[:limit])
+        if len(chosen) < limit:
+            reading = readings(typed, snap.state_codes)[0]
+            for _, places in self._scored(reading, SUGGEST_SCORE):
+                chosen.update(dict.fromkeys(p.label for p in sorted(places, key=_rank)))
+                if len(chosen) >= limit:
+                    break
+        return [Choice(label, label) for label in list(chosen)[:limit]]
+
+    def counties_of(self, place: Place) -> list[Place]:
+        """The county places a city, agency or county lies in."""
+        return self._snapshot.counties_of(place)
+
+    def _closest(self, typed: str, ways: list[Reading]) -> Match:
+        suggestions: list[Place] = []
+        for reading in ways:
+            scored = self._scored(reading, SUGGEST_SCORE)
+            if not scored:
+                continue
+            best = scored[0][0]
+            if best >= ACCEPT_SCORE:
+                tied = [p for score, places in scored if score >= best - TIE_MARGIN for p in places]
+                return Match(_single(typed, tied), exact=False)
+            suggestions.extend(p for _, places in scored for p in places)
+        shown = typed[:ECHO]
+        if suggestions:
+            names = "; ".join(dict.fromkeys(p.label for p in suggestions[:5]))
+            raise UserError(f"No place called {shown!r} is on record. Did you mean: {names}?")
+        raise UserError(
+            f"No place called {shown!r} is on record. Type 'City, ST' (Greenfield, WI),"
+            " a county or an agency name."
+        )
+
+    def _scored(self, reading: Reading, cutoff: float) -> list[tuple[float, list[Place]]]:
+        """Names close to the reading, best first, each with its places (in the state given)."""
+        snap = self._snapshot
+        if not reading.name:
+            return []
+        postings = snap.postings(reading.state)
+        counts: Counter[int] = Counter()
+        for gram in snap.query_grams(reading.name):
+            ids = postings.get(gram)
+            if ids is not None:
+                counts.update(ids)
+        if not counts:
+            return []
+        ids = [i for i, _ in counts.most_common(CANDIDATES)]
+        names = [snap.names[i] for i in ids]
+        results = process.extract(
+            reading.name, names, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=cutoff
+        )
+        scored: list[tuple[float, list[Place]]] = []
+        for name, score, _ in results:
+            places = list(snap.places_named(name, reading.state))
+            if places:
+                scored.append((float(score), places))
+        return scored
+
+
+def _rank(place: Place) -> tuple[int, int, str]:
+    """Cities before counties before agencies; shorter labels first."""
+    return ({"city": 0, "county": 1}.get(place.kind, 2), len(place.label), place.label)
+
+
+def _single(typed: str, places: list[Place] | tuple[Place, ...]) -> Place:
+    distinct = list(dict.fromkeys(places))
+    if len(distinct) == 1:
+        return distinct[0]
+    distinct.sort(key=lambda p: (_rank(p), p.state))
+    names = "; ".join(p.label for p in distinct[:SHOWN])
+    more = f" and {len(distinct) - SHOWN} more" if len(distinct) > SHOWN else ""
+    example = distinct[0].label
+    raise UserError(
+        f"{typed[:ECHO]!r} matches several places: {names}{more}. Say which, e.g. {example}."
+    )

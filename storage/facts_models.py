@@ -1,0 +1,117 @@
+"""What the facts read repository returns: frozen values, never database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The Atlas category of Ring's police partnerships, as the EFF spells it.
+RING_TECHNOLOGY = "Ring/Neighbors Partnership"
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    publisher: str = ""
+    published: str = ""  # ISO date, '' when unknown
+    title: str = ""
+
+    def cite(self) -> str:
+        """'Reuters, 2021-05-18: https://...' with whatever parts are known."""
+        who = ", ".join(part for part in (self.publisher, self.published) if part)
+        return f"{who}: {self.url}" if who else self.url
+
+
+@dataclass(frozen=True)
+class Company:
+    id: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CompanyEvent:
+    company: Company
+    happened: str
+    precision: str  # 'day', 'month' or 'year'
+    kind: str
+    status: str  # what this event makes the company's status; '' when it changes nothing
+    summary: str
+    source: Source
+    as_of: str
+
+
+@dataclass(frozen=True)
+class CompanyStatus:
+    """A company and the latest event that set its status (None: no status on record)."""
+
+    company: Company
+    latest: CompanyEvent | None
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: int
+    name: str
+    city: str
+    county: str  # may list several: 'Ogle County, Winnebago County'
+    state: str
+    kind: str = ""
+    jurisdiction_type: str = ""
+
+
+@dataclass(frozen=True)
+class Deployment:
+    id: int
+    agency: Agency
+    technology: str
+    vendor: str
+    summary: str
+    started: str | None
+    started_precision: str | None
+    ended: str | None
+    source: Source
+    as_of: str
+
+
+@dataclass(frozen=True)
+class Law:
+    id: int
+    jurisdiction: str
+    city: str
+    county: str
+    state: str
+    level: str  # city, county, state, agency
+    kind: str  # ban, moratorium, oversight, regulation, other
+    scope: str
+    enacted: str
+    enacted_precision: str
+    status: str  # in-force, expired, repealed, partly-reversed, reversed, pending
+    status_changed: str | None
+    status_note: str
+    source: Source
+    as_of: str
+
+
+@dataclass(frozen=True)
+class LawPlace:
+    """Where a city or county law applies, so the place index knows the place exists."""
+
+    level: str
+    city: str
+    county: str
+    state: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    as_of: str
+    imported_at: str
+    rows_read: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str  # a state code or a year ('' when unknown)
+    count: int
