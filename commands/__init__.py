@@ -6,12 +6,17 @@ Each feature module exposes `register(registry)`; adding a feature is one line h
 from __future__ import annotations
 
 from bot.registry import Registry
-from commands import campaigns, privacy
+from commands import campaigns, fact_options, laws, local, moratorium, privacy, ring
 from commands import help as help_command
 
 
 def build_registry() -> Registry:
     registry = Registry()
+    fact_options.register_autocomplete(registry)
+    moratorium.register(registry)
+    ring.register(registry)
+    local.register(registry)
+    laws.register(registry)
     campaigns.register(registry)
     privacy.register(registry)
     # Help goes last so that it can describe everything registered before it.

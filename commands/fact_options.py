@@ -1,0 +1,92 @@
+"""Options and autocomplete sources shared by the fact commands ("place" and "company")."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.place_names import normalize
+from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Option, Registry
+from storage import facts
+from storage.facts_models import Company
+
+PLACE_MAX = 120  # longer than any agency name on record, short enough to echo back
+COMPANY_MAX = 80
+COMPANY_ACCEPT = 80.0  # 'amazn' -> Amazon; 'Amazon Rekognition' -> Amazon (partial match)
+_LEGAL_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "llc", "ltd", "the"})
+
+
+def place_option(description: str, *, required: bool = True) -> Option:
+    return Option(
+        "place",
+        description,
+        required=required,
+        max_length=PLACE_MAX,
+        autocomplete="place",
+        greedy=True,
+    )
+
+
+def company_option() -> Option:
+    return Option(
+        "company",
+        "A company, e.g. amazon, IBM, Microsoft, Meta (leave out to list them all)",
+        required=False,
+        max_length=COMPANY_MAX,
+        autocomplete="company",
+        greedy=True,
+    )
+
+
+async def suggest_places(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
+    return deps.places.suggest(typed, MAX_CHOICES)
+
+
+async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
+    aliases = await facts.company_aliases(deps.db)
+    key = normalize(typed)
+    chosen: dict[str, Company] = {}
+    for alias, company in aliases:
+        if not key or alias.startswith(key) or normalize(company.name).startswith(key):
+            chosen.setdefault(company.slug, company)
+    if key and len(chosen) < MAX_CHOICES:
+        for _, company in _fuzzy_companies(key, aliases, 60.0):
+            chosen.setdefault(company.slug, company)
+    return [Choice(c.name, c.slug) for c in list(chosen.values())[:MAX_CHOICES]]
+
+
+def register_autocomplete(registry: Registry) -> None:
+    registry.add_autocomplete("place", suggest_places)
+    registry.add_autocomplete("company", suggest_companies)
+
+
+async def find_company(deps: Deps, typed: str) -> Company:
+    """The company meant by a forgiving name: alias, legal suffixes dropped, then fuzzy."""
+    company = await facts.company_by_alias(deps.db, typed)
+    if company is not None:
+        return company
+    aliases = await facts.company_aliases(deps.db)
+    if not aliases:
+        raise UserError("No companies are on record yet: the facts database is empty.")
+    words = [w for w in normalize(typed).split() if w not in _LEGAL_WORDS]
+    key = " ".join(words)
+    for alias, candidate in aliases:
+        if normalize(alias) == key:
+            return candidate
+    matches = _fuzzy_companies(key, aliases, COMPANY_ACCEPT)
+    if matches:
+        return matches[0][1]
+    names = ", ".join(dict.fromkeys(c.name for _, c in aliases))
+    raise UserError(f"No company called {typed.strip()[:40]!r} on record. On record: {names}.")
+
+
+def _fuzzy_companies(
+    key: str, aliases: list[tuple[str, Company]], cutoff: float
+) -> list[tuple[float, Company]]:
+    """Aliases scored against what was typed; there are few, so scoring them all is cheap."""
+    if len(key) < 3:  # one or two letters would "partly match" almost any name
+        return []
+    keys = [normalize(alias) for alias, _ in aliases]
+    found = process.extract(key, keys, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff)
+    return [(float(score), aliases[index][1]) for _, score, index in found]

@@ -1,0 +1,111 @@
+"""Wording shared by the fact commands: dates at their real precision, sources, as-of lines."""
+
+from __future__ import annotations
+
+from bot.errors import UserError
+from bot.place_names import STATES, state_code
+from storage.facts_models import Dataset, Deployment, Law, Source
+
+ATLAS_DATASET = "eff-atlas"
+ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def date_text(iso: str | None, precision: str | None = "day") -> str:
+    """'2020-06-10', 'September 2020' or '2019': never a day the data does not know."""
+    if not iso:
+        return "date unknown"
+    if precision == "year":
+        return iso[:4]
+    if precision == "month":
+        try:
+            return f"{MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+        except (ValueError, IndexError):
+            return iso[:7]
+    return iso[:10]
+
+
+def when(iso: str | None, precision: str | None = "day") -> str:
+    """'on 2020-06-10', 'in September 2020', 'in 2019', or 'on a date not on record'."""
+    if not iso:
+        return "on a date not on record"
+    text = date_text(iso, precision)
+    return f"on {text}" if (precision or "day") == "day" else f"in {text}"
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """'1 agency', '2 agencies': `many` when adding an s is wrong."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
+
+
+def cite(source: Source) -> str:
+    return f"Source: {source.cite()}"
+
+
+def atlas_as_of(datasets: dict[str, Dataset]) -> str:
+    """'as of 2020-10-07, EFF Atlas of Surveillance snapshot', or why there is none."""
+    atlas = datasets.get(ATLAS_DATASET)
+    if atlas is None:
+        return "no EFF Atlas data has been imported"
+    return f"as of {atlas.as_of}, {ATLAS_NAME}"
+
+
+def deployment_line(deployment: Deployment, *, with_agency: bool = True) -> str:
+    """One technology of one agency: what, since when, ended or not, source and as-of."""
+    parts = []
+    if with_agency:
+        parts.append(f"{deployment.agency.name}, {deployment.agency.state}:")
+    if deployment.vendor and deployment.vendor.lower() not in deployment.technology.lower():
+        parts.append(f"vendor {deployment.vendor};")
+    if deployment.started:
+        parts.append(f"on record {when(deployment.started, deployment.started_precision)}")
+    else:
+        parts.append("start date not on record")
+    if deployment.ended:
+        parts[-1] += f", ended {when(deployment.ended)}"
+    parts[-1] += "."
+    parts.append(f"{cite(deployment.source)} (as of {deployment.as_of}).")
+    return " ".join(parts)
+
+
+_STATUS = {
+    "in-force": "in force",
+    "expired": "expired",
+    "repealed": "repealed",
+    "reversed": "reversed",
+    "partly-reversed": "partly reversed",
+    "pending": "pending",
+}
+
+
+def law_status(law: Law) -> str:
+    text = _STATUS.get(law.status, law.status)
+    if law.status_changed and law.status != "in-force":
+        text += f" {when(law.status_changed)}"
+    if law.status_note:
+        text += f" ({law.status_note})"
+    return text
+
+
+def law_line(law: Law) -> str:
+    return (
+        f"{law.kind.capitalize()}: {law.scope} Enacted {when(law.enacted, law.enacted_precision)};"
+        f" status: {law_status(law)}. {cite(law.source)} (as of {law.as_of})."
+    )
+
+
+def parse_state(text: str) -> str:
+    """A state given by code or name, or a clear UserError."""
+    code = state_code(text)
+    if code is None:
+        raise UserError(
+            f"{text.strip()[:40]!r} is not a US state; use a code like WI or a name like Wisconsin."
+        )
+    return code
+
+
+def state_label(code: str) -> str:
+    return f"{STATES.get(code, code)} ({code})" if code else "state unknown"

@@ -1,0 +1,63 @@
+"""/laws [place or state]: local and state facial-recognition laws, with status and dates."""
+
+from __future__ import annotations
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.models import Field, Reply, Request
+from bot.place_names import state_code
+from bot.registry import Command, Registry
+from commands.fact_options import place_option
+from commands.fact_text import law_line, state_label
+from storage import facts
+from storage.facts_models import Law
+
+
+def register(registry: Registry) -> None:
+    registry.add(
+        Command(
+            path=("laws",),
+            description="Facial-recognition bans, moratoriums and oversight laws, with status",
+            handler=laws,
+            options=(
+                place_option("A state (MA, Virginia) or a place (Oakland, CA)", required=False),
+            ),
+            examples=("/laws", "/laws MA", "/laws Oakland, CA"),
+        )
+    )
+
+
+async def laws(request: Request, deps: Deps) -> Reply:
+    typed = request.text("place")
+    if not typed:
+        found = await facts.all_laws(deps.db)
+        return _reply("Facial-recognition laws on record", found, "anywhere")
+    state = state_code(typed)
+    if state is not None:
+        found = await facts.laws_in_state(deps.db, state)
+        return _reply(f"Facial-recognition laws: {state_label(state)}", found, state_label(state))
+    try:
+        match = deps.places.match(typed)
+    except UserError as exc:
+        raise UserError(f"{exc.message} (or give a state, e.g. /laws MA)") from None
+    place = match.place
+    counties = [c.county for c in deps.places.counties_of(place)] or list(place.counties)
+    found = await facts.laws_for_place(deps.db, place.state, place.city, counties)
+    where = f"{place.label} (its city, county and state)"
+    reply = _reply(f"Facial-recognition laws that apply to {place.label}", found, where)
+    if match.exact:
+        return reply
+    note = f"No exact match for {typed[:60]!r}; showing the closest: {place.label}.\n"
+    return Reply(title=reply.title, text=note + reply.text, fields=reply.fields)
+
+
+def _reply(title: str, found: list[Law], where: str) -> Reply:
+    if not found:
+        return Reply(title=title, text=f"No facial-recognition law is on record for {where}.")
+    newest = max(law.as_of for law in found)
+    fields = tuple(Field(law.jurisdiction, law_line(law)) for law in found)
+    ended = sum(1 for law in found if law.status != "in-force")
+    summary = f"{len(found)} on record, facts as of {newest}."
+    if ended:
+        summary += f" {ended} no longer fully in force (expired, repealed or reversed)."
+    return Reply(title=title, text=summary, fields=fields)

@@ -1,0 +1,79 @@
+"""/local <place>: everything on record for a place, Ring, other technology and laws."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.deps import Deps
+from bot.models import Field, Reply, Request
+from bot.registry import Command, Registry
+from commands.fact_options import place_option
+from commands.fact_text import atlas_as_of, deployment_line, law_line, plural
+from commands.ring import partnership_line, program_today
+from storage import facts
+from storage.facts_models import RING_TECHNOLOGY, Deployment
+
+
+def register(registry: Registry) -> None:
+    registry.add(
+        Command(
+            path=("local",),
+            description="Everything on record for a place: Ring, other surveillance tech, laws",
+            handler=local,
+            options=(place_option("City, ST (Oakland, CA), a county or an agency name"),),
+            examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
+        )
+    )
+
+
+async def local(request: Request, deps: Deps) -> Reply:
+    match = deps.places.match(request.text("place"))
+    place = match.place
+    counties = [c.county for c in deps.places.counties_of(place)] or list(place.counties)
+    deployments = await facts.deployments_for_agencies(deps.db, place.agency_ids)
+    laws = await facts.laws_for_place(deps.db, place.state, place.city, counties)
+    datasets = await facts.datasets(deps.db)
+    lines = []
+    if not match.exact:
+        lines.append(
+            f"No exact match for {request.text('place')[:60]!r}; showing the closest:"
+            f" {place.label}."
+        )
+    lines.append(
+        f"On record for {place.label}: {plural(len(place.agency_ids), 'agency', 'agencies')},"
+        f" {plural(len(deployments), 'technology or partnership', 'technologies or partnerships')},"
+        f" {plural(len(laws), 'law')}"
+        f" (surveillance data {atlas_as_of(datasets)})."
+    )
+    fields = [*_technology_fields(deployments)]
+    if laws:
+        fields.append(Field("Facial-recognition laws that apply", "\n".join(map(law_line, laws))))
+    else:
+        fields.append(
+            Field(
+                "Facial-recognition laws that apply",
+                f"None on record for the city, county or state ({place.state_name}).",
+            )
+        )
+    if any(d.technology == RING_TECHNOLOGY for d in deployments):
+        fields.append(await program_today(deps))
+    return Reply(title=f"On record: {place.label}", text="\n".join(lines), fields=tuple(fields))
+
+
+def _technology_fields(deployments: list[Deployment]) -> list[Field]:
+    """One field per technology, one line per agency; Ring first, as people ask about it."""
+    grouped: defaultdict[str, list[Deployment]] = defaultdict(list)
+    for deployment in deployments:
+        grouped[deployment.technology].append(deployment)
+    if not grouped:
+        return [Field("Surveillance technology", "None on record for the agencies here.")]
+    order = sorted(grouped, key=lambda t: (t != RING_TECHNOLOGY, t))
+    fields = []
+    for technology in order:
+        if technology == RING_TECHNOLOGY:
+            lines = [f"{d.agency.name}: {partnership_line(d)}" for d in grouped[technology]]
+            fields.append(Field("Ring/Neighbors partnership", "\n".join(lines)))
+        else:
+            lines = [deployment_line(d) for d in grouped[technology]]
+            fields.append(Field(technology, "\n".join(lines)))
+    return fields

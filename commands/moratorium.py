@@ -1,0 +1,81 @@
+"""/moratorium [company]: corporate facial-recognition policies, dated and sourced."""
+
+from __future__ import annotations
+
+from bot.deps import Deps
+from bot.models import Field, Reply, Request
+from bot.registry import Command, Registry
+from commands.fact_options import company_option, find_company
+from commands.fact_text import cite, date_text
+from storage import facts
+from storage.facts_models import CompanyEvent
+
+
+def register(registry: Registry) -> None:
+    registry.add(
+        Command(
+            path=("moratorium",),
+            description="Company facial-recognition moratoriums and exits, dated and sourced",
+            handler=moratorium,
+            options=(company_option(),),
+            examples=("/moratorium", "/moratorium amazon", "/moratorium Amazon Rekognition"),
+        )
+    )
+
+
+async def moratorium(request: Request, deps: Deps) -> Reply:
+    typed = request.text("company")
+    if typed:
+        return await _timeline(deps, typed)
+    return await _overview(deps)
+
+
+async def _overview(deps: Deps) -> Reply:
+    statuses = await facts.companies_with_status(deps.db)
+    if not statuses:
+        return Reply(
+            title="Corporate facial-recognition policies",
+            text="No companies are on record yet: the facts database is empty.",
+        )
+    fields = []
+    for entry in statuses:
+        if entry.latest is None:
+            fields.append(Field(entry.company.name, "No policy status on record."))
+        else:
+            fields.append(Field(entry.company.name, _status_line(entry.latest)))
+    newest = max((s.latest.as_of for s in statuses if s.latest), default="")
+    as_of = f" Facts as of {newest}." if newest else ""
+    return Reply(
+        title="Corporate facial-recognition policies",
+        text=(
+            "Each company's current status: its latest dated policy event."
+            f"{as_of} Type /moratorium <company> for the whole timeline."
+        ),
+        fields=tuple(fields),
+    )
+
+
+async def _timeline(deps: Deps, typed: str) -> Reply:
+    company = await find_company(deps, typed)
+    events = await facts.company_timeline(deps.db, company.id)
+    title = f"{company.name}: facial-recognition policy timeline"
+    if not events:
+        return Reply(title=title, text=f"No dated events are on record for {company.name}.")
+    current = next((e for e in reversed(events) if e.status), None)
+    status = (
+        f"Current status: {_status_line(current)}"
+        if current is not None
+        else "No current status on record."
+    )
+    newest = max(e.as_of for e in events)
+    fields = tuple(
+        Field(date_text(e.happened, e.precision), f"{e.summary} {cite(e.source)}") for e in events
+    )
+    return Reply(title=title, text=f"{status}\nFacts as of {newest}.", fields=fields)
+
+
+def _status_line(event: CompanyEvent) -> str:
+    return (
+        f"{event.status} (since {date_text(event.happened, event.precision)}). "
+        f"{cite(event.source)} (as of {event.as_of})."
+    )

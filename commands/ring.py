@@ -1,0 +1,160 @@
+"""/ring lookup <place> and /ring stats [state]: police partnerships with Amazon Ring."""
+
+from __future__ import annotations
+
+from bot.deps import Deps
+from bot.models import Field, Reply, Request
+from bot.places import Match, Place
+from bot.registry import Command, Option, Registry
+from commands.fact_options import place_option
+from commands.fact_text import (
+    atlas_as_of,
+    cite,
+    date_text,
+    parse_state,
+    plural,
+    state_label,
+    when,
+)
+from storage import facts
+from storage.facts_models import RING_TECHNOLOGY, Dataset, Deployment
+
+RING_ALIAS = "ring"  # the company whose timeline tells what the police program is today
+COUNTY_NAMES_SHOWN = 15
+
+
+def register(registry: Registry) -> None:
+    registry.add_all(
+        (
+            Command(
+                path=("ring", "lookup"),
+                description="Does a police department partner with Ring? Since when, what source",
+                handler=lookup,
+                options=(place_option("City, ST (Greenfield, WI), a county or an agency name"),),
+                examples=(
+                    "/ring lookup Greenfield, WI",
+                    "/ring lookup Miami Police Department, OK",
+                ),
+            ),
+            Command(
+                path=("ring", "stats"),
+                description="Ring police partnerships by state and by year",
+                handler=stats,
+                options=(
+                    Option(
+                        "state",
+                        "A state code or name (leave out for all)",
+                        required=False,
+                        max_length=40,
+                    ),
+                ),
+                examples=("/ring stats", "/ring stats WI"),
+            ),
+        )
+    )
+
+
+async def lookup(request: Request, deps: Deps) -> Reply:
+    match = deps.places.match(request.text("place"))
+    place = match.place
+    partnerships = await facts.deployments_for_agencies(deps.db, place.agency_ids, RING_TECHNOLOGY)
+    datasets = await facts.datasets(deps.db)
+    lines = [_matched_line(request.text("place"), match)] if not match.exact else []
+    fields: list[Field] = []
+    if partnerships:
+        lines.append(f"Ring partnerships on record for {place.label} ({atlas_as_of(datasets)}):")
+        fields.extend(Field(_agency_label(d), partnership_line(d)) for d in partnerships)
+    else:
+        lines.append(_no_record_line(place, datasets))
+        nearby = await _county_partners(deps, place)
+        if nearby is not None:
+            fields.append(nearby)
+    fields.append(await program_today(deps))
+    return Reply(
+        title=f"Ring police partnerships: {place.label}",
+        text="\n".join(lines),
+        fields=tuple(fields),
+    )
+
+
+def partnership_line(deployment: Deployment) -> str:
+    started = deployment.started
+    joined = (
+        f"Joined Ring's Neighbors police portal {when(started, deployment.started_precision)}."
+        if started
+        else "On record as a partner; the date it joined is not on record."
+    )
+    if deployment.ended:
+        joined += f" The partnership ended {when(deployment.ended)}."
+    return f"{joined} {cite(deployment.source)} (as of {deployment.as_of})."
+
+
+async def program_today(deps: Deps) -> Field:
+    """What Ring's police program is now, from the latest status event of Ring's timeline."""
+    name = "Ring's police program today"
+    company = await facts.company_by_alias(deps.db, RING_ALIAS)
+    event = None if company is None else await facts.current_status(deps.db, company.id)
+    if event is None:
+        return Field(name, "No timeline of Ring's police program is on record.")
+    return Field(
+        name,
+        f"{event.status} (since {date_text(event.happened, event.precision)}). "
+        f"{cite(event.source)} (as of {event.as_of}).",
+    )
+
+
+def _matched_line(typed: str, match: Match) -> str:
+    return f"No exact match for {typed.strip()[:60]!r}; showing the closest: {match.place.label}."
+
+
+def _agency_label(deployment: Deployment) -> str:
+    return f"{deployment.agency.name}, {deployment.agency.state}".rstrip(", ")
+
+
+def _no_record_line(place: Place, datasets: dict[str, Dataset]) -> str:
+    return f"No Ring partnership is on record for {place.label} ({atlas_as_of(datasets)})."
+
+
+async def _county_partners(deps: Deps, place: Place) -> Field | None:
+    """The agencies of the place's county (or counties) that do have a partnership."""
+    counties = [c for c in deps.places.counties_of(place) if c != place]
+    if not counties:
+        return None
+    ids = [i for county in counties for i in county.agency_ids]
+    found = await facts.deployments_for_agencies(deps.db, ids, RING_TECHNOLOGY)
+    where = " / ".join(c.label for c in counties)
+    if not found:
+        return Field(f"Elsewhere in {where}", "No agency there has a partnership on record.")
+    names = [f"{d.agency.name} ({date_text(d.started, d.started_precision)})" for d in found]
+    more = len(names) - COUNTY_NAMES_SHOWN
+    text = "; ".join(names[:COUNTY_NAMES_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+    return Field(f"Agencies in {where} that do partner with Ring", text + ".")
+
+
+async def stats(request: Request, deps: Deps) -> Reply:
+    state = parse_state(request.text("state")) if request.text("state") else None
+    datasets = await facts.datasets(deps.db)
+    by_year = await facts.ring_counts_by_year(deps.db, state)
+    total = sum(c.count for c in by_year)
+    where = state_label(state) if state else "all states"
+    title = f"Ring police partnerships: {where}"
+    if total == 0:
+        return Reply(
+            title=title, text=f"No Ring partnership is on record ({atlas_as_of(datasets)})."
+        )
+    ended = await facts.ring_ended_count(deps.db, state)
+    lines = [f"{plural(total, 'partnership')} on record ({atlas_as_of(datasets)})."]
+    if ended:
+        verb = "is" if ended == 1 else "are"
+        lines.append(f"Of these, {ended:,} {verb} recorded as ended.")
+    if state is None:
+        by_state = await facts.ring_counts_by_state(deps.db)
+        states = ", ".join(f"{c.key or '??'} {c.count}" for c in by_state)
+        lines.append(f"By state ({len(by_state)}): {states}.")
+    fields = tuple(
+        Field(f"Joined in {c.key}" if c.key else "Date not on record", f"{c.count:,}")
+        for c in by_year
+    )
+    sources = await facts.ring_sources(deps.db, state)
+    lines.extend(cite(source) for source in sources)
+    return Reply(title=title, text="\n".join(lines), fields=fields)
