@@ -23,6 +23,7 @@ class FakeSlack:
         self.refuse_all_methods: set[str] = set()
         self.workspace_admins: set[str] = set()
         self.connections: list[web.WebSocketResponse] = []
+        self.closed_connections = 0
         self._connected = asyncio.Condition()
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -75,6 +76,7 @@ class FakeSlack:
             body: dict[str, Any] = json.loads(raw or b"{}")
         else:
             body = dict(parse_qsl(raw.decode()))
+        body.update(request.query)  # some methods send their arguments as query parameters
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         await self.recorder.add(Call(method, request.path, body, raw, token))
         return web.json_response(self._answer(method, body))
@@ -127,7 +129,15 @@ class FakeSlack:
         async for message in ws:
             if message.type == WSMsgType.TEXT:
                 await self.acks.put(json.loads(message.data))
+        async with self._connected:
+            self.closed_connections += 1
+            self._connected.notify_all()
         return ws
+
+    async def wait_closed(self, count: int) -> None:
+        """Wait until the client has closed `count` websocket connections."""
+        async with asyncio.timeout(WAIT_SECONDS), self._connected:
+            await self._connected.wait_for(lambda: self.closed_connections >= count)
 
     async def wait_connections(self, count: int) -> web.WebSocketResponse:
         async with asyncio.timeout(WAIT_SECONDS), self._connected:
