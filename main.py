@@ -25,6 +25,7 @@ from bot.platforms import console
 from bot.settings import Settings, SettingsError, load_settings
 from commands import build_registry
 from storage.db import Database
+from storage.seed import ensure_seed
 
 log = logging.getLogger("counterwatch")
 
@@ -39,6 +40,7 @@ class App:
 async def open_app(settings: Settings) -> AsyncIterator[App]:
     db = await Database.open(settings.db_path)
     try:
+        await ensure_seed(db)  # first start: the project's seed facts
         places = PlaceIndex(db)
         await places.reload()
         deps = Deps(settings=settings, db=db, places=places)
