@@ -115,6 +115,14 @@ class Delivery:
 
 
 def _error_code(exc: Exception) -> str:
+    return slack_error(exc)
+
+
+def slack_error(exc: Exception) -> str:
+    """Slack's error code (`not_in_channel`), or the HTTP status / exception type."""
     if isinstance(exc, SlackApiError):
-        return str(exc.response.get("error", "unknown"))
+        data = exc.response.data
+        if isinstance(data, dict) and data.get("error"):
+            return str(data["error"])
+        return f"HTTP {exc.response.status_code}"
     return type(exc).__name__

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import aiohttp
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackClientError
 
 from bot.notify import DeliveryError
-from bot.platforms.slack.delivery import Delivery
+from bot.platforms.slack.delivery import Delivery, slack_error
 
 
 class SlackMessenger:
@@ -22,7 +22,5 @@ class SlackMessenger:
         # `workspace` needs no routing here.
         try:
             await self._delivery.send_direct_text(user_id, text)
-        except SlackApiError as exc:
-            raise DeliveryError(f"Slack refused the DM: {exc.response.get('error')}") from exc
         except (SlackClientError, TimeoutError, aiohttp.ClientError) as exc:
-            raise DeliveryError(f"Slack unreachable: {type(exc).__name__}") from exc
+            raise DeliveryError(f"Slack did not take the DM: {slack_error(exc)}") from exc

@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.models import Role
+from bot.platforms.slack.delivery import slack_error
 
 log = logging.getLogger("counterwatch.slack")
 
@@ -56,7 +57,7 @@ class RoleResolver:
             response = await self._client.users_info(user=user_id)
         except SlackApiError as exc:
             # Fail closed: an unknown answer grants nothing, and is not cached.
-            log.warning("users.info failed for a role check: %s", exc.response.get("error"))
+            log.warning("users.info failed for a role check: %s", slack_error(exc))
             return False
         user = response.get("user") or {}
         is_admin = bool(user.get("is_admin") or user.get("is_owner"))

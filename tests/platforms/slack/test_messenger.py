@@ -1,0 +1,64 @@
+"""Slack DMs for follow notifications, and workspace admins read with users.info."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.models import Role
+from bot.notify import DeliveryError
+from bot.platforms.slack.delivery import Delivery
+from bot.platforms.slack.messenger import SlackMessenger
+from bot.platforms.slack.roles import RoleResolver
+from tests.platforms.fake_slack.server import FakeSlack
+from tests.platforms.slack.conftest import HttpSlack
+
+
+def client(fake: FakeSlack, session: aiohttp.ClientSession) -> AsyncWebClient:
+    return AsyncWebClient(token="xoxb-test", base_url=fake.api_url, session=session)
+
+
+async def test_a_dm_opens_the_conversation_and_posts_escaped_text(fake_slack: FakeSlack) -> None:
+    async with aiohttp.ClientSession() as session:
+        messenger = SlackMessenger(Delivery(client(fake_slack, session), session))
+        await messenger.send_direct("T1", "U42", "New fact for <!channel> & you")
+    [opened] = fake_slack.calls("conversations.open")
+    assert opened.body["users"] == "U42"
+    [posted] = fake_slack.calls("chat.postMessage")
+    assert posted.body["channel"] == "DU42"
+    assert posted.body["text"] == "New fact for &lt;!channel&gt; &amp; you"
+
+
+async def test_a_refused_dm_is_a_delivery_error(fake_slack: FakeSlack) -> None:
+    fake_slack.refused_channels.add("DU42")
+    async with aiohttp.ClientSession() as session:
+        messenger = SlackMessenger(Delivery(client(fake_slack, session), session))
+        with pytest.raises(DeliveryError):
+            await messenger.send_direct("T1", "U42", "hello")
+
+
+async def test_the_running_app_registers_its_messenger(http_slack: HttpSlack) -> None:
+    messenger = http_slack.running.dispatcher.deps.messengers.get("slack")
+    assert messenger is not None
+    await messenger.send_direct("T1", "U9", "hi")
+    assert http_slack.fake.calls("chat.postMessage")[0].body["channel"] == "DU9"
+
+
+async def test_workspace_admins_are_admins_and_the_answer_is_cached(fake_slack: FakeSlack) -> None:
+    fake_slack.workspace_admins.add("UWS")
+    async with aiohttp.ClientSession() as session:
+        roles = RoleResolver(frozenset(), frozenset({"UORG"}), client(fake_slack, session))
+        assert await roles.role_of("UWS") is Role.ADMIN
+        assert await roles.role_of("UWS") is Role.ADMIN
+        assert await roles.role_of("UORG") is Role.ORGANIZER
+        assert await roles.role_of("U1") is Role.MEMBER
+    assert [c.body["user"] for c in fake_slack.calls("users.info")] == ["UWS", "UORG", "U1"]
+
+
+async def test_listed_ids_need_no_api_call(fake_slack: FakeSlack) -> None:
+    roles = RoleResolver(frozenset({"UA"}), frozenset({"UO"}))
+    assert await roles.role_of("UA") is Role.ADMIN
+    assert await roles.role_of("UO") is Role.ORGANIZER
+    assert await roles.role_of("UX") is Role.MEMBER
+    assert not fake_slack.calls("users.info")
