@@ -1,0 +1,266 @@
+"""The IFF table of US local facial-recognition laws (#ProjectPanoptic, May 2021).
+
+`parse_laws(data)` reads the CSV (free-text dates with their precision, "City, State" to
+city and state code) and applies the known corrections from PROVENANCE.md; it never
+touches the database. `import_laws(db, parsed)` writes in one job, keyed on the same
+natural keys as the seed (`storage.importers.keys.law_key`): a jurisdiction already on
+record, seeded or imported, is left as it is, so the seed's checked facts win.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
+
+import aiosqlite
+
+from storage.db import Database
+from storage.facts_write import name_key, record_dataset, upsert_law, upsert_source
+from storage.importers.common import (
+    DEFAULT_MAX_BYTES,
+    STATE_CODES,
+    ImportRefused,
+    Issue,
+    clean,
+    decode_upload,
+    field_problem,
+    read_csv,
+)
+from storage.importers.dates import parse_loose_date
+from storage.importers.keys import law_key
+
+LAWS_DATASET = "iff-local-laws"
+IFF_AS_OF = "2021-05-03"  # the date of the IFF post the table comes from
+LAWS_COLUMNS = ("jurisdiction", "date_of_action", "action_link_text", "stance_text", "source_url")
+
+
+@dataclass(frozen=True)
+class LawRow:
+    line: int
+    jurisdiction: str
+    city: str
+    county: str
+    state: str
+    level: str
+    kind: str
+    scope: str
+    enacted: str
+    precision: str
+    status: str
+    status_changed: str | None
+    status_note: str
+    source_url: str
+    place: str = ""
+
+    @property
+    def natural_key(self) -> str:
+        return law_key(self.state, self.level, self.place)
+
+
+@dataclass
+class LawsParse:
+    rows: list[LawRow] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    rows_read: int = 0
+    corrected: list[str] = field(default_factory=list)  # jurisdictions corrected
+
+
+# Known errors in the table (PROVENANCE.md, FACTS-TIMELINE.md items 18, 20, 25), keyed on
+# the table's own jurisdiction text.
+_CORRECTIONS: dict[str, dict[str, str | None]] = {
+    "baltimore, maryland": {
+        "kind": "moratorium",
+        "enacted": "2021-08-09",
+        "precision": "day",
+        "status": "expired",
+        "status_changed": "2022-12-31",
+        "scope": "Private use and most city use of face surveillance; city police exempt.",
+        "status_note": "Corrected: the table's 'Ban, 2020-09-30' links to a bill's"
+        " introduction. Passed June 2021, signed 2021-08-09, ran to the end of 2022.",
+    },
+    "portland, maine": {
+        "enacted": "2020-08-03",
+        "precision": "day",
+        "status_note": "Corrected: the council voted on 2020-08-03 (the table copies"
+        " Portland, Oregon's date).",
+    },
+    "california": {
+        "kind": "ban",
+        "enacted": "2019-10-08",
+        "precision": "day",
+        "status": "expired",
+        "status_changed": "2023-01-01",
+        "scope": "AB 1215: no biometric surveillance with police body cameras; not a general"
+        " police ban.",
+        "status_note": "Corrected: signed 2019-10-08 (the table says 19 Oct); a three-year"
+        " ban on body cameras only, lapsed 2023-01-01.",
+    },
+    "texas": {
+        "kind": "regulation",
+        "scope": "Private-sector biometric consent rule (Business and Commerce Code 503.001);"
+        " not a ban.",
+        "status_note": "Corrected: the table lists it among bans; it is a consent rule.",
+    },
+}
+_BART = "san francisco bay area, california"
+
+
+def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LawsParse:
+    parsed = LawsParse()
+    text = decode_upload(data, max_bytes=max_bytes)
+    table = read_csv(text) if isinstance(text, str) else text
+    if isinstance(table, Issue):
+        parsed.errors.append(table)
+        return parsed
+    header = [h.lower() for h in table.header]
+    missing = [c for c in LAWS_COLUMNS if c not in header]
+    if missing:
+        parsed.errors.append(Issue(1, f"missing columns: {', '.join(missing)}"))
+        return parsed
+    index = {c: header.index(c) for c in LAWS_COLUMNS}
+    for line, fields in table.records:
+        parsed.rows_read += 1
+        if len(fields) != len(header):
+            parsed.errors.append(Issue(line, f"expected {len(header)} fields, found {len(fields)}"))
+            continue
+        problem = next((p for c in LAWS_COLUMNS if (p := field_problem(c, fields[index[c]]))), None)
+        if problem:
+            parsed.errors.append(Issue(line, problem))
+            continue
+        row = _row(line, {c: clean(fields[index[c]]) for c in LAWS_COLUMNS}, parsed)
+        if row is not None:
+            parsed.rows.append(row)
+    if not parsed.errors and not parsed.rows_read:
+        parsed.errors.append(Issue(None, "the file has a header but no rows"))
+    return parsed
+
+
+def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
+    raw = cell["jurisdiction"]
+    place, _, state_name = raw.rpartition(",")
+    state = STATE_CODES.get(state_name.strip().lower())
+    if state is None:
+        parsed.errors.append(Issue(line, f"unknown state {state_name.strip()[:40]!r}"))
+        return None
+    date = parse_loose_date(cell["date_of_action"])
+    if date is None:
+        parsed.errors.append(Issue(line, f"unreadable date {cell['date_of_action'][:40]!r}"))
+        return None
+    place = place.strip()
+    level = "state" if not place else "county" if place.lower().endswith(" county") else "city"
+    link = cell["action_link_text"].lower()
+    kind = "ban" if link == "ban" else "moratorium" if link == "moratorium" else "oversight"
+    stance = cell["stance_text"]
+    row = LawRow(
+        line=line,
+        jurisdiction=f"{place}, {state}" if place else state_name.strip(),
+        city=place if level == "city" else "",
+        county=place if level == "county" else "",
+        state=state,
+        level=level,
+        kind=kind,
+        scope="Government use of facial recognition." if stance.lower() == link else stance,
+        enacted=date.value,
+        precision=date.precision,
+        status="in-force",
+        status_changed=None,
+        status_note="",
+        source_url=cell["source_url"],
+        place=place,
+    )
+    return _corrected(raw.lower(), row, parsed)
+
+
+def _corrected(raw: str, row: LawRow, parsed: LawsParse) -> LawRow:
+    if raw == _BART:  # the link is about BART, the transit agency, not the whole area
+        parsed.corrected.append(row.jurisdiction)
+        return replace(row, jurisdiction="BART (San Francisco Bay Area), CA", city="",
+                       level="agency", place="BART", kind="oversight")  # fmt: skip
+    fix = _CORRECTIONS.get(raw)
+    if fix is None:
+        return row
+    parsed.corrected.append(row.jurisdiction)
+    return replace(row, **fix)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class LawsImportSummary:
+    rows_read: int
+    created: tuple[str, ...]  # jurisdictions
+    kept_existing: tuple[str, ...]  # already on record (the seed wins)
+    corrected: tuple[str, ...]
+    created_ids: tuple[int, ...]
+
+    def lines(self) -> list[str]:
+        return [
+            f"{LAWS_DATASET}: {self.rows_read} rows read",
+            f"laws created: {len(self.created)}",
+            f"kept as on record (seeded or imported before): {len(self.kept_existing)}"
+            + (f" ({', '.join(self.kept_existing)})" if self.kept_existing else ""),
+            f"corrected from the table: {', '.join(self.corrected) or 'none'}",
+        ]
+
+
+async def import_laws(
+    db: Database,
+    parsed: LawsParse,
+    *,
+    as_of: str = IFF_AS_OF,
+    origin: str = "import",
+    imported_at: dt.datetime | None = None,
+) -> LawsImportSummary:
+    if parsed.errors:
+        raise ImportRefused(parsed.errors)
+    dt.date.fromisoformat(as_of)
+    when = (imported_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+
+    async def job(conn: aiosqlite.Connection) -> LawsImportSummary:
+        created, kept, ids = [], [], []
+        for row in parsed.rows:
+            async with conn.execute(
+                "SELECT 1 FROM laws WHERE natural_key = ?", (row.natural_key,)
+            ) as cursor:
+                if await cursor.fetchone() is not None:
+                    kept.append(row.jurisdiction)
+                    continue
+            source_id = await upsert_source(conn, row.source_url, _publisher(row.source_url))
+            ids.append(await _write_law(conn, row, source_id, as_of, origin))
+            created.append(row.jurisdiction)
+        description = "IFF #ProjectPanoptic table of US local FRT laws (CC BY 4.0)"
+        await record_dataset(conn, LAWS_DATASET, as_of, when, parsed.rows_read, description)
+        corrected = tuple(parsed.corrected)
+        return LawsImportSummary(
+            parsed.rows_read, tuple(created), tuple(kept), corrected, tuple(ids)
+        )
+
+    return await db.write(job)
+
+
+async def _write_law(
+    conn: aiosqlite.Connection, row: LawRow, source_id: int, as_of: str, origin: str
+) -> int:
+    return await upsert_law(
+        conn,
+        jurisdiction=row.jurisdiction,
+        state=row.state,
+        level=row.level,
+        kind=row.kind,
+        scope=row.scope,
+        enacted=row.enacted,
+        status=row.status,
+        source_id=source_id,
+        as_of=max(as_of, row.status_changed or ""),
+        natural_key=row.natural_key,
+        city=row.city,
+        county=row.county,
+        enacted_precision=row.precision,
+        status_changed=row.status_changed,
+        status_note=row.status_note,
+        origin=origin,
+    )
+
+
+def _publisher(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or name_key(url)[:60]
