@@ -42,6 +42,7 @@ class Gate:
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
+        self.closing = asyncio.Event()  # set once new interactions are turned away
 
     @property
     def is_open(self) -> bool:
@@ -53,6 +54,7 @@ class Gate:
 
     def close(self) -> None:
         self._open = False
+        self.closing.set()
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:

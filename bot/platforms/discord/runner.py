@@ -17,11 +17,16 @@ log = logging.getLogger("counterwatch.discord")
 DRAIN_TIMEOUT_S = 30.0
 
 
-async def run_discord(dispatcher: Dispatcher, stop: asyncio.Event) -> None:
+async def run_discord(
+    dispatcher: Dispatcher, stop: asyncio.Event, *, gate: Gate | None = None
+) -> None:
     """Connect, sync commands, serve interactions until `stop` is set, then wind down:
-    turn new interactions away, let those in flight finish, close the client."""
+    turn new interactions away, let those in flight finish, close the client.
+
+    `gate` is only passed by tests that watch the wind-down.
+    """
     settings = dispatcher.deps.settings
-    gate = Gate()
+    gate = gate or Gate()
     with api_base(settings.discord_api_base):
         client = CounterwatchClient(dispatcher, gate, sync_on_start=True)
         async with client:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -19,11 +19,10 @@ from bot.dispatch import Dispatcher
 from bot.errors import UserError
 from bot.models import Field, Reply, ReplyFile, Request, Role
 from bot.platforms.discord import run_discord
-from bot.registry import Command, Option, OptionType, Registry
+from bot.platforms.discord.handling import Gate
+from bot.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
 from bot.settings import Settings
 from commands import build_registry
-from storage.db import Database
-from tests.conftest import FIXED_NOW
 from tests.platforms.fake_discord import FakeDiscord, payloads
 
 LONG_LINES = 400  # "line NNN: ..." x 400 is far beyond 2,000 characters
@@ -36,6 +35,7 @@ class RunningBot:
     stop: asyncio.Event
     task: asyncio.Task[None]
     slow_release: asyncio.Event
+    gate: Gate
 
 
 def probe_commands(slow_release: asyncio.Event) -> list[Command]:
@@ -73,7 +73,9 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
     async def wipe(request: Request, deps: Deps) -> Reply:
         return Reply(text="admin work")
 
-    words = Option("words", "What to echo back", max_length=300, greedy=True)
+    words = Option(
+        "words", "What to echo back", max_length=300, greedy=True, autocomplete="probe-many"
+    )
     number = Option("n", "A number", OptionType.INTEGER, required=False, min_value=1, max_value=9)
     return [
         Command(("probe", "echo"), "Echo words back", echo, options=(words, number)),
@@ -96,9 +98,16 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
     ]
 
 
+async def many_suggestions(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
+    """More suggestions than Discord takes, some with values Discord would refuse."""
+    many = [Choice(f"{typed} option {i}", f"{typed}-{i}") for i in range(40)]
+    return [Choice("too long", "x" * 150), *many]
+
+
 def registry_with_probes(slow_release: asyncio.Event) -> Registry:
     registry = build_registry()
     registry.add_all(probe_commands(slow_release))
+    registry.add_autocomplete("probe-many", many_suggestions)
     return registry
 
 
@@ -124,13 +133,14 @@ async def fake() -> AsyncIterator[FakeDiscord]:
 
 
 @pytest.fixture
-async def bot(fake: FakeDiscord, db: Database, tmp_path: Path) -> AsyncIterator[RunningBot]:
+async def bot(fake: FakeDiscord, deps: Deps, tmp_path: Path) -> AsyncIterator[RunningBot]:
     slow_release = asyncio.Event()
-    deps = Deps(settings=discord_settings(fake, tmp_path), db=db, clock=lambda: FIXED_NOW)
+    deps = replace(deps, settings=discord_settings(fake, tmp_path))
     dispatcher = Dispatcher(registry_with_probes(slow_release), deps)
     stop = asyncio.Event()
-    task = asyncio.create_task(run_discord(dispatcher, stop))
-    running = RunningBot(fake, dispatcher, stop, task, slow_release)
+    gate = Gate()
+    task = asyncio.create_task(run_discord(dispatcher, stop, gate=gate))
+    running = RunningBot(fake, dispatcher, stop, task, slow_release, gate)
     connected = asyncio.create_task(fake.gateway.connected.wait())
     await asyncio.wait({task, connected}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
     if task.done():

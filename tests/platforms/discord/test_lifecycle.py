@@ -1,0 +1,85 @@
+"""Gateway behaviours: compression, RECONNECT -> RESUME, graceful stop, direct messages."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.notify import DeliveryError, DirectMessenger
+from bot.platforms.discord.handling import STOPPING_MESSAGE
+from tests.platforms.discord.conftest import RunningBot
+from tests.platforms.discord.wire import DEFERRED, final_message, message_data, pings_nobody
+
+READY_WAIT_S = 10.0
+
+
+async def test_gateway_identifies_once_over_zlib_stream(bot: RunningBot) -> None:
+    gateway = bot.fake.gateway
+    assert gateway.compressed_connections == 1
+    (identify,) = gateway.identifies
+    assert identify["token"] == "fake-token"
+    assert identify["shard"] == [0, 1]  # AutoShardedClient, shard count from GET /gateway/bot
+    assert identify["intents"] == 1  # guilds only: nothing privileged
+    gateway_bot = [r for r in bot.fake.requests if r.path == "/api/v10/gateway/bot"]
+    assert len(gateway_bot) == 1
+
+
+async def test_reconnect_request_leads_to_resume_and_service_continues(bot: RunningBot) -> None:
+    gateway = bot.fake.gateway
+    before = await bot.fake.send_interaction("/probe echo", {"words": "before"})
+    await final_message(bot.fake, before)
+    await gateway.request_reconnect()
+    await asyncio.wait_for(gateway.connected.wait(), READY_WAIT_S)
+    (resume,) = gateway.resumes
+    assert resume["session_id"] == "session-1"
+    assert resume["seq"] >= 3  # READY, GUILD_CREATE and the interaction were seen
+    assert len(gateway.identifies) == 1  # resumed, not re-identified
+    after = await bot.fake.send_interaction("/probe echo", {"words": "after"})
+    _, received = await final_message(bot.fake, after)
+    assert message_data(received)["content"] == "You said: after"
+
+
+async def test_stop_finishes_in_flight_turns_new_away_and_closes(bot: RunningBot) -> None:
+    slow = await bot.fake.send_interaction("/probe slow")
+    assert (await bot.fake.callback(slow)).body["type"] == DEFERRED
+    bot.stop.set()
+    await asyncio.wait_for(bot.gate.closing.wait(), READY_WAIT_S)
+    late = await bot.fake.send_interaction("/probe echo", {"words": "too late"})
+    _, turned_away = await final_message(bot.fake, late)
+    assert message_data(turned_away)["content"] == STOPPING_MESSAGE
+    assert not bot.task.done()  # still waiting for the slow command
+    bot.slow_release.set()
+    followup = await bot.fake.followup(slow)
+    assert followup.body["content"] == "slow work done"
+    await asyncio.wait_for(bot.task, READY_WAIT_S)
+    await asyncio.wait_for(bot.fake.gateway.closed_by_client.wait(), READY_WAIT_S)
+
+
+async def wait_for_messenger(bot: RunningBot) -> DirectMessenger:
+    # on_ready comes after discord.py's guild-ready wait; poll the registry, bounded.
+    for _ in range(int(READY_WAIT_S / 0.05)):
+        messenger = bot.dispatcher.deps.messengers.get("discord")
+        if messenger is not None:
+            return messenger
+        await asyncio.sleep(0.05)
+    raise AssertionError("the Discord messenger was never registered")
+
+
+async def test_direct_messages_are_sent_without_mentions(bot: RunningBot) -> None:
+    messenger = await wait_for_messenger(bot)
+    await messenger.send_direct("800", "600000000000000007", "New fact for Greenfield @everyone")
+    posted = await bot.fake.wait_request(
+        lambda r: r.method == "POST" and r.path.endswith("/messages")
+    )
+    assert posted.body["content"] == "New fact for Greenfield @everyone"
+    assert pings_nobody(posted.body)
+
+
+async def test_closed_dms_raise_delivery_error(bot: RunningBot) -> None:
+    messenger = await wait_for_messenger(bot)
+    bot.fake.closed_dm_users.add("600000000000000008")
+    with pytest.raises(DeliveryError):
+        await messenger.send_direct("800", "600000000000000008", "hello")
+    with pytest.raises(DeliveryError):
+        await messenger.send_direct("800", "not-an-id", "hello")
