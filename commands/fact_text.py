@@ -86,7 +86,7 @@ def law_status(law: Law) -> str:
     if law.status_changed and law.status != "in-force":
         text += f" {when(law.status_changed)}"
     if law.status_note:
-        text += f" ({law.status_note})"
+        text += f" ({law.status_note.rstrip('.')})"
     return text
 
 

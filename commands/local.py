@@ -42,8 +42,7 @@ async def local(request: Request, deps: Deps) -> Reply:
     lines.append(
         f"On record for {place.label}: {plural(len(place.agency_ids), 'agency', 'agencies')},"
         f" {plural(len(deployments), 'technology or partnership', 'technologies or partnerships')},"
-        f" {plural(len(laws), 'law')}"
-        f" (surveillance data {atlas_as_of(datasets)})."
+        f" {plural(len(laws), 'law')}; surveillance data: {atlas_as_of(datasets)}."
     )
     fields = [*_technology_fields(deployments)]
     if laws:

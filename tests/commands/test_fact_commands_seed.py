@@ -1,0 +1,70 @@
+"""The fact commands on the project's seed facts (storage/seed), with and without the Atlas."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher, Identity
+from storage.importers.atlas import parse_atlas
+from storage.importers.atlas_write import import_atlas
+from storage.seed import ensure_seed
+from tests.conftest import shared_data_file
+
+
+@pytest.fixture
+async def seeded(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
+    await ensure_seed(deps.db)
+    await deps.places.reload()
+    return dispatcher
+
+
+async def test_moratorium_amazon_shows_2020_and_2021_with_sources(
+    seeded: Dispatcher, member: Identity
+) -> None:
+    for typed in ("amazon", "Amazon Rekognition", "AWS", "amazn"):
+        reply = await seeded.run_text(member, f"/moratorium {typed}")
+        assert not reply.error, reply.text
+        fields = {f.name: f.value for f in reply.fields}
+        assert (
+            "one year" in fields["2020-06-10"] and "Source: BuzzFeed News" in fields["2020-06-10"]
+        )
+        assert "until further notice" in fields["2021-05-18"]
+        assert "Source: Reuters" in fields["2021-05-18"]
+        assert reply.text.startswith("Current status: Moratorium on police use of Rekognition")
+
+
+async def test_moratorium_overview_and_facebook(seeded: Dispatcher, member: Identity) -> None:
+    overview = await seeded.run_text(member, "/moratorium")
+    names = [f.name for f in overview.fields]
+    assert {"Amazon", "IBM", "Meta", "Microsoft", "Ring"} <= set(names)
+    assert all("Source:" in f.value and "(as of " in f.value for f in overview.fields)
+    meta = await seeded.run_text(member, "/moratorium facebook")
+    assert meta.title.startswith("Meta:")
+
+
+async def test_laws_show_reversals_and_expiry_with_dates(
+    seeded: Dispatcher, member: Identity
+) -> None:
+    virginia = await seeded.run_text(member, "/laws Virginia")
+    assert "reversed on 2022-07-01" in virginia.fields[0].value
+    california = await seeded.run_text(member, "/laws CA")
+    expired = next(f.value for f in california.fields if f.name == "California")
+    assert "expired on 2023-01-01" in expired
+    oakland = await seeded.run_text(member, "/laws Oakland, CA")
+    assert [f.name for f in oakland.fields] == ["Oakland, CA", "California"]
+    new_orleans = await seeded.run_text(member, "/local New Orleans, LA")
+    assert "partly reversed on 2022-07-28" in new_orleans.as_text()
+
+
+async def test_ring_lookup_tells_what_the_program_is_today(
+    seeded: Dispatcher, deps: Deps, member: Identity
+) -> None:
+    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
+    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07")
+    await deps.places.reload()
+    reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
+    today = next(f for f in reply.fields if f.name == "Ring's police program today")
+    assert "Axon" in today.value and "since 2025" in today.value and "Source:" in today.value
+    local = await seeded.run_text(member, "/local Somerville, MA")
+    assert "Somerville, MA" in local.as_text() and "ban" in local.as_text().lower()
