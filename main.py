@@ -15,8 +15,10 @@ import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from bot.delivery import run_delivery
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
@@ -24,7 +26,9 @@ from bot.places import PlaceIndex
 from bot.platforms import console
 from bot.settings import Settings, SettingsError, load_settings
 from commands import build_registry
+from commands.admin.refusals import refusal_recorder
 from storage.db import Database
+from storage.importers.cli import import_file
 from storage.seed import ensure_seed
 
 log = logging.getLogger("counterwatch")
@@ -44,7 +48,8 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         places = PlaceIndex(db)
         await places.reload()
         deps = Deps(settings=settings, db=db, places=places)
-        yield App(deps=deps, dispatcher=Dispatcher(build_registry(), deps))
+        dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
+        yield App(deps=deps, dispatcher=dispatcher)
     finally:
         await db.close()
 
@@ -95,6 +100,7 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         async with asyncio.TaskGroup() as group:
             for runner in runners:
                 group.create_task(runner(app.dispatcher, stop))
+            group.create_task(run_delivery(app.deps, stop))  # follow notifications
         log.info("all platforms stopped; closing the database")
         return 0
 
@@ -113,6 +119,14 @@ async def cmd_slack_manifest(settings: Settings, args: argparse.Namespace) -> in
 
     print(manifest_text(build_registry(), socket_mode=not args.http, url=args.http or ""))
     return 0
+
+
+async def cmd_import_atlas(settings: Settings, args: argparse.Namespace) -> int:
+    return await import_file("atlas", args.file, args.as_of, settings.db_path)
+
+
+async def cmd_import_laws(settings: Settings, args: argparse.Namespace) -> int:
+    return await import_file("laws", args.file, args.as_of, settings.db_path)
 
 
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
@@ -136,7 +150,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
     mode = manifest_parser.add_mutually_exclusive_group()
     mode.add_argument("--socket-mode", action="store_true", help="Socket Mode (the default)")
     mode.add_argument("--http", metavar="URL", help="HTTP mode: public URL of /slack/events")
+    for kind, what in (("atlas", "an EFF Atlas of Surveillance CSV export"),
+                       ("laws", "the IFF local facial-recognition laws CSV")):  # fmt: skip
+        importer = sub.add_parser(f"import-{kind}", help=f"import {what}")
+        importer.add_argument("file", type=Path)
+        importer.add_argument("--as-of", help="the date the data describes (YYYY-MM-DD)")
     handlers: dict[str, Subcommand] = {
+        "import-atlas": cmd_import_atlas,
+        "import-laws": cmd_import_laws,
         "run": cmd_run,
         "ask": cmd_ask,
         "slack-manifest": cmd_slack_manifest,
