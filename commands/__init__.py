@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.registry import Registry
 from commands import campaigns, fact_options, laws, local, moratorium, privacy, ring
 from commands import help as help_command
+from commands import letters as letters_commands
 
 
 def build_registry() -> Registry:
@@ -17,6 +18,7 @@ def build_registry() -> Registry:
     ring.register(registry)
     local.register(registry)
     laws.register(registry)
+    letters_commands.register(registry)
     campaigns.register(registry)
     privacy.register(registry)
     # Help goes last so that it can describe everything registered before it.

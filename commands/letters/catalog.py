@@ -88,43 +88,64 @@ def parse_header(
     return Header(title, purpose, language, kind, declared)
 
 
-def load_shipped(
-    env: LetterEnvironment, root: Path = TEMPLATES_DIR
-) -> dict[str, dict[str, TemplateInfo]]:
-    """name -> language -> template, for every file under templates/letters|petitions."""
-    found: dict[str, dict[str, TemplateInfo]] = {}
-    for folder, kind in KINDS.items():
+def find_shipped(root: Path = TEMPLATES_DIR) -> dict[str, dict[str, Path]]:
+    """name -> language -> file, for every file under templates/letters|petitions."""
+    found: dict[str, dict[str, Path]] = {}
+    for folder in KINDS:
         for path in sorted((root / folder).glob(f"*/*{SUFFIX}")):
-            language = path.parent.name
-            source = path.read_text(encoding="utf-8")
-            header = parse_header(source, default_language=language, default_kind=kind)
-            name = path.name.removesuffix(SUFFIX)
-            checked = check_source(env, source)
-            found.setdefault(name, {})[language] = TemplateInfo(
-                name=name,
-                language=header.language,
-                kind=kind,
-                title=header.title or name,
-                purpose=header.purpose,
-                fields=checked.fields,
-                source=source,
-            )
+            found.setdefault(path.name.removesuffix(SUFFIX), {})[path.parent.name] = path
     return found
+
+
+def load_shipped(env: LetterEnvironment, path: Path) -> TemplateInfo:
+    """Read, parse and validate one shipped file (the same checks as a custom template)."""
+    language = path.parent.name
+    kind = KINDS[path.parent.parent.name]
+    source = path.read_text(encoding="utf-8")
+    header = parse_header(source, default_language=language, default_kind=kind)
+    checked = check_source(env, source)
+    return TemplateInfo(
+        name=path.name.removesuffix(SUFFIX),
+        language=header.language,
+        kind=kind,
+        title=header.title or path.name,
+        purpose=header.purpose,
+        fields=checked.fields,
+        source=source,
+    )
 
 
 class LetterCatalog:
     """The environment, the shipped templates, and compiled templates by content.
 
-    Built once where commands are registered and passed to the handlers; compiled
-    templates are kept by content digest, so an edited custom template recompiles.
+    Built where commands are registered and passed to the handlers. Construction only
+    lists files; a template is read, validated and compiled the first time it is used.
+    Compiled templates are kept by content digest, so an edited custom template recompiles.
     """
 
     MAX_COMPILED = 256
 
     def __init__(self, root: Path = TEMPLATES_DIR) -> None:
         self.env = make_environment()
-        self.shipped = load_shipped(self.env, root)
+        self.files = find_shipped(root)
+        self._infos: dict[tuple[str, str], TemplateInfo] = {}
         self._compiled: dict[str, Template] = {}
+
+    def shipped_names(self) -> list[str]:
+        return sorted(self.files)
+
+    def shipped(self, name: str, language: str) -> TemplateInfo | None:
+        path = self.files.get(name, {}).get(language)
+        if path is None:
+            return None
+        key = (name, language)
+        info = self._infos.get(key)
+        if info is None:
+            info = self._infos[key] = load_shipped(self.env, path)
+        return info
+
+    def shipped_languages(self, name: str) -> list[str]:
+        return sorted(self.files.get(name, {}))
 
     def compiled(self, info: TemplateInfo) -> Template:
         key = info.digest

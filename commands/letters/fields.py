@@ -12,7 +12,7 @@ FIELD_HELP: dict[str, str] = {
     "language": "'en' or 'es'",
     "signer": "who signs (the signer option, or a placeholder to fill in)",
     "recipient": "who it is addressed to ('' when not given: write your own default)",
-    "place": "label, city, county, state, state_name",
+    "place": "label, city, county, state, state_name, council (the city council or county board)",
     "agency": "the police agency with the Ring partnership: name, kind, city, state",
     "partnership": (
         "its Ring partnership: joined, joined_when ('in September 2020'), summary, source,"
@@ -34,7 +34,7 @@ FIELD_HELP: dict[str, str] = {
 }
 FIELDS = frozenset(FIELD_HELP)
 
-_PLACE = {"label", "city", "county", "state", "state_name"}
+_PLACE = {"label", "city", "county", "state", "state_name", "council"}
 _AGENCY = {"name", "kind", "city", "state"}
 _SOURCED = {"source", "source_url", "summary", "status"}
 _PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}

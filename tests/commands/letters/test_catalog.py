@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, parse_header
+from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, TemplateInfo, parse_header
 from commands.letters.dates import LANGUAGES
 from commands.letters.validate import TemplateRejected
 
@@ -18,18 +18,27 @@ def catalog() -> LetterCatalog:
     return LetterCatalog()
 
 
+def _info(catalog: LetterCatalog, name: str, language: str) -> TemplateInfo:
+    info = catalog.shipped(name, language)
+    assert info is not None, (name, language)
+    return info
+
+
 def test_every_required_template_exists_in_both_languages(catalog: LetterCatalog) -> None:
     for name in SHIPPED:
-        assert set(catalog.shipped[name]) == set(LANGUAGES), name
-    assert catalog.shipped["ban-petition"]["en"].kind == "petition"
-    assert catalog.shipped["ring-council"]["es"].kind == "letter"
+        assert catalog.shipped_languages(name) == sorted(LANGUAGES), name
+    assert catalog.shipped_names() == sorted(SHIPPED)
+    assert _info(catalog, "ban-petition", "en").kind == "petition"
+    assert _info(catalog, "ring-council", "es").kind == "letter"
+    assert catalog.shipped("ring-council", "fr") is None
+    assert catalog.shipped("nope", "en") is None
 
 
 def test_headers_declare_exactly_the_fields_the_template_reads(catalog: LetterCatalog) -> None:
     for path in sorted(TEMPLATES_DIR.glob("*/*/*.txt.j2")):
         source = path.read_text(encoding="utf-8")
         header = parse_header(source)
-        info = catalog.shipped[path.name.removesuffix(".txt.j2")][path.parent.name]
+        info = _info(catalog, path.name.removesuffix(".txt.j2"), path.parent.name)
         assert header.declared_fields == info.fields, path
         assert header.language == path.parent.name, path
         assert header.title and header.purpose, path
@@ -49,10 +58,12 @@ def test_a_broken_shipped_template_is_refused_at_load(tmp_path: Path) -> None:
     folder = tmp_path / "letters" / "en"
     folder.mkdir(parents=True)
     (folder / "bad.txt.j2").write_text("{{ signer.__class__ }}", encoding="utf-8")
+    catalog = LetterCatalog(tmp_path)
+    assert catalog.shipped_names() == ["bad"]
     with pytest.raises(TemplateRejected):
-        LetterCatalog(tmp_path)
+        catalog.shipped("bad", "en")
 
 
 def test_compiled_templates_are_reused_by_content(catalog: LetterCatalog) -> None:
-    info = catalog.shipped["keep-ban"]["en"]
+    info = _info(catalog, "keep-ban", "en")
     assert catalog.compiled(info) is catalog.compiled(info)

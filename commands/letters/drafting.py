@@ -1,0 +1,86 @@
+"""Finding a template by name and language, and drafting it with the facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.deps import Deps
+from bot.errors import UserError
+from commands.letters.catalog import LetterCatalog, TemplateInfo
+from commands.letters.context import DraftAsk, build_context
+from commands.letters.engine import RenderError, render
+from commands.letters.validate import TemplateRejected, check_source
+from storage import letters as store
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Draft:
+    info: TemplateInfo
+    text: str
+    place_label: str
+
+    @property
+    def filename(self) -> str:
+        where = _SLUG.sub("-", self.place_label.lower()).strip("-")[:40]
+        parts = [self.info.name, where, self.info.language]
+        return "-".join(p for p in parts if p) + ".txt"
+
+
+def custom_info(stored: store.StoredTemplate, catalog: LetterCatalog) -> TemplateInfo:
+    """A stored template as the engine sees it (its fields re-read from its AST)."""
+    try:
+        fields = check_source(catalog.env, stored.body).fields
+    except TemplateRejected:
+        # Stored before a rule tightened: refuse to render rather than render unchecked.
+        raise UserError(
+            f"The template {stored.name} no longer passes validation; an organizer can"
+            " add it again with /letter add."
+        ) from None
+    return TemplateInfo(
+        name=stored.name,
+        language=stored.language,
+        kind=stored.kind,
+        title=stored.title or stored.name,
+        purpose=stored.purpose,
+        fields=fields,
+        source=stored.body,
+        custom=True,
+        author=stored.author_name,
+    )
+
+
+async def find_template(
+    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str | None
+) -> TemplateInfo:
+    """The template called `name` in `language`: shipped, or the workspace's own."""
+    key = name.strip().lower()
+    info = catalog.shipped(key, language)
+    if info is not None:
+        return info
+    languages = catalog.shipped_languages(key)
+    stored = [] if languages else await store.find_template(deps.db, key, workspace)
+    for candidate in stored:
+        if candidate.language == language:
+            return custom_info(candidate, catalog)
+    languages = languages or [s.language for s in stored]
+    if languages:
+        raise UserError(
+            f"{key} has no {language} version; choose language:{' or language:'.join(languages)}."
+        )
+    raise UserError(
+        f"No template called {name.strip()[:40]!r}. Type /letter templates to list them."
+    )
+
+
+async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: DraftAsk) -> Draft:
+    context = await build_context(deps, ask)
+    try:
+        text = render(catalog.compiled(info), context)
+    except RenderError as exc:
+        raise UserError(f"The {info.name} template could not be drafted: {exc}.") from None
+    place = context.get("place")
+    label = str(place.get("label", "")) if isinstance(place, dict) else ""
+    return Draft(info=info, text=text, place_label=label)

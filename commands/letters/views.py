@@ -1,0 +1,140 @@
+"""Facts turned into the plain values a template reads: strings, booleans, lists, dicts.
+
+Templates see no model objects, only these dicts: nothing with methods or attributes
+to reach through. Every string is cleaned (control characters out, length capped),
+even though it comes from our own database: admins edit facts from chat.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bot.place_snapshot import Place
+from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
+from storage.facts_models import Agency, CompanyEvent, Deployment, Law, Source
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_FACT_CHARS = 600
+IN_FORCE = frozenset({"in-force"})
+_ARTICLE = {"en": ("a", "an"), "es": ("una", "una")}
+
+
+def clean(text: str, limit: int = MAX_FACT_CHARS) -> str:
+    """One line of plain text: control characters become spaces, runs of space collapse."""
+    return " ".join(_CONTROL.sub(" ", text).split())[:limit]
+
+
+def sentence(text: str) -> str:
+    """A summary without its final full stop, so templates can punctuate it."""
+    return clean(text).rstrip(" .")
+
+
+def source_name(source: Source) -> str:
+    if source.publisher:
+        return clean(source.publisher, 120)
+    return urlsplit(source.url).hostname or clean(source.url, 120)
+
+
+def _sourced(source: Source) -> dict[str, object]:
+    return {"source": source_name(source), "source_url": clean(source.url, 400)}
+
+
+def place_view(place: Place | None, language: str) -> dict[str, object]:
+    if place is None:
+        return {k: "" for k in ("label", "city", "county", "state", "state_name", "council")}
+    city = place.city or place.county or place.label
+    return {
+        "label": clean(place.label, 120),
+        "city": clean(city, 120),
+        "county": clean(place.county, 200),
+        "state": place.state,
+        "state_name": clean(place.state_name, 60),
+        "council": council_name(place, language),
+    }
+
+
+def council_name(place: Place, language: str) -> str:
+    """Who passes a local ordinance there: a city council, or a county board."""
+    if place.kind == "county" or not place.city:
+        county = clean(place.county or place.label, 120)
+        return f"the {county} Board" if language == "en" else f"la Junta de {county}"
+    city = clean(place.city, 120)
+    return f"the {city} City Council" if language == "en" else f"el Concejo Municipal de {city}"
+
+
+def agency_view(agency: Agency) -> dict[str, object]:
+    return {
+        "name": clean(agency.name, 160),
+        "kind": clean(agency.kind, 60),
+        "city": clean(agency.city, 120),
+        "state": agency.state,
+    }
+
+
+def partnership_view(deployment: Deployment, language: str) -> dict[str, object]:
+    started, precision = deployment.started, deployment.started_precision
+    return {
+        "joined": date_text(started, precision, language),
+        "joined_when": when_text(started, precision, language),
+        "as_of": date_text(deployment.as_of, "day", language),
+        "summary": sentence(deployment.summary),
+        "status": "ended" if deployment.ended else "active",
+        **_sourced(deployment.source),
+    }
+
+
+def event_view(event: CompanyEvent, language: str) -> dict[str, object]:
+    return {
+        "date": date_text(event.happened, event.precision, language),
+        "when": when_text(event.happened, event.precision, language),
+        "kind": event.kind,
+        "summary": sentence(event.summary),
+        "status": sentence(event.status),
+        **_sourced(event.source),
+    }
+
+
+def company_view(
+    name: str, timeline: list[CompanyEvent], latest: CompanyEvent | None, language: str
+) -> dict[str, object]:
+    view: dict[str, object] = {
+        "name": clean(name, 120),
+        "timeline": [event_view(e, language) for e in timeline],
+        "status": "",
+        "status_date": "",
+        "status_when": "",
+        "summary": "",
+        "source": "",
+        "source_url": "",
+    }
+    if latest is not None:
+        current = event_view(latest, language)
+        view |= {
+            "status": current["status"],
+            "status_date": current["date"],
+            "status_when": current["when"],
+            "summary": current["summary"],
+            "source": current["source"],
+            "source_url": current["source_url"],
+        }
+    return view
+
+
+def law_view(law: Law, language: str) -> dict[str, object]:
+    kind = LAW_KIND[language].get(law.kind, law.kind)
+    article = _ARTICLE[language][1 if kind[:1] in "aeiou" else 0]
+    return {
+        "jurisdiction": clean(law.jurisdiction, 120),
+        "level": law.level,
+        "kind": kind,
+        "a_kind": f"{article} {kind}",
+        "scope": sentence(law.scope),
+        "enacted": date_text(law.enacted, law.enacted_precision, language),
+        "enacted_when": when_text(law.enacted, law.enacted_precision, language),
+        "status": LAW_STATUS[language].get(law.status, law.status),
+        "in_force": law.status in IN_FORCE,
+        "status_note": sentence(law.status_note),
+        "summary": sentence(law.scope),
+        **_sourced(law.source),
+    }

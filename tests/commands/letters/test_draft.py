@@ -1,0 +1,121 @@
+"""/letter draft through the dispatcher, on the seed plus hand-written agencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher, Identity
+from commands import build_registry
+from commands.letters.catalog import LetterCatalog
+from commands.letters.dates import LANGUAGES
+
+
+@pytest.fixture
+def disp(facts_deps: Deps) -> Dispatcher:
+    return Dispatcher(build_registry(), facts_deps)
+
+
+async def test_ring_letter_respects_month_precision(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ring-council Greenfield, WI")
+    assert not reply.error, reply.text
+    assert "Greenfield Police Department" in reply.text
+    assert "joined Ring's program for police in September 2020" in reply.text
+    assert "September 1" not in reply.text
+    assert "https://example.org/ring-map" in reply.text
+    assert "[Your name]" in reply.text and "the Greenfield City Council" in reply.text
+    assert reply.file is not None and reply.file.filename == "ring-council-greenfield-wi-en.txt"
+    assert reply.file.content.decode("utf-8") == reply.text
+    assert reply.private
+
+
+async def test_ring_letter_day_and_year_precision_in_spanish(
+    disp: Dispatcher, member: Identity
+) -> None:
+    day = await disp.run_text(member, "/letter draft ring-council Shelbyville, IN language:es")
+    assert "el 22 de marzo de 2018" in day.text, day.text
+    year = await disp.run_text(member, "/letter draft ring-council Yearton, WI language:es")
+    assert "en 2019" in year.text and "enero" not in year.text
+
+
+async def test_ring_letter_shows_ring_program_today(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ring-council Greenfield, WI")
+    # The latest Ring status event in the seed is the 2025 Axon partnership.
+    assert "2025" in reply.text and "Ring's police program" in reply.text
+
+
+async def test_missing_partnership_says_what_to_choose(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ring-council Quietown, WI")
+    assert reply.error and "No Ring partnership is on record for Quietown, WI" in reply.text
+    assert "Greenfield, WI" in reply.text and "ban-petition" in reply.text
+    assert "\n" not in reply.text
+
+
+async def test_ended_partnership_is_not_drafted(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ring-council Endsville, WI")
+    assert reply.error and "ended" in reply.text and "ban-petition" in reply.text
+
+
+async def test_place_required_and_unknown(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ring-council")
+    assert reply.error and "needs a place" in reply.text
+    reply = await disp.run_text(member, "/letter draft ring-council Atlantis, ZZ")
+    assert reply.error and "Atlantis" in reply.text
+
+
+async def test_keep_ban_needs_a_ban(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft keep-ban Greenfield, WI")
+    assert reply.error and "No facial-recognition ban" in reply.text
+    assert "ban-petition Greenfield, WI" in reply.text
+    ok = await disp.run_text(member, "/letter draft keep-ban San Francisco, CA")
+    assert not ok.error and "San Francisco, CA passed a ban on May 14, 2019" in ok.text
+
+
+async def test_ban_petition_lists_state_and_nearby_laws(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ban-petition Endsville, WI")
+    assert not reply.error
+    assert "no city or county in Wisconsin" in reply.text  # no WI law in the seed
+    ca = await disp.run_text(member, "/letter draft ban-petition San Francisco, CA")
+    assert "Oakland, CA: a ban passed on July 16, 2019" in ca.text
+    assert "Status today: expired" in ca.text  # California's AB 1215 lapsed
+    assert "Portland, OR" in ca.text  # a neighbouring state's law
+
+
+async def test_company_letter_timeline_and_unknown_company(
+    disp: Dispatcher, member: Identity
+) -> None:
+    reply = await disp.run_text(member, "/letter draft company-moratorium")
+    assert not reply.error
+    assert "June 10, 2020" in reply.text and "May 18, 2021" in reply.text
+    ibm = await disp.run_text(member, "/letter draft company-moratorium company:ibm language:es")
+    assert "IBM" in ibm.text and "8 de junio de 2020" in ibm.text
+    bad = await disp.run_text(member, "/letter draft company-moratorium company:acme")
+    assert bad.error and "amazon" in bad.text
+
+
+async def test_every_shipped_template_drafts_in_both_languages(
+    disp: Dispatcher, member: Identity
+) -> None:
+    places = {
+        "ring-council": "Greenfield, WI",
+        "company-moratorium": "Greenfield, WI",
+        "ban-petition": "Greenfield, WI",
+        "keep-ban": "San Francisco, CA",
+    }
+    assert sorted(places) == LetterCatalog().shipped_names()
+    for name, place in places.items():
+        for language in LANGUAGES:
+            reply = await disp.run_text(
+                member, f"/letter draft {name} {place} language:{language} signer:Ana"
+            )
+            assert not reply.error, (name, language, reply.text)
+            assert "{{" not in reply.text and "{%" not in reply.text
+            assert reply.text.count("Ana") >= 1
+            assert ("Sincerely" in reply.text or "Started by" in reply.text) == (language == "en")
+
+
+async def test_unknown_template_and_language(disp: Dispatcher, member: Identity) -> None:
+    reply = await disp.run_text(member, "/letter draft ring-counsel Greenfield, WI")
+    assert reply.error and "/letter templates" in reply.text
+    reply = await disp.run_text(member, "/letter draft ring-council Greenfield, WI language:fr")
+    assert reply.error and "en, es" in reply.text
