@@ -74,6 +74,10 @@ PlatformRunner = Callable[[Dispatcher, asyncio.Event], Coroutine[Any, Any, None]
 def chat_platforms(settings: Settings) -> list[PlatformRunner]:
     """The configured chat platforms. Imported lazily: the console never pays for them."""
     runners: list[PlatformRunner] = []
+    if settings.discord_enabled:
+        from bot.platforms.discord import run_discord
+
+        runners.append(run_discord)
     if settings.slack_enabled:
         from bot.platforms.slack.runner import run_slack
 
@@ -121,6 +125,16 @@ async def cmd_slack_manifest(settings: Settings, args: argparse.Namespace) -> in
     return 0
 
 
+async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.discord_enabled:
+        print("counterwatch: set DISCORD_TOKEN to sync Discord commands", file=sys.stderr)
+        return 2
+    from bot.platforms.discord import sync_only
+
+    async with open_app(settings) as app:
+        return await sync_only(app.dispatcher)
+
+
 async def cmd_import_atlas(settings: Settings, args: argparse.Namespace) -> int:
     return await import_file("atlas", args.file, args.as_of, settings.db_path)
 
@@ -150,6 +164,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
     mode = manifest_parser.add_mutually_exclusive_group()
     mode.add_argument("--socket-mode", action="store_true", help="Socket Mode (the default)")
     mode.add_argument("--http", metavar="URL", help="HTTP mode: public URL of /slack/events")
+    sub.add_parser("discord-sync", help="sync the slash commands to Discord, then exit")
     for kind, what in (("atlas", "an EFF Atlas of Surveillance CSV export"),
                        ("laws", "the IFF local facial-recognition laws CSV")):  # fmt: skip
         importer = sub.add_parser(f"import-{kind}", help=f"import {what}")
@@ -161,6 +176,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
         "run": cmd_run,
         "ask": cmd_ask,
         "slack-manifest": cmd_slack_manifest,
+        "discord-sync": cmd_discord_sync,
     }
     return parser, handlers
 

@@ -1,0 +1,50 @@
+"""main.py wiring: `discord-sync` as a real process against the fake, and the runner list."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from bot.platforms.discord import run_discord
+from bot.settings import Settings
+from main import chat_platforms
+from tests.platforms.fake_discord import FakeDiscord, payloads
+
+REPO = Path(__file__).parents[3]
+
+
+async def run_main(env: dict[str, str], *args: str) -> tuple[int, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(REPO / "main.py"),
+        *args,
+        env={**os.environ, **env},
+        cwd=REPO,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await asyncio.wait_for(process.communicate(), 60)
+    return process.returncode or 0, out.decode()
+
+
+async def test_discord_sync_subcommand_syncs_to_the_guild(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    env = {
+        "DISCORD_TOKEN": "fake-token",
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GUILD_ID": payloads.GUILD_ID,
+        "COUNTERWATCH_DB": str(tmp_path / "sync.db"),
+    }
+    code, out = await run_main(env, "discord-sync")
+    assert code == 0, out
+    names = [c["name"] for c in fake.commands[payloads.GUILD_ID]]
+    assert "help" in names and f"synced {len(names)} commands" in out
+    assert not fake.gateway.identifies  # REST only
+
+
+def test_discord_runs_when_a_token_is_set() -> None:
+    assert run_discord in chat_platforms(Settings(discord_token="t"))
+    assert run_discord not in chat_platforms(Settings())
