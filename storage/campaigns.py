@@ -118,12 +118,13 @@ async def close_campaign(conn: aiosqlite.Connection, campaign_id: int, today: st
     return cursor.rowcount == 1
 
 
-async def join(
-    conn: aiosqlite.Connection, campaign_id: int, member: Member, now: str, today: str
-) -> JoinOutcome:
-    """Sign `member` up, once. One statement on the common path: the open-campaign check
-    and the insert happen together, so a campaign closed a moment ago refuses."""
-    inserted = await conn.execute_fetchall(
+async def join(db: Database, campaign_id: int, member: Member, now: str, today: str) -> JoinOutcome:
+    """Sign `member` up, once; returns after the sign-up is committed.
+
+    The hot path is ONE statement through the group-committed writer: the open-campaign
+    check and the insert happen together, so a campaign closed a moment ago refuses.
+    Only when nothing was inserted do we read (committed state) to say why."""
+    inserted = await db.write_statement(
         "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
         " SELECT id, ?, ?, ?, ?, ? FROM campaigns"
         " WHERE id = ? AND closed_on IS NULL AND (ends IS NULL OR ends >= ?)"
@@ -138,29 +139,15 @@ async def join(
             today,
         ),
     )
-    if list(inserted):
+    if inserted:
         return JoinOutcome(JoinStatus.JOINED)
-    return await _why_not_joined(conn, campaign_id, member, today)
-
-
-async def _why_not_joined(
-    conn: aiosqlite.Connection, campaign_id: int, member: Member, today: str
-) -> JoinOutcome:
-    existing = list(
-        await conn.execute_fetchall(
-            "SELECT signed_up_at FROM signups WHERE campaign_id = ? AND platform = ?"
-            " AND user_id = ?",
-            (campaign_id, member.platform, member.user_id),
-        )
+    since = await signup_of(db, campaign_id, member.platform, member.user_id)
+    if since is not None:
+        return JoinOutcome(JoinStatus.ALREADY, since=since)
+    row = await db.fetchone(
+        f"SELECT {_CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,)
     )
-    if existing:
-        return JoinOutcome(JoinStatus.ALREADY, since=str(existing[0][0])[:10])
-    rows = list(
-        await conn.execute_fetchall(
-            f"SELECT {_CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,)
-        )
-    )
-    reason = _campaign(rows[0]).refusal(today) if rows else "That campaign no longer exists."
+    reason = _campaign(row).refusal(today) if row else "That campaign no longer exists."
     return JoinOutcome(JoinStatus.REFUSED, reason=reason or "That campaign takes no sign-ups.")
 
 

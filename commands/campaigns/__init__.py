@@ -52,6 +52,7 @@ def register(registry: Registry) -> None:
                     Option(
                         "template",
                         "A petition template to show joiners",
+                        autocomplete="template",
                         required=False,
                         max_length=64,
                     ),

@@ -1,28 +1,56 @@
 """Where campaigns meet other features: petition templates (letters) and places.
 
-Kept in one module so that wiring them is one small, visible change.
+Kept in one module so that the wiring is small and visible.
 """
 
 from __future__ import annotations
 
 from bot.deps import Deps
+from bot.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
+from commands.letters import petition_text, template_exists
 from storage.campaigns import Campaign
 
 
-async def check_template(deps: Deps, text: str) -> str:
-    """A template name for a new campaign ('' for none).
-
-    The letters feature has not landed yet: the name is validated as a plain slug.
-    """
-    return parse_template_name(text)
+async def check_template(deps: Deps, text: str, workspace: str) -> str:
+    """A template name for a new campaign ('' for none): it must exist for this workspace."""
+    name = parse_template_name(text)
+    if name and not await template_exists(deps, name, workspace=workspace):
+        raise UserError(f"No template called {name}. /letter templates lists them.")
+    return name
 
 
 async def petition_for(deps: Deps, campaign: Campaign) -> str:
-    """The petition text shown to someone who joins ('' when the campaign names none)."""
-    return ""
+    """The petition text shown to someone who joins ('' when the campaign names none).
+
+    The sign-up is already committed when this runs, so a template that cannot be drafted
+    (a fact missing for the place) is reported in the reply, never as a failed join."""
+    if not campaign.template:
+        return ""
+    try:
+        return await petition_text(
+            deps, campaign.template, campaign.place or None, workspace=campaign.workspace
+        )
+    except UserError as exc:
+        return f"(The petition text cannot be shown right now: {exc.message})"
 
 
-async def place_label(deps: Deps, text: str, what: str) -> str:
-    """The member's or organizer's place, trimmed and capped, as given."""
-    return plain_text(text, what, PLACE_MAX)
+async def campaign_place(deps: Deps, text: str) -> str:
+    """An organizer's place: the place index's label when it knows places, else as typed."""
+    typed = plain_text(text, "place", PLACE_MAX)
+    if not typed or len(deps.places) == 0:
+        return typed
+    return deps.places.resolve(typed).label  # UserError: unknown or ambiguous, with choices
+
+
+async def member_city(deps: Deps, text: str) -> str:
+    """A member's city: the index's label when it recognizes it, else the text as given.
+
+    Members are never turned away for a town the facts database does not know."""
+    typed = plain_text(text, "city", PLACE_MAX)
+    if not typed or len(deps.places) == 0:
+        return typed
+    try:
+        return deps.places.resolve(typed).label
+    except UserError:
+        return typed

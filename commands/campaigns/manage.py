@@ -26,8 +26,8 @@ async def create(request: Request, deps: Deps) -> Reply:
         slug=parse_slug(request.text("slug")),
         title=plain_text(request.text("title"), "title", TITLE_MAX),
         goal=goal if isinstance(goal, int) else None,
-        template=await links.check_template(deps, request.text("template")),
-        place=await links.place_label(deps, request.text("place"), "place"),
+        template=await links.check_template(deps, request.text("template"), request.workspace),
+        place=await links.campaign_place(deps, request.text("place")),
         ends=future_end(request.option("ends"), today),
         created_on=today.isoformat(),
     )

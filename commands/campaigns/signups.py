@@ -20,10 +20,10 @@ async def join(request: Request, deps: Deps) -> Reply:
         platform=request.platform,
         user_id=request.user_id,
         display_name=display_name(request.user_name),
-        city=await links.place_label(deps, request.text("city"), "city"),
+        city=await links.member_city(deps, request.text("city")),
     )
     now = timestamp(deps)
-    outcome = await deps.db.write(lambda conn: store.join(conn, campaign.id, member, now, today))
+    outcome = await store.join(deps.db, campaign.id, member, now, today)
     if outcome.status is store.JoinStatus.REFUSED:
         raise UserError(f"{outcome.reason} It takes no new sign-ups.")
     if outcome.status is store.JoinStatus.ALREADY:

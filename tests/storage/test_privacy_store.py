@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import aiosqlite
+import pytest
+
+from storage import privacy
+from storage.db import Database
+
+
+async def _sign_up(db: Database, user: str) -> None:
+    async def job(conn: aiosqlite.Connection) -> None:
+        await conn.execute(
+            "INSERT OR IGNORE INTO campaigns (id, workspace, slug, title, created_on)"
+            " VALUES (1, 'W', 'c', 'C', '2026-01-01')"
+        )
+        await conn.execute(
+            "INSERT INTO signups (campaign_id, platform, user_id, display_name, signed_up_at)"
+            " VALUES (1, 'p', ?, 'N', '2026-01-01T00:00:00Z')",
+            (user,),
+        )
+
+    await db.write(job)
+
+
+async def test_erasure_is_one_transaction_across_providers(db: Database) -> None:
+    await _sign_up(db, "u1")
+
+    async def nothing(db: Database, platform: str, user_id: str) -> list[str]:
+        return []
+
+    async def broken(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+        raise RuntimeError("this provider fails")
+
+    sources = (*privacy.providers(), privacy.PrivacyProvider("Broken", nothing, broken))
+    with pytest.raises(RuntimeError):
+        await privacy.erase_all(db, "p", "u1", sources)
+    # The sign-up provider ran first, but its erasure was rolled back with the failure.
+    row = await db.fetchone("SELECT count(*) FROM signups WHERE user_id = 'u1'")
+    assert row is not None and row[0] == 1
+    erased = await privacy.erase_all(db, "p", "u1", privacy.providers())
+    assert erased == {"Campaign sign-ups": 1}
+    sections = await privacy.describe_all(db, "p", "u1", privacy.providers())
+    assert [s.lines for s in sections] == [()]
