@@ -6,6 +6,7 @@ Each feature module exposes `register(registry)`; adding a feature is one line h
 from __future__ import annotations
 
 from bot.registry import Registry
+from commands import admin as admin_commands
 from commands import campaigns, fact_options, laws, local, moratorium, privacy, ring
 from commands import help as help_command
 from commands import letters as letters_commands
@@ -21,6 +22,7 @@ def build_registry() -> Registry:
     letters_commands.register(registry)
     campaigns.register(registry)
     privacy.register(registry)
+    admin_commands.register(registry)
     # Help goes last so that it can describe everything registered before it.
     help_command.register(registry)
     return registry

@@ -1,0 +1,21 @@
+"""Refused attempts (a member running an admin command) go into the audit log."""
+
+from __future__ import annotations
+
+from bot.deps import Deps
+from bot.dispatch import RefusalListener
+from bot.models import Request
+from bot.registry import Command
+from commands.admin.common import author_of, now_stamp
+from storage.audit import record_refusal
+
+
+def refusal_recorder(deps: Deps) -> RefusalListener:
+    """The listener to pass as `Dispatcher(on_refusal=...)`."""
+
+    async def record(request: Request, command: Command) -> None:
+        # Option values are user text: only the command and the role are recorded.
+        summary = f"refused: {request.role.name.lower()} ran /{command.name}"
+        await record_refusal(deps.db, author_of(request), now_stamp(deps), command.name, summary)
+
+    return record

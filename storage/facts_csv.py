@@ -1,0 +1,155 @@
+"""The project's own facts CSV: partnerships, company events and laws, one per line.
+
+    fact,subject,state,city,date,kind,status,summary,source_url,create
+
+See README ("Facts CSV format"). Parsing is pure (no database); agencies and companies
+are checked against the database by the write step, which reports the same line numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from bot.place_names import state_code
+from storage.importers.common import MAX_ERRORS, Issue, decode_upload, field_problem, read_csv
+
+COLUMNS = ("fact", "subject", "state", "city", "date", "kind", "status", "summary", "source_url")
+OPTIONAL_COLUMNS = ("create",)
+FACTS = ("partnership", "event", "law")
+EVENT_KINDS = frozenset(
+    {"moratorium", "extension", "moratorium-ended", "exit", "restriction", "shutdown"}
+    | {"program", "settlement", "other"}
+)
+LAW_KINDS = frozenset({"ban", "moratorium", "oversight", "regulation", "other"})
+LAW_STATUSES = frozenset(
+    {"in-force", "expired", "repealed", "partly-reversed", "reversed", "pending"}
+)
+MAX_URL = 500
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class FactRow:
+    line: int
+    fact: str
+    subject: str
+    state: str
+    city: str
+    date: str
+    kind: str
+    status: str
+    summary: str
+    source_url: str
+    create: bool
+
+
+@dataclass
+class FactsParse:
+    rows: list[FactRow] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+
+
+def is_facts_header(header: list[str]) -> bool:
+    return [h.strip().lower() for h in header[: len(COLUMNS)]] == list(COLUMNS)
+
+
+def parse_facts_csv(data: bytes | str, *, today: dt.date, max_bytes: int) -> FactsParse:
+    parsed = FactsParse()
+    text = decode_upload(data, max_bytes=max_bytes)
+    if isinstance(text, Issue):
+        parsed.errors.append(text)
+        return parsed
+    table = read_csv(text)
+    if isinstance(table, Issue):
+        parsed.errors.append(table)
+        return parsed
+    header = [h.lower() for h in table.header]
+    extra = [h for h in header[len(COLUMNS) :] if h not in OPTIONAL_COLUMNS]
+    if not is_facts_header(header) or extra:
+        parsed.errors.append(Issue(1, f"the columns must be: {','.join(COLUMNS)}[,create]"))
+        return parsed
+    for line, fields in table.records:
+        if len(parsed.errors) >= MAX_ERRORS:
+            break
+        if len(fields) != len(header):
+            parsed.errors.append(Issue(line, f"{len(fields)} fields; expected {len(header)}"))
+            continue
+        problem = next(
+            (p for n, v in zip(header, fields, strict=True) if (p := field_problem(n, v))), None
+        )
+        if problem:
+            parsed.errors.append(Issue(line, problem))
+            continue
+        values = dict(zip(header, (" ".join(f.split()) for f in fields), strict=True))
+        row, error = _row(line, values, today)
+        if error:
+            parsed.errors.append(Issue(line, error))
+        elif row is not None:
+            parsed.rows.append(row)
+    if not parsed.errors and not parsed.rows:
+        parsed.errors.append(Issue(None, "the file has a header but no rows"))
+    return parsed
+
+
+def _row(line: int, v: dict[str, str], today: dt.date) -> tuple[FactRow | None, str]:
+    fact = v["fact"].lower()
+    if fact not in FACTS:
+        return None, f"fact must be one of {', '.join(FACTS)}, got {v['fact'][:20]!r}"
+    if not v["subject"]:
+        return None, "subject is empty"
+    date_error = _date_problem(v["date"], today)
+    if date_error:
+        return None, date_error
+    url_error = _url_problem(v["source_url"])
+    if url_error:
+        return None, url_error
+    state = ""
+    if v["state"]:
+        state = state_code(v["state"]) or ""
+        if not state:
+            return None, f"{v['state'][:20]!r} is not a US state code"
+    kind, status = v["kind"].lower(), v["status"]
+    if fact == "partnership" and not state:
+        return None, "a partnership needs the agency's state"
+    if fact == "event" and kind not in EVENT_KINDS:
+        return None, f"event kind must be one of {', '.join(sorted(EVENT_KINDS))}"
+    if fact == "event" and not v["summary"]:
+        return None, "an event needs a summary"
+    if fact == "law" and kind not in LAW_KINDS:
+        return None, f"law kind must be one of {', '.join(sorted(LAW_KINDS))}"
+    if fact == "law" and status.lower() not in LAW_STATUSES:
+        return None, f"law status must be one of {', '.join(sorted(LAW_STATUSES))}"
+    create = v.get("create", "").lower()
+    if create not in ("", "yes", "no"):
+        return None, "create must be yes, no or empty"
+    row = FactRow(
+        line, fact, v["subject"], state, v["city"], v["date"], kind,
+        status.lower() if fact == "law" else status, v["summary"], v["source_url"],
+        create == "yes",
+    )  # fmt: skip
+    return row, ""
+
+
+def _date_problem(text: str, today: dt.date) -> str:
+    if not _ISO.match(text):
+        return f"date must be YYYY-MM-DD, got {text[:20]!r}"
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        return f"{text} is not a real calendar date"
+    return f"{text} is in the future" if value > today else ""
+
+
+def _url_problem(url: str) -> str:
+    if len(url) > MAX_URL:
+        return f"source_url is longer than {MAX_URL} characters"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "source_url is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in url:
+        return "source_url must be an http(s) URL"
+    return ""

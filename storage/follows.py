@@ -1,0 +1,143 @@
+"""Members following places, and the notifications a change queues for them.
+
+Follows are personal data: `describe_member` / `erase_member` serve /mydata and /forgetme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database
+
+MAX_FOLLOWS = 25  # per member and workspace; bounds what one account can make us store
+
+
+@dataclass(frozen=True)
+class Follow:
+    place_key: str
+    place_label: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Follower:
+    platform: str
+    workspace: str
+    user_id: str
+    place_label: str  # one of the places they follow that the change concerns
+
+
+async def add_follow(
+    conn: aiosqlite.Connection,
+    who: tuple[str, str, str],
+    place: tuple[str, str, str, str],
+    at: str,
+) -> bool:
+    """Follow (key, label, state, county keys); False when already following it."""
+    platform, workspace, user_id = who
+    key, label, state, county_keys = place
+    async with conn.execute(
+        "SELECT COUNT(*) FROM follows WHERE platform = ? AND workspace = ? AND user_id = ?",
+        who,
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is not None and int(row[0]) >= MAX_FOLLOWS:
+        raise OverflowError(f"at most {MAX_FOLLOWS} places can be followed")
+    cursor = await conn.execute(
+        "INSERT INTO follows (platform, workspace, user_id, place_key, place_label, state,"
+        " county_keys, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (platform, workspace, user_id, place_key) DO NOTHING",
+        (platform, workspace, user_id, key, label, state, county_keys, at),
+    )
+    return cursor.rowcount == 1
+
+
+async def remove_follow(conn: aiosqlite.Connection, who: tuple[str, str, str], key: str) -> bool:
+    cursor = await conn.execute(
+        "DELETE FROM follows WHERE platform = ? AND workspace = ? AND user_id = ?"
+        " AND place_key = ?",
+        (*who, key),
+    )
+    return cursor.rowcount > 0
+
+
+async def follows_of(db: Database, who: tuple[str, str, str]) -> list[Follow]:
+    rows = await db.fetchall(
+        "SELECT place_key, place_label, created_at FROM follows"
+        " WHERE platform = ? AND workspace = ? AND user_id = ? ORDER BY place_label",
+        who,
+    )
+    return [Follow(r["place_key"], r["place_label"], r["created_at"]) for r in rows]
+
+
+# A follower matches a change when it follows one of the change's subjects, lives in a county
+# the change is about, or lives in the state a state-wide change is about.
+_FOLLOWERS_SQL = (
+    "SELECT f.platform, f.workspace, f.user_id, MIN(f.place_label) AS label FROM follows f"
+    " WHERE f.place_key IN (SELECT subject_key FROM change_subjects WHERE change_id = :c)"
+    " OR EXISTS (SELECT 1 FROM change_subjects s WHERE s.change_id = :c"
+    "  AND s.subject_key = 'state:' || f.state)"
+    " OR (f.county_keys <> '' AND EXISTS (SELECT 1 FROM change_subjects s"
+    "  WHERE s.change_id = :c AND s.subject_key >= 'county-wide:'"
+    "  AND s.subject_key < 'county-wide;'"
+    "  AND instr(f.county_keys, '|' || s.subject_key || '|') > 0))"
+    " GROUP BY f.platform, f.workspace, f.user_id ORDER BY f.platform, f.workspace, f.user_id"
+)
+
+
+async def followers_of_change(conn: aiosqlite.Connection, change_id: int) -> list[Follower]:
+    async with conn.execute(_FOLLOWERS_SQL, {"c": change_id}) as cursor:
+        rows = await cursor.fetchall()
+    return [Follower(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+async def enqueue_notifications(
+    conn: aiosqlite.Connection, change_id: int, text_for: Callable[[str], str], at: str
+) -> int:
+    """Queue one notification per follower of the change, in the change's own job.
+
+    The (change, follower) key makes a retried or repeated enqueue tell nobody twice.
+    """
+    followers = await followers_of_change(conn, change_id)
+    cursor = await conn.executemany(
+        "INSERT OR IGNORE INTO notifications (change_id, platform, workspace, user_id, text,"
+        " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (change_id, f.platform, f.workspace, f.user_id, text_for(f.place_label), at, at)
+            for f in followers
+        ],
+    )
+    return max(cursor.rowcount, 0)
+
+
+# --- privacy ---------------------------------------------------------------------------
+
+
+async def describe_member(db: Database, platform: str, user_id: str) -> list[str]:
+    rows = await db.fetchall(
+        "SELECT place_label, workspace, created_at FROM follows"
+        " WHERE platform = ? AND user_id = ? ORDER BY place_label",
+        (platform, user_id),
+    )
+    lines = [f"You follow {r['place_label']} (since {r['created_at'][:10]})" for r in rows]
+    row = await db.fetchone(
+        "SELECT COUNT(*) FROM notifications WHERE platform = ? AND user_id = ?",
+        (platform, user_id),
+    )
+    if row is not None and int(row[0]):
+        lines.append(f"{int(row[0])} follow notification(s) addressed to you")
+    return lines
+
+
+async def erase_member(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+    """Forget the member's follows and every notification addressed to them."""
+    erased = 0
+    for table in ("follows", "notifications"):
+        cursor = await conn.execute(
+            f"DELETE FROM {table} WHERE platform = ? AND user_id = ?", (platform, user_id)
+        )
+        erased += max(cursor.rowcount, 0)
+    return erased

@@ -1,0 +1,128 @@
+"""The follow-notification outbox: delivered at least once, never dropped silently.
+
+A row leaves the due list only when a delivery succeeded (`delivered_at`). A failure
+records the attempt and its error and schedules the next try with a capped backoff;
+nothing ever deletes an undelivered row except the member erasing their data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database
+
+FIRST_RETRY = dt.timedelta(seconds=30)
+MAX_RETRY = dt.timedelta(hours=1)
+MAX_ERROR_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Notification:
+    id: int
+    change_id: int
+    platform: str
+    workspace: str
+    user_id: str
+    text: str
+    attempts: int
+    next_attempt_at: str
+    last_error: str
+
+
+@dataclass(frozen=True)
+class OutboxStats:
+    pending: int
+    failing: int  # pending with at least one failed attempt
+    delivered: int
+    oldest_pending: str  # created_at of the oldest pending one, '' when none
+
+
+def stamp(when: dt.datetime) -> str:
+    """One timestamp format everywhere, so that text comparison is time comparison."""
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """30 s, 1 min, 2 min, ... capped at an hour: a closed DM is retried, not hammered."""
+    delay: dt.timedelta = FIRST_RETRY * (2 ** min(max(attempts - 1, 0), 20))
+    return min(delay, MAX_RETRY)
+
+
+def _notification(row: aiosqlite.Row) -> Notification:
+    return Notification(
+        id=row["id"],
+        change_id=row["change_id"],
+        platform=row["platform"],
+        workspace=row["workspace"],
+        user_id=row["user_id"],
+        text=row["text"],
+        attempts=row["attempts"],
+        next_attempt_at=row["next_attempt_at"],
+        last_error=row["last_error"],
+    )
+
+
+_COLUMNS = (
+    "id, change_id, platform, workspace, user_id, text, attempts, next_attempt_at, last_error"
+)
+
+
+async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notification]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM notifications WHERE delivered_at IS NULL"
+        " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+        (stamp(now), limit),
+    )
+    return [_notification(r) for r in rows]
+
+
+async def pending(db: Database, limit: int = 10) -> list[Notification]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM notifications WHERE delivered_at IS NULL"
+        " ORDER BY attempts DESC, id LIMIT ?",
+        (limit,),
+    )
+    return [_notification(r) for r in rows]
+
+
+async def stats(db: Database) -> OutboxStats:
+    row = await db.fetchone(
+        "SELECT COALESCE(SUM(delivered_at IS NULL), 0),"
+        " COALESCE(SUM(delivered_at IS NULL AND attempts > 0), 0),"
+        " COALESCE(SUM(delivered_at IS NOT NULL), 0),"
+        " COALESCE(MIN(CASE WHEN delivered_at IS NULL THEN created_at END), '')"
+        " FROM notifications"
+    )
+    if row is None:
+        return OutboxStats(0, 0, 0, "")
+    return OutboxStats(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
+
+
+async def mark_delivered(
+    conn: aiosqlite.Connection, notification_id: int, now: dt.datetime
+) -> None:
+    await conn.execute(
+        "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, last_error = ''"
+        " WHERE id = ? AND delivered_at IS NULL",
+        (stamp(now), notification_id),
+    )
+
+
+async def mark_failed(
+    conn: aiosqlite.Connection, notification_id: int, now: dt.datetime, error: str
+) -> None:
+    async with conn.execute(
+        "SELECT attempts FROM notifications WHERE id = ?", (notification_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        return  # erased by /forgetme meanwhile
+    attempts = int(row[0]) + 1
+    await conn.execute(
+        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?"
+        " WHERE id = ? AND delivered_at IS NULL",
+        (attempts, error[:MAX_ERROR_CHARS], stamp(now + backoff(attempts)), notification_id),
+    )
