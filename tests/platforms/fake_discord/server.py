@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ class Received:
     query: dict[str, str]
     body: Any  # the JSON body (or multipart `payload_json`), None when empty
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    at: float = field(default_factory=time.perf_counter)  # arrival, for benchmarks
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
