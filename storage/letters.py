@@ -119,3 +119,25 @@ async def templates_by_author(db: Database, platform: str, user_id: str) -> list
         (platform, user_id),
     )
     return [_stored(row) for row in rows]
+
+
+ERASED_AUTHOR = "(a former member)"
+
+
+async def describe_author(db: Database, platform: str, user_id: str) -> list[str]:
+    """The templates a person added, one line each (for /mydata)."""
+    return [
+        f"{t.name} ({t.language}, {t.kind}) in workspace {t.workspace}: added {t.created}"
+        f' as "{t.author_name}"'
+        for t in await templates_by_author(db, platform, user_id)
+    ]
+
+
+async def erase_author(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+    """Privacy erasure: the templates stay with their workspace, the author's identity goes."""
+    cursor = await conn.execute(
+        "UPDATE letter_templates SET author_platform = '', author_id = '', author_name = ?"
+        " WHERE author_platform = ? AND author_id = ?",
+        (ERASED_AUTHOR, platform, user_id),
+    )
+    return max(cursor.rowcount, 0)

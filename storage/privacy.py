@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import campaigns
+from storage import campaigns, letters
 from storage.db import Database
 
 # (db, platform, user id) -> one human-readable line per thing held
@@ -32,6 +32,9 @@ def providers() -> tuple[PrivacyProvider, ...]:
     """Every store of personal data. A feature that keeps any adds its line here."""
     return (
         PrivacyProvider("Campaign sign-ups", campaigns.describe_member, campaigns.erase_member),
+        PrivacyProvider(
+            "Letter templates you added", letters.describe_author, letters.erase_author
+        ),
     )
 
 

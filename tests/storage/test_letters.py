@@ -1,0 +1,65 @@
+"""Custom letter templates in SQLite: save, replace, name ownership, delete, privacy."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from storage import letters as store
+from storage.db import Database
+
+BASE = store.StoredTemplate(
+    name="thanks-council",
+    language="en",
+    kind="letter",
+    title="Thanks",
+    purpose="Say thanks",
+    body="Thank you, {{ signer }}",
+    workspace="W1",
+    author_platform="slack",
+    author_id="U1",
+    author_name="Ana",
+    created="2026-11-26T12:00:00+00:00",
+)
+
+
+async def _save(db: Database, template: store.StoredTemplate) -> bool:
+    return await db.write(lambda conn: store.save_template(conn, template))
+
+
+async def test_save_replace_and_languages(db: Database) -> None:
+    assert await _save(db, BASE) is False
+    assert await _save(db, replace(BASE, body="Thanks again")) is True
+    assert await _save(db, replace(BASE, language="es", body="Gracias")) is False
+    found = await store.find_template(db, "thanks-council", "W1")
+    assert [(t.language, t.body) for t in found] == [("en", "Thanks again"), ("es", "Gracias")]
+    assert await store.find_template(db, "thanks-council", "W2") == []
+    assert len(await store.find_template(db, "thanks-council")) == 2
+
+
+async def test_a_name_belongs_to_one_workspace(db: Database) -> None:
+    await _save(db, BASE)
+    with pytest.raises(store.TemplateNameTaken):
+        await _save(db, replace(BASE, workspace="W2", language="es"))
+    assert [t.workspace for t in await store.find_template(db, "thanks-council")] == ["W1"]
+
+
+async def test_delete_only_in_own_workspace(db: Database) -> None:
+    await _save(db, BASE)
+    await _save(db, replace(BASE, language="es"))
+    assert await db.write(lambda c: store.delete_template(c, "W2", "thanks-council")) == 0
+    assert await db.write(lambda c: store.delete_template(c, "W1", "thanks-council")) == 2
+    assert await store.templates_for_workspace(db, "W1") == []
+
+
+async def test_privacy_describe_and_erase_keep_the_template(db: Database) -> None:
+    await _save(db, BASE)
+    await _save(db, replace(BASE, name="other-one", author_id="U2", author_name="Bo"))
+    lines = await store.describe_author(db, "slack", "U1")
+    assert len(lines) == 1 and "thanks-council" in lines[0] and '"Ana"' in lines[0]
+    assert await db.write(lambda c: store.erase_author(c, "slack", "U1")) == 1
+    assert await store.describe_author(db, "slack", "U1") == []
+    kept = await store.find_template(db, "thanks-council")
+    assert kept[0].author_name == store.ERASED_AUTHOR and kept[0].author_id == ""
+    assert (await store.find_template(db, "other-one"))[0].author_name == "Bo"
