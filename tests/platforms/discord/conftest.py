@@ -46,6 +46,12 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
         await slow_release.wait()
         return Reply(text="slow work done")
 
+    async def sluggish(request: Request, deps: Deps) -> Reply:
+        await slow_release.wait()  # not declared slow: the adapter must defer on its own
+        if request.option("fail"):
+            raise UserError("That did not work.")
+        return Reply(text="got there")
+
     async def boom(request: Request, deps: Deps) -> Reply:
         raise RuntimeError("handler bug")
 
@@ -80,6 +86,12 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
     return [
         Command(("probe", "echo"), "Echo words back", echo, options=(words, number)),
         Command(("probe", "slow"), "Take a while", slow, slow=True, private=True),
+        Command(
+            ("probe", "sluggish"),
+            "Slower than it admits",
+            sluggish,
+            options=(Option("fail", "Fail at the end", OptionType.INTEGER, required=False),),
+        ),
         Command(("probe", "boom"), "Raise", boom),
         Command(
             ("probe", "long"),

@@ -161,3 +161,27 @@ async def test_interactions_in_flight_at_once_are_all_answered(bot: RunningBot) 
     answers = await asyncio.gather(*(final_message(bot.fake, s) for s in sent))
     contents = sorted(message_data(r)["content"] for _, r in answers)
     assert contents == sorted(f"You said: n{i}" for i in range(30))
+
+
+async def test_command_past_its_budget_is_deferred_publicly_then_followed_up(
+    bot: RunningBot,
+) -> None:
+    sent = await bot.fake.send_interaction("/probe sluggish")
+    callback = await bot.fake.callback(sent)  # comes after the adapter's budget, unreleased
+    assert callback.body == {"type": DEFERRED}  # public command: a public "thinking…"
+    bot.slow_release.set()
+    followup = await bot.fake.followup(sent)
+    assert followup.body["content"] == "got there" and not is_ephemeral(followup.body)
+
+
+async def test_private_error_after_a_public_defer_replaces_the_public_placeholder(
+    bot: RunningBot,
+) -> None:
+    sent = await bot.fake.send_interaction("/probe sluggish", {"fail": 1})
+    assert (await bot.fake.callback(sent)).body == {"type": DEFERRED}
+    bot.slow_release.set()
+    followup = await bot.fake.followup(sent)
+    assert followup.body["content"] == "That did not work." and is_ephemeral(followup.body)
+    methods = [r.method for r in bot.fake.sent_to(sent)]
+    # The public "thinking…" message is deleted before the private answer goes out.
+    assert methods == ["POST", "DELETE", "POST"]
