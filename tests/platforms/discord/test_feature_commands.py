@@ -1,0 +1,90 @@
+"""Commands that exist today, end to end through Discord: /ring with the real Atlas, campaigns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.importers.atlas import parse_atlas
+from storage.importers.atlas_write import import_atlas
+from tests.conftest import shared_data_file
+from tests.platforms.discord.conftest import RunningBot
+from tests.platforms.discord.wire import (
+    AUTOCOMPLETE_RESULT,
+    DEFERRED,
+    final_message,
+    is_ephemeral,
+    message_data,
+    pings_nobody,
+    visible_text,
+)
+from tests.platforms.fake_discord import Invoker, payloads
+
+ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
+ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
+MEMBER = Invoker(user_id="600000000000000011", name="ada")
+
+
+async def import_real_atlas(bot: RunningBot) -> None:
+    data = Path(shared_data_file(ATLAS_FILE)).read_bytes()
+    await import_atlas(bot.dispatcher.deps.db, parse_atlas(data), as_of="2020-10-07")
+    await bot.dispatcher.deps.places.reload()
+
+
+async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot) -> None:
+    await import_real_atlas(bot)
+    sent = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfield, WI"})
+    _, received = await final_message(bot.fake, sent)
+    data = message_data(received)
+    text = visible_text(data)
+    assert "Greenfield" in text and "2020-10-07" in text
+    assert pings_nobody(data) and not is_ephemeral(data)
+
+
+async def test_place_autocomplete_suggests_atlas_places(bot: RunningBot) -> None:
+    await import_real_atlas(bot)
+    sent = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfi"}, focused="place")
+    callback = await bot.fake.callback(sent)
+    assert callback.body["type"] == AUTOCOMPLETE_RESULT
+    choices = callback.body["data"]["choices"]
+    assert 1 <= len(choices) <= 25
+    assert any("Greenfield" in c["name"] for c in choices)
+
+
+async def test_campaign_signup_and_csv_export_arrives_as_a_file(bot: RunningBot) -> None:
+    pinging = await bot.fake.send_interaction(
+        "/campaign create", {"slug": "ring-free", "title": "Join @everyone", "goal": 10}, ORGANIZER
+    )
+    _, refused_title = await final_message(bot.fake, pinging)
+    assert is_ephemeral(message_data(refused_title)) and pings_nobody(message_data(refused_title))
+
+    create = await bot.fake.send_interaction(
+        "/campaign create",
+        {"slug": "ring-free", "title": "End the Ring partnership", "goal": 10},
+        ORGANIZER,
+    )
+    _, created = await final_message(bot.fake, create)
+    assert "ring-free" in visible_text(message_data(created))
+    assert pings_nobody(message_data(created))
+
+    slugs = await bot.fake.send_interaction(
+        "/campaign join", {"slug": "ring"}, MEMBER, focused="slug"
+    )
+    choices = (await bot.fake.callback(slugs)).body["data"]["choices"]
+    assert "ring-free" in [c["value"] for c in choices]
+
+    join = await bot.fake.send_interaction("/campaign join", {"slug": "ring-free"}, MEMBER)
+    _, joined = await final_message(bot.fake, join)
+    assert "End the Ring partnership" in visible_text(message_data(joined))
+
+    refused = await bot.fake.send_interaction("/campaign export", {"slug": "ring-free"}, MEMBER)
+    _, refusal = await final_message(bot.fake, refused)
+    assert is_ephemeral(message_data(refusal))
+    assert message_data(refusal)["content"] == "/campaign export is for organizers only."
+
+    export = await bot.fake.send_interaction("/campaign export", {"slug": "ring-free"}, ORGANIZER)
+    kind, exported = await final_message(bot.fake, export)
+    assert kind == DEFERRED  # declared slow
+    assert is_ephemeral(exported.body)
+    ((name, content),) = exported.files.values()
+    assert name.endswith(".csv")
+    assert "ada" in content.decode().lower()
