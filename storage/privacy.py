@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import campaigns, letters
+from storage import campaigns, follows, letters
 from storage.db import Database
 
 # (db, platform, user id) -> one human-readable line per thing held
@@ -35,6 +35,7 @@ def providers() -> tuple[PrivacyProvider, ...]:
         PrivacyProvider(
             "Letter templates you added", letters.describe_author, letters.erase_author
         ),
+        PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
     )
 
 
