@@ -88,3 +88,40 @@ async def test_campaign_signup_and_csv_export_arrives_as_a_file(bot: RunningBot)
     ((name, content),) = exported.files.values()
     assert name.endswith(".csv")
     assert "ada" in content.decode().lower()
+
+
+ADMIN = Invoker(user_id="600000000000000012", name="steward", roles=(payloads.ADMIN_ROLE_ID,))
+
+
+def atlas_excerpt() -> bytes:
+    """The header and the Ring rows for Wisconsin from the real export."""
+    lines = Path(shared_data_file(ATLAS_FILE)).read_bytes().decode("utf-8").splitlines()
+    rows = [line for line in lines[1:] if '"WI"' in line and "Ring/Neighbors" in line]
+    return "\n".join([lines[0], *rows]).encode() + b"\n"
+
+
+async def test_facts_import_takes_an_attached_csv_then_letters_arrive_as_files(
+    bot: RunningBot,
+) -> None:
+    excerpt = atlas_excerpt()
+    imported = await bot.fake.send_interaction(
+        "/facts import", {"as-of": "2020-10-07"}, ADMIN, files={"file": ("atlas-wi.csv", excerpt)}
+    )
+    kind, summary = await final_message(bot.fake, imported)
+    assert kind == DEFERRED
+    assert "Greenfield" not in visible_text(summary.body)  # a summary, not a dump
+    await bot.dispatcher.deps.places.reload()
+
+    lookup = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfield, WI"})
+    _, answer = await final_message(bot.fake, lookup)
+    assert "Greenfield" in visible_text(message_data(answer))
+
+    draft = await bot.fake.send_interaction(
+        "/letter draft", {"template": "ban-petition", "place": "Greenfield, WI"}, MEMBER
+    )
+    _, letter = await final_message(bot.fake, draft)
+    data = message_data(letter)
+    assert is_ephemeral(data) and pings_nobody(data)
+    assert letter.files, visible_text(data)
+    ((name, content),) = letter.files.values()
+    assert name.endswith(".txt") and "Greenfield" in content.decode()
