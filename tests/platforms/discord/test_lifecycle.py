@@ -83,3 +83,26 @@ async def test_closed_dms_raise_delivery_error(bot: RunningBot) -> None:
         await messenger.send_direct("800", "600000000000000008", "hello")
     with pytest.raises(DeliveryError):
         await messenger.send_direct("800", "not-an-id", "hello")
+
+
+async def test_a_failing_discord_call_is_contained_and_service_continues(bot: RunningBot) -> None:
+    # The first answer is refused by Discord (the interaction expired): the adapter's own
+    # error path (tree.on_error) takes it; the bot keeps serving.
+    bot.fake.expire_next_callbacks = 2  # the answer, then the on_error notice
+    doomed = await bot.fake.send_interaction("/probe echo", {"words": "late"})
+    path = f"/api/v10/interactions/{doomed['id']}/{doomed['token']}/callback"
+    await bot.fake.wait_request(lambda r: r.path == path and "incident" in str(r.body).lower())
+    assert bot.fake.expire_next_callbacks == 0
+    after = await bot.fake.send_interaction("/probe echo", {"words": "next"})
+    _, received = await final_message(bot.fake, after)
+    assert message_data(received)["content"] == "You said: next"
+    assert not bot.task.done()
+
+
+async def test_rest_base_is_restored_when_the_bot_stops(bot: RunningBot) -> None:
+    from discord.http import Route  # only to observe the library's global, never to mock it
+
+    assert bot.fake.api_base == Route.BASE
+    bot.stop.set()
+    await asyncio.wait_for(bot.task, READY_WAIT_S)
+    assert Route.BASE == "https://discord.com/api/v10"

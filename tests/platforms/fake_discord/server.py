@@ -45,6 +45,7 @@ class FakeDiscord:
         self.commands: dict[str | None, list[dict[str, Any]]] = {}  # guild id (None: global)
         self.closed_dm_users: set[str] = set()
         self.dm_channels: dict[str, str] = {}  # DM channel id -> recipient user id
+        self.expire_next_callbacks = 0  # that many callbacks get 404 Unknown interaction
         self.cdn: dict[str, bytes] = {}
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -165,6 +166,9 @@ class FakeDiscord:
         if r.method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
             return self._sync(r, parts[3] if len(parts) == 5 else None)
         if r.method == "POST" and parts[0] == "interactions":
+            if self.expire_next_callbacks > 0:
+                self.expire_next_callbacks -= 1
+                return _json({"code": 10062, "message": "Unknown interaction"}, status=404)
             return _json(_callback_answer(parts[1], r.body))
         if parts[0] == "webhooks":
             if r.method == "DELETE":
