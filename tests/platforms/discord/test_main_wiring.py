@@ -48,3 +48,33 @@ async def test_discord_sync_subcommand_syncs_to_the_guild(
 def test_discord_runs_when_a_token_is_set() -> None:
     assert run_discord in chat_platforms(Settings(discord_token="t"))
     assert run_discord not in chat_platforms(Settings())
+
+
+async def test_main_run_serves_discord_and_exits_cleanly_on_sigterm(
+    fake: FakeDiscord, tmp_path: Path
+) -> None:
+    env = {
+        "DISCORD_TOKEN": "fake-token",
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GUILD_ID": payloads.GUILD_ID,
+        "COUNTERWATCH_DB": str(tmp_path / "run.db"),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(REPO / "main.py"),
+        "run",
+        env={**os.environ, **env},
+        cwd=REPO,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        await asyncio.wait_for(fake.gateway.connected.wait(), 60)
+        sent = await fake.send_interaction("/help")
+        callback = await fake.callback(sent)
+        assert callback.body["type"] == 4
+    finally:
+        process.terminate()  # SIGTERM
+        out, _ = await asyncio.wait_for(process.communicate(), 60)
+    assert process.returncode == 0, out.decode()[-2000:]
+    assert "discord: stopped" in out.decode()
