@@ -105,7 +105,7 @@ async def bench_stack(directory: Path) -> tuple[Result, int]:
         seconds, latencies = await run_members(SIGNUPS, signup)
         row = await db.fetchone("SELECT count(*) FROM signups")
         assert row is not None and row[0] == SIGNUPS
-        return Result("stack (dispatcher + db.write)", SIGNUPS, seconds, latencies), (
+        return Result("stack (dispatcher + group commit)", SIGNUPS, seconds, latencies), (
             db.commits - commits_before
         )
     finally:
