@@ -55,6 +55,8 @@ def add_registry_commands(
             log.error("/%s collides with another command once made Discord-safe; left out", top)
             continue
         if registry.is_group(top):
+            if registry.get((top,)) is not None:
+                log.error("/%s is both a command and a group; Discord takes the group", top)
             tree.add_command(_group(top, registry.group(top), runner))
         else:
             command = registry.get((top,))
