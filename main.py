@@ -46,7 +46,7 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     try:
         await ensure_seed(db)  # first start: the project's seed facts
         places = PlaceIndex(db)
-        await places.reload()
+        await places.reload(lazy=True)  # built on first use: `ask "/help"` never pays for it
         deps = Deps(settings=settings, db=db, places=places)
         dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
         yield App(deps=deps, dispatcher=dispatcher)
@@ -99,6 +99,7 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
                 app.dispatcher, console.console_identity(Role.parse(args.role))
             )
             return 0
+        app.deps.places.warm()  # before serving: autocomplete must answer within 3 s
         stop = asyncio.Event()
         stop_on_signals(stop)
         async with asyncio.TaskGroup() as group:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -44,13 +45,16 @@ STOPWORDS = frozenset({
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Lower-case ASCII words separated by single spaces: 'St. Louis' -> 'st louis'."""
     plain = text.casefold()
     if not plain.isascii():  # the slow path only for accents and curly quotes
-        decomposed = unicodedata.normalize("NFKD", plain)
+        decomposed = unicodedata.normalize("NFKD", plain.replace("\u2019", ""))
         plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    words = _NOT_WORD.sub(" ", plain.replace("'", "").replace("\u2019", "")).split()
+    words = _NOT_WORD.sub(" ", plain.replace("'", "")).split()
+    if _WORD_FORMS.keys().isdisjoint(words):
+        return " ".join(words)
     return " ".join([_WORD_FORMS.get(w, w) for w in words])
 
 

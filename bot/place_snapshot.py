@@ -47,11 +47,14 @@ class Snapshot:
     by_name: dict[str, tuple[Place, ...]]
     names: list[str]  # name id -> normalised name
     grams: dict[str, list[int]]  # trigram -> name ids
-    grams_by_state: dict[str, dict[str, list[int]]]
+    names_by_state: dict[str, list[int]]
     label_keys: list[str]  # sorted normalised labels, for prefix search
     labelled: list[Place]  # the place of each label key
     county_index: dict[tuple[str, str], Place]
     state_codes: frozenset[str] = field(default_factory=frozenset)
+    # Per-state trigram postings, built the first time a state is searched (a cache:
+    # building all of them up front would double the start-up cost for little use).
+    _by_state: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def empty(cls) -> Snapshot:
@@ -62,7 +65,16 @@ class Snapshot:
         return tuple(p for p in found if p.state == state) if state else found
 
     def postings(self, state: str | None) -> dict[str, list[int]]:
-        return self.grams_by_state.get(state, {}) if state else self.grams
+        if not state:
+            return self.grams
+        cached = self._by_state.get(state)
+        if cached is None:
+            built: defaultdict[str, list[int]] = defaultdict(list)
+            for name_id in self.names_by_state.get(state, ()):
+                for gram in trigrams(self.names[name_id]):
+                    built[gram].append(name_id)
+            cached = self._by_state[state] = dict(built)
+        return cached
 
     def query_grams(self, name: str) -> set[str]:
         return trigrams(name)
@@ -138,19 +150,18 @@ def _index(places: tuple[Place, ...], county_index: dict[tuple[str, str], Place]
     keyed.sort()
     names = list(named)
     grams: defaultdict[str, list[int]] = defaultdict(list)
-    by_state: defaultdict[str, defaultdict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    by_state: defaultdict[str, list[int]] = defaultdict(list)
     for name_id, name in enumerate(names):
-        states = {p.state for p in named[name]}
         for gram in trigrams(name):
             grams[gram].append(name_id)
-            for state in states:
-                by_state[state][gram].append(name_id)
+        for state in {p.state for p in named[name]}:
+            by_state[state].append(name_id)
     return Snapshot(
         places=places,
         by_name={name: tuple(found) for name, found in named.items()},
         names=names,
         grams=dict(grams),
-        grams_by_state={state: dict(g) for state, g in by_state.items()},
+        names_by_state=dict(by_state),
         label_keys=[key for key, _ in keyed],
         labelled=[places[i] for _, i in keyed],
         county_index={(name, state): p for (name, state), p in county_index.items()},

@@ -8,6 +8,9 @@ of names holds the GIL for tens of milliseconds and would stall every chat reque
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import heapq
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from bot.place_snapshot import Place, Snapshot, build_snapshot
 from bot.registry import MAX_CHOICES, Choice
 from storage import facts
 from storage.db import Database
+from storage.facts_models import Agency, LawPlace
 
 __all__ = ["Match", "Place", "PlaceIndex"]
 
@@ -27,6 +31,8 @@ ACCEPT_SCORE = 85.0  # a typo this close is taken as meant ('Greenfeild' -> 'Gre
 SUGGEST_SCORE = 60.0  # close enough to be offered as "did you mean"
 TIE_MARGIN = 1.0  # names scoring within this of the best are equally plausible
 CANDIDATES = 60  # names kept by the trigram filter for fuzzy scoring
+COMMON_GRAM = 1500  # trigrams in more names than this are skipped while others remain
+RARE_FALLBACK = 3  # when every trigram is common, count only this many of the rarest
 PREFIX_SCAN = 200  # prefix hits ranked before the best `limit` are kept
 SHOWN = 10  # places named in one error line
 ECHO = 60  # characters of the user's text echoed back
@@ -43,15 +49,33 @@ class PlaceIndex:
 
     def __init__(self, db: Database | None = None) -> None:
         self._db = db
-        self._snapshot = Snapshot.empty()
+        self._rows: tuple[list[Agency], list[LawPlace]] = ([], [])
+        self._built: Snapshot | None = Snapshot.empty()
 
-    async def reload(self) -> None:
-        """Rebuild from the database; readers keep the old snapshot until the swap."""
+    async def reload(self, *, lazy: bool = False) -> None:
+        """Read the places from the database and rebuild the index.
+
+        `lazy=True` defers the build to the first look-up (or `warm()`): a one-shot
+        `main.py ask "/help"` then never pays for it.
+        """
         if self._db is None:
             raise RuntimeError("this place index has no database to load from")
-        agencies = await facts.all_agencies(self._db)
-        law_places = await facts.law_places(self._db)
-        self._snapshot = build_snapshot(agencies, law_places)
+        rows = (await facts.all_agencies(self._db), await facts.law_places(self._db))
+        # Built in a thread so the event loop keeps answering (it gets the GIL back every
+        # few ms); readers keep the old snapshot until the swap.
+        built = None if lazy else await asyncio.to_thread(_build, rows)
+        self._rows, self._built = rows, built
+
+    def warm(self) -> None:
+        """Build the index now if it is not built (chat adapters do, before serving)."""
+        if self._built is None:
+            self._built = _build(self._rows)
+
+    @property
+    def _snapshot(self) -> Snapshot:
+        self.warm()
+        assert self._built is not None
+        return self._built
 
     def __len__(self) -> int:
         return len(self._snapshot.places)
@@ -100,6 +124,9 @@ class PlaceIndex:
                     break
         return [Choice(label, label) for label in list(chosen)[:limit]]
 
+    def all_places(self) -> tuple[Place, ...]:
+        return self._snapshot.places
+
     def counties_of(self, place: Place) -> list[Place]:
         """The county places a city, agency or county lies in."""
         return self._snapshot.counties_of(place)
@@ -129,15 +156,9 @@ class PlaceIndex:
         snap = self._snapshot
         if not reading.name:
             return []
-        postings = snap.postings(reading.state)
-        counts: Counter[int] = Counter()
-        for gram in snap.query_grams(reading.name):
-            ids = postings.get(gram)
-            if ids is not None:
-                counts.update(ids)
-        if not counts:
+        ids = _candidates(snap.postings(reading.state), snap.query_grams(reading.name))
+        if not ids:
             return []
-        ids = [i for i, _ in counts.most_common(CANDIDATES)]
         names = [snap.names[i] for i in ids]
         results = process.extract(
             reading.name, names, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=cutoff
@@ -148,6 +169,37 @@ class PlaceIndex:
             if places:
                 scored.append((float(score), places))
         return scored
+
+
+def _build(rows: tuple[list[Agency], list[LawPlace]]) -> Snapshot:
+    """Build a snapshot with the cyclic GC paused: it would rescan the growing heap of new
+    objects again and again (a third of the build time), and none of them form cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return build_snapshot(*rows)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _candidates(postings: dict[str, list[int]], grams: set[str]) -> list[int]:
+    """Name ids sharing the most trigrams with the query, counting the rarer trigrams only.
+
+    A trigram such as ' ma' is in thousands of names and says little; counting it would
+    cost more than all the others together. The rarest trigrams alone still pick out a
+    name with one typo (a typo touches at most three trigrams of a word).
+    """
+    lists = sorted((postings[g] for g in grams if g in postings), key=len)
+    if not lists:
+        return []
+    kept = [ids for ids in lists if len(ids) <= COMMON_GRAM] or lists[:RARE_FALLBACK]
+    counts: Counter[int] = Counter()
+    for ids in kept:
+        counts.update(ids)
+    floor = max(1, len(kept) // 3)
+    strong = [(n, i) for i, n in counts.items() if n >= floor]
+    return [i for _, i in heapq.nlargest(CANDIDATES, strong)]
 
 
 def _rank(place: Place) -> tuple[int, int, str]:
