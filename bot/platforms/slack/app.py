@@ -38,7 +38,7 @@ from bot.platforms.slack.modals import (
     view_channel,
     wants_modal,
 )
-from bot.platforms.slack.render import unescape
+from bot.platforms.slack.render import render_reply, unescape
 from bot.platforms.slack.roles import RoleResolver
 from bot.registry import AutocompleteContext, Command
 
@@ -48,6 +48,8 @@ PLATFORM = "slack"
 # How long a modal submission may take before we close the modal and answer later;
 # inside it, a validation error goes back into the modal, next to the field.
 VIEW_ANSWER_SECONDS = 2.0
+# How long a slash command may run before we acknowledge empty and answer on response_url.
+INLINE_REPLY_SECONDS = 1.0
 Ack = Callable[..., Awaitable[Any]]
 Body = dict[str, Any]
 
@@ -114,15 +116,12 @@ class SlackAdapter:
     # -- slash commands ------------------------------------------------------------
 
     async def _on_slash_command(self, ack: Ack, body: Body) -> None:
-        await ack()
         # Every delivery of one invocation carries the same trigger_id / response_url.
         key = "slash:" + str(body.get("trigger_id") or body.get("response_url") or "")
         if not self.seen.first_time(key):
             log.info("duplicate delivery of %s ignored", body.get("command"))
+            await ack()
             return
-        self.spawn(self._run_slash_command(body))
-
-    async def _run_slash_command(self, body: Body) -> None:
         target = ReplyTarget(
             user_id=str(body.get("user_id", "")),
             channel=str(body.get("channel_id", "")),
@@ -130,20 +129,37 @@ class SlackAdapter:
         )
         name = self._slash.get(str(body.get("command", "")).lower(), "")
         text = unescape(str(body.get("text", "")))
-        await self._guarded(target, name, self._answer_slash(body, target, name, text))
+        running = self.spawn(self._slash_reply(body, target, name, text))
+        # A reply ready within the budget travels in the acknowledgement itself (Slack
+        # shows it as the command's response); a slower one, or one with files, follows
+        # on the response_url. Either way Slack hears back well within its 3 s.
+        done, _ = await asyncio.wait({running}, timeout=INLINE_REPLY_SECONDS)
+        if running in done:
+            reply = running.result()
+            message = render_reply(reply) if reply is not None else None
+            if message is None or not message.files:
+                await ack(**message.payload()) if message is not None else await ack()
+                return
+        await ack()
+        self.spawn(self._deliver_when_done(running, target, name))
 
-    async def _answer_slash(self, body: Body, target: ReplyTarget, name: str, text: str) -> None:
-        identity = await self._identity(body, target.channel)
-        command = self._modal_command(name, text, identity)
-        if command is not None:
-            trigger_id = str(body.get("trigger_id", ""))
-            await self.client.views_open(
-                trigger_id=trigger_id, view=modal_view(command, target.channel)
-            )
-            return
-        log.info("slack /%s from %s", name, identity.user_id)
-        reply = await self.dispatcher.run_text(identity, f"/{name} {text}")
-        await self.delivery.send(target, reply)
+    async def _slash_reply(
+        self, body: Body, target: ReplyTarget, name: str, text: str
+    ) -> Reply | None:
+        """The command's reply, or None when a modal opened instead; never raises."""
+        try:
+            identity = await self._identity(body, target.channel)
+            command = self._modal_command(name, text, identity)
+            if command is not None:
+                trigger_id = str(body.get("trigger_id", ""))
+                await self.client.views_open(
+                    trigger_id=trigger_id, view=modal_view(command, target.channel)
+                )
+                return None
+            log.info("slack /%s from %s", name, identity.user_id)
+            return await self.dispatcher.run_text(identity, f"/{name} {text}")
+        except Exception:
+            return _incident(name)
 
     def _modal_command(self, name: str, text: str, identity: Identity) -> Command | None:
         """The command to ask for in a modal: named fully, no arguments, 2+ values needed."""
@@ -187,10 +203,12 @@ class SlackAdapter:
         self.spawn(self._deliver_when_done(running, target, command.name))
 
     async def _deliver_when_done(
-        self, running: asyncio.Task[Reply], target: ReplyTarget, name: str
+        self, running: asyncio.Task[Reply | None], target: ReplyTarget, name: str
     ) -> None:
         async def deliver() -> None:
-            await self.delivery.send(target, await running)
+            reply = await running
+            if reply is not None:
+                await self.delivery.send(target, reply)
 
         await self._guarded(target, name, deliver())
 
@@ -231,13 +249,17 @@ class SlackAdapter:
         try:
             await work
         except Exception:
-            incident = new_incident_id()
-            log.exception("incident %s in slack /%s", incident, name)
-            failure = Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+            failure = _incident(name)
             try:
                 await self.delivery.send(target, failure)
             except Exception:
-                log.exception("could not report incident %s to the user", incident)
+                log.exception("could not report a failure of /%s to the user", name)
+
+
+def _incident(name: str) -> Reply:
+    incident = new_incident_id()
+    log.exception("incident %s in slack /%s", incident, name)
+    return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
 
 
 def _team_id(body: Body) -> str:

@@ -141,6 +141,9 @@ def _hard_split_lines(text: str, limit: int) -> list[str]:
     """Lines, with any line whose escaped form exceeds `limit` cut into pieces that fit."""
     pieces: list[str] = []
     for line in text.split("\n"):
+        if len(line) * 5 <= limit or len(escape(line)) <= limit:  # "&amp;" is the worst case
+            pieces.append(line)
+            continue
         piece: list[str] = []
         size = 0
         for char in line:

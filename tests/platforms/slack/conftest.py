@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +94,7 @@ class HttpSlack:
     session: aiohttp.ClientSession
     probe: ProbeState
     _ids: itertools.count[int] = dataclasses.field(default_factory=lambda: itertools.count(1))
+    acks: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -121,14 +123,21 @@ class HttpSlack:
         """Post a signed slash command; return (HTTP status, response_url name)."""
         name = self.new_name()
         body = self.slash(command, text, user_id, name=name)
-        status, _ = await self.post(body, signed_headers(SECRET, body))
+        status, self.acks[name] = await self.post(body, signed_headers(SECRET, body))
         return status, name
 
+    async def reply(self, name: str) -> dict[str, Any]:
+        """The command's answer: carried by its ack when quick, else posted to response_url."""
+        if self.acks.get(name):
+            message: dict[str, Any] = json.loads(self.acks[name])
+            return message
+        return (await self.fake.responses_to(name))[0]
+
     async def run(self, command: str, text: str = "", user_id: str = "U1") -> dict[str, Any]:
-        """Post a slash command and return the message posted to its response_url."""
+        """Post a slash command and return its answer."""
         status, name = await self.send(command, text, user_id)
         assert status == 200
-        return (await self.fake.responses_to(name))[0]
+        return await self.reply(name)
 
     async def interact(self, payload: dict[str, Any]) -> tuple[int, str]:
         body = interactive_body(payload)

@@ -55,7 +55,7 @@ async def test_each_group_answers_its_bare_slash_command(http_slack: HttpSlack, 
         [opened] = await http_slack.fake.wait_for("views.open")
         assert opened.body["trigger_id"] == f"trigger-{response}"
         return
-    [message] = await http_slack.fake.responses_to(response)
+    message = await http_slack.reply(response)
     assert INCIDENT not in message["text"]
     assert message["blocks"] and len(message["text"]) <= 4000
     if REGISTRY.is_group(name):
@@ -75,7 +75,7 @@ async def test_each_command_without_arguments_answers_or_opens_a_modal(
         assert view["callback_id"] == f"counterwatch:{command.name}"
         assert len(view["title"]["text"]) <= 24
         return
-    [message] = await http_slack.fake.responses_to(response)
+    message = await http_slack.reply(response)
     assert INCIDENT not in message["text"], f"/{command.name} crashed"
     assert message["response_type"] in ("ephemeral", "in_channel")
 
