@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.errors import UserError
 from bot.place_names import Reading, normalize, readings
@@ -29,6 +30,8 @@ __all__ = ["Match", "Place", "PlaceIndex"]
 
 ACCEPT_SCORE = 85.0  # a typo this close is taken as meant ('Greenfeild' -> 'Greenfield')
 SUGGEST_SCORE = 60.0  # close enough to be offered as "did you mean"
+ONE_SLIP = 95.0  # score of a name one edit away (transpositions count as one)
+TWO_SLIPS = 87.0  # two edits away, for names of eight letters or more
 TIE_MARGIN = 1.0  # names scoring within this of the best are equally plausible
 CANDIDATES = 60  # names kept by the trigram filter for fuzzy scoring
 COMMON_GRAM = 1500  # trigrams in more names than this are skipped while others remain
@@ -160,15 +163,26 @@ class PlaceIndex:
         if not ids:
             return []
         names = [snap.names[i] for i in ids]
-        results = process.extract(
-            reading.name, names, scorer=fuzz.WRatio, limit=CANDIDATES, score_cutoff=cutoff
-        )
+        results = process.extract(reading.name, names, scorer=fuzz.WRatio, limit=None)
         scored: list[tuple[float, list[Place]]] = []
         for name, score, _ in results:
+            final = max(float(score), _edit_score(reading.name, name))
             places = list(snap.places_named(name, reading.state))
-            if places:
-                scored.append((float(score), places))
+            if places and final >= cutoff:
+                scored.append((final, places))
+        scored.sort(key=lambda item: -item[0])
         return scored
+
+
+def _edit_score(typed: str, name: str) -> float:
+    """One slip (a letter wrong, missing, extra or two swapped) in a longer name is a typo
+    even where WRatio scores it low: 'Anekny' is Ankeny (WRatio 67)."""
+    edits = OSA.distance(typed, name, score_cutoff=2)
+    if edits == 1 and len(name) >= 4:
+        return ONE_SLIP
+    if edits == 2 and len(name) >= 8:
+        return TWO_SLIPS
+    return 0.0
 
 
 def _build(rows: tuple[list[Agency], list[LawPlace]]) -> Snapshot:
