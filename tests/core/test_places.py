@@ -59,6 +59,10 @@ async def test_typos_are_tolerated_and_flagged(index: PlaceIndex) -> None:
         assert match.place.label == "Greenfield, WI", typed
         assert not match.exact
     assert index.resolve("West Alis, WI").label == "West Allis, WI"
+    # Two letters swapped in a short name: WRatio scores it 60, one edit says typo.
+    assert index.match("Maimi, FL").place.label == "Miami, FL"
+    with pytest.raises(UserError, match="Miami, FL; Miami, OK"):
+        index.resolve("Maimi")  # one slip from Miami, which is in two states
 
 
 async def test_agency_names_and_counties(index: PlaceIndex) -> None:
