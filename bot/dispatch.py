@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.grammar import parse_line
+from bot.grammar import assign_arguments, resolve_command, tokenize
 from bot.models import Attachment, Reply, Request, Role
 from bot.options import coerce_options
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
@@ -81,10 +81,17 @@ class Dispatcher:
     ) -> Reply:
         """Parse a whole `/group sub args` line and run it (console, tests, Slack)."""
         try:
-            parsed = parse_line(self.registry, line)
-            request = self.build_request(
-                identity, parsed.command, dict(parsed.raw_options), attachments
-            )
+            command, args = resolve_command(self.registry, tokenize(line.strip()))
+        except UserError as exc:
+            return Reply(text=exc.message, private=True, error=True)
+        # The role comes before the arguments: someone not allowed to run a command is told
+        # so (and the attempt recorded) whatever they typed after it.
+        refusal = await self._refusal(identity, command)
+        if refusal is not None:
+            return refusal
+        try:
+            raw_options: dict[str, object] = dict(assign_arguments(command, args))
+            request = self.build_request(identity, command, raw_options, attachments)
         except UserError as exc:
             return Reply(text=exc.message, private=True, error=True)
         return await self.dispatch(request)
@@ -97,6 +104,9 @@ class Dispatcher:
         attachments: tuple[Attachment, ...] = (),
     ) -> Reply:
         """Run a command whose options arrived already split (Discord, Slack modals)."""
+        refusal = await self._refusal(identity, command)
+        if refusal is not None:
+            return refusal
         try:
             request = self.build_request(identity, command, raw_options, attachments)
         except UserError as exc:
@@ -111,8 +121,7 @@ class Dispatcher:
             )
         if request.role < command.role:
             await self._record_refusal(request, command)
-            needed = command.role.name.lower()
-            return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)
+            return _refusal_reply(command)
         try:
             reply = await command.handler(request, self.deps)
         except UserError as exc:
@@ -135,6 +144,23 @@ class Dispatcher:
             return []
         return choices[:MAX_CHOICES]
 
+    async def _refusal(self, identity: Identity, command: Command) -> Reply | None:
+        """A refusal reply (recorded) when the identity's role is below the command's."""
+        if identity.role >= command.role:
+            return None
+        # Option values are not kept: the record says who tried what, not what they typed.
+        request = Request(
+            platform=identity.platform,
+            workspace=identity.workspace,
+            user_id=identity.user_id,
+            user_name=identity.user_name,
+            role=identity.role,
+            path=command.path,
+            channel=identity.channel,
+        )
+        await self._record_refusal(request, command)
+        return _refusal_reply(command)
+
     async def _record_refusal(self, request: Request, command: Command) -> None:
         if self._on_refusal is None:
             return
@@ -148,3 +174,8 @@ class Dispatcher:
         # The traceback goes to the log; option values (user text) do not.
         log.exception("incident %s in /%s", incident, command.name)
         return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+
+
+def _refusal_reply(command: Command) -> Reply:
+    needed = command.role.name.lower()
+    return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)

@@ -120,3 +120,21 @@ async def test_identity_reaches_command(disp: Dispatcher, calls: list[Request]) 
     who = Identity("slack", "T9", "U9", "Ana", Role.ORGANIZER, "C9")
     await disp.run_text(who, "/echo hi")
     assert (calls[0].platform, calls[0].workspace, calls[0].user_id) == ("slack", "T9", "U9")
+
+
+async def test_refusal_comes_before_argument_errors(deps: Deps, calls: list[Request]) -> None:
+    refused: list[tuple[str, dict[str, object]]] = []
+
+    async def on_refusal(request: Request, command: Command) -> None:
+        refused.append((command.name, dict(request.options)))
+
+    disp = Dispatcher(_registry(calls), deps, on_refusal=on_refusal)
+    # Missing argument and too many arguments: still a refusal, and nothing typed is kept.
+    for line in ("/admin-only", "/admin-only a b c"):
+        reply = await disp.run_text(identity(Role.MEMBER), line)
+        assert reply.error and "admins only" in reply.text
+    command = disp.registry.get(("admin-only",))
+    assert command is not None
+    split = await disp.run_options(identity(Role.MEMBER), command, {"word": "x" * 500})
+    assert "admins only" in split.text
+    assert refused == [("admin-only", {})] * 3 and calls == []
