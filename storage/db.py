@@ -226,8 +226,10 @@ def migration_files() -> list[tuple[int, Path]]:
     for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
         found.append((int(path.name[:4]), path))
     numbers = [n for n, _ in found]
-    if len(set(numbers)) != len(numbers):
-        raise RuntimeError(f"two migrations share a number: {numbers}")
+    # Contiguous numbering: a migration added below the newest one would be skipped silently
+    # on databases that are already past it.
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"migrations must be numbered 0001.. without gaps, found {numbers}")
     return found
 
 
