@@ -1,0 +1,57 @@
+"""The audit log: every change to the facts, with its author, source and exact before/after.
+
+- `records`: the shapes (Author, Change, ChangeEntry, RowWrite) and their JSON form;
+- `recorder`: `ChangeRecorder` writes fact rows and keeps each row's before/after;
+- `entries`: writes the audit entry in the same `Database.write` job as those rows;
+- `reads`: /facts history's look-ups.
+
+Importers of `storage.audit` get all of it from here.
+"""
+
+from storage.audit.entries import record_change, record_created, record_refusal, record_subjects
+from storage.audit.reads import (
+    changes_about,
+    changes_to_fact,
+    get_change,
+    recent_changes,
+    refusals_by,
+)
+from storage.audit.recorder import ChangeRecorder, snapshot
+from storage.audit.records import (
+    FACT_PREFIX,
+    WRITABLE_TABLES,
+    Author,
+    Change,
+    ChangeEntry,
+    ChangeRefused,
+    Row,
+    RowWrite,
+    as_row,
+    dumps,
+    loads,
+)
+
+__all__ = [
+    "FACT_PREFIX",
+    "WRITABLE_TABLES",
+    "Author",
+    "Change",
+    "ChangeEntry",
+    "ChangeRecorder",
+    "ChangeRefused",
+    "Row",
+    "RowWrite",
+    "as_row",
+    "changes_about",
+    "changes_to_fact",
+    "dumps",
+    "get_change",
+    "loads",
+    "recent_changes",
+    "record_change",
+    "record_created",
+    "record_refusal",
+    "record_subjects",
+    "refusals_by",
+    "snapshot",
+]

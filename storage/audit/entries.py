@@ -1,0 +1,95 @@
+"""Writing audit entries: a change with its row writes, an import's created ids, a refusal.
+
+A change is written inside the same `Database.write` job as the fact rows it touches, so a
+fact never changes without its audit entry (and vice versa).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import aiosqlite
+
+from storage.audit.records import Author, ChangeEntry, RowWrite, check_table, dumps
+from storage.db import Database
+
+
+async def record_change(
+    conn: aiosqlite.Connection, entry: ChangeEntry, writes: Iterable[RowWrite] = ()
+) -> int:
+    """Insert the audit entry and its row writes; returns the change id."""
+    writes = list(writes)
+    target = next(
+        (w for w in writes if w.table == entry.target_table and w.row_id == entry.target_id), None
+    )
+    author = entry.author
+    cursor = await conn.execute(
+        "INSERT INTO changes (at, platform, workspace, user_id, user_name, command, action,"
+        " target_table, target_id, before_json, after_json, source_url, summary, undoes)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.at,
+            author.platform,
+            author.workspace,
+            author.user_id,
+            author.user_name,
+            entry.command,
+            entry.action,
+            entry.target_table,
+            entry.target_id,
+            dumps(target.before if target else entry.before),
+            dumps(target.after if target else entry.after),
+            entry.source_url,
+            entry.summary,
+            entry.undoes,
+        ),
+    )
+    change_id = int(cursor.lastrowid or 0)
+    await conn.executemany(
+        "INSERT INTO change_rows (change_id, seq, table_name, row_id, before_json, after_json)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (change_id, seq, w.table, w.row_id, dumps(w.before), dumps(w.after))
+            for seq, w in enumerate(writes)
+        ],
+    )
+    await record_subjects(conn, change_id, entry.subjects)
+    if entry.undoes is not None:
+        await conn.execute(
+            "UPDATE changes SET undone_by = ? WHERE id = ?", (change_id, entry.undoes)
+        )
+    return change_id
+
+
+async def record_created(
+    conn: aiosqlite.Connection, change_id: int, created: Mapping[str, Iterable[int]]
+) -> int:
+    """Remember the ids an import created (one executemany per table); returns the count."""
+    total = 0
+    for table, ids in created.items():
+        rows = [(change_id, check_table(table), int(row_id)) for row_id in ids]
+        await conn.executemany(
+            "INSERT OR IGNORE INTO change_created (change_id, table_name, row_id) VALUES (?, ?, ?)",
+            rows,
+        )
+        total += len(rows)
+    return total
+
+
+async def record_subjects(conn: aiosqlite.Connection, change_id: int, keys: Iterable[str]) -> None:
+    await conn.executemany(
+        "INSERT OR IGNORE INTO change_subjects (change_id, subject_key) VALUES (?, ?)",
+        [(change_id, key) for key in dict.fromkeys(keys)],
+    )
+
+
+async def record_refusal(
+    db: Database, author: Author, at: str, command: str, summary: str = ""
+) -> int:
+    """A refused attempt (wrong role) is part of the audit log too."""
+    entry = ChangeEntry(author, at, command, "refused", "", summary or "refused: role too low")
+
+    async def job(conn: aiosqlite.Connection) -> int:
+        return await record_change(conn, entry)
+
+    return await db.write(job)

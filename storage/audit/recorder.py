@@ -1,0 +1,66 @@
+"""Writing fact rows while remembering each row's exact before/after for the audit entry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import aiosqlite
+
+from storage.audit.records import ChangeRefused, Row, RowWrite, as_row, check_table
+
+
+async def snapshot(conn: aiosqlite.Connection, table: str, row_id: int) -> Row | None:
+    async with conn.execute(f"SELECT * FROM {check_table(table)} WHERE id = ?", (row_id,)) as cur:
+        row = await cur.fetchone()
+    return None if row is None else as_row(row)
+
+
+@dataclass
+class ChangeRecorder:
+    """Writes fact rows and remembers each row's before/after for the audit entry."""
+
+    conn: aiosqlite.Connection
+    writes: list[RowWrite] = field(default_factory=list)
+
+    async def insert(self, table: str, values: Mapping[str, object]) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join("?" * len(values))
+        cursor = await self.conn.execute(
+            f"INSERT INTO {check_table(table)} ({columns}) VALUES ({marks})",
+            tuple(values.values()),
+        )
+        row_id = int(cursor.lastrowid or 0)
+        self.writes.append(RowWrite(table, row_id, None, await snapshot(self.conn, table, row_id)))
+        return row_id
+
+    async def update(self, table: str, row_id: int, values: Mapping[str, object]) -> None:
+        before = await snapshot(self.conn, table, row_id)
+        if before is None:
+            raise ChangeRefused(f"{table} row {row_id} no longer exists.")
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        await self.conn.execute(
+            f"UPDATE {check_table(table)} SET {assignments} WHERE id = ?",
+            (*values.values(), row_id),
+        )
+        self.writes.append(
+            RowWrite(table, row_id, before, await snapshot(self.conn, table, row_id))
+        )
+
+    async def delete(self, table: str, row_id: int) -> Row:
+        before = await snapshot(self.conn, table, row_id)
+        if before is None:
+            raise ChangeRefused(f"{table} row {row_id} no longer exists.")
+        await self.conn.execute(f"DELETE FROM {check_table(table)} WHERE id = ?", (row_id,))
+        self.writes.append(RowWrite(table, row_id, before, None))
+        return before
+
+    async def source(self, url: str) -> int:
+        """The id of the source with this URL, recording its creation when it is new."""
+        async with self.conn.execute(
+            "SELECT id FROM sources WHERE url = ? AND publisher = '' AND published = ''", (url,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is not None:
+            return int(row[0])
+        return await self.insert("sources", {"url": url})
