@@ -8,11 +8,18 @@ from bot.models import Field, Reply, Request
 from bot.registry import Command, Option, Registry
 
 ROLE_NOTE = {0: "", 1: " (organizers)", 2: " (admins)"}
+# Slack keeps one slash command per top-level name and calls help /counterwatch, so that
+# Counterwatch never competes with another app for a generic /help.
+HELP_COMMAND_BY_PLATFORM = {"slack": "/counterwatch"}
+
+
+def help_command_for(platform: str) -> str:
+    return HELP_COMMAND_BY_PLATFORM.get(platform, "/help")
 
 
 def register(registry: Registry) -> None:
     async def show_help(request: Request, deps: Deps) -> Reply:
-        return help_reply(registry, request.text("command"))
+        return help_reply(registry, request.text("command"), help_command_for(request.platform))
 
     registry.add(
         Command(
@@ -34,26 +41,27 @@ def register(registry: Registry) -> None:
     )
 
 
-def help_reply(registry: Registry, topic: str) -> Reply:
+def help_reply(registry: Registry, topic: str, help_command: str = "/help") -> Reply:
     words = tuple(w.lower() for w in topic.replace("/", " ").split())
     if not words:
-        return _overview(registry)
+        return _overview(registry, help_command)
     command = registry.get(words[:2]) or registry.get(words[:1])
     if command is not None:
         return _describe(command)
     if registry.is_group(words[0]):
-        return _overview(registry, only=words[0])
-    raise UserError(f"No command called /{' '.join(words)[:40]}. Type /help to list them.")
+        return _overview(registry, help_command, only=words[0])
+    raise UserError(f"No command called /{' '.join(words)[:40]}. Type {help_command} to list them.")
 
 
-def _overview(registry: Registry, only: str = "") -> Reply:
+def _overview(registry: Registry, help_command: str, only: str = "") -> Reply:
     lines = []
     for command in registry.commands():
         if only and command.path[0] != only:
             continue
         lines.append(f"{command.usage()} - {command.description}{ROLE_NOTE[int(command.role)]}")
     title = f"/{only} commands" if only else "Counterwatch commands"
-    return Reply(title=title, text="\n".join(lines) + "\n\nType /help <command> for details.")
+    more = f"\n\nType {help_command} <command> for details."
+    return Reply(title=title, text="\n".join(lines) + more)
 
 
 def _describe(command: Command) -> Reply:
