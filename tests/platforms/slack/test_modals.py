@@ -59,8 +59,8 @@ async def test_a_form_command_without_arguments_opens_a_modal(http_slack: HttpSl
 
 async def test_a_member_gets_no_modal_for_an_organizer_command(http_slack: HttpSlack) -> None:
     message = await http_slack.run("/probe", "form", user_id="U1")
-    # The core checks the arguments before the role, so a member sees the usage line.
-    assert "Usage: /probe form" in message["text"]
+    # The core checks the role before the arguments: a member is refused, with no form.
+    assert "/probe form is for organizers only." in message["text"]
     assert not http_slack.fake.calls("views.open")
 
 
