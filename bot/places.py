@@ -228,7 +228,8 @@ def _single(typed: str, places: list[Place] | tuple[Place, ...]) -> Place:
     distinct.sort(key=lambda p: (_rank(p), p.state))
     names = "; ".join(p.label for p in distinct[:SHOWN])
     more = f" and {len(distinct) - SHOWN} more" if len(distinct) > SHOWN else ""
-    example = distinct[0].label
+    # An example that settles it: one with a state (the Atlas has a "Springfield" with none).
+    example = next((p.label for p in distinct if p.state), distinct[0].label)
     raise UserError(
         f"{typed[:ECHO]!r} matches several places: {names}{more}. Say which, e.g. {example}."
     )

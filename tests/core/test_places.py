@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import aiosqlite
 import pytest
 
 from bot.errors import UserError
 from bot.place_names import normalize, readings, state_code
 from bot.places import PlaceIndex
 from storage.db import Database
+from storage.facts_write import upsert_agency
 from tests.facts_sample import load_sample
 
 
@@ -147,3 +149,16 @@ async def test_suggest_never_exceeds_25(db: Database) -> None:
     await places.reload()
     assert len(places.suggest("Springfield")) == 25
     assert len(places.suggest("Springfeld")) == 25
+
+
+async def test_ambiguity_example_names_a_state(db: Database) -> None:
+    async def job(conn: aiosqlite.Connection) -> None:
+        # The Atlas has a Springfield whose state is unknown ('NA'); it must not be the example.
+        for state in ("", "IL", "MA"):
+            await upsert_agency(conn, "Springfield Police Department", state, city="Springfield")
+
+    await db.write(job)
+    places = PlaceIndex(db)
+    await places.reload()
+    with pytest.raises(UserError, match=r"Say which, e\.g\. Springfield, (IL|MA)\."):
+        places.resolve("Springfield")
