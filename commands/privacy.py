@@ -82,10 +82,12 @@ async def forget_me(
         return Reply(text="The bot holds nothing about you: there is nothing to erase.")
     code = confirmation_code(request, deps, held)
     typed = request.text("confirm").strip().lower()
+    kept = "".join(f"\n{s.erase_note}" for s in held if s.erase_note)
     if not typed:
         return Reply(
             title="Erase everything about you?",
-            text=f"Nothing has been erased yet. To erase all of this, type: /forgetme {code}",
+            text=f"Nothing has been erased yet. To erase all of this, type: /forgetme {code}"
+            + kept,
             fields=tuple(Field(s.name, "\n".join(s.lines)) for s in held),
         )
     if typed != code:
@@ -95,7 +97,7 @@ async def forget_me(
         )
     erased = await store.erase_all(deps.db, request.platform, request.user_id, sources)
     summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
-    return Reply(text=f"Erased everything the bot held about you ({summary}).")
+    return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")
 
 
 def confirmation_code(request: Request, deps: Deps, held: Sequence[store.Section]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import campaigns, follows, letters
+from storage.audit import privacy as audit_privacy
 from storage.db import Database
 
 # (db, platform, user id) -> one human-readable line per thing held
@@ -26,6 +27,8 @@ class PrivacyProvider:
     section: str
     describe: Describe
     erase: Erase
+    # What /forgetme does here when it keeps something (shown before the person confirms).
+    erase_note: str = ""
 
 
 def providers() -> tuple[PrivacyProvider, ...]:
@@ -36,6 +39,22 @@ def providers() -> tuple[PrivacyProvider, ...]:
             "Letter templates you added", letters.describe_author, letters.erase_author
         ),
         PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
+        PrivacyProvider(
+            "Refused admin attempts (audit log)",
+            audit_privacy.describe_refusals,
+            audit_privacy.erase_refusals,
+            erase_note="Refused admin attempts are deleted from the audit log entirely.",
+        ),
+        PrivacyProvider(
+            "Fact changes you made (audit log)",
+            audit_privacy.describe_changes,
+            audit_privacy.erase_changes,
+            erase_note=(
+                "Fact changes you made stay in the audit log, so that what changed, when and"
+                " from which source can still be checked and undone; your name and id on each"
+                f" are replaced by '{audit_privacy.ERASED_AUTHOR}<change id>'."
+            ),
+        ),
     )
 
 
@@ -43,13 +62,17 @@ def providers() -> tuple[PrivacyProvider, ...]:
 class Section:
     name: str
     lines: tuple[str, ...]
+    erase_note: str = ""
 
 
 async def describe_all(
     db: Database, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
 ) -> list[Section]:
     """Every section, in declaration order, empty ones included (so 'nothing' is explicit)."""
-    return [Section(p.section, tuple(await p.describe(db, platform, user_id))) for p in sources]
+    return [
+        Section(p.section, tuple(await p.describe(db, platform, user_id)), p.erase_note)
+        for p in sources
+    ]
 
 
 async def erase_all(

@@ -15,6 +15,7 @@ from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Reply, Request
 from storage.audit import FACT_PREFIX, Author, ChangeRefused
+from storage.audit.privacy import admin_origin
 from storage.outbox import stamp
 
 T = TypeVar("T")
@@ -29,7 +30,7 @@ def author_of(request: Request) -> Author:
 
 
 def origin_of(request: Request) -> str:
-    return f"admin:{request.platform}:{request.user_id}"
+    return admin_origin(request.platform, request.user_id)
 
 
 def now_stamp(deps: Deps) -> str:

@@ -59,7 +59,11 @@ async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
 
 
 def _describe(change: Change) -> str:
-    who = f"{change.author.user_name} ({change.author.platform}:{change.author.user_id})"
+    author = change.author
+    # An author erased by /forgetme has no id left, only "erased user #<change id>".
+    who = author.user_name
+    if author.user_id:
+        who += f" ({author.platform}:{author.user_id})"
     head = f"C{change.id} · {change.at.replace('T', ' ')[:16]} UTC · {who} · /{change.command}"
     if change.fact_id:
         head += f" · {change.fact_id}"

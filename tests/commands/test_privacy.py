@@ -5,6 +5,8 @@ from dataclasses import replace
 
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
+from commands import build_registry
+from commands.admin.refusals import refusal_recorder
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
 from tests.conftest import identity
@@ -89,3 +91,22 @@ async def test_a_code_goes_stale_when_the_data_changes(dispatcher: Dispatcher, d
     await run_ok(dispatcher, ME, "/campaign leave two")
     assert "does not match" in await run_error(dispatcher, ME, f"/forgetme {code}")
     assert await traces(deps.db, SECRET_NAME)
+
+
+async def test_a_refused_admin_attempt_is_shown_and_erased(deps: Deps) -> None:
+    recording = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
+    refused = await recording.run_text(ME, "/facts remove D1 https://example.org/x")
+    assert refused.error
+    assert await traces(deps.db, ME.user_id, SECRET_NAME) == [
+        "changes.user_id",
+        "changes.user_name",
+    ]
+    mine = await run_ok(recording, ME, "/mydata")
+    (section,) = mine.fields
+    assert section.name == "Refused admin attempts (audit log)"
+    assert "/facts remove" in section.value and SECRET_NAME in section.value
+    preview = await run_ok(recording, ME, "/forgetme")
+    assert "deleted from the audit log entirely" in preview.text
+    code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
+    await run_ok(recording, ME, f"/forgetme {code}")
+    assert await traces(deps.db, ME.user_id, SECRET_NAME) == []
