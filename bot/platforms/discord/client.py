@@ -7,7 +7,9 @@ import logging
 from collections.abc import Iterator
 
 import discord
+import yarl
 from discord import app_commands
+from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, new_incident_id
@@ -22,14 +24,16 @@ log = logging.getLogger("counterwatch.discord")
 def api_base(url: str) -> Iterator[None]:
     """Point discord.py's REST base (and so `GET /gateway/bot`) at `url`, restored on exit.
 
-    discord.py keeps the base in a class attribute, so one base holds per process.
+    discord.py keeps the base in a class attribute, so one base holds per process. The
+    fallback gateway that `CounterwatchClient.launch_shards` sets is restored here too.
     """
-    previous = Route.BASE
+    previous_base, previous_gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
     Route.BASE = url.rstrip("/")
     try:
         yield
     finally:
-        Route.BASE = previous
+        Route.BASE = previous_base
+        DiscordWebSocket.DEFAULT_GATEWAY = previous_gateway
 
 
 def intents() -> discord.Intents:
@@ -73,6 +77,26 @@ class CounterwatchClient(discord.AutoShardedClient):
             self.tree, dispatcher.registry, InteractionHandler(dispatcher, gate)
         )
         self.synced: list[app_commands.AppCommand] = []
+
+    async def launch_shards(self) -> None:
+        """Connect to the gateway `GET /gateway/bot` names, on every connection, not just the first.
+
+        discord.py uses the fetched address only to launch the shards. Every later connection
+        that does not RESUME (INVALID_SESSION with d=false, a clean close, a network error:
+        `Shard.reidentify`/`Shard.reconnect` pass `gateway=None`) falls back to the class
+        attribute `DiscordWebSocket.DEFAULT_GATEWAY`, wss://gateway.discord.gg — bypassing the
+        gateway of DISCORD_API_BASE, and where that host is out of reach, never coming back.
+        That attribute is the library's only knob (the shards are private), so it is set to
+        the fetched address; `api_base` restores it. With `shard_count` known, the library
+        skips its own fetch and launches on that same address: one `GET /gateway/bot` serves both.
+        """
+        if self.is_closed():
+            return
+        shard_count, url, _ = await self.http.get_bot_gateway()
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        if self.shard_count is None:
+            self.shard_count = shard_count
+        await super().launch_shards()
 
     async def setup_hook(self) -> None:
         if self.sync_on_start:

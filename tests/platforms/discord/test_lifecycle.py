@@ -1,4 +1,5 @@
-"""Gateway behaviours: compression, RECONNECT -> RESUME, graceful stop, direct messages."""
+"""Gateway behaviours: compression, RECONNECT -> RESUME, INVALID_SESSION -> IDENTIFY on the
+configured gateway, graceful stop, direct messages."""
 
 from __future__ import annotations
 
@@ -38,6 +39,23 @@ async def test_reconnect_request_leads_to_resume_and_service_continues(bot: Runn
     after = await bot.fake.send_interaction("/probe echo", {"words": "after"})
     _, received = await final_message(bot.fake, after)
     assert message_data(received)["content"] == "You said: after"
+
+
+async def test_invalid_session_re_identifies_on_the_gateway_the_api_base_named(
+    bot: RunningBot,
+) -> None:
+    # discord.py's own fallback after op 9 d=false is wss://gateway.discord.gg: the bot
+    # must come back to the gateway GET /gateway/bot gave it, through DISCORD_API_BASE.
+    gateway = bot.fake.gateway
+    await gateway.invalidate_session(resumable=False)
+    await asyncio.wait_for(gateway.connected.wait(), READY_WAIT_S)
+    assert len(gateway.identifies) == 2 and not gateway.resumes  # a new session, not a resume
+    assert gateway.connections == 2
+    gateway_bot = [r for r in bot.fake.requests if r.path == "/api/v10/gateway/bot"]
+    assert len(gateway_bot) == 1  # the address fetched at start is the one reused
+    after = await bot.fake.send_interaction("/probe echo", {"words": "new session"})
+    _, received = await final_message(bot.fake, after)
+    assert message_data(received)["content"] == "You said: new session"
 
 
 async def test_stop_finishes_in_flight_turns_new_away_and_closes(bot: RunningBot) -> None:
@@ -99,10 +117,14 @@ async def test_a_failing_discord_call_is_contained_and_service_continues(bot: Ru
     assert not bot.task.done()
 
 
-async def test_rest_base_is_restored_when_the_bot_stops(bot: RunningBot) -> None:
-    from discord.http import Route  # only to observe the library's global, never to mock it
+async def test_rest_base_and_gateway_are_restored_when_the_bot_stops(bot: RunningBot) -> None:
+    # Only to observe the library's globals, never to mock them.
+    from discord.gateway import DiscordWebSocket
+    from discord.http import Route
 
     assert bot.fake.api_base == Route.BASE
+    assert str(DiscordWebSocket.DEFAULT_GATEWAY) == bot.fake.gateway.ws_url
     bot.stop.set()
     await asyncio.wait_for(bot.task, READY_WAIT_S)
     assert Route.BASE == "https://discord.com/api/v10"
+    assert str(DiscordWebSocket.DEFAULT_GATEWAY) == "wss://gateway.discord.gg/"

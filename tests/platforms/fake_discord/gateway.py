@@ -65,6 +65,7 @@ class Gateway:
         self.identifies: list[dict[str, Any]] = []
         self.resumes: list[dict[str, Any]] = []
         self.compressed_connections = 0
+        self.connections = 0
         self.current: Connection | None = None
         self.connected = asyncio.Event()  # set once READY/RESUMED has been sent
         self.closed_by_client = asyncio.Event()
@@ -74,6 +75,7 @@ class Gateway:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         compressed = request.query.get("compress") == "zlib-stream"
+        self.connections += 1
         self.compressed_connections += int(compressed)
         connection = Connection(ws, compressed)
         await connection.send({"op": HELLO, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
@@ -133,3 +135,11 @@ class Gateway:
         self.connected.clear()
         self.closed_by_client.clear()
         await self.current.send({"op": RECONNECT, "d": None})
+
+    async def invalidate_session(self, *, resumable: bool) -> None:
+        """Op 9: with d=false the client must IDENTIFY a new session on a new connection."""
+        await self.connected.wait()
+        assert self.current is not None
+        self.connected.clear()
+        self.closed_by_client.clear()
+        await self.current.send({"op": INVALID_SESSION, "d": resumable})
