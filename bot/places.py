@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.errors import UserError
+from bot.lookup_facts import LookupFacts, load_lookup_facts
 from bot.place_names import Reading, normalize, readings
 from bot.place_snapshot import Place, Snapshot, build_snapshot
 from bot.registry import MAX_CHOICES, Choice
@@ -48,26 +49,43 @@ class Match:
 
 
 class PlaceIndex:
-    """Every place on record, in memory. `reload()` after the facts change."""
+    """Every place on record, in memory, with the facts a lookup shows (`facts`).
+    `reload()` after the facts change."""
 
     def __init__(self, db: Database | None = None) -> None:
         self._db = db
         self._rows: tuple[list[Agency], list[LawPlace]] = ([], [])
         self._built: Snapshot | None = Snapshot.empty()
+        self._facts = LookupFacts()
+        self._reads_started = 0  # numbers each reload, so only a newer read is installed
+        self._installed = 0
 
     async def reload(self, *, lazy: bool = False) -> None:
-        """Read the places from the database and rebuild the index.
+        """Read the places and the lookup facts from the database and rebuild the index.
 
         `lazy=True` defers the build to the first look-up (or `warm()`): a one-shot
         `main.py ask "/help"` then never pays for it.
         """
         if self._db is None:
             raise RuntimeError("this place index has no database to load from")
+        self._reads_started += 1
+        ticket = self._reads_started
         rows = (await facts.all_agencies(self._db), await facts.law_places(self._db))
+        lookup_facts = await load_lookup_facts(self._db)
         # Built in a thread so the event loop keeps answering (it gets the GIL back every
         # few ms); readers keep the old snapshot until the swap.
         built = None if lazy else await asyncio.to_thread(_build, rows)
-        self._rows, self._built = rows, built
+        if ticket < self._installed:
+            # Two changes reloaded at once and the later one, which read after both
+            # commits, finished first: keep it rather than this older read.
+            return
+        self._rows, self._built, self._facts = rows, built, lookup_facts
+        self._installed = ticket
+
+    @property
+    def facts(self) -> LookupFacts:
+        """Ring partnerships, dataset dates and Ring's status as of the last reload."""
+        return self._facts
 
     def warm(self) -> None:
         """Build the index now if it is not built (chat adapters do, before serving)."""

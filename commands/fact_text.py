@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.errors import UserError
 from bot.place_names import STATES, state_code
 from storage.facts_models import Dataset, Deployment, Law, Source
@@ -45,7 +47,7 @@ def cite(source: Source) -> str:
     return f"Source: {source.cite()}"
 
 
-def atlas_as_of(datasets: dict[str, Dataset]) -> str:
+def atlas_as_of(datasets: Mapping[str, Dataset]) -> str:
     """'as of 2020-10-07, EFF Atlas of Surveillance snapshot', or why there is none."""
     atlas = datasets.get(ATLAS_DATASET)
     if atlas is None:

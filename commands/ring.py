@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.deps import Deps
 from bot.models import Field, Reply, Request
 from bot.places import Match, Place
@@ -17,9 +19,8 @@ from commands.fact_text import (
     when,
 )
 from storage import facts
-from storage.facts_models import RING_TECHNOLOGY, Dataset, Deployment
+from storage.facts_models import Dataset, Deployment
 
-RING_ALIAS = "ring"  # the company whose timeline tells what the police program is today
 COUNTY_NAMES_SHOWN = 15
 
 
@@ -55,10 +56,13 @@ def register(registry: Registry) -> None:
 
 
 async def lookup(request: Request, deps: Deps) -> Reply:
+    # Everything here comes from memory (the place index and the facts loaded with it,
+    # both refreshed by every fact change): the busiest command costs no database trip.
     match = deps.places.match(request.text("place"))
     place = match.place
-    partnerships = await facts.deployments_for_agencies(deps.db, place.agency_ids, RING_TECHNOLOGY)
-    datasets = await facts.datasets(deps.db)
+    known = deps.places.facts
+    partnerships = known.ring_partnerships(place.agency_ids)
+    datasets = known.datasets
     lines = [_matched_line(request.text("place"), match)] if not match.exact else []
     fields: list[Field] = []
     if partnerships:
@@ -66,7 +70,7 @@ async def lookup(request: Request, deps: Deps) -> Reply:
         fields.extend(Field(_agency_label(d), partnership_line(d)) for d in partnerships)
     else:
         lines.append(_no_record_line(place, datasets))
-        nearby = await _county_partners(deps, place)
+        nearby = _county_partners(deps, place)
         if nearby is not None:
             fields.append(nearby)
     fields.append(await program_today(deps))
@@ -92,8 +96,7 @@ def partnership_line(deployment: Deployment) -> str:
 async def program_today(deps: Deps) -> Field:
     """What Ring's police program is now, from the latest status event of Ring's timeline."""
     name = "Ring's police program today"
-    company = await facts.company_by_alias(deps.db, RING_ALIAS)
-    event = None if company is None else await facts.current_status(deps.db, company.id)
+    event = deps.places.facts.ring_status
     if event is None:
         return Field(name, "No timeline of Ring's police program is on record.")
     return Field(
@@ -111,17 +114,17 @@ def _agency_label(deployment: Deployment) -> str:
     return f"{deployment.agency.name}, {deployment.agency.state}".rstrip(", ")
 
 
-def _no_record_line(place: Place, datasets: dict[str, Dataset]) -> str:
+def _no_record_line(place: Place, datasets: Mapping[str, Dataset]) -> str:
     return f"No Ring partnership is on record for {place.label} ({atlas_as_of(datasets)})."
 
 
-async def _county_partners(deps: Deps, place: Place) -> Field | None:
+def _county_partners(deps: Deps, place: Place) -> Field | None:
     """The agencies of the place's county (or counties) that do have a partnership."""
     counties = [c for c in deps.places.counties_of(place) if c != place]
     if not counties:
         return None
     ids = [i for county in counties for i in county.agency_ids]
-    found = await facts.deployments_for_agencies(deps.db, ids, RING_TECHNOLOGY)
+    found = deps.places.facts.ring_partnerships(ids)
     where = " / ".join(c.label for c in counties)
     if not found:
         return Field(f"Elsewhere in {where}", "No agency there has a partnership on record.")

@@ -196,8 +196,13 @@ async def deployments_for_agencies(
             sql += " AND d.technology = ?"
             params.append(technology)
         found.extend(_deployment(row) for row in await db.fetchall(sql, params))
-    found.sort(key=lambda d: (d.agency.name, d.technology, d.started or "", d.id))
+    found.sort(key=deployment_order)
     return found
+
+
+def deployment_order(deployment: Deployment) -> tuple[str, str, str, int]:
+    """How deployments are listed: by agency, technology, start date, then entry."""
+    return (deployment.agency.name, deployment.technology, deployment.started or "", deployment.id)
 
 
 async def ring_partnerships(db: Database, state: str | None = None) -> list[Deployment]:

@@ -1,0 +1,58 @@
+"""The facts `/ring lookup` shows, held in memory beside the place index.
+
+A lookup is the hottest read in chat. Reading its facts from SQLite costs one trip to
+the database thread per query, and under load every trip waits for the event loop and
+fights the loop for the GIL. The facts involved are few (every Ring partnership, a
+couple of thousand rows; the dataset dates; Ring's current status), so the place index
+reads them with the places and swaps them in on the same `reload()` that every fact
+change already triggers. A lookup then touches no database at all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from storage import facts
+from storage.db import Database
+from storage.facts_models import CompanyEvent, Dataset, Deployment
+
+RING_ALIAS = "ring"  # the company whose timeline tells what the police program is today
+
+
+def _frozen_empty() -> Mapping[int, tuple[Deployment, ...]]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class LookupFacts:
+    """One consistent read of the facts a lookup needs; replaced whole, never edited."""
+
+    ring_by_agency: Mapping[int, tuple[Deployment, ...]] = field(default_factory=_frozen_empty)
+    datasets: Mapping[str, Dataset] = field(default_factory=lambda: MappingProxyType({}))
+    ring_status: CompanyEvent | None = None  # the latest status event of Ring's timeline
+
+    def ring_partnerships(self, agency_ids: Iterable[int]) -> list[Deployment]:
+        """Ring partnerships of these agencies, in the order the database read lists them."""
+        found = [
+            deployment
+            for agency_id in dict.fromkeys(agency_ids)
+            for deployment in self.ring_by_agency.get(agency_id, ())
+        ]
+        found.sort(key=facts.deployment_order)
+        return found
+
+
+async def load_lookup_facts(db: Database) -> LookupFacts:
+    by_agency: defaultdict[int, list[Deployment]] = defaultdict(list)
+    for deployment in await facts.ring_partnerships(db):
+        by_agency[deployment.agency.id].append(deployment)
+    ring = await facts.company_by_alias(db, RING_ALIAS)
+    status = None if ring is None else await facts.current_status(db, ring.id)
+    return LookupFacts(
+        ring_by_agency=MappingProxyType({k: tuple(v) for k, v in by_agency.items()}),
+        datasets=MappingProxyType(await facts.datasets(db)),
+        ring_status=status,
+    )

@@ -1,0 +1,109 @@
+"""/ring lookup answers from memory (the place index and the facts loaded with it), so
+every fact change must show in the very next lookup, and a lookup must need no database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiosqlite
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher
+from bot.models import Reply, Role
+from bot.places import PlaceIndex
+from bot.settings import Settings
+from commands import build_registry
+from storage import facts_write as fw
+from storage.db import Database
+from tests.commands.admin.conftest import seed_small
+from tests.conftest import identity
+
+ADMIN = identity(Role.ADMIN, user_id="A1")
+MEMBER = identity(Role.MEMBER, user_id="M1")
+GREENFIELD = '"Greenfield Police Department, WI"'
+TODAY = "Ring's police program today"
+
+
+async def lookup(disp: Dispatcher, place: str = "Greenfield, WI") -> Reply:
+    reply = await disp.run_text(MEMBER, f"/ring lookup {place}")
+    assert not reply.error, reply.text
+    return reply
+
+
+async def admin(disp: Dispatcher, line: str) -> None:
+    reply = await disp.run_text(ADMIN, line)
+    assert not reply.error, reply.text
+
+
+def field(reply: Reply, name: str) -> str:
+    return next(f.value for f in reply.fields if f.name == name)
+
+
+async def test_partnership_edits_show_in_the_next_lookup(disp: Dispatcher) -> None:
+    before = await lookup(disp)
+    assert "on 2019-05-14" in field(before, "Greenfield Police Department, WI")
+    await admin(disp, f"/facts set-partnership {GREENFIELD} 2019-06-01 https://ex.org/a")
+    moved = field(await lookup(disp), "Greenfield Police Department, WI")
+    assert "on 2019-06-01" in moved and "2019-05-14" not in moved
+    await admin(disp, f"/facts end-partnership {GREENFIELD} 2024-01-31 https://ex.org/end")
+    assert "ended on 2024-01-31" in field(await lookup(disp), "Greenfield Police Department, WI")
+    await admin(disp, "/facts undo C2")
+    assert "ended" not in field(await lookup(disp), "Greenfield Police Department, WI")
+
+
+async def test_a_new_agency_and_its_county_neighbours_show_at_once(disp: Dispatcher) -> None:
+    milwaukee = await lookup(disp, "Milwaukee, WI")
+    assert "No Ring partnership is on record" in milwaukee.text
+    assert "Greenfield Police Department" in field(
+        milwaukee, "Agencies in Milwaukee County, WI that do partner with Ring"
+    )
+    await admin(
+        disp,
+        '/facts set-partnership "Milwaukee Police Department, WI" 2020-02-03 https://ex.org/m',
+    )
+    after = await lookup(disp, "Milwaukee, WI")
+    assert "on 2020-02-03" in field(after, "Milwaukee Police Department, WI")
+    await admin(
+        disp,
+        '/facts set-partnership "Smalltown Police Department" 2021-03-01 https://ex.org/c'
+        " create:yes state:WI city:Smalltown",
+    )
+    assert "on 2021-03-01" in field(
+        await lookup(disp, "Smalltown, WI"), "Smalltown Police Department, WI"
+    )
+
+
+async def test_ring_status_and_dataset_date_follow_the_database(
+    disp: Dispatcher, fdeps: Deps
+) -> None:
+    assert "No timeline" in field(await lookup(disp), TODAY)
+    assert "no EFF Atlas data has been imported" in (await lookup(disp)).text
+
+    async def ring_and_atlas(conn: aiosqlite.Connection) -> None:
+        await fw.upsert_company(conn, "ring", "Ring")
+        await fw.record_dataset(conn, "eff-atlas", "2020-10-07", "2020-10-08T00:00:00Z", 1)
+
+    await fdeps.db.write(ring_and_atlas)
+    await fdeps.places.reload()  # a write made outside the admin commands: reload by hand
+    assert "as of 2020-10-07" in (await lookup(disp)).text
+    assert "No timeline" in field(await lookup(disp), TODAY)  # a company with no status yet
+    await admin(
+        disp,
+        '/facts add-event Ring 2024-01-24 restriction "Police requests through the app end"'
+        ' https://ex.org/ring status:"No police requests in the app"',
+    )
+    today = field(await lookup(disp), TODAY)
+    assert today.startswith("No police requests in the app (since 2024-01-24)")
+    assert "https://ex.org/ring" in today
+
+
+async def test_a_lookup_needs_no_database_trip(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "own.db")
+    await db.write(seed_small)
+    places = PlaceIndex(db)
+    await places.reload()
+    deps = Deps(settings=Settings(db_path=str(tmp_path / "own.db")), db=db, places=places)
+    disp = Dispatcher(build_registry(), deps)
+    answers = [await lookup(disp, p) for p in ("Greenfield, WI", "Milwaukee, WI")]
+    await db.close()  # any read now would fail (and the dispatcher would answer an incident)
+    assert [await lookup(disp, p) for p in ("Greenfield, WI", "Milwaukee, WI")] == answers
