@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bot.notify import Messengers
 from bot.places import PlaceIndex
 from bot.settings import Settings
+from storage.campaigns import CampaignCache
 from storage.db import Database
 
 
@@ -26,6 +27,8 @@ class Deps:
     messengers: Messengers = field(default_factory=Messengers)
     # Every known place, in memory; main.py loads it after the seed. Empty by default.
     places: PlaceIndex = field(default_factory=PlaceIndex)
+    # Campaigns read once per process, so a sign-up needs no read (storage/campaigns.py).
+    campaigns: CampaignCache = field(default_factory=CampaignCache)
 
     def today(self) -> dt.date:
         return self.clock().date()

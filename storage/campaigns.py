@@ -80,6 +80,7 @@ class ExportRow:
     signed_up_on: str
 
 
+_JOINED = JoinOutcome(JoinStatus.JOINED)  # immutable: one instance serves every sign-up
 _CAMPAIGN_COLUMNS = "id, workspace, slug, title, goal, template, place, ends, created_on, closed_on"
 
 
@@ -118,17 +119,29 @@ async def close_campaign(conn: aiosqlite.Connection, campaign_id: int, today: st
     return cursor.rowcount == 1
 
 
+_JOIN = (
+    "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
+    " SELECT id, ?, ?, ?, ?, ? FROM campaigns"
+    " WHERE id = ? AND closed_on IS NULL AND (ends IS NULL OR ends >= ?)"
+    " ON CONFLICT (campaign_id, platform, user_id) DO NOTHING RETURNING 'joined'"
+)
+# Why nothing was inserted, read in the same transaction: the member's existing sign-up
+# (if any) and the campaign as it stands. No row: the campaign no longer exists.
+_WHY_NOT_JOINED = (
+    "SELECT 'not joined', (SELECT signed_up_at FROM signups"
+    " WHERE campaign_id = campaigns.id AND platform = ? AND user_id = ?),"
+    f" {_CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?"
+)
+
+
 async def join(db: Database, campaign_id: int, member: Member, now: str, today: str) -> JoinOutcome:
     """Sign `member` up, once; returns after the sign-up is committed.
 
-    The hot path is ONE statement through the group-committed writer: the open-campaign
-    check and the insert happen together, so a campaign closed a moment ago refuses.
-    Only when nothing was inserted do we read (committed state) to say why."""
-    inserted = await db.write_statement(
-        "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
-        " SELECT id, ?, ?, ?, ?, ? FROM campaigns"
-        " WHERE id = ? AND closed_on IS NULL AND (ends IS NULL OR ends >= ?)"
-        " ON CONFLICT (campaign_id, platform, user_id) DO NOTHING RETURNING id",
+    ONE statement through the group-committed writer: the open-campaign check and the
+    insert happen together, so a campaign closed a moment ago refuses. When nothing was
+    inserted, the reason is read right after it in the same trip (no second round trip)."""
+    rows = await db.write_statement(
+        _JOIN,
         (
             member.platform,
             member.user_id,
@@ -138,16 +151,16 @@ async def join(db: Database, campaign_id: int, member: Member, now: str, today: 
             campaign_id,
             today,
         ),
+        otherwise=(_WHY_NOT_JOINED, (member.platform, member.user_id, campaign_id)),
     )
-    if inserted:
-        return JoinOutcome(JoinStatus.JOINED)
-    since = await signup_of(db, campaign_id, member.platform, member.user_id)
-    if since is not None:
-        return JoinOutcome(JoinStatus.ALREADY, since=since)
-    row = await db.fetchone(
-        f"SELECT {_CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,)
-    )
-    reason = _campaign(row).refusal(today) if row else "That campaign no longer exists."
+    if not rows:
+        return JoinOutcome(JoinStatus.REFUSED, reason="That campaign no longer exists.")
+    row = tuple(rows[0])
+    if row[0] == "joined":
+        return _JOINED
+    if row[1] is not None:
+        return JoinOutcome(JoinStatus.ALREADY, since=str(row[1])[:10])
+    reason = _campaign(row[2:]).refusal(today)
     return JoinOutcome(JoinStatus.REFUSED, reason=reason or "That campaign takes no sign-ups.")
 
 
@@ -169,6 +182,42 @@ async def erase_member(conn: aiosqlite.Connection, platform: str, user_id: str) 
 
 
 # --- reads ----------------------------------------------------------------------------
+
+
+class CampaignCache:
+    """Campaigns by workspace and slug, read once: a sign-up then needs no read at all.
+
+    Only campaigns that exist are kept, so a new one is found at once. Call `forget`
+    after a write that changed a campaign (create, close) has committed. Closing is the
+    only change a campaign sees, and the sign-up statement checks it again in SQL, so an
+    entry read just before a close can at worst let the command try and be refused."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self._limit = limit
+        self._by_workspace: dict[str, dict[str, Campaign]] = {}
+        self._size = 0
+        # Bumped by forget(): a read that started before it must not store what it read.
+        self._generation = 0
+
+    async def find(self, db: Database, workspace: str, slug: str) -> Campaign | None:
+        known = self._by_workspace.get(workspace)
+        if known is not None and slug in known:
+            return known[slug]
+        generation = self._generation
+        found = await find_campaign(db, workspace, slug)
+        if found is not None and generation == self._generation:
+            if self._size >= self._limit:
+                self._by_workspace.clear()
+                self._size = 0
+            known = self._by_workspace.setdefault(workspace, {})
+            self._size += slug not in known
+            known[slug] = found
+        return found
+
+    def forget(self, workspace: str) -> None:
+        """Drop what is known of a workspace's campaigns (one was created or closed)."""
+        self._size -= len(self._by_workspace.pop(workspace, {}))
+        self._generation += 1
 
 
 async def find_campaign(db: Database, workspace: str, slug: str) -> Campaign | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import aiosqlite
 
@@ -29,18 +30,18 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MAX_BATCH = 500  # jobs per commit; bounds the time one group holds the write lock
 
 
-@dataclass(frozen=True)
-class _Statement:
+class _Statement(NamedTuple):
     sql: str
     params: tuple[Any, ...]
+    # Run when `sql` returned no rows, in the same transaction (e.g. "why was nothing inserted").
+    otherwise: tuple[str, tuple[Any, ...]] | None = None
 
 
-@dataclass
+# Plain slotted classes: one of each is built per write, on the hot path of a sign-up.
+@dataclass(slots=True)
 class _Pending:
     job: WriteJob[Any] | _Statement
-    future: asyncio.Future[Any] = field(
-        default_factory=lambda: asyncio.get_running_loop().create_future()
-    )
+    future: asyncio.Future[Any]
 
 
 class Database:
@@ -52,6 +53,7 @@ class Database:
         self.reader = reader
         self._queue: asyncio.Queue[_Pending | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
+        self._loop = asyncio.get_running_loop()  # opened (and used) inside one event loop
         self.commits = 0  # how many group commits ran; benchmarks report it
 
     @classmethod
@@ -86,23 +88,33 @@ class Database:
         """Run `job` on the writer connection; return once its transaction committed."""
         if self._task is None or self._task.done():
             raise RuntimeError("the database is closed")
-        pending = _Pending(job)
+        pending = _Pending(job, self._loop.create_future())
         await self._queue.put(pending)
         result: T = await pending.future
         return result
 
-    async def write_statement(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        """Run ONE SQL statement as a write job; return its rows (RETURNING) once committed.
+    async def write_statement(
+        self,
+        sql: str,
+        params: Iterable[Any] = (),
+        *,
+        otherwise: tuple[str, Iterable[Any]] | None = None,
+    ) -> list[sqlite3.Row]:
+        """Run ONE SQL statement as a write; return its rows (RETURNING) once committed.
 
-        A single statement is atomic on its own (SQLite undoes a failing statement and
-        keeps the transaction), so it needs no savepoint; and consecutive statements in a
-        group are sent to the writer thread together, without waiting for each other's
-        answers. For hot paths (a sign-up) this is several times cheaper than a job.
+        When it returns no rows and `otherwise` (sql, params) is given, that statement runs
+        right after it, in the same transaction, and ITS rows are returned: a sign-up that
+        inserted nothing learns why (already there since..., campaign closed) without a
+        second trip. A single statement is atomic on its own (SQLite undoes a failing
+        statement and keeps the transaction), so it needs no savepoint; and consecutive
+        statements in a group run in one call on the writer thread. For hot paths (a
+        sign-up) this is many times cheaper than a job.
         """
         if self._task is None or self._task.done():
             raise RuntimeError("the database is closed")
-        pending = _Pending(_Statement(sql, tuple(params)))
-        await self._queue.put(pending)
+        fallback = None if otherwise is None else (otherwise[0], tuple(otherwise[1]))
+        pending = _Pending(_Statement(sql, tuple(params), fallback), self._loop.create_future())
+        self._queue.put_nowait(pending)
         rows: list[sqlite3.Row] = await pending.future
         return rows
 
@@ -132,15 +144,24 @@ class Database:
 
     async def _commit_group(self, batch: list[_Pending]) -> None:
         conn = self._writer
+        runs = list(_runs(batch))
         outcomes: list[tuple[bool, Any]] = []
         try:
-            await conn.execute("BEGIN IMMEDIATE")
-            for run in _runs(batch):
+            # BEGIN and COMMIT ride along with a run of statements when one starts or ends
+            # the group: a group of sign-ups only is ONE call to the writer thread.
+            begun = committed = False
+            for index, run in enumerate(runs):
                 if isinstance(run, list):
-                    outcomes.extend(await _run_statements(conn, run))
-                else:
-                    outcomes.append(await _run_in_savepoint(conn, run))
-            await conn.execute("COMMIT")
+                    begin, commit = index == 0, index == len(runs) - 1
+                    outcomes.extend(await _run_statements(conn, run, begin=begin, commit=commit))
+                    begun, committed = True, commit
+                    continue
+                if not begun:
+                    await conn.execute("BEGIN IMMEDIATE")
+                    begun = True
+                outcomes.append(await _run_in_savepoint(conn, run))
+            if not committed:
+                await conn.execute("COMMIT")
             self.commits += 1
         except BaseException as exc:
             # The commit itself failed (disk full, I/O error): nothing in the group is durable.
@@ -180,21 +201,41 @@ def _runs(batch: list[_Pending]) -> Iterator[list[_Statement] | WriteJob[Any]]:
 
 
 async def _run_statements(
-    conn: aiosqlite.Connection, statements: list[_Statement]
+    conn: aiosqlite.Connection, statements: list[_Statement], *, begin: bool, commit: bool
 ) -> list[tuple[bool, Any]]:
-    # gather() starts the calls in order and each queues its statement before yielding, so
-    # the writer thread runs them back to back in batch order: one wait for the whole run.
-    results = await asyncio.gather(
-        *(conn.execute_fetchall(s.sql, s.params) for s in statements), return_exceptions=True
-    )
+    """Run a run of statements (and BEGIN/COMMIT around them) in one writer-thread call.
+
+    aiosqlite has no public call for "run this function on the connection's thread", so
+    this uses its queueing primitive `_execute` (aiosqlite is pinned in pyproject.toml;
+    tests/storage/test_db_statements.py exercises this path)."""
+    raw = conn._conn
+    work = functools.partial(_statements_on_thread, raw, statements, begin, commit)
+    outcomes: list[tuple[bool, Any]] = await conn._execute(work)  # type: ignore[no-untyped-call]
+    return outcomes
+
+
+def _statements_on_thread(
+    raw: sqlite3.Connection, statements: list[_Statement], begin: bool, commit: bool
+) -> list[tuple[bool, Any]]:
+    # Runs on the writer thread: plain sqlite3 calls, no event loop.
+    if begin:
+        raw.execute("BEGIN IMMEDIATE")
     outcomes: list[tuple[bool, Any]] = []
-    for result in results:
-        if isinstance(result, BaseException):
-            if not isinstance(result, Exception):
-                raise result
-            outcomes.append((False, result))
-        else:
-            outcomes.append((True, list(result)))
+    for statement in statements:
+        try:
+            rows = raw.execute(statement.sql, statement.params).fetchall()
+            if not rows and statement.otherwise is not None:
+                rows = raw.execute(*statement.otherwise).fetchall()
+        except sqlite3.Error as exc:
+            if not raw.in_transaction:
+                # Some errors (I/O, disk full) make SQLite roll the whole transaction back:
+                # the statements before this one are gone too, so the group must fail.
+                raise
+            outcomes.append((False, exc))
+            continue
+        outcomes.append((True, rows))
+    if commit:
+        raw.execute("COMMIT")
     return outcomes
 
 

@@ -72,18 +72,22 @@ def future_end(ends: object, today: dt.date) -> str | None:
 
 def display_name(user_name: str) -> str:
     """The platform's display name, as given, minus anything unprintable, capped."""
-    printable = "".join(ch for ch in user_name if ch.isprintable()).strip()
+    if user_name.isprintable():  # the usual case, checked in C
+        printable = user_name.strip()
+    else:
+        printable = "".join(ch for ch in user_name if ch.isprintable()).strip()
     return printable[:NAME_MAX] or "(no name)"
 
 
 def timestamp(deps: Deps) -> str:
-    return deps.clock().astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current UTC time as YYYY-MM-DDTHH:MM:SSZ (isoformat: a third of strftime's cost)."""
+    return deps.clock().astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 async def require_campaign(deps: Deps, request: Request) -> store.Campaign:
     """The campaign named by the `slug` option in the caller's workspace, or a clear error."""
     slug = parse_slug(request.text("slug"))
-    campaign = await store.find_campaign(deps.db, request.workspace, slug)
+    campaign = await deps.campaigns.find(deps.db, request.workspace, slug)
     if campaign is None:
         raise UserError(f"No campaign called {slug} here. Type /campaign list to see them.")
     return campaign

@@ -33,7 +33,9 @@ async def create(request: Request, deps: Deps) -> Reply:
     )
     if not new.title:
         raise UserError("Give the campaign a title.")
-    if not await deps.db.write(lambda conn: store.create_campaign(conn, new)):
+    created = await deps.db.write(lambda conn: store.create_campaign(conn, new))
+    deps.campaigns.forget(new.workspace)
+    if not created:
         raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
     return Reply(
         title=f"Campaign created: {new.title}",
@@ -45,7 +47,9 @@ async def create(request: Request, deps: Deps) -> Reply:
 async def close(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
     today = deps.today().isoformat()
-    if not await deps.db.write(lambda conn: store.close_campaign(conn, campaign.id, today)):
+    closed = await deps.db.write(lambda conn: store.close_campaign(conn, campaign.id, today))
+    deps.campaigns.forget(campaign.workspace)
+    if not closed:
         raise UserError(f"The campaign {campaign.slug} is already closed.")
     count = await store.count_signups(deps.db, campaign.id)
     return Reply(text=f"Closed {campaign.slug} with {count:,} sign-ups. It takes no new ones.")

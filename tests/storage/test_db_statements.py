@@ -64,3 +64,49 @@ async def test_closed_database_refuses_statements(tmp_path: Path) -> None:
     await database.close()
     with pytest.raises(RuntimeError, match="closed"):
         await database.write_statement(INSERT, ("x",))
+
+
+async def test_otherwise_runs_in_the_same_transaction_only_when_nothing_returned(
+    db: Database,
+) -> None:
+    insert = "INSERT INTO sources (url) VALUES (?) ON CONFLICT DO NOTHING RETURNING 'new', id"
+    why = "SELECT 'exists', id FROM sources WHERE url = ?"
+    # The same url twice in one group: the second insert does nothing, and its `otherwise`
+    # sees the first one's row, which is not committed yet: same transaction.
+    first, second, other = await asyncio.gather(
+        db.write_statement(insert, ("dup",), otherwise=(why, ("dup",))),
+        db.write_statement(insert, ("dup",), otherwise=(why, ("dup",))),
+        db.write_statement(insert, ("solo",), otherwise=(why, ("solo",))),
+    )
+    assert first[0][0] == "new" and other[0][0] == "new"
+    assert tuple(second[0]) == ("exists", first[0][1])
+    none = await db.write_statement(
+        "DELETE FROM sources WHERE url = 'absent' RETURNING id",
+        otherwise=("SELECT id FROM sources WHERE url = 'absent'", ()),
+    )
+    assert none == []
+
+
+async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "shapes.db")
+
+    async def job(conn: aiosqlite.Connection) -> None:
+        await conn.execute("INSERT INTO sources (url) VALUES ('job')")
+
+    async def undo(conn: aiosqlite.Connection) -> None:
+        await conn.execute("DELETE FROM sources WHERE url = 'job'")
+
+    try:
+        # Queued before the writer runs, so each gather is one group: [job, statement]
+        # then [statement, job]. BEGIN and COMMIT are issued on their own there.
+        await asyncio.gather(database.write(job), database.write_statement(INSERT, ("after",)))
+        await asyncio.gather(database.write_statement(INSERT, ("before",)), database.write(undo))
+        assert database.commits == 2
+    finally:
+        await database.close()
+    plain = sqlite3.connect(tmp_path / "shapes.db")  # a fresh connection: committed state
+    try:
+        urls = [r[0] for r in plain.execute("SELECT url FROM sources ORDER BY id")]
+    finally:
+        plain.close()
+    assert urls == ["after", "before"]
