@@ -20,13 +20,15 @@ def workspace_of(interaction: discord.Interaction) -> str:
 def role_of(interaction: discord.Interaction, settings: Settings) -> Role:
     """Admin by configured role or Manage Server; organizer by configured role; else member.
 
-    Outside a server (DMs) everybody is a member: roles only mean something in a guild.
+    Read from the interaction payload alone (`member.roles`, `member.permissions`), never
+    from the guild cache: an interaction can arrive before its GUILD_CREATE. Outside a
+    server (DMs) everybody is a member: roles only mean something in a guild.
     """
     user = interaction.user
     if interaction.guild_id is None or not isinstance(user, discord.Member):
         return Role.MEMBER
-    role_ids = {str(role.id) for role in user.roles}
-    permissions = interaction.permissions
+    role_ids = payload_role_ids(user)
+    permissions = interaction.permissions  # the payload's `member.permissions`
     if role_ids & settings.discord_admin_role_ids:
         return Role.ADMIN
     if permissions.manage_guild or permissions.administrator:
@@ -34,6 +36,16 @@ def role_of(interaction: discord.Interaction, settings: Settings) -> Role:
     if role_ids & settings.discord_organizer_role_ids:
         return Role.ORGANIZER
     return Role.MEMBER
+
+
+def payload_role_ids(member: discord.Member) -> set[str]:
+    """The role ids the payload listed for this member.
+
+    `Member.roles` resolves those ids through the guild's role cache, so before GUILD_CREATE
+    (or for a guild that never sends one) it is empty and an admin would pass for a member.
+    discord.py keeps the ids as sent in `Member._roles` and has no public accessor for them.
+    """
+    return {str(role_id) for role_id in member._roles}
 
 
 def identity_of(interaction: discord.Interaction, settings: Settings) -> Identity:

@@ -8,6 +8,7 @@ answer at length, take a file).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -144,17 +145,22 @@ async def fake() -> AsyncIterator[FakeDiscord]:
         await server.close()
 
 
-@pytest.fixture
-async def bot(fake: FakeDiscord, deps: Deps, tmp_path: Path) -> AsyncIterator[RunningBot]:
+@contextlib.asynccontextmanager
+async def running_bot(
+    fake: FakeDiscord, deps: Deps, tmp_path: Path, *, guild: bool = True
+) -> AsyncIterator[RunningBot]:
+    """run_discord against `fake` until the block ends; `guild=False` syncs globally."""
     slow_release = asyncio.Event()
-    deps = replace(deps, settings=discord_settings(fake, tmp_path))
+    deps = replace(deps, settings=discord_settings(fake, tmp_path, guild=guild))
     dispatcher = Dispatcher(registry_with_probes(slow_release), deps)
     stop = asyncio.Event()
     gate = Gate()
+    fake.gateway.connected.clear()
     task = asyncio.create_task(run_discord(dispatcher, stop, gate=gate))
     running = RunningBot(fake, dispatcher, stop, task, slow_release, gate)
     connected = asyncio.create_task(fake.gateway.connected.wait())
     await asyncio.wait({task, connected}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+    connected.cancel()
     if task.done():
         task.result()  # startup failed: show why
     assert fake.gateway.connected.is_set(), "the bot never completed IDENTIFY"
@@ -164,3 +170,9 @@ async def bot(fake: FakeDiscord, deps: Deps, tmp_path: Path) -> AsyncIterator[Ru
         slow_release.set()
         stop.set()
         await asyncio.wait_for(task, 15)
+
+
+@pytest.fixture
+async def bot(fake: FakeDiscord, deps: Deps, tmp_path: Path) -> AsyncIterator[RunningBot]:
+    async with running_bot(fake, deps, tmp_path) as running:
+        yield running

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from pathlib import Path
 
+from bot.deps import Deps
 from bot.platforms.discord import limits
 from bot.platforms.discord.render import FULL_REPLY_FILENAME
-from tests.platforms.discord.conftest import LONG_LINES, RunningBot
+from tests.platforms.discord.conftest import LONG_LINES, RunningBot, running_bot
 from tests.platforms.discord.wire import (
     AUTOCOMPLETE_RESULT,
     DEFERRED,
@@ -18,7 +21,7 @@ from tests.platforms.discord.wire import (
     pings_nobody,
     visible_text,
 )
-from tests.platforms.fake_discord import Invoker, payloads
+from tests.platforms.fake_discord import FakeDiscord, Invoker, payloads
 
 MEMBER = Invoker()
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
@@ -85,6 +88,36 @@ async def test_roles_come_from_configured_role_ids_and_manage_server(bot: Runnin
         sent = await bot.fake.send_interaction(path, {}, invoker)
         _, received = await final_message(bot.fake, sent)
         assert message_data(received)["content"] == expected, (path, invoker)
+
+
+async def test_roles_come_from_the_interaction_when_its_guild_was_never_cached(
+    fake: FakeDiscord, deps: Deps, tmp_path: Path
+) -> None:
+    # Global commands, used in a server the fake never sent GUILD_CREATE for: discord.py
+    # has no role cache there, only the payload's member.roles and member.permissions.
+    elsewhere = payloads.UNCACHED_GUILD_ID
+    cases = [
+        ("/probe wipe", replace(ADMIN_BY_ROLE, guild_id=elsewhere), "admin work"),
+        ("/probe organize", replace(ORGANIZER, guild_id=elsewhere), "organizer work"),
+        ("/probe wipe", replace(ADMIN_BY_PERMISSION, guild_id=elsewhere), "admin work"),
+        ("/probe wipe", replace(MEMBER, guild_id=elsewhere), "/probe wipe is for admins only."),
+    ]
+    async with running_bot(fake, deps, tmp_path, guild=False) as bot:
+        assert payloads.GUILD_ID not in fake.commands  # synced globally
+        for path, invoker, expected in cases:
+            sent = await bot.fake.send_interaction(path, {}, invoker)
+            _, received = await final_message(bot.fake, sent)
+            assert message_data(received)["content"] == expected, (path, invoker)
+        assert elsewhere not in guilds_announced(fake)
+
+
+def guilds_announced(fake: FakeDiscord) -> set[str]:
+    return {
+        frame["d"]["id"]
+        for session in fake.gateway.sessions.values()
+        for frame in session.sent
+        if frame.get("t") == "GUILD_CREATE"
+    }
 
 
 async def test_handler_exception_reaches_user_privately_and_bot_survives(

@@ -26,6 +26,7 @@ class Invoker:
     roles: tuple[str, ...] = ()
     permissions: int = payloads.MEMBER_PERMISSIONS
     in_guild: bool = True
+    guild_id: str = payloads.GUILD_ID
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,10 @@ def _where(invoker: Invoker) -> dict[str, Any]:
             "context": 1,
         }
     return {
-        "guild_id": payloads.GUILD_ID,
+        "guild_id": invoker.guild_id,
         "guild_locale": "en-US",
         "channel_id": payloads.CHANNEL_ID,
-        "channel": {"id": payloads.CHANNEL_ID, "type": 0, "guild_id": payloads.GUILD_ID},
+        "channel": payloads.text_channel(invoker.guild_id),
         "member": {
             "user": who,
             "roles": list(invoker.roles),

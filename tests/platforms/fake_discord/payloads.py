@@ -8,6 +8,8 @@ from typing import Any
 APP_ID = "900000000000000001"
 BOT_USER_ID = APP_ID
 GUILD_ID = "800000000000000001"
+# A server the fake never announces with GUILD_CREATE (discord.py has no cache for it).
+UNCACHED_GUILD_ID = "800000000000000002"
 CHANNEL_ID = "810000000000000001"
 ADMIN_ROLE_ID = "820000000000000001"
 ORGANIZER_ROLE_ID = "820000000000000002"
@@ -104,19 +106,26 @@ def guild() -> dict[str, Any]:
         "threads": [],
         "stage_instances": [],
         "guild_scheduled_events": [],
-        "channels": [
-            {
-                "id": CHANNEL_ID,
-                "type": 0,
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-                "topic": None,
-                "last_message_id": None,
-            }
-        ],
+        "channels": [text_channel(GUILD_ID)],
+    }
+
+
+def text_channel(guild_id: str) -> dict[str, Any]:
+    """#general, as GUILD_CREATE lists it and as an interaction's `channel` carries it."""
+    return {
+        "id": CHANNEL_ID,
+        "type": 0,
+        "guild_id": guild_id,
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+        "topic": None,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "flags": 0,
+        "permissions": str(MEMBER_PERMISSIONS),
     }
 
 
