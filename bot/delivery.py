@@ -1,9 +1,12 @@
 """The follow-notification delivery loop: at least once, retried with backoff, never dropped.
 
 A notification is marked delivered only after its messenger returned; a crash in between
-sends it again on the next start (at least once). A failure (DeliveryError, no messenger
-for that platform yet, anything unexpected) is recorded with its error and retried later;
-admins see what is stuck with /facts outbox.
+sends it again on the next start (at least once). When the follower's direct messages are
+closed (a permanent DeliveryError), it goes to the platform's configured notify channel
+instead, naming the follower by display name only (no mention, no ping). A failure
+(DeliveryError, no messenger for that platform yet, DMs closed and no channel or the channel
+failing too, anything unexpected) is recorded with its error and retried later; admins see
+what is stuck with /facts outbox.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.deps import Deps
-from bot.notify import DeliveryError
+from bot.notify import DeliveryError, DirectMessenger
+from bot.settings import Settings
 from storage import outbox
 
 log = logging.getLogger("counterwatch.delivery")
@@ -30,13 +34,36 @@ BATCH = 100
 class DeliveryReport:
     delivered: int
     failed: int
+    in_channel: int = 0  # of the delivered: posted in the notify channel (DMs closed)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    error: str  # '' when delivered
+    in_channel: bool = False
+
+
+def notify_channel(settings: Settings, platform: str) -> str:
+    """The channel a platform's notifications fall back to ('' when none is configured)."""
+    channels = {
+        "discord": settings.discord_notify_channel_id,
+        "slack": settings.slack_notify_channel_id,
+    }
+    return channels.get(platform, "").strip()
+
+
+def channel_text(item: outbox.Notification) -> str:
+    """The notification as a channel post: the follower by display name, never a mention."""
+    who = item.user_name.strip() or "a follower"
+    return f"For {who} (direct messages closed):\n{item.text}"
 
 
 async def deliver_due(deps: Deps, limit: int = BATCH) -> DeliveryReport:
     """One pass over what is due now; returns how many went out and how many failed."""
-    delivered = failed = 0
+    delivered = failed = in_channel = 0
     for item in await outbox.due(deps.db, deps.clock(), limit):
-        error = await _send(deps, item)
+        outcome = await _send(deps, item)
+        error = outcome.error
         now = deps.clock()
 
         async def record(
@@ -57,22 +84,46 @@ async def deliver_due(deps: Deps, limit: int = BATCH) -> DeliveryReport:
             log.warning("notification %d to %s failed: %s", item.id, item.platform, error)
         else:
             delivered += 1
-    return DeliveryReport(delivered, failed)
+            in_channel += outcome.in_channel
+    return DeliveryReport(delivered, failed, in_channel)
 
 
-async def _send(deps: Deps, item: outbox.Notification) -> str:
-    """'' when delivered, else the reason it was not."""
+async def _send(deps: Deps, item: outbox.Notification) -> _Outcome:
     messenger = deps.messengers.get(item.platform)
     if messenger is None:
-        return f"no {item.platform} connection is running"
+        return _Outcome(f"no {item.platform} connection is running")
     try:
         await messenger.send_direct(item.workspace, item.user_id, item.text)
     except DeliveryError as exc:
-        return f"delivery failed: {str(exc)[:200] or type(exc).__name__}"
+        if not exc.permanent:
+            return _Outcome(f"delivery failed: {_reason(exc)}")
+        return await _send_to_channel(deps, messenger, item, _reason(exc))
     except Exception as exc:  # a bug in an adapter must not stop every other delivery
         log.exception("messenger for %s raised", item.platform)
-        return f"unexpected {type(exc).__name__}"
-    return ""
+        return _Outcome(f"unexpected {type(exc).__name__}")
+    return _Outcome("")
+
+
+async def _send_to_channel(
+    deps: Deps, messenger: DirectMessenger, item: outbox.Notification, dm_error: str
+) -> _Outcome:
+    """The fallback when DMs are closed; the DM is tried again first on every retry."""
+    channel = notify_channel(deps.settings, item.platform)
+    if not channel:
+        return _Outcome(f"DMs closed ({dm_error}); no {item.platform} notify channel is set")
+    try:
+        await messenger.send_channel(item.workspace, channel, channel_text(item))
+    except DeliveryError as exc:
+        return _Outcome(f"DMs closed ({dm_error}); the notify channel failed: {_reason(exc)}")
+    except Exception as exc:
+        log.exception("messenger for %s raised on its channel", item.platform)
+        return _Outcome(f"DMs closed; unexpected {type(exc).__name__} in the notify channel")
+    log.info("notification %d posted in the %s notify channel", item.id, item.platform)
+    return _Outcome("", in_channel=True)
+
+
+def _reason(exc: DeliveryError) -> str:
+    return str(exc)[:200] or type(exc).__name__
 
 
 async def run_delivery(deps: Deps, stop: asyncio.Event, poll_seconds: float = POLL_SECONDS) -> None:

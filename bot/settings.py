@@ -25,6 +25,8 @@ class Settings:
     discord_guild_id: str = ""
     discord_admin_role_ids: frozenset[str] = field(default_factory=frozenset)
     discord_organizer_role_ids: frozenset[str] = field(default_factory=frozenset)
+    # Where follow notifications go when a member's DMs are closed ('' = keep retrying the DM).
+    discord_notify_channel_id: str = ""
     slack_bot_token: str = ""
     slack_app_token: str = ""
     slack_signing_secret: str = ""
@@ -34,6 +36,7 @@ class Settings:
     slack_organizer_user_ids: frozenset[str] = field(default_factory=frozenset)
     # Workspace owners/admins (read with users.info) are Counterwatch admins too.
     slack_workspace_admins: bool = False
+    slack_notify_channel_id: str = ""
 
     @property
     def discord_enabled(self) -> bool:
@@ -65,6 +68,7 @@ _ENV = {
     "discord_guild_id": "DISCORD_GUILD_ID",
     "discord_admin_role_ids": "DISCORD_ADMIN_ROLE_IDS",
     "discord_organizer_role_ids": "DISCORD_ORGANIZER_ROLE_IDS",
+    "discord_notify_channel_id": "DISCORD_NOTIFY_CHANNEL_ID",
     "slack_bot_token": "SLACK_BOT_TOKEN",
     "slack_app_token": "SLACK_APP_TOKEN",
     "slack_signing_secret": "SLACK_SIGNING_SECRET",
@@ -73,6 +77,7 @@ _ENV = {
     "slack_admin_user_ids": "SLACK_ADMIN_USER_IDS",
     "slack_organizer_user_ids": "SLACK_ORGANIZER_USER_IDS",
     "slack_workspace_admins": "SLACK_WORKSPACE_ADMINS",
+    "slack_notify_channel_id": "SLACK_NOTIFY_CHANNEL_ID",
 }
 
 

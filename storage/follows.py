@@ -28,6 +28,7 @@ class Follower:
     workspace: str
     user_id: str
     place_label: str  # one of the places they follow that the change concerns
+    user_name: str  # display name when they followed: named (never pinged) in a channel
 
 
 async def add_follow(
@@ -35,8 +36,13 @@ async def add_follow(
     who: tuple[str, str, str],
     place: tuple[str, str, str, str],
     at: str,
+    user_name: str = "",
 ) -> bool:
-    """Follow (key, label, state, county keys); False when already following it."""
+    """Follow (key, label, state, county keys); False when already following it.
+
+    `user_name` (the display name) is kept for one purpose: naming the follower, without a
+    ping, in the notify channel when their direct messages are closed.
+    """
     platform, workspace, user_id = who
     key, label, state, county_keys = place
     async with conn.execute(
@@ -48,9 +54,9 @@ async def add_follow(
         raise OverflowError(f"at most {MAX_FOLLOWS} places can be followed")
     cursor = await conn.execute(
         "INSERT INTO follows (platform, workspace, user_id, place_key, place_label, state,"
-        " county_keys, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " county_keys, created_at, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (platform, workspace, user_id, place_key) DO NOTHING",
-        (platform, workspace, user_id, key, label, state, county_keys, at),
+        (platform, workspace, user_id, key, label, state, county_keys, at, user_name),
     )
     return cursor.rowcount == 1
 
@@ -76,7 +82,8 @@ async def follows_of(db: Database, who: tuple[str, str, str]) -> list[Follow]:
 # A follower matches a change when it follows one of the change's subjects, lives in a county
 # the change is about, or lives in the state a state-wide change is about.
 _FOLLOWERS_SQL = (
-    "SELECT f.platform, f.workspace, f.user_id, MIN(f.place_label) AS label FROM follows f"
+    "SELECT f.platform, f.workspace, f.user_id, MIN(f.place_label) AS label,"
+    " MAX(f.user_name) AS user_name FROM follows f"
     " WHERE f.place_key IN (SELECT subject_key FROM change_subjects WHERE change_id = :c)"
     " OR EXISTS (SELECT 1 FROM change_subjects s WHERE s.change_id = :c"
     "  AND s.subject_key = 'state:' || f.state)"
@@ -91,7 +98,7 @@ _FOLLOWERS_SQL = (
 async def followers_of_change(conn: aiosqlite.Connection, change_id: int) -> list[Follower]:
     async with conn.execute(_FOLLOWERS_SQL, {"c": change_id}) as cursor:
         rows = await cursor.fetchall()
-    return [Follower(r[0], r[1], r[2], r[3]) for r in rows]
+    return [Follower(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 async def enqueue_notifications(
@@ -103,10 +110,19 @@ async def enqueue_notifications(
     """
     followers = await followers_of_change(conn, change_id)
     cursor = await conn.executemany(
-        "INSERT OR IGNORE INTO notifications (change_id, platform, workspace, user_id, text,"
-        " created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO notifications (change_id, platform, workspace, user_id,"
+        " user_name, text, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (change_id, f.platform, f.workspace, f.user_id, text_for(f.place_label), at, at)
+            (
+                change_id,
+                f.platform,
+                f.workspace,
+                f.user_id,
+                f.user_name,
+                text_for(f.place_label),
+                at,
+                at,
+            )
             for f in followers
         ],
     )
@@ -118,11 +134,16 @@ async def enqueue_notifications(
 
 async def describe_member(db: Database, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
-        "SELECT place_label, workspace, created_at FROM follows"
+        "SELECT place_label, workspace, created_at, user_name FROM follows"
         " WHERE platform = ? AND user_id = ? ORDER BY place_label",
         (platform, user_id),
     )
-    lines = [f"You follow {r['place_label']} (since {r['created_at'][:10]})" for r in rows]
+    lines = [
+        f"You follow {r['place_label']} (since {r['created_at'][:10]}"
+        + (f', as "{r["user_name"]}"' if r["user_name"] else "")
+        + ")"
+        for r in rows
+    ]
     row = await db.fetchone(
         "SELECT COUNT(*) FROM notifications WHERE platform = ? AND user_id = ?",
         (platform, user_id),

@@ -26,6 +26,7 @@ class Notification:
     platform: str
     workspace: str
     user_id: str
+    user_name: str  # display name, for a notify-channel post when DMs are closed
     text: str
     attempts: int
     next_attempt_at: str
@@ -58,6 +59,7 @@ def _notification(row: aiosqlite.Row) -> Notification:
         platform=row["platform"],
         workspace=row["workspace"],
         user_id=row["user_id"],
+        user_name=row["user_name"],
         text=row["text"],
         attempts=row["attempts"],
         next_attempt_at=row["next_attempt_at"],
@@ -66,7 +68,8 @@ def _notification(row: aiosqlite.Row) -> Notification:
 
 
 _COLUMNS = (
-    "id, change_id, platform, workspace, user_id, text, attempts, next_attempt_at, last_error"
+    "id, change_id, platform, workspace, user_id, user_name, text, attempts, next_attempt_at,"
+    " last_error"
 )
 
 

@@ -44,7 +44,7 @@ async def follow(request: Request, deps: Deps) -> Reply:
     at = now_stamp(deps)
 
     async def job(conn: aiosqlite.Connection) -> bool:
-        return await follows.add_follow(conn, _who(request), target, at)
+        return await follows.add_follow(conn, _who(request), target, at, request.user_name)
 
     try:
         added = await deps.db.write(job)
@@ -55,7 +55,8 @@ async def follow(request: Request, deps: Deps) -> Reply:
         return Reply(text=f"You already follow {label}.")
     return Reply(
         text=f"You now follow {label}. When a fact about it changes you get one direct"
-        f" message. Stop with /unfollow {label}."
+        " message (if your direct messages are closed, the server's notification channel"
+        f" names you instead, without a ping, where one is set up). Stop with /unfollow {label}."
     )
 
 

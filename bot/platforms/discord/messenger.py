@@ -19,15 +19,50 @@ class DiscordMessenger:
     async def send_direct(self, workspace: str, user_id: str, text: str) -> None:
         """Open (or reuse) the DM channel and send `text`, split at 2,000 characters.
 
-        Closed DMs (403), unknown users and outages raise DeliveryError; the caller retries.
+        Closed DMs (403) and unknown users raise a permanent DeliveryError (the delivery loop
+        then tries the notify channel); outages a transient one. The caller retries both.
         """
         if not user_id.isdigit():
-            raise DeliveryError(f"not a Discord user id: {user_id[:30]!r}")
+            raise DeliveryError(f"not a Discord user id: {user_id[:30]!r}", permanent=True)
         try:
             channel = await self._client.create_dm(discord.Object(id=int(user_id)))
-            for piece in split_text(text, limits.CONTENT_MAX) or ["(empty message)"]:
-                await channel.send(piece, allowed_mentions=NO_MENTIONS)
+            await _send(channel, text)
         except discord.Forbidden:
-            raise DeliveryError("the user does not accept direct messages") from None
+            raise DeliveryError(
+                "the user does not accept direct messages", permanent=True
+            ) from None
+        except discord.NotFound:
+            raise DeliveryError("Discord knows no such user", permanent=True) from None
         except (discord.HTTPException, OSError) as exc:
             raise DeliveryError(f"Discord did not take the message: {type(exc).__name__}") from None
+
+    async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
+        """Post `text` in a text channel of the server `workspace`, mentions off.
+
+        The channel must belong to that server: a follower's name never goes to another one.
+        """
+        if not channel_id.isdigit():
+            raise DeliveryError(f"not a Discord channel id: {channel_id[:30]!r}", permanent=True)
+        try:
+            channel = self._client.get_channel(int(channel_id)) or await self._client.fetch_channel(
+                int(channel_id)
+            )
+            guild = getattr(channel, "guild", None)
+            if guild is None or str(guild.id) != workspace:
+                raise DeliveryError("the notify channel is not in that server", permanent=True)
+            if not isinstance(channel, discord.abc.Messageable):
+                raise DeliveryError("the notify channel takes no messages", permanent=True)
+            await _send(channel, text)
+        except discord.Forbidden:
+            raise DeliveryError(
+                "no permission to post in the notify channel", permanent=True
+            ) from None
+        except discord.NotFound:
+            raise DeliveryError("the notify channel does not exist", permanent=True) from None
+        except (discord.HTTPException, OSError) as exc:
+            raise DeliveryError(f"Discord did not take the post: {type(exc).__name__}") from None
+
+
+async def _send(channel: discord.abc.Messageable, text: str) -> None:
+    for piece in split_text(text, limits.CONTENT_MAX) or ["(empty message)"]:
+        await channel.send(piece, allowed_mentions=NO_MENTIONS)

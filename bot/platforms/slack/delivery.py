@@ -113,6 +113,10 @@ class Delivery:
         channel = await self.open_dm(user_id)
         await self._client.chat_postMessage(channel=channel, text=escape(text))
 
+    async def send_channel_text(self, channel: str, text: str) -> None:
+        """A plain post in a channel (follow notifications when DMs are closed); escaped here."""
+        await self._client.chat_postMessage(channel=channel, text=escape(text))
+
 
 def _error_code(exc: Exception) -> str:
     return slack_error(exc)

@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import aiohttp
-from slack_sdk.errors import SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.notify import DeliveryError
 from bot.platforms.slack.delivery import Delivery, slack_error
+
+# Slack's answers meaning "this person cannot be messaged directly" (as opposed to an
+# outage): the delivery loop then posts in the notify channel instead of only retrying.
+DM_CLOSED_ERRORS = frozenset(
+    {
+        "cannot_dm_bot",
+        "messages_tab_disabled",
+        "user_disabled",
+        "user_not_found",
+        "user_not_visible",
+        "restricted_action",
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+    }
+)
 
 
 class SlackMessenger:
@@ -23,4 +39,19 @@ class SlackMessenger:
         try:
             await self._delivery.send_direct_text(user_id, text)
         except (SlackClientError, TimeoutError, aiohttp.ClientError) as exc:
-            raise DeliveryError(f"Slack did not take the DM: {slack_error(exc)}") from exc
+            raise DeliveryError(
+                f"Slack did not take the DM: {slack_error(exc)}", permanent=_refused(exc)
+            ) from exc
+
+    async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
+        try:
+            await self._delivery.send_channel_text(channel_id, text)
+        except (SlackClientError, TimeoutError, aiohttp.ClientError) as exc:
+            raise DeliveryError(
+                f"Slack did not take the channel post: {slack_error(exc)}",
+                permanent=_refused(exc),
+            ) from exc
+
+
+def _refused(exc: Exception) -> bool:
+    return isinstance(exc, SlackApiError) and slack_error(exc) in DM_CLOSED_ERRORS

@@ -34,18 +34,33 @@ class Clock:
 
 
 class FakeMessenger:
-    """Implements bot.notify.DirectMessenger; fails the next `failures` sends."""
+    """Implements bot.notify.DirectMessenger.
+
+    The next `failures` DMs fail transiently; DMs to `closed_dms` fail permanently; the
+    next `channel_failures` channel posts fail.
+    """
 
     def __init__(self, platform: str = "test") -> None:
         self.platform = platform
         self.sent: list[tuple[str, str, str]] = []
+        self.posts: list[tuple[str, str, str]] = []  # (workspace, channel, text)
         self.failures = 0
+        self.closed_dms: set[str] = set()
+        self.channel_failures = 0
 
     async def send_direct(self, workspace: str, user_id: str, text: str) -> None:
+        if user_id in self.closed_dms:
+            raise DeliveryError("the member's direct messages are closed", permanent=True)
         if self.failures > 0:
             self.failures -= 1
             raise DeliveryError("the member's direct messages are closed")
         self.sent.append((workspace, user_id, text))
+
+    async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
+        if self.channel_failures > 0:
+            self.channel_failures -= 1
+            raise DeliveryError("the platform is down")
+        self.posts.append((workspace, channel_id, text))
 
 
 async def seed_small(conn: aiosqlite.Connection) -> None:

@@ -1,0 +1,29 @@
+"""A queued follow notification, written through the storage API (for adapter tests)."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.audit import Author, ChangeEntry, record_change
+from storage.db import Database
+from storage.follows import add_follow, enqueue_notifications
+
+AT = "2026-11-26T12:00:00+00:00"
+PLACE = ("city:greenfield:WI", "Greenfield, WI", "WI", "")
+
+
+async def queue_notification(
+    db: Database, platform: str, workspace: str, user_id: str, user_name: str, text: str
+) -> int:
+    """`user_id` follows Greenfield, WI; an admin change about it queues one notification."""
+
+    async def job(conn: aiosqlite.Connection) -> int:
+        await add_follow(conn, (platform, workspace, user_id), PLACE, AT, user_name)
+        entry = ChangeEntry(
+            Author(platform, workspace, "A1", "admin"), AT, "facts end-partnership", "update",
+            "https://example.org/e", "ended", subjects=(PLACE[0],),
+        )  # fmt: skip
+        change_id = await record_change(conn, entry)
+        return await enqueue_notifications(conn, change_id, lambda label: text, AT)
+
+    return await db.write(job)
