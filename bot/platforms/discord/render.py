@@ -3,9 +3,13 @@
 Short text goes as message content (<= 2,000 characters). Longer text and
 fields become embeds (4,096 per description, 25 fields, 6,000 characters and
 10 embeds per message). What still does not fit is attached in full as a .txt
-file with a short preview, so nothing is ever cut silently. Mentions are
-neutralised by `allowed_mentions` on every send (see `handling`), not by
-rewriting the user's text.
+file with a short preview, so nothing is ever cut silently.
+
+Replies are neutral plain text: every string shown (content, embed titles,
+descriptions, field names and values) has its markdown neutralised (`markdown`),
+and the limits are measured on the escaped text. Attached files are plain text
+and stay as written. Mentions are neutralised by `allowed_mentions` on every send
+(see `handling`), not by rewriting the user's text.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import discord
 
 from bot.models import Field, Reply
 from bot.platforms.discord import limits
+from bot.platforms.discord.markdown import escape, split_escaped
 
 FULL_REPLY_FILENAME = "reply.txt"
 PREVIEW_MAX = 1500
@@ -43,9 +48,10 @@ def render(reply: Reply) -> Outgoing:
     if reply.file is not None:
         files = ((safe_filename(reply.file.filename), reply.file.content),)
     head = "\n".join(part for part in (reply.title, reply.text) if part)
-    if not reply.fields and len(head) <= limits.CONTENT_MAX:
+    shown = escape(head)
+    if not reply.fields and len(shown) <= limits.CONTENT_MAX:
         fallback = "See the attached file." if files else "Done."
-        return Outgoing(content=head or fallback, files=files)
+        return Outgoing(content=shown or fallback, files=files)
     embeds = _embeds(reply)
     if embeds is not None:
         return Outgoing(content=None, embeds=tuple(embeds), files=files)
@@ -66,23 +72,26 @@ def _as_text(reply: Reply) -> str:
 
 
 def _preview(text: str) -> str:
-    if len(text) <= PREVIEW_MAX:
-        return text
-    cut = text.rfind("\n", 0, PREVIEW_MAX)
-    return text[: cut if cut > PREVIEW_MAX // 2 else PREVIEW_MAX].rstrip() + "\n…"
+    """The escaped start of `text`, at most PREVIEW_MAX characters, whole lines when it can."""
+    pieces = split_escaped(text, PREVIEW_MAX)
+    if len(pieces) <= 1:
+        return pieces[0] if pieces else ""
+    return pieces[0].rstrip() + "\n…"
 
 
 def _embeds(reply: Reply) -> list[discord.Embed] | None:
     """The reply as embeds, or None when it cannot fit one message without cutting."""
-    if len(reply.title) > limits.EMBED_TITLE_MAX or any(not _field_fits(f) for f in reply.fields):
+    title = escape(reply.title)
+    fields = [_escaped_field(f) for f in reply.fields]
+    if len(title) > limits.EMBED_TITLE_MAX or any(not _field_fits(f) for f in fields):
         return None
     colour = ERROR_COLOUR if reply.error else NORMAL_COLOUR
-    chunks = split_text(reply.text, limits.EMBED_DESCRIPTION_MAX) or [""]
+    chunks = split_escaped(reply.text, limits.EMBED_DESCRIPTION_MAX) or [""]
     embeds = [discord.Embed(description=chunk or None, colour=colour) for chunk in chunks]
-    if reply.title:
-        embeds[0].title = reply.title
-    for start in range(0, len(reply.fields), limits.EMBED_FIELDS_MAX):
-        batch = reply.fields[start : start + limits.EMBED_FIELDS_MAX]
+    if title:
+        embeds[0].title = title
+    for start in range(0, len(fields), limits.EMBED_FIELDS_MAX):
+        batch = fields[start : start + limits.EMBED_FIELDS_MAX]
         target = embeds[-1]
         if len(target.fields) + len(batch) > limits.EMBED_FIELDS_MAX:
             target = discord.Embed(colour=colour)
@@ -94,6 +103,10 @@ def _embeds(reply: Reply) -> list[discord.Embed] | None:
     if sum(len(e) for e in embeds) > limits.EMBED_TOTAL_MAX:
         return None
     return embeds
+
+
+def _escaped_field(field: Field) -> Field:
+    return Field(escape(field.name), escape(field.value))
 
 
 def _field_fits(field: Field) -> bool:

@@ -80,9 +80,22 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
     async def wipe(request: Request, deps: Deps) -> Reply:
         return Reply(text="admin work")
 
+    async def markup(request: Request, deps: Deps) -> Reply:
+        """User text (markdown and all) as a message, an embed or a preview plus a file."""
+        text = request.text("text")
+        shape = request.option("shape") or "message"
+        if shape == "embed":
+            first = text.split("\n", 1)[0]
+            return Reply(title=first, text=text, fields=(Field(first, text),))
+        if shape == "file":
+            return Reply(text="\n".join([text] * 40))
+        return Reply(text=text)
+
     words = Option(
         "words", "What to echo back", max_length=300, greedy=True, autocomplete="probe-many"
     )
+    text = Option("text", "Text with markdown", max_length=1000, multiline=True)
+    shape = Option("shape", "How to answer", required=False, choices=("message", "embed", "file"))
     number = Option("n", "A number", OptionType.INTEGER, required=False, min_value=1, max_value=9)
     return [
         Command(("probe", "echo"), "Echo words back", echo, options=(words, number)),
@@ -106,6 +119,8 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
             upload,
             options=(Option("file", "A CSV", OptionType.ATTACHMENT),),
         ),
+        Command(("probe", "markup"), "Show text as typed", markup, options=(text, shape)),
+        Command(("probe", "markup-later"), "Same, deferred", markup, options=(text,), slow=True),
         Command(("probe", "organize"), "Organizers only", organize, role=Role.ORGANIZER),
         Command(("probe", "wipe"), "Admins only", wipe, role=Role.ADMIN),
     ]

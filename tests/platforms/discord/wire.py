@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.platforms.fake_discord import FakeDiscord, Received
@@ -41,3 +42,24 @@ def pings_nobody(data: dict[str, Any]) -> bool:
 
 def is_ephemeral(data: dict[str, Any]) -> bool:
     return bool((data.get("flags") or 0) & EPHEMERAL)
+
+
+# How Discord reads markdown, as far as these tests need: a backslash before any
+# punctuation shows that character; links (<https://...> and bare https://...) are
+# taken whole; *, _, ~, |, ` and brackets elsewhere are markup; so are >, #, -, +
+# and "1." at the start of a line.
+_ESCAPED = re.compile(r"\\([^0-9A-Za-z\s])")
+_LINK = r"<https?://[^ >]+>|https?://[^\s<]+[^<.,:;\"')\]\s]"
+_TOKEN = re.compile(rf"\\[^0-9A-Za-z\s]|{_LINK}|(?P<markup>[*_~|`\[\]])")
+_BLOCK = re.compile(r"\s*(?:[>#+-]|\d+\.(?:\s|$))")
+
+
+def as_displayed(text: str) -> str:
+    """What a reader sees once Discord has consumed the escapes."""
+    return _ESCAPED.sub(r"\1", text)
+
+
+def live_markdown(text: str) -> list[str]:
+    """Every piece of `text` Discord would still read as formatting (empty when neutral)."""
+    inline = [m.group("markup") for m in _TOKEN.finditer(text) if m.group("markup")]
+    return inline + [line for line in text.split("\n") if _BLOCK.match(line)]
