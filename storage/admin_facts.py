@@ -8,11 +8,20 @@ from collections.abc import Callable
 
 import aiosqlite
 
+from bot.place_names import normalize
 from storage.audit import ChangeEntry, ChangeRecorder, Row, as_row, record_change, snapshot
 from storage.db import Database
 from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import name_key
 from storage.follows import enqueue_notifications
+
+# Event kinds that change a company's status by themselves, and the status they leave
+# when the admin gives none: /moratorium shows the latest event that carries a status.
+IMPLIED_STATUS = {"moratorium-ended": "Moratorium ended"}
+
+
+def event_status(kind: str, status: str) -> str:
+    return status.strip() or IMPLIED_STATUS.get(kind, "")
 
 
 async def _rows(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> list[Row]:
@@ -45,6 +54,16 @@ async def fact(db: Database, table: str, row_id: int) -> Row | None:
         (row_id,),
     )
     return None if row is None else as_row(row)
+
+
+async def laws_of_jurisdiction(db: Database, jurisdiction: str) -> list[Row]:
+    """Laws whose jurisdiction is `jurisdiction` ('Oakland, CA'), under either key in use:
+    seeds and the laws importer store name_key(), admin edits normalize()."""
+    keys = (name_key(jurisdiction), normalize(jurisdiction))
+    rows = await db.fetchall(
+        "SELECT * FROM laws WHERE jurisdiction_key IN (?, ?) ORDER BY enacted, id", keys
+    )
+    return [as_row(r) for r in rows]
 
 
 async def ring_partnerships_of(conn: aiosqlite.Connection, agency_id: int) -> list[Row]:

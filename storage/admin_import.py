@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 import aiosqlite
 
 from bot.place_names import normalize
+from storage.admin_facts import event_status
 from storage.audit import (
     ChangeEntry,
     ChangeRefused,
@@ -158,7 +159,8 @@ async def write_fact_rows(
             else:
                 created["company_events"].append(await _insert(conn, "company_events", {
                     "company_id": company_id, "happened": row.date, "kind": row.kind,
-                    "status": row.status, "summary": row.summary, **common,
+                    "status": event_status(row.kind, row.status), "summary": row.summary,
+                    **common,
                 }))  # fmt: skip
                 error = ""
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.models import Role
 from bot.registry import Command, Option, OptionType, Registry
-from commands.admin import facts_edits, follow, history, imports, partnerships
+from commands.admin import facts_edits, follow, history, imports, law_status, partnerships
 from commands.admin.common import MAX_URL
 
 _SOURCE = Option("source", "Source URL (http or https) that reports this", max_length=MAX_URL)
@@ -70,6 +70,19 @@ def register(registry: Registry) -> None:
             Option("scope", "What it covers, in a sentence", required=False, max_length=300),
             examples=('/facts add-law "King County, WA" ban 2021-06-01 in-force'
                       " https://example.org/ap",),
+        ),
+        _admin(
+            "set-law-status", "A law was reversed, repealed, expired (or is in force again)",
+            law_status.set_law_status,
+            Option("law", "Law id (L7) or its jurisdiction ('Oakland, CA')",
+                   autocomplete="place", max_length=120),
+            Option("status", "Its status now", choices=facts_edits.LAW_STATUSES),
+            Option("date", "Date the status changed (YYYY-MM-DD)", type=OptionType.DATE),
+            _SOURCE,
+            Option("note", "A few words on what happened", required=False,
+                   max_length=law_status.MAX_NOTE, greedy=True),
+            examples=("/facts set-law-status L7 repealed 2023-03-01 https://example.org/repeal"
+                      " Repealed by the council",),
         ),
         _admin(
             "remove", "Remove a wrong fact (D123, E45 or L7)", facts_edits.remove_fact,

@@ -39,7 +39,8 @@ async def add_event(request: Request, deps: Deps) -> Reply:
     if company is None:
         known = ", ".join(await admin_facts.company_names(deps.db)) or "none yet"
         raise UserError(f"No company called {request.text('company')[:40]!r}. Known: {known}.")
-    kind, text, status = request.text("kind"), request.text("summary"), request.text("status")
+    kind, text = request.text("kind"), request.text("summary")
+    status = admin_facts.event_status(kind, request.text("status"))
     summary = f"{company.name}, {happened}: {kind}: {text}"
     values = {
         "company_id": company.id,
