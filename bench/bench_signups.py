@@ -1,201 +1,177 @@
-"""Sign-ups per second and acknowledgement latency, side by side with two baselines.
+"""Sign-ups per second and acknowledgement latency, the stack beside its baselines.
 
-All three write to a file in a temp dir with WAL and synchronous=FULL:
-- stack:  100 concurrent members, each `/campaign join` through the dispatcher; the reply
-          (sent only after COMMIT) is the acknowledgement. Writes share commits via db.write.
-- naive:  the same 100 concurrent members, each sign-up its own INSERT and awaited COMMIT
-          on one shared aiosqlite connection, measured two ways:
-          "shared": as usually written (Python's implicit transactions). Concurrent members
-              then slip their INSERTs into one another's open transaction, so one COMMIT
-              often carries many rows: accidental, unsafe grouping (a ROLLBACK by one member
-              would silently drop the others' rows, already "acknowledged" to nobody yet).
-          "own":  what the pattern means to do, one transaction per sign-up (a lock keeps
-              the members' INSERT/COMMIT pairs apart): one fsync per sign-up.
-- limit:  plain sqlite3, 1,000 rows per commit (executemany): what the stack could reach.
+Every line writes sign-ups into its own file in a temp dir, WAL + synchronous=FULL, and
+(except the limit) has 100 concurrent members, each sign-up acknowledged when its await
+returns, which for the stack and the naive lines is after its COMMIT:
+- stack/options: `/campaign join` through Dispatcher.run_options, the entry point of the
+  Discord adapter (options arrive split): option checks, role, handler, group commit.
+- stack/text: the same through Dispatcher.run_text, as Slack and the console call it
+  (the line is tokenized and parsed first).
+- storage: no dispatcher: each member calls storage.campaigns.join (the handler's write)
+  directly, so the storage strategy can be compared with the naive storage pattern.
+- naive-literal: the issue's naive pattern as usually written: each member's own INSERT
+  then `await conn.commit()` on one shared aiosqlite connection (implicit transactions).
+  This groups by accident (see bench/signup_baselines.py): its commit count is printed.
+- naive-own: the same with one transaction per sign-up enforced (a lock around each
+  INSERT + COMMIT pair): one fsync per sign-up. Fewer sign-ups, it is slow.
+- limit: plain sqlite3, 1,000 rows per commit (executemany), one thread, no members.
+The whole set runs ROUNDS times, in a rotated order, each round on fresh files; ratios are
+taken within a round (adjacent in time on a shared, noisy machine), then summarized.
 
-Run: .venv/bin/python -m bench signups   (SIGNUPS_BENCH_N overrides the sign-up count)
+Run: .venv/bin/python -m bench signups
+     (SIGNUPS_BENCH_N: sign-ups per line, default 5000; SIGNUPS_BENCH_ROUNDS, default 3)
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 import os
-import sqlite3
+import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
-import aiosqlite
-
+from bench.signup_baselines import LIMIT_BATCH, MEMBERS, Result, limit, naive, run_members
 from bench.stats import describe_ms, percentile
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from storage.db import Database, apply_migrations
+from storage import campaigns as store
+from storage.db import Database
 
-MEMBERS = 100
 SIGNUPS = int(os.environ.get("SIGNUPS_BENCH_N", "5000"))
-NAIVE_OWN_SIGNUPS = min(SIGNUPS, 1000)  # one fsync each: fewer, or the run takes minutes
-LIMIT_BATCH = 1000
+ROUNDS = int(os.environ.get("SIGNUPS_BENCH_ROUNDS", "3"))
+NAIVE_OWN_SIGNUPS = min(SIGNUPS, 1000)  # one fsync each
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
-INSERT = (
-    "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
-    " VALUES (1, 'bench', ?, ?, '', '2026-11-26T12:00:00Z')"
-)
-
-
-@dataclass(frozen=True)
-class Result:
-    label: str
-    count: int
-    seconds: float
-    latencies: list[float]
-
-    @property
-    def rate(self) -> float:
-        return self.count / self.seconds
+LABELS = {
+    "stack/options": "stack, Dispatcher.run_options (Discord's entry point) + group commit",
+    "stack/text": "stack, Dispatcher.run_text (Slack's and the console's) + group commit",
+    "storage": "storage strategy alone: storage.campaigns.join, no dispatcher",
+    "naive-literal": "naive as the issue words it: own INSERT + await commit(), shared conn",
+    "naive-own": "naive, one transaction per sign-up (INSERT + COMMIT under a lock)",
+    "limit": f"limit: plain sqlite3, {LIMIT_BATCH:,} rows per commit",
+}
 
 
 def member(i: int, role: Role = Role.MEMBER) -> Identity:
     return Identity("bench", "W1", f"u{i}", f"Member {i}", role)
 
 
-async def run_members(
-    n: int, signup: Callable[[int], Awaitable[None]]
-) -> tuple[float, list[float]]:
-    """MEMBERS concurrent members take the next sign-up number until `n` are done."""
-    numbers = iter(range(n))
-    latencies: list[float] = []
-
-    async def one_member() -> None:
-        for i in numbers:
-            start = time.perf_counter()
-            await signup(i)
-            latencies.append(time.perf_counter() - start)
-
-    start = time.perf_counter()
-    await asyncio.gather(*(one_member() for _ in range(MEMBERS)))
-    return time.perf_counter() - start, latencies
-
-
-async def bench_stack(directory: Path) -> tuple[Result, int]:
-    db = await Database.open(directory / "stack.db")
+async def stack(path: Path, key: str) -> Result:
+    db = await Database.open(path)
     try:
-        deps = Deps(settings=Settings(db_path=str(db.path)), db=db, clock=lambda: NOW)
+        deps = Deps(settings=Settings(db_path=str(path)), db=db, clock=lambda: NOW)
         dispatcher = Dispatcher(build_registry(), deps)
+        made = await dispatcher.run_text(member(0, Role.ORGANIZER), "/campaign create bench B")
+        assert not made.error, made.text
         command = dispatcher.registry.get(("campaign", "join"))
         assert command is not None
-        made = await dispatcher.run_text(
-            member(0, Role.ORGANIZER), "/campaign create bench Bench 100000"
-        )
-        assert not made.error, made.text
-        commits_before = db.commits
+        campaign = await store.find_campaign(db, "W1", "bench")
+        assert campaign is not None
+        today, stamp = NOW.date().isoformat(), NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
 
-        async def signup(i: int) -> None:
+        async def by_options(i: int) -> None:
             reply = await dispatcher.run_options(member(i), command, {"slug": "bench"})
             if reply.error:
                 raise RuntimeError(reply.text)
 
-        seconds, latencies = await run_members(SIGNUPS, signup)
+        async def by_text(i: int) -> None:
+            reply = await dispatcher.run_text(member(i), "/campaign join bench")
+            if reply.error:
+                raise RuntimeError(reply.text)
+
+        async def by_storage(i: int) -> None:
+            who = store.Member("bench", f"u{i}", f"Member {i}")
+            outcome = await store.join(db, campaign.id, who, stamp, today)
+            if outcome.status is not store.JoinStatus.JOINED:
+                raise RuntimeError(outcome)
+
+        signup: dict[str, Callable[[int], Awaitable[None]]] = {
+            "stack/options": by_options,
+            "stack/text": by_text,
+            "storage": by_storage,
+        }
+        commits_before = db.commits
+        seconds, latencies = await run_members(SIGNUPS, signup[key])
         row = await db.fetchone("SELECT count(*) FROM signups")
         assert row is not None and row[0] == SIGNUPS
-        return Result("stack (dispatcher + group commit)", SIGNUPS, seconds, latencies), (
-            db.commits - commits_before
-        )
+        return Result(key, SIGNUPS, seconds, latencies, db.commits - commits_before)
     finally:
         await db.close()
 
 
-async def bench_naive(directory: Path, own_transaction: bool) -> Result:
-    name = "naive-own.db" if own_transaction else "naive-shared.db"
-    conn = await aiosqlite.connect(directory / name)  # default: implicit transactions
-    try:
-        await conn.execute("PRAGMA journal_mode=WAL")
-        await conn.execute("PRAGMA synchronous=FULL")
-        await apply_migrations(conn)
-        await conn.execute(
-            "INSERT INTO campaigns (id, workspace, slug, title, created_on)"
-            " VALUES (1, 'W1', 'bench', 'Bench', '2026-11-26')"
-        )
-        await conn.commit()
-
-        lock = asyncio.Lock() if own_transaction else contextlib.nullcontext()
-
-        async def signup(i: int) -> None:
-            async with lock:
-                await conn.execute(INSERT, (f"u{i}", f"Member {i}"))
-                await conn.commit()
-
-        count = NAIVE_OWN_SIGNUPS if own_transaction else SIGNUPS
-        seconds, latencies = await run_members(count, signup)
-        how = "one transaction per sign-up" if own_transaction else "shared implicit transaction"
-        return Result(f"naive, {how}", count, seconds, latencies)
-    finally:
-        await conn.close()
+async def run_one(key: str, directory: Path) -> Result:
+    path = directory / f"{key.replace('/', '-')}.db"
+    cpu = time.process_time()  # includes set-up (open, migrations): small beside 5,000 writes
+    if key.startswith("stack") or key == "storage":
+        result = await stack(path, key)
+    elif key == "naive-literal":
+        result = await naive(path, SIGNUPS, own_transaction=False)
+    elif key == "naive-own":
+        result = await naive(path, NAIVE_OWN_SIGNUPS, own_transaction=True)
+    else:
+        result = limit(path, SIGNUPS)
+    return replace(result, cpu=time.process_time() - cpu)
 
 
-def bench_limit(directory: Path) -> Result:
-    conn = sqlite3.connect(directory / "limit.db", isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        # The same schema, from the same migrations.
-        for path in sorted((Path(__file__).parents[1] / "storage" / "migrations").glob("*.sql")):
-            conn.executescript(f"BEGIN;\n{path.read_text(encoding='utf-8')}\nCOMMIT;")
-        conn.execute(
-            "INSERT INTO campaigns (id, workspace, slug, title, created_on)"
-            " VALUES (1, 'W1', 'bench', 'Bench', '2026-11-26')"
-        )
-        latencies: list[float] = []
-        start = time.perf_counter()
-        for first in range(0, SIGNUPS, LIMIT_BATCH):
-            batch_start = time.perf_counter()
-            rows = [
-                (f"u{i}", f"Member {i}") for i in range(first, min(first + LIMIT_BATCH, SIGNUPS))
-            ]
-            conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(INSERT, rows)
-            conn.execute("COMMIT")
-            latencies.append(time.perf_counter() - batch_start)
-        seconds = time.perf_counter() - start
-        count = conn.execute("SELECT count(*) FROM signups").fetchone()[0]
-        assert count == SIGNUPS
-        return Result(f"limit (sqlite3, {LIMIT_BATCH} rows/commit)", SIGNUPS, seconds, latencies)
-    finally:
-        conn.close()
-
-
-def show(result: Result, note: str = "") -> None:
-    print(f"{result.label}: {result.rate:,.0f} sign-ups/s{note}")
+def show(result: Result) -> None:
+    per_commit = result.count / max(result.commits, 1)
+    print(f"  {LABELS[result.key]}")
+    what = "commit of 1,000" if result.key == "limit" else "ack latency"
     print(
-        "  "
-        + describe_ms("ack latency" if "limit" not in result.label else "commit", result.latencies)
+        f"    {result.rate:10,.0f} sign-ups/s  {result.cpu / result.count * 1e6:5.1f} µs CPU each"
+        f"  {result.commits:5,} commits ({per_commit:.1f} per commit)"
+    )
+    print(f"    {describe_ms(what, result.latencies)}")
+
+
+def p99_ms(result: Result) -> float:
+    return percentile([s * 1000 for s in result.latencies], 99)
+
+
+def ratios(r: dict[str, Result]) -> dict[str, float]:
+    stack_rate = r["stack/options"].rate
+    return {
+        "stack/options vs naive-literal (target >= 2.5x)": stack_rate / r["naive-literal"].rate,
+        "stack/options vs naive-own     (target >= 2.5x)": stack_rate / r["naive-own"].rate,
+        "stack/options vs limit         (target >= 0.30)": stack_rate / r["limit"].rate,
+        "storage       vs naive-literal": r["storage"].rate / r["naive-literal"].rate,
+        "storage       vs limit": r["storage"].rate / r["limit"].rate,
+        "stack/options p99 ms           (target < 50)": p99_ms(r["stack/options"]),
+    }
+
+
+def spread(values: list[float]) -> str:
+    return (
+        f"median {statistics.median(values):8.2f}  [min {min(values):.2f}, max {max(values):.2f}]"
     )
 
 
 async def main() -> None:
-    print(f"{SIGNUPS:,} sign-ups, {MEMBERS} concurrent members, WAL + synchronous=FULL, temp file")
-    with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
-        directory = Path(tmp)
-        naive = await bench_naive(directory, own_transaction=False)
-        naive_own = await bench_naive(directory, own_transaction=True)
-        stack, commits = await bench_stack(directory)
-        limit = bench_limit(directory)
-    show(naive)
-    show(naive_own)
-    show(stack, f" ({commits} commits, {SIGNUPS / max(commits, 1):.1f} sign-ups per commit)")
-    show(limit)
-    p99 = percentile([s * 1000 for s in stack.latencies], 99)
     print(
-        f"ratios: stack/naive-shared = {stack.rate / naive.rate:.2f}x,"
-        f" stack/naive-own = {stack.rate / naive_own.rate:.1f}x (target >= 2.5x),"
-        f" stack/limit = {stack.rate / limit.rate:.0%} (target >= 30%),"
-        f" stack p99 = {p99:.1f} ms (target < 50 ms)"
+        f"{SIGNUPS:,} sign-ups per line ({NAIVE_OWN_SIGNUPS:,} for naive-own), {MEMBERS}"
+        f" concurrent members, WAL + synchronous=FULL, temp files, {ROUNDS} rounds"
     )
+    keys = list(LABELS)
+    summary: dict[str, list[float]] = {}
+    rates: dict[str, list[float]] = {key: [] for key in keys}
+    for round_no in range(ROUNDS):
+        order = keys[round_no % len(keys) :] + keys[: round_no % len(keys)]
+        with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
+            results = {key: await run_one(key, Path(tmp)) for key in order}
+        print(f"round {round_no + 1} (order: {', '.join(order)})")
+        for key in keys:
+            show(results[key])
+            rates[key].append(results[key].rate)
+        for name, value in ratios(results).items():
+            print(f"    {name}: {value:.2f}")
+            summary.setdefault(name, []).append(value)
+    print(f"summary over {ROUNDS} rounds (ratios taken within each round):")
+    for key in keys:
+        print(f"  {key:14s} sign-ups/s {spread(rates[key])}")
+    for name, values in summary.items():
+        print(f"  {name}: {spread(values)}")

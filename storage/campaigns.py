@@ -123,14 +123,15 @@ _JOIN = (
     "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
     " SELECT id, ?, ?, ?, ?, ? FROM campaigns"
     " WHERE id = ? AND closed_on IS NULL AND (ends IS NULL OR ends >= ?)"
-    " ON CONFLICT (campaign_id, platform, user_id) DO NOTHING RETURNING 'joined'"
+    " ON CONFLICT (campaign_id, platform, user_id) DO NOTHING"
 )
 # Why nothing was inserted, read in the same transaction: the member's existing sign-up
-# (if any) and the campaign as it stands. No row: the campaign no longer exists.
+# (if any) and the campaign as it stands (NULLs when it no longer exists). Always one row.
 _WHY_NOT_JOINED = (
-    "SELECT 'not joined', (SELECT signed_up_at FROM signups"
-    " WHERE campaign_id = campaigns.id AND platform = ? AND user_id = ?),"
-    f" {_CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?"
+    "SELECT s.signed_up_at, c.id, c.workspace, c.slug, c.title, c.goal, c.template, c.place,"
+    " c.ends, c.created_on, c.closed_on FROM (SELECT ? AS id) AS wanted"
+    " LEFT JOIN campaigns c ON c.id = wanted.id"
+    " LEFT JOIN signups s ON s.campaign_id = wanted.id AND s.platform = ? AND s.user_id = ?"
 )
 
 
@@ -138,8 +139,9 @@ async def join(db: Database, campaign_id: int, member: Member, now: str, today: 
     """Sign `member` up, once; returns after the sign-up is committed.
 
     ONE statement through the group-committed writer: the open-campaign check and the
-    insert happen together, so a campaign closed a moment ago refuses. When nothing was
-    inserted, the reason is read right after it in the same trip (no second round trip)."""
+    insert happen together, so a campaign closed a moment ago refuses. When it inserted
+    nothing, the reason is read right after it in the same trip (no second round trip);
+    when it inserted, no row comes back at all."""
     rows = await db.write_statement(
         _JOIN,
         (
@@ -151,16 +153,16 @@ async def join(db: Database, campaign_id: int, member: Member, now: str, today: 
             campaign_id,
             today,
         ),
-        otherwise=(_WHY_NOT_JOINED, (member.platform, member.user_id, campaign_id)),
+        otherwise=(_WHY_NOT_JOINED, (campaign_id, member.platform, member.user_id)),
     )
     if not rows:
-        return JoinOutcome(JoinStatus.REFUSED, reason="That campaign no longer exists.")
-    row = tuple(rows[0])
-    if row[0] == "joined":
         return _JOINED
-    if row[1] is not None:
-        return JoinOutcome(JoinStatus.ALREADY, since=str(row[1])[:10])
-    reason = _campaign(row[2:]).refusal(today)
+    since, *campaign = tuple(rows[0])
+    if since is not None:
+        return JoinOutcome(JoinStatus.ALREADY, since=str(since)[:10])
+    if campaign[0] is None:
+        return JoinOutcome(JoinStatus.REFUSED, reason="That campaign no longer exists.")
+    reason = _campaign(campaign).refusal(today)
     return JoinOutcome(JoinStatus.REFUSED, reason=reason or "That campaign takes no sign-ups.")
 
 

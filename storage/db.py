@@ -33,7 +33,7 @@ MAX_BATCH = 500  # jobs per commit; bounds the time one group holds the write lo
 class _Statement(NamedTuple):
     sql: str
     params: tuple[Any, ...]
-    # Run when `sql` returned no rows, in the same transaction (e.g. "why was nothing inserted").
+    # Run when `sql` returned and changed nothing, in the same transaction ("why not?").
     otherwise: tuple[str, tuple[Any, ...]] | None = None
 
 
@@ -100,15 +100,16 @@ class Database:
         *,
         otherwise: tuple[str, Iterable[Any]] | None = None,
     ) -> list[sqlite3.Row]:
-        """Run ONE SQL statement as a write; return its rows (RETURNING) once committed.
+        """Run ONE SQL statement as a write; return its rows (if any) once committed.
 
-        When it returns no rows and `otherwise` (sql, params) is given, that statement runs
-        right after it, in the same transaction, and ITS rows are returned: a sign-up that
-        inserted nothing learns why (already there since..., campaign closed) without a
-        second trip. A single statement is atomic on its own (SQLite undoes a failing
-        statement and keeps the transaction), so it needs no savepoint; and consecutive
-        statements in a group run in one call on the writer thread. For hot paths (a
-        sign-up) this is many times cheaper than a job.
+        When it neither returns rows nor changes any and `otherwise` (sql, params) is
+        given, that statement runs right after it, in the same transaction, and ITS rows
+        are returned: a sign-up that inserted nothing learns why (already there since...,
+        campaign closed) in the same trip, while one that inserted needs no RETURNING
+        (which costs a row and a second step per statement). A single statement is atomic
+        on its own (SQLite undoes a failing statement and keeps the transaction), so it
+        needs no savepoint; and consecutive statements in a group run in one call on the
+        writer thread. For hot paths (a sign-up) this is many times cheaper than a job.
         """
         if self._task is None or self._task.done():
             raise RuntimeError("the database is closed")
@@ -133,6 +134,10 @@ class Database:
             first = await self._queue.get()
             if first is None:
                 break
+            # One turn of the loop first: the callers just answered by the previous commit
+            # mostly come straight back with their next write, and joining this group costs
+            # them nothing, while a group of their own would cost another commit.
+            await asyncio.sleep(0)
             batch = [first]
             while len(batch) < MAX_BATCH and not self._queue.empty():
                 item = self._queue.get_nowait()
@@ -221,11 +226,12 @@ def _statements_on_thread(
     if begin:
         raw.execute("BEGIN IMMEDIATE")
     outcomes: list[tuple[bool, Any]] = []
+    cursor = raw.cursor()
     for statement in statements:
         try:
-            rows = raw.execute(statement.sql, statement.params).fetchall()
-            if not rows and statement.otherwise is not None:
-                rows = raw.execute(*statement.otherwise).fetchall()
+            rows = cursor.execute(statement.sql, statement.params).fetchall()
+            if statement.otherwise is not None and not rows and cursor.rowcount < 1:
+                rows = cursor.execute(*statement.otherwise).fetchall()
         except sqlite3.Error as exc:
             if not raw.in_transaction:
                 # Some errors (I/O, disk full) make SQLite roll the whole transaction back:

@@ -66,7 +66,7 @@ async def test_closed_database_refuses_statements(tmp_path: Path) -> None:
         await database.write_statement(INSERT, ("x",))
 
 
-async def test_otherwise_runs_in_the_same_transaction_only_when_nothing_returned(
+async def test_otherwise_runs_in_the_same_transaction_only_when_nothing_happened(
     db: Database,
 ) -> None:
     insert = "INSERT INTO sources (url) VALUES (?) ON CONFLICT DO NOTHING RETURNING 'new', id"
@@ -85,6 +85,13 @@ async def test_otherwise_runs_in_the_same_transaction_only_when_nothing_returned
         otherwise=("SELECT id FROM sources WHERE url = 'absent'", ()),
     )
     assert none == []
+    # A statement that changed a row but returns none does not run `otherwise`.
+    quiet = "INSERT INTO sources (url) VALUES (?) ON CONFLICT DO NOTHING"
+    inserted, skipped = await asyncio.gather(
+        db.write_statement(quiet, ("quiet",), otherwise=(why, ("quiet",))),
+        db.write_statement(quiet, ("quiet",), otherwise=(why, ("quiet",))),
+    )
+    assert inserted == [] and skipped[0][0] == "exists"
 
 
 async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> None:
