@@ -6,8 +6,8 @@ rows), so its undo deletes exactly those with a few set-based statements.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import aiosqlite
 
@@ -22,41 +22,11 @@ from storage.audit import (
     record_created,
     record_subjects,
 )
-from storage.db import Database, WriteJob
 from storage.facts_csv import FactRow
 from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import name_key
 from storage.follows import enqueue_notifications
 from storage.subjects import agency_subjects, company_key, law_subjects
-
-T = TypeVar("T")
-AfterJob = Callable[[aiosqlite.Connection, Any], Awaitable[None]]
-
-
-class JoinedWriter:
-    """Hands an importer a `write` that runs its job and ours as ONE job (one savepoint).
-
-    The Atlas importer writes in one `db.write(job)`; wrapping that job lets its rows and
-    the audit entry commit together or not at all, without reaching into the importer.
-    """
-
-    def __init__(self, db: Database, before: AfterJob, after: AfterJob) -> None:
-        self._db = db
-        self._before = before
-        self._after = after
-
-    async def write(self, job: WriteJob[T]) -> T:
-        async def joined(conn: aiosqlite.Connection) -> T:
-            await self._before(conn, None)
-            result = await job(conn)
-            await self._after(conn, result)
-            return result
-
-        return await self._db.write(joined)
-
-    def as_database(self) -> Database:
-        # The importer only calls `write`; typed as Database because that is its signature.
-        return cast(Database, self)
 
 
 async def dataset_row(conn: aiosqlite.Connection, name: str) -> Row | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from typing import Any
 
 import aiosqlite
 
@@ -14,11 +13,11 @@ from bot.errors import UserError
 from bot.models import Attachment, Reply, Request
 from commands.admin.common import author_of, notice, now_stamp, origin_of, past_date, run_change
 from commands.admin.common import source_url as checked_url
-from storage.admin_import import JoinedWriter, audit_import, dataset_row, write_fact_rows
+from storage.admin_import import audit_import, dataset_row, write_fact_rows
 from storage.audit import ChangeEntry
 from storage.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
 from storage.importers.atlas import ATLAS_URL, parse_atlas
-from storage.importers.atlas_write import ATLAS_DATASET, ImportSummary, import_atlas
+from storage.importers.atlas_write import ATLAS_DATASET, ImportSummary, write_atlas
 from storage.importers.common import ImportRefused, Issue, decode_upload
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024  # the 2020 Atlas export is 2.9 MB, newer ones about 8 MB
@@ -93,36 +92,33 @@ async def _import_atlas(request: Request, deps: Deps, upload: Attachment) -> Rep
     parsed = await asyncio.to_thread(parse_atlas, upload.content, max_bytes=MAX_IMPORT_BYTES)
     if parsed.errors:
         raise UserError(_issues_line(parsed.errors))
-    author, at = author_of(request), now_stamp(deps)
-    kept: dict[str, Any] = {}
+    author, at, imported_at = author_of(request), now_stamp(deps), deps.clock()
 
-    async def before(conn: aiosqlite.Connection, _: object) -> None:
-        kept["dataset"] = await dataset_row(conn, ATLAS_DATASET)
-
-    async def after(conn: aiosqlite.Connection, summary: ImportSummary) -> None:
+    async def job(conn: aiosqlite.Connection) -> tuple[ImportSummary, int, int]:
+        # The rows, their audit entry and the follow notifications: ONE job, all or nothing.
+        before = await dataset_row(conn, ATLAS_DATASET)
+        summary = await write_atlas(
+            conn, parsed, as_of=as_of, origin="import", imported_at=imported_at
+        )
         created = summary.created
         entry = ChangeEntry(
             author, at, "facts import", "import", url,
             f"imported {upload.filename[:80]} (EFF Atlas as of {as_of}):"
             f" {len(created.agencies):,} agencies, {len(created.deployments):,} facts created",
-            target_table="datasets", before=kept["dataset"],
+            target_table="datasets", before=before,
             after=await dataset_row(conn, summary.dataset),
         )  # fmt: skip
         ids = {"agencies": created.agencies, "sources": created.sources}
-        kept["result"] = await audit_import(
+        change_id, queued = await audit_import(
             conn, entry, {**ids, "deployments": created.deployments},
             lambda cid, label: notice(cid, label, _imported(upload), url),
         )  # fmt: skip
+        return summary, change_id, queued
 
-    writer = JoinedWriter(deps.db, before, after)
     try:
-        summary = await import_atlas(
-            writer.as_database(), parsed, as_of=as_of, origin="import", imported_at=deps.clock()
-        )
+        summary, change_id, queued = await run_change(deps, job)
     except ImportRefused as exc:
         raise UserError(_issues_line(exc.issues)) from None
-    await deps.places.reload()
-    change_id, queued = kept["result"]
     return _reply(request, change_id, queued, summary.lines())
 
 

@@ -1,7 +1,9 @@
 """EFF Atlas of Surveillance: the write step.
 
 `import_atlas(db, parsed, as_of=...)` writes a parse in ONE `Database.write` job: either
-every agency, source and deployment is committed, or (on any error) nothing is. Rows are
+every agency, source and deployment is committed, or (on any error) nothing is.
+`write_atlas(conn, parsed, as_of=...)` is the same write on a connection, for a caller's own
+job (/facts import writes the rows, their audit entry and notifications as one job). Rows are
 inserted with `executemany` and natural keys (`ON CONFLICT DO NOTHING`), so importing the
 same file twice creates nothing. The summary lists the ids it created, for an undo.
 """
@@ -78,6 +80,40 @@ class ImportSummary:
         return out
 
 
+async def write_atlas(
+    conn: aiosqlite.Connection,
+    parsed: AtlasParse,
+    *,
+    as_of: str,
+    origin: str = "import",
+    imported_at: dt.datetime | None = None,
+    dataset: str = ATLAS_DATASET,
+) -> ImportSummary:
+    """Write a clean parse on `conn`, inside the caller's write job (with whatever else that
+    job writes, e.g. an audit entry); raise ImportRefused (writing nothing) on errors."""
+    _check(parsed, as_of)
+    when = (imported_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    agency_ids, new_agencies = await _write_agencies(conn, parsed.rows)
+    source_ids, new_sources = await _write_sources(conn, parsed.rows)
+    existed, new_deployments = await _write_deployments(
+        conn, parsed.rows, agency_ids, source_ids, as_of, origin
+    )
+    await record_dataset(conn, dataset, as_of, when, parsed.rows_read, ATLAS_DESCRIPTION)
+    distinct_agencies = len({row.agency_key for row in parsed.rows})
+    return ImportSummary(
+        dataset=dataset,
+        as_of=as_of,
+        rows_read=parsed.rows_read,
+        agencies_created=len(new_agencies),
+        agencies_existing=distinct_agencies - len(new_agencies),
+        deployments_created=_by_technology(r for r in parsed.rows if r.natural_key not in existed),
+        deployments_unchanged=_by_technology(r for r in parsed.rows if r.natural_key in existed),
+        skipped=tuple(parsed.skipped),
+        created=CreatedIds(tuple(new_agencies), tuple(new_sources), tuple(new_deployments)),
+        notes=_notes(parsed),
+    )
+
+
 async def import_atlas(
     db: Database,
     parsed: AtlasParse,
@@ -87,35 +123,13 @@ async def import_atlas(
     imported_at: dt.datetime | None = None,
     dataset: str = ATLAS_DATASET,
 ) -> ImportSummary:
-    """Write a clean parse; raise ImportRefused (writing nothing) if it has errors."""
-    if parsed.errors:
-        raise ImportRefused(parsed.errors)
-    dt.date.fromisoformat(as_of)  # ValueError for anything but YYYY-MM-DD
-    when = (imported_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    """Write a clean parse in its own write job; raise ImportRefused (writing nothing) if it
+    has errors."""
+    _check(parsed, as_of)  # before queueing a write job at all
 
     async def job(conn: aiosqlite.Connection) -> ImportSummary:
-        agency_ids, new_agencies = await _write_agencies(conn, parsed.rows)
-        source_ids, new_sources = await _write_sources(conn, parsed.rows)
-        existed, new_deployments = await _write_deployments(
-            conn, parsed.rows, agency_ids, source_ids, as_of, origin
-        )
-        await record_dataset(conn, dataset, as_of, when, parsed.rows_read, ATLAS_DESCRIPTION)
-        distinct_agencies = len({row.agency_key for row in parsed.rows})
-        return ImportSummary(
-            dataset=dataset,
-            as_of=as_of,
-            rows_read=parsed.rows_read,
-            agencies_created=len(new_agencies),
-            agencies_existing=distinct_agencies - len(new_agencies),
-            deployments_created=_by_technology(
-                r for r in parsed.rows if r.natural_key not in existed
-            ),
-            deployments_unchanged=_by_technology(
-                r for r in parsed.rows if r.natural_key in existed
-            ),
-            skipped=tuple(parsed.skipped),
-            created=CreatedIds(tuple(new_agencies), tuple(new_sources), tuple(new_deployments)),
-            notes=_notes(parsed),
+        return await write_atlas(
+            conn, parsed, as_of=as_of, origin=origin, imported_at=imported_at, dataset=dataset
         )
 
     summary = await db.write(job)
@@ -126,6 +140,12 @@ async def import_atlas(
         len(summary.created.deployments),
     )
     return summary
+
+
+def _check(parsed: AtlasParse, as_of: str) -> None:
+    if parsed.errors:
+        raise ImportRefused(parsed.errors)
+    dt.date.fromisoformat(as_of)  # ValueError for anything but YYYY-MM-DD
 
 
 async def _max_id(conn: aiosqlite.Connection, table: str) -> int:
