@@ -80,8 +80,8 @@ def display_name(user_name: str) -> str:
 
 
 def timestamp(deps: Deps) -> str:
-    """The current UTC time as YYYY-MM-DDTHH:MM:SSZ (isoformat: a third of strftime's cost)."""
-    return deps.clock().astimezone(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
+    """The current UTC time as YYYY-MM-DDTHH:MM:SSZ (isoformat: half of strftime's cost)."""
+    return deps.clock().astimezone(dt.UTC).isoformat()[:19] + "Z"
 
 
 async def require_campaign(deps: Deps, request: Request) -> store.Campaign:
