@@ -16,6 +16,7 @@ from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, new_incident_id
 from bot.platforms.discord.app_tree import add_registry_commands
 from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
 from bot.platforms.discord.messenger import DiscordMessenger
+from bot.platforms.discord.sync import sync_commands
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -76,7 +77,6 @@ class CounterwatchClient(discord.AutoShardedClient):
         self.command_names = add_registry_commands(
             self.tree, dispatcher.registry, InteractionHandler(dispatcher, gate)
         )
-        self.synced: list[app_commands.AppCommand] = []
 
     async def launch_shards(self) -> None:
         """Connect to the gateway `GET /gateway/bot` names, on every connection, not just the first.
@@ -100,25 +100,10 @@ class CounterwatchClient(discord.AutoShardedClient):
 
     async def setup_hook(self) -> None:
         if self.sync_on_start:
-            self.synced = await sync_commands(self)
+            # At each start only when they differ from Discord's: registration is rate-limited.
+            await sync_commands(self, only_if_changed=True)
 
     async def on_ready(self) -> None:
         # READY can come again after a fresh IDENTIFY; registering twice is harmless.
         self.dispatcher.deps.messengers.register(DiscordMessenger(self))
         log.info("discord ready: %d shard(s), %d guild(s)", self.shard_count, len(self.guilds))
-
-
-async def sync_commands(client: CounterwatchClient) -> list[app_commands.AppCommand]:
-    """To DISCORD_GUILD_ID at once when set (development), globally otherwise."""
-    guild_id = client.dispatcher.deps.settings.discord_guild_id
-    if guild_id:
-        if not guild_id.isdigit():
-            raise ValueError(f"DISCORD_GUILD_ID must be a numeric server id, got {guild_id!r}")
-        guild = discord.Object(id=int(guild_id))
-        client.tree.copy_global_to(guild=guild)
-        synced = await client.tree.sync(guild=guild)
-        log.info("synced %d commands to guild %s", len(synced), guild_id)
-    else:
-        synced = await client.tree.sync()
-        log.info("synced %d global commands (may take a while to appear)", len(synced))
-    return synced

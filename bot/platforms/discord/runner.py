@@ -7,8 +7,9 @@ import contextlib
 import logging
 
 from bot.dispatch import Dispatcher
-from bot.platforms.discord.client import CounterwatchClient, api_base, sync_commands
+from bot.platforms.discord.client import CounterwatchClient, api_base
 from bot.platforms.discord.handling import Gate
+from bot.platforms.discord.sync import sync_commands
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -50,13 +51,14 @@ async def run_discord(
 
 
 async def sync_only(dispatcher: Dispatcher) -> int:
-    """`main.py discord-sync`: log in over REST, sync, close; the gateway is never opened."""
+    """`main.py discord-sync`: log in over REST, sync (always, changed or not), close;
+    the gateway is never opened."""
     settings = dispatcher.deps.settings
     with api_base(settings.discord_api_base):
         client = CounterwatchClient(dispatcher, Gate(), sync_on_start=False)
         async with client:
             await client.login(settings.discord_token)
-            synced = await sync_commands(client)
+            synced = await sync_commands(client, only_if_changed=False) or []
     where = f"guild {settings.discord_guild_id}" if settings.discord_guild_id else "globally"
     print(f"synced {len(synced)} commands {where}: {', '.join(c.name for c in synced)}")
     return 0

@@ -162,12 +162,20 @@ async def fake() -> AsyncIterator[FakeDiscord]:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    fake: FakeDiscord, deps: Deps, tmp_path: Path, *, guild: bool = True
+    fake: FakeDiscord,
+    deps: Deps,
+    tmp_path: Path,
+    *,
+    guild: bool = True,
+    extra: tuple[Command, ...] = (),
 ) -> AsyncIterator[RunningBot]:
-    """run_discord against `fake` until the block ends; `guild=False` syncs globally."""
+    """run_discord against `fake` until the block ends; `guild=False` syncs globally,
+    `extra` commands join the registry."""
     slow_release = asyncio.Event()
     deps = replace(deps, settings=discord_settings(fake, tmp_path, guild=guild))
-    dispatcher = Dispatcher(registry_with_probes(slow_release), deps)
+    registry = registry_with_probes(slow_release)
+    registry.add_all(extra)
+    dispatcher = Dispatcher(registry, deps)
     stop = asyncio.Event()
     gate = Gate()
     fake.gateway.connected.clear()

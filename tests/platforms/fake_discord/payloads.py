@@ -169,3 +169,23 @@ def dm_channel(channel_id: str, recipient_id: str) -> dict[str, Any]:
         "last_message_id": None,
         "recipients": [user(recipient_id, f"user{recipient_id[-4:]}")],
     }
+
+
+def as_held(command: dict[str, Any]) -> dict[str, Any]:
+    """A synced command as Discord answers it: permissions as a string, defaults filled in
+    where the client sent null, `required: false` left out of options."""
+    held = {**command, "options": [_held_option(o) for o in command.get("options", [])]}
+    permissions = command.get("default_member_permissions")
+    held["default_member_permissions"] = None if permissions is None else str(permissions)
+    if held.get("integration_types") is None:
+        held["integration_types"] = [0]
+    held.setdefault("name_localizations", None)
+    held.setdefault("description_localizations", None)
+    return held
+
+
+def _held_option(option: dict[str, Any]) -> dict[str, Any]:
+    held = {k: v for k, v in option.items() if not (k == "required" and v is False)}
+    if "options" in option:
+        held["options"] = [_held_option(o) for o in option["options"]]
+    return held

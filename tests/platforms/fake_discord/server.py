@@ -163,8 +163,12 @@ class FakeDiscord:
         if route == ("GET", "gateway", "bot"):
             limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
             return _json({"url": self.gateway.ws_url, "shards": 1, "session_start_limit": limit})
-        if r.method == "PUT" and parts[0] == "applications" and parts[-1] == "commands":
-            return self._sync(r, parts[3] if len(parts) == 5 else None)
+        if parts[0] == "applications" and parts[-1] == "commands":
+            guild_id = parts[3] if len(parts) == 5 else None
+            if r.method == "PUT":
+                return self._sync(r, guild_id)
+            if r.method == "GET":
+                return _json(self.commands.get(guild_id, []))
         if r.method == "POST" and parts[0] == "interactions":
             if self.expire_next_callbacks > 0:
                 self.expire_next_callbacks -= 1
@@ -188,8 +192,10 @@ class FakeDiscord:
     def _sync(self, r: Received, guild_id: str | None) -> web.Response:
         stored = []
         for command in r.body:
-            saved = {**command, "id": payloads.snowflake(), "application_id": payloads.APP_ID}
-            saved.update({"version": "1", "guild_id": guild_id} if guild_id else {"version": "1"})
+            saved = {**payloads.as_held(command), "id": payloads.snowflake()}
+            saved.update({"application_id": payloads.APP_ID, "version": payloads.snowflake()})
+            if guild_id:
+                saved["guild_id"] = guild_id
             stored.append(saved)
         self.commands[guild_id] = stored
         return _json(stored)
