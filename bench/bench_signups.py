@@ -159,6 +159,7 @@ async def main() -> None:
     keys = list(LABELS)
     summary: dict[str, list[float]] = {}
     rates: dict[str, list[float]] = {key: [] for key in keys}
+    cpu: dict[str, list[float]] = {key: [] for key in keys}
     for round_no in range(ROUNDS):
         order = keys[round_no % len(keys) :] + keys[: round_no % len(keys)]
         with tempfile.TemporaryDirectory(prefix="cw-bench-") as tmp:
@@ -167,11 +168,13 @@ async def main() -> None:
         for key in keys:
             show(results[key])
             rates[key].append(results[key].rate)
+            cpu[key].append(results[key].cpu / results[key].count * 1e6)
         for name, value in ratios(results).items():
             print(f"    {name}: {value:.2f}")
             summary.setdefault(name, []).append(value)
     print(f"summary over {ROUNDS} rounds (ratios taken within each round):")
     for key in keys:
         print(f"  {key:14s} sign-ups/s {spread(rates[key])}")
+        print(f"  {'':14s} µs CPU each {spread(cpu[key])}")
     for name, values in summary.items():
         print(f"  {name}: {spread(values)}")
