@@ -117,3 +117,21 @@ async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> No
     finally:
         plain.close()
     assert urls == ["after", "before"]
+
+
+async def test_a_statement_that_rolls_back_the_transaction_fails_its_whole_group(
+    db: Database,
+) -> None:
+    await db.write_statement(INSERT, ("taken",))
+    # OR ROLLBACK: a conflict undoes the whole transaction, the rows queued before it too.
+    # Nobody in the group may then be told their write is committed.
+    results = await asyncio.gather(
+        db.write_statement(INSERT, ("before",)),
+        db.write_statement("INSERT OR ROLLBACK INTO sources (url) VALUES ('taken')"),
+        db.write_statement(INSERT, ("after",)),
+        return_exceptions=True,
+    )
+    assert all(isinstance(r, sqlite3.Error) for r in results), results
+    rows = await db.fetchall("SELECT url FROM sources ORDER BY url")
+    assert [r[0] for r in rows] == ["taken"]
+    assert await db.write_statement(INSERT, ("later",))  # the writer carries on
