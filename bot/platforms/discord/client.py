@@ -82,8 +82,8 @@ class CounterwatchClient(discord.AutoShardedClient):
         """Connect to the gateway `GET /gateway/bot` names, on every connection, not just the first.
 
         discord.py uses the fetched address only to launch the shards. Every later connection
-        that does not RESUME (INVALID_SESSION with d=false, a clean close, a network error:
-        `Shard.reidentify`/`Shard.reconnect` pass `gateway=None`) falls back to the class
+        that does not RESUME (after INVALID_SESSION with d=false, or a RESUME that could not
+        connect: `Shard.reidentify`/`Shard.reconnect` pass `gateway=None`) falls back to the class
         attribute `DiscordWebSocket.DEFAULT_GATEWAY`, wss://gateway.discord.gg — bypassing the
         gateway of DISCORD_API_BASE, and where that host is out of reach, never coming back.
         That attribute is the library's only knob (the shards are private), so it is set to

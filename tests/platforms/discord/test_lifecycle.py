@@ -4,13 +4,17 @@ configured gateway, graceful stop, direct messages."""
 from __future__ import annotations
 
 import asyncio
+import socket
+from pathlib import Path
 
 import pytest
 
+from bot.deps import Deps
 from bot.notify import DeliveryError, DirectMessenger
 from bot.platforms.discord.handling import STOPPING_MESSAGE
-from tests.platforms.discord.conftest import RunningBot
+from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import DEFERRED, final_message, message_data, pings_nobody
+from tests.platforms.fake_discord import FakeDiscord
 
 READY_WAIT_S = 10.0
 
@@ -56,6 +60,29 @@ async def test_invalid_session_re_identifies_on_the_gateway_the_api_base_named(
     after = await bot.fake.send_interaction("/probe echo", {"words": "new session"})
     _, received = await final_message(bot.fake, after)
     assert message_data(received)["content"] == "You said: new session"
+
+
+async def test_unreachable_resume_address_falls_back_to_the_configured_gateway(
+    fake: FakeDiscord, deps: Deps, tmp_path: Path
+) -> None:
+    # The resume fails to connect, so discord.py reconnects from scratch (Shard.reconnect),
+    # through the same fallback address as after INVALID_SESSION.
+    fake.gateway.resume_url = f"ws://127.0.0.1:{unused_port()}/gateway"
+    async with running_bot(fake, deps, tmp_path):
+        await fake.gateway.request_reconnect()
+        await asyncio.wait_for(fake.gateway.connected.wait(), READY_WAIT_S)
+        assert len(fake.gateway.identifies) == 2 and not fake.gateway.resumes
+        assert fake.gateway.connections == 2
+        after = await fake.send_interaction("/probe echo", {"words": "reconnected"})
+        _, received = await final_message(fake, after)
+        assert message_data(received)["content"] == "You said: reconnected"
+
+
+def unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 async def test_stop_finishes_in_flight_turns_new_away_and_closes(bot: RunningBot) -> None:

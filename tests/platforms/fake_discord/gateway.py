@@ -66,6 +66,7 @@ class Gateway:
         self.resumes: list[dict[str, Any]] = []
         self.compressed_connections = 0
         self.connections = 0
+        self.resume_url = ws_url  # READY's resume_gateway_url; tests may point it elsewhere
         self.current: Connection | None = None
         self.connected = asyncio.Event()  # set once READY/RESUMED has been sent
         self.closed_by_client = asyncio.Event()
@@ -106,7 +107,7 @@ class Gateway:
         self.sessions[session.session_id] = session
         connection.session = session
         self.current = connection
-        await connection.dispatch("READY", payloads.ready(session.session_id, self.ws_url))
+        await connection.dispatch("READY", payloads.ready(session.session_id, self.resume_url))
         await connection.dispatch("GUILD_CREATE", payloads.guild())
         self.connected.set()
 
