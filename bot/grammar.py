@@ -105,6 +105,10 @@ def resolve_command(registry: Registry, tokens: list[str]) -> tuple[Command, lis
     if not tokens:
         raise UsageError("Type a command, for example /help.")
     name = tokens[0].lstrip("/").lower()
+    if len(tokens) >= 2:
+        found = registry.get((name, tokens[1].lower()))
+        if found is not None:  # the usual case, settled without listing the group
+            return found, tokens[2:]
     if registry.is_group(name):
         subcommands = registry.group(name)
         names = ", ".join(c.path[1] for c in subcommands)
