@@ -7,7 +7,7 @@ import discord
 from bot.notify import DeliveryError
 from bot.platforms.discord import limits
 from bot.platforms.discord.handling import NO_MENTIONS
-from bot.platforms.discord.render import split_text
+from bot.platforms.discord.markdown import split_escaped
 
 
 class DiscordMessenger:
@@ -64,5 +64,7 @@ class DiscordMessenger:
 
 
 async def _send(channel: discord.abc.Messageable, text: str) -> None:
-    for piece in split_text(text, limits.CONTENT_MAX) or ["(empty message)"]:
+    # Notifications carry fact text and display names: escaped like every reply, so a
+    # name such as "**x**" or "[a](https://evil)" shows as typed.
+    for piece in split_escaped(text, limits.CONTENT_MAX) or ["(empty message)"]:
         await channel.send(piece, allowed_mentions=NO_MENTIONS)

@@ -113,11 +113,15 @@ async def wait_for_messenger(bot: RunningBot) -> DirectMessenger:
 
 async def test_direct_messages_are_sent_without_mentions(bot: RunningBot) -> None:
     messenger = await wait_for_messenger(bot)
-    await messenger.send_direct("800", "600000000000000007", "New fact for Greenfield @everyone")
+    text = "New fact for Greenfield @everyone [see](https://evil.example) **now**"
+    await messenger.send_direct("800", "600000000000000007", text)
     posted = await bot.fake.wait_request(
         lambda r: r.method == "POST" and r.path.endswith("/messages")
     )
-    assert posted.body["content"] == "New fact for Greenfield @everyone"
+    # Markdown is neutralised like in replies; the bare link stays as typed.
+    assert posted.body["content"] == (
+        "New fact for Greenfield @everyone \\[see\\](https://evil.example) \\*\\*now\\*\\*"
+    )
     assert pings_nobody(posted.body)
 
 
