@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import aiosqlite
 
-from bot.place_names import normalize
 from storage.audit import ChangeEntry, ChangeRecorder, Row, as_row, record_change, snapshot
 from storage.db import Database
 from storage.facts_models import RING_TECHNOLOGY
@@ -57,11 +56,11 @@ async def fact(db: Database, table: str, row_id: int) -> Row | None:
 
 
 async def laws_of_jurisdiction(db: Database, jurisdiction: str) -> list[Row]:
-    """Laws whose jurisdiction is `jurisdiction` ('Oakland, CA'), under either key in use:
-    seeds and the laws importer store name_key(), admin edits normalize()."""
-    keys = (name_key(jurisdiction), normalize(jurisdiction))
+    """Laws whose jurisdiction is `jurisdiction` ('Oakland, CA'); every writer keys laws
+    with name_key()."""
     rows = await db.fetchall(
-        "SELECT * FROM laws WHERE jurisdiction_key IN (?, ?) ORDER BY enacted, id", keys
+        "SELECT * FROM laws WHERE jurisdiction_key = ? ORDER BY enacted, id",
+        (name_key(jurisdiction),),
     )
     return [as_row(r) for r in rows]
 

@@ -197,7 +197,7 @@ async def _law(
     else:
         return f"line {row.line}: jurisdiction must be 'City, ST', 'Name County, ST' or a state"
     created["laws"].append(await _insert(conn, "laws", {
-        "jurisdiction": label, "jurisdiction_key": normalize(label), "city": city,
+        "jurisdiction": label, "jurisdiction_key": name_key(label), "city": city,
         "county": county, "state": code, "level": level, "kind": row.kind,
         "scope": row.summary or f"Facial recognition {row.kind} ({label})", "enacted": row.date,
         "status": row.status, **common,

@@ -22,6 +22,7 @@ from commands.admin.common import (
 )
 from storage import admin_facts, facts
 from storage.audit import FACT_PREFIX, ChangeEntry, ChangeRecorder, Row, snapshot
+from storage.facts_write import name_key
 from storage.subjects import agency_subjects, company_key, law_subjects
 
 EVENT_KINDS = (
@@ -89,7 +90,7 @@ async def add_law(request: Request, deps: Deps) -> Reply:
     scope = request.text("scope") or f"Facial recognition {kind} ({label})"
     values: dict[str, object] = {
         "jurisdiction": label,
-        "jurisdiction_key": normalize(label),
+        "jurisdiction_key": name_key(label),
         "city": city,
         "county": county,
         "state": state,

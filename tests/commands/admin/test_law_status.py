@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import aiosqlite
 import pytest
 
+import storage.facts_write as fw
 from bot.delivery import deliver_due
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
@@ -139,3 +141,23 @@ async def test_an_imported_moratorium_ended_event_changes_the_status_too(
     assert not reply.error, reply.text
     shown = (await disp.run_text(ALICE, "/moratorium amazon")).text
     assert "Current status: Moratorium ended (since" in shown
+
+
+async def test_admin_laws_share_the_key_of_seeded_laws(disp: Dispatcher, fdeps: Deps) -> None:
+    async def seeded(conn: aiosqlite.Connection) -> None:
+        source = await fw.upsert_source(conn, "https://ex.org/seed", "Seed", "2020-01-02")
+        await fw.upsert_law(
+            conn, jurisdiction="Milwaukee County, WI", state="WI", level="county", kind="ban",
+            scope="Seeded ban", enacted="2020-01-02", status="in-force", source_id=source,
+            as_of="2020-01-02", natural_key="seed:milwaukee", county="Milwaukee County",
+        )  # fmt: skip
+
+    await fdeps.db.write(seeded)
+    await run(disp, MILWAUKEE_BAN)
+    # One jurisdiction, one key: the seeded law and the admin's are found together.
+    listed = await fails(
+        disp, '/facts set-law-status "Milwaukee County, WI" repealed 2024-02-01 https://e.org/r'
+    )
+    assert "2 laws on record" in listed
+    keys = await fdeps.db.fetchall("SELECT DISTINCT jurisdiction_key FROM laws")
+    assert [k[0] for k in keys] == ["milwaukee county, wi"]
