@@ -121,6 +121,8 @@ def _field_text(name: str, value: str) -> str:
 
 def split_for_sections(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
     """Split raw text on line boundaries so that each piece, once escaped, fits a section."""
+    if len(text) * 5 <= limit or len(escape(text)) <= limit:  # "&amp;" is the worst case
+        return [text]  # what the loop below gives a text that fits whole, without the work
     chunks: list[str] = []
     current: list[str] = []
     size = 0
