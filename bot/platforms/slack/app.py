@@ -178,7 +178,9 @@ class SlackAdapter:
 
     def _modal_command(self, name: str, text: str, identity: Identity) -> Command | None:
         """The command to ask for in a modal: named fully, no arguments, 2+ values needed."""
-        if name == HELP_NAME:
+        if name == HELP_NAME or len(text.split(maxsplit=1)) > 1:
+            # Two words or more are never just a subcommand: a word that holds whitespace
+            # once its quotes are removed names no subcommand. Skip the parse.
             return None
         try:
             command, rest = resolve_command(self.dispatcher.registry, [name, *tokenize(text)])
