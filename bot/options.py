@@ -63,7 +63,7 @@ def coerce_options(
 def _coerce(command: Command, option: Option, value: object) -> object:
     if option.type is OptionType.INTEGER:
         return _coerce_int(option, value)
-    text = str(value).strip()
+    text = _as_text(option, value).strip()
     if len(text) > option.max_length:
         raise UserError(
             f"{option.name} is too long ({len(text)} characters; at most {option.max_length})."
@@ -75,6 +75,20 @@ def _coerce(command: Command, option: Option, value: object) -> object:
     if option.choices:
         return _match_choice(command, option, text)
     return text
+
+
+def _as_text(option: Option, value: object) -> str:
+    """Adapters hand over text, or an int for a number. Anything else is a forged or broken
+    payload: say so rather than validate its repr. str() of an int past 4,300 digits raises
+    ValueError (CPython's conversion limit); such a value is too long anyway."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return str(value)
+        except ValueError:
+            raise UserError(f"{option.name} is too long (at most {option.max_length}).") from None
+    raise UserError(f"{option.name} must be text.")
 
 
 def _coerce_int(option: Option, value: object) -> int:
