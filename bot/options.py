@@ -17,6 +17,9 @@ from bot.registry import Command, Option, OptionType
 # C0/C1 controls, DEL, and bidi overrides (which can disguise text in chat).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone UTF-16 surrogates: a JSON payload can carry one (an escaped \udcff) and Python keeps
+# it in a str, but it is not text: SQLite (UTF-8) cannot even bind it, so a query would crash.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def has_control_characters(text: str, *, multiline: bool = False) -> bool:
@@ -70,6 +73,8 @@ def _coerce(command: Command, option: Option, value: object) -> object:
         )
     if has_control_characters(text, multiline=option.multiline):
         raise UserError(f"{option.name} contains control characters; type plain text.")
+    if _SURROGATE.search(text):
+        raise UserError(f"{option.name} contains characters that are not text; type plain text.")
     if option.type is OptionType.DATE:
         return parse_iso_date(text, option.name)
     if option.choices:
