@@ -20,6 +20,7 @@ _CONTROL_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 # Lone UTF-16 surrogates: a JSON payload can carry one (an escaped \udcff) and Python keeps
 # it in a str, but it is not text: SQLite (UTF-8) cannot even bind it, so a query would crash.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+MAX_FILE_NAME = 255  # what file systems allow
 
 
 def has_control_characters(text: str, *, multiline: bool = False) -> bool:
@@ -46,6 +47,8 @@ def coerce_options(
     unknown = [key for key in raw if command.option(key) is None]
     if unknown:
         raise UsageError(f"/{command.name} has no option {unknown[0]!r}. Usage: {command.usage()}")
+    for attachment in attachments:
+        _check_file_name(attachment.filename)
     values: dict[str, object] = {}
     for option in command.options:
         if option.type is OptionType.ATTACHMENT:
@@ -61,6 +64,15 @@ def coerce_options(
             continue
         values[option.name] = _coerce(command, option, value)
     return values
+
+
+def _check_file_name(name: str) -> None:
+    """A file's name is user text too: it is shown in replies and kept in the audit log, so
+    the same rules hold (a lone surrogate in it crashed /facts import's audit insert)."""
+    if len(name) > MAX_FILE_NAME:
+        raise UserError(f"The attached file's name is too long (at most {MAX_FILE_NAME}).")
+    if has_control_characters(name) or _SURROGATE.search(name):
+        raise UserError("The attached file's name contains control characters; rename it.")
 
 
 def _coerce(command: Command, option: Option, value: object) -> object:
