@@ -52,8 +52,8 @@ class Snapshot:
     labelled: list[Place]  # the place of each label key
     county_index: dict[tuple[str, str], Place]
     state_codes: frozenset[str] = field(default_factory=frozenset)
-    # Per-state trigram postings, built the first time a state is searched (a cache:
-    # building all of them up front would double the start-up cost for little use).
+    # Per-state trigram postings: filled by `index_every_state` when a full index is built
+    # (chat serving), else the first time a state is searched.
     _by_state: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -75,6 +75,12 @@ class Snapshot:
                     built[gram].append(name_id)
             cached = self._by_state[state] = dict(built)
         return cached
+
+    def index_every_state(self) -> None:
+        """Build every state's postings now, so that no member's first typo in a state pays
+        for it (tens of ms on a large database) inside a 3-second chat deadline."""
+        for state in self.names_by_state:
+            self.postings(state)
 
     def query_grams(self, name: str) -> set[str]:
         return trigrams(name)

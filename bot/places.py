@@ -209,7 +209,9 @@ def _build(rows: tuple[list[Agency], list[LawPlace]]) -> Snapshot:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return build_snapshot(*rows)
+        snapshot = build_snapshot(*rows)
+        snapshot.index_every_state()
+        return snapshot
     finally:
         if was_enabled:
             gc.enable()
