@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024  # newer Atlas exports are ~8 MB; 4x headroom
 MAX_FIELD_CHARS = 5000  # the longest Atlas field is 741 characters
 MAX_ERRORS = 50  # enough to fix a file; a wrong file would otherwise list every line
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab/newline/CR (CSV cells may hold line breaks), DEL, C1 controls and bidi
+# overrides: the same characters chat options refuse (bot/options.py), since an imported cell
+# is shown in chat just like typed text and a bidi override can disguise it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
