@@ -20,6 +20,12 @@ from commands.letters.fields import FIELD_ATTRIBUTES, FIELDS, LOOP_ATTRIBUTES
 MAX_TEMPLATE_CHARS = 8_000
 MAX_LOOP_DEPTH = 2
 MAX_INT_CONSTANT = 1_000
+# Nesting a letter never needs, checked before anything recurses over the tree: Jinja's parser
+# and visitors recurse once per level (RecursionError), and its code generator indents once per
+# block (Python refuses past 100 levels), so `(((...)))` or 100 nested {% if %} crashed.
+MAX_NODE_DEPTH = 40
+MAX_BLOCK_DEPTH = 8
+_TOO_DEEP = "The template is nested too deeply (at most {} {}); simplify it."
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 NAME_LENGTH = (3, 32)
 
@@ -42,6 +48,7 @@ _REFUSED = {
     nodes.List: "list literals",
     nodes.Dict: "dict literals",
     nodes.Slice: "slices",
+    nodes.Scope: "{% autoescape %}",  # the only construct Jinja's parser wraps in a Scope
 }
 _ALLOWED = (
     nodes.Template,
@@ -103,6 +110,9 @@ def check_source(env: LetterEnvironment, source: str) -> Checked:
         raise TemplateRejected(
             f"Template syntax error on line {exc.lineno}: {exc.message}"
         ) from None
+    except RecursionError:  # the parser recursed once per bracket or filter of `((((x))))`
+        raise TemplateRejected(_TOO_DEEP.format(MAX_NODE_DEPTH, "levels")) from None
+    _check_depth(tree)
     try:
         used = meta.find_undeclared_variables(tree)
     except TemplateAssertionError as exc:  # an unknown filter or test
@@ -115,6 +125,27 @@ def check_source(env: LetterEnvironment, source: str) -> Checked:
         )
     _check_nodes(tree, depth=0)
     return Checked(fields=frozenset(used))
+
+
+def _check_depth(tree: nodes.Template) -> None:
+    """Refuse deep nesting, walking the tree without recursion."""
+    stack: list[tuple[nodes.Node, int, int]] = [(tree, 0, 0)]
+    while stack:
+        node, depth, blocks = stack.pop()
+        if depth > MAX_NODE_DEPTH:
+            raise TemplateRejected(_TOO_DEEP.format(MAX_NODE_DEPTH, "levels"))
+        if blocks > MAX_BLOCK_DEPTH:
+            raise TemplateRejected(_TOO_DEEP.format(MAX_BLOCK_DEPTH, "blocks inside each other"))
+        # An {% elif %} is a sibling of its {% if %} (Jinja keeps it as a child node and
+        # generates a flat Python elif), so it nests nothing.
+        siblings = node.elif_ if isinstance(node, nodes.If) else []
+        stack.extend((branch, depth, blocks) for branch in siblings)
+        inner = blocks + 1 if isinstance(node, nodes.If | nodes.For) else blocks
+        stack.extend(
+            (child, depth + 1, inner)
+            for child in node.iter_child_nodes()
+            if not any(child is branch for branch in siblings)
+        )
 
 
 def _check_nodes(node: nodes.Node, depth: int) -> None:
