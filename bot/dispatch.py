@@ -1,8 +1,9 @@
 """Request -> role check -> command -> Reply, with one error path.
 
 UserError becomes a private reply the user can act on. Anything else is an
-incident: logged with an id (never with the message text), and the user sees a
-fixed sentence carrying that id.
+incident: logged with an id, its frames and exception types (never the message text,
+nor the exception's message, which may quote it), and the user sees a fixed sentence
+carrying that id.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from bot import tracebacks
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.grammar import assign_arguments, resolve_command, tokenize
@@ -126,8 +128,8 @@ class Dispatcher:
             reply = await command.handler(request, self.deps)
         except UserError as exc:
             return Reply(text=exc.message, private=True, error=True)
-        except Exception:
-            return self._incident(command)
+        except Exception as exc:
+            return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply
 
     async def autocomplete(
@@ -139,8 +141,8 @@ class Dispatcher:
             return []
         try:
             choices = await source(self.deps, context, typed[:100])
-        except Exception:
-            log.exception("autocomplete source %s failed", source_name)
+        except Exception as exc:
+            log.error("autocomplete source %s failed: %s", source_name, tracebacks.describe(exc))
             return []
         return choices[:MAX_CHOICES]
 
@@ -166,13 +168,16 @@ class Dispatcher:
             return
         try:
             await self._on_refusal(request, command)
-        except Exception:
-            log.exception("recording a refusal for /%s failed", command.name)
+        except Exception as exc:
+            log.error(
+                "recording a refusal for /%s failed: %s", command.name, tracebacks.describe(exc)
+            )
 
-    def _incident(self, command: Command) -> Reply:
+    def _incident(self, command: Command, exc: Exception) -> Reply:
         incident = new_incident_id()
-        # The traceback goes to the log; option values (user text) do not.
-        log.exception("incident %s in /%s", incident, command.name)
+        # The traceback's frames and exception types go to the log, not log.exception's
+        # messages: `ValueError(f"... {text}")` or a UnicodeEncodeError would carry user text.
+        log.error("incident %s in /%s: %s", incident, command.name, tracebacks.describe(exc))
         return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
 
 
