@@ -58,12 +58,14 @@ def configure_logging(settings: Settings) -> None:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    # slack-bolt logs whole request bodies at INFO when a signature fails: message contents
-    # must never reach our logs (PLATFORMS.md), so its loggers stay at WARNING or above.
-    for name in ("slack_bolt", "slack_sdk"):
-        logging.getLogger(name).setLevel(
-            max(logging.WARNING, logging.getLevelName(settings.log_level))
-        )
+    # Message contents must never reach our logs (PLATFORMS.md), whatever the level: slack-bolt
+    # logs whole request bodies at INFO when a signature fails; at DEBUG, aiosqlite logs every
+    # statement with its parameters (sign-ups, titles, templates) and discord.py every gateway
+    # event and request body. Each of these stays at or above the level where it is quiet.
+    floors = {"slack_bolt": logging.WARNING, "slack_sdk": logging.WARNING}
+    floors |= {"aiosqlite": logging.INFO, "discord": logging.INFO}
+    for name, floor in floors.items():
+        logging.getLogger(name).setLevel(max(floor, logging.getLevelName(settings.log_level)))
 
 
 # A chat platform runs until `stop` is set, then stops taking new events, finishes those in
