@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from bot import tracebacks
 from bot.deps import Deps
 from bot.notify import DeliveryError, DirectMessenger
 from bot.settings import Settings
@@ -99,7 +100,8 @@ async def _send(deps: Deps, item: outbox.Notification) -> _Outcome:
             return _Outcome(f"delivery failed: {_reason(exc)}")
         return await _send_to_channel(deps, messenger, item, _reason(exc))
     except Exception as exc:  # a bug in an adapter must not stop every other delivery
-        log.exception("messenger for %s raised", item.platform)
+        # Frames and types only: the exception's message may quote the notification's text.
+        log.error("messenger for %s raised: %s", item.platform, tracebacks.describe(exc))
         return _Outcome(f"unexpected {type(exc).__name__}")
     return _Outcome("")
 
@@ -116,7 +118,9 @@ async def _send_to_channel(
     except DeliveryError as exc:
         return _Outcome(f"DMs closed ({dm_error}); the notify channel failed: {_reason(exc)}")
     except Exception as exc:
-        log.exception("messenger for %s raised on its channel", item.platform)
+        log.error(
+            "messenger for %s raised on its channel: %s", item.platform, tracebacks.describe(exc)
+        )
         return _Outcome(f"DMs closed; unexpected {type(exc).__name__} in the notify channel")
     log.info("notification %d posted in the %s notify channel", item.id, item.platform)
     return _Outcome("", in_channel=True)
@@ -131,8 +135,10 @@ async def run_delivery(deps: Deps, stop: asyncio.Event, poll_seconds: float = PO
     while not stop.is_set():
         try:
             report = await deliver_due(deps)
-        except Exception:
-            log.exception("delivery pass failed; retrying after the pause")
+        except Exception as exc:
+            log.error(
+                "delivery pass failed; retrying after the pause: %s", tracebacks.describe(exc)
+            )
             report = DeliveryReport(0, 0)
         if report.delivered + report.failed >= BATCH:
             continue  # more are due right now
