@@ -34,9 +34,9 @@ IDENTITIES = {Role.MEMBER: MEMBER, Role.ORGANIZER: ORGANIZER, Role.ADMIN: ADMIN}
 
 # What the world holds, made the way users make it (each line must succeed).
 SETUP: tuple[tuple[Identity, str], ...] = (
-    (ADMIN, '/facts set-partnership "Greenfield Police Department, WI" 2019-05-14 '
+    (ADMIN, '/facts set-partnership "Greenfield Police Department" 2019-05-14 '
             "https://example.org/ring-map create:yes state:WI city:Greenfield"),
-    (ADMIN, '/facts set-partnership "Milwaukee Police Department, WI" 2020-02-01 '
+    (ADMIN, '/facts set-partnership "Milwaukee Police Department" 2020-02-01 '
             "https://example.org/ring-map create:yes state:WI city:Milwaukee"),
     (ADMIN, '/facts add-event Amazon 2021-05-18 extension "Moratorium extended indefinitely" '
             "https://example.org/reuters"),
