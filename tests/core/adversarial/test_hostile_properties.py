@@ -81,7 +81,7 @@ def payloads(draw: st.DrawFn) -> tuple[Command, Role, dict[str, object], bool]:
 
 async def check(world: World, probe: ChangeProbe, command: Command, role: Role,
                 reply: Reply, hostile: str) -> None:  # fmt: skip
-    problems = reply_problems(reply, await probe.changed_tables(), hostile)
+    problems = reply_problems(reply, await probe.changed_tables(), hostile, small_product=False)
     if role < command.role and not reply.error:
         problems.append("ran above the caller's role")
     assert not problems, f"{problems}: {reply.text[:200]!r}"

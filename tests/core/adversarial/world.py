@@ -55,8 +55,10 @@ SETUP: tuple[tuple[Identity, str], ...] = (
 )  # fmt: skip
 
 INCIDENT_PREFIX = INCIDENT_MESSAGE.split("{id}")[0]
-# `{{ 7*7 }}` evaluated anywhere would show as 49; `{{ 12345*6789 }}` as this.
+# `{{ 7*7 }}` evaluated anywhere would show as 49; `{{ 12345*6789 }}` as 83810205, which no
+# reply has a reason to show (49 may be a length: random input checks only the big one).
 EVALUATED = re.compile(r"\b(49|83810205)\b")
+EVALUATED_BIG = re.compile(r"\b83810205\b")
 
 
 async def build_world(path: Path) -> None:
@@ -176,7 +178,9 @@ def reply_text(reply: Reply) -> str:
     return text
 
 
-def reply_problems(reply: Reply, changed: list[str], hostile: str) -> list[str]:
+def reply_problems(
+    reply: Reply, changed: list[str], hostile: str, *, small_product: bool = True
+) -> list[str]:
     """What is wrong with a reply to hostile input (empty: nothing)."""
     problems: list[str] = []
     if not isinstance(reply, Reply):
@@ -190,17 +194,17 @@ def reply_problems(reply: Reply, changed: list[str], hostile: str) -> list[str]:
             problems.append(f"multi-line error {reply.text[:120]!r}")
         if changed:
             problems.append(f"error reply but tables changed: {changed}")
-    if evaluated(hostile, reply):
+    if evaluated(hostile, reply, EVALUATED if small_product else EVALUATED_BIG):
         problems.append("template expression evaluated")
     return problems
 
 
-def evaluated(hostile: str, reply: Reply) -> bool:
+def evaluated(hostile: str, reply: Reply, products: re.Pattern[str]) -> bool:
     """Did `{{ 7*7 }}` (or the bigger product) come back computed? Numbers the input itself
     holds are echoes, not evidence."""
     if "7*7" not in hostile and "12345*6789" not in hostile:
         return False
-    found = set(EVALUATED.findall(reply_text(reply)))
+    found = set(products.findall(reply_text(reply)))
     return any(number not in hostile for number in found)
 
 
