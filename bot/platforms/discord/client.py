@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot import tracebacks
 from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, new_incident_id
 from bot.platforms.discord.app_tree import add_registry_commands
 from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
@@ -52,7 +53,8 @@ class CounterwatchTree(app_commands.CommandTree["CounterwatchClient"]):
         """Adapter failures: logged with an incident id, the user told privately, bot alive."""
         incident = new_incident_id()
         name = interaction.command.qualified_name if interaction.command else "?"
-        log.error("incident %s in discord /%s", incident, name, exc_info=error)
+        # Frames and exception types only: a message may quote what the user typed.
+        log.error("incident %s in discord /%s: %s", incident, name, tracebacks.describe(error))
         message = INCIDENT_MESSAGE.format(id=incident)
         try:
             if interaction.response.is_done():

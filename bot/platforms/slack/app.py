@@ -23,6 +23,7 @@ import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import tracebacks
 from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity, new_incident_id
 from bot.errors import UserError
 from bot.grammar import resolve_command, tokenize
@@ -171,10 +172,11 @@ class SlackAdapter:
                     trigger_id=trigger_id, view=modal_view(command, target.channel)
                 )
                 return None
-            log.info("slack /%s from %s", name, identity.user_id)
+            # Which command ran, never who ran it: the log must not become an activity trail.
+            log.debug("slack /%s", name)
             return await self.dispatcher.run_text(identity, f"/{name} {text}")
-        except Exception:
-            return _incident(name)
+        except Exception as exc:
+            return _incident(name, exc)
 
     def _modal_command(self, name: str, text: str, identity: Identity) -> Command | None:
         """The command to ask for in a modal: named fully, no arguments, 2+ values needed."""
@@ -206,7 +208,7 @@ class SlackAdapter:
         user = body.get("user") or {}
         target = ReplyTarget(user_id=str(user.get("id", "")), channel=view_channel(view))
         identity = await self._identity(body, target.channel)
-        log.info("slack modal /%s from %s", command.name, identity.user_id)
+        log.debug("slack modal /%s", command.name)
         running = self.spawn(
             self.dispatcher.run_options(identity, command, submitted_options(command, view))
         )
@@ -265,21 +267,26 @@ class SlackAdapter:
         """Run adapter work; a failure of ours reaches the user as a clear private message."""
         try:
             await work
-        except Exception:
-            failure = _incident(name)
+        except Exception as exc:
+            failure = _incident(name, exc)
             try:
                 await self.delivery.send(target, failure)
-            except Exception:
-                log.exception("could not report a failure of /%s to the user", name)
+            except Exception as report_exc:
+                log.error(
+                    "could not report a failure of /%s to the user: %s",
+                    name,
+                    tracebacks.describe(report_exc),
+                )
 
 
 async def _ready(reply: Reply | None) -> Reply | None:
     return reply
 
 
-def _incident(name: str) -> Reply:
+def _incident(name: str, exc: BaseException) -> Reply:
     incident = new_incident_id()
-    log.exception("incident %s in slack /%s", incident, name)
+    # Frames and exception types only: a message may quote what the user typed.
+    log.error("incident %s in slack /%s: %s", incident, name, tracebacks.describe(exc))
     return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
 
 

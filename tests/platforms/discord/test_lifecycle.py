@@ -134,13 +134,21 @@ async def test_closed_dms_raise_delivery_error(bot: RunningBot) -> None:
         await messenger.send_direct("800", "not-an-id", "hello")
 
 
-async def test_a_failing_discord_call_is_contained_and_service_continues(bot: RunningBot) -> None:
+async def test_a_failing_discord_call_is_contained_and_service_continues(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
     # The first answer is refused by Discord (the interaction expired): the adapter's own
     # error path (tree.on_error) takes it; the bot keeps serving.
     bot.fake.expire_next_callbacks = 2  # the answer, then the on_error notice
     doomed = await bot.fake.send_interaction("/probe echo", {"words": "late"})
     path = f"/api/v10/interactions/{doomed['id']}/{doomed['token']}/callback"
     await bot.fake.wait_request(lambda r: r.path == path and "incident" in str(r.body).lower())
+    # The incident is logged by its exception types and frames, never by their messages
+    # (which, for other failures, may quote what the user typed).
+    incidents = [r.getMessage() for r in caplog.records if r.getMessage().startswith("incident")]
+    assert incidents and all("discord.errors.NotFound" in m for m in incidents)
+    assert not any("Unknown interaction" in m for m in incidents)
+    assert not any(r.exc_info for r in caplog.records)  # no raw traceback with messages
     assert bot.fake.expire_next_callbacks == 0
     after = await bot.fake.send_interaction("/probe echo", {"words": "next"})
     _, received = await final_message(bot.fake, after)
