@@ -46,7 +46,8 @@ def coerce_options(
     """Validate raw option values against the declaration; return typed values."""
     unknown = [key for key in raw if command.option(key) is None]
     if unknown:
-        raise UsageError(f"/{command.name} has no option {unknown[0]!r}. Usage: {command.usage()}")
+        name = str(unknown[0])[:40]  # a forged name may be any length: echo a little of it
+        raise UsageError(f"/{command.name} has no option {name!r}. Usage: {command.usage()}")
     for attachment in attachments:
         _check_file_name(attachment.filename)
     values: dict[str, object] = {}

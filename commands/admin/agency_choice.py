@@ -28,17 +28,21 @@ class AgencyChoice:
 
 def split_state(text: str, state_option: str) -> tuple[str, str]:
     """('Smalltown Police Department', 'WI') from the text and/or the state option."""
-    if state_option:
-        code = state_code(state_option)
-        if code is None:
-            raise UserError(f"{state_option[:30]!r} is not a US state or territory; use e.g. WI.")
-        return text.strip(), code
+    name, typed_code = text.strip(), ""
     if "," in text:
         left, right = text.rsplit(",", 1)
         code = state_code(right)
         if code and left.strip():
-            return left.strip(), code
-    return text.strip(), ""
+            name, typed_code = left.strip(), code
+    if not state_option:
+        return name, typed_code
+    option_code = state_code(state_option)
+    if option_code is None:
+        raise UserError(f"{state_option[:30]!r} is not a US state or territory; use e.g. WI.")
+    # "X Police Department, WI" with state:WI names the agency once, not "X ..., WI, WI".
+    if typed_code and typed_code != option_code:
+        raise UserError(f"The name says {typed_code} but state: says {option_code}; pick one.")
+    return name, option_code
 
 
 async def choose_agency(

@@ -138,3 +138,10 @@ async def test_refusal_comes_before_argument_errors(deps: Deps, calls: list[Requ
     split = await disp.run_options(identity(Role.MEMBER), command, {"word": "x" * 500})
     assert "admins only" in split.text
     assert refused == [("admin-only", {})] * 3 and calls == []
+
+
+async def test_a_forged_option_name_is_echoed_short(disp: Dispatcher) -> None:
+    command = disp.registry.get(("echo",))
+    assert command is not None
+    reply = await disp.run_options(identity(), command, {"word": "hi", "x" * 10_000: "v"})
+    assert reply.error and "has no option 'xxxx" in reply.text and len(reply.text) < 200

@@ -65,6 +65,16 @@ async def test_new_agency_needs_create_and_its_undo_removes_it(
     assert await table_state(fdeps.db) == start
 
 
+async def test_a_state_in_the_name_and_in_state_is_named_once(
+    disp: Dispatcher, fdeps: Deps
+) -> None:
+    line = '/facts set-partnership "Smalltown Police Department, WI" 2021-03-01 https://ex.org/c'
+    assert "says WI but state: says MN" in await fails(disp, line + " create:yes state:MN")
+    await run(disp, line + " create:yes state:WI city:Smalltown")
+    names = await fdeps.db.fetchall("SELECT name, state FROM agencies WHERE city = 'Smalltown'")
+    assert [(r["name"], r["state"]) for r in names] == [("Smalltown Police Department", "WI")]
+
+
 async def test_end_partnership_and_undo(disp: Dispatcher, fdeps: Deps) -> None:
     start = await table_state(fdeps.db)
     await run(disp, f"/facts end-partnership {GREENFIELD} 2024-01-31 https://ex.org/end")
