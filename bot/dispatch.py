@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -24,6 +24,7 @@ from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Regi
 
 log = logging.getLogger("counterwatch.dispatch")
 
+_NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 INCIDENT_MESSAGE = "Something went wrong on our side. Nothing was changed. Incident id: {id}."
 
 # Called when someone runs a command above their role (the admin audit log listens).
@@ -66,17 +67,7 @@ class Dispatcher:
     ) -> Request:
         """Validate options (raises UserError) and freeze them into a Request."""
         options = coerce_options(command, raw_options, attachments)
-        return Request(
-            platform=identity.platform,
-            workspace=identity.workspace,
-            user_id=identity.user_id,
-            user_name=identity.user_name,
-            role=identity.role,
-            path=command.path,
-            options=MappingProxyType(options),
-            attachments=attachments,
-            channel=identity.channel,
-        )
+        return _request(identity, command, MappingProxyType(options), attachments)
 
     async def run_text(
         self, identity: Identity, line: str, attachments: tuple[Attachment, ...] = ()
@@ -151,16 +142,7 @@ class Dispatcher:
         if identity.role >= command.role:
             return None
         # Option values are not kept: the record says who tried what, not what they typed.
-        request = Request(
-            platform=identity.platform,
-            workspace=identity.workspace,
-            user_id=identity.user_id,
-            user_name=identity.user_name,
-            role=identity.role,
-            path=command.path,
-            channel=identity.channel,
-        )
-        await self._record_refusal(request, command)
+        await self._record_refusal(_request(identity, command), command)
         return _refusal_reply(command)
 
     async def _record_refusal(self, request: Request, command: Command) -> None:
@@ -179,6 +161,25 @@ class Dispatcher:
         # messages: `ValueError(f"... {text}")` or a UnicodeEncodeError would carry user text.
         log.error("incident %s in /%s: %s", incident, command.name, tracebacks.describe(exc))
         return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+
+
+def _request(
+    identity: Identity,
+    command: Command,
+    options: Mapping[str, object] = _NO_OPTIONS,
+    attachments: tuple[Attachment, ...] = (),
+) -> Request:
+    return Request(
+        platform=identity.platform,
+        workspace=identity.workspace,
+        user_id=identity.user_id,
+        user_name=identity.user_name,
+        role=identity.role,
+        path=command.path,
+        options=options,
+        attachments=attachments,
+        channel=identity.channel,
+    )
 
 
 def _refusal_reply(command: Command) -> Reply:
