@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from bot.place_names import state_code
-from storage.importers.common import MAX_ERRORS, Issue, decode_upload, field_problem, read_csv
+from storage.importers.common import MAX_ERRORS, Issue, field_problem, read_upload
 
 COLUMNS = ("fact", "subject", "state", "city", "date", "kind", "status", "summary", "source_url")
 OPTIONAL_COLUMNS = ("create",)
@@ -58,11 +58,7 @@ def is_facts_header(header: list[str]) -> bool:
 
 def parse_facts_csv(data: bytes | str, *, today: dt.date, max_bytes: int) -> FactsParse:
     parsed = FactsParse()
-    text = decode_upload(data, max_bytes=max_bytes)
-    if isinstance(text, Issue):
-        parsed.errors.append(text)
-        return parsed
-    table = read_csv(text)
+    table = read_upload(data, max_bytes=max_bytes)
     if isinstance(table, Issue):
         parsed.errors.append(table)
         return parsed

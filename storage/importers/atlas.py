@@ -29,9 +29,8 @@ from storage.importers.common import (
     Issue,
     SkippedRow,
     clean,
-    decode_upload,
     field_problem,
-    read_csv,
+    read_upload,
 )
 from storage.importers.dates import LooseDate, date_in_sentence, parse_loose_date
 
@@ -104,11 +103,7 @@ class AtlasParse:
 
 def parse_atlas(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> AtlasParse:
     parsed = AtlasParse()
-    text = decode_upload(data, max_bytes=max_bytes)
-    if isinstance(text, Issue):
-        parsed.errors.append(text)
-        return parsed
-    table = read_csv(text)
+    table = read_upload(data, max_bytes=max_bytes)
     if isinstance(table, Issue):
         parsed.errors.append(table)
         return parsed

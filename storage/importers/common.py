@@ -78,6 +78,12 @@ def decode_upload(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     return text
 
 
+def read_upload(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CsvTable | Issue:
+    """An uploaded file as a CSV table, or the one issue that stops reading it."""
+    text = decode_upload(data, max_bytes=max_bytes)
+    return read_csv(text) if isinstance(text, str) else text
+
+
 def read_csv(text: str) -> CsvTable | Issue:
     """Parse CSV strictly, keeping for each record the line on which it starts."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

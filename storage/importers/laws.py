@@ -23,9 +23,8 @@ from storage.importers.common import (
     ImportRefused,
     Issue,
     clean,
-    decode_upload,
     field_problem,
-    read_csv,
+    read_upload,
 )
 from storage.importers.dates import parse_loose_date
 from storage.importers.keys import law_key
@@ -108,8 +107,7 @@ _BART = "san francisco bay area, california"
 
 def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LawsParse:
     parsed = LawsParse()
-    text = decode_upload(data, max_bytes=max_bytes)
-    table = read_csv(text) if isinstance(text, str) else text
+    table = read_upload(data, max_bytes=max_bytes)
     if isinstance(table, Issue):
         parsed.errors.append(table)
         return parsed
