@@ -15,7 +15,16 @@ $(BIN)/.installed: pyproject.toml
 
 .venv: $(BIN)/.installed
 
+# On the very first start beside ../shared, the console comes with the real EFF Atlas snapshot
+# loaded, so a member can look up a city at once (the export itself is never committed here).
+ATLAS_EXPORT ?= $(COUNTERWATCH_SHARED_DATA)/eff_atlas_of_surveillance_2020-10-07.csv
+DB_FILE := $(or $(COUNTERWATCH_DB),counterwatch.db)
+
 run: $(BIN)/.installed
+	@if [ ! -e "$(DB_FILE)" ] && [ -f "$(ATLAS_EXPORT)" ]; then \
+		echo "First start: importing $(ATLAS_EXPORT)"; \
+		$(BIN)/python main.py import-atlas "$(ATLAS_EXPORT)"; \
+	fi
 	$(BIN)/python main.py run
 
 test: lint typecheck pytest

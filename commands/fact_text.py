@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from bot.errors import UserError
 from bot.place_names import STATES, state_code
 from storage.facts_models import Dataset, Deployment, Law, Source
+from storage.importers.atlas_write import ATLAS_DATASET
 
-ATLAS_DATASET = "eff-atlas"
 ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -45,6 +45,12 @@ def plural(count: int, word: str, many: str = "") -> str:
 
 def cite(source: Source) -> str:
     return f"Source: {source.cite()}"
+
+
+NO_ATLAS_HINT = (
+    "No surveillance data is loaded yet: an admin imports the EFF Atlas export with"
+    " `python main.py import-atlas FILE` or /facts import."
+)
 
 
 def atlas_as_of(datasets: Mapping[str, Dataset]) -> str:

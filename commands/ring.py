@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.deps import Deps
+from bot.errors import UserError
 from bot.models import Field, Reply, Request
 from bot.places import Match, Place
 from bot.registry import Command, Option, Registry
 from commands.fact_options import place_option
 from commands.fact_text import (
+    NO_ATLAS_HINT,
     atlas_as_of,
     cite,
     date_text,
@@ -20,6 +22,7 @@ from commands.fact_text import (
 )
 from storage import facts
 from storage.facts_models import Dataset, Deployment
+from storage.importers.atlas_write import ATLAS_DATASET
 
 COUNTY_NAMES_SHOWN = 15
 
@@ -58,9 +61,15 @@ def register(registry: Registry) -> None:
 async def lookup(request: Request, deps: Deps) -> Reply:
     # Everything here comes from memory (the place index and the facts loaded with it,
     # both refreshed by every fact change): the busiest command costs no database trip.
-    match = deps.places.match(request.text("place"))
-    place = match.place
     known = deps.places.facts
+    try:
+        match = deps.places.match(request.text("place"))
+    except UserError as exc:
+        if ATLAS_DATASET in known.datasets:
+            raise
+        # Only the seed is loaded: say why the place is missing and how to fix it.
+        raise UserError(f"{exc.message} {NO_ATLAS_HINT}") from None
+    place = match.place
     partnerships = known.ring_partnerships(place.agency_ids)
     datasets = known.datasets
     lines = [_matched_line(request.text("place"), match)] if not match.exact else []

@@ -68,3 +68,11 @@ async def test_ring_lookup_tells_what_the_program_is_today(
     assert "Axon" in today.value and "since 2025" in today.value and "Source:" in today.value
     local = await seeded.run_text(member, "/local Somerville, MA")
     assert "Somerville, MA" in local.as_text() and "ban" in local.as_text().lower()
+
+
+async def test_ring_lookup_before_any_import_says_how_to_load_data(
+    seeded: Dispatcher, member: Identity
+) -> None:
+    reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
+    assert reply.error and "\n" not in reply.text
+    assert "import-atlas" in reply.text and "/facts import" in reply.text
