@@ -17,28 +17,6 @@ from storage.db import Database
 
 
 @dataclass(frozen=True)
-class Campaign:
-    id: int
-    workspace: str
-    slug: str
-    title: str
-    goal: int | None
-    template: str
-    place: str
-    ends: str | None
-    created_on: str
-    closed_on: str | None
-
-    def refusal(self, today: str) -> str:
-        """Why this campaign takes no sign-ups on `today`, or '' when it does."""
-        if self.closed_on is not None:
-            return f"The campaign {self.slug} was closed on {self.closed_on}."
-        if self.ends is not None and self.ends < today:
-            return f"The campaign {self.slug} ended on {self.ends}."
-        return ""
-
-
-@dataclass(frozen=True)
 class NewCampaign:
     workspace: str
     slug: str
@@ -48,6 +26,22 @@ class NewCampaign:
     place: str
     ends: str | None
     created_on: str
+
+
+@dataclass(frozen=True)
+class Campaign(NewCampaign):
+    """A stored campaign: what was created, plus its id and when (if) it was closed."""
+
+    id: int
+    closed_on: str | None
+
+    def refusal(self, today: str) -> str:
+        """Why this campaign takes no sign-ups on `today`, or '' when it does."""
+        if self.closed_on is not None:
+            return f"The campaign {self.slug} was closed on {self.closed_on}."
+        if self.ends is not None and self.ends < today:
+            return f"The campaign {self.slug} ended on {self.ends}."
+        return ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +75,16 @@ class ExportRow:
 
 
 _JOINED = JoinOutcome(JoinStatus.JOINED)  # immutable: one instance serves every sign-up
-_CAMPAIGN_COLUMNS = "id, workspace, slug, title, goal, template, place, ends, created_on, closed_on"
+_CAMPAIGN_FIELDS = (
+    "id", "workspace", "slug", "title", "goal", "template", "place", "ends", "created_on",
+    "closed_on",
+)  # fmt: skip
+_CAMPAIGN_COLUMNS = ", ".join(_CAMPAIGN_FIELDS)
 
 
 def _campaign(values: Iterable[Any]) -> Campaign:
-    return Campaign(*tuple(values))
+    """A campaign from a row whose first columns are _CAMPAIGN_COLUMNS, in that order."""
+    return Campaign(**dict(zip(_CAMPAIGN_FIELDS, values, strict=False)))
 
 
 # --- writes (inside a Database.write job) ---------------------------------------------
