@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import discord
 
 from bot.notify import DeliveryError
@@ -24,17 +27,12 @@ class DiscordMessenger:
         """
         if not user_id.isdigit():
             raise DeliveryError(f"not a Discord user id: {user_id[:30]!r}", permanent=True)
-        try:
+        with _delivery_errors(
+            forbidden="the user does not accept direct messages",
+            not_found="Discord knows no such user",
+        ):
             channel = await self._client.create_dm(discord.Object(id=int(user_id)))
             await _send(channel, text)
-        except discord.Forbidden:
-            raise DeliveryError(
-                "the user does not accept direct messages", permanent=True
-            ) from None
-        except discord.NotFound:
-            raise DeliveryError("Discord knows no such user", permanent=True) from None
-        except (discord.HTTPException, OSError) as exc:
-            raise DeliveryError(f"Discord did not take the message: {type(exc).__name__}") from None
 
     async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
         """Post `text` in a text channel of the server `workspace`, mentions off.
@@ -43,7 +41,10 @@ class DiscordMessenger:
         """
         if not channel_id.isdigit():
             raise DeliveryError(f"not a Discord channel id: {channel_id[:30]!r}", permanent=True)
-        try:
+        with _delivery_errors(
+            forbidden="no permission to post in the notify channel",
+            not_found="the notify channel does not exist",
+        ):
             channel = self._client.get_channel(int(channel_id)) or await self._client.fetch_channel(
                 int(channel_id)
             )
@@ -53,14 +54,20 @@ class DiscordMessenger:
             if not isinstance(channel, discord.abc.Messageable):
                 raise DeliveryError("the notify channel takes no messages", permanent=True)
             await _send(channel, text)
-        except discord.Forbidden:
-            raise DeliveryError(
-                "no permission to post in the notify channel", permanent=True
-            ) from None
-        except discord.NotFound:
-            raise DeliveryError("the notify channel does not exist", permanent=True) from None
-        except (discord.HTTPException, OSError) as exc:
-            raise DeliveryError(f"Discord did not take the post: {type(exc).__name__}") from None
+
+
+@contextmanager
+def _delivery_errors(*, forbidden: str, not_found: str) -> Iterator[None]:
+    """Discord's refusals as DeliveryErrors: 403/404 will not change (permanent: the delivery
+    loop tries the notify channel), anything else is an outage to retry."""
+    try:
+        yield
+    except discord.Forbidden:
+        raise DeliveryError(forbidden, permanent=True) from None
+    except discord.NotFound:
+        raise DeliveryError(not_found, permanent=True) from None
+    except (discord.HTTPException, OSError) as exc:
+        raise DeliveryError(f"Discord did not take the message: {type(exc).__name__}") from None
 
 
 async def _send(channel: discord.abc.Messageable, text: str) -> None:
