@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.delivery import run_delivery
-from bot.deps import Deps
+from bot.deps import Deps, utc_now
 from bot.dispatch import Dispatcher
 from bot.models import Role
 from bot.places import PlaceIndex
@@ -44,10 +44,10 @@ class App:
 async def open_app(settings: Settings) -> AsyncIterator[App]:
     db = await Database.open(settings.db_path)
     try:
-        await ensure_seed(db)  # first start: the project's seed facts
+        await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
         places = PlaceIndex(db)
         await places.reload(lazy=True)  # built on first use: `ask "/help"` never pays for it
-        deps = Deps(settings=settings, db=db, places=places)
+        deps = Deps(settings=settings, db=db, clock=utc_now, places=places)
         dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
         yield App(deps=deps, dispatcher=dispatcher)
     finally:
@@ -139,11 +139,11 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def cmd_import_atlas(settings: Settings, args: argparse.Namespace) -> int:
-    return await import_file("atlas", args.file, args.as_of, settings.db_path)
+    return await import_file("atlas", args.file, args.as_of, settings.db_path, utc_now())
 
 
 async def cmd_import_laws(settings: Settings, args: argparse.Namespace) -> int:
-    return await import_file("laws", args.file, args.as_of, settings.db_path)
+    return await import_file("laws", args.file, args.as_of, settings.db_path, utc_now())
 
 
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]

@@ -25,6 +25,7 @@ from typing import TypeVar
 
 import aiosqlite
 
+from bench.clock import NOW
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Attachment, Role
@@ -67,7 +68,7 @@ async def open_deps(path: Path) -> Deps:
     db = await Database.open(path)
     places = PlaceIndex(db)
     await places.reload()
-    return Deps(settings=Settings(db_path=str(path)), db=db, places=places)
+    return Deps(settings=Settings(db_path=str(path)), db=db, clock=lambda: NOW, places=places)
 
 
 async def main() -> None:
@@ -89,7 +90,7 @@ async def run_all(content: bytes, trace: bool) -> None:
 
         async def importer_alone() -> None:
             parsed = parse_atlas(content)
-            await import_atlas(baseline.db, parsed, as_of="2020-10-07")
+            await import_atlas(baseline.db, parsed, as_of="2020-10-07", imported_at=NOW)
 
         await measured("baseline: parse_atlas + import_atlas", importer_alone, trace)
 

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.clock import NOW
 from bench.stats import describe_ms, percentile
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
@@ -47,7 +48,7 @@ async def import_atlas_places(db: Database) -> list[str]:
         return []
     parsed = parse_atlas(ATLAS_FILE.read_bytes())
     started = time.perf_counter()
-    await import_atlas(db, parsed, as_of="2020-10-07")
+    await import_atlas(db, parsed, as_of="2020-10-07", imported_at=NOW)
     print(f"imported {len(parsed.rows)} Atlas rows in {time.perf_counter() - started:.1f} s")
     places = [f"{r.city}, {r.state}" for r in parsed.rows if r.technology == RING and r.city]
     return list(dict.fromkeys(places))
@@ -115,7 +116,9 @@ async def run(db: Database, fake: FakeDiscord, tmp: str) -> None:
         discord_api_base=fake.api_base,
         discord_guild_id=payloads.GUILD_ID,
     )
-    dispatcher = Dispatcher(build_registry(), Deps(settings=settings, db=db, places=index))
+    dispatcher = Dispatcher(
+        build_registry(), Deps(settings=settings, db=db, clock=lambda: NOW, places=index)
+    )
     stop = asyncio.Event()
     bot = asyncio.create_task(run_discord(dispatcher, stop))
     await asyncio.wait_for(fake.gateway.connected.wait(), 30)

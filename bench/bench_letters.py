@@ -14,13 +14,13 @@ Run: .venv/bin/python -m bench letters   (LETTERS_BENCH_N overrides the draft co
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
+from bench.clock import NOW
 from bench.stats import describe_ms
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
@@ -37,7 +37,6 @@ from storage.seed import ensure_seed
 
 DRAFTS = int(os.environ.get("LETTERS_BENCH_N", "2000"))
 CONCURRENT = 50
-NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 ATLAS = (
     Path(os.environ.get("COUNTERWATCH_SHARED_DATA", Path(__file__).parents[2] / "shared/data"))
     / "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -47,9 +46,9 @@ WHO = Identity("bench", "W1", "U1", "Bench", Role.MEMBER, "C1")
 
 async def _setup(path: Path) -> tuple[Deps, str]:
     db = await Database.open(path)
-    await ensure_seed(db)
+    await ensure_seed(db, now=NOW)
     if ATLAS.is_file():
-        await import_atlas(db, parse_atlas(ATLAS.read_bytes()), as_of="2020-10-07")
+        await import_atlas(db, parse_atlas(ATLAS.read_bytes()), as_of="2020-10-07", imported_at=NOW)
         place = "Greenfield, WI"
     else:  # no shared data: a hand-made partnership keeps the benchmark runnable
         from tests.commands.letters.conftest import _agencies

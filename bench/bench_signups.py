@@ -24,7 +24,6 @@ Run: .venv/bin/python -m bench signups
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import statistics
 import tempfile
@@ -33,6 +32,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
+from bench.clock import NOW
 from bench.signup_baselines import LIMIT_BATCH, MEMBERS, Result, limit, naive, run_members
 from bench.stats import describe_ms, percentile
 from bot.deps import Deps
@@ -46,7 +46,6 @@ from storage.db import Database
 SIGNUPS = int(os.environ.get("SIGNUPS_BENCH_N", "5000"))
 ROUNDS = int(os.environ.get("SIGNUPS_BENCH_ROUNDS", "3"))
 NAIVE_OWN_SIGNUPS = min(SIGNUPS, 1000)  # one fsync each
-NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 LABELS = {
     "stack/options": "stack, Dispatcher.run_options (Discord's entry point) + group commit",
     "stack/text": "stack, Dispatcher.run_text (Slack's and the console's) + group commit",

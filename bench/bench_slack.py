@@ -39,6 +39,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bench.clock import NOW
 from bench.stats import percentile
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
@@ -62,7 +63,7 @@ SHARED = Path(
 
 async def prepare(db: Database) -> tuple[str, str, str]:
     """Load the seed and the real Atlas; return (command, text, what we ran)."""
-    await ensure_seed(db)
+    await ensure_seed(db, now=NOW)
     path = SHARED / ATLAS
     registry = build_registry()
     if registry.get(("ring", "lookup")) is None or not path.is_file():
@@ -70,7 +71,7 @@ async def prepare(db: Database) -> tuple[str, str, str]:
     from storage.importers.atlas import parse_atlas
     from storage.importers.atlas_write import import_atlas
 
-    await import_atlas(db, parse_atlas(path.read_bytes()), as_of="2020-10-07")
+    await import_atlas(db, parse_atlas(path.read_bytes()), as_of="2020-10-07", imported_at=NOW)
     return "/ring", "lookup Greenfield, WI", "/ring lookup Greenfield, WI (real EFF Atlas data)"
 
 
@@ -175,7 +176,7 @@ async def main() -> None:
                 slack_api_url=f"{sink_base}/api/",
                 slack_port=0,
             )
-            deps = Deps(settings=settings, db=db, places=places)
+            deps = Deps(settings=settings, db=db, clock=lambda: NOW, places=places)
             print(
                 f"{CONCURRENCY} connections, {SECONDS:.0f} s a run, {ROUNDS} rounds;"
                 f" Counterwatch runs {what}"

@@ -12,6 +12,11 @@ from bot.settings import Settings
 from storage.campaigns import CampaignCache
 from storage.db import Database
 
+# What time it is. Everything that needs "now" or "today" asks Deps.clock, never the system:
+# main.py passes `utc_now`, tests and benchmarks a fixed moment, so no answer depends on the
+# day the code runs.
+Clock = Callable[[], dt.datetime]
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -21,8 +26,7 @@ def utc_now() -> dt.datetime:
 class Deps:
     settings: Settings
     db: Database
-    # Injected so tests can pin "today" (future-date checks, campaign end dates).
-    clock: Callable[[], dt.datetime] = utc_now
+    clock: Clock
     # Chat adapters register their direct-message senders here when they start.
     messengers: Messengers = field(default_factory=Messengers)
     # Every known place, in memory; main.py loads it after the seed. Empty by default.

@@ -86,13 +86,13 @@ async def write_atlas(
     *,
     as_of: str,
     origin: str = "import",
-    imported_at: dt.datetime | None = None,
+    imported_at: dt.datetime,
     dataset: str = ATLAS_DATASET,
 ) -> ImportSummary:
     """Write a clean parse on `conn`, inside the caller's write job (with whatever else that
     job writes, e.g. an audit entry); raise ImportRefused (writing nothing) on errors."""
     _check(parsed, as_of)
-    when = (imported_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    when = imported_at.isoformat(timespec="seconds")
     agency_ids, new_agencies = await _write_agencies(conn, parsed.rows)
     source_ids, new_sources = await _write_sources(conn, parsed.rows)
     existed, new_deployments = await _write_deployments(
@@ -120,7 +120,7 @@ async def import_atlas(
     *,
     as_of: str,
     origin: str = "import",
-    imported_at: dt.datetime | None = None,
+    imported_at: dt.datetime,
     dataset: str = ATLAS_DATASET,
 ) -> ImportSummary:
     """Write a clean parse in its own write job; raise ImportRefused (writing nothing) if it

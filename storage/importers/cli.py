@@ -47,7 +47,9 @@ def _refuse(path: Path, errors: list[Issue]) -> int:
     return 1
 
 
-async def import_file(kind: str, path: Path, as_of: str | None, db_path: str) -> int:
+async def import_file(
+    kind: str, path: Path, as_of: str | None, db_path: str, now: dt.datetime
+) -> int:
     data = _read(path)
     if isinstance(data, str):
         print(data, file=sys.stderr)
@@ -58,7 +60,7 @@ async def import_file(kind: str, path: Path, as_of: str | None, db_path: str) ->
     if parsed.errors:
         return _refuse(path, parsed.errors)
     if as_of is None:
-        today = dt.datetime.now(dt.UTC).date()
+        today = now.date()
         as_of = as_of_from_name(path, today) if kind == "atlas" else IFF_AS_OF
     try:
         dt.date.fromisoformat(as_of)
@@ -67,12 +69,12 @@ async def import_file(kind: str, path: Path, as_of: str | None, db_path: str) ->
         return 1
     db = await Database.open(db_path)
     try:
-        await ensure_seed(db)
+        await ensure_seed(db, now=now)
         started = time.perf_counter()
         if isinstance(parsed, AtlasParse):
-            lines = (await import_atlas(db, parsed, as_of=as_of)).lines()
+            lines = (await import_atlas(db, parsed, as_of=as_of, imported_at=now)).lines()
         else:
-            lines = (await import_laws(db, parsed, as_of=as_of)).lines()
+            lines = (await import_laws(db, parsed, as_of=as_of, imported_at=now)).lines()
         write_ms = (time.perf_counter() - started) * 1000
     finally:
         await db.close()

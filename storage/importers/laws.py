@@ -206,12 +206,12 @@ async def import_laws(
     *,
     as_of: str = IFF_AS_OF,
     origin: str = "import",
-    imported_at: dt.datetime | None = None,
+    imported_at: dt.datetime,
 ) -> LawsImportSummary:
     if parsed.errors:
         raise ImportRefused(parsed.errors)
     dt.date.fromisoformat(as_of)
-    when = (imported_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    when = imported_at.isoformat(timespec="seconds")
 
     async def job(conn: aiosqlite.Connection) -> LawsImportSummary:
         created, kept, ids = [], [], []

@@ -50,9 +50,7 @@ def fact_as_of(entry: dict[str, Any], *dates: str | None) -> str:
     return max(candidates)
 
 
-async def ensure_seed(
-    db: Database, *, path: Path = SEED_FILE, now: dt.datetime | None = None
-) -> bool:
+async def ensure_seed(db: Database, *, now: dt.datetime, path: Path = SEED_FILE) -> bool:
     """Load the seed unless this exact version is already recorded. True if it loaded."""
     raw = path.read_bytes()
     version = seed_version(raw)
@@ -60,7 +58,7 @@ async def ensure_seed(
     if recorded is not None and recorded["description"] == _description(version):
         return False
     data = tomllib.loads(raw.decode("utf-8"))
-    when = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    when = now.isoformat(timespec="seconds")
 
     async def job(conn: aiosqlite.Connection) -> None:
         await _load(conn, data)

@@ -13,7 +13,7 @@ from bot.dispatch import Dispatcher, Identity
 from bot.registry import AutocompleteContext
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
-from tests.conftest import shared_data_file
+from tests.conftest import FIXED_NOW, shared_data_file
 
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
 RING = "Ring/Neighbors Partnership"
@@ -23,7 +23,7 @@ CTX = AutocompleteContext(platform="test", workspace="W1", user_id="U1")
 @pytest.fixture
 async def atlas(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
-    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07")
+    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await deps.places.reload()
     return dispatcher
 

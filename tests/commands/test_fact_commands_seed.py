@@ -9,12 +9,12 @@ from bot.dispatch import Dispatcher, Identity
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from tests.conftest import shared_data_file
+from tests.conftest import FIXED_NOW, shared_data_file
 
 
 @pytest.fixture
 async def seeded(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
-    await ensure_seed(deps.db)
+    await ensure_seed(deps.db, now=FIXED_NOW)
     await deps.places.reload()
     return dispatcher
 
@@ -61,7 +61,7 @@ async def test_ring_lookup_tells_what_the_program_is_today(
     seeded: Dispatcher, deps: Deps, member: Identity
 ) -> None:
     data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07")
+    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await deps.places.reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
     today = next(f for f in reply.fields if f.name == "Ring's police program today")

@@ -12,6 +12,7 @@ from storage.db import Database
 from storage.importers.atlas import ATLAS_COLUMNS, parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.common import ImportRefused
+from tests.conftest import FIXED_NOW
 
 
 def atlas_csv(rows: list[dict[str, str]], columns: tuple[str, ...] = ATLAS_COLUMNS) -> str:
@@ -56,7 +57,7 @@ async def test_a_bad_row_in_the_middle_changes_nothing(db: Database) -> None:
         "line 5: Agency is empty",
     ]
     with pytest.raises(ImportRefused) as refused:
-        await import_atlas(db, parsed, as_of="2020-10-07")
+        await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert refused.value.issues == parsed.errors
     assert await table_counts(db) == (0, 0, 0, 0)
 
@@ -74,7 +75,7 @@ async def test_a_failure_during_the_write_rolls_everything_back(db: Database) ->
     parsed = parse_atlas(atlas_csv(rows))
     assert parsed.ok
     with pytest.raises(aiosqlite.IntegrityError):
-        await import_atlas(db, parsed, as_of="2020-10-07")
+        await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert await table_counts(db) == (0, 0, 0, 0)
 
 
@@ -139,5 +140,5 @@ def test_oversized_file_and_field() -> None:
 async def test_as_of_must_be_a_date(db: Database) -> None:
     parsed = parse_atlas(atlas_csv([row(1)]))
     with pytest.raises(ValueError):
-        await import_atlas(db, parsed, as_of="last week")
+        await import_atlas(db, parsed, as_of="last week", imported_at=FIXED_NOW)
     assert await table_counts(db) == (0, 0, 0, 0)

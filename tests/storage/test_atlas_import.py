@@ -13,7 +13,7 @@ from storage.db import Database
 from storage.facts_write import name_key
 from storage.importers.atlas import RING, AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
-from tests.conftest import shared_data_file
+from tests.conftest import FIXED_NOW, shared_data_file
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 
@@ -152,7 +152,7 @@ def test_quirks_are_cleaned(parsed: AtlasParse) -> None:
 async def test_import_writes_everything_then_nothing_the_second_time(
     db: Database, parsed: AtlasParse
 ) -> None:
-    first = await import_atlas(db, parsed, as_of="2020-10-07")
+    first = await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert first.rows_read == 5784
     assert (first.agencies_created, first.agencies_existing) == (3975, 0)
     assert sum(first.deployments_created.values()) == 5765
@@ -162,7 +162,7 @@ async def test_import_writes_everything_then_nothing_the_second_time(
     assert len(first.created.sources) == await count(db, "sources")
     assert first.skipped_by_reason == {"identical row": 1, "repeated agency and technology": 18}
 
-    second = await import_atlas(db, parsed, as_of="2020-10-07")
+    second = await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert not second.changed_anything
     assert (second.agencies_created, second.agencies_existing) == (0, 3975)
     assert sum(second.deployments_created.values()) == 0
@@ -174,7 +174,7 @@ async def test_import_writes_everything_then_nothing_the_second_time(
 
 
 async def test_imported_facts_answer_the_questions(db: Database, parsed: AtlasParse) -> None:
-    await import_atlas(db, parsed, as_of="2020-10-07")
+    await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     row = await db.fetchone(
         "SELECT d.started, d.started_precision, s.url, s.publisher, d.as_of FROM deployments d"
         " JOIN agencies a ON a.id = d.agency_id JOIN sources s ON s.id = d.source_id"

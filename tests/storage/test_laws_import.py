@@ -10,7 +10,7 @@ from storage.db import Database
 from storage.importers.common import ImportRefused
 from storage.importers.laws import import_laws, parse_laws
 from storage.seed import ensure_seed
-from tests.conftest import shared_data_file
+from tests.conftest import FIXED_NOW, shared_data_file
 
 LAWS_FILE = "us_facial_recognition_local_laws_iff_2021-05.csv"
 
@@ -55,10 +55,10 @@ def test_parse_real_table() -> None:
 
 
 async def test_import_keeps_seeded_laws_and_is_idempotent(db: Database) -> None:
-    await ensure_seed(db)
+    await ensure_seed(db, now=FIXED_NOW)
     seeded = await db.fetchone("SELECT status, origin FROM laws WHERE jurisdiction = ?",
                                ("New Orleans, LA",))  # fmt: skip
-    first = await import_laws(db, parse_laws(real_file()))
+    first = await import_laws(db, parse_laws(real_file()), imported_at=FIXED_NOW)
     # Seeded jurisdictions in the table: SF, Somerville, California, Boston, Portland ME,
     # Portland OR, New Orleans, Baltimore. The other 18 rows are new.
     assert sorted(first.kept_existing) == sorted(
@@ -72,7 +72,7 @@ async def test_import_keeps_seeded_laws_and_is_idempotent(db: Database) -> None:
     assert tuple(after) == tuple(seeded) == ("partly-reversed", "seed")
     total = await db.fetchone("SELECT count(*) FROM laws")
     assert total is not None and total[0] == 11 + 18
-    second = await import_laws(db, parse_laws(real_file()))
+    second = await import_laws(db, parse_laws(real_file()), imported_at=FIXED_NOW)
     assert second.created == () and len(second.kept_existing) == 26
 
 
@@ -89,7 +89,7 @@ async def test_bad_table_changes_nothing(db: Database) -> None:
         "line 4: unreadable date 'someday'",
     ]
     with pytest.raises(ImportRefused):
-        await import_laws(db, parsed)
+        await import_laws(db, parsed, imported_at=FIXED_NOW)
     count = await db.fetchone("SELECT count(*) FROM laws")
     assert count is not None and count[0] == 0
     wrong = [str(e) for e in parse_laws("a,b\n1,2\n").errors]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from storage.db import Database
 from storage.seed import SEED_FILE, ensure_seed
+from tests.conftest import FIXED_NOW
 
 EVENT_KINDS = {
     "moratorium",
@@ -45,26 +46,26 @@ def test_seed_file_is_well_formed() -> None:
 
 
 async def test_first_start_loads_then_later_starts_do_nothing(db: Database) -> None:
-    assert await ensure_seed(db) is True
+    assert await ensure_seed(db, now=FIXED_NOW) is True
     first = await counts(db)
     assert first["companies"] == 5 and first["company_events"] == 14 and first["laws"] == 11
-    assert await ensure_seed(db) is False
+    assert await ensure_seed(db, now=FIXED_NOW) is False
     assert await counts(db) == first
     dataset = await db.fetchone("SELECT rows_read FROM datasets WHERE name = 'seed'")
     assert dataset is not None and dataset["rows_read"] == 25
 
 
 async def test_a_changed_seed_adds_only_what_is_new(db: Database, tmp_path: Path) -> None:
-    await ensure_seed(db)
+    await ensure_seed(db, now=FIXED_NOW)
     before = await counts(db)
     changed = tmp_path / "facts.toml"
     changed.write_text(SEED_FILE.read_text(encoding="utf-8") + "\n# reviewed again\n")
-    assert await ensure_seed(db, path=changed) is True  # new version: re-applied...
+    assert await ensure_seed(db, path=changed, now=FIXED_NOW) is True  # new version: re-applied...
     assert await counts(db) == before  # ...but natural keys make it change nothing
 
 
 async def test_aliases_and_current_status(db: Database) -> None:
-    await ensure_seed(db)
+    await ensure_seed(db, now=FIXED_NOW)
     aliases = await db.fetchall(
         "SELECT a.alias, c.slug FROM company_aliases a JOIN companies c ON c.id = a.company_id"
     )
@@ -84,7 +85,7 @@ async def test_aliases_and_current_status(db: Database) -> None:
 
 
 async def test_ring_program_over_time(db: Database) -> None:
-    await ensure_seed(db)
+    await ensure_seed(db, now=FIXED_NOW)
     rows = await db.fetchall(
         "SELECT e.happened, e.happened_precision, e.kind, e.status, s.publisher"
         " FROM company_events e JOIN companies c ON c.id = e.company_id JOIN sources s"
@@ -106,7 +107,7 @@ async def test_ring_program_over_time(db: Database) -> None:
 
 
 async def test_laws_with_status_changes(db: Database) -> None:
-    await ensure_seed(db)
+    await ensure_seed(db, now=FIXED_NOW)
     laws = {
         r["jurisdiction"]: r
         for r in await db.fetchall(
@@ -139,7 +140,7 @@ async def test_seeding_a_fresh_database_is_quick(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "fresh.db")
     try:
         started = time.perf_counter()
-        assert await ensure_seed(db)
+        assert await ensure_seed(db, now=FIXED_NOW)
         elapsed_ms = (time.perf_counter() - started) * 1000
         print(f"seed load: {elapsed_ms:.1f} ms")
         assert db.commits == 1

@@ -16,7 +16,7 @@ from commands import build_registry
 from storage import facts_write as fw
 from storage.db import Database
 from tests.commands.admin.conftest import seed_small
-from tests.conftest import identity
+from tests.conftest import FIXED_NOW, identity
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
 MEMBER = identity(Role.MEMBER, user_id="M1")
@@ -102,7 +102,12 @@ async def test_a_lookup_needs_no_database_trip(tmp_path: Path) -> None:
     await db.write(seed_small)
     places = PlaceIndex(db)
     await places.reload()
-    deps = Deps(settings=Settings(db_path=str(tmp_path / "own.db")), db=db, places=places)
+    deps = Deps(
+        settings=Settings(db_path=str(tmp_path / "own.db")),
+        db=db,
+        clock=lambda: FIXED_NOW,
+        places=places,
+    )
     disp = Dispatcher(build_registry(), deps)
     answers = [await lookup(disp, p) for p in ("Greenfield, WI", "Milwaukee, WI")]
     await db.close()  # any read now would fail (and the dispatcher would answer an incident)

@@ -20,11 +20,12 @@ from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
+from tests.conftest import FIXED_NOW
 
 
 async def main(path: str, members: int) -> None:
     db = await Database.open(path)
-    deps = Deps(settings=Settings(db_path=path), db=db)  # the real clock, as the bot runs
+    deps = Deps(settings=Settings(db_path=path), db=db, clock=lambda: FIXED_NOW)
     dispatcher = Dispatcher(build_registry(), deps)
     organizer = Identity("crash", "W1", "org", "Organizer", Role.ORGANIZER)
     await dispatcher.run_text(organizer, "/campaign create crash Crash")

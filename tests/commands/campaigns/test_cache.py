@@ -11,7 +11,7 @@ from bot.dispatch import Dispatcher
 from storage.campaigns import CampaignCache
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok, signup_count
-from tests.conftest import identity
+from tests.conftest import FIXED_NOW, identity
 
 
 async def test_close_here_is_seen_at_once(dispatcher: Dispatcher, deps: Deps) -> None:
@@ -31,10 +31,12 @@ async def test_a_stale_entry_still_refuses_in_sql(dispatcher: Dispatcher, deps: 
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join stale")  # cached as open
     # Closed behind this cache's back (as another process would): the join statement
     # itself checks, so the member is refused with the reason, and nothing is inserted.
-    other = Dispatcher(dispatcher.registry, Deps(settings=deps.settings, db=deps.db))
+    other = Dispatcher(
+        dispatcher.registry, Deps(settings=deps.settings, db=deps.db, clock=deps.clock)
+    )
     await run_ok(other, ORGANIZER, "/campaign close stale")
     text = await run_error(dispatcher, identity(user_id="B"), "/campaign join stale")
-    assert "closed on 2026-11-26" in text and "no new sign-ups" in text
+    assert f"closed on {FIXED_NOW.date().isoformat()}" in text and "no new sign-ups" in text
     assert await signup_count(deps.db, "stale") == 1
 
 

@@ -13,6 +13,7 @@ from bot.deps import Deps
 from storage import facts_write as w
 from storage.facts_models import RING_TECHNOLOGY
 from storage.seed import ensure_seed
+from tests.conftest import FIXED_NOW
 
 AS_OF = "2020-10-07"
 
@@ -51,7 +52,7 @@ async def _agencies(conn: aiosqlite.Connection) -> None:
 
 @pytest.fixture
 async def facts_deps(deps: Deps) -> Deps:
-    await ensure_seed(deps.db)
+    await ensure_seed(deps.db, now=FIXED_NOW)
     await deps.db.write(_agencies)
     await deps.places.reload()
     return deps

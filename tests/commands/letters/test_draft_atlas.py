@@ -11,7 +11,7 @@ from storage import facts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from tests.conftest import identity, shared_data_file
+from tests.conftest import FIXED_NOW, identity, shared_data_file
 
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
 WITH_RING = "Greenfield, WI"  # Greenfield PD joined Ring's portal (Atlas, Link 1 Date)
@@ -20,8 +20,8 @@ WITHOUT_RING = "San Francisco, CA"  # no Ring row in the snapshot; a 2019 ban in
 
 async def _load(deps: Deps) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
-    await ensure_seed(deps.db)
-    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07")
+    await ensure_seed(deps.db, now=FIXED_NOW)
+    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await deps.places.reload()
     return Dispatcher(build_registry(), deps)
 

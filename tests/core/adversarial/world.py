@@ -65,7 +65,7 @@ async def build_world(path: Path) -> None:
     """Create the world's database file at `path` (closed, checkpointed)."""
     db = await Database.open(path)
     try:
-        await ensure_seed(db)
+        await ensure_seed(db, now=FIXED_NOW)
         deps = await make_deps(db, path)
         dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
         for who, line in SETUP:

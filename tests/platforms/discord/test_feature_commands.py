@@ -6,7 +6,7 @@ from pathlib import Path
 
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
-from tests.conftest import shared_data_file
+from tests.conftest import FIXED_NOW, shared_data_file
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (
     AUTOCOMPLETE_RESULT,
@@ -26,7 +26,9 @@ MEMBER = Invoker(user_id="600000000000000011", name="ada")
 
 async def import_real_atlas(bot: RunningBot) -> None:
     data = Path(shared_data_file(ATLAS_FILE)).read_bytes()
-    await import_atlas(bot.dispatcher.deps.db, parse_atlas(data), as_of="2020-10-07")
+    await import_atlas(
+        bot.dispatcher.deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW
+    )
     await bot.dispatcher.deps.places.reload()
 
 
