@@ -18,18 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.delivery import run_delivery
 from bot.deps import Deps, utc_now
 from bot.dispatch import Dispatcher
 from bot.models import Role
-from bot.places import PlaceIndex
 from bot.platforms import console
+from bot.services import Services
 from bot.settings import Settings, SettingsError, load_settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
+from notifications.delivery import run_delivery
+from places.index import PlaceIndex, place_index
 from storage.db import Database
 from storage.importers.cli import import_file
 from storage.seed import ensure_seed
+from storage.sqlite import sqlite_storage
 
 log = logging.getLogger("counterwatch")
 
@@ -47,7 +49,13 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
         places = PlaceIndex(db)
         await places.reload(lazy=True)  # built on first use: `ask "/help"` never pays for it
-        deps = Deps(settings=settings, db=db, clock=utc_now, places=places)
+        deps = Deps(
+            settings=settings,
+            db=db,
+            storage=sqlite_storage(db),
+            clock=utc_now,
+            services=Services(places),
+        )
         dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
         yield App(deps=deps, dispatcher=dispatcher)
     finally:
@@ -101,7 +109,7 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
                 app.dispatcher, console.console_identity(Role.parse(args.role))
             )
             return 0
-        app.deps.places.warm()  # before serving: autocomplete must answer within 3 s
+        place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
         stop = asyncio.Event()
         stop_on_signals(stop)
         async with asyncio.TaskGroup() as group:

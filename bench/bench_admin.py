@@ -29,12 +29,14 @@ from bench.clock import NOW
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Attachment, Role
-from bot.places import PlaceIndex
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
+from places.index import PlaceIndex
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
+from storage.sqlite import sqlite_storage
 
 T = TypeVar("T")
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -68,7 +70,13 @@ async def open_deps(path: Path) -> Deps:
     db = await Database.open(path)
     places = PlaceIndex(db)
     await places.reload()
-    return Deps(settings=Settings(db_path=str(path)), db=db, clock=lambda: NOW, places=places)
+    return Deps(
+        settings=Settings(db_path=str(path)),
+        db=db,
+        storage=sqlite_storage(db),
+        clock=lambda: NOW,
+        services=Services(places),
+    )
 
 
 async def main() -> None:

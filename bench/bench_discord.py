@@ -21,11 +21,13 @@ from bench.stats import describe_ms, percentile
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
-from bot.places import PlaceIndex
 from bot.platforms.discord import run_discord
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
+from places.index import PlaceIndex
 from storage.db import Database
+from storage.sqlite import sqlite_storage
 from tests.platforms.fake_discord import FakeDiscord, payloads
 
 ATLAS = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -117,7 +119,14 @@ async def run(db: Database, fake: FakeDiscord, tmp: str) -> None:
         discord_guild_id=payloads.GUILD_ID,
     )
     dispatcher = Dispatcher(
-        build_registry(), Deps(settings=settings, db=db, clock=lambda: NOW, places=index)
+        build_registry(),
+        Deps(
+            settings=settings,
+            db=db,
+            storage=sqlite_storage(db),
+            clock=lambda: NOW,
+            services=Services(index),
+        ),
     )
     stop = asyncio.Event()
     bot = asyncio.create_task(run_discord(dispatcher, stop))

@@ -25,15 +25,17 @@ from bench.stats import describe_ms
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
-from bot.places import PlaceIndex
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk, build_context
+from places.index import PlaceIndex
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
+from storage.sqlite import sqlite_storage
 
 DRAFTS = int(os.environ.get("LETTERS_BENCH_N", "2000"))
 CONCURRENT = 50
@@ -57,7 +59,13 @@ async def _setup(path: Path) -> tuple[Deps, str]:
         place = "Greenfield, WI"
     places = PlaceIndex(db)
     await places.reload()
-    deps = Deps(settings=Settings(db_path=str(path)), db=db, clock=lambda: NOW, places=places)
+    deps = Deps(
+        settings=Settings(db_path=str(path)),
+        db=db,
+        storage=sqlite_storage(db),
+        clock=lambda: NOW,
+        services=Services(places),
+    )
     return deps, place
 
 

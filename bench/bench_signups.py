@@ -42,6 +42,7 @@ from bot.settings import Settings
 from commands import build_registry
 from storage import campaigns as store
 from storage.db import Database
+from storage.sqlite import sqlite_storage
 
 SIGNUPS = int(os.environ.get("SIGNUPS_BENCH_N", "5000"))
 ROUNDS = int(os.environ.get("SIGNUPS_BENCH_ROUNDS", "3"))
@@ -63,7 +64,12 @@ def member(i: int, role: Role = Role.MEMBER) -> Identity:
 async def stack(path: Path, key: str) -> Result:
     db = await Database.open(path)
     try:
-        deps = Deps(settings=Settings(db_path=str(path)), db=db, clock=lambda: NOW)
+        deps = Deps(
+            settings=Settings(db_path=str(path)),
+            db=db,
+            storage=sqlite_storage(db),
+            clock=lambda: NOW,
+        )
         dispatcher = Dispatcher(build_registry(), deps)
         made = await dispatcher.run_text(member(0, Role.ORGANIZER), "/campaign create bench B")
         assert not made.error, made.text

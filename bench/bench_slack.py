@@ -43,12 +43,14 @@ from bench.clock import NOW
 from bench.stats import percentile
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
-from bot.places import PlaceIndex
 from bot.platforms.slack.runner import run_slack
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
+from places.index import PlaceIndex
 from storage.db import Database
 from storage.seed import ensure_seed
+from storage.sqlite import sqlite_storage
 
 SECONDS = float(os.environ.get("BENCH_SLACK_SECONDS", "6"))
 ROUNDS = int(os.environ.get("BENCH_SLACK_ROUNDS", "3"))
@@ -176,7 +178,13 @@ async def main() -> None:
                 slack_api_url=f"{sink_base}/api/",
                 slack_port=0,
             )
-            deps = Deps(settings=settings, db=db, clock=lambda: NOW, places=places)
+            deps = Deps(
+                settings=settings,
+                db=db,
+                storage=sqlite_storage(db),
+                clock=lambda: NOW,
+                services=Services(places),
+            )
             print(
                 f"{CONCURRENCY} connections, {SECONDS:.0f} s a run, {ROUNDS} rounds;"
                 f" Counterwatch runs {what}"

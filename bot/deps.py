@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.notify import Messengers
-from bot.places import PlaceIndex
+from bot.messengers import Messengers
+from bot.services import Services
 from bot.settings import Settings
 from storage.campaigns import CampaignCache
 from storage.db import Database
+from storage.interfaces import Storage
 
 # What time it is. Everything that needs "now" or "today" asks Deps.clock, never the system:
 # main.py passes `utc_now`, tests and benchmarks a fixed moment, so no answer depends on the
@@ -26,11 +27,12 @@ def utc_now() -> dt.datetime:
 class Deps:
     settings: Settings
     db: Database
+    storage: Storage  # every repository (storage.interfaces); commands use nothing else
     clock: Clock
     # Chat adapters register their direct-message senders here when they start.
     messengers: Messengers = field(default_factory=Messengers)
-    # Every known place, in memory; main.py loads it after the seed. Empty by default.
-    places: PlaceIndex = field(default_factory=PlaceIndex)
+    # Feature state built once per process (the place index), found by its type.
+    services: Services = field(default_factory=Services)
     # Campaigns read once per process, so a sign-up needs no read (storage/campaigns.py).
     campaigns: CampaignCache = field(default_factory=CampaignCache)
 

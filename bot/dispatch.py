@@ -21,6 +21,7 @@ from bot.grammar import assign_arguments, resolve_command, tokenize
 from bot.models import Attachment, Reply, Request, Role
 from bot.options import coerce_options
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
+from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
 
@@ -117,7 +118,7 @@ class Dispatcher:
             return _refusal_reply(command)
         try:
             reply = await command.handler(request, self.deps)
-        except UserError as exc:
+        except (UserError, Refused) as exc:  # a bad argument, or a change storage refused
             return Reply(text=exc.message, private=True, error=True)
         except Exception as exc:
             return self._incident(command, exc)

@@ -1,8 +1,18 @@
-"""Commands are declared once here; console, Discord and Slack are generated from it."""
+"""The command registry: console, Discord and Slack are generated from it.
+
+Each feature declares its commands beside their handlers, with a `CommandSet`:
+
+    COMMANDS = CommandSet(group="ring")
+
+    @COMMANDS.command("lookup", "Does a police department partner with Ring?", PLACE)
+    async def lookup(request: Request, deps: Deps) -> Reply: ...
+
+and `commands.build_registry` gathers the sets, in the order help lists them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -113,6 +123,11 @@ class Registry:
     def add_autocomplete(self, name: str, source: AutocompleteSource) -> None:
         self.autocomplete_sources[name] = source
 
+    def include(self, command_set: CommandSet) -> None:
+        self.add_all(command_set.commands)
+        for name, source in command_set.autocomplete_sources.items():
+            self.add_autocomplete(name, source)
+
     def get(self, path: tuple[str, ...]) -> Command | None:
         return self._commands.get(path)
 
@@ -128,3 +143,56 @@ class Registry:
 
     def is_group(self, name: str) -> bool:
         return any(len(path) == 2 and path[0] == name for path in self._commands)
+
+
+class CommandSet:
+    """The commands of one feature module, declared beside their handlers by decorators.
+
+    `group` names the command group (`/ring lookup`); without one each command is top-level.
+    `role` and `private` are the set's defaults; a command may say otherwise.
+    """
+
+    def __init__(
+        self, *, group: str | None = None, role: Role = Role.MEMBER, private: bool = False
+    ) -> None:
+        self.group = group
+        self.role = role
+        self.private = private
+        self.commands: list[Command] = []
+        self.autocomplete_sources: dict[str, AutocompleteSource] = {}
+
+    def command(
+        self,
+        name: str,
+        description: str,
+        *options: Option,
+        role: Role | None = None,
+        private: bool | None = None,
+        slow: bool = False,
+        examples: Sequence[str] = (),
+    ) -> Callable[[Handler], Handler]:
+        path = (self.group, name) if self.group else (name,)
+
+        def declare(handler: Handler) -> Handler:
+            self.commands.append(
+                Command(
+                    path=path,
+                    description=description,
+                    handler=handler,
+                    options=options,
+                    role=self.role if role is None else role,
+                    private=self.private if private is None else private,
+                    slow=slow,
+                    examples=tuple(examples),
+                )
+            )
+            return handler
+
+        return declare
+
+    def autocomplete(self, name: str) -> Callable[[AutocompleteSource], AutocompleteSource]:
+        def declare(source: AutocompleteSource) -> AutocompleteSource:
+            self.autocomplete_sources[name] = source
+            return source
+
+        return declare

@@ -120,3 +120,10 @@ async def finish_change(
         conn, change_id, lambda label: message(change_id, label), entry.at
     )
     return change_id, queued
+
+
+class SqliteFactEditor:
+    """FactEditor on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

@@ -11,7 +11,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.place_names import normalize
+from lexicon.names import normalize
 from storage.admin_facts import event_status
 from storage.audit import (
     ChangeEntry,
@@ -183,7 +183,7 @@ async def _law(
     common: dict[str, object],
     created: dict[str, list[int]],
 ) -> str:
-    from bot.place_names import STATES, state_code
+    from lexicon.states import STATES, state_code
 
     code = state_code(row.subject)
     left, _, right = row.subject.rpartition(",")

@@ -300,3 +300,10 @@ async def describe_member(db: Database, platform: str, user_id: str) -> list[str
             f'{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}"{where}'
         )
     return lines
+
+
+class SqliteCampaigns:
+    """CampaignStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

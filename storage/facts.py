@@ -326,3 +326,10 @@ async def datasets(db: Database) -> dict[str, Dataset]:
         )
         for row in rows
     }
+
+
+class SqliteFacts:
+    """FactsStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

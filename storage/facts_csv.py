@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bot.place_names import state_code
+from lexicon.states import state_code
 from storage.importers.common import MAX_ERRORS, Issue, field_problem, read_upload
 
 COLUMNS = ("fact", "subject", "state", "city", "date", "kind", "status", "summary", "source_url")

@@ -162,3 +162,10 @@ async def erase_member(conn: aiosqlite.Connection, platform: str, user_id: str) 
         )
         erased += max(cursor.rowcount, 0)
     return erased
+
+
+class SqliteFollows:
+    """FollowStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

@@ -141,3 +141,10 @@ async def erase_author(conn: aiosqlite.Connection, platform: str, user_id: str) 
         (ERASED_AUTHOR, platform, user_id),
     )
     return max(cursor.rowcount, 0)
+
+
+class SqliteLetters:
+    """LetterStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

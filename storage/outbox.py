@@ -129,3 +129,10 @@ async def mark_failed(
         " WHERE id = ? AND delivered_at IS NULL",
         (attempts, error[:MAX_ERROR_CHARS], stamp(now + backoff(attempts)), notification_id),
     )
+
+
+class SqliteOutbox:
+    """OutboxStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

@@ -84,3 +84,10 @@ async def erase_all(
         return {p.section: await p.erase(conn, platform, user_id) for p in sources}
 
     return await db.write(job)
+
+
+class SqlitePrivacy:
+    """PrivacyStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.place_names import normalize
-from bot.place_snapshot import split_counties
+from lexicon.names import normalize, split_counties
 
 
 def city_key(city: str, state: str) -> str:

@@ -1,10 +1,10 @@
-"""Admins keep the facts true from chat (edit, import, audit, undo); members follow places."""
+"""Admins keep the facts true from chat: edit, import, audit, undo."""
 
 from __future__ import annotations
 
 from bot.models import Role
 from bot.registry import Command, Option, OptionType, Registry
-from commands.admin import facts_edits, follow, history, imports, law_status, partnerships
+from commands.admin import facts_edits, history, imports, law_status, partnerships
 from commands.admin.common import MAX_URL
 
 _SOURCE = Option("source", "Source URL (http or https) that reports this", max_length=MAX_URL)
@@ -109,15 +109,4 @@ def register(registry: Registry) -> None:
         ),
         _admin("outbox", "Follow notifications waiting or failing", history.show_outbox,
                examples=("/facts outbox",)),
-    ])  # fmt: skip
-    _place = Option("place", "A city or county, e.g. Greenfield, WI", autocomplete="place",
-                    max_length=120, greedy=True)  # fmt: skip
-    registry.add_all([
-        Command(("follow",), "Get one direct message when a fact about a place changes",
-                follow.follow, options=(_place,), private=True,
-                examples=("/follow Greenfield, WI",)),
-        Command(("unfollow",), "Stop following a place", follow.unfollow, options=(_place,),
-                private=True, examples=("/unfollow Greenfield, WI",)),
-        Command(("following",), "The places you follow", follow.following, private=True,
-                examples=("/following",)),
     ])  # fmt: skip

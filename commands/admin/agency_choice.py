@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.place_names import normalize, state_code
+from lexicon.names import normalize
+from lexicon.states import state_code
+from places.index import place_index
 from storage import admin_facts
 
 MAX_LISTED = 5
@@ -54,7 +56,7 @@ async def choose_agency(
         if row is not None:
             return AgencyChoice(row["id"], row["name"], row["state"], row["city"])
     try:
-        match = deps.places.match(text)
+        match = place_index(deps).match(text)
     except UserError:
         if create:
             return _to_create(name, code, city)

@@ -14,6 +14,7 @@ import aiosqlite
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Reply, Request
+from places.index import place_index
 from storage.audit import FACT_PREFIX, Author, ChangeRefused
 from storage.audit.privacy import admin_origin
 from storage.outbox import stamp
@@ -92,7 +93,7 @@ async def run_change(deps: Deps, job: Callable[[aiosqlite.Connection], Awaitable
         result = await deps.db.write(job)
     except ChangeRefused as exc:
         raise UserError(str(exc)) from None
-    await deps.places.reload()
+    await place_index(deps).reload()
     return result
 
 

@@ -7,7 +7,6 @@ import aiosqlite
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Reply, Request
-from bot.place_names import STATES, normalize, state_code
 from commands.admin.common import (
     Outcome,
     author_of,
@@ -20,6 +19,8 @@ from commands.admin.common import (
     run_change,
     source_url,
 )
+from lexicon.names import normalize
+from lexicon.states import STATES, state_code
 from storage import admin_facts, facts
 from storage.audit import FACT_PREFIX, ChangeEntry, ChangeRecorder, Row, snapshot
 from storage.facts_write import name_key

@@ -7,6 +7,7 @@ import aiosqlite
 from bot.deps import Deps
 from bot.models import Reply, Request
 from commands.admin.common import author_of, change_id, fact_id, notice, now_stamp, run_change
+from places.index import place_index
 from storage import audit, facts, outbox
 from storage.audit import Change, Row
 from storage.follows import enqueue_notifications
@@ -48,7 +49,7 @@ async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
     company = await facts.company_by_alias(deps.db, target)
     if company is not None:
         return await audit.changes_about(deps.db, [company_key(company.slug)], SHOWN), company.name
-    place = deps.places.resolve(target)
+    place = place_index(deps).resolve(target)
     if place.kind == "county":
         keys: tuple[str, ...] = (county_key(place.county, place.state),)
     elif place.kind == "city":

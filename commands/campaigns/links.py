@@ -9,6 +9,7 @@ from bot.deps import Deps
 from bot.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
 from commands.letters import petition_text, template_exists
+from places.index import place_index
 from storage.campaigns import Campaign
 
 
@@ -38,9 +39,9 @@ async def petition_for(deps: Deps, campaign: Campaign) -> str:
 async def campaign_place(deps: Deps, text: str) -> str:
     """An organizer's place: the place index's label when it knows places, else as typed."""
     typed = plain_text(text, "place", PLACE_MAX)
-    if not typed or len(deps.places) == 0:
+    if not typed or len(place_index(deps)) == 0:
         return typed
-    return deps.places.resolve(typed).label  # UserError: unknown or ambiguous, with choices
+    return place_index(deps).resolve(typed).label  # UserError: unknown or ambiguous, with choices
 
 
 async def member_city(deps: Deps, text: str) -> str:
@@ -48,9 +49,9 @@ async def member_city(deps: Deps, text: str) -> str:
 
     Members are never turned away for a town the facts database does not know."""
     typed = plain_text(text, "city", PLACE_MAX)
-    if not typed or len(deps.places) == 0:
+    if not typed or len(place_index(deps)) == 0:
         return typed
     try:
-        return deps.places.resolve(typed).label
+        return place_index(deps).resolve(typed).label
     except UserError:
         return typed

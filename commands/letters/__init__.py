@@ -10,9 +10,9 @@ from bot.models import Role
 from bot.registry import Command, Option, OptionType, Registry
 from commands.letters.api import petition_text, template_exists
 from commands.letters.catalog import LetterCatalog
-from commands.letters.dates import LANGUAGES
 from commands.letters.handlers import LetterCommands
 from commands.letters.validate import MAX_TEMPLATE_CHARS
+from lexicon.dates import LANGUAGES
 
 __all__ = ["petition_text", "register", "template_exists"]
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.place_snapshot import Place
 from commands.letters.dates import today_text
 from commands.letters.fields import NEEDS_LAWS, NEEDS_PARTNERSHIP, NEEDS_PLACE
 from commands.letters.neighbors import neighbors
@@ -23,6 +22,8 @@ from commands.letters.views import (
     partnership_view,
     place_view,
 )
+from places.index import place_index
+from places.snapshot import Place
 from storage import facts
 from storage.facts_models import RING_TECHNOLOGY, Deployment, Law
 
@@ -85,7 +86,7 @@ async def _place(deps: Deps, ask: DraftAsk) -> Place | None:
                 f" /letter draft {ask.template} Greenfield, WI"
             )
         return None
-    return deps.places.resolve(ask.place)
+    return place_index(deps).resolve(ask.place)
 
 
 async def _partnership(deps: Deps, place: Place) -> Deployment:

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-LANGUAGES = ("en", "es")
+from lexicon.dates import full_date, month_year
 
-_MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"],
-}  # fmt: skip
 _UNKNOWN = {"en": "at a date the record does not give", "es": "en una fecha que no consta"}
 
 LAW_STATUS = {
@@ -53,28 +47,15 @@ LAW_KIND = {
 }
 
 
-def _parts(iso: str) -> tuple[int, int, int]:
-    day = dt.date.fromisoformat(iso[:10]) if len(iso) >= 10 else None
-    if day is not None:
-        return day.year, day.month, day.day
-    pieces = [int(p) for p in iso.split("-") if p.isdigit()]
-    pieces += [1] * (3 - len(pieces))
-    return pieces[0], pieces[1], pieces[2]
-
-
 def date_text(iso: str | None, precision: str | None, language: str) -> str:
     """'September 2020' / 'septiembre de 2020'; '' when the date is unknown."""
     if not iso:
         return ""
-    year, month, day = _parts(iso)
-    month_name = _MONTHS[language][month - 1]
     if precision == "year":
-        return str(year)
+        return iso[:4]
     if precision == "month":
-        return f"{month_name} {year}" if language == "en" else f"{month_name} de {year}"
-    if language == "en":
-        return f"{month_name} {day}, {year}"
-    return f"{day} de {month_name} de {year}"
+        return month_year(iso, language)
+    return full_date(iso, language)
 
 
 def when_text(iso: str | None, precision: str | None, language: str) -> str:

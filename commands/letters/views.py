@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bot.place_snapshot import Place
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
+from places.snapshot import Place
 from storage.facts_models import Agency, CompanyEvent, Deployment, Law, Source
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from storage.errors import Refused
+
 # The tables an admin change may write, and the letter their ids carry in chat (D123).
 FACT_PREFIX = {"deployments": "D", "company_events": "E", "laws": "L"}
 WRITABLE_TABLES = frozenset({*FACT_PREFIX, "agencies", "sources"})
@@ -13,7 +15,7 @@ WRITABLE_TABLES = frozenset({*FACT_PREFIX, "agencies", "sources"})
 Row = dict[str, Any]
 
 
-class ChangeRefused(Exception):
+class ChangeRefused(Refused):
     """A change that cannot be made as asked; the message is meant for the admin."""
 
 

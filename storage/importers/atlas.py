@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lexicon.states import STATES
 from storage.facts_write import name_key
 from storage.importers.common import (
     DEFAULT_MAX_BYTES,
-    STATE_NAMES,
     CsvTable,
     Issue,
     SkippedRow,
@@ -200,7 +200,7 @@ def _state(line: int, raw: str, parsed: AtlasParse) -> str | None:
     if code in UNKNOWN_STATES:
         parsed.unknown_state_rows += bool(code)
         return ""
-    if code not in STATE_NAMES:
+    if code not in STATES:
         parsed.errors.append(Issue(line, f"unknown state code {raw[:10]!r}"))
         return None
     return code

@@ -13,31 +13,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from lexicon.dates import MONTHS as _MONTH_NAMES
+
 # Years outside this window are typos or spreadsheet artefacts (a 2024 Atlas export has
 # `7/12/1905`); surveillance programmes and the laws about them are all later than 1970.
 MIN_YEAR = 1970
 MAX_YEAR = 2100
 
+ENGLISH_MONTHS = _MONTH_NAMES["en"]
+# English month names as written in the data, with their usual abbreviations ('Sept.').
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    spelling: number
+    for number, name in enumerate(ENGLISH_MONTHS, start=1)
+    for spelling in {name.lower(), name[:3].lower(), *(("sept",) if number == 9 else ())}
 }
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 

@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 
 import aiosqlite
 
+from lexicon.states import state_code
 from storage.db import Database
 from storage.facts_write import name_key, record_dataset, upsert_law, upsert_source
 from storage.importers.common import (
     DEFAULT_MAX_BYTES,
-    STATE_CODES,
     ImportRefused,
     Issue,
     clean,
@@ -137,7 +137,7 @@ def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Laws
 def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
     raw = cell["jurisdiction"]
     place, _, state_name = raw.rpartition(",")
-    state = STATE_CODES.get(state_name.strip().lower())
+    state = state_code(state_name)
     if state is None:
         parsed.errors.append(Issue(line, f"unknown state {state_name.strip()[:40]!r}"))
         return None

@@ -8,6 +8,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Reply
 from bot.registry import AutocompleteContext
+from places.index import place_index
 from tests.facts_sample import load_sample
 
 CTX = AutocompleteContext(platform="test", workspace="W1", user_id="U1")
@@ -16,7 +17,7 @@ CTX = AutocompleteContext(platform="test", workspace="W1", user_id="U1")
 @pytest.fixture
 async def facts_dispatcher(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
     await load_sample(deps.db)
-    await deps.places.reload()
+    await place_index(deps).reload()
     return dispatcher
 
 

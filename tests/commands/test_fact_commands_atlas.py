@@ -11,6 +11,7 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.registry import AutocompleteContext
+from places.index import place_index
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from tests.conftest import FIXED_NOW, shared_data_file
@@ -24,7 +25,7 @@ CTX = AutocompleteContext(platform="test", workspace="W1", user_id="U1")
 async def atlas(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
     await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await deps.places.reload()
+    await place_index(deps).reload()
     return dispatcher
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
+from places.index import place_index
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
@@ -15,7 +16,7 @@ from tests.conftest import FIXED_NOW, shared_data_file
 @pytest.fixture
 async def seeded(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
     await ensure_seed(deps.db, now=FIXED_NOW)
-    await deps.places.reload()
+    await place_index(deps).reload()
     return dispatcher
 
 
@@ -62,7 +63,7 @@ async def test_ring_lookup_tells_what_the_program_is_today(
 ) -> None:
     data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
     await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await deps.places.reload()
+    await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
     today = next(f for f in reply.fields if f.name == "Ring's police program today")
     assert "Axon" in today.value and "since 2025" in today.value and "Source:" in today.value

@@ -24,7 +24,14 @@ from tests.conftest import identity
 @pytest.mark.parametrize("day", [dt.date(2026, 11, 26), dt.date(2031, 2, 3)])
 async def test_a_closing_date_is_the_clocks(db: Database, deps: Deps, day: dt.date) -> None:
     dispatcher = Dispatcher(
-        build_registry(), Deps(settings=deps.settings, db=db, clock=utc_now, places=deps.places)
+        build_registry(),
+        Deps(
+            settings=deps.settings,
+            db=db,
+            storage=deps.storage,
+            clock=utc_now,
+            services=deps.services,
+        ),
     )
     with time_machine.travel(dt.datetime.combine(day, dt.time(12), dt.UTC), tick=False):
         await create(dispatcher, "hearing Hearing")

@@ -1,4 +1,4 @@
-"""Direct messages on Discord (follow notifications), as a `bot.notify.DirectMessenger`."""
+"""Direct messages on Discord (follow notifications), as a `bot.messengers.DirectMessenger`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import discord
 
-from bot.notify import DeliveryError
+from bot.messengers import DeliveryError
 from bot.platforms.discord import limits
 from bot.platforms.discord.handling import NO_MENTIONS
 from bot.platforms.discord.markdown import split_escaped

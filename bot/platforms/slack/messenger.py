@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.notify import DeliveryError
+from bot.messengers import DeliveryError
 from bot.platforms.slack.delivery import Delivery, slack_error
 
 # Slack's answers meaning "this person cannot be messaged directly" (as opposed to an

@@ -12,13 +12,15 @@ import pytest
 
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
-from bot.notify import DeliveryError, Messengers
-from bot.places import PlaceIndex
+from bot.messengers import DeliveryError, Messengers
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
+from places.index import PlaceIndex
 from storage import facts_write as fw
 from storage.db import Database
+from storage.sqlite import sqlite_storage
 from tests.conftest import FIXED_NOW
 
 
@@ -34,7 +36,7 @@ class Clock:
 
 
 class FakeMessenger:
-    """Implements bot.notify.DirectMessenger.
+    """Implements bot.messengers.DirectMessenger.
 
     The next `failures` DMs fail transiently; DMs to `closed_dms` fail permanently; the
     next `channel_failures` channel posts fail.
@@ -102,9 +104,10 @@ async def fdeps(db: Database, tmp_path: Path, clock: Clock, messenger: FakeMesse
     return Deps(
         settings=Settings(db_path=str(tmp_path / "test.db")),
         db=db,
+        storage=sqlite_storage(db),
         clock=clock,
         messengers=messengers,
-        places=places,
+        services=Services(places),
     )
 
 

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from bot.delivery import channel_text, deliver_due, notify_channel
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
+from bot.messengers import Messengers
 from bot.models import Role
-from bot.notify import Messengers
 from bot.settings import load_settings
+from notifications.delivery import channel_text, deliver_due, notify_channel
 from storage import outbox
 from tests.commands.admin.conftest import Clock, FakeMessenger
 from tests.conftest import identity

@@ -8,6 +8,7 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
+from places.index import place_index
 from storage import audit
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity
@@ -59,7 +60,7 @@ async def test_new_agency_needs_create_and_its_undo_removes_it(
     assert "state" in await fails(disp, line + " create:yes")
     assert await table_state(fdeps.db) == start
     await run(disp, line + " create:yes state:WI city:Smalltown")
-    assert fdeps.places.resolve("Smalltown, WI").label == "Smalltown, WI"  # index reloaded
+    assert place_index(fdeps).resolve("Smalltown, WI").label == "Smalltown, WI"  # index reloaded
     assert await count(fdeps.db, "SELECT COUNT(*) FROM agencies WHERE city = 'Smalltown'") == 1
     await run(disp, "/facts undo C1")
     assert await table_state(fdeps.db) == start

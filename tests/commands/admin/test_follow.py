@@ -6,10 +6,10 @@ import asyncio
 
 import aiosqlite
 
-from bot.delivery import deliver_due, run_delivery
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
+from notifications.delivery import deliver_due, run_delivery
 from storage import follows, outbox
 from storage.privacy import providers
 from tests.commands.admin.conftest import Clock, FakeMessenger, count

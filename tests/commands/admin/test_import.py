@@ -8,6 +8,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Attachment, Role
 from commands.admin.imports import MAX_IMPORT_BYTES
+from places.index import place_index
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity, shared_data_file
 
@@ -40,7 +41,7 @@ async def test_real_atlas_import_and_its_undo(disp: Dispatcher, fdeps: Deps) -> 
     assert created == new_rows
     dataset = await fdeps.db.fetchone("SELECT as_of FROM datasets WHERE name = 'eff-atlas'")
     assert dataset is not None and dataset["as_of"] == "2020-10-07"
-    assert fdeps.places.resolve("Miami, OK").state == "OK"  # the place index saw it at once
+    assert place_index(fdeps).resolve("Miami, OK").state == "OK"  # the place index saw it at once
     error, text = await send(disp, ATLAS, content)  # again: nothing new, still audited
     assert not error and "C2" in text
     undo = await disp.run_text(ADMIN, "/facts undo C2")
@@ -144,7 +145,7 @@ async def test_facts_csv_import_and_undo(disp: Dispatcher, fdeps: Deps) -> None:
     assert not error, text
     assert await count(fdeps.db, "SELECT COUNT(*) FROM laws WHERE city = 'Oakland'") == 1
     assert await count(fdeps.db, "SELECT COUNT(*) FROM company_events") == 1
-    assert fdeps.places.resolve("Smalltown, WI").state == "WI"
+    assert place_index(fdeps).resolve("Smalltown, WI").state == "WI"
     error, text = await send(disp, "facts.csv", content)  # the partnership is now on record
     assert error and "line 4" in text and "already has a partnership" in text
     reply = await disp.run_text(ADMIN, "/facts undo C1")

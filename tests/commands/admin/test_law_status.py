@@ -6,10 +6,10 @@ import aiosqlite
 import pytest
 
 import storage.facts_write as fw
-from bot.delivery import deliver_due
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Attachment, Role
+from notifications.delivery import deliver_due
 from storage import audit
 from tests.commands.admin.conftest import FakeMessenger, table_state
 from tests.commands.admin.test_edits import fails, run

@@ -10,11 +10,13 @@ import aiosqlite
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Reply, Role
-from bot.places import PlaceIndex
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
+from places.index import PlaceIndex, place_index
 from storage import facts_write as fw
 from storage.db import Database
+from storage.sqlite import sqlite_storage
 from tests.commands.admin.conftest import seed_small
 from tests.conftest import FIXED_NOW, identity
 
@@ -84,7 +86,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
         await fw.record_dataset(conn, "eff-atlas", "2020-10-07", "2020-10-08T00:00:00Z", 1)
 
     await fdeps.db.write(ring_and_atlas)
-    await fdeps.places.reload()  # a write made outside the admin commands: reload by hand
+    await place_index(fdeps).reload()  # a write made outside the admin commands: reload by hand
     assert "as of 2020-10-07" in (await lookup(disp)).text
     assert "No timeline" in field(await lookup(disp), TODAY)  # a company with no status yet
     await admin(
@@ -105,8 +107,9 @@ async def test_a_lookup_needs_no_database_trip(tmp_path: Path) -> None:
     deps = Deps(
         settings=Settings(db_path=str(tmp_path / "own.db")),
         db=db,
+        storage=sqlite_storage(db),
         clock=lambda: FIXED_NOW,
-        places=places,
+        services=Services(places),
     )
     disp = Dispatcher(build_registry(), deps)
     answers = [await lookup(disp, p) for p in ("Greenfield, WI", "Milwaukee, WI")]

@@ -12,6 +12,8 @@ import itertools
 import sys
 from pathlib import Path
 
+from storage.sqlite import sqlite_storage
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
 from bot.deps import Deps
@@ -25,7 +27,9 @@ from tests.conftest import FIXED_NOW
 
 async def main(path: str, members: int) -> None:
     db = await Database.open(path)
-    deps = Deps(settings=Settings(db_path=path), db=db, clock=lambda: FIXED_NOW)
+    deps = Deps(
+        settings=Settings(db_path=path), db=db, storage=sqlite_storage(db), clock=lambda: FIXED_NOW
+    )
     dispatcher = Dispatcher(build_registry(), deps)
     organizer = Identity("crash", "W1", "org", "Organizer", Role.ORGANIZER)
     await dispatcher.run_text(organizer, "/campaign create crash Crash")

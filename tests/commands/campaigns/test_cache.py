@@ -10,6 +10,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from storage.campaigns import CampaignCache
 from storage.db import Database
+from storage.sqlite import sqlite_storage
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok, signup_count
 from tests.conftest import FIXED_NOW, identity
 
@@ -32,7 +33,8 @@ async def test_a_stale_entry_still_refuses_in_sql(dispatcher: Dispatcher, deps: 
     # Closed behind this cache's back (as another process would): the join statement
     # itself checks, so the member is refused with the reason, and nothing is inserted.
     other = Dispatcher(
-        dispatcher.registry, Deps(settings=deps.settings, db=deps.db, clock=deps.clock)
+        dispatcher.registry,
+        Deps(settings=deps.settings, db=deps.db, storage=sqlite_storage(deps.db), clock=deps.clock),
     )
     await run_ok(other, ORGANIZER, "/campaign close stale")
     text = await run_error(dispatcher, identity(user_id="B"), "/campaign join stale")

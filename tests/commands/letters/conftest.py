@@ -10,6 +10,7 @@ import aiosqlite
 import pytest
 
 from bot.deps import Deps
+from places.index import place_index
 from storage import facts_write as w
 from storage.facts_models import RING_TECHNOLOGY
 from storage.seed import ensure_seed
@@ -54,5 +55,5 @@ async def _agencies(conn: aiosqlite.Connection) -> None:
 async def facts_deps(deps: Deps) -> Deps:
     await ensure_seed(deps.db, now=FIXED_NOW)
     await deps.db.write(_agencies)
-    await deps.places.reload()
+    await place_index(deps).reload()
     return deps

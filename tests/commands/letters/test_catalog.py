@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, TemplateInfo, parse_header
-from commands.letters.dates import LANGUAGES
 from commands.letters.validate import TemplateRejected
+from lexicon.dates import LANGUAGES
 
 SHIPPED = ("ring-council", "company-moratorium", "ban-petition", "keep-ban")
 

@@ -8,7 +8,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
-from commands.letters.dates import LANGUAGES
+from lexicon.dates import LANGUAGES
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
-from commands.letters.dates import LANGUAGES, when_text
+from commands.letters.dates import when_text
+from lexicon.dates import LANGUAGES
+from places.index import place_index
 from storage import facts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
@@ -22,7 +24,7 @@ async def _load(deps: Deps) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
     await ensure_seed(deps.db, now=FIXED_NOW)
     await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await deps.places.reload()
+    await place_index(deps).reload()
     return Dispatcher(build_registry(), deps)
 
 

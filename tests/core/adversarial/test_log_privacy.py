@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.delivery import deliver_due
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Attachment, Reply, Request, Role
 from bot.registry import AutocompleteContext, Choice, Command, Option
 from bot.settings import Settings
 from main import configure_logging
+from notifications.delivery import deliver_due
 from tests.core.adversarial.cases import keyword_line
 from tests.core.adversarial.corpus import FACTS_HEADER, facts_row
 from tests.core.adversarial.world import (

@@ -18,13 +18,15 @@ from bot.deps import Deps
 from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
 from bot.grammar import parse_line
 from bot.models import Reply, Role
-from bot.places import PlaceIndex
 from bot.registry import Command, OptionType, Registry
+from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
+from places.index import PlaceIndex
 from storage.db import Database
 from storage.seed import ensure_seed
+from storage.sqlite import sqlite_storage
 from tests.conftest import FIXED_NOW, identity
 
 MEMBER = identity(Role.MEMBER)
@@ -79,7 +81,13 @@ async def build_world(path: Path) -> None:
 async def make_deps(db: Database, path: Path) -> Deps:
     places = PlaceIndex(db)
     await places.reload()
-    return Deps(settings=Settings(db_path=str(path)), db=db, clock=lambda: FIXED_NOW, places=places)
+    return Deps(
+        settings=Settings(db_path=str(path)),
+        db=db,
+        storage=sqlite_storage(db),
+        clock=lambda: FIXED_NOW,
+        services=Services(places),
+    )
 
 
 def build_world_file(path: Path) -> Path:

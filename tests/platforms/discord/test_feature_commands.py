@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from places.index import place_index
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from tests.conftest import FIXED_NOW, shared_data_file
@@ -29,7 +30,7 @@ async def import_real_atlas(bot: RunningBot) -> None:
     await import_atlas(
         bot.dispatcher.deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW
     )
-    await bot.dispatcher.deps.places.reload()
+    await place_index(bot.dispatcher.deps).reload()
 
 
 async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot) -> None:
@@ -112,7 +113,7 @@ async def test_facts_import_takes_an_attached_csv_then_letters_arrive_as_files(
     kind, summary = await final_message(bot.fake, imported)
     assert kind == DEFERRED
     assert "Greenfield" not in visible_text(summary.body)  # a summary, not a dump
-    await bot.dispatcher.deps.places.reload()
+    await place_index(bot.dispatcher.deps).reload()
 
     lookup = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfield, WI"})
     _, answer = await final_message(bot.fake, lookup)

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from bot.delivery import deliver_due
-from bot.notify import DeliveryError
+from bot.messengers import DeliveryError
+from notifications.delivery import deliver_due
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.test_lifecycle import wait_for_messenger
 from tests.platforms.discord.wire import pings_nobody

@@ -14,6 +14,7 @@ from bot.platforms.slack.modals import wants_modal
 from bot.platforms.slack.render import unescape
 from bot.registry import Command
 from commands import build_registry
+from places.index import place_index
 from tests.facts_sample import load_sample
 from tests.platforms.slack.conftest import ADMIN, ORGANIZER, HttpSlack
 
@@ -36,7 +37,7 @@ def shown(message: dict[str, Any]) -> str:
 async def with_facts(http_slack: HttpSlack) -> HttpSlack:
     deps = http_slack.running.dispatcher.deps
     await load_sample(deps.db)
-    await deps.places.reload()
+    await place_index(deps).reload()
     return http_slack
 
 

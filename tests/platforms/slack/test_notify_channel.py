@@ -7,11 +7,11 @@ from dataclasses import replace
 import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import deliver_due
 from bot.deps import Deps
-from bot.notify import Messengers
+from bot.messengers import Messengers
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
+from notifications.delivery import deliver_due
 from storage import outbox
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.notify_helpers import queue_notification

@@ -7,11 +7,22 @@ import aiosqlite
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Reply, Request
-from bot.place_names import normalize
-from bot.place_snapshot import Place
+from bot.registry import CommandSet, Option
 from commands.admin.common import now_stamp
+from lexicon.names import normalize
+from places.index import place_index
+from places.snapshot import Place
 from storage import follows
 from storage.subjects import city_key, county_key, county_wide_keys, encode_keys
+
+COMMANDS = CommandSet(private=True)
+PLACE = Option(
+    "place",
+    "A city or county, e.g. Greenfield, WI",
+    autocomplete="place",
+    max_length=120,
+    greedy=True,
+)
 
 
 def follow_target(place: Place) -> tuple[str, str, str, str]:
@@ -33,12 +44,18 @@ def _who(request: Request) -> tuple[str, str, str]:
 
 
 def _exact_place(deps: Deps, text: str) -> Place:
-    match = deps.places.match(text)
+    match = place_index(deps).match(text)
     if not match.exact:
         raise UserError(f"Did you mean {match.place.label}? Type it that way to follow it.")
     return match.place
 
 
+@COMMANDS.command(
+    "follow",
+    "Get one direct message when a fact about a place changes",
+    PLACE,
+    examples=("/follow Greenfield, WI",),
+)
 async def follow(request: Request, deps: Deps) -> Reply:
     target = follow_target(_exact_place(deps, request.text("place")))
     at = now_stamp(deps)
@@ -60,6 +77,9 @@ async def follow(request: Request, deps: Deps) -> Reply:
     )
 
 
+@COMMANDS.command(
+    "unfollow", "Stop following a place", PLACE, examples=("/unfollow Greenfield, WI",)
+)
 async def unfollow(request: Request, deps: Deps) -> Reply:
     typed = request.text("place")
     mine = await follows.follows_of(deps.db, _who(request))
@@ -76,6 +96,7 @@ async def unfollow(request: Request, deps: Deps) -> Reply:
     return Reply(text=f"You no longer follow {typed[:60]}.")
 
 
+@COMMANDS.command("following", "The places you follow", examples=("/following",))
 async def following(request: Request, deps: Deps) -> Reply:
     mine = await follows.follows_of(deps.db, _who(request))
     if not mine:

@@ -7,9 +7,10 @@ from collections import defaultdict
 from bot.deps import Deps
 from bot.models import Field, Reply, Request
 from bot.registry import Command, Registry
-from commands.fact_options import place_option
-from commands.fact_text import atlas_as_of, deployment_line, law_line, plural
-from commands.ring import partnership_line, program_today
+from commands.facts.options import place_option
+from commands.facts.ring import partnership_line, program_today
+from commands.facts.text import atlas_as_of, deployment_line, law_line, plural
+from places.index import place_index
 from storage import facts
 from storage.facts_models import RING_TECHNOLOGY, Deployment
 
@@ -27,9 +28,9 @@ def register(registry: Registry) -> None:
 
 
 async def local(request: Request, deps: Deps) -> Reply:
-    match = deps.places.match(request.text("place"))
+    match = place_index(deps).match(request.text("place"))
     place = match.place
-    counties = [c.county for c in deps.places.counties_of(place)] or list(place.counties)
+    counties = [c.county for c in place_index(deps).counties_of(place)] or list(place.counties)
     deployments = await facts.deployments_for_agencies(deps.db, place.agency_ids)
     laws = await facts.laws_for_place(deps.db, place.state, place.city, counties)
     datasets = await facts.datasets(deps.db)

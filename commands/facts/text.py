@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.errors import UserError
-from bot.place_names import STATES, state_code
+from lexicon.dates import month_year
+from lexicon.states import STATES, state_code
 from storage.facts_models import Dataset, Deployment, Law, Source
 from storage.importers.atlas_write import ATLAS_DATASET
 
 ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def date_text(iso: str | None, precision: str | None = "day") -> str:
@@ -24,7 +21,7 @@ def date_text(iso: str | None, precision: str | None = "day") -> str:
         return iso[:4]
     if precision == "month":
         try:
-            return f"{MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+            return month_year(iso)
         except (ValueError, IndexError):
             return iso[:7]
     return iso[:10]

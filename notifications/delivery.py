@@ -21,7 +21,7 @@ import aiosqlite
 
 from bot import tracebacks
 from bot.deps import Deps
-from bot.notify import DeliveryError, DirectMessenger
+from bot.messengers import DeliveryError, DirectMessenger
 from bot.settings import Settings
 from storage import outbox
 

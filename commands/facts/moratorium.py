@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.deps import Deps
 from bot.models import Field, Reply, Request
 from bot.registry import Command, Registry
-from commands.fact_options import company_option, find_company
-from commands.fact_text import cite, date_text
+from commands.facts.options import company_option, find_company
+from commands.facts.text import cite, date_text
 from storage import facts
 from storage.facts_models import CompanyEvent
 

@@ -4,8 +4,10 @@ import aiosqlite
 import pytest
 
 from bot.errors import UserError
-from bot.place_names import normalize, readings, state_code
-from bot.places import PlaceIndex
+from lexicon.names import normalize
+from lexicon.states import state_code
+from places.index import PlaceIndex
+from places.names import readings
 from storage.db import Database
 from storage.facts_write import upsert_agency
 from tests.facts_sample import load_sample

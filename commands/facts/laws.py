@@ -5,10 +5,11 @@ from __future__ import annotations
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
-from bot.place_names import state_code
 from bot.registry import Command, Registry
-from commands.fact_options import place_option
-from commands.fact_text import law_line, state_label
+from commands.facts.options import place_option
+from commands.facts.text import law_line, state_label
+from lexicon.states import state_code
+from places.index import place_index
 from storage import facts
 from storage.facts_models import Law
 
@@ -37,11 +38,11 @@ async def laws(request: Request, deps: Deps) -> Reply:
         found = await facts.laws_in_state(deps.db, state)
         return _reply(f"Facial-recognition laws: {state_label(state)}", found, state_label(state))
     try:
-        match = deps.places.match(typed)
+        match = place_index(deps).match(typed)
     except UserError as exc:
         raise UserError(f"{exc.message} (or give a state, e.g. /laws MA)") from None
     place = match.place
-    counties = [c.county for c in deps.places.counties_of(place)] or list(place.counties)
+    counties = [c.county for c in place_index(deps).counties_of(place)] or list(place.counties)
     found = await facts.laws_for_place(deps.db, place.state, place.city, counties)
     where = f"{place.label} (its city, county and state)"
     reply = _reply(f"Facial-recognition laws that apply to {place.label}", found, where)

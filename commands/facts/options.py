@@ -6,8 +6,9 @@ from rapidfuzz import fuzz, process
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.place_names import normalize
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Option, Registry
+from lexicon.names import normalize
+from places.index import place_index
 from storage import facts
 from storage.facts_models import Company
 
@@ -40,7 +41,7 @@ def company_option() -> Option:
 
 
 async def suggest_places(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
-    return deps.places.suggest(typed, MAX_CHOICES)
+    return place_index(deps).suggest(typed, MAX_CHOICES)
 
 
 async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:

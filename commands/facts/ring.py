@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
-from bot.places import Match, Place
 from bot.registry import Command, Option, Registry
-from commands.fact_options import place_option
-from commands.fact_text import (
+from commands.facts.options import place_option
+from commands.facts.text import (
     NO_ATLAS_HINT,
     atlas_as_of,
     cite,
@@ -20,6 +19,7 @@ from commands.fact_text import (
     state_label,
     when,
 )
+from places.index import Match, Place, place_index
 from storage import facts
 from storage.facts_models import Dataset, Deployment
 from storage.importers.atlas_write import ATLAS_DATASET
@@ -61,9 +61,9 @@ def register(registry: Registry) -> None:
 async def lookup(request: Request, deps: Deps) -> Reply:
     # Everything here comes from memory (the place index and the facts loaded with it,
     # both refreshed by every fact change): the busiest command costs no database trip.
-    known = deps.places.facts
+    known = place_index(deps).facts
     try:
-        match = deps.places.match(request.text("place"))
+        match = place_index(deps).match(request.text("place"))
     except UserError as exc:
         if ATLAS_DATASET in known.datasets:
             raise
@@ -105,7 +105,7 @@ def partnership_line(deployment: Deployment) -> str:
 async def program_today(deps: Deps) -> Field:
     """What Ring's police program is now, from the latest status event of Ring's timeline."""
     name = "Ring's police program today"
-    event = deps.places.facts.ring_status
+    event = place_index(deps).facts.ring_status
     if event is None:
         return Field(name, "No timeline of Ring's police program is on record.")
     return Field(
@@ -129,11 +129,11 @@ def _no_record_line(place: Place, datasets: Mapping[str, Dataset]) -> str:
 
 def _county_partners(deps: Deps, place: Place) -> Field | None:
     """The agencies of the place's county (or counties) that do have a partnership."""
-    counties = [c for c in deps.places.counties_of(place) if c != place]
+    counties = [c for c in place_index(deps).counties_of(place) if c != place]
     if not counties:
         return None
     ids = [i for county in counties for i in county.agency_ids]
-    found = deps.places.facts.ring_partnerships(ids)
+    found = place_index(deps).facts.ring_partnerships(ids)
     where = " / ".join(c.label for c in counties)
     if not found:
         return Field(f"Elsewhere in {where}", "No agency there has a partnership on record.")

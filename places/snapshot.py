@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from bot.place_names import STATES, normalize, trigrams
+from lexicon.names import normalize, split_counties
+from lexicon.states import STATES
+from places.names import trigrams
 from storage.facts_models import Agency, LawPlace
-
-_NOT_A_COUNTY = {"", "n a", "na", "none", "unknown"}
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,6 @@ class Place:
     @property
     def state_name(self) -> str:
         return STATES.get(self.state, self.state)
-
-
-def split_counties(text: str) -> list[str]:
-    """'Ogle County, Winnebago County' -> both; drops placeholders such as '#N/A'."""
-    parts = (" ".join(p.replace("\u200e", "").split()) for p in text.split(","))
-    return [p for p in parts if normalize(p) not in _NOT_A_COUNTY]
 
 
 @dataclass(frozen=True)

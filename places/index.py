@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.deps import Deps
 from bot.errors import UserError
-from bot.lookup_facts import LookupFacts, load_lookup_facts
-from bot.place_names import Reading, normalize, readings
-from bot.place_snapshot import Place, Snapshot, build_snapshot
 from bot.registry import MAX_CHOICES, Choice
+from lexicon.names import normalize
+from places.lookup_facts import LookupFacts, load_lookup_facts
+from places.names import Reading, readings
+from places.snapshot import Place, Snapshot, build_snapshot
 from storage import facts
 from storage.db import Database
 from storage.facts_models import Agency, LawPlace
@@ -253,3 +255,8 @@ def _single(typed: str, places: list[Place] | tuple[Place, ...]) -> Place:
     raise UserError(
         f"{typed[:ECHO]!r} matches several places: {names}{more}. Say which, e.g. {example}."
     )
+
+
+def place_index(deps: Deps) -> PlaceIndex:
+    """The process's place index (main.py registers one in Deps.services)."""
+    return deps.services.get(PlaceIndex)

@@ -1,0 +1,1 @@
+"""The fact commands: /ring, /moratorium, /laws, /local, and the words they share."""

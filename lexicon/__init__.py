@@ -1,0 +1,2 @@
+"""The words every floor shares: US states, how place names compare, dates with their
+precision, the rule for a source link. The bottom floor: it imports nothing of the project."""

@@ -1,0 +1,1 @@
+"""Notifications: the loop that delivers queued direct messages (follow notices) once."""

@@ -1,0 +1,32 @@
+"""The storage seam: typed repository interfaces, one per use case.
+
+Commands and features talk to storage only through these Protocols (held by `Storage`,
+which `Deps` carries). The SQLite implementation (storage/sqlite.py) satisfies them; a
+second backend plugs in by satisfying them too. Nothing here names a table or a driver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.interfaces.audit import AuditLog
+from storage.interfaces.campaigns import CampaignStore
+from storage.interfaces.fact_edits import FactEditor
+from storage.interfaces.facts import FactsStore
+from storage.interfaces.follows import FollowStore
+from storage.interfaces.letters import LetterStore
+from storage.interfaces.outbox import OutboxStore
+from storage.interfaces.privacy import PrivacyStore
+
+
+@dataclass(frozen=True)
+class Storage:
+    """Every repository, as one value to pass around."""
+
+    facts: FactsStore
+    campaigns: CampaignStore
+    letters: LetterStore
+    privacy: PrivacyStore
+    fact_edits: FactEditor
+    audit: AuditLog
+    follows: FollowStore
+    outbox: OutboxStore
