@@ -47,12 +47,13 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
     db = await Database.open(settings.db_path)
     try:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
-        places = PlaceIndex(db)
+        storage = sqlite_storage(db)
+        places = PlaceIndex(storage.facts)
         await places.reload(lazy=True)  # built on first use: `ask "/help"` never pays for it
         deps = Deps(
             settings=settings,
             db=db,
-            storage=sqlite_storage(db),
+            storage=storage,
             clock=utc_now,
             services=Services(places),
         )

@@ -34,6 +34,7 @@ from bot.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.sqlite import sqlite_storage
@@ -68,7 +69,7 @@ async def measured(label: str, step: Callable[[], Awaitable[T]], trace: bool) ->
 
 async def open_deps(path: Path) -> Deps:
     db = await Database.open(path)
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     return Deps(
         settings=Settings(db_path=str(path)),

@@ -27,6 +27,7 @@ from bot.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.sqlite import sqlite_storage
 from tests.platforms.fake_discord import FakeDiscord, payloads
 
@@ -110,7 +111,7 @@ async def main() -> None:
 
 async def run(db: Database, fake: FakeDiscord, tmp: str) -> None:
     places = await import_atlas_places(db) or ["Greenfield, WI"]
-    index = PlaceIndex(db)
+    index = PlaceIndex(SqliteFacts(db))
     await index.reload()
     settings = Settings(
         db_path=str(Path(tmp) / "bench.db"),

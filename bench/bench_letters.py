@@ -32,6 +32,7 @@ from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk, build_context
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
@@ -57,7 +58,7 @@ async def _setup(path: Path) -> tuple[Deps, str]:
 
         await db.write(_agencies)
         place = "Greenfield, WI"
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     deps = Deps(
         settings=Settings(db_path=str(path)),

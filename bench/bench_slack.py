@@ -49,6 +49,7 @@ from bot.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.seed import ensure_seed
 from storage.sqlite import sqlite_storage
 
@@ -169,7 +170,7 @@ async def main() -> None:
         db = await Database.open(Path(tmp) / "bench.db")
         try:
             command, text, what = await prepare(db)
-            places = PlaceIndex(db)
+            places = PlaceIndex(SqliteFacts(db))
             await places.reload()
             settings = Settings(
                 db_path=str(Path(tmp) / "bench.db"),

@@ -25,9 +25,8 @@ from lexicon.names import normalize
 from places.lookup_facts import LookupFacts, load_lookup_facts
 from places.names import Reading, readings
 from places.snapshot import Place, Snapshot, build_snapshot
-from storage import facts
-from storage.db import Database
 from storage.facts_models import Agency, LawPlace
+from storage.interfaces.facts import FactsStore
 
 __all__ = ["Match", "Place", "PlaceIndex"]
 
@@ -54,8 +53,8 @@ class PlaceIndex:
     """Every place on record, in memory, with the facts a lookup shows (`facts`).
     `reload()` after the facts change."""
 
-    def __init__(self, db: Database | None = None) -> None:
-        self._db = db
+    def __init__(self, facts: FactsStore | None = None) -> None:
+        self._facts_store = facts
         self._rows: tuple[list[Agency], list[LawPlace]] = ([], [])
         self._built: Snapshot | None = Snapshot.empty()
         self._facts = LookupFacts()
@@ -68,12 +67,13 @@ class PlaceIndex:
         `lazy=True` defers the build to the first look-up (or `warm()`): a one-shot
         `main.py ask "/help"` then never pays for it.
         """
-        if self._db is None:
-            raise RuntimeError("this place index has no database to load from")
+        store = self._facts_store
+        if store is None:
+            raise RuntimeError("this place index has no facts to load from")
         self._reads_started += 1
         ticket = self._reads_started
-        rows = (await facts.all_agencies(self._db), await facts.law_places(self._db))
-        lookup_facts = await load_lookup_facts(self._db)
+        rows = (await store.all_agencies(), await store.law_places())
+        lookup_facts = await load_lookup_facts(store)
         # Built in a thread so the event loop keeps answering (it gets the GIL back every
         # few ms); readers keep the old snapshot until the swap.
         built = None if lazy else await asyncio.to_thread(_build, rows)

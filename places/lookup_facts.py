@@ -15,9 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from storage import facts
-from storage.db import Database
-from storage.facts_models import CompanyEvent, Dataset, Deployment
+from storage.facts_models import CompanyEvent, Dataset, Deployment, deployment_order
+from storage.interfaces.facts import FactsStore
 
 RING_ALIAS = "ring"  # the company whose timeline tells what the police program is today
 
@@ -41,18 +40,18 @@ class LookupFacts:
             for agency_id in dict.fromkeys(agency_ids)
             for deployment in self.ring_by_agency.get(agency_id, ())
         ]
-        found.sort(key=facts.deployment_order)
+        found.sort(key=deployment_order)
         return found
 
 
-async def load_lookup_facts(db: Database) -> LookupFacts:
+async def load_lookup_facts(store: FactsStore) -> LookupFacts:
     by_agency: defaultdict[int, list[Deployment]] = defaultdict(list)
-    for deployment in await facts.ring_partnerships(db):
+    for deployment in await store.ring_partnerships():
         by_agency[deployment.agency.id].append(deployment)
-    ring = await facts.company_by_alias(db, RING_ALIAS)
-    status = None if ring is None else await facts.current_status(db, ring.id)
+    ring = await store.company_by_alias(RING_ALIAS)
+    status = None if ring is None else await store.current_status(ring.id)
     return LookupFacts(
         ring_by_agency=MappingProxyType({k: tuple(v) for k, v in by_agency.items()}),
-        datasets=MappingProxyType(await facts.datasets(db)),
+        datasets=MappingProxyType(await store.datasets()),
         ring_status=status,
     )

@@ -115,3 +115,8 @@ class Dataset:
 class Count:
     key: str  # a state code or a year ('' when unknown)
     count: int
+
+
+def deployment_order(deployment: Deployment) -> tuple[str, str, str, int]:
+    """How deployments are listed: by agency, technology, start date, then entry."""
+    return (deployment.agency.name, deployment.technology, deployment.started or "", deployment.id)

@@ -17,6 +17,7 @@ from bot.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.sqlite import sqlite_storage
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
@@ -47,7 +48,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def deps(db: Database, tmp_path: Path) -> Deps:
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()  # tests that write facts call `await place_index(deps).reload()` again
     return Deps(
         settings=Settings(db_path=str(tmp_path / "test.db")),

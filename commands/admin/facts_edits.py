@@ -21,7 +21,7 @@ from commands.admin.common import (
 )
 from lexicon.names import normalize
 from lexicon.states import STATES, state_code
-from storage import admin_facts, facts
+from storage import admin_facts
 from storage.audit import FACT_PREFIX, ChangeEntry, ChangeRecorder, Row, snapshot
 from storage.facts_write import name_key
 from storage.subjects import agency_subjects, company_key, law_subjects
@@ -37,7 +37,7 @@ LAW_STATUSES = ("in-force", "expired", "repealed", "partly-reversed", "reversed"
 async def add_event(request: Request, deps: Deps) -> Reply:
     happened = past_date(deps, request.option("date"), "date")
     url = source_url(request.text("source"))
-    company = await facts.company_by_alias(deps.db, request.text("company"))
+    company = await deps.storage.facts.company_by_alias(request.text("company"))
     if company is None:
         known = ", ".join(await admin_facts.company_names(deps.db)) or "none yet"
         raise UserError(f"No company called {request.text('company')[:40]!r}. Known: {known}.")

@@ -8,7 +8,7 @@ from bot.deps import Deps
 from bot.models import Reply, Request
 from commands.admin.common import author_of, change_id, fact_id, notice, now_stamp, run_change
 from places.index import place_index
-from storage import audit, facts, outbox
+from storage import audit, outbox
 from storage.audit import Change, Row
 from storage.follows import enqueue_notifications
 from storage.subjects import (
@@ -46,7 +46,7 @@ async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
     if first == "C" and target[1:].isdigit():
         change = await audit.get_change(deps.db, change_id(target))
         return ([change] if change else []), target.upper()
-    company = await facts.company_by_alias(deps.db, target)
+    company = await deps.storage.facts.company_by_alias(target)
     if company is not None:
         return await audit.changes_about(deps.db, [company_key(company.slug)], SHOWN), company.name
     place = place_index(deps).resolve(target)

@@ -10,7 +10,6 @@ from commands.facts.options import place_option
 from commands.facts.text import law_line, state_label
 from lexicon.states import state_code
 from places.index import place_index
-from storage import facts
 from storage.facts_models import Law
 
 
@@ -31,11 +30,11 @@ def register(registry: Registry) -> None:
 async def laws(request: Request, deps: Deps) -> Reply:
     typed = request.text("place")
     if not typed:
-        found = await facts.all_laws(deps.db)
+        found = await deps.storage.facts.all_laws()
         return _reply("Facial-recognition laws on record", found, "anywhere")
     state = state_code(typed)
     if state is not None:
-        found = await facts.laws_in_state(deps.db, state)
+        found = await deps.storage.facts.laws_in_state(state)
         return _reply(f"Facial-recognition laws: {state_label(state)}", found, state_label(state))
     try:
         match = place_index(deps).match(typed)
@@ -43,7 +42,7 @@ async def laws(request: Request, deps: Deps) -> Reply:
         raise UserError(f"{exc.message} (or give a state, e.g. /laws MA)") from None
     place = match.place
     counties = [c.county for c in place_index(deps).counties_of(place)] or list(place.counties)
-    found = await facts.laws_for_place(deps.db, place.state, place.city, counties)
+    found = await deps.storage.facts.laws_for_place(place.state, place.city, counties)
     where = f"{place.label} (its city, county and state)"
     reply = _reply(f"Facial-recognition laws that apply to {place.label}", found, where)
     if match.exact:

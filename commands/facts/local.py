@@ -11,7 +11,6 @@ from commands.facts.options import place_option
 from commands.facts.ring import partnership_line, program_today
 from commands.facts.text import atlas_as_of, deployment_line, law_line, plural
 from places.index import place_index
-from storage import facts
 from storage.facts_models import RING_TECHNOLOGY, Deployment
 
 
@@ -31,9 +30,9 @@ async def local(request: Request, deps: Deps) -> Reply:
     match = place_index(deps).match(request.text("place"))
     place = match.place
     counties = [c.county for c in place_index(deps).counties_of(place)] or list(place.counties)
-    deployments = await facts.deployments_for_agencies(deps.db, place.agency_ids)
-    laws = await facts.laws_for_place(deps.db, place.state, place.city, counties)
-    datasets = await facts.datasets(deps.db)
+    deployments = await deps.storage.facts.deployments_for_agencies(place.agency_ids)
+    laws = await deps.storage.facts.laws_for_place(place.state, place.city, counties)
+    datasets = await deps.storage.facts.datasets()
     lines = []
     if not match.exact:
         lines.append(

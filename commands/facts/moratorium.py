@@ -7,7 +7,6 @@ from bot.models import Field, Reply, Request
 from bot.registry import Command, Registry
 from commands.facts.options import company_option, find_company
 from commands.facts.text import cite, date_text
-from storage import facts
 from storage.facts_models import CompanyEvent
 
 
@@ -31,7 +30,7 @@ async def moratorium(request: Request, deps: Deps) -> Reply:
 
 
 async def _overview(deps: Deps) -> Reply:
-    statuses = await facts.companies_with_status(deps.db)
+    statuses = await deps.storage.facts.companies_with_status()
     if not statuses:
         return Reply(
             title="Corporate facial-recognition policies",
@@ -57,7 +56,7 @@ async def _overview(deps: Deps) -> Reply:
 
 async def _timeline(deps: Deps, typed: str) -> Reply:
     company = await find_company(deps, typed)
-    events = await facts.company_timeline(deps.db, company.id)
+    events = await deps.storage.facts.company_timeline(company.id)
     title = f"{company.name}: facial-recognition policy timeline"
     if not events:
         return Reply(title=title, text=f"No dated events are on record for {company.name}.")

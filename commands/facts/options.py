@@ -9,7 +9,6 @@ from bot.errors import UserError
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Option, Registry
 from lexicon.names import normalize
 from places.index import place_index
-from storage import facts
 from storage.facts_models import Company
 
 PLACE_MAX = 120  # longer than any agency name on record, short enough to echo back
@@ -45,7 +44,7 @@ async def suggest_places(deps: Deps, ctx: AutocompleteContext, typed: str) -> li
 
 
 async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
-    aliases = await facts.company_aliases(deps.db)
+    aliases = await deps.storage.facts.company_aliases()
     key = normalize(typed)
     chosen: dict[str, Company] = {}
     for alias, company in aliases:
@@ -64,10 +63,10 @@ def register_autocomplete(registry: Registry) -> None:
 
 async def find_company(deps: Deps, typed: str) -> Company:
     """The company meant by a forgiving name: alias, legal suffixes dropped, then fuzzy."""
-    company = await facts.company_by_alias(deps.db, typed)
+    company = await deps.storage.facts.company_by_alias(typed)
     if company is not None:
         return company
-    aliases = await facts.company_aliases(deps.db)
+    aliases = await deps.storage.facts.company_aliases()
     if not aliases:
         raise UserError("No companies are on record yet: the facts database is empty.")
     words = [w for w in normalize(typed).split() if w not in _LEGAL_WORDS]

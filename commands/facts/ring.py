@@ -20,7 +20,6 @@ from commands.facts.text import (
     when,
 )
 from places.index import Match, Place, place_index
-from storage import facts
 from storage.facts_models import Dataset, Deployment
 from storage.importers.atlas_write import ATLAS_DATASET
 
@@ -145,8 +144,8 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
 
 async def stats(request: Request, deps: Deps) -> Reply:
     state = parse_state(request.text("state")) if request.text("state") else None
-    datasets = await facts.datasets(deps.db)
-    by_year = await facts.ring_counts_by_year(deps.db, state)
+    datasets = await deps.storage.facts.datasets()
+    by_year = await deps.storage.facts.ring_counts_by_year(state)
     total = sum(c.count for c in by_year)
     where = state_label(state) if state else "all states"
     title = f"Ring police partnerships: {where}"
@@ -154,19 +153,19 @@ async def stats(request: Request, deps: Deps) -> Reply:
         return Reply(
             title=title, text=f"No Ring partnership is on record ({atlas_as_of(datasets)})."
         )
-    ended = await facts.ring_ended_count(deps.db, state)
+    ended = await deps.storage.facts.ring_ended_count(state)
     lines = [f"{plural(total, 'partnership')} on record ({atlas_as_of(datasets)})."]
     if ended:
         verb = "is" if ended == 1 else "are"
         lines.append(f"Of these, {ended:,} {verb} recorded as ended.")
     if state is None:
-        by_state = await facts.ring_counts_by_state(deps.db)
+        by_state = await deps.storage.facts.ring_counts_by_state()
         states = ", ".join(f"{c.key or '??'} {c.count}" for c in by_state)
         lines.append(f"By state ({len(by_state)}): {states}.")
     fields = tuple(
         Field(f"Joined in {c.key}" if c.key else "Date not on record", f"{c.count:,}")
         for c in by_year
     )
-    sources = await facts.ring_sources(deps.db, state)
+    sources = await deps.storage.facts.ring_sources(state)
     lines.extend(cite(source) for source in sources)
     return Reply(title=title, text="\n".join(lines), fields=fields)

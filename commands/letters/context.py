@@ -24,7 +24,6 @@ from commands.letters.views import (
 )
 from places.index import place_index
 from places.snapshot import Place
-from storage import facts
 from storage.facts_models import RING_TECHNOLOGY, Deployment, Law
 
 MAX_SIGNER = 80
@@ -68,7 +67,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     if "company" in ask.fields:
         context["company"] = await _company(deps, ask.company or DEFAULT_COMPANY, language)
     if place is not None and ask.fields & (NEEDS_LAWS | {"ban"}):
-        state_laws = await facts.laws_in_state(deps.db, place.state)
+        state_laws = await deps.storage.facts.laws_in_state(place.state)
         context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
         if "nearby_laws" in ask.fields:
             context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
@@ -90,7 +89,7 @@ async def _place(deps: Deps, ask: DraftAsk) -> Place | None:
 
 
 async def _partnership(deps: Deps, place: Place) -> Deployment:
-    found = await facts.deployments_for_agencies(deps.db, place.agency_ids, RING_TECHNOLOGY)
+    found = await deps.storage.facts.deployments_for_agencies(place.agency_ids, RING_TECHNOLOGY)
     ongoing = [d for d in found if d.ended is None]
     if ongoing:
         # The city's own police first, then whichever agency joined earliest.
@@ -101,7 +100,7 @@ async def _partnership(deps: Deps, place: Place) -> Deployment:
             f"{found[0].agency.name}'s Ring partnership ended on {found[0].ended}: there is"
             f" nothing to end. Try /letter draft ban-petition {place.label}"
         )
-    others = await facts.ring_partnerships(deps.db, place.state)
+    others = await deps.storage.facts.ring_partnerships(place.state)
     named = list(
         dict.fromkeys(f"{d.agency.city}, {d.agency.state}" for d in others if d.agency.city)
     )
@@ -113,8 +112,8 @@ async def _partnership(deps: Deps, place: Place) -> Deployment:
 
 
 async def _ring_status(deps: Deps, language: str) -> dict[str, object]:
-    ring = await facts.company_by_alias(deps.db, "ring")
-    latest = None if ring is None else await facts.current_status(deps.db, ring.id)
+    ring = await deps.storage.facts.company_by_alias("ring")
+    latest = None if ring is None else await deps.storage.facts.current_status(ring.id)
     if latest is None:
         raise UserError(
             "No status of Ring's police program is on record yet; an admin can add one"
@@ -124,28 +123,28 @@ async def _ring_status(deps: Deps, language: str) -> dict[str, object]:
 
 
 async def _company(deps: Deps, name: str, language: str) -> dict[str, object]:
-    company = await facts.company_by_alias(deps.db, name)
+    company = await deps.storage.facts.company_by_alias(name)
     if company is None:
-        known = [s.company.slug for s in await facts.companies_with_status(deps.db)]
+        known = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
         listed = ", ".join(known) if known else "none yet"
         raise UserError(f"No company called {clean(name, 40)!r} is on record; known: {listed}.")
-    timeline = await facts.company_timeline(deps.db, company.id)
+    timeline = await deps.storage.facts.company_timeline(company.id)
     if not timeline:
         raise UserError(f"No dated events are on record for {company.name} yet; try amazon.")
-    latest = await facts.current_status(deps.db, company.id)
+    latest = await deps.storage.facts.current_status(company.id)
     return company_view(company.name, timeline, latest, language)
 
 
 async def _nearby_laws(deps: Deps, state: str, language: str) -> list[dict[str, object]]:
     found: list[Law] = []
     for near in neighbors(state):
-        found.extend(await facts.laws_in_state(deps.db, near))
+        found.extend(await deps.storage.facts.laws_in_state(near))
     found.sort(key=lambda law: (law.enacted, law.id))
     return [law_view(law, language) for law in found[:MAX_LAWS]]
 
 
 async def _ban(deps: Deps, ask: DraftAsk, place: Place) -> Law:
-    local = await facts.laws_for_place(deps.db, place.state, place.city, place.counties)
+    local = await deps.storage.facts.laws_for_place(place.state, place.city, place.counties)
     bans = [law for law in local if law.kind in BAN_KINDS and law.level != "state"]
     standing = [law for law in bans if law.status in STANDING]
     if standing:

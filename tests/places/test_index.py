@@ -9,6 +9,7 @@ from lexicon.states import state_code
 from places.index import PlaceIndex
 from places.names import readings
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.facts_write import upsert_agency
 from tests.facts_sample import load_sample
 
@@ -16,7 +17,7 @@ from tests.facts_sample import load_sample
 @pytest.fixture
 async def index(db: Database) -> PlaceIndex:
     await load_sample(db)
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     return places
 
@@ -108,7 +109,7 @@ async def test_law_only_places_resolve(index: PlaceIndex) -> None:
 
 
 async def test_empty_index_gives_a_clear_message(db: Database) -> None:
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     with pytest.raises(UserError, match="empty"):
         places.resolve("Greenfield, WI")
@@ -117,7 +118,7 @@ async def test_empty_index_gives_a_clear_message(db: Database) -> None:
 
 
 async def test_reload_sees_new_facts(db: Database) -> None:
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     assert len(places) == 0
     await load_sample(db)
@@ -147,7 +148,7 @@ async def test_suggest_never_exceeds_25(db: Database) -> None:
                                   city=f"Springfield {n}")  # fmt: skip
 
     await db.write(many)
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     assert len(places.suggest("Springfield")) == 25
     assert len(places.suggest("Springfeld")) == 25
@@ -160,7 +161,7 @@ async def test_ambiguity_example_names_a_state(db: Database) -> None:
             await upsert_agency(conn, "Springfield Police Department", state, city="Springfield")
 
     await db.write(job)
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     with pytest.raises(UserError, match=r"Say which, e\.g\. Springfield, (IL|MA)\."):
         places.resolve("Springfield")

@@ -20,6 +20,7 @@ from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex
 from storage import facts_write as fw
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.sqlite import sqlite_storage
 from tests.conftest import FIXED_NOW
 
@@ -97,7 +98,7 @@ def messenger() -> FakeMessenger:
 @pytest.fixture
 async def fdeps(db: Database, tmp_path: Path, clock: Clock, messenger: FakeMessenger) -> Deps:
     await db.write(seed_small)
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     messengers = Messengers()
     messengers.register(messenger)

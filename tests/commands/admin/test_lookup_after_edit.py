@@ -16,6 +16,7 @@ from commands import build_registry
 from places.index import PlaceIndex, place_index
 from storage import facts_write as fw
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.sqlite import sqlite_storage
 from tests.commands.admin.conftest import seed_small
 from tests.conftest import FIXED_NOW, identity
@@ -102,7 +103,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
 async def test_a_lookup_needs_no_database_trip(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "own.db")
     await db.write(seed_small)
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     deps = Deps(
         settings=Settings(db_path=str(tmp_path / "own.db")),

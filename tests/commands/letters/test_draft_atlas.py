@@ -9,7 +9,6 @@ from commands.letters.catalog import LetterCatalog
 from commands.letters.dates import when_text
 from lexicon.dates import LANGUAGES
 from places.index import place_index
-from storage import facts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
@@ -47,7 +46,7 @@ async def test_every_template_with_and_without_a_partnership(deps: Deps) -> None
 
 async def test_ring_letter_on_atlas_dates(deps: Deps) -> None:
     disp = await _load(deps)
-    partnerships = await facts.ring_partnerships(deps.db, "WI")
+    partnerships = await deps.storage.facts.ring_partnerships("WI")
     greenfield = next(d for d in partnerships if d.agency.name == "Greenfield Police Department")
     reply = await disp.run_text(identity(), f"/letter draft ring-council {WITH_RING}")
     assert "Greenfield Police Department" in reply.text
@@ -56,7 +55,7 @@ async def test_ring_letter_on_atlas_dates(deps: Deps) -> None:
     # A partnership dated only by month (Summary-only rows) reads "in <Month> <year>".
     monthly = [
         d
-        for d in await facts.ring_partnerships(deps.db)
+        for d in await deps.storage.facts.ring_partnerships()
         if d.started_precision == "month" and d.agency.city and d.ended is None
     ]
     checked = 0

@@ -25,6 +25,7 @@ from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqliteFacts
 from storage.seed import ensure_seed
 from storage.sqlite import sqlite_storage
 from tests.conftest import FIXED_NOW, identity
@@ -79,7 +80,7 @@ async def build_world(path: Path) -> None:
 
 
 async def make_deps(db: Database, path: Path) -> Deps:
-    places = PlaceIndex(db)
+    places = PlaceIndex(SqliteFacts(db))
     await places.reload()
     return Deps(
         settings=Settings(db_path=str(path)),

@@ -1,0 +1,103 @@
+"""How the facts tables' rows become frozen values (schema: migrations/0001_facts.sql)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from storage.facts_models import (
+    Agency,
+    Company,
+    CompanyEvent,
+    Deployment,
+    Law,
+    Source,
+)
+
+# SQLite's default limit on bound parameters is far above this; chunks keep statements small.
+CHUNK = 500
+
+EVENT_COLUMNS = (
+    "c.id AS c_id, c.slug, c.name AS c_name, e.happened, e.happened_precision, e.kind,"
+    " e.status, e.summary, e.as_of, s.url, s.publisher, s.published, s.title"
+)
+AGENCY_COLUMNS = (
+    "a.id AS a_id, a.name AS a_name, a.city, a.county, a.state, a.kind AS a_kind,"
+    " a.jurisdiction_type"
+)
+DEPLOYMENT_SQL = (
+    f"SELECT d.id, d.technology, d.vendor, d.summary, d.started, d.started_precision, d.ended,"
+    f" d.as_of, {AGENCY_COLUMNS}, s.url, s.publisher, s.published, s.title"
+    " FROM deployments d JOIN agencies a ON a.id = d.agency_id JOIN sources s ON s.id = d.source_id"
+)
+LAW_SQL = (
+    "SELECT l.*, s.url, s.publisher, s.published, s.title"
+    " FROM laws l JOIN sources s ON s.id = l.source_id"
+)
+
+
+def source_of(row: sqlite3.Row) -> Source:
+    return Source(row["url"], row["publisher"], row["published"], row["title"])
+
+
+def company_of(row: sqlite3.Row) -> Company:
+    return Company(row["c_id"], row["slug"], row["c_name"])
+
+
+def event_of(row: sqlite3.Row) -> CompanyEvent:
+    return CompanyEvent(
+        company=company_of(row),
+        happened=row["happened"],
+        precision=row["happened_precision"],
+        kind=row["kind"],
+        status=row["status"],
+        summary=row["summary"],
+        source=source_of(row),
+        as_of=row["as_of"],
+    )
+
+
+def agency_of(row: sqlite3.Row) -> Agency:
+    return Agency(
+        id=row["a_id"],
+        name=row["a_name"],
+        city=row["city"],
+        county=row["county"],
+        state=row["state"],
+        kind=row["a_kind"],
+        jurisdiction_type=row["jurisdiction_type"],
+    )
+
+
+def deployment_of(row: sqlite3.Row) -> Deployment:
+    return Deployment(
+        id=row["id"],
+        agency=agency_of(row),
+        technology=row["technology"],
+        vendor=row["vendor"],
+        summary=row["summary"],
+        started=row["started"],
+        started_precision=row["started_precision"],
+        ended=row["ended"],
+        source=source_of(row),
+        as_of=row["as_of"],
+    )
+
+
+def law_of(row: sqlite3.Row) -> Law:
+    return Law(
+        id=row["id"],
+        jurisdiction=row["jurisdiction"],
+        city=row["city"],
+        county=row["county"],
+        state=row["state"],
+        level=row["level"],
+        kind=row["kind"],
+        scope=row["scope"],
+        enacted=row["enacted"],
+        enacted_precision=row["enacted_precision"],
+        status=row["status"],
+        status_changed=row["status_changed"],
+        status_note=row["status_note"],
+        source=source_of(row),
+        as_of=row["as_of"],
+    )
