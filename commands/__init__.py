@@ -17,11 +17,8 @@ from commands.facts import laws, local, moratorium, options, ring
 
 def build_registry() -> Registry:
     registry = Registry()
-    options.register_autocomplete(registry)
-    moratorium.register(registry)
-    ring.register(registry)
-    local.register(registry)
-    laws.register(registry)
+    for fact_commands in (options, moratorium, ring, local, laws):
+        registry.include(fact_commands.COMMANDS)
     letters_commands.register(registry)
     campaigns.register(registry)
     privacy.register(registry)

@@ -5,28 +5,22 @@ from __future__ import annotations
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
-from bot.registry import Command, Registry
+from bot.registry import CommandSet
 from commands.facts.options import place_option
 from commands.facts.text import law_line, state_label
 from lexicon.states import state_code
 from places.index import place_index
 from storage.facts_models import Law
 
-
-def register(registry: Registry) -> None:
-    registry.add(
-        Command(
-            path=("laws",),
-            description="Facial-recognition bans, moratoriums and oversight laws, with status",
-            handler=laws,
-            options=(
-                place_option("A state (MA, Virginia) or a place (Oakland, CA)", required=False),
-            ),
-            examples=("/laws", "/laws MA", "/laws Oakland, CA"),
-        )
-    )
+COMMANDS = CommandSet()
 
 
+@COMMANDS.command(
+    "laws",
+    "Facial-recognition bans, moratoriums and oversight laws, with status",
+    place_option("A state (MA, Virginia) or a place (Oakland, CA)", required=False),
+    examples=("/laws", "/laws MA", "/laws Oakland, CA"),
+)
 async def laws(request: Request, deps: Deps) -> Reply:
     typed = request.text("place")
     if not typed:

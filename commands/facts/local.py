@@ -6,26 +6,22 @@ from collections import defaultdict
 
 from bot.deps import Deps
 from bot.models import Field, Reply, Request
-from bot.registry import Command, Registry
+from bot.registry import CommandSet
 from commands.facts.options import place_option
 from commands.facts.ring import partnership_line, program_today
 from commands.facts.text import atlas_as_of, deployment_line, law_line, plural
 from places.index import place_index
 from storage.facts_models import RING_TECHNOLOGY, Deployment
 
-
-def register(registry: Registry) -> None:
-    registry.add(
-        Command(
-            path=("local",),
-            description="Everything on record for a place: Ring, other surveillance tech, laws",
-            handler=local,
-            options=(place_option("City, ST (Oakland, CA), a county or an agency name"),),
-            examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
-        )
-    )
+COMMANDS = CommandSet()
 
 
+@COMMANDS.command(
+    "local",
+    "Everything on record for a place: Ring, other surveillance tech, laws",
+    place_option("City, ST (Oakland, CA), a county or an agency name"),
+    examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
+)
 async def local(request: Request, deps: Deps) -> Reply:
     match = place_index(deps).match(request.text("place"))
     place = match.place

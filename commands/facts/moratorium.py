@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from bot.deps import Deps
 from bot.models import Field, Reply, Request
-from bot.registry import Command, Registry
+from bot.registry import CommandSet
 from commands.facts.options import company_option, find_company
 from commands.facts.text import cite, date_text
 from storage.facts_models import CompanyEvent
 
-
-def register(registry: Registry) -> None:
-    registry.add(
-        Command(
-            path=("moratorium",),
-            description="Company facial-recognition moratoriums and exits, dated and sourced",
-            handler=moratorium,
-            options=(company_option(),),
-            examples=("/moratorium", "/moratorium amazon", "/moratorium Amazon Rekognition"),
-        )
-    )
+COMMANDS = CommandSet()
 
 
+@COMMANDS.command(
+    "moratorium",
+    "Company facial-recognition moratoriums and exits, dated and sourced",
+    company_option(),
+    examples=("/moratorium", "/moratorium amazon", "/moratorium Amazon Rekognition"),
+)
 async def moratorium(request: Request, deps: Deps) -> Reply:
     typed = request.text("company")
     if typed:

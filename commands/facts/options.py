@@ -6,7 +6,7 @@ from rapidfuzz import fuzz, process
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Option, Registry
+from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
 from lexicon.names import normalize
 from places.index import place_index
 from storage.facts_models import Company
@@ -39,10 +39,15 @@ def company_option() -> Option:
     )
 
 
+COMMANDS = CommandSet()  # no commands: the "place" and "company" autocomplete sources
+
+
+@COMMANDS.autocomplete("place")
 async def suggest_places(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
     return place_index(deps).suggest(typed, MAX_CHOICES)
 
 
+@COMMANDS.autocomplete("company")
 async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
     aliases = await deps.storage.facts.company_aliases()
     key = normalize(typed)
@@ -54,11 +59,6 @@ async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) ->
         for _, company in _fuzzy_companies(key, aliases, 60.0):
             chosen.setdefault(company.slug, company)
     return [Choice(c.name, c.slug) for c in list(chosen.values())[:MAX_CHOICES]]
-
-
-def register_autocomplete(registry: Registry) -> None:
-    registry.add_autocomplete("place", suggest_places)
-    registry.add_autocomplete("company", suggest_companies)
 
 
 async def find_company(deps: Deps, typed: str) -> Company:

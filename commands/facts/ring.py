@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
-from bot.registry import Command, Option, Registry
+from bot.registry import CommandSet, Option
 from commands.facts.options import place_option
 from commands.facts.text import (
     NO_ATLAS_HINT,
@@ -26,37 +26,18 @@ from storage.importers.atlas_write import ATLAS_DATASET
 COUNTY_NAMES_SHOWN = 15
 
 
-def register(registry: Registry) -> None:
-    registry.add_all(
-        (
-            Command(
-                path=("ring", "lookup"),
-                description="Does a police department partner with Ring? Since when, what source",
-                handler=lookup,
-                options=(place_option("City, ST (Greenfield, WI), a county or an agency name"),),
-                examples=(
-                    "/ring lookup Greenfield, WI",
-                    "/ring lookup Miami Police Department, OK",
-                ),
-            ),
-            Command(
-                path=("ring", "stats"),
-                description="Ring police partnerships by state and by year",
-                handler=stats,
-                options=(
-                    Option(
-                        "state",
-                        "A state code or name (leave out for all)",
-                        required=False,
-                        max_length=40,
-                    ),
-                ),
-                examples=("/ring stats", "/ring stats WI"),
-            ),
-        )
-    )
+COMMANDS = CommandSet(group="ring")
 
 
+@COMMANDS.command(
+    "lookup",
+    "Does a police department partner with Ring? Since when, what source",
+    place_option("City, ST (Greenfield, WI), a county or an agency name"),
+    examples=(
+        "/ring lookup Greenfield, WI",
+        "/ring lookup Miami Police Department, OK",
+    ),
+)
 async def lookup(request: Request, deps: Deps) -> Reply:
     # Everything here comes from memory (the place index and the facts loaded with it,
     # both refreshed by every fact change): the busiest command costs no database trip.
@@ -142,6 +123,17 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
     return Field(f"Agencies in {where} that do partner with Ring", text + ".")
 
 
+@COMMANDS.command(
+    "stats",
+    "Ring police partnerships by state and by year",
+    Option(
+        "state",
+        "A state code or name (leave out for all)",
+        required=False,
+        max_length=40,
+    ),
+    examples=("/ring stats", "/ring stats WI"),
+)
 async def stats(request: Request, deps: Deps) -> Reply:
     state = parse_state(request.text("state")) if request.text("state") else None
     datasets = await deps.storage.facts.datasets()
