@@ -16,7 +16,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from storage.db import apply_migrations
+from storage.migrate import apply_migrations
 
 MEMBERS = 100
 LIMIT_BATCH = 1000

@@ -48,6 +48,17 @@ def new_incident_id() -> str:
     return secrets.token_hex(4)
 
 
+def incident_reply(where: str, exc: BaseException) -> Reply:
+    """Log an incident and return the reply that names it (every platform uses this one).
+
+    The traceback's frames and exception types go to the log, never the exceptions'
+    messages: `ValueError(f"... {text}")` or a UnicodeEncodeError would carry user text.
+    """
+    incident = new_incident_id()
+    log.error("incident %s in %s: %s", incident, where, tracebacks.describe(exc))
+    return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -157,11 +168,7 @@ class Dispatcher:
             )
 
     def _incident(self, command: Command, exc: Exception) -> Reply:
-        incident = new_incident_id()
-        # The traceback's frames and exception types go to the log, not log.exception's
-        # messages: `ValueError(f"... {text}")` or a UnicodeEncodeError would carry user text.
-        log.error("incident %s in /%s: %s", incident, command.name, tracebacks.describe(exc))
-        return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+        return incident_reply(f"/{command.name}", exc)
 
 
 def _request(

@@ -7,7 +7,8 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from storage.db import Database, migration_files
+from storage.db import Database
+from storage.migrate import migration_files
 
 
 async def test_migrations_set_user_version_and_wal(db: Database) -> None:

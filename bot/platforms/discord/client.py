@@ -12,8 +12,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot import tracebacks
-from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, new_incident_id
+from bot.dispatch import Dispatcher, incident_reply
 from bot.platforms.discord.app_tree import add_registry_commands
 from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
 from bot.platforms.discord.messenger import DiscordMessenger
@@ -51,11 +50,8 @@ class CounterwatchTree(app_commands.CommandTree["CounterwatchClient"]):
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
         """Adapter failures: logged with an incident id, the user told privately, bot alive."""
-        incident = new_incident_id()
         name = interaction.command.qualified_name if interaction.command else "?"
-        # Frames and exception types only: a message may quote what the user typed.
-        log.error("incident %s in discord /%s: %s", incident, name, tracebacks.describe(error))
-        message = INCIDENT_MESSAGE.format(id=incident)
+        message = incident_reply(f"discord /{name}", error).text
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(
@@ -66,7 +62,7 @@ class CounterwatchTree(app_commands.CommandTree["CounterwatchClient"]):
                     message, ephemeral=True, allowed_mentions=NO_MENTIONS
                 )
         except discord.HTTPException:
-            log.warning("could not report incident %s to the user", incident)
+            log.warning("could not tell the user about an incident in /%s", name)
 
 
 class CounterwatchClient(discord.AutoShardedClient):
@@ -100,10 +96,15 @@ class CounterwatchClient(discord.AutoShardedClient):
             self.shard_count = shard_count
         await super().launch_shards()
 
+    @property
+    def guild_id(self) -> str:
+        """DISCORD_GUILD_ID: the one server commands sync to (development), or ''."""
+        return self.dispatcher.deps.settings.discord_guild_id
+
     async def setup_hook(self) -> None:
         if self.sync_on_start:
             # At each start only when they differ from Discord's: registration is rate-limited.
-            await sync_commands(self, only_if_changed=True)
+            await sync_commands(self, self.tree, self.guild_id, only_if_changed=True)
 
     async def on_ready(self) -> None:
         # READY can come again after a fresh IDENTIFY; registering twice is harmless.

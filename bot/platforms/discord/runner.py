@@ -58,7 +58,10 @@ async def sync_only(dispatcher: Dispatcher) -> int:
         client = CounterwatchClient(dispatcher, Gate(), sync_on_start=False)
         async with client:
             await client.login(settings.discord_token)
-            synced = await sync_commands(client, only_if_changed=False) or []
+            synced = (
+                await sync_commands(client, client.tree, client.guild_id, only_if_changed=False)
+                or []
+            )
     where = f"guild {settings.discord_guild_id}" if settings.discord_guild_id else "globally"
     print(f"synced {len(synced)} commands {where}: {', '.join(c.name for c in synced)}")
     return 0

@@ -17,13 +17,10 @@ per start, in a different rate-limit bucket from the PUT.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
-
-if TYPE_CHECKING:
-    from bot.platforms.discord.client import CounterwatchClient
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -43,36 +40,40 @@ _DEFAULTS: dict[str, object] = {
 
 
 async def sync_commands(
-    client: CounterwatchClient, *, only_if_changed: bool
+    client: discord.Client,
+    tree: app_commands.CommandTree[Any],
+    guild_id: str,
+    *,
+    only_if_changed: bool,
 ) -> list[app_commands.AppCommand] | None:
-    """To DISCORD_GUILD_ID at once when set (development), globally otherwise.
-
-    Returns the commands Discord now holds, or None when they were already up to date.
+    """To the guild `guild_id` (DISCORD_GUILD_ID) at once when set (development), globally
+    otherwise. Returns the commands Discord now holds, or None when already up to date.
     """
-    guild = _target(client)
+    guild = _target(tree, guild_id)
     where = f"guild {guild.id}" if guild else "global"
-    if only_if_changed and not await _differs(client, guild):
+    if only_if_changed and not await _differs(client, tree, guild):
         log.info("%s commands already up to date on Discord; not syncing", where)
         return None
-    synced = await client.tree.sync(guild=guild)
+    synced = await tree.sync(guild=guild)
     log.info("synced %d %s commands", len(synced), where)
     return synced
 
 
-def _target(client: CounterwatchClient) -> discord.Object | None:
-    guild_id = client.dispatcher.deps.settings.discord_guild_id
+def _target(tree: app_commands.CommandTree[Any], guild_id: str) -> discord.Object | None:
     if not guild_id:
         return None  # global commands may take a while to appear
     if not guild_id.isdigit():
         raise ValueError(f"DISCORD_GUILD_ID must be a numeric server id, got {guild_id!r}")
     guild = discord.Object(id=int(guild_id))
-    client.tree.copy_global_to(guild=guild)
+    tree.copy_global_to(guild=guild)
     return guild
 
 
-async def _differs(client: CounterwatchClient, guild: discord.Object | None) -> bool:
+async def _differs(
+    client: discord.Client, tree: app_commands.CommandTree[Any], guild: discord.Object | None
+) -> bool:
     """Whether the generated commands differ from those Discord holds (or cannot be read)."""
-    wanted = [command.to_dict(client.tree) for command in client.tree.get_commands(guild=guild)]
+    wanted = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
     app_id = client.application_id
     if app_id is None:
         return True

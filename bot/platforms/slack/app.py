@@ -24,7 +24,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import tracebacks
-from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity, new_incident_id
+from bot.dispatch import Dispatcher, Identity, incident_reply
 from bot.errors import UserError
 from bot.grammar import resolve_command, tokenize
 from bot.models import Reply
@@ -284,10 +284,7 @@ async def _ready(reply: Reply | None) -> Reply | None:
 
 
 def _incident(name: str, exc: BaseException) -> Reply:
-    incident = new_incident_id()
-    # Frames and exception types only: a message may quote what the user typed.
-    log.error("incident %s in slack /%s: %s", incident, name, tracebacks.describe(exc))
-    return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+    return incident_reply(f"slack /{name}", exc)
 
 
 def _team_id(body: Body) -> str:
