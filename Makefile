@@ -32,6 +32,7 @@ test: lint typecheck pytest
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo  # the house's floors and import rules (pyproject.toml)
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy .

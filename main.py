@@ -29,7 +29,7 @@ from commands.admin.refusals import refusal_recorder
 from notifications.delivery import run_delivery
 from places.index import PlaceIndex, place_index
 from storage.db import Database
-from storage.importers.cli import import_file
+from storage.import_cli import import_file
 from storage.seed import ensure_seed
 from storage.sqlite import sqlite_storage
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import main
-from storage.importers.cli import as_of_from_name
+from storage.import_cli import as_of_from_name
 from tests.conftest import shared_data_file
 
 
