@@ -67,7 +67,7 @@ def configure_logging(settings: Settings) -> None:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    # Message contents must never reach our logs (PLATFORMS.md), whatever the level: slack-bolt
+    # Message contents must never reach our logs, whatever the level: slack-bolt
     # logs whole request bodies at INFO when a signature fails; at DEBUG, aiosqlite logs every
     # statement with its parameters (sign-ups, titles, templates) and discord.py every gateway
     # event and request body. Each of these stays at or above the level where it is quiet.
