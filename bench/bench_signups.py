@@ -7,7 +7,7 @@ returns, which for the stack and the naive lines is after its COMMIT:
   Discord adapter (options arrive split): option checks, role, handler, group commit.
 - stack/text: the same through Dispatcher.run_text, as Slack and the console call it
   (the line is tokenized and parsed first).
-- storage: no dispatcher: each member calls storage.campaigns.join (the handler's write)
+- storage: no dispatcher: each member calls CampaignStore.join (the handler's write)
   directly, so the storage strategy can be compared with the naive storage pattern.
 - naive-literal: the issue's naive pattern as usually written: each member's own INSERT
   then `await conn.commit()` on one shared aiosqlite connection (implicit transactions).
@@ -40,7 +40,7 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from storage import campaigns as store
+from storage.campaigns import JoinStatus, Member
 from storage.db import Database
 from storage.sqlite import sqlite_storage
 
@@ -50,7 +50,7 @@ NAIVE_OWN_SIGNUPS = min(SIGNUPS, 1000)  # one fsync each
 LABELS = {
     "stack/options": "stack, Dispatcher.run_options (Discord's entry point) + group commit",
     "stack/text": "stack, Dispatcher.run_text (Slack's and the console's) + group commit",
-    "storage": "storage strategy alone: storage.campaigns.join, no dispatcher",
+    "storage": "storage strategy alone: CampaignStore.join, no dispatcher",
     "naive-literal": "naive as the issue words it: own INSERT + await commit(), shared conn",
     "naive-own": "naive, one transaction per sign-up (INSERT + COMMIT under a lock)",
     "limit": f"limit: plain sqlite3, {LIMIT_BATCH:,} rows per commit",
@@ -75,7 +75,7 @@ async def stack(path: Path, key: str) -> Result:
         assert not made.error, made.text
         command = dispatcher.registry.get(("campaign", "join"))
         assert command is not None
-        campaign = await store.find_campaign(db, "W1", "bench")
+        campaign = await deps.storage.campaigns.find("W1", "bench")
         assert campaign is not None
         today, stamp = NOW.date().isoformat(), NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -90,9 +90,9 @@ async def stack(path: Path, key: str) -> Result:
                 raise RuntimeError(reply.text)
 
         async def by_storage(i: int) -> None:
-            who = store.Member("bench", f"u{i}", f"Member {i}")
-            outcome = await store.join(db, campaign.id, who, stamp, today)
-            if outcome.status is not store.JoinStatus.JOINED:
+            who = Member("bench", f"u{i}", f"Member {i}")
+            outcome = await deps.storage.campaigns.join(campaign.id, who, stamp, today)
+            if outcome.status is not JoinStatus.JOINED:
                 raise RuntimeError(outcome)
 
         signup: dict[str, Callable[[int], Awaitable[None]]] = {

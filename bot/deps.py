@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from bot.messengers import Messengers
 from bot.services import Services
 from bot.settings import Settings
-from storage.campaigns import CampaignCache
 from storage.db import Database
 from storage.interfaces import Storage
 
@@ -33,8 +32,6 @@ class Deps:
     messengers: Messengers = field(default_factory=Messengers)
     # Feature state built once per process (the place index), found by its type.
     services: Services = field(default_factory=Services)
-    # Campaigns read once per process, so a sign-up needs no read (storage/campaigns.py).
-    campaigns: CampaignCache = field(default_factory=CampaignCache)
 
     def today(self) -> dt.date:
         return self.clock().date()

@@ -2,66 +2,29 @@
 
 /forgetme is two steps so that an accidental call erases nothing: the bare
 command lists what would be erased and a confirmation code; only
-`/forgetme <code>` erases. The code is derived from the caller, the day and the
-data itself (nothing is stored to remember it): it expires at midnight UTC and
-changes when the data does, so a confirmation always matches what was shown.
+`/forgetme <code>` erases. The code comes from storage (PrivacyStore.erase_code):
+derived from the caller, the day and the data itself, it expires at midnight UTC
+and changes when the data does, so a confirmation always matches what was shown.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
-
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
-from bot.registry import Command, Option, Registry
-from storage import privacy as store
+from bot.registry import CommandSet, Option, Registry
 
-CODE_LENGTH = 8
+COMMANDS = CommandSet(private=True)
 
 
 def register(registry: Registry) -> None:
-    sources = store.providers()
-
-    async def mydata(request: Request, deps: Deps) -> Reply:
-        return await show_my_data(request, deps, sources)
-
-    async def forgetme(request: Request, deps: Deps) -> Reply:
-        return await forget_me(request, deps, sources)
-
-    registry.add(
-        Command(
-            ("mydata",),
-            "Everything this bot holds about you",
-            mydata,
-            private=True,
-            examples=("/mydata",),
-        )
-    )
-    registry.add(
-        Command(
-            ("forgetme",),
-            "Erase everything this bot holds about you (asks you to confirm first)",
-            forgetme,
-            options=(
-                Option(
-                    "confirm",
-                    "The confirmation code /forgetme showed you",
-                    required=False,
-                    max_length=20,
-                ),
-            ),
-            private=True,
-            examples=("/forgetme", "/forgetme 1a2b3c4d"),
-        )
-    )
+    """Transitional: build_registry calls this until it does `registry.include(COMMANDS)`."""
+    registry.include(COMMANDS)
 
 
-async def show_my_data(
-    request: Request, deps: Deps, sources: Sequence[store.PrivacyProvider]
-) -> Reply:
-    sections = await store.describe_all(deps.db, request.platform, request.user_id, sources)
+@COMMANDS.command("mydata", "Everything this bot holds about you", examples=("/mydata",))
+async def show_my_data(request: Request, deps: Deps) -> Reply:
+    sections = await deps.storage.privacy.describe(request.platform, request.user_id)
     held = [s for s in sections if s.lines]
     header = f"You are {request.platform} user {request.user_id}."
     if not held:
@@ -73,14 +36,24 @@ async def show_my_data(
     )
 
 
-async def forget_me(
-    request: Request, deps: Deps, sources: Sequence[store.PrivacyProvider]
-) -> Reply:
-    sections = await store.describe_all(deps.db, request.platform, request.user_id, sources)
+@COMMANDS.command(
+    "forgetme",
+    "Erase everything this bot holds about you (asks you to confirm first)",
+    Option(
+        "confirm",
+        "The confirmation code /forgetme showed you",
+        required=False,
+        max_length=20,
+    ),
+    examples=("/forgetme", "/forgetme 1a2b3c4d"),
+)
+async def forget_me(request: Request, deps: Deps) -> Reply:
+    privacy = deps.storage.privacy
+    sections = await privacy.describe(request.platform, request.user_id)
     held = [s for s in sections if s.lines]
     if not held:
         return Reply(text="The bot holds nothing about you: there is nothing to erase.")
-    code = confirmation_code(request, deps, held)
+    code = privacy.erase_code(request.platform, request.user_id, deps.today().isoformat(), held)
     typed = request.text("confirm").strip().lower()
     kept = "".join(f"\n{s.erase_note}" for s in held if s.erase_note)
     if not typed:
@@ -95,15 +68,6 @@ async def forget_me(
             "That code does not match (codes expire at midnight UTC and change when your"
             " data does). Nothing was erased; type /forgetme for a fresh code."
         )
-    erased = await store.erase_all(deps.db, request.platform, request.user_id, sources)
+    erased = await privacy.erase(request.platform, request.user_id)
     summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
     return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")
-
-
-def confirmation_code(request: Request, deps: Deps, held: Sequence[store.Section]) -> str:
-    digest = hashlib.sha256()
-    for part in (request.platform, request.user_id, deps.today().isoformat()):
-        digest.update(part.encode() + b"\x00")
-    for section in held:
-        digest.update("\x00".join((section.name, *section.lines)).encode() + b"\x01")
-    return digest.hexdigest()[:CODE_LENGTH]

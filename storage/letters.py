@@ -5,16 +5,19 @@ Write functions run inside a `Database.write` job; reads use the read connection
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from dataclasses import dataclass
 
 import aiosqlite
 
 from storage.db import Database
+from storage.errors import Refused
 
 
-class TemplateNameTaken(Exception):
-    """The name is already used by another workspace's template."""
+class TemplateNameTaken(Refused):
+    """The name is already used by another workspace's template (names are global so
+    that campaigns can name one); the message says so to whoever tried."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,10 @@ async def save_template(conn: aiosqlite.Connection, template: StoredTemplate) ->
         (template.name, template.workspace),
     ) as cursor:
         if await cursor.fetchone() is not None:
-            raise TemplateNameTaken(template.name)
+            raise TemplateNameTaken(
+                f"Another workspace already has a template called {template.name}; choose"
+                " another name."
+            )
     async with conn.execute(
         "SELECT 1 FROM letter_templates WHERE name = ? AND language = ?",
         (template.name, template.language),
@@ -148,3 +154,21 @@ class SqliteLetters:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    async def save(self, template: StoredTemplate) -> bool:
+        async def job(conn: aiosqlite.Connection) -> bool:
+            return await save_template(conn, template)
+
+        return await self._db.write(job)
+
+    async def remove(self, workspace: str, name: str) -> int:
+        async def job(conn: aiosqlite.Connection) -> int:
+            return await delete_template(conn, workspace, name)
+
+        return await self._db.write(job)
+
+    async def list(self, workspace: str) -> builtins.list[StoredTemplate]:
+        return await templates_for_workspace(self._db, workspace)
+
+    async def get(self, name: str, workspace: str | None = None) -> builtins.list[StoredTemplate]:
+        return await find_template(self._db, name, workspace)

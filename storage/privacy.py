@@ -3,17 +3,24 @@
 Each feature that stores personal data contributes one `PrivacyProvider` to
 `providers()` below: ONE line per feature. /mydata lists every section;
 /forgetme erases all of them in ONE write job, so erasure is all or nothing.
+
+/forgetme's one-time code is derived from the person, the day and the data itself
+(nothing is stored to remember it): it expires at midnight UTC and changes when the
+data does, so a confirmation always matches what was shown.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 import aiosqlite
 
-from storage import campaigns, follows, letters
+from storage import follows, letters
 from storage.audit import privacy as audit_privacy
+from storage.campaigns.reads import describe_member as describe_signups
+from storage.campaigns.writes import erase_member as erase_signups
 from storage.db import Database
 
 # (db, platform, user id) -> one human-readable line per thing held
@@ -34,7 +41,7 @@ class PrivacyProvider:
 def providers() -> tuple[PrivacyProvider, ...]:
     """Every store of personal data. A feature that keeps any adds its line here."""
     return (
-        PrivacyProvider("Campaign sign-ups", campaigns.describe_member, campaigns.erase_member),
+        PrivacyProvider("Campaign sign-ups", describe_signups, erase_signups),
         PrivacyProvider(
             "Letter templates you added", letters.describe_author, letters.erase_author
         ),
@@ -86,8 +93,31 @@ async def erase_all(
     return await db.write(job)
 
 
+CODE_LENGTH = 8
+
+
+def confirmation_code(platform: str, user_id: str, day: str, held: Sequence[Section]) -> str:
+    """The code that confirms erasing exactly `held`, valid on `day` only."""
+    digest = hashlib.sha256()
+    for part in (platform, user_id, day):
+        digest.update(part.encode() + b"\x00")
+    for section in held:
+        digest.update("\x00".join((section.name, *section.lines)).encode() + b"\x01")
+    return digest.hexdigest()[:CODE_LENGTH]
+
+
 class SqlitePrivacy:
     """PrivacyStore on SQLite."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._sources = providers()
+
+    async def describe(self, platform: str, user_id: str) -> list[Section]:
+        return await describe_all(self._db, platform, user_id, self._sources)
+
+    def erase_code(self, platform: str, user_id: str, day: str, held: Sequence[Section]) -> str:
+        return confirmation_code(platform, user_id, day, held)
+
+    async def erase(self, platform: str, user_id: str) -> dict[str, int]:
+        return await erase_all(self._db, platform, user_id, self._sources)

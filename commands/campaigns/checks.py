@@ -1,4 +1,4 @@
-"""Input rules for campaigns, shared by every campaign command.
+"""What every campaign command shares: the command set, the slug option and input rules.
 
 The generic caps (length, control characters, integers, dates) are applied by
 bot/options.py from the declarations; what is specific to campaigns lives here.
@@ -12,7 +12,13 @@ import re
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Request
-from storage import campaigns as store
+from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
+from storage.campaigns import Campaign
+
+# Handler modules declare into this set when imported; commands/campaigns/__init__.py
+# imports them in the order help lists the commands.
+COMMANDS = CommandSet(group="campaign")
+AUTOCOMPLETE = "campaign"
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{1,39}")
 TEMPLATE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -84,10 +90,27 @@ def timestamp(deps: Deps) -> str:
     return deps.clock().astimezone(dt.UTC).isoformat()[:19] + "Z"
 
 
-async def require_campaign(deps: Deps, request: Request) -> store.Campaign:
+SLUG_OPTION = Option(
+    "slug",
+    "The campaign's short name, e.g. ring-free-greenfield",
+    max_length=40,
+    autocomplete=AUTOCOMPLETE,
+)
+
+
+@COMMANDS.autocomplete(AUTOCOMPLETE)
+async def campaign_slugs(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
+    """Slugs of the caller's workspace only: other workspaces' campaigns stay invisible."""
+    found = await deps.storage.campaigns.slugs_like(
+        ctx.workspace, typed.strip().lower(), MAX_CHOICES
+    )
+    return [Choice(slug, slug) for slug in found]
+
+
+async def require_campaign(deps: Deps, request: Request) -> Campaign:
     """The campaign named by the `slug` option in the caller's workspace, or a clear error."""
     slug = parse_slug(request.text("slug"))
-    campaign = await deps.campaigns.find(deps.db, request.workspace, slug)
+    campaign = await deps.storage.campaigns.find(request.workspace, slug)
     if campaign is None:
         raise UserError(f"No campaign called {slug} here. Type /campaign list to see them.")
     return campaign

@@ -1,27 +1,80 @@
-"""/campaign create, list, info and close."""
+"""/campaign create, list and info."""
 
 from __future__ import annotations
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Field, Reply, Request
-from bot.registry import MAX_CHOICES
+from bot.models import Field, Reply, Request, Role
+from bot.registry import MAX_CHOICES, Option, OptionType
 from commands.campaigns import links
 from commands.campaigns.checks import (
+    COMMANDS,
+    GOAL_MAX,
+    PLACE_MAX,
+    SLUG_OPTION,
     TITLE_MAX,
     future_end,
     parse_slug,
     plain_text,
     require_campaign,
 )
-from commands.campaigns.report import progress_bar
-from storage import campaigns as store
+from storage.campaigns import NewCampaign
+
+BAR_WIDTH = 20
 
 
+def progress_bar(count: int, goal: int, width: int = BAR_WIDTH) -> str:
+    """`[#########...........] 45% (450 of 1,000)`: plain ASCII, safe on every platform."""
+    filled = min(width, count * width // goal)
+    percent = count * 100 // goal
+    return f"[{'#' * filled}{'.' * (width - filled)}] {percent}% ({count:,} of {goal:,})"
+
+
+@COMMANDS.command(
+    "create",
+    "Start a campaign with an optional goal, petition, place and end date",
+    Option("slug", "Short name: 2-40 of a-z, 0-9 and -", max_length=40),
+    Option("title", "What people sign up for", max_length=TITLE_MAX),
+    Option(
+        "goal",
+        "How many sign-ups you aim for",
+        type=OptionType.INTEGER,
+        required=False,
+        min_value=1,
+        max_value=GOAL_MAX,
+    ),
+    Option(
+        "template",
+        "A petition template to show joiners",
+        autocomplete="template",
+        required=False,
+        max_length=64,
+    ),
+    Option(
+        "place",
+        "The city or county it is about",
+        required=False,
+        max_length=PLACE_MAX,
+        autocomplete="place",
+    ),
+    Option(
+        "ends",
+        "Last day of sign-ups, YYYY-MM-DD",
+        type=OptionType.DATE,
+        required=False,
+        max_length=10,
+    ),
+    role=Role.ORGANIZER,
+    examples=(
+        '/campaign create ring-free-greenfield "End the Ring partnership" 500',
+        '/campaign create no-face-rec "Ban face recognition" 1000 place:"Oakland, CA"'
+        " ends:2027-06-30",
+    ),
+)
 async def create(request: Request, deps: Deps) -> Reply:
     today = deps.today()
     goal = request.option("goal")
-    new = store.NewCampaign(
+    new = NewCampaign(
         workspace=request.workspace,
         slug=parse_slug(request.text("slug")),
         title=plain_text(request.text("title"), "title", TITLE_MAX),
@@ -33,9 +86,7 @@ async def create(request: Request, deps: Deps) -> Reply:
     )
     if not new.title:
         raise UserError("Give the campaign a title.")
-    created = await deps.db.write(lambda conn: store.create_campaign(conn, new))
-    deps.campaigns.forget(new.workspace)
-    if not created:
+    if not await deps.storage.campaigns.create(new):
         raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
     return Reply(
         title=f"Campaign created: {new.title}",
@@ -44,19 +95,9 @@ async def create(request: Request, deps: Deps) -> Reply:
     )
 
 
-async def close(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
-    today = deps.today().isoformat()
-    closed = await deps.db.write(lambda conn: store.close_campaign(conn, campaign.id, today))
-    deps.campaigns.forget(campaign.workspace)
-    if not closed:
-        raise UserError(f"The campaign {campaign.slug} is already closed.")
-    count = await store.count_signups(deps.db, campaign.id)
-    return Reply(text=f"Closed {campaign.slug} with {count:,} sign-ups. It takes no new ones.")
-
-
+@COMMANDS.command("list", "The campaigns of this server or workspace", examples=("/campaign list",))
 async def list_all(request: Request, deps: Deps) -> Reply:
-    found = await store.list_campaigns(deps.db, request.workspace, MAX_CHOICES)
+    found = await deps.storage.campaigns.list(request.workspace, MAX_CHOICES)
     if not found:
         return Reply(text="No campaigns here yet. Organizers start one with /campaign create.")
     today = deps.today().isoformat()
@@ -68,10 +109,17 @@ async def list_all(request: Request, deps: Deps) -> Reply:
     return Reply(title="Campaigns", text="\n".join(lines))
 
 
+@COMMANDS.command(
+    "info",
+    "What a campaign is about and how far it got",
+    SLUG_OPTION,
+    examples=("/campaign info ring-free-greenfield",),
+)
 async def info(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
-    count = await store.count_signups(deps.db, campaign.id)
-    mine = await store.signup_of(deps.db, campaign.id, request.platform, request.user_id)
+    store = deps.storage.campaigns
+    count = await store.count_signups(campaign.id)
+    mine = await store.signup_of(campaign.id, request.platform, request.user_id)
     status = campaign.refusal(deps.today().isoformat()) or "Open: /campaign join " + campaign.slug
     fields = [Field("Status", status), Field("Signed up", _progress(count, campaign.goal))]
     fields.extend(_describe(None, campaign.template, campaign.place, campaign.ends))

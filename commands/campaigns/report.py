@@ -1,4 +1,4 @@
-"""/campaign stats and export: counts, a progress bar, sign-ups by day, a CSV."""
+"""/campaign stats, export and close: how a campaign stands, as counts, a CSV, a final tally."""
 
 from __future__ import annotations
 
@@ -6,29 +6,23 @@ import csv
 import io
 
 from bot.deps import Deps
-from bot.models import Field, Reply, ReplyFile, Request
-from commands.campaigns.checks import require_campaign
-from storage import campaigns as store
+from bot.errors import UserError
+from bot.models import Field, Reply, ReplyFile, Request, Role
+from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
+from commands.campaigns.manage import progress_bar
+from storage.campaigns import ExportRow
 
-BAR_WIDTH = 20
 DAYS_SHOWN = 14
 # A spreadsheet runs a cell starting with these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_HEADER = ("name", "city", "signed_up_on")
 
 
-def progress_bar(count: int, goal: int, width: int = BAR_WIDTH) -> str:
-    """`[#########...........] 45% (450 of 1,000)`: plain ASCII, safe on every platform."""
-    filled = min(width, count * width // goal)
-    percent = count * 100 // goal
-    return f"[{'#' * filled}{'.' * (width - filled)}] {percent}% ({count:,} of {goal:,})"
-
-
 def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def signups_csv(rows: list[store.ExportRow]) -> bytes:
+def signups_csv(rows: list[ExportRow]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(EXPORT_HEADER)
@@ -38,10 +32,16 @@ def signups_csv(rows: list[store.ExportRow]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+@COMMANDS.command(
+    "stats",
+    "Sign-up count, progress toward the goal, sign-ups by day",
+    SLUG_OPTION,
+    examples=("/campaign stats ring-free-greenfield",),
+)
 async def stats(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
-    count = await store.count_signups(deps.db, campaign.id)
-    days = await store.signups_by_day(deps.db, campaign.id, DAYS_SHOWN)
+    count = await deps.storage.campaigns.count_signups(campaign.id)
+    days = await deps.storage.campaigns.signups_by_day(campaign.id, DAYS_SHOWN)
     progress = progress_bar(count, campaign.goal) if campaign.goal else "no goal set"
     by_day = "\n".join(f"{day}: {n:,}" for day, n in days) or "no sign-ups yet"
     return Reply(
@@ -54,11 +54,35 @@ async def stats(request: Request, deps: Deps) -> Reply:
     )
 
 
+@COMMANDS.command(
+    "export",
+    "Download the sign-ups as CSV (name, city, day)",
+    SLUG_OPTION,
+    role=Role.ORGANIZER,
+    private=True,
+    slow=True,
+    examples=("/campaign export ring-free-greenfield",),
+)
 async def export(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
-    rows = await store.export_rows(deps.db, campaign.id)
+    rows = await deps.storage.campaigns.export_rows(campaign.id)
     filename = f"{campaign.slug}-signups-{deps.today().isoformat()}.csv"
     return Reply(
         text=f"{len(rows):,} sign-ups of {campaign.slug}: name, city and day only.",
         file=ReplyFile(filename, signups_csv(rows), mime="text/csv"),
     )
+
+
+@COMMANDS.command(
+    "close",
+    "Stop taking sign-ups",
+    SLUG_OPTION,
+    role=Role.ORGANIZER,
+    examples=("/campaign close ring-free-greenfield",),
+)
+async def close(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    if not await deps.storage.campaigns.close(campaign, deps.today().isoformat()):
+        raise UserError(f"The campaign {campaign.slug} is already closed.")
+    count = await deps.storage.campaigns.count_signups(campaign.id)
+    return Reply(text=f"Closed {campaign.slug} with {count:,} sign-ups. It takes no new ones.")

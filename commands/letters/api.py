@@ -6,7 +6,6 @@ from bot.deps import Deps
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft, find_template
-from storage import letters as store
 
 
 async def template_exists(
@@ -17,7 +16,7 @@ async def template_exists(
     key = name.strip().lower()
     if key in catalog.files:
         return True
-    return bool(await store.find_template(deps.db, key, workspace))
+    return bool(await deps.storage.letters.get(key, workspace))
 
 
 async def petition_text(

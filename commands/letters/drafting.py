@@ -11,7 +11,7 @@ from commands.letters.catalog import LetterCatalog, TemplateInfo
 from commands.letters.context import DraftAsk, build_context
 from commands.letters.engine import RenderError, render
 from commands.letters.validate import TemplateRejected, check_source
-from storage import letters as store
+from storage.letters import StoredTemplate
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -29,7 +29,7 @@ class Draft:
         return "-".join(p for p in parts if p) + ".txt"
 
 
-def custom_info(stored: store.StoredTemplate, catalog: LetterCatalog) -> TemplateInfo:
+def custom_info(stored: StoredTemplate, catalog: LetterCatalog) -> TemplateInfo:
     """A stored template as the engine sees it (its fields re-read from its AST)."""
     try:
         fields = check_source(catalog.env, stored.body).fields
@@ -61,7 +61,7 @@ async def find_template(
     if info is not None:
         return info
     languages = catalog.shipped_languages(key)
-    stored = [] if languages else await store.find_template(deps.db, key, workspace)
+    stored = [] if languages else await deps.storage.letters.get(key, workspace)
     for candidate in stored:
         if candidate.language == language:
             return custom_info(candidate, catalog)

@@ -1,79 +1,137 @@
-"""The /letter commands: templates, draft, add, remove."""
+"""The /letter commands, declared beside their handlers: templates, draft, add, remove."""
 
 from __future__ import annotations
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Reply, ReplyFile, Request
-from bot.registry import AutocompleteContext, Choice
+from bot.models import Reply, ReplyFile, Request, Role
+from bot.registry import AutocompleteContext, Choice, CommandSet, Option, OptionType
 from commands.letters.adding import stored_from_request
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
-from commands.letters.drafting import draft, find_template
+from commands.letters.drafting import draft as draft_letter
+from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
-from storage import letters as store
+from commands.letters.validate import MAX_TEMPLATE_CHARS
+from lexicon.dates import LANGUAGES
+
+COMMANDS = CommandSet(group="letter", private=True)
+# One catalog for every handler: one environment, compiled templates kept. Building it
+# only lists the shipped files; each is read the first time it is used.
+CATALOG = LetterCatalog()
+# Discord caps a string option at 6,000 characters; longer templates come as a file.
+MAX_TYPED_TEMPLATE = min(6_000, MAX_TEMPLATE_CHARS)
 
 
-class LetterCommands:
-    """Handlers sharing one catalog (one environment, compiled templates kept)."""
+@COMMANDS.autocomplete("template")
+async def suggest(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
+    return await template_choices(deps, CATALOG, ctx.workspace, typed)
 
-    def __init__(self, catalog: LetterCatalog) -> None:
-        self.catalog = catalog
 
-    async def templates(self, request: Request, deps: Deps) -> Reply:
-        lines = await listing_lines(deps, self.catalog, request.workspace)
-        return Reply(
-            title="Letter and petition templates",
-            text="\n".join(lines)
-            + '\n\nDraft one: /letter draft <template> <place> signer:"Your Name" language:es',
-        )
+@COMMANDS.command(
+    "templates", "List the letter and petition templates", examples=("/letter templates",)
+)
+async def templates(request: Request, deps: Deps) -> Reply:
+    lines = await listing_lines(deps, CATALOG, request.workspace)
+    return Reply(
+        title="Letter and petition templates",
+        text="\n".join(lines)
+        + '\n\nDraft one: /letter draft <template> <place> signer:"Your Name" language:es',
+    )
 
-    async def draft(self, request: Request, deps: Deps) -> Reply:
-        language = request.text("language", "en")
-        info = await find_template(
-            deps, self.catalog, request.text("template"), language, request.workspace
-        )
-        ask = DraftAsk(
-            template=info.name,
-            fields=info.fields,
-            language=language,
-            place=request.text("place"),
-            recipient=request.text("recipient"),
-            signer=request.text("signer"),
-            company=request.text("company"),
-        )
-        result = await draft(deps, self.catalog, info, ask)
-        return Reply(
-            title=f"{info.title} ({info.language})",
-            text=result.text,
-            file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
-        )
 
-    async def add(self, request: Request, deps: Deps) -> Reply:
-        stored = stored_from_request(request, deps, self.catalog)
-        try:
-            replaced = await deps.db.write(lambda conn: store.save_template(conn, stored))
-        except store.TemplateNameTaken:
-            raise UserError(
-                f"Another workspace already has a template called {stored.name}; choose"
-                " another name."
-            ) from None
-        verb = "Replaced" if replaced else "Added"
-        return Reply(
-            text=f"{verb} the {stored.kind} template {stored.name} ({stored.language})."
-            f" Draft it: /letter draft {stored.name} <place> language:{stored.language}"
-        )
+@COMMANDS.command(
+    "draft",
+    "Draft a letter or petition filled with your place's facts",
+    Option("template", "Which template", max_length=40, autocomplete="template"),
+    Option(
+        "place",
+        "City or county, e.g. Greenfield, WI",
+        required=False,
+        max_length=100,
+        autocomplete="place",
+        greedy=True,
+    ),
+    Option("recipient", "Who it is addressed to", required=False, max_length=160),
+    Option("signer", "Who signs it", required=False, max_length=80),
+    Option("language", "en or es", required=False, max_length=2, choices=LANGUAGES),
+    Option("company", "For company letters (default amazon)", required=False, max_length=60),
+    examples=(
+        '/letter draft ring-council Greenfield, WI signer:"Ana Pérez"',
+        "/letter draft ban-petition Milwaukee, WI language:es",
+        "/letter draft company-moratorium company:amazon",
+        '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
+    ),
+)
+async def draft(request: Request, deps: Deps) -> Reply:
+    language = request.text("language", "en")
+    info = await find_template(deps, CATALOG, request.text("template"), language, request.workspace)
+    ask = DraftAsk(
+        template=info.name,
+        fields=info.fields,
+        language=language,
+        place=request.text("place"),
+        recipient=request.text("recipient"),
+        signer=request.text("signer"),
+        company=request.text("company"),
+    )
+    result = await draft_letter(deps, CATALOG, info, ask)
+    return Reply(
+        title=f"{info.title} ({info.language})",
+        text=result.text,
+        file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
+    )
 
-    async def remove(self, request: Request, deps: Deps) -> Reply:
-        name = request.text("name").strip().lower()
-        if name in self.catalog.files:
-            raise UserError(f"{name} is built in and cannot be removed.")
-        removed = await deps.db.write(
-            lambda conn: store.delete_template(conn, request.workspace, name)
-        )
-        if not removed:
-            raise UserError(f"No template called {name[:40]!r} was added in this workspace.")
-        return Reply(text=f"Removed the template {name} ({removed} language version(s)).")
 
-    async def suggest(self, deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
-        return await template_choices(deps, self.catalog, ctx.workspace, typed)
+@COMMANDS.command(
+    "add",
+    "Add your own template (text or an attached file)",
+    Option("name", "Short name: lower-case letters, digits, hyphens", max_length=40),
+    Option(
+        "text",
+        "The template (Jinja); or attach it as a file",
+        required=False,
+        max_length=MAX_TYPED_TEMPLATE,
+        greedy=True,
+        multiline=True,
+    ),
+    Option(
+        "language",
+        "en or es (or say it in the header)",
+        required=False,
+        max_length=2,
+        choices=LANGUAGES,
+    ),
+    Option("file", "The template as a .txt file", type=OptionType.ATTACHMENT, required=False),
+    role=Role.ORGANIZER,
+    examples=(
+        "/letter add thanks-council Dear {{ place.council }}, thank you. {{ signer }}",
+        "/letter add ring-short language:es (attach ring-short.txt)",
+    ),
+)
+async def add(request: Request, deps: Deps) -> Reply:
+    stored = stored_from_request(request, deps, CATALOG)
+    # Storage refuses (storage.errors.Refused) a name another workspace already owns.
+    replaced = await deps.storage.letters.save(stored)
+    verb = "Replaced" if replaced else "Added"
+    return Reply(
+        text=f"{verb} the {stored.kind} template {stored.name} ({stored.language})."
+        f" Draft it: /letter draft {stored.name} <place> language:{stored.language}"
+    )
+
+
+@COMMANDS.command(
+    "remove",
+    "Remove a template added in this workspace",
+    Option("name", "The template's name", max_length=40, autocomplete="template"),
+    role=Role.ADMIN,
+    examples=("/letter remove thanks-council",),
+)
+async def remove(request: Request, deps: Deps) -> Reply:
+    name = request.text("name").strip().lower()
+    if name in CATALOG.files:
+        raise UserError(f"{name} is built in and cannot be removed.")
+    removed = await deps.storage.letters.remove(request.workspace, name)
+    if not removed:
+        raise UserError(f"No template called {name[:40]!r} was added in this workspace.")
+    return Reply(text=f"Removed the template {name} ({removed} language version(s)).")

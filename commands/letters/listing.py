@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.deps import Deps
 from bot.registry import MAX_CHOICES, Choice
 from commands.letters.catalog import LetterCatalog
-from storage import letters as store
+from storage.letters import StoredTemplate
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,8 @@ async def listed_templates(deps: Deps, catalog: LetterCatalog, workspace: str) -
         info = catalog.shipped(name, "en" if "en" in languages else languages[0])
         if info is not None:
             found.append(Listed(name, info.kind, info.title, info.purpose, tuple(languages)))
-    custom: dict[str, list[store.StoredTemplate]] = {}
-    for stored in await store.templates_for_workspace(deps.db, workspace):
+    custom: dict[str, list[StoredTemplate]] = {}
+    for stored in await deps.storage.letters.list(workspace):
         custom.setdefault(stored.name, []).append(stored)
     for name, versions in custom.items():
         first = versions[0]

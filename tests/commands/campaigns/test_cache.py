@@ -8,7 +8,7 @@ import aiosqlite
 
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
-from storage.campaigns import CampaignCache
+from storage.campaigns.cache import CampaignCache
 from storage.db import Database
 from storage.sqlite import sqlite_storage
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok, signup_count

@@ -5,28 +5,54 @@ from __future__ import annotations
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Reply, Request
+from bot.registry import Option
 from commands.campaigns import links
-from commands.campaigns.checks import display_name, require_campaign, timestamp
-from storage import campaigns as store
+from commands.campaigns.checks import (
+    COMMANDS,
+    PLACE_MAX,
+    SLUG_OPTION,
+    display_name,
+    require_campaign,
+    timestamp,
+)
+from storage.campaigns import JoinStatus, Member
 
 
+@COMMANDS.command(
+    "join",
+    "Sign up (your display name and, if you give it, your city are kept)",
+    SLUG_OPTION,
+    Option(
+        "city",
+        "Your city, if you want it counted",
+        required=False,
+        max_length=PLACE_MAX,
+        greedy=True,
+        autocomplete="place",
+    ),
+    private=True,
+    examples=(
+        "/campaign join ring-free-greenfield",
+        "/campaign join ring-free-greenfield Greenfield, WI",
+    ),
+)
 async def join(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
     today = deps.today().isoformat()
     refusal = campaign.refusal(today)
     if refusal:
         raise UserError(f"{refusal} It takes no new sign-ups.")
-    member = store.Member(
+    member = Member(
         platform=request.platform,
         user_id=request.user_id,
         display_name=display_name(request.user_name),
         city=await links.member_city(deps, request.text("city")),
     )
     now = timestamp(deps)
-    outcome = await store.join(deps.db, campaign.id, member, now, today)
-    if outcome.status is store.JoinStatus.REFUSED:
+    outcome = await deps.storage.campaigns.join(campaign.id, member, now, today)
+    if outcome.status is JoinStatus.REFUSED:
         raise UserError(f"{outcome.reason} It takes no new sign-ups.")
-    if outcome.status is store.JoinStatus.ALREADY:
+    if outcome.status is JoinStatus.ALREADY:
         return Reply(
             text=f"You are already signed up for {campaign.slug} since {outcome.since}."
             " You count once."
@@ -38,12 +64,16 @@ async def join(request: Request, deps: Deps) -> Reply:
     return Reply(text=text)
 
 
+@COMMANDS.command(
+    "leave",
+    "Withdraw your sign-up",
+    SLUG_OPTION,
+    private=True,
+    examples=("/campaign leave ring-free-greenfield",),
+)
 async def leave(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
-    left = await deps.db.write(
-        lambda conn: store.leave(conn, campaign.id, request.platform, request.user_id)
-    )
-    if not left:
+    if not await deps.storage.campaigns.leave(campaign.id, request.platform, request.user_id):
         raise UserError(f"You are not signed up for {campaign.slug}.")
     return Reply(
         text=f"You left {campaign.slug}: you no longer count toward it or appear in its exports."

@@ -1,0 +1,43 @@
+"""Campaigns kept in memory per repository, so that a sign-up needs no read at all."""
+
+from __future__ import annotations
+
+from storage.campaigns.models import Campaign
+from storage.campaigns.reads import find_campaign
+from storage.db import Database
+
+
+class CampaignCache:
+    """Campaigns by workspace and slug, read once: a sign-up then needs no read at all.
+
+    Only campaigns that exist are kept, so a new one is found at once. Call `forget`
+    after a write that changed a campaign (create, close) has committed. Closing is the
+    only change a campaign sees, and the sign-up statement checks it again in SQL, so an
+    entry read just before a close can at worst let the command try and be refused."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self._limit = limit
+        self._by_workspace: dict[str, dict[str, Campaign]] = {}
+        self._size = 0
+        # Bumped by forget(): a read that started before it must not store what it read.
+        self._generation = 0
+
+    async def find(self, db: Database, workspace: str, slug: str) -> Campaign | None:
+        known = self._by_workspace.get(workspace)
+        if known is not None and slug in known:
+            return known[slug]
+        generation = self._generation
+        found = await find_campaign(db, workspace, slug)
+        if found is not None and generation == self._generation:
+            if self._size >= self._limit:
+                self._by_workspace.clear()
+                self._size = 0
+            known = self._by_workspace.setdefault(workspace, {})
+            self._size += slug not in known
+            known[slug] = found
+        return found
+
+    def forget(self, workspace: str) -> None:
+        """Drop what is known of a workspace's campaigns (one was created or closed)."""
+        self._size -= len(self._by_workspace.pop(workspace, {}))
+        self._generation += 1

@@ -1,0 +1,72 @@
+"""SqliteCampaigns: the CampaignStore on SQLite, with its campaign cache.
+
+The cache lives here, not in the process's Deps, because what may be cached and when it
+goes stale is a storage concern: this repository forgets a workspace's campaigns after
+its own create or close has committed. A second repository over the same database (as
+another process would have) keeps its own cache; the join statement re-checks in SQL."""
+
+from __future__ import annotations
+
+import builtins
+
+import aiosqlite
+
+from storage.campaigns import reads, writes
+from storage.campaigns.cache import CampaignCache
+from storage.campaigns.models import Campaign, ExportRow, JoinOutcome, Member, NewCampaign
+from storage.db import Database
+
+
+class SqliteCampaigns:
+    """CampaignStore on SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cache = CampaignCache()
+
+    async def create(self, new: NewCampaign) -> bool:
+        async def job(conn: aiosqlite.Connection) -> bool:
+            return await writes.create_campaign(conn, new)
+
+        created = await self._db.write(job)
+        self._cache.forget(new.workspace)
+        return created
+
+    async def close(self, campaign: Campaign, today: str) -> bool:
+        async def job(conn: aiosqlite.Connection) -> bool:
+            return await writes.close_campaign(conn, campaign.id, today)
+
+        closed = await self._db.write(job)
+        self._cache.forget(campaign.workspace)
+        return closed
+
+    async def find(self, workspace: str, slug: str) -> Campaign | None:
+        return await self._cache.find(self._db, workspace, slug)
+
+    async def list(self, workspace: str, limit: int) -> builtins.list[tuple[Campaign, int]]:
+        return await reads.list_campaigns(self._db, workspace, limit)
+
+    async def slugs_like(self, workspace: str, typed: str, limit: int) -> builtins.list[str]:
+        return await reads.slugs_like(self._db, workspace, typed, limit)
+
+    async def join(self, campaign_id: int, member: Member, now: str, today: str) -> JoinOutcome:
+        # The hot path: one group-committed statement, no read (the campaign came from cache).
+        return await writes.join(self._db, campaign_id, member, now, today)
+
+    async def leave(self, campaign_id: int, platform: str, user_id: str) -> bool:
+        async def job(conn: aiosqlite.Connection) -> bool:
+            return await writes.leave(conn, campaign_id, platform, user_id)
+
+        return await self._db.write(job)
+
+    async def count_signups(self, campaign_id: int) -> int:
+        return await reads.count_signups(self._db, campaign_id)
+
+    async def signups_by_day(self, campaign_id: int, days: int) -> builtins.list[tuple[str, int]]:
+        return await reads.signups_by_day(self._db, campaign_id, days)
+
+    async def export_rows(self, campaign_id: int) -> builtins.list[ExportRow]:
+        return await reads.export_rows(self._db, campaign_id)
+
+    async def signup_of(self, campaign_id: int, platform: str, user_id: str) -> str | None:
+        return await reads.signup_of(self._db, campaign_id, platform, user_id)
