@@ -13,7 +13,7 @@ from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Request
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
-from storage.campaigns import Campaign
+from storage.campaigns.models import Campaign
 
 # Handler modules declare into this set when imported; commands/campaigns/__init__.py
 # imports them in the order help lists the commands.

@@ -10,7 +10,7 @@ from bot.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
 from commands.letters import petition_text, template_exists
 from places.index import place_index
-from storage.campaigns import Campaign
+from storage.campaigns.models import Campaign
 
 
 async def check_template(deps: Deps, text: str, workspace: str) -> str:

@@ -18,7 +18,7 @@ from commands.campaigns.checks import (
     plain_text,
     require_campaign,
 )
-from storage.campaigns import NewCampaign
+from storage.campaigns.models import NewCampaign
 
 BAR_WIDTH = 20
 

@@ -15,7 +15,7 @@ from commands.campaigns.checks import (
     require_campaign,
     timestamp,
 )
-from storage.campaigns import JoinStatus, Member
+from storage.campaigns.models import JoinStatus, Member
 
 
 @COMMANDS.command(

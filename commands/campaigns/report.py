@@ -10,7 +10,7 @@ from bot.errors import UserError
 from bot.models import Field, Reply, ReplyFile, Request, Role
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.campaigns.manage import progress_bar
-from storage.campaigns import ExportRow
+from storage.campaigns.models import ExportRow
 
 DAYS_SHOWN = 14
 # A spreadsheet runs a cell starting with these as a formula (CSV injection).

@@ -8,6 +8,7 @@ import pytest
 
 from storage import letters as store
 from storage.db import Database
+from storage.errors import Refused
 
 BASE = store.StoredTemplate(
     name="thanks-council",
@@ -63,3 +64,17 @@ async def test_privacy_describe_and_erase_keep_the_template(db: Database) -> Non
     kept = await store.find_template(db, "thanks-council")
     assert kept[0].author_name == store.ERASED_AUTHOR and kept[0].author_id == ""
     assert (await store.find_template(db, "other-one"))[0].author_name == "Bo"
+
+
+async def test_the_repository_saves_lists_gets_and_removes(db: Database) -> None:
+    letters = store.SqliteLetters(db)
+    assert await letters.save(BASE) is False
+    assert await letters.save(replace(BASE, language="es", body="Gracias")) is False
+    assert [t.language for t in await letters.list("W1")] == ["en", "es"]
+    assert len(await letters.get("thanks-council")) == 2
+    assert await letters.get("thanks-council", "W2") == []
+    # A name another workspace owns is refused with a sentence the dispatcher shows as is.
+    with pytest.raises(Refused, match="Another workspace already has a template"):
+        await letters.save(replace(BASE, workspace="W2"))
+    assert await letters.remove("W1", "thanks-council") == 2
+    assert await letters.list("W1") == []

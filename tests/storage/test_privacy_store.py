@@ -42,3 +42,17 @@ async def test_erasure_is_one_transaction_across_providers(db: Database) -> None
     assert erased["Campaign sign-ups"] == 1 and sum(erased.values()) == 1
     sections = await privacy.describe_all(db, "p", "u1", privacy.providers())
     assert all(s.lines == () for s in sections) and len(sections) == len(erased)
+
+
+async def test_the_repository_describes_codes_and_erases(db: Database) -> None:
+    await _sign_up(db, "u1")
+    store = privacy.SqlitePrivacy(db)
+    held = [s for s in await store.describe("p", "u1") if s.lines]
+    assert [s.name for s in held] == ["Campaign sign-ups"]
+    code = store.erase_code("p", "u1", "2026-11-26", held)
+    assert len(code) == privacy.CODE_LENGTH
+    # The code is bound to the day and to the data shown.
+    assert store.erase_code("p", "u1", "2026-11-27", held) != code
+    assert store.erase_code("p", "u1", "2026-11-26", []) != code
+    assert (await store.erase("p", "u1"))["Campaign sign-ups"] == 1
+    assert all(not s.lines for s in await store.describe("p", "u1"))
