@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Reply, Request
 from bot.registry import CommandSet, Option
-from commands.admin.common import now_stamp
 from lexicon.names import normalize
 from places.index import place_index
 from places.snapshot import Place
-from storage import follows
+from storage.interfaces.follows import FollowTarget, Member
 from storage.subjects import city_key, county_key, county_wide_keys, encode_keys
 
 COMMANDS = CommandSet(private=True)
@@ -25,22 +22,22 @@ PLACE = Option(
 )
 
 
-def follow_target(place: Place) -> tuple[str, str, str, str]:
-    """(key, label, state, county keys): an agency is followed through its city."""
+def follow_target(place: Place) -> FollowTarget:
+    """An agency is followed through its city."""
     if place.kind == "county" or (place.kind == "agency" and not normalize(place.city)):
         county = (
             place.county if place.kind == "county" else place.counties[0] if place.counties else ""
         )
         if not county:
             raise UserError(f"{place.label} has no city or county on record to follow.")
-        return county_key(county, place.state), place.label, place.state, ""
+        return FollowTarget(county_key(county, place.state), place.label, place.state, "")
     label = place.label if place.kind == "city" else f"{place.city}, {place.state}"
     counties = encode_keys(county_wide_keys(place.county, place.state))
-    return city_key(place.city, place.state), label, place.state, counties
+    return FollowTarget(city_key(place.city, place.state), label, place.state, counties)
 
 
-def _who(request: Request) -> tuple[str, str, str]:
-    return request.platform, request.workspace, request.user_id
+def _who(request: Request) -> Member:
+    return Member(request.platform, request.workspace, request.user_id)
 
 
 def _exact_place(deps: Deps, text: str) -> Place:
@@ -58,16 +55,13 @@ def _exact_place(deps: Deps, text: str) -> Place:
 )
 async def follow(request: Request, deps: Deps) -> Reply:
     target = follow_target(_exact_place(deps, request.text("place")))
-    at = now_stamp(deps)
-
-    async def job(conn: aiosqlite.Connection) -> bool:
-        return await follows.add_follow(conn, _who(request), target, at, request.user_name)
-
     try:
-        added = await deps.db.write(job)
+        added = await deps.storage.follows.follow(
+            _who(request), target, deps.clock(), request.user_name
+        )
     except OverflowError as exc:
         raise UserError(f"You follow too many places ({exc}); /unfollow one first.") from None
-    label = target[1]
+    label = target.label
     if not added:
         return Reply(text=f"You already follow {label}.")
     return Reply(
@@ -82,23 +76,19 @@ async def follow(request: Request, deps: Deps) -> Reply:
 )
 async def unfollow(request: Request, deps: Deps) -> Reply:
     typed = request.text("place")
-    mine = await follows.follows_of(deps.db, _who(request))
+    mine = await deps.storage.follows.following(_who(request))
     # A place followed earlier may have left the index: match the member's own labels first.
     key = next((f.place_key for f in mine if normalize(f.place_label) == normalize(typed)), None)
     if key is None:
-        key = follow_target(_exact_place(deps, typed))[0]
-
-    async def job(conn: aiosqlite.Connection) -> bool:
-        return await follows.remove_follow(conn, _who(request), key)
-
-    if not await deps.db.write(job):
+        key = follow_target(_exact_place(deps, typed)).key
+    if not await deps.storage.follows.unfollow(_who(request), key):
         raise UserError(f"You do not follow {typed[:60]!r}. /following lists what you follow.")
     return Reply(text=f"You no longer follow {typed[:60]}.")
 
 
 @COMMANDS.command("following", "The places you follow", examples=("/following",))
 async def following(request: Request, deps: Deps) -> Reply:
-    mine = await follows.follows_of(deps.db, _who(request))
+    mine = await deps.storage.follows.following(_who(request))
     if not mine:
         return Reply(text="You follow no place. Try /follow Greenfield, WI")
     lines = [f"{f.place_label} (since {f.created_at[:10]})" for f in mine]

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import logging
 from dataclasses import dataclass
-
-import aiosqlite
 
 from bot import tracebacks
 from bot.deps import Deps
 from bot.messengers import DeliveryError, DirectMessenger
 from bot.settings import Settings
-from storage import outbox
+from storage.interfaces.outbox import Notification
 
 log = logging.getLogger("counterwatch.delivery")
 
@@ -53,7 +50,7 @@ def notify_channel(settings: Settings, platform: str) -> str:
     return channels.get(platform, "").strip()
 
 
-def channel_text(item: outbox.Notification) -> str:
+def channel_text(item: Notification) -> str:
     """The notification as a channel post: the follower by display name, never a mention."""
     who = item.user_name.strip() or "a follower"
     return f"For {who} (direct messages closed):\n{item.text}"
@@ -62,34 +59,24 @@ def channel_text(item: outbox.Notification) -> str:
 async def deliver_due(deps: Deps, limit: int = BATCH) -> DeliveryReport:
     """One pass over what is due now; returns how many went out and how many failed."""
     delivered = failed = in_channel = 0
-    for item in await outbox.due(deps.db, deps.clock(), limit):
+    store = deps.storage.outbox
+    for item in await store.due(deps.clock(), limit):
         outcome = await _send(deps, item)
         error = outcome.error
         now = deps.clock()
-
-        async def record(
-            conn: aiosqlite.Connection,
-            item_id: int = item.id,
-            err: str = error,
-            at: dt.datetime = now,
-        ) -> None:
-            if err:
-                await outbox.mark_failed(conn, item_id, at, err)
-            else:
-                await outbox.mark_delivered(conn, item_id, at)
-
-        await deps.db.write(record)
         if error:
+            await store.mark_failed(item.id, now, error)
             failed += 1
             # Ids and the error class only: never the message text.
             log.warning("notification %d to %s failed: %s", item.id, item.platform, error)
         else:
+            await store.mark_delivered(item.id, now)
             delivered += 1
             in_channel += outcome.in_channel
     return DeliveryReport(delivered, failed, in_channel)
 
 
-async def _send(deps: Deps, item: outbox.Notification) -> _Outcome:
+async def _send(deps: Deps, item: Notification) -> _Outcome:
     messenger = deps.messengers.get(item.platform)
     if messenger is None:
         return _Outcome(f"no {item.platform} connection is running")
@@ -107,7 +94,7 @@ async def _send(deps: Deps, item: outbox.Notification) -> _Outcome:
 
 
 async def _send_to_channel(
-    deps: Deps, messenger: DirectMessenger, item: outbox.Notification, dm_error: str
+    deps: Deps, messenger: DirectMessenger, item: Notification, dm_error: str
 ) -> _Outcome:
     """The fallback when DMs are closed; the DM is tried again first on every retry."""
     channel = notify_channel(deps.settings, item.platform)

@@ -1,125 +1,36 @@
-"""The SQL behind admin edits of the facts: look-ups inside a write job, and the finish
-step that writes the audit entry and queues follow notifications in that same job.
-"""
+"""`FactEditor` on SQLite: each admin change is ONE `Database.write` job (the jobs live in
+storage/fact_edits/), so fact rows, audit entry and queued notifications commit together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import aiosqlite
 
-from storage.audit import ChangeEntry, ChangeRecorder, Row, as_row, record_change, snapshot
 from storage.db import Database
-from storage.facts_models import RING_TECHNOLOGY
-from storage.facts_write import name_key
-from storage.follows import enqueue_notifications
+from storage.fact_edits import facts, imports, lookups, partnerships, undo
+from storage.interfaces.fact_edits import (
+    AgencyRef,
+    AtlasImport,
+    CompanyRef,
+    FactRef,
+    FactRemoval,
+    FactsCsvImport,
+    ImportOutcome,
+    LawRef,
+    LawStatusChange,
+    NewEvent,
+    NewLaw,
+    Outcome,
+    PartnershipChange,
+    PartnershipEnd,
+    UndoOutcome,
+    UndoRequest,
+)
 
-# Event kinds that change a company's status by themselves, and the status they leave
-# when the admin gives none: /moratorium shows the latest event that carries a status.
-IMPLIED_STATUS = {"moratorium-ended": "Moratorium ended"}
-
-
-def event_status(kind: str, status: str) -> str:
-    return status.strip() or IMPLIED_STATUS.get(kind, "")
-
-
-async def _rows(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> list[Row]:
-    async with conn.execute(sql, params) as cursor:
-        return [as_row(r) for r in await cursor.fetchall()]
-
-
-async def agency_by_name(db: Database, name: str, state: str) -> Row | None:
-    row = await db.fetchone(
-        "SELECT * FROM agencies WHERE name_key = ? AND state = ?", (name_key(name), state)
-    )
-    return None if row is None else as_row(row)
-
-
-async def agencies_by_ids(db: Database, ids: tuple[int, ...]) -> list[Row]:
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
-    rows = await db.fetchall(f"SELECT * FROM agencies WHERE id IN ({marks}) ORDER BY name", ids)
-    return [as_row(r) for r in rows]
-
-
-async def fact(db: Database, table: str, row_id: int) -> Row | None:
-    """A fact row with its source URL (for confirmations and history)."""
-    if table not in ("deployments", "company_events", "laws"):
-        raise ValueError(table)
-    row = await db.fetchone(
-        f"SELECT t.*, s.url AS source_url FROM {table} t JOIN sources s ON s.id = t.source_id"
-        " WHERE t.id = ?",
-        (row_id,),
-    )
-    return None if row is None else as_row(row)
-
-
-async def laws_of_jurisdiction(db: Database, jurisdiction: str) -> list[Row]:
-    """Laws whose jurisdiction is `jurisdiction` ('Oakland, CA'); every writer keys laws
-    with name_key()."""
-    rows = await db.fetchall(
-        "SELECT * FROM laws WHERE jurisdiction_key = ? ORDER BY enacted, id",
-        (name_key(jurisdiction),),
-    )
-    return [as_row(r) for r in rows]
-
-
-async def ring_partnerships_of(conn: aiosqlite.Connection, agency_id: int) -> list[Row]:
-    """The agency's Ring partnerships, latest start first (ongoing ones have ended NULL)."""
-    return await _rows(
-        conn,
-        "SELECT * FROM deployments WHERE agency_id = ? AND technology = ?"
-        " ORDER BY ended IS NOT NULL, COALESCE(started, '') DESC, id DESC",
-        (agency_id, RING_TECHNOLOGY),
-    )
-
-
-async def agency_in_job(conn: aiosqlite.Connection, agency_id: int) -> Row | None:
-    return await snapshot(conn, "agencies", agency_id)
-
-
-async def create_agency(
-    rec: ChangeRecorder, name: str, state: str, city: str = "", kind: str = ""
-) -> int:
-    return await rec.insert(
-        "agencies",
-        {
-            "name": name,
-            "name_key": name_key(name),
-            "city": city,
-            "state": state,
-            "kind": kind,
-        },
-    )
-
-
-async def company_names(db: Database) -> list[str]:
-    rows = await db.fetchall("SELECT name FROM companies ORDER BY name COLLATE NOCASE")
-    return [str(r[0]) for r in rows]
-
-
-async def company_slug(conn: aiosqlite.Connection, company_id: int) -> str:
-    async with conn.execute("SELECT slug FROM companies WHERE id = ?", (company_id,)) as cursor:
-        row = await cursor.fetchone()
-    return "" if row is None else str(row[0])
-
-
-async def finish_change(
-    conn: aiosqlite.Connection,
-    rec: ChangeRecorder,
-    entry: ChangeEntry,
-    message: Callable[[int, str], str],
-) -> tuple[int, int]:
-    """Write the audit entry and queue one notification per follower, in the same job.
-
-    `message(change_id, place_label)` words the notification. Returns (change id, queued).
-    """
-    change_id = await record_change(conn, entry, rec.writes)
-    queued = await enqueue_notifications(
-        conn, change_id, lambda label: message(change_id, label), entry.at
-    )
-    return change_id, queued
+C = TypeVar("C")
+R = TypeVar("R")
 
 
 class SqliteFactEditor:
@@ -127,3 +38,54 @@ class SqliteFactEditor:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    async def _write(self, job: Callable[[aiosqlite.Connection, C], Awaitable[R]], change: C) -> R:
+        async def run(conn: aiosqlite.Connection) -> R:
+            return await job(conn, change)
+
+        return await self._db.write(run)
+
+    async def agency_named(self, name: str, state: str) -> AgencyRef | None:
+        return await lookups.agency_named(self._db, name, state)
+
+    async def agencies(self, ids: tuple[int, ...]) -> list[AgencyRef]:
+        return await lookups.agencies(self._db, ids)
+
+    async def company(self, name: str) -> CompanyRef | None:
+        return await lookups.company(self._db, name)
+
+    async def company_names(self) -> list[str]:
+        return await lookups.company_names(self._db)
+
+    async def fact_exists(self, fact: FactRef) -> bool:
+        return await lookups.fact_exists(self._db, fact)
+
+    async def laws_of_jurisdiction(self, jurisdiction: str) -> list[LawRef]:
+        return await lookups.laws_of_jurisdiction(self._db, jurisdiction)
+
+    async def set_partnership(self, change: PartnershipChange) -> Outcome:
+        return await self._write(partnerships.set_partnership, change)
+
+    async def end_partnership(self, change: PartnershipEnd) -> Outcome:
+        return await self._write(partnerships.end_partnership, change)
+
+    async def add_event(self, change: NewEvent) -> Outcome:
+        return await self._write(facts.add_event, change)
+
+    async def add_law(self, change: NewLaw) -> Outcome:
+        return await self._write(facts.add_law, change)
+
+    async def set_law_status(self, change: LawStatusChange) -> Outcome:
+        return await self._write(facts.set_law_status, change)
+
+    async def remove_fact(self, change: FactRemoval) -> Outcome:
+        return await self._write(facts.remove_fact, change)
+
+    async def import_atlas(self, change: AtlasImport) -> ImportOutcome:
+        return await self._write(imports.import_atlas, change)
+
+    async def import_facts_csv(self, change: FactsCsvImport) -> ImportOutcome:
+        return await self._write(imports.import_facts_csv, change)
+
+    async def undo(self, request: UndoRequest) -> UndoOutcome:
+        return await self._write(undo.undo, request)

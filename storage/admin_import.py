@@ -6,13 +6,12 @@ rows), so its undo deletes exactly those with a few set-based statements.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import aiosqlite
 
 from lexicon.names import normalize
-from storage.admin_facts import event_status
 from storage.audit import (
     ChangeEntry,
     ChangeRefused,
@@ -22,10 +21,11 @@ from storage.audit import (
     record_created,
     record_subjects,
 )
+from storage.fact_edits.jobs import event_status, notify
 from storage.facts_csv import FactRow
 from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import name_key
-from storage.follows import enqueue_notifications
+from storage.interfaces.fact_edits import Edit
 from storage.subjects import agency_subjects, company_key, law_subjects
 
 
@@ -71,16 +71,13 @@ async def audit_import(
     conn: aiosqlite.Connection,
     entry: ChangeEntry,
     created: Mapping[str, tuple[int, ...]],
-    message: Callable[[int, str], str],
+    edit: Edit,
 ) -> tuple[int, int]:
     """Record an import (and queue its notifications) inside the import's job."""
     change_id = await record_change(conn, entry)
     await record_created(conn, change_id, created)
     await record_subjects(conn, change_id, await import_subjects(conn, change_id))
-    queued = await enqueue_notifications(
-        conn, change_id, lambda label: message(change_id, label), entry.at
-    )
-    return change_id, queued
+    return change_id, await notify(conn, edit, change_id, entry.summary)
 
 
 # --- the project's own facts CSV --------------------------------------------------------

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
+from lexicon.sources import source_url_problem
 from lexicon.states import state_code
-from storage.importers.common import MAX_ERRORS, Issue, field_problem, read_upload
+from storage.importers.cells import field_problem
+from storage.importers.issues import MAX_ERRORS, Issue
+from storage.importers.upload import read_upload
 
 COLUMNS = ("fact", "subject", "state", "city", "date", "kind", "status", "summary", "source_url")
 OPTIONAL_COLUMNS = ("create",)
@@ -27,7 +29,6 @@ LAW_KINDS = frozenset({"ban", "moratorium", "oversight", "regulation", "other"})
 LAW_STATUSES = frozenset(
     {"in-force", "expired", "repealed", "partly-reversed", "reversed", "pending"}
 )
-MAX_URL = 500
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -99,7 +100,7 @@ def _row(line: int, v: dict[str, str], today: dt.date) -> tuple[FactRow | None, 
     date_error = _date_problem(v["date"], today)
     if date_error:
         return None, date_error
-    url_error = _url_problem(v["source_url"])
+    url_error = source_url_problem(v["source_url"], "source_url")
     if url_error:
         return None, url_error
     state = ""
@@ -137,15 +138,3 @@ def _date_problem(text: str, today: dt.date) -> str:
     except ValueError:
         return f"{text} is not a real calendar date"
     return f"{text} is in the future" if value > today else ""
-
-
-def _url_problem(url: str) -> str:
-    if len(url) > MAX_URL:
-        return f"source_url is longer than {MAX_URL} characters"
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "source_url is not a valid URL"
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in url:
-        return "source_url must be an http(s) URL"
-    return ""

@@ -5,21 +5,19 @@ Follows are personal data: `describe_member` / `erase_member` serve /mydata and 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import aiosqlite
 
 from storage.db import Database
+from storage.interfaces.follows import Follow, FollowTarget, Member
+from storage.outbox import stamp
+
+__all__ = ["MAX_FOLLOWS", "Follow", "Follower", "SqliteFollows"]
 
 MAX_FOLLOWS = 25  # per member and workspace; bounds what one account can make us store
-
-
-@dataclass(frozen=True)
-class Follow:
-    place_key: str
-    place_label: str
-    created_at: str
 
 
 @dataclass(frozen=True)
@@ -169,3 +167,25 @@ class SqliteFollows:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    async def follow(
+        self, member: Member, target: FollowTarget, at: dt.datetime, user_name: str
+    ) -> bool:
+        who = (member.platform, member.workspace, member.user_id)
+        place = (target.key, target.label, target.state, target.county_keys)
+
+        async def job(conn: aiosqlite.Connection) -> bool:
+            return await add_follow(conn, who, place, stamp(at), user_name)
+
+        return await self._db.write(job)
+
+    async def unfollow(self, member: Member, place_key: str) -> bool:
+        who = (member.platform, member.workspace, member.user_id)
+
+        async def job(conn: aiosqlite.Connection) -> bool:
+            return await remove_follow(conn, who, place_key)
+
+        return await self._db.write(job)
+
+    async def following(self, member: Member) -> list[Follow]:
+        return await follows_of(self._db, (member.platform, member.workspace, member.user_id))

@@ -13,8 +13,9 @@ from pathlib import Path
 from storage.db import Database
 from storage.importers.atlas import AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
-from storage.importers.common import DEFAULT_MAX_BYTES, MAX_ERRORS, Issue
+from storage.importers.issues import MAX_ERRORS, Issue
 from storage.importers.laws import IFF_AS_OF, LawsParse, import_laws, parse_laws
+from storage.importers.upload import DEFAULT_MAX_BYTES
 from storage.seed import ensure_seed
 
 _DATE_IN_NAME = re.compile(r"(\d{4})[-_]?(\d{2})[-_]?(\d{2})")

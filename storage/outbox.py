@@ -8,37 +8,17 @@ nothing ever deletes an undelivered row except the member erasing their data.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import aiosqlite
 
 from storage.db import Database
+from storage.interfaces.outbox import Notification, OutboxStats
+
+__all__ = ["Notification", "OutboxStats", "SqliteOutbox", "backoff", "stamp"]
 
 FIRST_RETRY = dt.timedelta(seconds=30)
 MAX_RETRY = dt.timedelta(hours=1)
 MAX_ERROR_CHARS = 300
-
-
-@dataclass(frozen=True)
-class Notification:
-    id: int
-    change_id: int
-    platform: str
-    workspace: str
-    user_id: str
-    user_name: str  # display name, for a notify-channel post when DMs are closed
-    text: str
-    attempts: int
-    next_attempt_at: str
-    last_error: str
-
-
-@dataclass(frozen=True)
-class OutboxStats:
-    pending: int
-    failing: int  # pending with at least one failed attempt
-    delivered: int
-    oldest_pending: str  # created_at of the oldest pending one, '' when none
 
 
 def stamp(when: dt.datetime) -> str:
@@ -132,7 +112,28 @@ async def mark_failed(
 
 
 class SqliteOutbox:
-    """OutboxStore on SQLite."""
+    """OutboxStore on SQLite; each mark is its own write job."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    async def due(self, now: dt.datetime, limit: int) -> list[Notification]:
+        return await due(self._db, now, limit)
+
+    async def pending(self, limit: int) -> list[Notification]:
+        return await pending(self._db, limit)
+
+    async def stats(self) -> OutboxStats:
+        return await stats(self._db)
+
+    async def mark_delivered(self, notification_id: int, now: dt.datetime) -> None:
+        async def job(conn: aiosqlite.Connection) -> None:
+            await mark_delivered(conn, notification_id, now)
+
+        await self._db.write(job)
+
+    async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
+        async def job(conn: aiosqlite.Connection) -> None:
+            await mark_failed(conn, notification_id, now, error)
+
+        await self._db.write(job)

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.deps import Deps
 from bot.errors import UserError
 from lexicon.names import normalize
 from lexicon.states import state_code
 from places.index import place_index
-from storage import admin_facts
+from storage.interfaces.fact_edits import AgencyRef
 
 MAX_LISTED = 5
-
-
-@dataclass(frozen=True)
-class AgencyChoice:
-    """An existing agency (id set), or one to create (id None) with its name and state."""
-
-    id: int | None
-    name: str
-    state: str
-    city: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.state})" if self.state else self.name
 
 
 def split_state(text: str, state_option: str) -> tuple[str, str]:
@@ -49,12 +33,12 @@ def split_state(text: str, state_option: str) -> tuple[str, str]:
 
 async def choose_agency(
     deps: Deps, text: str, *, state: str = "", create: bool = False, city: str = ""
-) -> AgencyChoice:
+) -> AgencyRef:
     name, code = split_state(text, state)
     if code:
-        row = await admin_facts.agency_by_name(deps.db, name, code)
-        if row is not None:
-            return AgencyChoice(row["id"], row["name"], row["state"], row["city"])
+        found = await deps.storage.fact_edits.agency_named(name, code)
+        if found is not None:
+            return found
     try:
         match = place_index(deps).match(text)
     except UserError:
@@ -71,30 +55,24 @@ async def choose_agency(
             f"{text.strip()[:60]!r} is not on record exactly; did you mean {match.place.label}?"
             " Type it exactly (admin edits never guess)."
         )
-    rows = await admin_facts.agencies_by_ids(deps.db, match.place.agency_ids)
-    if len(rows) == 1:
-        row = rows[0]
-        return AgencyChoice(row["id"], row["name"], row["state"], row["city"])
-    if not rows:
+    agencies = await deps.storage.fact_edits.agencies(match.place.agency_ids)
+    if len(agencies) == 1:
+        return agencies[0]
+    if not agencies:
         if create:
             return _to_create(name, code, city)
         raise UserError(
             f"{match.place.label} has no agency on record; name the agency, with create:yes"
             " state:ST to add it."
         )
-    names = "; ".join(f"{r['name']}, {r['state']}" for r in rows[:MAX_LISTED])
-    more = f" and {len(rows) - MAX_LISTED} more" if len(rows) > MAX_LISTED else ""
+    names = "; ".join(f"{a.name}, {a.state}" for a in agencies[:MAX_LISTED])
+    more = f" and {len(agencies) - MAX_LISTED} more" if len(agencies) > MAX_LISTED else ""
     raise UserError(f"{match.place.label} has several agencies: {names}{more}. Name one.")
 
 
-def _to_create(name: str, state: str, city: str) -> AgencyChoice:
+def _to_create(name: str, state: str, city: str) -> AgencyRef:
     if not state:
         raise UserError("To create an agency, give its state too: create:yes state:WI.")
     if len(normalize(name)) < 3:
         raise UserError("Give the agency's full name, e.g. 'Smalltown Police Department'.")
-    return AgencyChoice(None, name, state, city.strip())
-
-
-def agency_kind(name: str) -> str:
-    lowered = name.lower()
-    return "Sheriff" if "sheriff" in lowered else "Police" if "police" in lowered else ""
+    return AgencyRef(None, name, state, city.strip())

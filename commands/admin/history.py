@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from bot.deps import Deps
-from bot.models import Reply, Request
-from commands.admin.common import author_of, change_id, fact_id, notice, now_stamp, run_change
+from bot.models import Reply, Request, Role
+from bot.registry import CommandSet, Option
+from commands.admin.authoring import committed, edit_of
+from commands.admin.checks import change_id, fact_id
+from commands.admin.wording import notice_template
 from places.index import place_index
-from storage import audit, outbox
-from storage.audit import Change, Row
-from storage.follows import enqueue_notifications
+from storage.interfaces.audit import Change, Row
+from storage.interfaces.fact_edits import UndoRequest
 from storage.subjects import (
     agency_subjects,
     city_key,
@@ -19,14 +19,21 @@ from storage.subjects import (
     county_wide_keys,
     state_key,
 )
-from storage.undo import UndoResult, undo_change
 
 SHOWN = 10
 # Bookkeeping columns that change with every edit and say nothing to a reader.
 _QUIET = frozenset({"name_key", "jurisdiction_key", "natural_key", "as_of", "origin"})
 _VALUE_CHARS = 80
 
+COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
+
+@COMMANDS.command(
+    "history", "Who changed what, when, before and after",
+    Option("target", "A place, company, fact (D123) or change (C12)", required=False,
+           autocomplete="place", max_length=120, greedy=True),
+    examples=("/facts history", "/facts history Greenfield, WI", "/facts history D123"),
+)  # fmt: skip
 async def history(request: Request, deps: Deps) -> Reply:
     target = request.text("target").strip()
     changes, about = await _find(deps, target)
@@ -37,18 +44,18 @@ async def history(request: Request, deps: Deps) -> Reply:
 
 
 async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
+    audit = deps.storage.audit
     if not target:
-        return await audit.recent_changes(deps.db, SHOWN), "the facts"
+        return await audit.recent_changes(SHOWN), "the facts"
     first = target[:1].upper()
     if first in "DEL" and target[1:].isdigit():
-        table, row_id = fact_id(target)
-        return await audit.changes_to_fact(deps.db, table, row_id, SHOWN), target.upper()
+        return await audit.changes_to_fact(fact_id(target), SHOWN), target.upper()
     if first == "C" and target[1:].isdigit():
-        change = await audit.get_change(deps.db, change_id(target))
+        change = await audit.get_change(change_id(target))
         return ([change] if change else []), target.upper()
-    company = await deps.storage.facts.company_by_alias(target)
+    company = await deps.storage.fact_edits.company(target)
     if company is not None:
-        return await audit.changes_about(deps.db, [company_key(company.slug)], SHOWN), company.name
+        return await audit.changes_about([company_key(company.slug)], SHOWN), company.name
     place = place_index(deps).resolve(target)
     if place.kind == "county":
         keys: tuple[str, ...] = (county_key(place.county, place.state),)
@@ -56,7 +63,7 @@ async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
         keys = (city_key(place.city, place.state), *county_wide_keys(place.county, place.state))
     else:
         keys = agency_subjects(place.city, place.county, place.state)
-    return await audit.changes_about(deps.db, [*keys, state_key(place.state)], SHOWN), place.label
+    return await audit.changes_about([*keys, state_key(place.state)], SHOWN), place.label
 
 
 def _describe(change: Change) -> str:
@@ -96,38 +103,39 @@ def _fields(row: Row, keys: set[str]) -> str:
     return ", ".join(f"{k}={str(row[k])[:_VALUE_CHARS]}" for k in shown if row[k] not in (None, ""))
 
 
+@COMMANDS.command(
+    "undo", "Undo a change (restores the facts exactly)",
+    Option("change", "Change id, e.g. C12", max_length=20),
+    examples=("/facts undo C12",),
+)  # fmt: skip
 async def undo(request: Request, deps: Deps) -> Reply:
     target = change_id(request.text("change"))
-    author, at = author_of(request), now_stamp(deps)
-
-    async def job(conn: aiosqlite.Connection) -> tuple[UndoResult, int]:
-        result = await undo_change(conn, target, author, at)
-        summary = f"change C{result.undone_id} was undone ({result.undone_summary})"
-        queued = await enqueue_notifications(
-            conn, result.change_id, lambda label: notice(result.change_id, label, summary, ""), at
-        )
-        return result, queued
-
-    result, queued = await run_change(deps, job)
+    # Followers read what was undone; storage fills {summary} with the undone change's.
+    notice = notice_template("", f"change C{target} was undone ({{summary}})")
+    result = await deps.storage.fact_edits.undo(
+        UndoRequest(edit_of(request, deps, "", notice), target)
+    )
+    await committed(deps)
     return Reply(
         title=f"Change C{result.change_id} recorded",
         text=(
             f"Undid C{result.undone_id} ({result.undone_summary}): {result.rows:,} row(s)"
             f" put back as they were. By {request.user_name}."
-            + (f" {queued} follower(s) will be told once." if queued else "")
+            + (f" {result.queued} follower(s) will be told once." if result.queued else "")
         ),
     )
 
 
+@COMMANDS.command("outbox", "Follow notifications waiting or failing", examples=("/facts outbox",))
 async def show_outbox(request: Request, deps: Deps) -> Reply:
-    totals = await outbox.stats(deps.db)
+    totals = await deps.storage.outbox.stats()
     lines = [
         f"Pending: {totals.pending:,} (failing: {totals.failing:,});"
         f" delivered: {totals.delivered:,}."
     ]
     if totals.oldest_pending:
         lines.append(f"Oldest pending since {totals.oldest_pending}.")
-    for item in await outbox.pending(deps.db, SHOWN):
+    for item in await deps.storage.outbox.pending(SHOWN):
         error = f", last error: {item.last_error}" if item.last_error else ""
         lines.append(
             f"N{item.id} (C{item.change_id}) to {item.platform}:{item.user_id}:"

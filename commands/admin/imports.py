@@ -6,23 +6,26 @@ import asyncio
 import datetime as dt
 import re
 
-import aiosqlite
-
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Attachment, Reply, Request
-from commands.admin.common import author_of, notice, now_stamp, origin_of, past_date, run_change
-from commands.admin.common import source_url as checked_url
-from storage.admin_import import audit_import, dataset_row, write_fact_rows
-from storage.audit import ChangeEntry
+from bot.models import Attachment, Reply, Request, Role
+from bot.registry import CommandSet, Option, OptionType
+from commands.admin.authoring import committed, edit_of
+from commands.admin.checks import past_date
+from commands.admin.checks import source_url as checked_url
+from commands.admin.wording import literal, notice_template
+from lexicon.sources import MAX_URL
 from storage.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
 from storage.importers.atlas import ATLAS_URL, parse_atlas
-from storage.importers.atlas_write import ATLAS_DATASET, ImportSummary, write_atlas
-from storage.importers.common import ImportRefused, Issue, decode_upload
+from storage.importers.issues import ImportRefused, Issue
+from storage.importers.upload import decode_upload
+from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024  # the 2020 Atlas export is 2.9 MB, newer ones about 8 MB
 MAX_ERRORS_SHOWN = 8
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+
+COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
 
 def _issues_line(issues: list[Issue]) -> str:
@@ -31,8 +34,9 @@ def _issues_line(issues: list[Issue]) -> str:
     return f"Nothing was imported: {shown}{more}."
 
 
-def _imported(upload: Attachment) -> str:
-    return f"new facts were imported ({upload.filename[:80]})"
+def _notice(upload: Attachment, url: str) -> str:
+    """Followers hear that facts were imported, not the audit summary's counts."""
+    return notice_template(url, literal(f"new facts were imported ({upload.filename[:80]})"))
 
 
 def _the_file(request: Request) -> Attachment:
@@ -72,6 +76,13 @@ def _atlas_as_of(request: Request, deps: Deps, filename: str) -> str:
     return past_date(deps, found, "export date in the file name")
 
 
+@COMMANDS.command(
+    "import", "Import a CSV: EFF Atlas export or the facts CSV",
+    Option("file", "The CSV file", type=OptionType.ATTACHMENT),
+    Option("as-of", "Date an Atlas export describes", type=OptionType.DATE, required=False),
+    Option("source", "Source URL of the file", required=False, max_length=MAX_URL),
+    slow=True, examples=("/facts import < eff_atlas_of_surveillance_2020-10-07.csv",),
+)  # fmt: skip
 async def import_facts(request: Request, deps: Deps) -> Reply:
     upload = _the_file(request)
     header = _first_line(upload).replace('"', "").split(",")
@@ -92,34 +103,15 @@ async def _import_atlas(request: Request, deps: Deps, upload: Attachment) -> Rep
     parsed = await asyncio.to_thread(parse_atlas, upload.content, max_bytes=MAX_IMPORT_BYTES)
     if parsed.errors:
         raise UserError(_issues_line(parsed.errors))
-    author, at, imported_at = author_of(request), now_stamp(deps), deps.clock()
-
-    async def job(conn: aiosqlite.Connection) -> tuple[ImportSummary, int, int]:
-        # The rows, their audit entry and the follow notifications: ONE job, all or nothing.
-        before = await dataset_row(conn, ATLAS_DATASET)
-        summary = await write_atlas(
-            conn, parsed, as_of=as_of, origin="import", imported_at=imported_at
-        )
-        created = summary.created
-        entry = ChangeEntry(
-            author, at, "facts import", "import", url,
-            f"imported {upload.filename[:80]} (EFF Atlas as of {as_of}):"
-            f" {len(created.agencies):,} agencies, {len(created.deployments):,} facts created",
-            target_table="datasets", before=before,
-            after=await dataset_row(conn, summary.dataset),
-        )  # fmt: skip
-        ids = {"agencies": created.agencies, "sources": created.sources}
-        change_id, queued = await audit_import(
-            conn, entry, {**ids, "deployments": created.deployments},
-            lambda cid, label: notice(cid, label, _imported(upload), url),
-        )  # fmt: skip
-        return summary, change_id, queued
-
+    edit = edit_of(request, deps, url, _notice(upload, url))
     try:
-        summary, change_id, queued = await run_change(deps, job)
+        outcome = await deps.storage.fact_edits.import_atlas(
+            AtlasImport(edit, parsed, upload.filename, as_of)
+        )
     except ImportRefused as exc:
         raise UserError(_issues_line(exc.issues)) from None
-    return _reply(request, change_id, queued, summary.lines())
+    await committed(deps)
+    return _reply(request, outcome)
 
 
 async def _import_facts_csv(request: Request, deps: Deps, upload: Attachment) -> Reply:
@@ -129,33 +121,16 @@ async def _import_facts_csv(request: Request, deps: Deps, upload: Attachment) ->
     if parsed.errors:
         raise UserError(_issues_line(parsed.errors))
     url = checked_url(request.text("source")) if request.text("source") else ""
-    author, at, origin, as_of = (
-        author_of(request),
-        now_stamp(deps),
-        origin_of(request),
-        deps.today(),
+    edit = edit_of(request, deps, url, _notice(upload, url))
+    outcome = await deps.storage.fact_edits.import_facts_csv(
+        FactsCsvImport(edit, tuple(parsed.rows), upload.filename)
     )
-
-    async def job(conn: aiosqlite.Connection) -> tuple[int, int, dict[str, int]]:
-        created = await write_fact_rows(conn, parsed.rows, as_of=as_of.isoformat(), origin=origin)
-        facts = sum(len(created[t]) for t in ("deployments", "company_events", "laws"))
-        entry = ChangeEntry(
-            author, at, "facts import", "import", url,
-            f"imported {upload.filename[:80]} (facts CSV): {facts} facts, each with its source",
-        )  # fmt: skip
-        change_id, queued = await audit_import(
-            conn, entry, created,
-            lambda cid, label: notice(cid, label, _imported(upload), url),
-        )  # fmt: skip
-        return change_id, queued, {t: len(ids) for t, ids in created.items()}
-
-    change_id, queued, counts = await run_change(deps, job)
-    lines = [f"{upload.filename[:80]}: {len(parsed.rows)} rows"]
-    lines += [f"{table.replace('_', ' ')} created: {n}" for table, n in counts.items() if n]
-    return _reply(request, change_id, queued, lines)
+    await committed(deps)
+    return _reply(request, outcome)
 
 
-def _reply(request: Request, change_id: int, queued: int, lines: list[str]) -> Reply:
+def _reply(request: Request, outcome: ImportOutcome) -> Reply:
+    change_id, queued, lines = outcome.change_id, outcome.queued, outcome.lines
     told = f"{queued} follower(s) will be told once." if queued else "No follower is concerned."
     return Reply(
         title=f"Change C{change_id} recorded: import",

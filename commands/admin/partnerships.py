@@ -2,150 +2,59 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from bot.deps import Deps
-from bot.models import Reply, Request
-from commands.admin.agency_choice import AgencyChoice, agency_kind, choose_agency
-from commands.admin.common import (
-    Outcome,
-    author_of,
-    notice,
-    now_stamp,
-    origin_of,
-    outcome_reply,
-    past_date,
-    run_change,
-    source_url,
-)
-from storage import admin_facts
-from storage.audit import ChangeEntry, ChangeRecorder, ChangeRefused, Row
-from storage.facts_models import RING_TECHNOLOGY
-from storage.subjects import agency_subjects
+from bot.models import Reply, Request, Role
+from bot.registry import CommandSet, Option, OptionType
+from commands.admin.agency_choice import choose_agency
+from commands.admin.authoring import committed, edit_of
+from commands.admin.checks import past_date, source_url
+from commands.admin.options import AGENCY, SOURCE, STATE
+from commands.admin.wording import notice_template, outcome_reply
+from storage.interfaces.fact_edits import PartnershipChange, PartnershipEnd
+
+COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
 
+@COMMANDS.command(
+    "set-partnership", "Record (or correct) an agency's Ring partnership",
+    AGENCY, Option("since", "Date it began (YYYY-MM-DD)", type=OptionType.DATE), SOURCE,
+    Option("create", "yes: add the agency if it is not on record", required=False,
+           choices=("yes", "no")),
+    STATE, Option("city", "City of a new agency", required=False, max_length=80),
+    examples=(
+        '/facts set-partnership "Greenfield Police Department, WI" 2019-05-14'
+        " https://example.org/ring-map",
+        '/facts set-partnership "Smalltown Police Department" 2021-03-01'
+        " https://example.org/story create:yes state:WI city:Smalltown",
+    ),
+)  # fmt: skip
 async def set_partnership(request: Request, deps: Deps) -> Reply:
     since = past_date(deps, request.option("since"), "start date")
     url = source_url(request.text("source"))
-    choice = await choose_agency(
+    agency = await choose_agency(
         deps,
         request.text("agency"),
         state=request.text("state"),
         create=request.text("create").lower() == "yes",
         city=request.text("city"),
     )
-    at, origin, today = now_stamp(deps), origin_of(request), _today(deps)
-
-    async def job(conn: aiosqlite.Connection) -> Outcome:
-        rec = ChangeRecorder(conn)
-        agency = await _agency(conn, rec, choice)
-        source_id = await rec.source(url)
-        partnerships = await admin_facts.ring_partnerships_of(conn, agency["id"])
-        ongoing = [p for p in partnerships if p["ended"] is None]
-        values: dict[str, object] = {
-            "started": since,
-            "started_precision": "day",
-            "source_id": source_id,
-            "as_of": today,
-            "origin": origin,
-        }
-        if ongoing:
-            current = ongoing[0]
-            if current["started"] == since and current["started_precision"] == "day":
-                raise ChangeRefused(f"D{current['id']} already says: partner since {since}.")
-            await rec.update("deployments", current["id"], values)
-            deployment_id, action = int(current["id"]), "update"
-        else:
-            last_end = max((str(p["ended"]) for p in partnerships), default="")
-            if last_end and since <= last_end:
-                raise ChangeRefused(
-                    f"The last partnership of {agency['name']} ended on {last_end}; a new one"
-                    " must start after that (to correct the old one, remove it first)."
-                )
-            values |= {"agency_id": agency["id"], "technology": RING_TECHNOLOGY}
-            deployment_id, action = (
-                await rec.insert("deployments", {**values, "vendor": "Ring"}),
-                "create",
-            )
-        summary = f"{agency['name']} ({agency['state']}) partners with Ring since {since}"
-        return await _finish(conn, rec, request, at, action, url, summary, deployment_id, agency)
-
-    outcome = await run_change(deps, job)
+    edit = edit_of(request, deps, url, notice_template(url))
+    outcome = await deps.storage.fact_edits.set_partnership(PartnershipChange(edit, agency, since))
+    await committed(deps)
     return outcome_reply(request, outcome, url)
 
 
+@COMMANDS.command(
+    "end-partnership", "Record that an agency's Ring partnership ended",
+    AGENCY, Option("date", "Date it ended (YYYY-MM-DD)", type=OptionType.DATE), SOURCE, STATE,
+    examples=('/facts end-partnership "Greenfield Police Department, WI" 2024-01-31'
+              " https://example.org/ended",),
+)  # fmt: skip
 async def end_partnership(request: Request, deps: Deps) -> Reply:
     ended = past_date(deps, request.option("date"), "end date")
     url = source_url(request.text("source"))
-    choice = await choose_agency(deps, request.text("agency"), state=request.text("state"))
-    at, today = now_stamp(deps), _today(deps)
-
-    async def job(conn: aiosqlite.Connection) -> Outcome:
-        rec = ChangeRecorder(conn)
-        agency = await _agency(conn, rec, choice)
-        ongoing = [
-            p
-            for p in await admin_facts.ring_partnerships_of(conn, agency["id"])
-            if p["ended"] is None
-        ]
-        if not ongoing:
-            raise ChangeRefused(f"{agency['name']} has no ongoing Ring partnership on record.")
-        current = ongoing[0]
-        if current["started"] and ended < str(current["started"]):
-            raise ChangeRefused(
-                f"D{current['id']} started on {current['started']}; it cannot end before that."
-            )
-        source_id = await rec.source(url)
-        await rec.update(
-            "deployments", current["id"], {"ended": ended, "source_id": source_id, "as_of": today}
-        )
-        summary = f"{agency['name']} ({agency['state']}) ended its Ring partnership on {ended}"
-        deployment_id = int(current["id"])
-        return await _finish(conn, rec, request, at, "update", url, summary, deployment_id, agency)
-
-    outcome = await run_change(deps, job)
+    agency = await choose_agency(deps, request.text("agency"), state=request.text("state"))
+    edit = edit_of(request, deps, url, notice_template(url))
+    outcome = await deps.storage.fact_edits.end_partnership(PartnershipEnd(edit, agency, ended))
+    await committed(deps)
     return outcome_reply(request, outcome, url)
-
-
-def _today(deps: Deps) -> str:
-    return deps.today().isoformat()
-
-
-async def _agency(conn: aiosqlite.Connection, rec: ChangeRecorder, choice: AgencyChoice) -> Row:
-    agency_id = choice.id
-    if agency_id is None:
-        agency_id = await admin_facts.create_agency(
-            rec, choice.name, choice.state, choice.city, agency_kind(choice.name)
-        )
-    agency = await admin_facts.agency_in_job(conn, agency_id)
-    if agency is None:
-        raise ChangeRefused(f"{choice.label} was removed meanwhile; nothing was changed.")
-    return agency
-
-
-async def _finish(
-    conn: aiosqlite.Connection,
-    rec: ChangeRecorder,
-    request: Request,
-    at: str,
-    action: str,
-    url: str,
-    summary: str,
-    deployment_id: int,
-    agency: Row,
-) -> Outcome:
-    entry = ChangeEntry(
-        author=author_of(request),
-        at=at,
-        command=" ".join(request.path),
-        action=action,
-        source_url=url,
-        summary=summary,
-        target_table="deployments",
-        target_id=deployment_id,
-        subjects=agency_subjects(agency["city"], agency["county"], agency["state"]),
-    )
-    change_id, queued = await admin_facts.finish_change(
-        conn, rec, entry, lambda cid, label: notice(cid, label, summary, url)
-    )
-    return Outcome(change_id, f"D{deployment_id}", action, summary, queued)

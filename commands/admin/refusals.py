@@ -6,8 +6,7 @@ from bot.deps import Deps
 from bot.dispatch import RefusalListener
 from bot.models import Request
 from bot.registry import Command
-from commands.admin.common import author_of, now_stamp
-from storage.audit import record_refusal
+from commands.admin.authoring import author_of
 
 
 def refusal_recorder(deps: Deps) -> RefusalListener:
@@ -16,6 +15,8 @@ def refusal_recorder(deps: Deps) -> RefusalListener:
     async def record(request: Request, command: Command) -> None:
         # Option values are user text: only the command and the role are recorded.
         summary = f"refused: {request.role.name.lower()} ran /{command.name}"
-        await record_refusal(deps.db, author_of(request), now_stamp(deps), command.name, summary)
+        await deps.storage.audit.record_refusal(
+            author_of(request), deps.clock(), command.name, summary
+        )
 
     return record

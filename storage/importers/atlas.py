@@ -23,16 +23,10 @@ from dataclasses import dataclass, field
 
 from lexicon.states import STATES
 from storage.facts_write import name_key
-from storage.importers.common import (
-    DEFAULT_MAX_BYTES,
-    CsvTable,
-    Issue,
-    SkippedRow,
-    clean,
-    field_problem,
-    read_upload,
-)
+from storage.importers.cells import clean, field_problem
 from storage.importers.dates import LooseDate, date_in_sentence, parse_loose_date
+from storage.importers.issues import Issue, SkippedRow
+from storage.importers.upload import DEFAULT_MAX_BYTES, CsvTable, read_upload
 
 RING = "Ring/Neighbors Partnership"
 ATLAS_PUBLISHER = "Atlas of Surveillance (EFF & UNR Reynolds School of Journalism)"

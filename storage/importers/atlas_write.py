@@ -21,7 +21,7 @@ import aiosqlite
 from storage.db import Database
 from storage.facts_write import name_key, record_dataset
 from storage.importers.atlas import RING, AtlasParse, AtlasRow
-from storage.importers.common import ImportRefused, SkippedRow
+from storage.importers.issues import ImportRefused, SkippedRow
 
 log = logging.getLogger("counterwatch.import.atlas")
 

@@ -18,16 +18,11 @@ import aiosqlite
 from lexicon.states import state_code
 from storage.db import Database
 from storage.facts_write import name_key, record_dataset, upsert_law, upsert_source
-from storage.importers.common import (
-    DEFAULT_MAX_BYTES,
-    ImportRefused,
-    Issue,
-    clean,
-    field_problem,
-    read_upload,
-)
+from storage.importers.cells import clean, field_problem
 from storage.importers.dates import parse_loose_date
+from storage.importers.issues import ImportRefused, Issue
 from storage.importers.keys import law_key
+from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
 
 LAWS_DATASET = "iff-local-laws"
 IFF_AS_OF = "2021-05-03"  # the date of the IFF post the table comes from

@@ -2,8 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Protocol
+
+from storage.audit.records import Author, Change, Row
+from storage.interfaces.fact_edits import FactRef
+
+__all__ = ["AuditLog", "Author", "Change", "Row"]
 
 
 class AuditLog(Protocol):
     """The audit log: change history, undo, refused attempts."""
+
+    async def recent_changes(self, limit: int) -> list[Change]:
+        """The latest changes, newest first."""
+        ...
+
+    async def get_change(self, change_id: int) -> Change | None: ...
+
+    async def changes_to_fact(self, fact: FactRef, limit: int) -> list[Change]:
+        """Changes that wrote this fact (through a row write or an import), newest first."""
+        ...
+
+    async def changes_about(self, subject_keys: Sequence[str], limit: int) -> list[Change]:
+        """Changes about any of these subjects (storage.subjects keys), newest first."""
+        ...
+
+    async def record_refusal(
+        self, author: Author, at: dt.datetime, command: str, summary: str
+    ) -> int:
+        """Record an attempt refused for its role; returns its change id."""
+        ...

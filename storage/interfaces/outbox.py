@@ -2,8 +2,48 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Notification:
+    id: int
+    change_id: int
+    platform: str
+    workspace: str
+    user_id: str
+    user_name: str  # display name, for a notify-channel post when DMs are closed
+    text: str
+    attempts: int
+    next_attempt_at: str
+    last_error: str
+
+
+@dataclass(frozen=True)
+class OutboxStats:
+    pending: int
+    failing: int  # pending with at least one failed attempt
+    delivered: int
+    oldest_pending: str  # created_at of the oldest pending one, '' when none
 
 
 class OutboxStore(Protocol):
     """The durable outbox of direct messages waiting to be delivered."""
+
+    async def due(self, now: dt.datetime, limit: int) -> list[Notification]:
+        """Undelivered notifications whose next attempt is due, oldest due first."""
+        ...
+
+    async def pending(self, limit: int) -> list[Notification]:
+        """Undelivered notifications, most attempted first (for /facts outbox)."""
+        ...
+
+    async def stats(self) -> OutboxStats: ...
+
+    async def mark_delivered(self, notification_id: int, now: dt.datetime) -> None: ...
+
+    async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
+        """Record a failed attempt and schedule the next one (capped backoff)."""
+        ...

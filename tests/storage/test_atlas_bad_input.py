@@ -11,7 +11,7 @@ import pytest
 from storage.db import Database
 from storage.importers.atlas import ATLAS_COLUMNS, parse_atlas
 from storage.importers.atlas_write import import_atlas
-from storage.importers.common import ImportRefused
+from storage.importers.issues import ImportRefused
 from tests.conftest import FIXED_NOW
 
 

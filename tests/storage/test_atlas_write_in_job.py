@@ -8,7 +8,7 @@ import pytest
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import ImportSummary, write_atlas
-from storage.importers.common import ImportRefused
+from storage.importers.issues import ImportRefused
 from tests.conftest import FIXED_NOW
 from tests.storage.test_atlas_bad_input import atlas_csv, row, table_counts
 

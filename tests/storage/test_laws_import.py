@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from storage.importers.common import ImportRefused
+from storage.importers.issues import ImportRefused
 from storage.importers.laws import import_laws, parse_laws
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, shared_data_file

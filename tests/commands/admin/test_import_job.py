@@ -9,8 +9,8 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Attachment, Role
-from commands.admin import imports
 from storage import audit, outbox
+from storage.fact_edits import imports
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity
 from tests.storage.test_atlas_bad_input import atlas_csv, row

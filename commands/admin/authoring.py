@@ -1,0 +1,23 @@
+"""Who makes a change and when, and what follows a committed one."""
+
+from __future__ import annotations
+
+from bot.deps import Deps
+from bot.models import Request
+from places.index import place_index
+from storage.interfaces.audit import Author
+from storage.interfaces.fact_edits import Edit
+
+
+def author_of(request: Request) -> Author:
+    return Author(request.platform, request.workspace, request.user_id, request.user_name)
+
+
+def edit_of(request: Request, deps: Deps, url: str, notice: str) -> Edit:
+    """The change's author, time, command and source, and the followers' notice template."""
+    return Edit(author_of(request), deps.clock(), " ".join(request.path), url, notice)
+
+
+async def committed(deps: Deps) -> None:
+    """After a committed change: lookups see it at once."""
+    await place_index(deps).reload()

@@ -1,0 +1,55 @@
+"""Strict checks of what an admin typed: admin edits never guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import cast
+
+from bot.deps import Deps
+from bot.errors import UserError
+from lexicon.sources import source_url_problem
+from storage.interfaces.fact_edits import FactKind, FactRef
+
+_FACT_ID = re.compile(r"^([DEL])(\d{1,12})$", re.IGNORECASE)
+_CHANGE_ID = re.compile(r"^C?(\d{1,12})$", re.IGNORECASE)
+
+
+def source_url(text: str) -> str:
+    """An http(s) URL with a host, at most MAX_URL characters, no spaces."""
+    url = text.strip()
+    problem = source_url_problem(url)
+    if problem:
+        raise UserError(f"{problem}.")
+    return url
+
+
+def past_date(deps: Deps, value: object, what: str) -> str:
+    """A real calendar date (the option layer checked that) that is not in the future."""
+    if not isinstance(value, dt.date):
+        raise UserError(f"The {what} must be a date like 2020-06-10.")
+    if value > deps.today():
+        raise UserError(
+            f"The {what} {value.isoformat()} is in the future; facts record what happened."
+        )
+    return value.isoformat()
+
+
+def fact_id(text: str) -> FactRef:
+    """'D123' -> FactRef('D', 123); E for company events, L for laws."""
+    match = _FACT_ID.match(text.strip())
+    if match is None:
+        raise UserError(
+            f"{text.strip()[:20]!r} is not a fact id: use D123 (deployment or partnership),"
+            " E45 (company event) or L7 (law), as shown in answers and /facts history."
+        )
+    return FactRef(cast(FactKind, match.group(1).upper()), int(match.group(2)))
+
+
+def change_id(text: str) -> int:
+    match = _CHANGE_ID.match(text.strip())
+    if match is None:
+        raise UserError(
+            f"{text.strip()[:20]!r} is not a change id: use C12, as /facts history shows."
+        )
+    return int(match.group(1))

@@ -1,0 +1,147 @@
+"""Jobs behind /facts add-event, /facts add-law, /facts set-law-status and /facts remove."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row, snapshot
+from storage.fact_edits.jobs import (
+    TABLE_OF_KIND,
+    company_slug,
+    entry,
+    event_status,
+    finish,
+    origin,
+    today,
+)
+from storage.facts_write import name_key
+from storage.interfaces.fact_edits import (
+    Edit,
+    FactRemoval,
+    LawStatusChange,
+    NewEvent,
+    NewLaw,
+    Outcome,
+)
+from storage.subjects import agency_subjects, company_key, law_subjects
+
+
+async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
+    company = change.company
+    values = {
+        "company_id": company.id,
+        "happened": change.happened,
+        "happened_precision": "day",
+        "kind": change.kind,
+        "status": event_status(change.kind, change.status),
+        "summary": change.text,
+        "as_of": today(change.edit),
+        "origin": origin(change.edit),
+    }
+    summary = f"{company.name}, {change.happened}: {change.kind}: {change.text}"
+    subjects = (company_key(company.slug),)
+    return await _insert(conn, change.edit, "company_events", values, summary, subjects)
+
+
+async def add_law(conn: aiosqlite.Connection, change: NewLaw) -> Outcome:
+    where = change.jurisdiction
+    values: dict[str, object] = {
+        "jurisdiction": where.label,
+        "jurisdiction_key": name_key(where.label),
+        "city": where.city,
+        "county": where.county,
+        "state": where.state,
+        "level": where.level,
+        "kind": change.kind,
+        "scope": change.scope,
+        "enacted": change.enacted,
+        "enacted_precision": "day",
+        "status": change.status,
+        "status_changed": change.status_changed,
+        "as_of": today(change.edit),
+        "origin": origin(change.edit),
+    }
+    summary = f"{where.label}: {change.kind} of {change.enacted}, {change.status}" + (
+        f" since {change.status_changed}" if change.status_changed else ""
+    )
+    subjects = law_subjects(where.level, where.city, where.county, where.state)
+    return await _insert(conn, change.edit, "laws", values, summary, subjects)
+
+
+async def _insert(
+    conn: aiosqlite.Connection,
+    edit: Edit,
+    table: str,
+    values: dict[str, object],
+    summary: str,
+    subjects: tuple[str, ...],
+) -> Outcome:
+    rec = ChangeRecorder(conn)
+    source_id = await rec.source(edit.source_url)
+    row_id = await rec.insert(table, {**values, "source_id": source_id})
+    change = entry(edit, "create", summary, table, row_id, subjects)
+    return await finish(conn, rec, change, edit, f"{FACT_PREFIX[table]}{row_id}")
+
+
+async def set_law_status(conn: aiosqlite.Connection, change: LawStatusChange) -> Outcome:
+    law_id, status, changed, note = change.law_id, change.status, change.changed, change.note
+    law = await snapshot(conn, "laws", law_id)
+    if law is None:
+        raise ChangeRefused(f"L{law_id} was removed meanwhile; nothing was changed.")
+    if law["status"] == status and law["status_changed"] == changed:
+        raise ChangeRefused(f"L{law_id} already says: {status} since {changed}.")
+    if changed < str(law["enacted"]):
+        raise ChangeRefused(
+            f"L{law_id} was enacted on {law['enacted']}; its status cannot change before that."
+        )
+    rec = ChangeRecorder(conn)
+    values = {
+        "status": status,
+        "status_changed": changed,
+        "status_note": note,
+        "source_id": await rec.source(change.edit.source_url),
+        "as_of": today(change.edit),
+    }
+    await rec.update("laws", law_id, values)
+    summary = (
+        f"{law['jurisdiction']}: {law['kind']} of {law['enacted']} is {status}"
+        f" since {changed} (was {law['status']})" + (f": {note}" if note else "")
+    )
+    subjects = law_subjects(law["level"], law["city"], law["county"], law["state"])
+    entry_ = entry(change.edit, "update", summary, "laws", law_id, subjects)
+    return await finish(conn, rec, entry_, change.edit, f"L{law_id}")
+
+
+async def remove_fact(conn: aiosqlite.Connection, change: FactRemoval) -> Outcome:
+    table, row_id, label = TABLE_OF_KIND[change.fact.kind], change.fact.id, str(change.fact)
+    rec = ChangeRecorder(conn)
+    row = await snapshot(conn, table, row_id)
+    subjects = await _subjects_of(conn, table, row) if row else ()
+    before = await rec.delete(table, row_id)
+    what = await describe(conn, table, before)
+    summary = f"removed {label} ({what})"
+    entry_ = entry(change.edit, "delete", summary, table, row_id, subjects)
+    return await finish(conn, rec, entry_, change.edit, label, shown=what)
+
+
+async def describe(conn: aiosqlite.Connection, table: str, row: Row) -> str:
+    """A fact in a few words, for the audit summary."""
+    if table == "deployments":
+        agency = await snapshot(conn, "agencies", int(row["agency_id"]))
+        who = f"{agency['name']}, {agency['state']}" if agency else f"agency {row['agency_id']}"
+        since = f" since {row['started']}" if row["started"] else ""
+        ended = f", ended {row['ended']}" if row["ended"] else ""
+        return f"{who}: {row['technology']}{since}{ended}"
+    if table == "laws":
+        return f"{row['jurisdiction']}: {row['kind']} of {row['enacted']}, {row['status']}"
+    return f"{row['happened']}: {row['kind']}: {str(row['summary'])[:120]}"
+
+
+async def _subjects_of(conn: aiosqlite.Connection, table: str, row: Row) -> tuple[str, ...]:
+    if table == "deployments":
+        agency = await snapshot(conn, "agencies", int(row["agency_id"]))
+        return agency_subjects(agency["city"], agency["county"], agency["state"]) if agency else ()
+    if table == "laws":
+        return law_subjects(row["level"], row["city"], row["county"], row["state"])
+    slug = await company_slug(conn, int(row["company_id"]))
+    return (company_key(slug),) if slug else ()

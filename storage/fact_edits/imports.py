@@ -1,0 +1,52 @@
+"""The job behind /facts import: the rows, their audit entry and the follow notifications
+in ONE write job, all or nothing."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.admin_import import audit_import, dataset_row, write_fact_rows
+from storage.audit import ChangeEntry
+from storage.fact_edits.jobs import origin, today
+from storage.importers.atlas_write import ATLAS_DATASET, write_atlas
+from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome
+from storage.outbox import stamp
+
+
+async def import_atlas(conn: aiosqlite.Connection, change: AtlasImport) -> ImportOutcome:
+    edit = change.edit
+    before = await dataset_row(conn, ATLAS_DATASET)
+    summary = await write_atlas(
+        conn, change.parsed, as_of=change.as_of, origin="import", imported_at=edit.at
+    )
+    created = summary.created
+    entry = ChangeEntry(
+        edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
+        f"imported {change.filename[:80]} (EFF Atlas as of {change.as_of}):"
+        f" {len(created.agencies):,} agencies, {len(created.deployments):,} facts created",
+        target_table="datasets", before=before,
+        after=await dataset_row(conn, summary.dataset),
+    )  # fmt: skip
+    ids = {
+        "agencies": created.agencies,
+        "sources": created.sources,
+        "deployments": created.deployments,
+    }
+    change_id, queued = await audit_import(conn, entry, ids, edit)
+    return ImportOutcome(change_id, queued, tuple(summary.lines()))
+
+
+async def import_facts_csv(conn: aiosqlite.Connection, change: FactsCsvImport) -> ImportOutcome:
+    edit = change.edit
+    created = await write_fact_rows(conn, list(change.rows), as_of=today(edit), origin=origin(edit))
+    facts = sum(len(created[t]) for t in ("deployments", "company_events", "laws"))
+    entry = ChangeEntry(
+        edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
+        f"imported {change.filename[:80]} (facts CSV): {facts} facts, each with its source",
+    )  # fmt: skip
+    change_id, queued = await audit_import(conn, entry, created, edit)
+    lines = [f"{change.filename[:80]}: {len(change.rows)} rows"]
+    lines += [
+        f"{table.replace('_', ' ')} created: {len(ids)}" for table, ids in created.items() if ids
+    ]
+    return ImportOutcome(change_id, queued, tuple(lines))

@@ -1,0 +1,81 @@
+"""Jobs behind /facts set-partnership and /facts end-partnership."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.audit import ChangeRecorder, ChangeRefused, Row
+from storage.fact_edits.jobs import agency, entry, finish, origin, ring_partnerships_of, today
+from storage.facts_models import RING_TECHNOLOGY
+from storage.interfaces.fact_edits import Edit, Outcome, PartnershipChange, PartnershipEnd
+from storage.subjects import agency_subjects
+
+
+async def set_partnership(conn: aiosqlite.Connection, change: PartnershipChange) -> Outcome:
+    rec, since = ChangeRecorder(conn), change.since
+    row = await agency(conn, rec, change.agency)
+    source_id = await rec.source(change.edit.source_url)
+    partnerships = await ring_partnerships_of(conn, row["id"])
+    ongoing = [p for p in partnerships if p["ended"] is None]
+    values: dict[str, object] = {
+        "started": since,
+        "started_precision": "day",
+        "source_id": source_id,
+        "as_of": today(change.edit),
+        "origin": origin(change.edit),
+    }
+    if ongoing:
+        current = ongoing[0]
+        if current["started"] == since and current["started_precision"] == "day":
+            raise ChangeRefused(f"D{current['id']} already says: partner since {since}.")
+        await rec.update("deployments", current["id"], values)
+        deployment_id, action = int(current["id"]), "update"
+    else:
+        last_end = max((str(p["ended"]) for p in partnerships), default="")
+        if last_end and since <= last_end:
+            raise ChangeRefused(
+                f"The last partnership of {row['name']} ended on {last_end}; a new one"
+                " must start after that (to correct the old one, remove it first)."
+            )
+        values |= {"agency_id": row["id"], "technology": RING_TECHNOLOGY}
+        deployment_id, action = (
+            await rec.insert("deployments", {**values, "vendor": "Ring"}),
+            "create",
+        )
+    summary = f"{row['name']} ({row['state']}) partners with Ring since {since}"
+    return await _finish(conn, rec, change.edit, action, summary, deployment_id, row)
+
+
+async def end_partnership(conn: aiosqlite.Connection, change: PartnershipEnd) -> Outcome:
+    rec, ended = ChangeRecorder(conn), change.ended
+    row = await agency(conn, rec, change.agency)
+    ongoing = [p for p in await ring_partnerships_of(conn, row["id"]) if p["ended"] is None]
+    if not ongoing:
+        raise ChangeRefused(f"{row['name']} has no ongoing Ring partnership on record.")
+    current = ongoing[0]
+    if current["started"] and ended < str(current["started"]):
+        raise ChangeRefused(
+            f"D{current['id']} started on {current['started']}; it cannot end before that."
+        )
+    source_id = await rec.source(change.edit.source_url)
+    await rec.update(
+        "deployments",
+        current["id"],
+        {"ended": ended, "source_id": source_id, "as_of": today(change.edit)},
+    )
+    summary = f"{row['name']} ({row['state']}) ended its Ring partnership on {ended}"
+    return await _finish(conn, rec, change.edit, "update", summary, int(current["id"]), row)
+
+
+async def _finish(
+    conn: aiosqlite.Connection,
+    rec: ChangeRecorder,
+    edit: Edit,
+    action: str,
+    summary: str,
+    deployment_id: int,
+    agency_row: Row,
+) -> Outcome:
+    subjects = agency_subjects(agency_row["city"], agency_row["county"], agency_row["state"])
+    change = entry(edit, action, summary, "deployments", deployment_id, subjects)
+    return await finish(conn, rec, change, edit, f"D{deployment_id}")

@@ -1,0 +1,20 @@
+"""The job behind /facts undo: put the rows back (storage.undo), then tell the followers."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from storage.fact_edits.jobs import notify
+from storage.interfaces.fact_edits import UndoOutcome, UndoRequest
+from storage.outbox import stamp
+from storage.undo import undo_change
+
+
+async def undo(conn: aiosqlite.Connection, request: UndoRequest) -> UndoOutcome:
+    edit = request.edit
+    result = await undo_change(conn, request.change_id, edit.author, stamp(edit.at))
+    # The notice tells what was undone: {summary} is the undone change's summary.
+    queued = await notify(conn, edit, result.change_id, result.undone_summary)
+    return UndoOutcome(
+        result.change_id, result.undone_id, result.undone_summary, result.rows, queued
+    )
