@@ -1,29 +1,34 @@
 """Every feature's commands, gathered into one registry.
 
-Each feature module declares its commands beside their handlers (bot.registry.CommandSet,
-or a `register(registry)` function for modules not yet converted); adding a feature is one
-line here. The order here is the order /help lists them in.
+Each feature module declares its commands beside their handlers (bot.registry.CommandSet);
+adding a feature is one line here. The order here is the order /help lists them in.
 """
 
 from __future__ import annotations
 
-from bot.registry import Registry
-from commands import admin as admin_commands
-from commands import campaigns, follow, privacy
+from bot.registry import CommandSet, Registry
+from commands import admin, campaigns, follow, letters, privacy
 from commands import help as help_command
-from commands import letters as letters_commands
 from commands.facts import laws, local, moratorium, options, ring
+
+COMMAND_SETS: tuple[CommandSet, ...] = (
+    options.COMMANDS,  # the "place" and "company" autocomplete sources
+    moratorium.COMMANDS,
+    ring.COMMANDS,
+    local.COMMANDS,
+    laws.COMMANDS,
+    letters.COMMANDS,
+    campaigns.COMMANDS,
+    privacy.COMMANDS,
+    *admin.COMMAND_SETS,
+    follow.COMMANDS,
+)
 
 
 def build_registry() -> Registry:
     registry = Registry()
-    for fact_commands in (options, moratorium, ring, local, laws):
-        registry.include(fact_commands.COMMANDS)
-    letters_commands.register(registry)
-    campaigns.register(registry)
-    privacy.register(registry)
-    admin_commands.register(registry)
-    registry.include(follow.COMMANDS)
-    # Help goes last so that it can describe everything registered before it.
+    for command_set in COMMAND_SETS:
+        registry.include(command_set)
+    # Help comes last and is declared with the registry it describes.
     help_command.register(registry)
     return registry

@@ -12,14 +12,9 @@ from __future__ import annotations
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
-from bot.registry import CommandSet, Option, Registry
+from bot.registry import CommandSet, Option
 
 COMMANDS = CommandSet(private=True)
-
-
-def register(registry: Registry) -> None:
-    """Transitional: build_registry calls this until it does `registry.include(COMMANDS)`."""
-    registry.include(COMMANDS)
 
 
 @COMMANDS.command("mydata", "Everything this bot holds about you", examples=("/mydata",))

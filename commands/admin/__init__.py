@@ -6,7 +6,7 @@ lists them in.
 
 from __future__ import annotations
 
-from bot.registry import CommandSet, Registry
+from bot.registry import CommandSet
 from commands.admin import facts_edits, history, imports, law_status, partnerships, removal
 
 COMMAND_SETS: tuple[CommandSet, ...] = (
@@ -17,9 +17,3 @@ COMMAND_SETS: tuple[CommandSet, ...] = (
     imports.COMMANDS,  # import
     history.COMMANDS,  # history, undo, outbox
 )
-
-
-def register(registry: Registry) -> None:
-    """Until commands/__init__.py includes COMMAND_SETS itself."""
-    for command_set in COMMAND_SETS:
-        registry.include(command_set)

@@ -7,13 +7,7 @@ list, info), members (join, leave), report (stats, export, close).
 
 from __future__ import annotations
 
-from bot.registry import Registry
 from commands.campaigns import manage, members, report
 from commands.campaigns.checks import COMMANDS
 
-__all__ = ["COMMANDS", "manage", "members", "register", "report"]
-
-
-def register(registry: Registry) -> None:
-    """Transitional: build_registry calls this until it does `registry.include(COMMANDS)`."""
-    registry.include(COMMANDS)
+__all__ = ["COMMANDS", "manage", "members", "report"]

@@ -7,13 +7,7 @@ declared in commands/letters/handlers.py. Campaigns use `template_exists` and
 
 from __future__ import annotations
 
-from bot.registry import Registry
 from commands.letters.api import petition_text, template_exists
 from commands.letters.handlers import COMMANDS
 
-__all__ = ["COMMANDS", "petition_text", "register", "template_exists"]
-
-
-def register(registry: Registry) -> None:
-    """Transitional: build_registry calls this until it does `registry.include(COMMANDS)`."""
-    registry.include(COMMANDS)
+__all__ = ["COMMANDS", "petition_text", "template_exists"]

@@ -57,7 +57,7 @@ def test_the_tree_as_it_is_keeps_every_rule(tree: Path) -> None:
         ("storage/letters.py", "from bot import models", FLOORS),
         ("bot/dispatch.py", "import places.index", FLOORS),
         ("lexicon/states.py", "import storage.errors", FLOORS),
-        ("storage/migrate.py", "import storage.db", CIRCLES),
+        ("commands/facts/text.py", "import commands.facts.ring", CIRCLES),
     ],
 )
 def test_a_forbidden_import_fails_naming_the_rule(
