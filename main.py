@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.deps import Deps, utc_now
+from bot.deps import Clock, Deps, utc_now
 from bot.dispatch import Dispatcher
+from bot.messengers import Messengers
 from bot.models import Role
 from bot.platforms import console
 from bot.services import Services
@@ -42,21 +43,35 @@ class App:
     dispatcher: Dispatcher
 
 
+async def sqlite_deps(
+    db: Database,
+    settings: Settings,
+    clock: Clock,
+    *,
+    messengers: Messengers | None = None,
+    lazy: bool = False,
+) -> Deps:
+    """Everything a command uses, over one SQLite database: its repositories, the place index
+    (loaded now, or on first use with `lazy`), the clock. Tests and benchmarks wire the same."""
+    storage = sqlite_storage(db)
+    places = PlaceIndex(storage.facts)
+    await places.reload(lazy=lazy)
+    return Deps(
+        settings=settings,
+        storage=storage,
+        clock=clock,
+        messengers=messengers or Messengers(),
+        services=Services(places),
+    )
+
+
 @asynccontextmanager
 async def open_app(settings: Settings) -> AsyncIterator[App]:
     db = await Database.open(settings.db_path)
     try:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
-        storage = sqlite_storage(db)
-        places = PlaceIndex(storage.facts)
-        await places.reload(lazy=True)  # built on first use: `ask "/help"` never pays for it
-        deps = Deps(
-            settings=settings,
-            db=db,
-            storage=storage,
-            clock=utc_now,
-            services=Services(places),
-        )
+        # The place index is built on first use: `ask "/help"` never pays for it.
+        deps = await sqlite_deps(db, settings, utc_now, lazy=True)
         dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
         yield App(deps=deps, dispatcher=dispatcher)
     finally:

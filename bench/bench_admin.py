@@ -29,15 +29,12 @@ from bench.clock import NOW
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Attachment, Role
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
-from places.index import PlaceIndex
+from main import sqlite_deps
 from storage.db import Database
-from storage.facts import SqliteFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
-from storage.sqlite import sqlite_storage
 
 T = TypeVar("T")
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -67,17 +64,9 @@ async def measured(label: str, step: Callable[[], Awaitable[T]], trace: bool) ->
     return result
 
 
-async def open_deps(path: Path) -> Deps:
+async def open_deps(path: Path) -> tuple[Database, Deps]:
     db = await Database.open(path)
-    places = PlaceIndex(SqliteFacts(db))
-    await places.reload()
-    return Deps(
-        settings=Settings(db_path=str(path)),
-        db=db,
-        storage=sqlite_storage(db),
-        clock=lambda: NOW,
-        services=Services(places),
-    )
+    return db, await sqlite_deps(db, Settings(db_path=str(path)), lambda: NOW)
 
 
 async def main() -> None:
@@ -95,11 +84,11 @@ async def main() -> None:
 
 async def run_all(content: bytes, trace: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        baseline = await open_deps(Path(tmp) / "baseline.db")
+        baseline_db, _ = await open_deps(Path(tmp) / "baseline.db")
 
         async def importer_alone() -> None:
             parsed = parse_atlas(content)
-            await import_atlas(baseline.db, parsed, as_of="2020-10-07", imported_at=NOW)
+            await import_atlas(baseline_db, parsed, as_of="2020-10-07", imported_at=NOW)
 
         await measured("baseline: parse_atlas + import_atlas", importer_alone, trace)
 
@@ -108,12 +97,12 @@ async def run_all(content: bytes, trace: bool) -> None:
                 for table in ("deployments", "agencies", "sources"):
                     await conn.execute(f"DELETE FROM {table}")
 
-            await baseline.db.write(job)
+            await baseline_db.write(job)
 
         await measured("baseline: plain DELETE of all rows", plain_delete, trace)
-        await baseline.db.close()
+        await baseline_db.close()
 
-        deps = await open_deps(Path(tmp) / "stack.db")
+        db, deps = await open_deps(Path(tmp) / "stack.db")
         dispatcher = Dispatcher(build_registry(), deps)
         upload = (Attachment(ATLAS, content),)
 
@@ -134,8 +123,8 @@ async def run_all(content: bytes, trace: bool) -> None:
 
         text = await measured("/facts undo C1 (the whole import)", command_undo, trace)
         print("   " + text[:110])
-        row = await deps.db.fetchone("SELECT COUNT(*) FROM deployments")
+        row = await db.fetchone("SELECT COUNT(*) FROM deployments")
         print(f"   deployments left after undo: {row[0] if row else '?'}")
-        await deps.db.close()
+        await db.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process max RSS so far: {rss:.0f} MiB")

@@ -18,17 +18,13 @@ from typing import Any
 
 from bench.clock import NOW
 from bench.stats import describe_ms, percentile
-from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.platforms.discord import run_discord
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
-from places.index import PlaceIndex
+from main import sqlite_deps
 from storage.db import Database
-from storage.facts import SqliteFacts
-from storage.sqlite import sqlite_storage
 from tests.platforms.fake_discord import FakeDiscord, payloads
 
 ATLAS = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -111,8 +107,6 @@ async def main() -> None:
 
 async def run(db: Database, fake: FakeDiscord, tmp: str) -> None:
     places = await import_atlas_places(db) or ["Greenfield, WI"]
-    index = PlaceIndex(SqliteFacts(db))
-    await index.reload()
     settings = Settings(
         db_path=str(Path(tmp) / "bench.db"),
         discord_token="bench-token",
@@ -121,13 +115,7 @@ async def run(db: Database, fake: FakeDiscord, tmp: str) -> None:
     )
     dispatcher = Dispatcher(
         build_registry(),
-        Deps(
-            settings=settings,
-            db=db,
-            storage=sqlite_storage(db),
-            clock=lambda: NOW,
-            services=Services(index),
-        ),
+        await sqlite_deps(db, settings, lambda: NOW),
     )
     stop = asyncio.Event()
     bot = asyncio.create_task(run_discord(dispatcher, stop))

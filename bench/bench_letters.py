@@ -25,18 +25,15 @@ from bench.stats import describe_ms
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk, build_context
-from places.index import PlaceIndex
+from main import sqlite_deps
 from storage.db import Database
-from storage.facts import SqliteFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from storage.sqlite import sqlite_storage
 
 DRAFTS = int(os.environ.get("LETTERS_BENCH_N", "2000"))
 CONCURRENT = 50
@@ -47,7 +44,7 @@ ATLAS = (
 WHO = Identity("bench", "W1", "U1", "Bench", Role.MEMBER, "C1")
 
 
-async def _setup(path: Path) -> tuple[Deps, str]:
+async def _setup(path: Path) -> tuple[Database, Deps, str]:
     db = await Database.open(path)
     await ensure_seed(db, now=NOW)
     if ATLAS.is_file():
@@ -58,16 +55,8 @@ async def _setup(path: Path) -> tuple[Deps, str]:
 
         await db.write(_agencies)
         place = "Greenfield, WI"
-    places = PlaceIndex(SqliteFacts(db))
-    await places.reload()
-    deps = Deps(
-        settings=Settings(db_path=str(path)),
-        db=db,
-        storage=sqlite_storage(db),
-        clock=lambda: NOW,
-        services=Services(places),
-    )
-    return deps, place
+    deps = await sqlite_deps(db, Settings(db_path=str(path)), lambda: NOW)
+    return db, deps, place
 
 
 def _line(i: int, place: str) -> str:
@@ -120,7 +109,7 @@ async def _bare_run(deps: Deps, place: str, n: int) -> tuple[float, list[float],
 
 async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        deps, place = await _setup(Path(tmp) / "bench.db")
+        db, deps, place = await _setup(Path(tmp) / "bench.db")
         try:
             source = "EFF Atlas 2020-10-07 + seed" if ATLAS.is_file() else "seed + test agencies"
             print(f"facts: {source}; place {place}; {DRAFTS} drafts of ring-council (en/es)")
@@ -142,4 +131,4 @@ async def main() -> None:
             tracemalloc.stop()
             print(f"peak traced memory over 200 drafts: {peak / 1e6:.2f} MB")
         finally:
-            await deps.db.close()
+            await db.close()

@@ -22,14 +22,13 @@ from rapidfuzz import fuzz, process
 
 from bench.clock import NOW
 from bench.stats import describe_ms, percentile
-from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.registry import AutocompleteContext
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from lexicon.states import STATES
+from main import sqlite_deps
 from places.index import PlaceIndex
 from storage import facts_write
 from storage.db import Database
@@ -37,7 +36,6 @@ from storage.facts import SqliteFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from storage.sqlite import sqlite_storage
 
 ROOT = Path(__file__).resolve().parents[1]
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -172,13 +170,7 @@ async def main() -> None:
             await places.reload()
             print(f"place index: {len(places):,} places built in"
                   f" {time.perf_counter() - start:.3f} s (at start and on reload)")  # fmt: skip
-            deps = Deps(
-                settings=Settings(db_path=db_path),
-                db=db,
-                storage=sqlite_storage(db),
-                clock=lambda: NOW,
-                services=Services(places),
-            )
+            deps = await sqlite_deps(db, Settings(db_path=db_path), lambda: NOW)
             await run_timings(Dispatcher(build_registry(), deps), places, rng)
         finally:
             await db.close()

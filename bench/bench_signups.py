@@ -35,14 +35,13 @@ from pathlib import Path
 from bench.clock import NOW
 from bench.signup_baselines import LIMIT_BATCH, MEMBERS, Result, limit, naive, run_members
 from bench.stats import describe_ms, percentile
-from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
+from main import sqlite_deps
 from storage.campaigns import JoinStatus, Member
 from storage.db import Database
-from storage.sqlite import sqlite_storage
 
 SIGNUPS = int(os.environ.get("SIGNUPS_BENCH_N", "5000"))
 ROUNDS = int(os.environ.get("SIGNUPS_BENCH_ROUNDS", "3"))
@@ -64,12 +63,7 @@ def member(i: int, role: Role = Role.MEMBER) -> Identity:
 async def stack(path: Path, key: str) -> Result:
     db = await Database.open(path)
     try:
-        deps = Deps(
-            settings=Settings(db_path=str(path)),
-            db=db,
-            storage=sqlite_storage(db),
-            clock=lambda: NOW,
-        )
+        deps = await sqlite_deps(db, Settings(db_path=str(path)), lambda: NOW)
         dispatcher = Dispatcher(build_registry(), deps)
         made = await dispatcher.run_text(member(0, Role.ORGANIZER), "/campaign create bench B")
         assert not made.error, made.text

@@ -41,17 +41,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bench.clock import NOW
 from bench.stats import percentile
-from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.platforms.slack.runner import run_slack
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
-from places.index import PlaceIndex
+from main import sqlite_deps
 from storage.db import Database
-from storage.facts import SqliteFacts
 from storage.seed import ensure_seed
-from storage.sqlite import sqlite_storage
 
 SECONDS = float(os.environ.get("BENCH_SLACK_SECONDS", "6"))
 ROUNDS = int(os.environ.get("BENCH_SLACK_ROUNDS", "3"))
@@ -170,8 +166,6 @@ async def main() -> None:
         db = await Database.open(Path(tmp) / "bench.db")
         try:
             command, text, what = await prepare(db)
-            places = PlaceIndex(SqliteFacts(db))
-            await places.reload()
             settings = Settings(
                 db_path=str(Path(tmp) / "bench.db"),
                 slack_bot_token="xoxb-bench",
@@ -179,13 +173,7 @@ async def main() -> None:
                 slack_api_url=f"{sink_base}/api/",
                 slack_port=0,
             )
-            deps = Deps(
-                settings=settings,
-                db=db,
-                storage=sqlite_storage(db),
-                clock=lambda: NOW,
-                services=Services(places),
-            )
+            deps = await sqlite_deps(db, settings, lambda: NOW)
             print(
                 f"{CONCURRENCY} connections, {SECONDS:.0f} s a run, {ROUNDS} rounds;"
                 f" Counterwatch runs {what}"

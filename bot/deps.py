@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from bot.messengers import Messengers
 from bot.services import Services
 from bot.settings import Settings
-from storage.db import Database
 from storage.interfaces import Storage
 
 # What time it is. Everything that needs "now" or "today" asks Deps.clock, never the system:
@@ -25,7 +24,6 @@ def utc_now() -> dt.datetime:
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
-    db: Database
     storage: Storage  # every repository (storage.interfaces); commands use nothing else
     clock: Clock
     # Chat adapters register their direct-message senders here when they start.

@@ -12,13 +12,12 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
+from main import sqlite_deps
 from places.index import PlaceIndex
 from storage.db import Database
 from storage.facts import SqliteFacts
-from storage.sqlite import sqlite_storage
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 
@@ -50,13 +49,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 async def deps(db: Database, tmp_path: Path) -> Deps:
     places = PlaceIndex(SqliteFacts(db))
     await places.reload()  # tests that write facts call `await place_index(deps).reload()` again
-    return Deps(
-        settings=Settings(db_path=str(tmp_path / "test.db")),
-        db=db,
-        storage=sqlite_storage(db),
-        clock=lambda: FIXED_NOW,
-        services=Services(places),
-    )
+    return await sqlite_deps(db, Settings(db_path=str(tmp_path / "test.db")), lambda: FIXED_NOW)
 
 
 @pytest.fixture

@@ -9,14 +9,15 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Reply
 from bot.registry import AutocompleteContext
 from places.index import place_index
+from storage.db import Database
 from tests.facts_sample import load_sample
 
 CTX = AutocompleteContext(platform="test", workspace="W1", user_id="U1")
 
 
 @pytest.fixture
-async def facts_dispatcher(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
-    await load_sample(deps.db)
+async def facts_dispatcher(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
+    await load_sample(db)
     await place_index(deps).reload()
     return dispatcher
 

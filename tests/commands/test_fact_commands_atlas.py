@@ -12,6 +12,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.registry import AutocompleteContext
 from places.index import place_index
+from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from tests.conftest import FIXED_NOW, shared_data_file
@@ -22,9 +23,9 @@ CTX = AutocompleteContext(platform="test", workspace="W1", user_id="U1")
 
 
 @pytest.fixture
-async def atlas(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
+async def atlas(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
-    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(deps).reload()
     return dispatcher
 

@@ -7,6 +7,7 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from places.index import place_index
+from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
@@ -14,8 +15,8 @@ from tests.conftest import FIXED_NOW, shared_data_file
 
 
 @pytest.fixture
-async def seeded(dispatcher: Dispatcher, deps: Deps) -> Dispatcher:
-    await ensure_seed(deps.db, now=FIXED_NOW)
+async def seeded(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
+    await ensure_seed(db, now=FIXED_NOW)
     await place_index(deps).reload()
     return dispatcher
 
@@ -59,10 +60,10 @@ async def test_laws_show_reversals_and_expiry_with_dates(
 
 
 async def test_ring_lookup_tells_what_the_program_is_today(
-    seeded: Dispatcher, deps: Deps, member: Identity
+    seeded: Dispatcher, deps: Deps, member: Identity, db: Database
 ) -> None:
     data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
     today = next(f for f in reply.fields if f.name == "Ring's police program today")

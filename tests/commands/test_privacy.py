@@ -58,10 +58,10 @@ async def test_mydata_shows_everything_held(dispatcher: Dispatcher) -> None:
 
 
 async def test_forgetme_needs_confirmation_then_leaves_no_trace(
-    dispatcher: Dispatcher, deps: Deps
+    dispatcher: Dispatcher, deps: Deps, db: Database
 ) -> None:
     await setup_member(dispatcher)
-    assert await traces(deps.db, ME.user_id, SECRET_NAME)
+    assert await traces(db, ME.user_id, SECRET_NAME)
     preview = await run_ok(dispatcher, ME, "/forgetme")
     assert "Nothing has been erased" in preview.text and "Springfield" in preview.fields[0].value
     match = re.search(r"/forgetme ([0-9a-f]{8})", preview.text)
@@ -71,10 +71,10 @@ async def test_forgetme_needs_confirmation_then_leaves_no_trace(
     # Someone else cannot use my code to erase my data: the code is bound to the caller.
     other = identity(user_id="U-other")
     assert "does not match" in await run_error(dispatcher, other, f"/forgetme {match.group(1)}")
-    assert await traces(deps.db, ME.user_id, SECRET_NAME)
+    assert await traces(db, ME.user_id, SECRET_NAME)
     done = await run_ok(dispatcher, ME, f"/forgetme {match.group(1)}")
     assert "Erased everything" in done.text and "Campaign sign-ups: 2" in done.text
-    assert await traces(deps.db, ME.user_id, SECRET_NAME) == []
+    assert await traces(db, ME.user_id, SECRET_NAME) == []
     export = await run_ok(dispatcher, ORGANIZER, "/campaign export one")
     assert export.file is not None
     assert SECRET_NAME.encode() not in export.file.content
@@ -84,20 +84,22 @@ async def test_forgetme_needs_confirmation_then_leaves_no_trace(
     assert "holds nothing" in (await run_ok(dispatcher, ME, "/mydata")).text
 
 
-async def test_a_code_goes_stale_when_the_data_changes(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_a_code_goes_stale_when_the_data_changes(
+    dispatcher: Dispatcher, deps: Deps, db: Database
+) -> None:
     await setup_member(dispatcher)
     preview = await run_ok(dispatcher, ME, "/forgetme")
     code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
     await run_ok(dispatcher, ME, "/campaign leave two")
     assert "does not match" in await run_error(dispatcher, ME, f"/forgetme {code}")
-    assert await traces(deps.db, SECRET_NAME)
+    assert await traces(db, SECRET_NAME)
 
 
-async def test_a_refused_admin_attempt_is_shown_and_erased(deps: Deps) -> None:
+async def test_a_refused_admin_attempt_is_shown_and_erased(deps: Deps, db: Database) -> None:
     recording = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
     refused = await recording.run_text(ME, "/facts remove D1 https://example.org/x")
     assert refused.error
-    assert await traces(deps.db, ME.user_id, SECRET_NAME) == [
+    assert await traces(db, ME.user_id, SECRET_NAME) == [
         "changes.user_id",
         "changes.user_name",
     ]
@@ -109,4 +111,4 @@ async def test_a_refused_admin_attempt_is_shown_and_erased(deps: Deps) -> None:
     assert "deleted from the audit log entirely" in preview.text
     code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
     await run_ok(recording, ME, f"/forgetme {code}")
-    assert await traces(deps.db, ME.user_id, SECRET_NAME) == []
+    assert await traces(db, ME.user_id, SECRET_NAME) == []

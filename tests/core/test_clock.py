@@ -27,7 +27,6 @@ async def test_a_closing_date_is_the_clocks(db: Database, deps: Deps, day: dt.da
         build_registry(),
         Deps(
             settings=deps.settings,
-            db=db,
             storage=deps.storage,
             clock=utc_now,
             services=deps.services,

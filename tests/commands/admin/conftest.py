@@ -13,15 +13,12 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.messengers import DeliveryError, Messengers
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
-from places.index import PlaceIndex
+from main import sqlite_deps
 from storage import facts_write as fw
 from storage.db import Database
-from storage.facts import SqliteFacts
-from storage.sqlite import sqlite_storage
 from tests.conftest import FIXED_NOW
 
 
@@ -98,17 +95,10 @@ def messenger() -> FakeMessenger:
 @pytest.fixture
 async def fdeps(db: Database, tmp_path: Path, clock: Clock, messenger: FakeMessenger) -> Deps:
     await db.write(seed_small)
-    places = PlaceIndex(SqliteFacts(db))
-    await places.reload()
     messengers = Messengers()
     messengers.register(messenger)
-    return Deps(
-        settings=Settings(db_path=str(tmp_path / "test.db")),
-        db=db,
-        storage=sqlite_storage(db),
-        clock=clock,
-        messengers=messengers,
-        services=Services(places),
+    return await sqlite_deps(
+        db, Settings(db_path=str(tmp_path / "test.db")), clock, messengers=messengers
     )
 
 

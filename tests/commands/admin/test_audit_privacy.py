@@ -9,6 +9,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Reply, Role
 from storage import audit
+from storage.db import Database
 from tests.commands.admin.conftest import count
 from tests.commands.test_privacy import traces
 from tests.conftest import identity
@@ -65,27 +66,27 @@ async def test_mydata_shows_every_audit_record_naming_the_caller(disp: Dispatche
 
 
 async def test_forgetme_deletes_refusals_and_keeps_changes_under_a_marker(
-    disp: Dispatcher, fdeps: Deps
+    disp: Dispatcher, fdeps: Deps, db: Database
 ) -> None:
     await history_of_zelda(disp)
     me = zelda(Role.MEMBER)
-    assert await traces(fdeps.db, ZELDA_ID, SECRET)
+    assert await traces(db, ZELDA_ID, SECRET)
     preview = await run(disp, me, "/forgetme")
     assert "replaced by 'erased user #<change id>'" in preview.text
     assert "deleted from the audit log entirely" in preview.text
     code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
     done = await run(disp, me, f"/forgetme {code}")
     assert "Refused admin attempts (audit log): 1" in done.text
-    assert await traces(fdeps.db, ZELDA_ID, SECRET) == []
-    assert await audit.get_change(fdeps.db, 1) is None
-    kept = [await audit.get_change(fdeps.db, n) for n in (2, 3)]
+    assert await traces(db, ZELDA_ID, SECRET) == []
+    assert await audit.get_change(db, 1) is None
+    kept = [await audit.get_change(db, n) for n in (2, 3)]
     assert [(c.author.user_name, c.author.user_id) for c in kept if c] == [
         ("erased user #2", ""),
         ("erased user #3", ""),
     ]
     assert kept[0] is not None and kept[0].source_url == "https://ex.org/o"
     assert kept[0].summary == "Oakland, CA: ban of 2019-07-16, in-force"
-    others = await audit.get_change(fdeps.db, 4)
+    others = await audit.get_change(db, 4)
     assert others is not None and others.author.user_name == "user A2"
     history = (await run(disp, OTHER_ADMIN, "/facts history")).text
     assert "erased user #3 · /facts set-partnership" in history and "(test:A2)" in history
@@ -93,7 +94,7 @@ async def test_forgetme_deletes_refusals_and_keeps_changes_under_a_marker(
 
 
 async def test_changes_of_an_erased_admin_can_still_be_undone(
-    disp: Dispatcher, fdeps: Deps
+    disp: Dispatcher, fdeps: Deps, db: Database
 ) -> None:
     await history_of_zelda(disp)
     me = zelda(Role.MEMBER)
@@ -101,11 +102,11 @@ async def test_changes_of_an_erased_admin_can_still_be_undone(
     await run(disp, me, "/forgetme " + re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0])
     # The removed law comes back with the rewritten origin the removal's snapshot now holds.
     await run(disp, OTHER_ADMIN, "/facts undo C5")
-    row = await fdeps.db.fetchone("SELECT origin FROM laws WHERE id = 1")
+    row = await db.fetchone("SELECT origin FROM laws WHERE id = 1")
     assert row is not None and row["origin"] == "admin:erased"
     await run(disp, OTHER_ADMIN, "/facts undo C3")
     await run(disp, OTHER_ADMIN, "/facts undo C2")
-    assert await count(fdeps.db, "SELECT COUNT(*) FROM laws") == 0
-    row = await fdeps.db.fetchone("SELECT started FROM deployments WHERE id = 1")
+    assert await count(db, "SELECT COUNT(*) FROM laws") == 0
+    row = await db.fetchone("SELECT started FROM deployments WHERE id = 1")
     assert row is not None and row["started"] == "2019-05-14"
-    assert await traces(fdeps.db, ZELDA_ID, SECRET) == []
+    assert await traces(db, ZELDA_ID, SECRET) == []

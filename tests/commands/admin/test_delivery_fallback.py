@@ -13,6 +13,7 @@ from bot.models import Role
 from bot.settings import load_settings
 from notifications.delivery import channel_text, deliver_due, notify_channel
 from storage import outbox
+from storage.db import Database
 from tests.commands.admin.conftest import Clock, FakeMessenger
 from tests.conftest import identity
 
@@ -49,7 +50,7 @@ async def follow_and_change(disp: Dispatcher, *followers: Identity) -> None:
 
 
 async def test_closed_dms_go_to_the_channel_by_display_name(
-    disp: Dispatcher, fdeps: Deps, discord_messenger: FakeMessenger
+    disp: Dispatcher, fdeps: Deps, discord_messenger: FakeMessenger, db: Database
 ) -> None:
     closed = on_discord("111", "Zed @everyone")
     open_ = on_discord("222", "Ola")
@@ -65,7 +66,7 @@ async def test_closed_dms_go_to_the_channel_by_display_name(
     assert first == "For Zed @everyone (direct messages closed):"
     assert "ended its Ring partnership on 2024-01-31" in rest and "111" not in text
     assert (await deliver_due(deps)).delivered == 0  # told once
-    assert (await outbox.stats(fdeps.db)).pending == 0
+    assert (await outbox.stats(db)).pending == 0
 
 
 async def test_a_transient_failure_is_retried_not_posted(
@@ -83,7 +84,7 @@ async def test_a_transient_failure_is_retried_not_posted(
 
 
 async def test_closed_dms_without_a_channel_are_kept_and_shown(
-    disp: Dispatcher, fdeps: Deps, discord_messenger: FakeMessenger, clock: Clock
+    disp: Dispatcher, fdeps: Deps, discord_messenger: FakeMessenger, clock: Clock, db: Database
 ) -> None:
     await follow_and_change(disp, on_discord("111", "Zed"))
     discord_messenger.closed_dms.add("111")
@@ -91,7 +92,7 @@ async def test_closed_dms_without_a_channel_are_kept_and_shown(
     for _ in range(2):
         assert (await deliver_due(unconfigured)).failed == 1
         clock.advance(3600)
-    [stuck] = await outbox.pending(fdeps.db)
+    [stuck] = await outbox.pending(db)
     assert stuck.attempts == 2 and "no discord notify channel is set" in stuck.last_error
     shown = await disp.run_text(ADMIN, "/facts outbox")
     assert "no discord notify channel" in shown.text
@@ -101,14 +102,14 @@ async def test_closed_dms_without_a_channel_are_kept_and_shown(
 
 
 async def test_a_failing_channel_is_retried_with_backoff(
-    disp: Dispatcher, fdeps: Deps, discord_messenger: FakeMessenger, clock: Clock
+    disp: Dispatcher, fdeps: Deps, discord_messenger: FakeMessenger, clock: Clock, db: Database
 ) -> None:
     await follow_and_change(disp, on_discord("111", "Zed"))
     discord_messenger.closed_dms.add("111")
     discord_messenger.channel_failures = 1
     deps = with_discord(fdeps, discord_messenger)
     assert (await deliver_due(deps)).failed == 1
-    [stuck] = await outbox.pending(fdeps.db)
+    [stuck] = await outbox.pending(db)
     assert "the notify channel failed: the platform is down" in stuck.last_error
     assert (await deliver_due(deps)).failed == 0  # not due yet: backoff
     clock.advance(31)
@@ -116,10 +117,12 @@ async def test_a_failing_channel_is_retried_with_backoff(
     assert len(discord_messenger.posts) == 1
 
 
-async def test_the_display_name_is_held_as_personal_data(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_the_display_name_is_held_as_personal_data(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
     zed = on_discord("111", "Zed Quux")
     await follow_and_change(disp, zed)
-    [item] = await outbox.pending(fdeps.db)
+    [item] = await outbox.pending(db)
     assert item.user_name == "Zed Quux"
     assert channel_text(item).startswith("For Zed Quux (direct messages closed):\n")
     shown = await disp.run_text(zed, "/mydata")

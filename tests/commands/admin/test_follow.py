@@ -11,6 +11,7 @@ from bot.dispatch import Dispatcher
 from bot.models import Role
 from notifications.delivery import deliver_due, run_delivery
 from storage import follows, outbox
+from storage.db import Database
 from storage.privacy import providers
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
 from tests.conftest import identity
@@ -66,24 +67,24 @@ async def test_county_and_state_laws_reach_the_cities_in_them(
 
 
 async def test_failed_delivery_is_kept_and_retried(
-    disp: Dispatcher, fdeps: Deps, messenger: FakeMessenger, clock: Clock
+    disp: Dispatcher, fdeps: Deps, messenger: FakeMessenger, clock: Clock, db: Database
 ) -> None:
     await ok(disp, ALICE, "/follow Greenfield, WI")
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     messenger.failures = 1
     assert (await deliver_due(fdeps)).failed == 1
-    stuck = await outbox.pending(fdeps.db)
+    stuck = await outbox.pending(db)
     assert len(stuck) == 1 and stuck[0].attempts == 1 and "closed" in stuck[0].last_error
     assert "closed" in await ok(disp, ADMIN, "/facts outbox")
     assert (await deliver_due(fdeps)).delivered == 0  # not yet due: backoff
     clock.advance(31)
     assert (await deliver_due(fdeps)).delivered == 1
     assert [u for _, u, _ in messenger.sent] == ["alice"]
-    assert (await outbox.stats(fdeps.db)).pending == 0
+    assert (await outbox.stats(db)).pending == 0
 
 
 async def test_no_messenger_is_a_failure_not_a_drop(
-    disp: Dispatcher, fdeps: Deps, clock: Clock
+    disp: Dispatcher, fdeps: Deps, clock: Clock, db: Database
 ) -> None:
     slack_user = identity(Role.MEMBER, user_id="U9")
     slack_user = type(slack_user)(**{**slack_user.__dict__, "platform": "slack"})
@@ -92,7 +93,7 @@ async def test_no_messenger_is_a_failure_not_a_drop(
     for _ in range(3):
         clock.advance(3600)
         assert (await deliver_due(fdeps)).failed == 1
-    stuck = await outbox.pending(fdeps.db)
+    stuck = await outbox.pending(db)
     assert stuck[0].attempts == 3 and "no slack connection" in stuck[0].last_error
 
 
@@ -106,7 +107,7 @@ async def test_undo_tells_followers_too(
     assert len(messenger.sent) == 2 and "C1 was undone" in messenger.sent[1][2]
 
 
-async def test_follow_input_errors(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_follow_input_errors(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
     await ok(disp, ALICE, "/follow Greenfield, WI")
     assert "already follow" in await ok(disp, ALICE, "/follow greenfield wi")
     reply = await disp.run_text(ALICE, "/follow Greenfeild, WI")
@@ -120,33 +121,35 @@ async def test_follow_input_errors(disp: Dispatcher, fdeps: Deps) -> None:
     assert "Greenfield, WI" in await ok(disp, ALICE, "/following")
     await ok(disp, ALICE, "/unfollow Greenfield, WI")
     assert "no place" in await ok(disp, ALICE, "/following")
-    assert await count(fdeps.db, "SELECT COUNT(*) FROM follows") == 0
+    assert await count(db, "SELECT COUNT(*) FROM follows") == 0
 
 
-async def test_follows_are_capped(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_follows_are_capped(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
     async def many(conn: aiosqlite.Connection) -> None:
         for i in range(follows.MAX_FOLLOWS):
             await follows.add_follow(
                 conn, ("test", "W1", "alice"), (f"city:x{i}:WI", f"X{i}, WI", "WI", ""), "t"
             )
 
-    await fdeps.db.write(many)
+    await db.write(many)
     reply = await disp.run_text(ALICE, "/follow Greenfield, WI")
     assert reply.error and "too many" in reply.text
 
 
-async def test_privacy_provider_lists_and_erases_follows(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_privacy_provider_lists_and_erases_follows(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
     await ok(disp, ALICE, "/follow Greenfield, WI")
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     provider = next(p for p in providers() if p.describe is follows.describe_member)
-    lines = await provider.describe(fdeps.db, "test", "alice")
+    lines = await provider.describe(db, "test", "alice")
     assert any("Greenfield, WI" in line for line in lines)
 
     async def erase(conn: aiosqlite.Connection) -> int:
         return await provider.erase(conn, "test", "alice")
 
-    assert await fdeps.db.write(erase) == 2  # the follow and the queued notification
-    assert await provider.describe(fdeps.db, "test", "alice") == []
+    assert await db.write(erase) == 2  # the follow and the queued notification
+    assert await provider.describe(db, "test", "alice") == []
 
 
 async def test_run_delivery_sends_and_stops(

@@ -9,6 +9,7 @@ from bot.dispatch import Dispatcher
 from bot.models import Attachment, Role
 from commands.admin.imports import MAX_IMPORT_BYTES
 from places.index import place_index
+from storage.db import Database
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity, shared_data_file
 
@@ -22,24 +23,24 @@ async def send(disp: Dispatcher, name: str, content: bytes, extra: str = "") -> 
     return reply.error, reply.as_text()
 
 
-async def test_real_atlas_import_and_its_undo(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_real_atlas_import_and_its_undo(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
     content = shared_data_file(ATLAS).read_bytes()
-    start = await table_state(fdeps.db)
+    start = await table_state(db)
     error, text = await send(disp, ATLAS, content)
     assert not error, text
     assert "C1" in text and "5,784 rows read" in text
     ring = await count(
-        fdeps.db, "SELECT COUNT(*) FROM deployments WHERE technology = 'Ring/Neighbors Partnership'"
+        db, "SELECT COUNT(*) FROM deployments WHERE technology = 'Ring/Neighbors Partnership'"
     )
     assert ring > 1400  # 1,501 Ring rows minus repeats, plus the seeded one
-    created = await count(fdeps.db, "SELECT COUNT(*) FROM change_created WHERE change_id = 1")
+    created = await count(db, "SELECT COUNT(*) FROM change_created WHERE change_id = 1")
     new_rows = sum(
         len(rows) - len(start[table])
-        for table, rows in (await table_state(fdeps.db)).items()
+        for table, rows in (await table_state(db)).items()
         if table in ("agencies", "sources", "deployments")
     )
     assert created == new_rows
-    dataset = await fdeps.db.fetchone("SELECT as_of FROM datasets WHERE name = 'eff-atlas'")
+    dataset = await db.fetchone("SELECT as_of FROM datasets WHERE name = 'eff-atlas'")
     assert dataset is not None and dataset["as_of"] == "2020-10-07"
     assert place_index(fdeps).resolve("Miami, OK").state == "OK"  # the place index saw it at once
     error, text = await send(disp, ATLAS, content)  # again: nothing new, still audited
@@ -48,17 +49,19 @@ async def test_real_atlas_import_and_its_undo(disp: Dispatcher, fdeps: Deps) -> 
     assert not undo.error, undo.text
     undo = await disp.run_text(ADMIN, "/facts undo C1")
     assert not undo.error, undo.text
-    assert await table_state(fdeps.db) == start
+    assert await table_state(db) == start
 
 
-async def test_atlas_import_needs_an_as_of_date(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_atlas_import_needs_an_as_of_date(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
     head = shared_data_file(ATLAS).read_bytes()[:20000].rsplit(b"\n", 1)[0] + b"\n"
-    start = await table_state(fdeps.db)
+    start = await table_state(db)
     error, text = await send(disp, "atlas.csv", head)
     assert error and "as-of" in text
     error, text = await send(disp, "atlas.csv", head, "as-of:2030-01-01")
     assert error and "future" in text
-    assert await table_state(fdeps.db) == start
+    assert await table_state(db) == start
     error, text = await send(disp, "atlas.csv", head, "as-of:2020-10-07")
     assert not error, text
 
@@ -98,18 +101,20 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("what", "content", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
 async def test_bad_csv_changes_nothing(
-    disp: Dispatcher, fdeps: Deps, what: str, content: bytes, message: str
+    disp: Dispatcher, fdeps: Deps, what: str, content: bytes, message: str, db: Database
 ) -> None:
-    start = await table_state(fdeps.db)
+    start = await table_state(db)
     error, text = await send(disp, "facts.csv", content)
     assert error and message in text, text
     assert "Nothing was imported" in text or "unknown columns" in text
-    assert await table_state(fdeps.db) == start
-    assert await count(fdeps.db, "SELECT COUNT(*) FROM changes") == 0
+    assert await table_state(db) == start
+    assert await count(db, "SELECT COUNT(*) FROM changes") == 0
 
 
-async def test_a_bad_line_after_good_ones_imports_nothing(disp: Dispatcher, fdeps: Deps) -> None:
-    start = await table_state(fdeps.db)
+async def test_a_bad_line_after_good_ones_imports_nothing(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
+    start = await table_state(db)
     content = (
         FACTS_HEADER
         + "law,Virginia,,,2021-07-01,ban,in-force,,https://ex.org/v,\n"
@@ -118,14 +123,16 @@ async def test_a_bad_line_after_good_ones_imports_nothing(disp: Dispatcher, fdep
     ).encode()
     error, text = await send(disp, "facts.csv", content)
     assert error and "line 4" in text
-    assert await table_state(fdeps.db) == start
+    assert await table_state(db) == start
 
 
-async def test_oversized_file_is_refused_before_reading(disp: Dispatcher, fdeps: Deps) -> None:
-    start = await table_state(fdeps.db)
+async def test_oversized_file_is_refused_before_reading(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
+    start = await table_state(db)
     error, text = await send(disp, "big.csv", FACTS_HEADER.encode() + b"x" * MAX_IMPORT_BYTES)
     assert error and "limit" in text
-    assert await table_state(fdeps.db) == start
+    assert await table_state(db) == start
 
 
 async def test_no_attachment(disp: Dispatcher) -> None:
@@ -133,8 +140,8 @@ async def test_no_attachment(disp: Dispatcher) -> None:
     assert reply.error and "attached file" in reply.text
 
 
-async def test_facts_csv_import_and_undo(disp: Dispatcher, fdeps: Deps) -> None:
-    start = await table_state(fdeps.db)
+async def test_facts_csv_import_and_undo(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
+    start = await table_state(db)
     content = (
         FACTS_HEADER
         + 'law,"Oakland, CA",,,2019-07-16,ban,in-force,City use banned,https://ex.org/o,\n'
@@ -143,18 +150,18 @@ async def test_facts_csv_import_and_undo(disp: Dispatcher, fdeps: Deps) -> None:
     ).encode()
     error, text = await send(disp, "facts.csv", content)
     assert not error, text
-    assert await count(fdeps.db, "SELECT COUNT(*) FROM laws WHERE city = 'Oakland'") == 1
-    assert await count(fdeps.db, "SELECT COUNT(*) FROM company_events") == 1
+    assert await count(db, "SELECT COUNT(*) FROM laws WHERE city = 'Oakland'") == 1
+    assert await count(db, "SELECT COUNT(*) FROM company_events") == 1
     assert place_index(fdeps).resolve("Smalltown, WI").state == "WI"
     error, text = await send(disp, "facts.csv", content)  # the partnership is now on record
     assert error and "line 4" in text and "already has a partnership" in text
     reply = await disp.run_text(ADMIN, "/facts undo C1")
     assert not reply.error, reply.text
-    assert await table_state(fdeps.db) == start
+    assert await table_state(db) == start
 
 
-async def test_member_cannot_import(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_member_cannot_import(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
     member = identity(Role.MEMBER, user_id="M1")
     reply = await disp.run_text(member, "/facts import", (Attachment("f.csv", b"x"),))
     assert reply.error and "admins only" in reply.text
-    assert await count(fdeps.db, "SELECT COUNT(*) FROM changes WHERE action = 'refused'") == 1
+    assert await count(db, "SELECT COUNT(*) FROM changes WHERE action = 'refused'") == 1

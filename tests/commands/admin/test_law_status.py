@@ -11,6 +11,7 @@ from bot.dispatch import Dispatcher
 from bot.models import Attachment, Role
 from notifications.delivery import deliver_due
 from storage import audit
+from storage.db import Database
 from tests.commands.admin.conftest import FakeMessenger, table_state
 from tests.commands.admin.test_edits import fails, run
 from tests.conftest import identity
@@ -20,21 +21,21 @@ MILWAUKEE_BAN = '/facts add-law "Milwaukee County, WI" ban 2021-01-05 in-force h
 
 
 async def test_a_repeal_is_audited_shown_told_and_undone(
-    disp: Dispatcher, fdeps: Deps, messenger: FakeMessenger
+    disp: Dispatcher, fdeps: Deps, messenger: FakeMessenger, db: Database
 ) -> None:
     await run(disp, "/follow Greenfield, WI", ALICE)
     await run(disp, MILWAUKEE_BAN)  # C1, L1
     await deliver_due(fdeps)
-    before = await table_state(fdeps.db)
+    before = await table_state(db)
     text = await run(
         disp,
         "/facts set-law-status L1 repealed 2023-03-01 https://ex.org/repeal Repealed by the board",
     )
     assert "Change C2 recorded" in text and "Updated L1" in text and "1 follower(s)" in text
-    row = await fdeps.db.fetchone("SELECT status, status_changed, status_note FROM laws")
+    row = await db.fetchone("SELECT status, status_changed, status_note FROM laws")
     assert row is not None
     assert tuple(row) == ("repealed", "2023-03-01", "Repealed by the board")
-    change = await audit.get_change(fdeps.db, 2)
+    change = await audit.get_change(db, 2)
     assert change is not None and change.command == "facts set-law-status"
     assert change.before is not None and change.before["status"] == "in-force"
     assert change.after is not None and change.after["status"] == "repealed"
@@ -45,15 +46,17 @@ async def test_a_repeal_is_audited_shown_told_and_undone(
     told = messenger.sent[-1][2]
     assert "is repealed since 2023-03-01 (was in-force)" in told and "ex.org/repeal" in told
     await run(disp, "/facts undo C2")
-    assert await table_state(fdeps.db) == before
+    assert await table_state(db) == before
 
 
-async def test_the_law_can_be_named_by_its_jurisdiction(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_the_law_can_be_named_by_its_jurisdiction(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
     await run(disp, MILWAUKEE_BAN)
     await run(
         disp, '/facts set-law-status "Milwaukee County, WI" expired 2024-01-05 https://ex.org/x'
     )
-    row = await fdeps.db.fetchone("SELECT status FROM laws WHERE id = 1")
+    row = await db.fetchone("SELECT status FROM laws WHERE id = 1")
     assert row is not None and row["status"] == "expired"
     await run(
         disp, '/facts add-law "Milwaukee County, WI" oversight 2022-01-05 in-force https://e.org/o'
@@ -79,29 +82,29 @@ async def test_the_law_can_be_named_by_its_jurisdiction(disp: Dispatcher, fdeps:
     ],
 )
 async def test_bad_input_changes_nothing(
-    disp: Dispatcher, fdeps: Deps, line: str, message: str
+    disp: Dispatcher, fdeps: Deps, line: str, message: str, db: Database
 ) -> None:
     await run(disp, MILWAUKEE_BAN)
-    before = await table_state(fdeps.db)
+    before = await table_state(db)
     assert message in await fails(disp, f"/facts set-law-status {line}")
-    assert await table_state(fdeps.db) == before
+    assert await table_state(db) == before
 
 
 async def test_the_same_status_twice_and_a_member_are_refused(
-    disp: Dispatcher, fdeps: Deps
+    disp: Dispatcher, fdeps: Deps, db: Database
 ) -> None:
     await run(disp, MILWAUKEE_BAN)
     await run(disp, "/facts set-law-status L1 reversed 2023-03-01 https://ex.org/r")
     assert "already says" in await fails(
         disp, "/facts set-law-status L1 reversed 2023-03-01 https://ex.org/r"
     )
-    before = await table_state(fdeps.db)
+    before = await table_state(db)
     refused = await fails(
         disp, "/facts set-law-status L1 in-force 2024-03-01 https://e.org/r", ALICE
     )
     assert "admins only" in refused
-    assert await table_state(fdeps.db) == before
-    [refusal] = await audit.refusals_by(fdeps.db, "test", "alice")
+    assert await table_state(db) == before
+    [refusal] = await audit.refusals_by(db, "test", "alice")
     assert refusal.command == "facts set-law-status"
 
 
@@ -143,7 +146,9 @@ async def test_an_imported_moratorium_ended_event_changes_the_status_too(
     assert "Current status: Moratorium ended (since" in shown
 
 
-async def test_admin_laws_share_the_key_of_seeded_laws(disp: Dispatcher, fdeps: Deps) -> None:
+async def test_admin_laws_share_the_key_of_seeded_laws(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
     async def seeded(conn: aiosqlite.Connection) -> None:
         source = await fw.upsert_source(conn, "https://ex.org/seed", "Seed", "2020-01-02")
         await fw.upsert_law(
@@ -152,12 +157,12 @@ async def test_admin_laws_share_the_key_of_seeded_laws(disp: Dispatcher, fdeps: 
             as_of="2020-01-02", natural_key="seed:milwaukee", county="Milwaukee County",
         )  # fmt: skip
 
-    await fdeps.db.write(seeded)
+    await db.write(seeded)
     await run(disp, MILWAUKEE_BAN)
     # One jurisdiction, one key: the seeded law and the admin's are found together.
     listed = await fails(
         disp, '/facts set-law-status "Milwaukee County, WI" repealed 2024-02-01 https://e.org/r'
     )
     assert "2 laws on record" in listed
-    keys = await fdeps.db.fetchall("SELECT DISTINCT jurisdiction_key FROM laws")
+    keys = await db.fetchall("SELECT DISTINCT jurisdiction_key FROM laws")
     assert [k[0] for k in keys] == ["milwaukee county, wi"]

@@ -10,14 +10,12 @@ import aiosqlite
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Reply, Role
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
-from places.index import PlaceIndex, place_index
+from main import sqlite_deps
+from places.index import place_index
 from storage import facts_write as fw
 from storage.db import Database
-from storage.facts import SqliteFacts
-from storage.sqlite import sqlite_storage
 from tests.commands.admin.conftest import seed_small
 from tests.conftest import FIXED_NOW, identity
 
@@ -77,7 +75,7 @@ async def test_a_new_agency_and_its_county_neighbours_show_at_once(disp: Dispatc
 
 
 async def test_ring_status_and_dataset_date_follow_the_database(
-    disp: Dispatcher, fdeps: Deps
+    disp: Dispatcher, fdeps: Deps, db: Database
 ) -> None:
     assert "No timeline" in field(await lookup(disp), TODAY)
     assert "no EFF Atlas data has been imported" in (await lookup(disp)).text
@@ -86,7 +84,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
         await fw.upsert_company(conn, "ring", "Ring")
         await fw.record_dataset(conn, "eff-atlas", "2020-10-07", "2020-10-08T00:00:00Z", 1)
 
-    await fdeps.db.write(ring_and_atlas)
+    await db.write(ring_and_atlas)
     await place_index(fdeps).reload()  # a write made outside the admin commands: reload by hand
     assert "as of 2020-10-07" in (await lookup(disp)).text
     assert "No timeline" in field(await lookup(disp), TODAY)  # a company with no status yet
@@ -103,15 +101,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
 async def test_a_lookup_needs_no_database_trip(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "own.db")
     await db.write(seed_small)
-    places = PlaceIndex(SqliteFacts(db))
-    await places.reload()
-    deps = Deps(
-        settings=Settings(db_path=str(tmp_path / "own.db")),
-        db=db,
-        storage=sqlite_storage(db),
-        clock=lambda: FIXED_NOW,
-        services=Services(places),
-    )
+    deps = await sqlite_deps(db, Settings(db_path=str(tmp_path / "own.db")), lambda: FIXED_NOW)
     disp = Dispatcher(build_registry(), deps)
     answers = [await lookup(disp, p) for p in ("Greenfield, WI", "Milwaukee, WI")]
     await db.close()  # any read now would fail (and the dispatcher would answer an incident)

@@ -12,24 +12,20 @@ import itertools
 import sys
 from pathlib import Path
 
-from storage.sqlite import sqlite_storage
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
+from main import sqlite_deps
 from storage.db import Database
 from tests.conftest import FIXED_NOW
 
 
 async def main(path: str, members: int) -> None:
     db = await Database.open(path)
-    deps = Deps(
-        settings=Settings(db_path=path), db=db, storage=sqlite_storage(db), clock=lambda: FIXED_NOW
-    )
+    deps = await sqlite_deps(db, Settings(db_path=path), lambda: FIXED_NOW)
     dispatcher = Dispatcher(build_registry(), deps)
     organizer = Identity("crash", "W1", "org", "Organizer", Role.ORGANIZER)
     await dispatcher.run_text(organizer, "/campaign create crash Crash")

@@ -15,7 +15,7 @@ from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_o
 from tests.conftest import FIXED_NOW, identity
 
 
-async def test_close_here_is_seen_at_once(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_close_here_is_seen_at_once(dispatcher: Dispatcher, deps: Deps, db: Database) -> None:
     await create(dispatcher, "seen Seen")
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join seen")  # now cached
     await run_ok(dispatcher, ORGANIZER, "/campaign close seen")
@@ -24,26 +24,28 @@ async def test_close_here_is_seen_at_once(dispatcher: Dispatcher, deps: Deps) ->
         "The campaign seen was closed"
     )
     assert "closed on" in await run_error(dispatcher, identity(user_id="B"), "/campaign join seen")
-    assert await signup_count(deps.db, "seen") == 1
+    assert await signup_count(db, "seen") == 1
 
 
-async def test_a_stale_entry_still_refuses_in_sql(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_a_stale_entry_still_refuses_in_sql(
+    dispatcher: Dispatcher, deps: Deps, db: Database
+) -> None:
     await create(dispatcher, "stale Stale")
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join stale")  # cached as open
     # Closed behind this cache's back (as another process would): the join statement
     # itself checks, so the member is refused with the reason, and nothing is inserted.
     other = Dispatcher(
         dispatcher.registry,
-        Deps(settings=deps.settings, db=deps.db, storage=sqlite_storage(deps.db), clock=deps.clock),
+        Deps(settings=deps.settings, storage=sqlite_storage(db), clock=deps.clock),
     )
     await run_ok(other, ORGANIZER, "/campaign close stale")
     text = await run_error(dispatcher, identity(user_id="B"), "/campaign join stale")
     assert f"closed on {FIXED_NOW.date().isoformat()}" in text and "no new sign-ups" in text
-    assert await signup_count(deps.db, "stale") == 1
+    assert await signup_count(db, "stale") == 1
 
 
 async def test_a_campaign_gone_from_the_database_refuses(
-    dispatcher: Dispatcher, deps: Deps
+    dispatcher: Dispatcher, deps: Deps, db: Database
 ) -> None:
     await create(dispatcher, "gone Gone")
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join gone")
@@ -51,7 +53,7 @@ async def test_a_campaign_gone_from_the_database_refuses(
     async def delete(conn: aiosqlite.Connection) -> None:
         await conn.execute("DELETE FROM campaigns WHERE slug = 'gone'")
 
-    await deps.db.write(delete)
+    await db.write(delete)
     text = await run_error(dispatcher, identity(user_id="B"), "/campaign join gone")
     assert "no longer exists" in text
 

@@ -10,6 +10,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
 from bot.registry import AutocompleteContext
+from storage.db import Database
 from tests.commands.campaigns.helpers import (
     ORGANIZER,
     create,
@@ -20,7 +21,7 @@ from tests.commands.campaigns.helpers import (
 from tests.conftest import FIXED_NOW, identity
 
 
-async def test_create_join_and_info(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_create_join_and_info(dispatcher: Dispatcher, deps: Deps, db: Database) -> None:
     reply = await create(dispatcher, 'ring-free "End the Ring partnership" 500 ends:2027-01-31')
     assert "End the Ring partnership" in reply.title
     joined = await run_ok(dispatcher, identity(), "/campaign join ring-free Greenfield, WI")
@@ -29,44 +30,44 @@ async def test_create_join_and_info(dispatcher: Dispatcher, deps: Deps) -> None:
     values = {f.name: f.value for f in info.fields}
     assert values["Signed up"] == "[....................] 0% (1 of 500)"
     assert values["Ends"] == "2027-01-31" and values["You"] == "signed up on 2026-11-26"
-    row = await deps.db.fetchone("SELECT display_name, city FROM signups")
+    row = await db.fetchone("SELECT display_name, city FROM signups")
     assert row is not None and tuple(row) == ("user U1", "Greenfield, WI")
 
 
-async def test_joining_twice_counts_once(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_joining_twice_counts_once(dispatcher: Dispatcher, deps: Deps, db: Database) -> None:
     await create(dispatcher, "twice Twice")
     await run_ok(dispatcher, identity(), "/campaign join twice")
     again = await run_ok(dispatcher, identity(), "/campaign join twice")
     assert again.text.startswith("You are already signed up for twice since 2026-11-26")
-    assert await signup_count(deps.db, "twice") == 1
+    assert await signup_count(db, "twice") == 1
 
 
-async def test_leave_and_rejoin(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_leave_and_rejoin(dispatcher: Dispatcher, deps: Deps, db: Database) -> None:
     await create(dispatcher, "lr Leave-rejoin")
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join lr Oakland")
     await run_ok(dispatcher, identity(user_id="B"), "/campaign join lr")
     left = await run_ok(dispatcher, identity(user_id="A"), "/campaign leave lr")
     assert "no longer count" in left.text
-    assert await signup_count(deps.db, "lr") == 1
+    assert await signup_count(db, "lr") == 1
     export = await run_ok(dispatcher, ORGANIZER, "/campaign export lr")
     assert export.file is not None and b"user A" not in export.file.content
     assert "not signed up" in await run_error(
         dispatcher, identity(user_id="A"), "/campaign leave lr"
     )
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join lr")
-    assert await signup_count(deps.db, "lr") == 2
+    assert await signup_count(db, "lr") == 2
     export = await run_ok(dispatcher, ORGANIZER, "/campaign export lr")
     assert export.file is not None and b"user A" in export.file.content
 
 
-async def test_workspaces_are_isolated(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_workspaces_are_isolated(dispatcher: Dispatcher, deps: Deps, db: Database) -> None:
     other_org = identity(Role.ORGANIZER, user_id="U-org", workspace="W2")
     await create(dispatcher, 'same "In W1" 10')
     await create(dispatcher, 'same "In W2" 20', who=other_org)
     await create(dispatcher, "only-w1 Only")
     await run_ok(dispatcher, identity(), "/campaign join same")
-    assert await signup_count(deps.db, "same", "W1") == 1
-    assert await signup_count(deps.db, "same", "W2") == 0
+    assert await signup_count(db, "same", "W1") == 1
+    assert await signup_count(db, "same", "W2") == 0
     w2 = identity(workspace="W2")
     assert "No campaign called only-w1" in await run_error(dispatcher, w2, "/campaign join only-w1")
     listing = await run_ok(dispatcher, w2, "/campaign list")
@@ -78,7 +79,9 @@ async def test_workspaces_are_isolated(dispatcher: Dispatcher, deps: Deps) -> No
     assert [c.value for c in await dispatcher.autocomplete("campaign", ctx1, "only")] == ["only-w1"]
 
 
-async def test_closed_and_ended_campaigns_refuse(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_closed_and_ended_campaigns_refuse(
+    dispatcher: Dispatcher, deps: Deps, db: Database
+) -> None:
     await create(dispatcher, "shut Shut")
     await run_ok(dispatcher, ORGANIZER, "/campaign close shut")
     text = await run_error(dispatcher, identity(), "/campaign join shut")
@@ -89,10 +92,10 @@ async def test_closed_and_ended_campaigns_refuse(dispatcher: Dispatcher, deps: D
     late = Dispatcher(dispatcher.registry, later)
     text = await run_error(late, identity(), "/campaign join soon")
     assert "ended on 2026-11-27" in text
-    assert await signup_count(deps.db, "shut") == 0 and await signup_count(deps.db, "soon") == 0
+    assert await signup_count(db, "shut") == 0 and await signup_count(db, "soon") == 0
 
 
-async def test_bad_input_changes_nothing(dispatcher: Dispatcher, deps: Deps) -> None:
+async def test_bad_input_changes_nothing(dispatcher: Dispatcher, deps: Deps, db: Database) -> None:
     cases = {
         "/campaign join nope": "No campaign called nope",
         "/campaign join Bad_Slug!": "is not a campaign name",
@@ -119,14 +122,14 @@ async def test_bad_input_changes_nothing(dispatcher: Dispatcher, deps: Deps) -> 
     assert command is not None
     reply = await dispatcher.run_options(ORGANIZER, command, {"slug": "ok", "title": "t" * 10_000})
     assert reply.error and "title is too long" in reply.text
-    row = await deps.db.fetchone("SELECT count(*) FROM campaigns")
+    row = await db.fetchone("SELECT count(*) FROM campaigns")
     assert row is not None and row[0] == 0
     await create(dispatcher, "dup Dup")
     assert "already exists" in await run_error(dispatcher, ORGANIZER, "/campaign create dup Again")
     assert "for organizers only" in await run_error(dispatcher, identity(), "/campaign create x1 X")
     assert "organizers only" in await run_error(dispatcher, identity(), "/campaign export dup")
     text = await run_error(dispatcher, identity(), '/campaign join dup "@here hi"')
-    assert "may not contain mentions" in text and await signup_count(deps.db, "dup") == 0
+    assert "may not contain mentions" in text and await signup_count(db, "dup") == 0
 
 
 async def test_stats_progress_and_days(dispatcher: Dispatcher, deps: Deps) -> None:
@@ -163,7 +166,7 @@ async def test_export_is_minimal_and_formula_safe(dispatcher: Dispatcher) -> Non
 
 
 async def test_concurrent_close_and_join_never_join_a_closed_campaign(
-    dispatcher: Dispatcher, deps: Deps
+    dispatcher: Dispatcher, deps: Deps, db: Database
 ) -> None:
     await create(dispatcher, "race Race")
     replies = await asyncio.gather(
@@ -172,4 +175,4 @@ async def test_concurrent_close_and_join_never_join_a_closed_campaign(
     )
     joined = sum(1 for r in replies[:-1] if not r.error)
     assert not replies[-1].error
-    assert await signup_count(deps.db, "race") == joined
+    assert await signup_count(db, "race") == joined

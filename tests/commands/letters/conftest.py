@@ -12,6 +12,7 @@ import pytest
 from bot.deps import Deps
 from places.index import place_index
 from storage import facts_write as w
+from storage.db import Database
 from storage.facts_models import RING_TECHNOLOGY
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW
@@ -52,8 +53,8 @@ async def _agencies(conn: aiosqlite.Connection) -> None:
 
 
 @pytest.fixture
-async def facts_deps(deps: Deps) -> Deps:
-    await ensure_seed(deps.db, now=FIXED_NOW)
-    await deps.db.write(_agencies)
+async def facts_deps(deps: Deps, db: Database) -> Deps:
+    await ensure_seed(db, now=FIXED_NOW)
+    await db.write(_agencies)
     await place_index(deps).reload()
     return deps

@@ -13,6 +13,7 @@ from commands import build_registry
 from commands.letters import petition_text, template_exists
 from commands.letters.validate import MAX_TEMPLATE_CHARS
 from storage import letters as store
+from storage.db import Database
 from tests.conftest import identity
 
 THANKS = (
@@ -28,7 +29,7 @@ def disp(facts_deps: Deps) -> Dispatcher:
 
 
 async def test_round_trip_add_list_draft_remove(
-    disp: Dispatcher, organizer: Identity, admin: Identity, member: Identity
+    disp: Dispatcher, organizer: Identity, admin: Identity, member: Identity, db: Database
 ) -> None:
     added = await disp.run_text(organizer, "/letter add thanks-council", (_file(THANKS),))
     assert not added.error and "Added" in added.text
@@ -39,7 +40,7 @@ async def test_round_trip_add_list_draft_remove(
     drafted = await disp.run_text(member, "/letter draft thanks-council San Francisco, CA")
     assert drafted.text.startswith("Dear the San Francisco City Council,")
     assert "a ban on May 14, 2019" in drafted.text
-    stored = await store.templates_by_author(disp.deps.db, "test", "U-org")
+    stored = await store.templates_by_author(db, "test", "U-org")
     assert [(s.name, s.workspace, s.author_name) for s in stored] == [
         ("thanks-council", "W1", "user U-org")
     ]
@@ -84,11 +85,11 @@ async def test_other_workspaces_neither_see_nor_take_the_name(
     ],
 )
 async def test_hostile_or_broken_templates_are_refused_and_not_stored(
-    disp: Dispatcher, organizer: Identity, source: str, why: str
+    disp: Dispatcher, organizer: Identity, source: str, why: str, db: Database
 ) -> None:
     reply = await disp.run_text(organizer, "/letter add evil-one", (_file(source),))
     assert reply.error and why in reply.text, reply.text
-    assert await store.find_template(disp.deps.db, "evil-one") == []
+    assert await store.find_template(db, "evil-one") == []
 
 
 async def test_bad_names_files_and_sizes(disp: Dispatcher, organizer: Identity) -> None:
@@ -109,13 +110,13 @@ async def test_bad_names_files_and_sizes(disp: Dispatcher, organizer: Identity) 
     assert "added by" not in listing.text
 
 
-async def test_roles(disp: Dispatcher, member: Identity, organizer: Identity) -> None:
+async def test_roles(disp: Dispatcher, member: Identity, organizer: Identity, db: Database) -> None:
     reply = await disp.run_text(member, "/letter add mine-one Hi")
     assert reply.error and "organizers only" in reply.text
     await disp.run_text(organizer, "/letter add mine-one Hi")
     refused = await disp.run_text(organizer, "/letter remove mine-one")
     assert refused.error and "admins only" in refused.text
-    assert await store.find_template(disp.deps.db, "mine-one") != []
+    assert await store.find_template(db, "mine-one") != []
 
 
 async def test_remove_refuses_shipped_and_unknown(disp: Dispatcher, admin: Identity) -> None:

@@ -9,6 +9,7 @@ from commands.letters.catalog import LetterCatalog
 from commands.letters.dates import when_text
 from lexicon.dates import LANGUAGES
 from places.index import place_index
+from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
@@ -19,16 +20,16 @@ WITH_RING = "Greenfield, WI"  # Greenfield PD joined Ring's portal (Atlas, Link 
 WITHOUT_RING = "San Francisco, CA"  # no Ring row in the snapshot; a 2019 ban in the seed
 
 
-async def _load(deps: Deps) -> Dispatcher:
+async def _load(deps: Deps, db: Database) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
-    await ensure_seed(deps.db, now=FIXED_NOW)
-    await import_atlas(deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await ensure_seed(db, now=FIXED_NOW)
+    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(deps).reload()
     return Dispatcher(build_registry(), deps)
 
 
-async def test_every_template_with_and_without_a_partnership(deps: Deps) -> None:
-    disp = await _load(deps)
+async def test_every_template_with_and_without_a_partnership(deps: Deps, db: Database) -> None:
+    disp = await _load(deps, db)
     who = identity()
     expected_errors = {("ring-council", WITHOUT_RING), ("keep-ban", WITH_RING)}
     for name in LetterCatalog().shipped_names():
@@ -44,8 +45,8 @@ async def test_every_template_with_and_without_a_partnership(deps: Deps) -> None
                 assert place.split(",")[0] in reply.text or name == "company-moratorium"
 
 
-async def test_ring_letter_on_atlas_dates(deps: Deps) -> None:
-    disp = await _load(deps)
+async def test_ring_letter_on_atlas_dates(deps: Deps, db: Database) -> None:
+    disp = await _load(deps, db)
     partnerships = await deps.storage.facts.ring_partnerships("WI")
     greenfield = next(d for d in partnerships if d.agency.name == "Greenfield Police Department")
     reply = await disp.run_text(identity(), f"/letter draft ring-council {WITH_RING}")

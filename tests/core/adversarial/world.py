@@ -19,15 +19,12 @@ from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
 from bot.grammar import parse_line
 from bot.models import Reply, Role
 from bot.registry import Command, OptionType, Registry
-from bot.services import Services
 from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
-from places.index import PlaceIndex
+from main import sqlite_deps
 from storage.db import Database
-from storage.facts import SqliteFacts
 from storage.seed import ensure_seed
-from storage.sqlite import sqlite_storage
 from tests.conftest import FIXED_NOW, identity
 
 MEMBER = identity(Role.MEMBER)
@@ -80,15 +77,7 @@ async def build_world(path: Path) -> None:
 
 
 async def make_deps(db: Database, path: Path) -> Deps:
-    places = PlaceIndex(SqliteFacts(db))
-    await places.reload()
-    return Deps(
-        settings=Settings(db_path=str(path)),
-        db=db,
-        storage=sqlite_storage(db),
-        clock=lambda: FIXED_NOW,
-        services=Services(places),
-    )
+    return await sqlite_deps(db, Settings(db_path=str(path)), lambda: FIXED_NOW)
 
 
 def build_world_file(path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from places.index import place_index
+from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from tests.conftest import FIXED_NOW, shared_data_file
@@ -25,16 +26,14 @@ ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE
 MEMBER = Invoker(user_id="600000000000000011", name="ada")
 
 
-async def import_real_atlas(bot: RunningBot) -> None:
+async def import_real_atlas(bot: RunningBot, db: Database) -> None:
     data = Path(shared_data_file(ATLAS_FILE)).read_bytes()
-    await import_atlas(
-        bot.dispatcher.deps.db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW
-    )
+    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(bot.dispatcher.deps).reload()
 
 
-async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot) -> None:
-    await import_real_atlas(bot)
+async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot, db: Database) -> None:
+    await import_real_atlas(bot, db)
     sent = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfield, WI"})
     _, received = await final_message(bot.fake, sent)
     data = message_data(received)
@@ -43,8 +42,8 @@ async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot) -> None:
     assert pings_nobody(data) and not is_ephemeral(data)
 
 
-async def test_place_autocomplete_suggests_atlas_places(bot: RunningBot) -> None:
-    await import_real_atlas(bot)
+async def test_place_autocomplete_suggests_atlas_places(bot: RunningBot, db: Database) -> None:
+    await import_real_atlas(bot, db)
     sent = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfi"}, focused="place")
     callback = await bot.fake.callback(sent)
     assert callback.body["type"] == AUTOCOMPLETE_RESULT

@@ -8,6 +8,7 @@ import pytest
 
 from bot.messengers import DeliveryError
 from notifications.delivery import deliver_due
+from storage.db import Database
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.test_lifecycle import wait_for_messenger
 from tests.platforms.discord.wire import pings_nobody
@@ -17,14 +18,16 @@ from tests.platforms.notify_helpers import queue_notification
 CLOSED_USER = "600000000000000009"
 
 
-async def test_closed_dms_fall_back_to_the_channel_with_mentions_off(bot: RunningBot) -> None:
+async def test_closed_dms_fall_back_to_the_channel_with_mentions_off(
+    bot: RunningBot, db: Database
+) -> None:
     await wait_for_messenger(bot)
     deps = bot.dispatcher.deps
     deps = replace(
         deps, settings=replace(deps.settings, discord_notify_channel_id=payloads.CHANNEL_ID)
     )
     queued = await queue_notification(
-        deps.db, "discord", payloads.GUILD_ID, CLOSED_USER, "Zed @everyone <@&1>",
+        db, "discord", payloads.GUILD_ID, CLOSED_USER, "Zed @everyone <@&1>",
         "Greenfield, WI changed @here",
     )  # fmt: skip
     assert queued == 1

@@ -15,6 +15,7 @@ from bot.platforms.slack.render import unescape
 from bot.registry import Command
 from commands import build_registry
 from places.index import place_index
+from storage.db import Database
 from tests.facts_sample import load_sample
 from tests.platforms.slack.conftest import ADMIN, ORGANIZER, HttpSlack
 
@@ -34,9 +35,9 @@ def shown(message: dict[str, Any]) -> str:
 
 
 @pytest.fixture
-async def with_facts(http_slack: HttpSlack) -> HttpSlack:
+async def with_facts(http_slack: HttpSlack, db: Database) -> HttpSlack:
     deps = http_slack.running.dispatcher.deps
-    await load_sample(deps.db)
+    await load_sample(db)
     await place_index(deps).reload()
     return http_slack
 

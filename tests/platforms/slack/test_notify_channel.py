@@ -13,6 +13,7 @@ from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
 from notifications.delivery import deliver_due
 from storage import outbox
+from storage.db import Database
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.notify_helpers import queue_notification
 
@@ -27,10 +28,10 @@ def slack_deps(deps: Deps, messenger: SlackMessenger, channel: str) -> Deps:
 
 
 async def test_closed_dms_fall_back_to_the_channel_escaped(
-    fake_slack: FakeSlack, deps: Deps
+    fake_slack: FakeSlack, deps: Deps, db: Database
 ) -> None:
     await queue_notification(
-        deps.db, "slack", "T1", "U42", "Zed <!channel> & co", "Greenfield, WI <@U1> changed"
+        db, "slack", "T1", "U42", "Zed <!channel> & co", "Greenfield, WI <@U1> changed"
     )
     fake_slack.refused_channels.add("DU42")  # the DM is refused: not_in_channel
     async with aiohttp.ClientSession() as session:
@@ -49,9 +50,9 @@ async def test_closed_dms_fall_back_to_the_channel_escaped(
 
 
 async def test_an_outage_is_retried_not_posted_in_the_channel(
-    fake_slack: FakeSlack, deps: Deps
+    fake_slack: FakeSlack, deps: Deps, db: Database
 ) -> None:
-    await queue_notification(deps.db, "slack", "T1", "U42", "Zed", "changed")
+    await queue_notification(db, "slack", "T1", "U42", "Zed", "changed")
     fake_slack.refuse_all_methods.add("conversations.open")  # fake_refusal: not "DMs closed"
     async with aiohttp.ClientSession() as session:
         client = AsyncWebClient(token="xoxb-test", base_url=fake_slack.api_url, session=session)
@@ -60,5 +61,5 @@ async def test_an_outage_is_retried_not_posted_in_the_channel(
         )
     assert (report.delivered, report.failed) == (0, 1)
     assert fake_slack.calls("chat.postMessage") == []
-    [stuck] = await outbox.pending(deps.db)
+    [stuck] = await outbox.pending(db)
     assert "fake_refusal" in stuck.last_error
