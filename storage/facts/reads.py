@@ -36,6 +36,14 @@ from storage.facts_models import (
 from storage.facts_write import name_key
 
 
+def ring_rows(state: str | None) -> tuple[str, list[object]]:
+    """The WHERE clause (deployments d joined to agencies a) of Ring partnership rows, in one
+    state or all, with its parameters."""
+    if state:
+        return "d.technology = ? AND a.state = ?", [RING_TECHNOLOGY, state]
+    return "d.technology = ?", [RING_TECHNOLOGY]
+
+
 class SqliteFacts:
     """FactsStore on SQLite."""
 
@@ -121,12 +129,10 @@ class SqliteFacts:
 
     async def ring_partnerships(self, state: str | None = None) -> list[Deployment]:
         """Ring/Neighbors partnership rows, optionally for one state."""
-        sql = f"{DEPLOYMENT_SQL} WHERE d.technology = ?"
-        params: list[object] = [RING_TECHNOLOGY]
-        if state:
-            sql += " AND a.state = ?"
-            params.append(state)
-        rows = await self._db.fetchall(sql + " ORDER BY a.state, a.name, d.id", params)
+        where, params = ring_rows(state)
+        rows = await self._db.fetchall(
+            f"{DEPLOYMENT_SQL} WHERE {where} ORDER BY a.state, a.name, d.id", params
+        )
         return [deployment_of(row) for row in rows]
 
     async def ring_counts_by_state(self) -> list[Count]:
@@ -141,42 +147,31 @@ class SqliteFacts:
 
     async def ring_counts_by_year(self, state: str | None = None) -> list[Count]:
         """Ring partnerships by the year they started ('' when the date is unknown)."""
-        sql = (
+        where, params = ring_rows(state)
+        rows = await self._db.fetchall(
             "SELECT COALESCE(substr(d.started, 1, 4), '') AS key, COUNT(*) AS n FROM deployments d"
-            " JOIN agencies a ON a.id = d.agency_id WHERE d.technology = ?"
+            f" JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY key ORDER BY key",
+            params,
         )
-        params: list[object] = [RING_TECHNOLOGY]
-        if state:
-            sql += " AND a.state = ?"
-            params.append(state)
-        rows = await self._db.fetchall(sql + " GROUP BY key ORDER BY key", params)
         return [Count(row["key"], row["n"]) for row in rows]
 
     async def ring_ended_count(self, state: str | None = None) -> int:
-        sql = (
+        where, params = ring_rows(state)
+        row = await self._db.fetchone(
             "SELECT COUNT(*) FROM deployments d JOIN agencies a ON a.id = d.agency_id"
-            " WHERE d.technology = ? AND d.ended IS NOT NULL"
+            f" WHERE {where} AND d.ended IS NOT NULL",
+            params,
         )
-        params: list[object] = [RING_TECHNOLOGY]
-        if state:
-            sql += " AND a.state = ?"
-            params.append(state)
-        row = await self._db.fetchone(sql, params)
         return 0 if row is None else int(row[0])
 
     async def ring_sources(self, state: str | None = None, limit: int = 3) -> list[Source]:
         """The sources most Ring partnership rows cite, most used first."""
-        sql = (
+        where, params = ring_rows(state)
+        rows = await self._db.fetchall(
             "SELECT s.url, s.publisher, s.published, s.title, COUNT(*) AS n FROM deployments d"
             " JOIN agencies a ON a.id = d.agency_id JOIN sources s ON s.id = d.source_id"
-            " WHERE d.technology = ?"
-        )
-        params: list[object] = [RING_TECHNOLOGY]
-        if state:
-            sql += " AND a.state = ?"
-            params.append(state)
-        rows = await self._db.fetchall(
-            sql + " GROUP BY s.id ORDER BY n DESC, s.id LIMIT ?", [*params, limit]
+            f" WHERE {where} GROUP BY s.id ORDER BY n DESC, s.id LIMIT ?",
+            [*params, limit],
         )
         return [source_of(row) for row in rows]
 
