@@ -22,6 +22,7 @@ _WHITESPACE = frozenset(" \t\r\n")
 _WORD = re.compile(r"[^ \t\r\n]+")
 _SPECIAL = re.compile(r"['\"\\]")
 _UNBALANCED = 'Unbalanced quotes: close every " you open.'
+_KEY_PREFIX = re.compile(r"^[a-z][a-z0-9_-]*:$")  # a quote may open a `key:` value
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,11 @@ class ParsedLine:
 
 
 def tokenize(text: str) -> list[str]:
-    """Split a line into words exactly as `shlex` does in posix mode with whitespace_split
-    and no comment characters ('#' is ordinary text: a hashtag, an issue number).
+    """Split a line into words as `shlex` does in posix mode with whitespace_split and no
+    comment characters ('#' is ordinary text: a hashtag, an issue number), with one change:
+    a straight ' quotes only where a quote can begin, at the start of a word (or of a
+    `key:` value) and with a closing ' that ends a word. Anywhere else it is an apostrophe:
+    `Hall County Sheriff's Office`, `O'Fallon`, `Coeur d'Alene` are taken as typed.
 
     Written by hand because it runs on every chat command: shlex reads one character at a
     time through a file object (~10 us a line); a line without quotes or backslashes (most
@@ -58,13 +62,17 @@ def _split_quoted(text: str) -> list[str]:
                 word, in_word = [], False
             i += 1
             continue
+        starts_word = not in_word
         in_word = True
-        if char == "'":  # single quotes: everything literal up to the next '
-            close = text.find("'", i + 1)
-            if close < 0:
-                raise UsageError(_UNBALANCED)
-            word.append(text[i + 1 : close])
-            i = close + 1
+        if char == "'":
+            may_open = starts_word or _KEY_PREFIX.match("".join(word)) is not None
+            close = _closing_quote(text, i + 1) if may_open else -1
+            if close < 0:  # an apostrophe, not a quote
+                word.append(char)
+                i += 1
+            else:  # single quotes: everything literal up to the closing '
+                word.append(text[i + 1 : close])
+                i = close + 1
         elif char == '"':
             i = _read_double_quoted(text, i + 1, word)
         elif char == "\\":  # outside quotes a backslash takes the next character as it is
@@ -78,6 +86,17 @@ def _split_quoted(text: str) -> list[str]:
     if in_word:
         tokens.append("".join(word))
     return tokens
+
+
+def _closing_quote(text: str, start: int) -> int:
+    """The index of the ' that closes a quote opened before `start`: the next ' that ends
+    a word (followed by whitespace or the end of the line); -1 when there is none."""
+    close = text.find("'", start)
+    while close >= 0:
+        if close + 1 == len(text) or text[close + 1] in _WHITESPACE:
+            return close
+        close = text.find("'", close + 1)
+    return -1
 
 
 def _read_double_quoted(text: str, i: int, word: list[str]) -> int:

@@ -11,6 +11,7 @@ import pytest
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
 from bot.registry import AutocompleteContext
+from lexicon.names import normalize
 from places.index import place_index
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
@@ -117,3 +118,18 @@ async def test_place_autocomplete_on_real_data(atlas: Dispatcher) -> None:
     many = await atlas.autocomplete("place", CTX, "S")
     assert len(many) == 25
     assert all(c.label.startswith("S") for c in many)
+
+
+async def test_agencies_with_an_apostrophe_are_found_as_typed(
+    atlas: Dispatcher, member: Identity
+) -> None:
+    """Over 200 Ring agencies are sheriff's offices: typed plainly, with a straight or a curly
+    apostrophe, every one answers with its partnership (none 'Unbalanced quotes')."""
+    named = {(r["Agency"].strip(), r["State"].strip()) for r in ring_rows() if "'" in r["Agency"]}
+    assert len(named) > 200
+    for agency, state in sorted(named):
+        for typed in (agency, agency.replace("'", "\u2019")):
+            reply = await atlas.run_text(member, f"/ring lookup {typed}, {state}")
+            assert not reply.error, reply.text
+            wanted = normalize(f"{agency}, {state}")  # the Atlas spells one "Sheriff'S"
+            assert any(normalize(f.name) == wanted for f in reply.fields), reply.text
