@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from storage.facts_models import CompanyEvent, Dataset, Deployment, deployment_order
+from storage.importers.atlas_write import ATLAS_DATASET
 from storage.interfaces.facts import FactsStore
 
 RING_ALIAS = "ring"  # the company whose timeline tells what the police program is today
@@ -32,6 +33,11 @@ class LookupFacts:
     ring_by_agency: Mapping[int, tuple[Deployment, ...]] = field(default_factory=_frozen_empty)
     datasets: Mapping[str, Dataset] = field(default_factory=lambda: MappingProxyType({}))
     ring_status: CompanyEvent | None = None  # the latest status event of Ring's timeline
+    ring_timeline: tuple[CompanyEvent, ...] = ()  # every dated event of Ring's, oldest first
+    # The EFF Atlas snapshot's own Ring rows (as_of its export date): how many agencies, and
+    # the latest date one joined, so an answer can say what the snapshot cannot know.
+    snapshot_agencies: int = 0
+    snapshot_latest: Deployment | None = None
 
     def ring_partnerships(self, agency_ids: Iterable[int]) -> list[Deployment]:
         """Ring partnerships of these agencies, in the order the database read lists them."""
@@ -50,8 +56,17 @@ async def load_lookup_facts(store: FactsStore) -> LookupFacts:
         by_agency[deployment.agency.id].append(deployment)
     ring = await store.company_by_alias(RING_ALIAS)
     status = None if ring is None else await store.current_status(ring.id)
+    timeline = () if ring is None else tuple(await store.company_timeline(ring.id))
+    datasets = await store.datasets()
+    atlas = datasets.get(ATLAS_DATASET)
+    in_snapshot = [
+        d for found in by_agency.values() for d in found if atlas and d.as_of == atlas.as_of
+    ]
     return LookupFacts(
         ring_by_agency=MappingProxyType({k: tuple(v) for k, v in by_agency.items()}),
-        datasets=MappingProxyType(await store.datasets()),
+        datasets=MappingProxyType(datasets),
         ring_status=status,
+        ring_timeline=timeline,
+        snapshot_agencies=len({d.agency.id for d in in_snapshot}),
+        snapshot_latest=max(in_snapshot, key=lambda d: d.started or "", default=None),
     )

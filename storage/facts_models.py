@@ -26,6 +26,7 @@ class Company:
     id: int
     slug: str
     name: str
+    topic: str = "face-recognition"  # or "police-video" (Ring): what its timeline is about
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,12 @@ class CompanyEvent:
     summary: str
     source: Source
     as_of: str
+    key: str = ""  # the natural key, for the few facts a feature names ('ring:2024-01-24:...')
+    confidence: str = "confirmed"  # or "reported": members read it as reported
+
+    @property
+    def reported(self) -> bool:
+        return self.confidence == "reported"
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class Law:
     status_note: str
     source: Source
     as_of: str
+    enacted_means: str = "enacted"  # or signed, voted, effective: what `enacted` dates
 
 
 @dataclass(frozen=True)

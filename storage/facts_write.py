@@ -108,11 +108,16 @@ async def upsert_deployment(
 
 
 async def upsert_company(
-    conn: aiosqlite.Connection, slug: str, name: str, aliases: tuple[str, ...] = ()
+    conn: aiosqlite.Connection,
+    slug: str,
+    name: str,
+    aliases: tuple[str, ...] = (),
+    topic: str = "face-recognition",
 ) -> int:
     await conn.execute(
-        "INSERT INTO companies (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING",
-        (slug, name),
+        "INSERT INTO companies (slug, name, topic) VALUES (?, ?, ?)"
+        " ON CONFLICT (slug) DO UPDATE SET topic = excluded.topic",
+        (slug, name, topic),
     )
     company_id = await _one_id(conn, "SELECT id FROM companies WHERE slug = ?", (slug,))
     for alias in (slug, name, *aliases):
@@ -137,11 +142,20 @@ async def add_company_event(
     precision: str = "day",
     status: str = "",
     origin: str = "seed",
+    confidence: str = "confirmed",
 ) -> int:
+    # A newer seed refreshes the facts it wrote itself (a better source, a corrected day);
+    # anything an admin or an import wrote under the same key is left as it is.
     await conn.execute(
         "INSERT INTO company_events (company_id, happened, happened_precision, kind, status,"
-        " summary, source_id, as_of, origin, natural_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (natural_key) DO NOTHING",
+        " summary, source_id, as_of, origin, natural_key, confidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (natural_key) DO UPDATE SET happened = excluded.happened,"
+        " happened_precision = excluded.happened_precision, kind = excluded.kind,"
+        " status = excluded.status, summary = excluded.summary,"
+        " source_id = excluded.source_id, as_of = excluded.as_of,"
+        " confidence = excluded.confidence"
+        " WHERE company_events.origin = 'seed' AND excluded.origin = 'seed'",
         (
             company_id,
             happened,
@@ -153,6 +167,7 @@ async def add_company_event(
             as_of,
             origin,
             natural_key,
+            confidence,
         ),
     )
     if natural_key is None:
@@ -181,12 +196,19 @@ async def upsert_law(
     status_changed: str | None = None,
     status_note: str = "",
     origin: str = "seed",
+    enacted_means: str = "enacted",
 ) -> int:
     await conn.execute(
         "INSERT INTO laws (jurisdiction, jurisdiction_key, city, county, state, level, kind, scope,"
         " enacted, enacted_precision, status, status_changed, status_note, source_id, as_of,"
-        " origin, natural_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (natural_key) DO NOTHING",
+        " origin, natural_key, enacted_means)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (natural_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
+        " enacted = excluded.enacted, enacted_precision = excluded.enacted_precision,"
+        " enacted_means = excluded.enacted_means, status = excluded.status,"
+        " status_changed = excluded.status_changed, status_note = excluded.status_note,"
+        " source_id = excluded.source_id, as_of = excluded.as_of"
+        " WHERE laws.origin = 'seed' AND excluded.origin = 'seed'",
         (
             jurisdiction,
             name_key(jurisdiction),
@@ -205,6 +227,7 @@ async def upsert_law(
             as_of,
             origin,
             natural_key,
+            enacted_means,
         ),
     )
     return await _one_id(conn, "SELECT id FROM laws WHERE natural_key = ?", (natural_key,))

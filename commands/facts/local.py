@@ -7,19 +7,25 @@ from collections import defaultdict
 from bot.deps import Deps
 from bot.models import Field, Reply, Request
 from bot.registry import CommandSet
-from commands.facts.options import place_option
-from commands.facts.ring import partnership_line, program_today
+from commands.facts.options import SHARE, place_option, shared
+from commands.facts.ring import partnership_line, today_lines
 from commands.facts.text import atlas_as_of, deployment_line, law_line, plural
 from places.index import place_index
+from places.lookup_facts import LookupFacts
 from storage.facts_models import RING_TECHNOLOGY, Deployment
 
 COMMANDS = CommandSet()
+_NO_RING = (
+    "None of the agencies here is in the EFF Atlas snapshot's Ring list, and no later"
+    " partnership is on record (not the same as never having partnered)."
+)
 
 
 @COMMANDS.command(
     "local",
     "Everything on record for a place: Ring, other surveillance tech, laws",
     place_option("City, ST (Oakland, CA), a county or an agency name"),
+    SHARE,
     examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
 )
 async def local(request: Request, deps: Deps) -> Reply:
@@ -40,33 +46,41 @@ async def local(request: Request, deps: Deps) -> Reply:
         f" {plural(len(deployments), 'technology or partnership', 'technologies or partnerships')},"
         f" {plural(len(laws), 'law')}; surveillance data: {atlas_as_of(datasets)}."
     )
-    fields = [*_technology_fields(deployments)]
+    known = place_index(deps).facts
+    fields = [*_technology_fields(known, deployments)]
+    laws_heading = "Facial-recognition and biometric-privacy laws that apply"
     if laws:
-        fields.append(Field("Facial-recognition laws that apply", "\n".join(map(law_line, laws))))
+        fields.append(Field(laws_heading, "\n".join(f"- {law_line(law)}" for law in laws)))
     else:
         fields.append(
             Field(
-                "Facial-recognition laws that apply",
-                f"None on record for the city, county or state ({place.state_name}).",
+                laws_heading, f"None on record for the city, county or state ({place.state_name})."
             )
         )
-    if any(d.technology == RING_TECHNOLOGY for d in deployments):
-        fields.append(await program_today(deps))
-    return Reply(title=f"On record: {place.label}", text="\n".join(lines), fields=tuple(fields))
+    found = any(d.technology == RING_TECHNOLOGY for d in deployments)
+    lines.extend(today_lines(known, found=found))
+    return Reply(
+        title=f"On record: {place.label}",
+        text="\n".join(lines),
+        fields=tuple(fields),
+        private=not shared(request),
+    )
 
 
-def _technology_fields(deployments: list[Deployment]) -> list[Field]:
+def _technology_fields(facts: LookupFacts, deployments: list[Deployment]) -> list[Field]:
     """One field per technology, one line per agency; Ring first, as people ask about it."""
     grouped: defaultdict[str, list[Deployment]] = defaultdict(list)
     for deployment in deployments:
         grouped[deployment.technology].append(deployment)
-    if not grouped:
-        return [Field("Surveillance technology", "None on record for the agencies here.")]
-    order = sorted(grouped, key=lambda t: (t != RING_TECHNOLOGY, t))
     fields = []
+    if RING_TECHNOLOGY not in grouped:
+        fields.append(Field("Ring/Neighbors partnership", _NO_RING))
+    if not grouped:
+        return [*fields, Field("Surveillance technology", "None on record for the agencies here.")]
+    order = sorted(grouped, key=lambda t: (t != RING_TECHNOLOGY, t))
     for technology in order:
         if technology == RING_TECHNOLOGY:
-            lines = [f"{d.agency.name}: {partnership_line(d)}" for d in grouped[technology]]
+            lines = [f"{d.agency.name}: {partnership_line(facts, d)}" for d in grouped[technology]]
             fields.append(Field("Ring/Neighbors partnership", "\n".join(lines)))
         else:
             lines = [deployment_line(d) for d in grouped[technology]]

@@ -6,10 +6,11 @@ from bot.deps import Deps
 from bot.models import Field, Reply, Request
 from bot.registry import CommandSet
 from commands.facts.options import company_option, find_company
-from commands.facts.text import cite, date_text
+from commands.facts.text import cite, date_text, status_line
 from storage.facts_models import CompanyEvent
 
 COMMANDS = CommandSet()
+FACE_RECOGNITION = "face-recognition"
 
 
 @COMMANDS.command(
@@ -26,7 +27,11 @@ async def moratorium(request: Request, deps: Deps) -> Reply:
 
 
 async def _overview(deps: Deps) -> Reply:
-    statuses = await deps.storage.facts.companies_with_status()
+    every = await deps.storage.facts.companies_with_status()
+    # Ring sells no face recognition: its timeline (police access to video) is not a policy
+    # on facial recognition, so it is named apart rather than listed as one.
+    statuses = [s for s in every if s.company.topic == FACE_RECOGNITION]
+    others = [s.company for s in every if s.company.topic != FACE_RECOGNITION]
     if not statuses:
         return Reply(
             title="Corporate facial-recognition policies",
@@ -37,14 +42,19 @@ async def _overview(deps: Deps) -> Reply:
         if entry.latest is None:
             fields.append(Field(entry.company.name, "No policy status on record."))
         else:
-            fields.append(Field(entry.company.name, _status_line(entry.latest)))
+            fields.append(Field(entry.company.name, status_line(entry.latest)))
     newest = max((s.latest.as_of for s in statuses if s.latest), default="")
     as_of = f" Facts as of {newest}." if newest else ""
+    apart = "".join(
+        f" {c.name}'s timeline on record is about police access to its users' video, not a"
+        f" facial-recognition policy: /moratorium {c.slug} shows it."
+        for c in others
+    )
     return Reply(
         title="Corporate facial-recognition policies",
         text=(
             "Each company's current status: its latest dated policy event."
-            f"{as_of} Type /moratorium <company> for the whole timeline."
+            f"{as_of} Type /moratorium <company> for the whole timeline.{apart}"
         ),
         fields=tuple(fields),
     )
@@ -53,24 +63,26 @@ async def _overview(deps: Deps) -> Reply:
 async def _timeline(deps: Deps, typed: str) -> Reply:
     company = await find_company(deps, typed)
     events = await deps.storage.facts.company_timeline(company.id)
-    title = f"{company.name}: facial-recognition policy timeline"
+    title = (
+        f"{company.name}: facial-recognition policy timeline"
+        if company.topic == FACE_RECOGNITION
+        else f"{company.name} and the police: timeline of police access to users' video"
+    )
     if not events:
         return Reply(title=title, text=f"No dated events are on record for {company.name}.")
     current = next((e for e in reversed(events) if e.status), None)
     status = (
-        f"Current status: {_status_line(current)}"
+        f"Current status: {status_line(current)}"
         if current is not None
         else "No current status on record."
     )
     newest = max(e.as_of for e in events)
     fields = tuple(
-        Field(date_text(e.happened, e.precision), f"{e.summary} {cite(e.source)}") for e in events
+        Field(date_text(e.happened, e.precision), f"{_summary(e)} {cite(e.source)}") for e in events
     )
     return Reply(title=title, text=f"{status}\nFacts as of {newest}.", fields=fields)
 
 
-def _status_line(event: CompanyEvent) -> str:
-    return (
-        f"{event.status} (since {date_text(event.happened, event.precision)}). "
-        f"{cite(event.source)} (as of {event.as_of})."
-    )
+def _summary(event: CompanyEvent) -> str:
+    text = event.summary.rstrip(".") + "."
+    return f"Reported: {text[0].lower()}{text[1:]}" if event.reported else text

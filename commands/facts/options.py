@@ -6,6 +6,7 @@ from rapidfuzz import fuzz, process
 
 from bot.deps import Deps
 from bot.errors import UserError
+from bot.models import Request
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
 from lexicon.names import normalize
 from places.index import place_index
@@ -26,6 +27,21 @@ def place_option(description: str, *, required: bool = True) -> Option:
         autocomplete="place",
         greedy=True,
     )
+
+
+# Where a member lives is theirs to tell: a place answer goes only to the asker unless they
+# share it with the channel.
+SHARE = Option(
+    "share",
+    "true: post the answer to the channel (by default only you see it)",
+    required=False,
+    max_length=5,
+    choices=("true", "false"),
+)
+
+
+def shared(request: Request) -> bool:
+    return request.text("share") == "true"
 
 
 def company_option() -> Option:

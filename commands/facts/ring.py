@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
 from bot.registry import CommandSet, Option
-from commands.facts.options import place_option
+from commands.facts.options import SHARE, place_option, shared
+from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
 from commands.facts.text import (
     NO_ATLAS_HINT,
     atlas_as_of,
@@ -20,7 +19,8 @@ from commands.facts.text import (
     when,
 )
 from places.index import Match, Place, place_index
-from storage.facts_models import Dataset, Deployment
+from places.lookup_facts import LookupFacts
+from storage.facts_models import Deployment
 from storage.importers.atlas_write import ATLAS_DATASET
 
 COUNTY_NAMES_SHOWN = 15
@@ -33,9 +33,11 @@ COMMANDS = CommandSet(group="ring")
     "lookup",
     "Does a police department partner with Ring? Since when, what source",
     place_option("City, ST (Greenfield, WI), a county or an agency name"),
+    SHARE,
     examples=(
         "/ring lookup Greenfield, WI",
         "/ring lookup Miami Police Department, OK",
+        "/ring lookup Greenfield, WI share:true",
     ),
 )
 async def lookup(request: Request, deps: Deps) -> Reply:
@@ -51,48 +53,51 @@ async def lookup(request: Request, deps: Deps) -> Reply:
         raise UserError(f"{exc.message} {NO_ATLAS_HINT}") from None
     place = match.place
     partnerships = known.ring_partnerships(place.agency_ids)
-    datasets = known.datasets
     lines = [_matched_line(request.text("place"), match)] if not match.exact else []
     fields: list[Field] = []
     if partnerships:
-        lines.append(f"Ring partnerships on record for {place.label} ({atlas_as_of(datasets)}):")
-        fields.extend(Field(_agency_label(d), partnership_line(d)) for d in partnerships)
+        lines.append(
+            f"Ring partnerships on record for {place.label} are listed below, each with the"
+            " date the agency joined Ring's Neighbors police portal."
+        )
+        fields.extend(Field(_agency_label(d), partnership_line(known, d)) for d in partnerships)
     else:
-        lines.append(_no_record_line(place, datasets))
+        lines.append(_no_record_line(place, known))
         nearby = _county_partners(deps, place)
         if nearby is not None:
             fields.append(nearby)
-    fields.append(await program_today(deps))
+    lines.extend(today_lines(known, found=bool(partnerships)))
     return Reply(
         title=f"Ring police partnerships: {place.label}",
         text="\n".join(lines),
         fields=tuple(fields),
+        private=not shared(request),
     )
 
 
-def partnership_line(deployment: Deployment) -> str:
+def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
     started = deployment.started
     joined = (
-        f"Joined Ring's Neighbors police portal {when(started, deployment.started_precision)}."
+        f"Joined Ring's Neighbors police portal {when(started, deployment.started_precision)}"
         if started
-        else "On record as a partner; the date it joined is not on record."
+        else "On record as a partner; the date it joined is not on record"
     )
+    if from_snapshot(facts, deployment):
+        joined += f" (as recorded in the EFF Atlas snapshot of {snapshot_date(facts)})"
+    joined += "."
     if deployment.ended:
         joined += f" The partnership ended {when(deployment.ended)}."
     return f"{joined} {cite(deployment.source)} (as of {deployment.as_of})."
 
 
-async def program_today(deps: Deps) -> Field:
-    """What Ring's police program is now, from the latest status event of Ring's timeline."""
-    name = "Ring's police program today"
-    event = place_index(deps).facts.ring_status
-    if event is None:
-        return Field(name, "No timeline of Ring's police program is on record.")
-    return Field(
-        name,
-        f"{event.status} (since {date_text(event.happened, event.precision)}). "
-        f"{cite(event.source)} (as of {event.as_of}).",
-    )
+def today_lines(facts: LookupFacts, *, found: bool) -> list[str]:
+    """What a partnership date (or its absence) means today, from Ring's dated timeline."""
+    changes = era_lines(facts)
+    heading = "What that date means today:" if found else "Ring's police program since 2020:"
+    lines = [heading, *(f"- {line}" for line in changes)] if changes else []
+    if not found:
+        lines.append(coverage_line(facts))
+    return lines
 
 
 def _matched_line(typed: str, match: Match) -> str:
@@ -103,8 +108,14 @@ def _agency_label(deployment: Deployment) -> str:
     return f"{deployment.agency.name}, {deployment.agency.state}".rstrip(", ")
 
 
-def _no_record_line(place: Place, datasets: Mapping[str, Dataset]) -> str:
-    return f"No Ring partnership is on record for {place.label} ({atlas_as_of(datasets)})."
+def _no_record_line(place: Place, facts: LookupFacts) -> str:
+    if not snapshot_date(facts):
+        return f"No Ring partnership is on record for {place.label} ({NO_ATLAS_HINT})"
+    return (
+        f"{place.label} has no Ring partnership in the EFF Atlas snapshot of"
+        f" {snapshot_date(facts)}, and none later is on record. That is not the same as never"
+        " having partnered."
+    )
 
 
 def _county_partners(deps: Deps, place: Place) -> Field | None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from bot.errors import UserError
 from lexicon.dates import month_year
 from lexicon.states import STATES, state_code
-from storage.facts_models import Dataset, Deployment, Law, Source
+from storage.facts_models import CompanyEvent, Dataset, Deployment, Law, Source
 from storage.importers.atlas_write import ATLAS_DATASET
 
 ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
@@ -42,6 +42,18 @@ def plural(count: int, word: str, many: str = "") -> str:
 
 def cite(source: Source) -> str:
     return f"Source: {source.cite()}"
+
+
+def event_text(event: CompanyEvent) -> str:
+    """What an event says, worded as reported when a detail of it is not confirmed."""
+    text = (event.status or event.summary).rstrip(".") + "."
+    return f"Reported: {text[0].lower()}{text[1:]}" if event.reported else text
+
+
+def status_line(event: CompanyEvent) -> str:
+    """A company's status as of an event: what, since when, source and as-of."""
+    since = date_text(event.happened, event.precision)
+    return f"{event_text(event)[:-1]} (since {since}). {cite(event.source)} (as of {event.as_of})."
 
 
 NO_ATLAS_HINT = (

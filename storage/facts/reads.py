@@ -55,7 +55,7 @@ class SqliteFacts:
     async def company_by_alias(self, alias: str) -> Company | None:
         """The company a name or alias ('aws', 'Amazon Rekognition') stands for, exactly."""
         row = await self._db.fetchone(
-            "SELECT c.id AS c_id, c.slug, c.name AS c_name FROM company_aliases ca"
+            "SELECT c.id AS c_id, c.slug, c.name AS c_name, c.topic FROM company_aliases ca"
             " JOIN companies c ON c.id = ca.company_id WHERE ca.alias = ?",
             (name_key(alias),),
         )
@@ -64,7 +64,8 @@ class SqliteFacts:
     async def company_aliases(self) -> list[tuple[str, Company]]:
         """Every alias with its company, for forgiving matching and autocomplete."""
         rows = await self._db.fetchall(
-            "SELECT ca.alias, c.id AS c_id, c.slug, c.name AS c_name FROM company_aliases ca"
+            "SELECT ca.alias, c.id AS c_id, c.slug, c.name AS c_name, c.topic"
+            " FROM company_aliases ca"
             " JOIN companies c ON c.id = ca.company_id ORDER BY c.name, ca.alias"
         )
         return [(row["alias"], company_of(row)) for row in rows]

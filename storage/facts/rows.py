@@ -1,4 +1,4 @@
-"""How the facts tables' rows become frozen values (schema: migrations/0001_facts.sql)."""
+"""How the facts tables' rows become frozen values (schema: migrations/0001_facts.sql and later)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ from storage.facts_models import (
 CHUNK = 500
 
 EVENT_COLUMNS = (
-    "c.id AS c_id, c.slug, c.name AS c_name, e.happened, e.happened_precision, e.kind,"
-    " e.status, e.summary, e.as_of, s.url, s.publisher, s.published, s.title"
+    "c.id AS c_id, c.slug, c.name AS c_name, c.topic, e.happened, e.happened_precision, e.kind,"
+    " e.status, e.summary, e.as_of, e.natural_key, e.confidence,"
+    " s.url, s.publisher, s.published, s.title"
 )
 AGENCY_COLUMNS = (
     "a.id AS a_id, a.name AS a_name, a.city, a.county, a.state, a.kind AS a_kind,"
@@ -40,7 +41,7 @@ def source_of(row: sqlite3.Row) -> Source:
 
 
 def company_of(row: sqlite3.Row) -> Company:
-    return Company(row["c_id"], row["slug"], row["c_name"])
+    return Company(row["c_id"], row["slug"], row["c_name"], row["topic"])
 
 
 def event_of(row: sqlite3.Row) -> CompanyEvent:
@@ -53,6 +54,8 @@ def event_of(row: sqlite3.Row) -> CompanyEvent:
         summary=row["summary"],
         source=source_of(row),
         as_of=row["as_of"],
+        key=row["natural_key"] or "",
+        confidence=row["confidence"],
     )
 
 
@@ -100,4 +103,5 @@ def law_of(row: sqlite3.Row) -> Law:
         status_note=row["status_note"],
         source=source_of(row),
         as_of=row["as_of"],
+        enacted_means=row["enacted_means"],
     )

@@ -18,10 +18,13 @@ from typing import Any
 import aiosqlite
 
 from storage.db import Database
+from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import (
     add_company_event,
     record_dataset,
+    upsert_agency,
     upsert_company,
+    upsert_deployment,
     upsert_law,
     upsert_source,
 )
@@ -62,7 +65,7 @@ async def ensure_seed(db: Database, *, now: dt.datetime, path: Path = SEED_FILE)
 
     async def job(conn: aiosqlite.Connection) -> None:
         await _load(conn, data)
-        facts = len(data.get("events", [])) + len(data.get("laws", []))
+        facts = sum(len(data.get(part, [])) for part in ("events", "laws", "partnerships"))
         newest = max(_as_ofs(data))
         await record_dataset(conn, SEED_DATASET, newest, when, facts, _description(version))
 
@@ -94,7 +97,11 @@ async def _load(conn: aiosqlite.Connection, data: dict[str, Any]) -> None:
     company_ids: dict[str, int] = {}
     for company in data.get("companies", []):
         company_ids[company["slug"]] = await upsert_company(
-            conn, company["slug"], company["name"], tuple(company.get("aliases", ()))
+            conn,
+            company["slug"],
+            company["name"],
+            tuple(company.get("aliases", ())),
+            topic=company.get("topic", "face-recognition"),
         )
     for event in data.get("events", []):
         precision = event.get("precision", "day")
@@ -110,7 +117,10 @@ async def _load(conn: aiosqlite.Connection, data: dict[str, Any]) -> None:
             precision=precision,
             status=event.get("status", ""),
             origin="seed",
+            confidence=event.get("confidence", "confirmed"),
         )
+    for partnership in data.get("partnerships", []):
+        await _partnership(conn, partnership)
     for law in data.get("laws", []):
         place = law.get("city") or law.get("county") or ""
         await upsert_law(
@@ -131,4 +141,26 @@ async def _load(conn: aiosqlite.Connection, data: dict[str, Any]) -> None:
             status_changed=law.get("status_changed"),
             status_note=law.get("status_note", ""),
             origin="seed",
+            enacted_means=law.get("enacted_means", "enacted"),
         )
+
+
+async def _partnership(conn: aiosqlite.Connection, entry: dict[str, Any]) -> None:
+    """A Ring partnership known from reporting after the 2020 snapshot (the NYPD's)."""
+    agency_id = await upsert_agency(
+        conn, entry["agency"], entry["state"], city=entry.get("city", ""), kind=entry["kind"]
+    )
+    precision = entry.get("precision", "day")
+    await upsert_deployment(
+        conn,
+        agency_id,
+        RING_TECHNOLOGY,
+        await _source(conn, entry),
+        fact_as_of(entry, entry["started"] if precision == "day" else None),
+        natural_key=entry["key"],
+        vendor="Ring",
+        summary=" ".join(entry["summary"].split()),
+        started=entry["started"],
+        started_precision=precision,
+        origin="seed",
+    )

@@ -47,7 +47,7 @@ async def test_greenfield_wi_partnership_with_its_date(atlas: Dispatcher, member
         assert not reply.error, reply.text
         field = next(f for f in reply.fields if f.name == "Greenfield Police Department, WI")
         assert f"on {joined}" in field.value
-        assert "as of 2020-10-07, EFF Atlas of Surveillance snapshot" in reply.text
+        assert "(as recorded in the EFF Atlas snapshot of 2020-10-07)" in field.value
         assert "https://www.google.com/maps/d/viewer?mid=1eYVDPh5itXq5acDT9b0BVeQwmESBa4cB" in (
             field.value
         )
@@ -61,7 +61,10 @@ async def test_police_without_partnership_as_of_oct_2020(
 ) -> None:
     reply = await atlas.run_text(member, f"/ring lookup {agency}")
     assert not reply.error, reply.text
-    assert f"No Ring partnership is on record for {agency} (as of 2020-10-07" in reply.text
+    assert f"{agency} has no Ring partnership in the EFF Atlas snapshot of 2020-10-07" in (
+        reply.text
+    )
+    assert "not the same as never having partnered" in reply.text
 
 
 # PROVENANCE.md lists these three as having no Ring row; the file does have one for each
@@ -80,7 +83,8 @@ async def test_big_city_partnerships_the_file_does_record(
     reply = await atlas.run_text(member, f"/ring lookup {agency}")
     assert not reply.error, reply.text
     assert reply.fields[0].name == agency
-    assert f"Joined Ring's Neighbors police portal {joined}." in reply.fields[0].value
+    joined_as_recorded = f"{joined} (as recorded in the EFF Atlas snapshot of 2020-10-07)."
+    assert f"Joined Ring's Neighbors police portal {joined_as_recorded}" in reply.fields[0].value
 
 
 async def test_summary_only_dates_keep_month_precision(atlas: Dispatcher, member: Identity) -> None:

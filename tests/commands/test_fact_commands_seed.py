@@ -39,8 +39,18 @@ async def test_moratorium_amazon_shows_2020_and_2021_with_sources(
 async def test_moratorium_overview_and_facebook(seeded: Dispatcher, member: Identity) -> None:
     overview = await seeded.run_text(member, "/moratorium")
     names = [f.name for f in overview.fields]
-    assert {"Amazon", "IBM", "Meta", "Microsoft", "Ring"} <= set(names)
+    assert {"Amazon", "IBM", "Meta", "Microsoft"} <= set(names)
+    assert "Ring" not in names  # its timeline is police access to video, not a FR policy
+    assert "/moratorium ring shows it" in overview.text
     assert all("Source:" in f.value and "(as of " in f.value for f in overview.fields)
+    current = {f.name: f.value for f in overview.fields}
+    assert current["Microsoft"].startswith("Azure OpenAI may not be used by or for US police")
+    assert (
+        current["Meta"].startswith("Face recognition back in tests")
+        and "2024-10-21" in (current["Meta"])
+    )
+    ring = await seeded.run_text(member, "/moratorium ring")
+    assert ring.title == "Ring and the police: timeline of police access to users' video"
     meta = await seeded.run_text(member, "/moratorium facebook")
     assert meta.title.startswith("Meta:")
 
@@ -66,8 +76,21 @@ async def test_ring_lookup_tells_what_the_program_is_today(
     await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
-    today = next(f for f in reply.fields if f.name == "Ring's police program today")
-    assert "Axon" in today.value and "since 2025" in today.value and "Source:" in today.value
+    today = reply.text.split("What that date means today:\n", 1)[1].splitlines()
+    assert today[0].startswith("- 2021-06-07: Police requests for video are public")
+    assert today[1].startswith("- 2024-01-24: Police video requests through Neighbors ended")
+    axon = "- April 2025: Reported: police can again ask Ring users for video, through Axon"
+    assert today[2].startswith(axon) and "Source: Ban the Cams" in today[2]
+    assert today[-1].startswith("- Today: Only agencies with both a Neighbors Verified account")
+    assert "is not public" in today[-1]
+    assert "partly confirmed" not in reply.as_text()  # members read 'Reported', not a label
+    none = await seeded.run_text(member, "/ring lookup San Francisco, CA")
+    assert "San Francisco, CA has no Ring partnership in the EFF Atlas snapshot" in none.text
+    assert "2,014 by the end of 2020" in none.text and "Financial Times" in none.text
+    nypd = await seeded.run_text(member, "/ring lookup New York City, NY")
+    joined = next(f.value for f in nypd.fields if f.name == "New York Police Department, NY")
+    assert joined.startswith("Joined Ring's Neighbors police portal on 2022-11-02.")
+    assert "Engadget" in joined and "snapshot" not in joined
     local = await seeded.run_text(member, "/local Somerville, MA")
     assert "Somerville, MA" in local.as_text() and "ban" in local.as_text().lower()
 

@@ -48,11 +48,13 @@ def test_seed_file_is_well_formed() -> None:
 async def test_first_start_loads_then_later_starts_do_nothing(db: Database) -> None:
     assert await ensure_seed(db, now=FIXED_NOW) is True
     first = await counts(db)
-    assert first["companies"] == 5 and first["company_events"] == 14 and first["laws"] == 11
+    assert first["companies"] == 5 and first["company_events"] == 20 and first["laws"] == 12
     assert await ensure_seed(db, now=FIXED_NOW) is False
     assert await counts(db) == first
     dataset = await db.fetchone("SELECT rows_read FROM datasets WHERE name = 'seed'")
-    assert dataset is not None and dataset["rows_read"] == 25
+    assert (
+        dataset is not None and dataset["rows_read"] == 33
+    )  # 20 events, 12 laws, 1 later partnership
 
 
 async def test_a_changed_seed_adds_only_what_is_new(db: Database, tmp_path: Path) -> None:
@@ -87,8 +89,8 @@ async def test_aliases_and_current_status(db: Database) -> None:
 async def test_ring_program_over_time(db: Database) -> None:
     await ensure_seed(db, now=FIXED_NOW)
     rows = await db.fetchall(
-        "SELECT e.happened, e.happened_precision, e.kind, e.status, s.publisher"
-        " FROM company_events e JOIN companies c ON c.id = e.company_id JOIN sources s"
+        "SELECT e.happened, e.happened_precision, e.kind, e.status, e.confidence, s.publisher,"
+        " s.url FROM company_events e JOIN companies c ON c.id = e.company_id JOIN sources s"
         " ON s.id = e.source_id WHERE c.slug = 'ring' ORDER BY e.happened"
     )
     timeline = [(r["happened"][:7], r["happened_precision"], r["kind"]) for r in rows]
@@ -96,14 +98,22 @@ async def test_ring_program_over_time(db: Database) -> None:
         ("2018-03", "day", "program"),
         ("2019-08", "day", "program"),
         ("2020-06", "day", "program"),
+        ("2021-02", "day", "program"),  # Ring's own count of 2,014 partners by end of 2020
         ("2021-06", "day", "program"),
-        ("2023-05", "month", "settlement"),
+        ("2023-05", "day", "settlement"),  # the FTC order, dated by the FTC's press release
         ("2024-01", "day", "shutdown"),
         ("2024-03", "month", "other"),
-        ("2025-01", "year", "program"),
+        ("2025", "year", "program"),  # who may send Community Requests
+        ("2025-04", "month", "program"),  # Axon Community Requests: the month is reported
+        ("2025-10", "day", "program"),  # Flock integration announced
+        ("2026-02", "day", "program"),  # ... and cancelled before launch
     ]
     assert rows[0]["publisher"].startswith("Atlas of Surveillance")
-    assert "partly confirmed" in rows[-1]["status"]
+    by_month = {r["happened"][:7]: r for r in rows}
+    assert by_month["2025-04"]["confidence"] == "reported"
+    assert by_month["2023-05"]["url"].startswith("https://www.ftc.gov/")
+    # Primary or major-outlet sources only: no staging hosts, no '?p=' links.
+    assert not any("stage." in r["url"] or "?p=" in r["url"] for r in rows)
 
 
 async def test_laws_with_status_changes(db: Database) -> None:
@@ -115,7 +125,7 @@ async def test_laws_with_status_changes(db: Database) -> None:
             " enacted_precision, as_of FROM laws"
         )
     }
-    assert len(laws) == 11
+    assert len(laws) == 12
     assert (laws["California"]["status"], laws["California"]["status_changed"]) == (
         "expired",
         "2023-01-01",

@@ -40,8 +40,8 @@ async def test_ring_letter_day_and_year_precision_in_spanish(
 
 async def test_ring_letter_shows_ring_program_today(disp: Dispatcher, member: Identity) -> None:
     reply = await disp.run_text(member, "/letter draft ring-council Greenfield, WI")
-    # The latest Ring status event in the seed is the 2025 Axon partnership.
-    assert "2025" in reply.text and "Ring's police program" in reply.text
+    # The latest Ring status event in the seed: Flock cancelled, Axon requests remain (2026).
+    assert "2026" in reply.text and "Ring's police program" in reply.text
 
 
 async def test_missing_partnership_says_what_to_choose(disp: Dispatcher, member: Identity) -> None:

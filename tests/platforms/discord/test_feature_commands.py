@@ -39,7 +39,15 @@ async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot, db: Database)
     data = message_data(received)
     text = visible_text(data)
     assert "Greenfield" in text and "2020-10-07" in text
-    assert pings_nobody(data) and not is_ephemeral(data)
+    # A lookup says where its asker lives: ephemeral unless they share it.
+    assert pings_nobody(data) and is_ephemeral(data)
+    sent = await bot.fake.send_interaction(
+        "/ring lookup", {"place": "Greenfield, WI", "share": "true"}
+    )
+    _, received = await final_message(bot.fake, sent)
+    shared = message_data(received)
+    assert "Greenfield" in visible_text(shared) and not is_ephemeral(shared)
+    assert pings_nobody(shared)
 
 
 async def test_place_autocomplete_suggests_atlas_places(bot: RunningBot, db: Database) -> None:

@@ -84,9 +84,13 @@ async def test_each_command_without_arguments_answers_or_opens_a_modal(
 
 async def test_ring_lookup(with_facts: HttpSlack) -> None:
     message = await with_facts.run("/ring", "lookup Greenfield, WI")
-    assert message["response_type"] == "in_channel"
+    # A lookup says where its asker lives: only they see it unless they share it.
+    assert message["response_type"] == "ephemeral"
     assert message["blocks"][0]["text"]["text"] == "Ring police partnerships: Greenfield, WI"
     assert "Greenfield Police Department, WI" in shown(message)
+    shared = await with_facts.run("/ring", "lookup Greenfield, WI share:true")
+    assert shared["response_type"] == "in_channel"
+    assert "Greenfield Police Department, WI" in shown(shared)
 
 
 async def test_moratorium_by_alias(with_facts: HttpSlack) -> None:
