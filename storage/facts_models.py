@@ -128,3 +128,12 @@ class Count:
 def deployment_order(deployment: Deployment) -> tuple[str, str, str, int]:
     """How deployments are listed: by agency, technology, start date, then entry."""
     return (deployment.agency.name, deployment.technology, deployment.started or "", deployment.id)
+
+
+@dataclass(frozen=True)
+class RingTotals:
+    """Ring partnerships counted as people mean them: agencies, not rows."""
+
+    agencies: int
+    rows: int  # an agency may have several (a partnership that ended and began again)
+    ended: int  # agencies whose partnership is recorded as ended

@@ -9,8 +9,9 @@ from bot.registry import CommandSet, Option
 from commands.facts.options import SHARE, place_option, shared
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
 from commands.facts.text import (
+    ATLAS_HOME,
+    ATLAS_NAME,
     NO_ATLAS_HINT,
-    atlas_as_of,
     cite,
     date_text,
     parse_state,
@@ -20,7 +21,7 @@ from commands.facts.text import (
 )
 from places.index import Match, Place, place_index
 from places.lookup_facts import LookupFacts
-from storage.facts_models import Deployment
+from storage.facts_models import Deployment, RingTotals
 from storage.importers.atlas_write import ATLAS_DATASET
 
 COUNTY_NAMES_SHOWN = 15
@@ -90,10 +91,11 @@ def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
     return f"{joined} {cite(deployment.source)} (as of {deployment.as_of})."
 
 
-def today_lines(facts: LookupFacts, *, found: bool) -> list[str]:
+def today_lines(facts: LookupFacts, *, found: bool, many: bool = False) -> list[str]:
     """What a partnership date (or its absence) means today, from Ring's dated timeline."""
     changes = era_lines(facts)
-    heading = "What that date means today:" if found else "Ring's police program since 2020:"
+    meaning = "What these dates mean today:" if many else "What that date means today:"
+    heading = meaning if found else "Ring's police program since 2020:"
     lines = [heading, *(f"- {line}" for line in changes)] if changes else []
     if not found:
         lines.append(coverage_line(facts))
@@ -147,28 +149,44 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
 )
 async def stats(request: Request, deps: Deps) -> Reply:
     state = parse_state(request.text("state")) if request.text("state") else None
-    datasets = await deps.storage.facts.datasets()
-    by_year = await deps.storage.facts.ring_counts_by_year(state)
-    total = sum(c.count for c in by_year)
+    known = place_index(deps).facts
+    totals = await deps.storage.facts.ring_totals(state)
     where = state_label(state) if state else "all states"
     title = f"Ring police partnerships: {where}"
-    if total == 0:
-        return Reply(
-            title=title, text=f"No Ring partnership is on record ({atlas_as_of(datasets)})."
-        )
-    ended = await deps.storage.facts.ring_ended_count(state)
-    lines = [f"{plural(total, 'partnership')} on record ({atlas_as_of(datasets)})."]
-    if ended:
-        verb = "is" if ended == 1 else "are"
-        lines.append(f"Of these, {ended:,} {verb} recorded as ended.")
+    if totals.agencies == 0:
+        return Reply(title=title, text=f"No Ring partnership is on record ({where}).")
+    lines = [_counted(totals)]
+    if totals.ended:
+        lines.append(f"Of these, {plural(totals.ended, 'agency', 'agencies')} recorded as ended.")
     if state is None:
         by_state = await deps.storage.facts.ring_counts_by_state()
         states = ", ".join(f"{c.key or '??'} {c.count}" for c in by_state)
-        lines.append(f"By state ({len(by_state)}): {states}.")
+        lines.append(f"Agencies by state ({len(by_state)}): {states}.")
+    lines.append(_dataset_citation(known))
+    lines.extend(today_lines(known, found=True, many=True))
+    by_year = await deps.storage.facts.ring_counts_by_year(state)
     fields = tuple(
-        Field(f"Joined in {c.key}" if c.key else "Date not on record", f"{c.count:,}")
+        Field(f"Agencies that joined in {c.key}" if c.key else "Date not on record", f"{c.count:,}")
         for c in by_year
     )
-    sources = await deps.storage.facts.ring_sources(state)
-    lines.extend(cite(source) for source in sources)
     return Reply(title=title, text="\n".join(lines), fields=fields)
+
+
+def _counted(totals: RingTotals) -> str:
+    """'1,500 agencies (1,501 partnership rows)': say what is counted."""
+    agencies = plural(totals.agencies, "agency", "agencies")
+    if totals.rows == totals.agencies:
+        return f"{agencies} with a Ring partnership on record."
+    return (
+        f"{agencies} with a Ring partnership on record ({plural(totals.rows, 'partnership row')})."
+    )
+
+
+def _dataset_citation(facts: LookupFacts) -> str:
+    """The dataset, cited once: its name, date and home."""
+    if not snapshot_date(facts):
+        return "No EFF Atlas snapshot is loaded; only facts from later reporting are counted."
+    return (
+        f"Source: {ATLAS_NAME} of {snapshot_date(facts)}, {ATLAS_HOME}"
+        f" ({facts.snapshot_agencies:,} of these agencies); later partnerships from reporting."
+    )

@@ -11,6 +11,7 @@ from storage.facts_models import CompanyEvent, Dataset, Deployment, Law, Source
 from storage.importers.atlas_write import ATLAS_DATASET
 
 ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
+ATLAS_HOME = "https://atlasofsurveillance.org/"  # EFF and the UNR Reynolds School of Journalism
 
 
 def date_text(iso: str | None, precision: str | None = "day") -> str:

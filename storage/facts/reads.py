@@ -17,7 +17,6 @@ from storage.facts.rows import (
     deployment_of,
     event_of,
     law_of,
-    source_of,
 )
 from storage.facts_models import (
     RING_TECHNOLOGY,
@@ -30,7 +29,7 @@ from storage.facts_models import (
     Deployment,
     Law,
     LawPlace,
-    Source,
+    RingTotals,
     deployment_order,
 )
 from storage.facts_write import name_key
@@ -137,9 +136,10 @@ class SqliteFacts:
         return [deployment_of(row) for row in rows]
 
     async def ring_counts_by_state(self) -> list[Count]:
-        """Ring partnerships per state, most first."""
+        """Agencies with a Ring partnership per state, most first (an agency once however
+        many rows it has)."""
         rows = await self._db.fetchall(
-            "SELECT a.state AS key, COUNT(*) AS n FROM deployments d"
+            "SELECT a.state AS key, COUNT(DISTINCT d.agency_id) AS n FROM deployments d"
             " JOIN agencies a ON a.id = d.agency_id WHERE d.technology = ?"
             " GROUP BY a.state ORDER BY n DESC, a.state",
             (RING_TECHNOLOGY,),
@@ -147,34 +147,29 @@ class SqliteFacts:
         return [Count(row["key"], row["n"]) for row in rows]
 
     async def ring_counts_by_year(self, state: str | None = None) -> list[Count]:
-        """Ring partnerships by the year they started ('' when the date is unknown)."""
+        """Agencies by the year they first joined ('' when no date is on record)."""
         where, params = ring_rows(state)
         rows = await self._db.fetchall(
-            "SELECT COALESCE(substr(d.started, 1, 4), '') AS key, COUNT(*) AS n FROM deployments d"
-            f" JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY key ORDER BY key",
+            "SELECT COALESCE(substr(first, 1, 4), '') AS key, COUNT(*) AS n FROM ("
+            "  SELECT MIN(d.started) AS first FROM deployments d"
+            f"  JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY d.agency_id"
+            ") GROUP BY key ORDER BY key",
             params,
         )
         return [Count(row["key"], row["n"]) for row in rows]
 
-    async def ring_ended_count(self, state: str | None = None) -> int:
+    async def ring_totals(self, state: str | None = None) -> RingTotals:
+        """How many agencies partner with Ring, in how many rows, and how many ended."""
         where, params = ring_rows(state)
         row = await self._db.fetchone(
-            "SELECT COUNT(*) FROM deployments d JOIN agencies a ON a.id = d.agency_id"
-            f" WHERE {where} AND d.ended IS NOT NULL",
+            "SELECT COUNT(DISTINCT d.agency_id) AS agencies, COUNT(*) AS rows_,"
+            " COUNT(DISTINCT CASE WHEN d.ended IS NOT NULL THEN d.agency_id END) AS ended"
+            f" FROM deployments d JOIN agencies a ON a.id = d.agency_id WHERE {where}",
             params,
         )
-        return 0 if row is None else int(row[0])
-
-    async def ring_sources(self, state: str | None = None, limit: int = 3) -> list[Source]:
-        """The sources most Ring partnership rows cite, most used first."""
-        where, params = ring_rows(state)
-        rows = await self._db.fetchall(
-            "SELECT s.url, s.publisher, s.published, s.title, COUNT(*) AS n FROM deployments d"
-            " JOIN agencies a ON a.id = d.agency_id JOIN sources s ON s.id = d.source_id"
-            f" WHERE {where} GROUP BY s.id ORDER BY n DESC, s.id LIMIT ?",
-            [*params, limit],
-        )
-        return [source_of(row) for row in rows]
+        if row is None:
+            return RingTotals(0, 0, 0)
+        return RingTotals(int(row["agencies"]), int(row["rows_"]), int(row["ended"]))
 
     # --- laws ------------------------------------------------------------------------------
 

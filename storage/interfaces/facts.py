@@ -16,7 +16,7 @@ from storage.facts_models import (
     Deployment,
     Law,
     LawPlace,
-    Source,
+    RingTotals,
 )
 
 
@@ -56,17 +56,15 @@ class FactsStore(Protocol):
         ...
 
     async def ring_counts_by_state(self) -> list[Count]:
-        """Ring partnerships per state, most first."""
+        """Agencies with a Ring partnership per state, most first."""
         ...
 
     async def ring_counts_by_year(self, state: str | None = None) -> list[Count]:
-        """Ring partnerships by the year they started ('' when the date is unknown)."""
+        """Agencies by the year they first joined ('' when no date is on record)."""
         ...
 
-    async def ring_ended_count(self, state: str | None = None) -> int: ...
-
-    async def ring_sources(self, state: str | None = None, limit: int = 3) -> list[Source]:
-        """The sources most Ring partnership rows cite, most used first."""
+    async def ring_totals(self, state: str | None = None) -> RingTotals:
+        """How many agencies partner with Ring, in how many rows, and how many ended."""
         ...
 
     async def laws_for_place(

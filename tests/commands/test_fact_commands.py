@@ -138,8 +138,7 @@ async def test_empty_database_gives_clear_messages(
         reply = await ask(dispatcher, member, line)
         assert reply.error and "empty" in reply.text, line
     stats = await ask(dispatcher, member, "/ring stats")
-    assert not stats.error and "No Ring partnership is on record" in stats.text
-    assert "no EFF Atlas data has been imported" in stats.text
+    assert not stats.error and stats.text == "No Ring partnership is on record (all states)."
     laws = await ask(dispatcher, member, "/laws")
     assert not laws.error and "No facial-recognition law is on record" in laws.text
     moratorium = await ask(dispatcher, member, "/moratorium amazon")
@@ -148,12 +147,18 @@ async def test_empty_database_gives_clear_messages(
 
 async def test_ring_stats_by_state_and_year(facts_dispatcher: Dispatcher, member: Identity) -> None:
     reply = await ask(facts_dispatcher, member, "/ring stats")
-    assert "3 partnerships on record (as of 2020-10-07" in reply.text
-    assert "WI 2, MA 1" in reply.text
-    assert "Of these, 1 is recorded as ended." in reply.text
-    assert {f.name: f.value for f in reply.fields} == {"Joined in 2019": "2", "Joined in 2020": "1"}
+    assert reply.text.startswith("3 agencies with a Ring partnership on record.\n")
+    assert "Agencies by state (2): WI 2, MA 1." in reply.text
+    assert "Of these, 1 agency recorded as ended." in reply.text
+    # The dataset is cited once, by name, date and home, not by arbitrary map links.
+    assert reply.text.count("Source: EFF Atlas of Surveillance snapshot of 2020-10-07") == 1
+    assert "What these dates mean today:\n- 2024-01-24: No police video requests" in reply.text
+    assert {f.name: f.value for f in reply.fields} == {
+        "Agencies that joined in 2019": "2",
+        "Agencies that joined in 2020": "1",
+    }
     wisconsin = await ask(facts_dispatcher, member, "/ring stats Wisconsin")
-    assert wisconsin.title.endswith("Wisconsin (WI)") and "2 partnerships" in wisconsin.text
+    assert wisconsin.title.endswith("Wisconsin (WI)") and "2 agencies" in wisconsin.text
     bad = await ask(facts_dispatcher, member, "/ring stats Atlantis")
     assert bad.error and "not a US state" in bad.text
 

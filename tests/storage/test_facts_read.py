@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import aiosqlite
+
+from storage import facts_write as w
 from storage.db import Database
 from storage.facts import SqliteFacts
-from storage.facts_models import RING_TECHNOLOGY
+from storage.facts_models import RING_TECHNOLOGY, RingTotals
 from tests.facts_sample import load_sample
 
 
@@ -69,8 +72,28 @@ async def test_ring_counts(db: Database) -> None:
         "2019": 1,
         "2020": 1,
     }
-    assert await SqliteFacts(db).ring_ended_count() == 1
-    assert await SqliteFacts(db).ring_ended_count("WI") == 0
+    assert await SqliteFacts(db).ring_totals() == RingTotals(agencies=3, rows=3, ended=1)
+    assert await SqliteFacts(db).ring_totals("WI") == RingTotals(agencies=2, rows=2, ended=0)
+
+
+async def test_ring_counts_count_agencies_not_rows(db: Database) -> None:
+    """An agency whose partnership ended and began again has two rows but is one agency,
+    counted in the year it first joined."""
+    await load_sample(db)
+
+    async def again(conn: aiosqlite.Connection) -> None:
+        agency = await w.upsert_agency(conn, "Somerville Police Department", "MA")
+        source = await w.upsert_source(conn, "https://news.example/again", "News")
+        await w.upsert_deployment(
+            conn, agency, RING_TECHNOLOGY, source, "2024-06-01",
+            natural_key="t:again", vendor="Ring", started="2022-03-01",
+        )  # fmt: skip
+
+    await db.write(again)
+    facts = SqliteFacts(db)
+    assert await facts.ring_totals() == RingTotals(agencies=3, rows=4, ended=1)
+    assert {c.key: c.count for c in await facts.ring_counts_by_state()} == {"WI": 2, "MA": 1}
+    assert {c.key: c.count for c in await facts.ring_counts_by_year()} == {"2019": 2, "2020": 1}
 
 
 async def test_laws_for_place_takes_city_county_and_state(db: Database) -> None:
