@@ -16,14 +16,20 @@ $(BIN)/.installed: pyproject.toml
 .venv: $(BIN)/.installed
 
 # On the very first start beside ../shared, the console comes with the real EFF Atlas snapshot
-# loaded, so a member can look up a city at once (the export itself is never committed here).
+# and the table of local laws loaded, so a member can look up a city at once (the files
+# themselves are never committed here).
 ATLAS_EXPORT ?= $(COUNTERWATCH_SHARED_DATA)/eff_atlas_of_surveillance_2020-10-07.csv
+LAWS_TABLE ?= $(COUNTERWATCH_SHARED_DATA)/us_facial_recognition_local_laws_iff_2021-05.csv
 DB_FILE := $(or $(COUNTERWATCH_DB),counterwatch.db)
 
 run: $(BIN)/.installed
 	@if [ ! -e "$(DB_FILE)" ] && [ -f "$(ATLAS_EXPORT)" ]; then \
 		echo "First start: importing $(ATLAS_EXPORT)"; \
-		$(BIN)/python main.py import-atlas "$(ATLAS_EXPORT)"; \
+		$(BIN)/python main.py import-atlas "$(ATLAS_EXPORT)" && \
+		if [ -f "$(LAWS_TABLE)" ]; then \
+			echo "First start: importing $(LAWS_TABLE)"; \
+			$(BIN)/python main.py import-laws "$(LAWS_TABLE)"; \
+		fi; \
 	fi
 	$(BIN)/python main.py run
 

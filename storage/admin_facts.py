@@ -19,6 +19,7 @@ from storage.interfaces.fact_edits import (
     FactsCsvImport,
     ImportOutcome,
     LawRef,
+    LawsImport,
     LawStatusChange,
     NewEvent,
     NewLaw,
@@ -86,6 +87,9 @@ class SqliteFactEditor:
 
     async def import_facts_csv(self, change: FactsCsvImport) -> ImportOutcome:
         return await self._write(imports.import_facts_csv, change)
+
+    async def import_laws_table(self, change: LawsImport) -> ImportOutcome:
+        return await self._write(imports.import_laws_table, change)
 
     async def undo(self, request: UndoRequest) -> UndoOutcome:
         return await self._write(undo.undo, request)

@@ -18,8 +18,9 @@ from lexicon.sources import MAX_URL
 from storage.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
 from storage.importers.atlas import ATLAS_URL, parse_atlas
 from storage.importers.issues import ImportRefused, Issue
+from storage.importers.laws import IFF_AS_OF, LAWS_COLUMNS, is_laws_header, parse_laws
 from storage.importers.upload import decode_upload
-from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome
+from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024  # the 2020 Atlas export is 2.9 MB, newer ones about 8 MB
 MAX_ERRORS_SHOWN = 8
@@ -77,9 +78,9 @@ def _atlas_as_of(request: Request, deps: Deps, filename: str) -> str:
 
 
 @COMMANDS.command(
-    "import", "Import a CSV: EFF Atlas export or the facts CSV",
+    "import", "Import a CSV: EFF Atlas export, local laws table or the facts CSV",
     Option("file", "The CSV file", type=OptionType.ATTACHMENT),
-    Option("as-of", "Date an Atlas export describes", type=OptionType.DATE, required=False),
+    Option("as-of", "Date the file describes", type=OptionType.DATE, required=False),
     Option("source", "Source URL of the file", required=False, max_length=MAX_URL),
     slow=True, examples=("/facts import < eff_atlas_of_surveillance_2020-10-07.csv",),
 )  # fmt: skip
@@ -90,10 +91,28 @@ async def import_facts(request: Request, deps: Deps) -> Reply:
         return await _import_atlas(request, deps, upload)
     if is_facts_header(header):
         return await _import_facts_csv(request, deps, upload)
+    if is_laws_header(header):
+        return await _import_laws(request, deps, upload)
     raise UserError(
         "Nothing was imported: line 1: unknown columns. Attach an EFF Atlas export"
-        f" (AOSNUMBER,City,...) or a facts CSV ({','.join(COLUMNS)})."
+        f" (AOSNUMBER,City,...), the local laws table ({','.join(LAWS_COLUMNS)})"
+        f" or a facts CSV ({','.join(COLUMNS)})."
     )
+
+
+async def _import_laws(request: Request, deps: Deps, upload: Attachment) -> Reply:
+    given = request.option("as-of")
+    as_of = IFF_AS_OF if given is None else past_date(deps, given, "as-of date")
+    parsed = await asyncio.to_thread(parse_laws, upload.content, max_bytes=MAX_IMPORT_BYTES)
+    if parsed.errors:
+        raise UserError(_issues_line(parsed.errors))
+    url = checked_url(request.text("source")) if request.text("source") else ""
+    edit = edit_of(request, deps, url, _notice(upload, url))
+    outcome = await deps.storage.fact_edits.import_laws_table(
+        LawsImport(edit, parsed, upload.filename, as_of)
+    )
+    await committed(deps)
+    return _reply(request, outcome)
 
 
 async def _import_atlas(request: Request, deps: Deps, upload: Attachment) -> Reply:

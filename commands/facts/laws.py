@@ -50,8 +50,11 @@ def _reply(title: str, found: list[Law], where: str) -> Reply:
         return Reply(title=title, text=f"No facial-recognition law is on record for {where}.")
     newest = max(law.as_of for law in found)
     fields = tuple(Field(law.jurisdiction, law_line(law)) for law in found)
-    ended = sum(1 for law in found if law.status != "in-force")
+    ended = sum(1 for law in found if law.status not in ("in-force", "pending"))
+    pending = sum(1 for law in found if law.status == "pending")
     summary = f"{len(found)} on record, facts as of {newest}."
     if ended:
         summary += f" {ended} no longer fully in force (expired, repealed or reversed)."
+    if pending:
+        summary += f" {pending} pending, not yet in force."
     return Reply(title=title, text=summary, fields=fields)

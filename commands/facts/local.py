@@ -50,7 +50,9 @@ async def local(request: Request, deps: Deps) -> Reply:
     fields = [*_technology_fields(known, deployments)]
     laws_heading = "Facial-recognition and biometric-privacy laws that apply"
     if laws:
-        fields.append(Field(laws_heading, "\n".join(f"- {law_line(law)}" for law in laws)))
+        fields.append(
+            Field(laws_heading, "\n".join(f"- {law_line(law, with_place=True)}" for law in laws))
+        )
     else:
         fields.append(
             Field(

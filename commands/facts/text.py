@@ -95,7 +95,20 @@ _STATUS = {
     "repealed": "repealed",
     "reversed": "reversed",
     "partly-reversed": "partly reversed",
-    "pending": "pending",
+    "pending": "pending (not yet in force)",
+}
+_KIND = {
+    "ban": "Ban",
+    "moratorium": "Moratorium",
+    "oversight": "Oversight rule",
+    "regulation": "Regulation",
+    "other": "Measure",
+}
+_DATE_MEANS = {
+    "enacted": "Enacted",
+    "signed": "Signed",
+    "voted": "Voted",
+    "effective": "Took effect",
 }
 
 
@@ -108,10 +121,18 @@ def law_status(law: Law) -> str:
     return text
 
 
-def law_line(law: Law) -> str:
+def law_line(law: Law, *, with_place: bool = False) -> str:
+    """'Ban: <scope>. Enacted on <date>; status: in force. Source ... (as of ...).' With
+    `with_place`, whose law it is comes first (a list mixing city, county and state laws)."""
+    what = _KIND.get(law.kind, law.kind.capitalize())
+    if law.scope:
+        what += f": {law.scope.rstrip('.')}"
+    means = _DATE_MEANS.get(law.enacted_means, "Enacted")
+    dated = f"{means} {when(law.enacted, law.enacted_precision)}"
+    place = f"{law.jurisdiction}: " if with_place else ""
     return (
-        f"{law.kind.capitalize()}: {law.scope} Enacted {when(law.enacted, law.enacted_precision)};"
-        f" status: {law_status(law)}. {cite(law.source)} (as of {law.as_of})."
+        f"{place}{what}. {dated}; status: {law_status(law)}."
+        f" {cite(law.source)} (as of {law.as_of})."
     )
 
 

@@ -9,7 +9,8 @@ from storage.admin_import import audit_import, dataset_row, write_fact_rows
 from storage.audit import ChangeEntry
 from storage.fact_edits.jobs import origin, today
 from storage.importers.atlas_write import ATLAS_DATASET, write_atlas
-from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome
+from storage.importers.laws import LAWS_DATASET, write_laws
+from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 from storage.outbox import stamp
 
 
@@ -33,6 +34,23 @@ async def import_atlas(conn: aiosqlite.Connection, change: AtlasImport) -> Impor
         "deployments": created.deployments,
     }
     change_id, queued = await audit_import(conn, entry, ids, edit)
+    return ImportOutcome(change_id, queued, tuple(summary.lines()))
+
+
+async def import_laws_table(conn: aiosqlite.Connection, change: LawsImport) -> ImportOutcome:
+    edit = change.edit
+    before = await dataset_row(conn, LAWS_DATASET)
+    summary = await write_laws(
+        conn, change.parsed, as_of=change.as_of, origin="import", imported_at=edit.at
+    )
+    entry = ChangeEntry(
+        edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
+        f"imported {change.filename[:80]} (local laws table as of {change.as_of}):"
+        f" {len(summary.created_ids):,} laws created",
+        target_table="datasets", before=before,
+        after=await dataset_row(conn, LAWS_DATASET),
+    )  # fmt: skip
+    change_id, queued = await audit_import(conn, entry, {"laws": summary.created_ids}, edit)
     return ImportOutcome(change_id, queued, tuple(summary.lines()))
 
 

@@ -27,6 +27,10 @@ from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
 LAWS_DATASET = "iff-local-laws"
 IFF_AS_OF = "2021-05-03"  # the date of the IFF post the table comes from
 LAWS_COLUMNS = ("jurisdiction", "date_of_action", "action_link_text", "stance_text", "source_url")
+# Every row the table gives is its compiler's word of May 2021: an answer says so.
+AS_REPORTED = (
+    "as reported by the Internet Freedom Foundation's table of May 2021; not re-checked since"
+)
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,12 @@ _CORRECTIONS: dict[str, dict[str, str | None]] = {
 _BART = "san francisco bay area, california"
 
 
+def is_laws_header(header: list[str]) -> bool:
+    """Whether a CSV's first line is the laws table's (column order and extras aside)."""
+    names = {h.strip().lstrip("\ufeff").lower() for h in header}
+    return set(LAWS_COLUMNS) <= names
+
+
 def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LawsParse:
     parsed = LawsParse()
     table = read_upload(data, max_bytes=max_bytes)
@@ -153,12 +163,13 @@ def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
         state=state,
         level=level,
         kind=kind,
-        scope="Government use of facial recognition." if stance.lower() == link else stance,
+        # The table often says only "Ban": store what it says, never a scope it does not give.
+        scope="" if stance.lower() == link else stance,
         enacted=date.value,
         precision=date.precision,
         status="in-force",
         status_changed=None,
-        status_note="",
+        status_note=AS_REPORTED,
         source_url=cell["source_url"],
         place=place,
     )
@@ -168,8 +179,11 @@ def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
 def _corrected(raw: str, row: LawRow, parsed: LawsParse) -> LawRow:
     if raw == _BART:  # the link is about BART, the transit agency, not the whole area
         parsed.corrected.append(row.jurisdiction)
+        # The linked story: BART's policy on surveillance technology in general.
         return replace(row, jurisdiction="BART (San Francisco Bay Area), CA", city="",
-                       level="agency", place="BART", kind="oversight")  # fmt: skip
+                       level="agency", place="BART", kind="oversight",
+                       scope="Transparency and accountability rules for surveillance technology"
+                       " (a BART policy, not specific to facial recognition)")  # fmt: skip
     fix = _CORRECTIONS.get(raw)
     if fix is None:
         return row
@@ -203,31 +217,45 @@ async def import_laws(
     origin: str = "import",
     imported_at: dt.datetime,
 ) -> LawsImportSummary:
+    """Write a clean parse in its own write job (the CLI's import-laws)."""
+    if parsed.errors:
+        raise ImportRefused(parsed.errors)
+
+    async def job(conn: aiosqlite.Connection) -> LawsImportSummary:
+        return await write_laws(conn, parsed, as_of=as_of, origin=origin, imported_at=imported_at)
+
+    return await db.write(job)
+
+
+async def write_laws(
+    conn: aiosqlite.Connection,
+    parsed: LawsParse,
+    *,
+    as_of: str,
+    origin: str,
+    imported_at: dt.datetime,
+) -> LawsImportSummary:
+    """The laws write on `conn`, inside the caller's job (with its audit entry, for
+    /facts import): a jurisdiction already on record is kept as it is."""
     if parsed.errors:
         raise ImportRefused(parsed.errors)
     dt.date.fromisoformat(as_of)
+    created, kept, ids = [], [], []
+    for row in parsed.rows:
+        async with conn.execute(
+            "SELECT 1 FROM laws WHERE natural_key = ?", (row.natural_key,)
+        ) as cursor:
+            if await cursor.fetchone() is not None:
+                kept.append(row.jurisdiction)
+                continue
+        source_id = await upsert_source(conn, row.source_url, _publisher(row.source_url))
+        ids.append(await _write_law(conn, row, source_id, as_of, origin))
+        created.append(row.jurisdiction)
+    description = "IFF #ProjectPanoptic table of US local FRT laws (CC BY 4.0)"
     when = imported_at.isoformat(timespec="seconds")
-
-    async def job(conn: aiosqlite.Connection) -> LawsImportSummary:
-        created, kept, ids = [], [], []
-        for row in parsed.rows:
-            async with conn.execute(
-                "SELECT 1 FROM laws WHERE natural_key = ?", (row.natural_key,)
-            ) as cursor:
-                if await cursor.fetchone() is not None:
-                    kept.append(row.jurisdiction)
-                    continue
-            source_id = await upsert_source(conn, row.source_url, _publisher(row.source_url))
-            ids.append(await _write_law(conn, row, source_id, as_of, origin))
-            created.append(row.jurisdiction)
-        description = "IFF #ProjectPanoptic table of US local FRT laws (CC BY 4.0)"
-        await record_dataset(conn, LAWS_DATASET, as_of, when, parsed.rows_read, description)
-        corrected = tuple(parsed.corrected)
-        return LawsImportSummary(
-            parsed.rows_read, tuple(created), tuple(kept), corrected, tuple(ids)
-        )
-
-    return await db.write(job)
+    await record_dataset(conn, LAWS_DATASET, as_of, when, parsed.rows_read, description)
+    corrected = tuple(parsed.corrected)
+    return LawsImportSummary(parsed.rows_read, tuple(created), tuple(kept), corrected, tuple(ids))
 
 
 async def _write_law(

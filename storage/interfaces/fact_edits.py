@@ -18,6 +18,7 @@ from storage.audit.records import Author
 if TYPE_CHECKING:
     from storage.facts_csv import FactRow
     from storage.importers.atlas import AtlasParse
+    from storage.importers.laws import LawsParse
 
 FactKind = Literal["D", "E", "L"]  # deployment or partnership, company event, law
 
@@ -152,6 +153,16 @@ class AtlasImport:
 
 
 @dataclass(frozen=True)
+class LawsImport:
+    """A parsed table of local facial-recognition laws (no errors) and the date it describes."""
+
+    edit: Edit
+    parsed: LawsParse
+    filename: str
+    as_of: str  # ISO date
+
+
+@dataclass(frozen=True)
 class FactsCsvImport:
     """The rows of a parsed facts CSV (no errors)."""
 
@@ -231,5 +242,9 @@ class FactEditor(Protocol):
         ...
 
     async def import_facts_csv(self, change: FactsCsvImport) -> ImportOutcome: ...
+
+    async def import_laws_table(self, change: LawsImport) -> ImportOutcome:
+        """The IFF table of local laws: jurisdictions already on record are kept."""
+        ...
 
     async def undo(self, request: UndoRequest) -> UndoOutcome: ...

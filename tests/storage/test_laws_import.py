@@ -8,7 +8,7 @@ import pytest
 
 from storage.db import Database
 from storage.importers.issues import ImportRefused
-from storage.importers.laws import import_laws, parse_laws
+from storage.importers.laws import AS_REPORTED, import_laws, parse_laws
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, shared_data_file
 
@@ -25,6 +25,9 @@ def test_parse_real_table() -> None:
     by_place = {r.jurisdiction: r for r in parsed.rows}
     berkeley = by_place["Berkeley, CA"]  # "October 16th, 2019"
     assert (berkeley.enacted, berkeley.precision, berkeley.level) == ("2019-10-16", "day", "city")
+    # The table says only "Ban": no scope is invented, and the row says whose word it is.
+    assert (berkeley.kind, berkeley.scope, berkeley.status_note) == ("ban", "", AS_REPORTED)
+    assert "Internet Freedom Foundation" in AS_REPORTED and "May 2021" in AS_REPORTED
     davis = by_place["Davis, CA"]  # "March, 2018"
     assert (davis.enacted, davis.precision, davis.kind) == ("2018-03-01", "month", "oversight")
     assert by_place["Santa Clara County, CA"].level == "county"
@@ -52,6 +55,7 @@ def test_parse_real_table() -> None:
     assert by_place["Texas"].kind == "regulation"
     bart = by_place["BART (San Francisco Bay Area), CA"]
     assert (bart.level, bart.kind, bart.city) == ("agency", "oversight", "")
+    assert "not specific to facial recognition" in bart.scope
 
 
 async def test_import_keeps_seeded_laws_and_is_idempotent(db: Database) -> None:
