@@ -32,6 +32,8 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
     Option("summary", "One sentence, in your own words", max_length=300), SOURCE,
     Option("status", "The company's status after it, if it changes",
            required=False, max_length=200),
+    Option("confidence", "reported: a source reports it, a detail is unconfirmed",
+           required=False, max_length=9, choices=("confirmed", "reported")),
     examples=('/facts add-event Amazon 2021-05-18 extension "Moratorium extended'
               ' indefinitely" https://example.org/reuters',),
 )  # fmt: skip
@@ -45,6 +47,7 @@ async def add_event(request: Request, deps: Deps) -> Reply:
     event = NewEvent(
         edit_of(request, deps, url, notice_template(url)), company, happened,
         request.text("kind"), request.text("status"), request.text("summary"),
+        request.text("confidence") or "confirmed",
     )  # fmt: skip
     outcome = await deps.storage.fact_edits.add_event(event)
     await committed(deps)

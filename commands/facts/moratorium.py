@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.deps import Deps
-from bot.models import Field, Reply, Request
+from bot.models import Field, Reply, Request, Role
 from bot.registry import CommandSet
 from commands.facts.options import company_option, find_company
 from commands.facts.text import cite, date_text, status_line
@@ -22,7 +22,7 @@ FACE_RECOGNITION = "face-recognition"
 async def moratorium(request: Request, deps: Deps) -> Reply:
     typed = request.text("company")
     if typed:
-        return await _timeline(deps, typed)
+        return await _timeline(deps, typed, request.role)
     return await _overview(deps)
 
 
@@ -60,7 +60,7 @@ async def _overview(deps: Deps) -> Reply:
     )
 
 
-async def _timeline(deps: Deps, typed: str) -> Reply:
+async def _timeline(deps: Deps, typed: str, role: Role) -> Reply:
     company = await find_company(deps, typed)
     events = await deps.storage.facts.company_timeline(company.id)
     title = (
@@ -78,11 +78,19 @@ async def _timeline(deps: Deps, typed: str) -> Reply:
     )
     newest = max(e.as_of for e in events)
     fields = tuple(
-        Field(date_text(e.happened, e.precision), f"{_summary(e)} {cite(e.source)}") for e in events
+        Field(
+            date_text(e.happened, e.precision), f"{_summary(e)} {cite(e.source)}{_label(e, role)}"
+        )
+        for e in events
     )
     return Reply(title=title, text=f"{status}\nFacts as of {newest}.", fields=fields)
 
 
+def _label(event: CompanyEvent, role: Role) -> str:
+    """Admins keeping the facts see each fact's confidence as stored."""
+    return f" [confidence: {event.confidence}]" if role >= Role.ADMIN else ""
+
+
 def _summary(event: CompanyEvent) -> str:
     text = event.summary.rstrip(".") + "."
-    return f"Reported: {text[0].lower()}{text[1:]}" if event.reported else text
+    return f"Reported: {text}" if event.reported else text

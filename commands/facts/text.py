@@ -48,7 +48,7 @@ def cite(source: Source) -> str:
 def event_text(event: CompanyEvent) -> str:
     """What an event says, worded as reported when a detail of it is not confirmed."""
     text = (event.status or event.summary).rstrip(".") + "."
-    return f"Reported: {text[0].lower()}{text[1:]}" if event.reported else text
+    return f"Reported: {text}" if event.reported else text
 
 
 def status_line(event: CompanyEvent) -> str:

@@ -35,6 +35,7 @@ async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
         "kind": change.kind,
         "status": event_status(change.kind, change.status),
         "summary": change.text,
+        "confidence": change.confidence,
         "as_of": today(change.edit),
         "origin": origin(change.edit),
     }

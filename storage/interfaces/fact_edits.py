@@ -114,6 +114,7 @@ class NewEvent:
     kind: str
     status: str  # the company's status after it, '' when unchanged
     text: str  # the admin's one-sentence summary
+    confidence: str = "confirmed"  # or "reported" (members read it as reported)
 
 
 @dataclass(frozen=True)

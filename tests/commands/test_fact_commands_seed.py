@@ -79,7 +79,7 @@ async def test_ring_lookup_tells_what_the_program_is_today(
     today = reply.text.split("What that date means today:\n", 1)[1].splitlines()
     assert today[0].startswith("- 2021-06-07: Police requests for video are public")
     assert today[1].startswith("- 2024-01-24: Police video requests through Neighbors ended")
-    axon = "- April 2025: Reported: police can again ask Ring users for video, through Axon"
+    axon = "- April 2025: Reported: Police can again ask Ring users for video, through Axon"
     assert today[2].startswith(axon) and "Source: Ban the Cams" in today[2]
     assert today[-1].startswith("- Today: Only agencies with both a Neighbors Verified account")
     assert "is not public" in today[-1]
@@ -101,3 +101,21 @@ async def test_ring_lookup_before_any_import_says_how_to_load_data(
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
     assert reply.error and "\n" not in reply.text
     assert "import-atlas" in reply.text and "/facts import" in reply.text
+
+
+async def test_confidence_is_shown_to_admins_and_worded_for_members(
+    seeded: Dispatcher, member: Identity, admin: Identity
+) -> None:
+    as_admin = (await seeded.run_text(admin, "/moratorium ring")).as_text()
+    assert as_admin.count("[confidence: reported]") == 1
+    as_member = (await seeded.run_text(member, "/moratorium ring")).as_text()
+    assert "confidence" not in as_member and "partly confirmed" not in as_member
+    assert "April 2025: Reported: Ring again let police ask its users for footage" in as_member
+    added = await seeded.run_text(
+        admin,
+        '/facts add-event Ring 2026-03-01 program "Ring said more agencies joined"'
+        " https://news.example/more confidence:reported",
+    )
+    assert not added.error, added.text
+    timeline = (await seeded.run_text(member, "/moratorium ring")).as_text()
+    assert "Reported: Ring said more agencies joined." in timeline
