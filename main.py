@@ -23,6 +23,7 @@ from bot.dispatch import Dispatcher
 from bot.messengers import Messengers
 from bot.models import Role
 from bot.platforms import console
+from bot.preflight import PlatformStartError, database_problem
 from bot.services import Services
 from bot.settings import Settings, SettingsError, load_settings
 from commands import build_registry
@@ -217,12 +218,42 @@ def main(argv: list[str] | None = None) -> int:
     except (SettingsError, ValueError) as exc:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
+    subcommand = args.subcommand or "run"
+    if subcommand in USES_DATABASE:
+        problem = database_problem(settings.db_path)
+        if problem is not None:
+            print(f"counterwatch: {problem}", file=sys.stderr)
+            return 2
     configure_logging(settings)
-    handler = handlers[args.subcommand or "run"]
     try:
-        return asyncio.run(handler(settings, args))
+        return asyncio.run(handler_for(handlers[subcommand])(settings, args))
     except KeyboardInterrupt:
         return 130
+    except PlatformStartError as exc:
+        print(f"counterwatch: {exc}", file=sys.stderr)
+        return 2
+
+
+# Every subcommand but the manifest opens the database.
+USES_DATABASE = frozenset({"run", "ask", "discord-sync", "import-atlas", "import-laws"})
+
+
+def handler_for(handler: Subcommand) -> Subcommand:
+    """A platform that cannot start (bad token, API unreachable) ends the run with its one
+    line; the TaskGroup wraps it in an ExceptionGroup, unwrapped here."""
+
+    async def run(settings: Settings, args: argparse.Namespace) -> int:
+        try:
+            return await handler(settings, args)
+        except* PlatformStartError as group:
+            raise _first(group) from None
+
+    return run
+
+
+def _first(group: BaseExceptionGroup[PlatformStartError]) -> PlatformStartError:
+    found = group.exceptions[0]
+    return found if isinstance(found, PlatformStartError) else _first(found)
 
 
 if __name__ == "__main__":
