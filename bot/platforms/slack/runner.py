@@ -16,6 +16,7 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import Dispatcher
@@ -23,6 +24,7 @@ from bot.platforms.slack.app import SlackAdapter
 from bot.platforms.slack.manifest import EVENTS_PATH
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
+from bot.preflight import PlatformStartError
 from bot.settings import Settings
 
 log = logging.getLogger("counterwatch.slack")
@@ -62,6 +64,7 @@ async def run_slack(
     settings = dispatcher.deps.settings
     async with aiohttp.ClientSession() as session:
         adapter = build_adapter(dispatcher, settings, session)
+        await check_token(adapter.client, settings.slack_api_url)
         dispatcher.deps.messengers.register(SlackMessenger(adapter.delivery))
         if settings.slack_socket_mode:
             await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
@@ -70,6 +73,21 @@ async def run_slack(
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
         await adapter.drain()
     log.info("slack stopped")
+
+
+async def check_token(client: AsyncWebClient, api_url: str) -> None:
+    """Fail fast, in one line, when Slack refuses the bot token or cannot be reached: a bot
+    that started listening anyway would answer every command with bolt's installation
+    warning or a 500 (HTTP mode), or retry forever (Socket Mode)."""
+    try:
+        await client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error", "refused") if exc.response is not None else "refused"
+        raise PlatformStartError(f"slack: Slack refused SLACK_BOT_TOKEN ({error})") from None
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        raise PlatformStartError(
+            f"slack: cannot reach Slack's API at {api_url} ({type(exc).__name__})"
+        ) from None
 
 
 def web_app(adapter: SlackAdapter) -> web.Application:
@@ -114,8 +132,6 @@ async def serve_socket_mode(
 ) -> None:
     handler = AsyncSocketModeHandler(adapter.app, app_token, web_client=adapter.client)
     try:
-        # Fail fast on a wrong bot token rather than retrying forever.
-        await adapter.client.auth_test()
         await handler.connect_async()  # type: ignore[no-untyped-call]
         log.info("slack Socket Mode connected")
         if ready is not None:
