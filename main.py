@@ -22,6 +22,7 @@ from bot.deps import Clock, Deps, utc_now
 from bot.dispatch import Dispatcher
 from bot.messengers import Messengers
 from bot.models import Role
+from bot.pacing import Pacing
 from bot.platforms import console
 from bot.preflight import PlatformStartError, database_problem
 from bot.services import Services
@@ -73,7 +74,9 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
         # The place index is built on first use: `ask "/help"` never pays for it.
         deps = await sqlite_deps(db, settings, utc_now, lazy=True)
-        dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
+        dispatcher = Dispatcher(
+            build_registry(), deps, on_refusal=refusal_recorder(deps), pacing=Pacing()
+        )
         yield App(deps=deps, dispatcher=dispatcher)
     finally:
         await db.close()

@@ -20,6 +20,7 @@ from bot.errors import UserError
 from bot.grammar import assign_arguments, resolve_command, tokenize
 from bot.models import Attachment, Reply, Request, Role
 from bot.options import coerce_options
+from bot.pacing import BUSY, SLOW_DOWN, Pacing
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
 from storage.errors import Refused
 
@@ -65,10 +66,13 @@ class Dispatcher:
         registry: Registry,
         deps: Deps,
         on_refusal: RefusalListener | None = None,
+        pacing: Pacing | None = None,
     ) -> None:
         self.registry = registry
         self.deps = deps
         self._on_refusal = on_refusal
+        # None: unpaced (tests, benchmarks); main.py passes one for the running bot.
+        self.pacing = pacing
 
     def build_request(
         self,
@@ -85,6 +89,9 @@ class Dispatcher:
         self, identity: Identity, line: str, attachments: tuple[Attachment, ...] = ()
     ) -> Reply:
         """Parse a whole `/group sub args` line and run it (console, tests, Slack)."""
+        too_fast = self._too_fast(identity)
+        if too_fast is not None:
+            return too_fast
         try:
             command, args = resolve_command(self.registry, tokenize(line.strip()))
         except UserError as exc:
@@ -109,6 +116,9 @@ class Dispatcher:
         attachments: tuple[Attachment, ...] = (),
     ) -> Reply:
         """Run a command whose options arrived already split (Discord, Slack modals)."""
+        too_fast = self._too_fast(identity)
+        if too_fast is not None:
+            return too_fast
         refusal = await self._refusal(identity, command)
         if refusal is not None:
             return refusal
@@ -127,6 +137,14 @@ class Dispatcher:
         if request.role < command.role:
             await self._record_refusal(request, command)
             return _refusal_reply(command)
+        if command.slow and self.pacing is not None:
+            with self.pacing.slow_slot(request.platform, request.workspace) as allowed:
+                if not allowed:
+                    return Reply(text=BUSY, private=True, error=True)
+                return await self._run(command, request)
+        return await self._run(command, request)
+
+    async def _run(self, command: Command, request: Request) -> Reply:
         try:
             reply = await command.handler(request, self.deps)
         except (UserError, Refused) as exc:  # a bad argument, or a change storage refused
@@ -142,12 +160,27 @@ class Dispatcher:
         source = self.registry.autocomplete_sources.get(source_name)
         if source is None:
             return []
+        if self.pacing is not None and not self.pacing.suggestion_allowed(
+            context.platform, context.workspace, context.user_id
+        ):
+            return []  # over the pace: no suggestions, the typed value still submits
         try:
             choices = await source(self.deps, context, typed[:100])
         except Exception as exc:
             log.error("autocomplete source %s failed: %s", source_name, tracebacks.describe(exc))
             return []
         return choices[:MAX_CHOICES]
+
+    def _too_fast(self, identity: Identity) -> Reply | None:
+        """The one-line "slow down" reply when this person is over their pace.
+
+        The console is the operator at the machine (a piped script is legitimate), not paced.
+        """
+        if self.pacing is None or identity.platform == "console":
+            return None
+        if self.pacing.command_allowed(identity.platform, identity.workspace, identity.user_id):
+            return None
+        return Reply(text=SLOW_DOWN, private=True, error=True)
 
     async def _refusal(self, identity: Identity, command: Command) -> Reply | None:
         """A refusal reply (recorded) when the identity's role is below the command's."""
