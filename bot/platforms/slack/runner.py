@@ -14,13 +14,14 @@ from collections.abc import Callable
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import Dispatcher
 from bot.platforms.slack.app import SlackAdapter
+from bot.platforms.slack.guard import Guard, Refusal
 from bot.platforms.slack.manifest import EVENTS_PATH
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
@@ -69,7 +70,8 @@ async def run_slack(
         if settings.slack_socket_mode:
             await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
         else:
-            await serve_http(adapter, host, settings.slack_port, stop, ready)
+            guard = Guard(settings.slack_signing_secret)
+            await serve_http(adapter, guard, host, settings.slack_port, stop, ready)
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
         await adapter.drain()
     log.info("slack stopped")
@@ -90,9 +92,13 @@ async def check_token(client: AsyncWebClient, api_url: str) -> None:
         ) from None
 
 
-def web_app(adapter: SlackAdapter) -> web.Application:
+def web_app(adapter: SlackAdapter, guard: Guard) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
-        bolt_response = await adapter.app.async_dispatch(await to_bolt_request(request))
+        try:
+            bolt_request = await guard.bolt_request(request)
+        except Refusal as refusal:
+            return guard.refuse(refusal)
+        bolt_response = await adapter.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 
     application = web.Application(client_max_size=MAX_BODY_BYTES)
@@ -101,10 +107,15 @@ def web_app(adapter: SlackAdapter) -> web.Application:
 
 
 async def serve_http(
-    adapter: SlackAdapter, host: str, port: int, stop: asyncio.Event, ready: Ready | None
+    adapter: SlackAdapter,
+    guard: Guard,
+    host: str,
+    port: int,
+    stop: asyncio.Event,
+    ready: Ready | None,
 ) -> None:
     runner = web.AppRunner(
-        web_app(adapter), access_log=None, shutdown_timeout=HTTP_SHUTDOWN_SECONDS
+        web_app(adapter, guard), access_log=None, shutdown_timeout=HTTP_SHUTDOWN_SECONDS
     )
     await runner.setup()
     try:
