@@ -25,6 +25,7 @@ from bot.platforms.slack.guard import Guard, Refusal
 from bot.platforms.slack.manifest import EVENTS_PATH
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
+from bot.platforms.web.connections import ConnectionLimiter, GuardedSite, quiet_descriptor_errors
 from bot.preflight import PlatformStartError
 from bot.settings import Settings
 
@@ -92,7 +93,7 @@ async def check_token(client: AsyncWebClient, api_url: str) -> None:
         ) from None
 
 
-def web_app(adapter: SlackAdapter, guard: Guard) -> web.Application:
+def web_app(adapter: SlackAdapter, guard: Guard, limiter: ConnectionLimiter) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
         try:
             bolt_request = await guard.bolt_request(request)
@@ -101,7 +102,7 @@ def web_app(adapter: SlackAdapter, guard: Guard) -> web.Application:
         bolt_response = await adapter.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 
-    application = web.Application(client_max_size=MAX_BODY_BYTES)
+    application = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[limiter.middleware])
     application.router.add_post(EVENTS_PATH, slack_events)
     return application
 
@@ -114,14 +115,18 @@ async def serve_http(
     stop: asyncio.Event,
     ready: Ready | None,
 ) -> None:
+    limiter = ConnectionLimiter()
     runner = web.AppRunner(
-        web_app(adapter, guard), access_log=None, shutdown_timeout=HTTP_SHUTDOWN_SECONDS
+        web_app(adapter, guard, limiter),
+        access_log=None,
+        shutdown_timeout=HTTP_SHUTDOWN_SECONDS,
     )
     await runner.setup()
+    restore_handler = quiet_descriptor_errors(limiter.flood)
     try:
-        site = web.TCPSite(runner, host, port)
+        site = GuardedSite(runner, limiter, host, port)
         await site.start()
-        bound = _bound_port(runner, port)
+        bound = site.bound_port
         log.info("slack HTTP mode listening on port %d at %s", bound, EVENTS_PATH)
         if ready is not None:
             ready(bound)
@@ -129,13 +134,7 @@ async def serve_http(
     finally:
         # Closes the listening socket, then waits for requests already accepted.
         await runner.cleanup()
-
-
-def _bound_port(runner: web.AppRunner, fallback: int) -> int:
-    for address in runner.addresses:
-        if isinstance(address, tuple) and len(address) >= 2:
-            return int(address[1])
-    return fallback
+        restore_handler()
 
 
 async def serve_socket_mode(
