@@ -20,6 +20,7 @@ from typing import Any
 
 from bot.deps import Clock, Deps, utc_now
 from bot.dispatch import Dispatcher
+from bot.health import Monitor
 from bot.messengers import Messengers
 from bot.models import Role
 from bot.pacing import Pacing
@@ -75,7 +76,11 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         # The place index is built on first use: `ask "/help"` never pays for it.
         deps = await sqlite_deps(db, settings, utc_now, lazy=True)
         dispatcher = Dispatcher(
-            build_registry(), deps, on_refusal=refusal_recorder(deps), pacing=Pacing()
+            build_registry(),
+            deps,
+            on_refusal=refusal_recorder(deps),
+            pacing=Pacing(),
+            monitor=Monitor(),
         )
         yield App(deps=deps, dispatcher=dispatcher)
     finally:
@@ -136,6 +141,13 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             for runner in runners:
                 group.create_task(runner(app.dispatcher, stop))
             group.create_task(run_delivery(app.deps, stop))  # follow notifications
+            monitor = app.dispatcher.monitor
+            if settings.health_port and monitor is not None:
+                from bot.platforms.web.health import serve_health
+
+                group.create_task(
+                    serve_health(app.deps, monitor, "0.0.0.0", settings.health_port, stop)
+                )
         log.info("all platforms stopped; closing the database")
         return 0
 

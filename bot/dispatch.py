@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -18,6 +19,7 @@ from bot import tracebacks
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.grammar import assign_arguments, resolve_command, tokenize
+from bot.health import Monitor
 from bot.models import Attachment, Reply, Request, Role
 from bot.options import coerce_options
 from bot.pacing import BUSY, SLOW_DOWN, Pacing
@@ -67,12 +69,14 @@ class Dispatcher:
         deps: Deps,
         on_refusal: RefusalListener | None = None,
         pacing: Pacing | None = None,
+        monitor: Monitor | None = None,
     ) -> None:
         self.registry = registry
         self.deps = deps
         self._on_refusal = on_refusal
         # None: unpaced (tests, benchmarks); main.py passes one for the running bot.
         self.pacing = pacing
+        self.monitor = monitor  # commands served, errors, latency (/metrics)
 
     def build_request(
         self,
@@ -89,6 +93,14 @@ class Dispatcher:
         self, identity: Identity, line: str, attachments: tuple[Attachment, ...] = ()
     ) -> Reply:
         """Parse a whole `/group sub args` line and run it (console, tests, Slack)."""
+        started = time.perf_counter()
+        reply = await self._run_text(identity, line, attachments)
+        self._observe(identity, started, reply)
+        return reply
+
+    async def _run_text(
+        self, identity: Identity, line: str, attachments: tuple[Attachment, ...]
+    ) -> Reply:
         too_fast = self._too_fast(identity)
         if too_fast is not None:
             return too_fast
@@ -116,6 +128,18 @@ class Dispatcher:
         attachments: tuple[Attachment, ...] = (),
     ) -> Reply:
         """Run a command whose options arrived already split (Discord, Slack modals)."""
+        started = time.perf_counter()
+        reply = await self._run_options(identity, command, raw_options, attachments)
+        self._observe(identity, started, reply)
+        return reply
+
+    async def _run_options(
+        self,
+        identity: Identity,
+        command: Command,
+        raw_options: dict[str, object],
+        attachments: tuple[Attachment, ...],
+    ) -> Reply:
         too_fast = self._too_fast(identity)
         if too_fast is not None:
             return too_fast
@@ -170,6 +194,19 @@ class Dispatcher:
             log.error("autocomplete source %s failed: %s", source_name, tracebacks.describe(exc))
             return []
         return choices[:MAX_CHOICES]
+
+    def _observe(self, identity: Identity, started: float, reply: Reply) -> None:
+        if self.monitor is None:
+            return
+        if not reply.error:
+            outcome = "ok"
+        elif reply.text.startswith(INCIDENT_MESSAGE.split("{", 1)[0]):
+            outcome = "incident"
+        elif reply.text in (SLOW_DOWN, BUSY):
+            outcome = "paced"
+        else:
+            outcome = "user_error"
+        self.monitor.observe(identity.platform, started, outcome)
 
     def _too_fast(self, identity: Identity) -> Reply | None:
         """The one-line "slow down" reply when this person is over their pace.

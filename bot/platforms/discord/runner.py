@@ -35,6 +35,8 @@ async def run_discord(
     gate = gate or Gate()
     with api_base(settings.discord_api_base):
         client = CounterwatchClient(dispatcher, gate, sync_on_start=True)
+        if dispatcher.monitor is not None:  # /healthz reads the gateway's state when asked
+            dispatcher.monitor.platform("discord", lambda: _state(client))
         async with client:
             serving = asyncio.create_task(client.start(settings.discord_token), name="discord")
             stopping = asyncio.create_task(stop.wait(), name="discord-stop")
@@ -54,6 +56,12 @@ async def run_discord(
             with contextlib.suppress(asyncio.CancelledError):
                 await serving
     log.info("discord: stopped")
+
+
+def _state(client: CounterwatchClient) -> str:
+    if client.is_closed():
+        return "stopped"
+    return "connected" if client.is_ready() else "connecting"
 
 
 @contextlib.contextmanager

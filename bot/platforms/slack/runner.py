@@ -26,6 +26,7 @@ from bot.platforms.slack.manifest import EVENTS_PATH
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
 from bot.platforms.web.connections import ConnectionLimiter, GuardedSite, quiet_descriptor_errors
+from bot.platforms.web.health import add_health_routes
 from bot.preflight import PlatformStartError
 from bot.settings import Settings
 
@@ -66,6 +67,9 @@ async def run_slack(
     settings = dispatcher.deps.settings
     async with aiohttp.ClientSession() as session:
         adapter = build_adapter(dispatcher, settings, session)
+        monitor = dispatcher.monitor
+        if monitor is not None:
+            monitor.set_state("slack", "starting")
         await check_token(adapter.client, settings.slack_api_url)
         dispatcher.deps.messengers.register(SlackMessenger(adapter.delivery))
         if settings.slack_socket_mode:
@@ -73,6 +77,8 @@ async def run_slack(
         else:
             guard = Guard(settings.slack_signing_secret)
             await serve_http(adapter, guard, host, settings.slack_port, stop, ready)
+        if monitor is not None:
+            monitor.set_state("slack", "stopping")
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
         await adapter.drain()
     log.info("slack stopped")
@@ -103,6 +109,9 @@ def web_app(adapter: SlackAdapter, guard: Guard, limiter: ConnectionLimiter) -> 
         return await to_aiohttp_response(bolt_response)
 
     application = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[limiter.middleware])
+    monitor = adapter.dispatcher.monitor
+    if monitor is not None:
+        add_health_routes(application, adapter.dispatcher.deps, monitor)
     application.router.add_post(EVENTS_PATH, slack_events)
     return application
 
@@ -128,6 +137,8 @@ async def serve_http(
         await site.start()
         bound = site.bound_port
         log.info("slack HTTP mode listening on port %d at %s", bound, EVENTS_PATH)
+        if adapter.dispatcher.monitor is not None:
+            adapter.dispatcher.monitor.set_state("slack", "serving")
         if ready is not None:
             ready(bound)
         await stop.wait()
@@ -144,6 +155,8 @@ async def serve_socket_mode(
     try:
         await handler.connect_async()  # type: ignore[no-untyped-call]
         log.info("slack Socket Mode connected")
+        if adapter.dispatcher.monitor is not None:
+            adapter.dispatcher.monitor.set_state("slack", "connected")
         if ready is not None:
             ready(0)
         await stop.wait()
