@@ -27,7 +27,7 @@ from bot.pacing import Pacing
 from bot.platforms import console
 from bot.preflight import PlatformStartError, database_problem
 from bot.services import Services
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, check_slack_complete, load_settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from notifications.delivery import run_delivery
@@ -230,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
         Role.parse(args.role)
+        if args.subcommand != "slack-manifest":  # the manifest comes before the tokens
+            check_slack_complete(settings)
     except (SettingsError, ValueError) as exc:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2

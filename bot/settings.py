@@ -135,12 +135,10 @@ def _build(values: dict[str, object]) -> Settings:
     if not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"COUNTERWATCH_LOG_LEVEL: unknown level {level!r}")
     kwargs["log_level"] = level
-    settings = Settings(**kwargs)  # type: ignore[arg-type]
-    _check_slack_complete(settings)
-    return settings
+    return Settings(**kwargs)  # type: ignore[arg-type]
 
 
-def _check_slack_complete(settings: Settings) -> None:
+def check_slack_complete(settings: Settings) -> None:
     """A half-configured Slack is an error, not a silent fall-back to the console: someone
     who set one Slack variable meant to run on Slack and must hear which one is missing."""
     bot, app, secret = (

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, check_slack_complete, load_settings
 
 
 def test_defaults_mean_console() -> None:
@@ -47,7 +47,7 @@ def test_a_half_configured_slack_names_the_missing_variable(
     env: dict[str, str], missing: str
 ) -> None:
     with pytest.raises(SettingsError, match=missing) as raised:
-        load_settings(env)
+        check_slack_complete(load_settings(env))
     assert "\n" not in str(raised.value)
 
 

@@ -37,6 +37,13 @@ def test_one_slack_variable_alone_is_an_error(
     assert "half-configured" in err and ("SLACK_BOT_TOKEN" in err)
 
 
+def test_the_manifest_needs_no_tokens(
+    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean_env.setenv("SLACK_BOT_TOKEN", "x")
+    assert main.main(["slack-manifest"]) == 0
+
+
 def test_a_folder_as_database(
     clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
