@@ -31,6 +31,8 @@ log = logging.getLogger("counterwatch.discord")
 FAST_BUDGET_S = 1.5
 AUTOCOMPLETE_BUDGET_S = 2.0
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+# A download that trickles is bounded in time as well as in size.
+DOWNLOAD_TIMEOUT_S = 60.0
 STOPPING_MESSAGE = "Counterwatch is restarting. Please try again in a minute."
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -163,7 +165,8 @@ async def read_capped(url: str, filename: str) -> bytes:
     too_large = f"{filename[:60]} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
     received = bytearray()
     try:
-        async with aiohttp.ClientSession() as session, session.get(url) as response:
+        timeout = aiohttp.ClientTimeout(total=DOWNLOAD_TIMEOUT_S)
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as response:
             response.raise_for_status()
             async for chunk in response.content.iter_chunked(64 * 1024):
                 received += chunk
