@@ -20,11 +20,14 @@ from typing import Any
 
 from bot.deps import Clock, Deps, utc_now
 from bot.dispatch import Dispatcher
+from bot.health import Monitor
 from bot.messengers import Messengers
 from bot.models import Role
+from bot.pacing import Pacing
 from bot.platforms import console
+from bot.preflight import PlatformStartError, database_problem
 from bot.services import Services
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, check_slack_complete, load_settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from notifications.delivery import run_delivery
@@ -72,7 +75,13 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
         # The place index is built on first use: `ask "/help"` never pays for it.
         deps = await sqlite_deps(db, settings, utc_now, lazy=True)
-        dispatcher = Dispatcher(build_registry(), deps, on_refusal=refusal_recorder(deps))
+        dispatcher = Dispatcher(
+            build_registry(),
+            deps,
+            on_refusal=refusal_recorder(deps),
+            pacing=Pacing(),
+            monitor=Monitor(),
+        )
         yield App(deps=deps, dispatcher=dispatcher)
     finally:
         await db.close()
@@ -132,6 +141,13 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             for runner in runners:
                 group.create_task(runner(app.dispatcher, stop))
             group.create_task(run_delivery(app.deps, stop))  # follow notifications
+            monitor = app.dispatcher.monitor
+            if settings.health_port and monitor is not None:
+                from bot.platforms.web.health import serve_health
+
+                group.create_task(
+                    serve_health(app.deps, monitor, "0.0.0.0", settings.health_port, stop)
+                )
         log.info("all platforms stopped; closing the database")
         return 0
 
@@ -214,15 +230,47 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
         Role.parse(args.role)
+        if args.subcommand != "slack-manifest":  # the manifest comes before the tokens
+            check_slack_complete(settings)
     except (SettingsError, ValueError) as exc:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
+    subcommand = args.subcommand or "run"
+    if subcommand in USES_DATABASE:
+        problem = database_problem(settings.db_path)
+        if problem is not None:
+            print(f"counterwatch: {problem}", file=sys.stderr)
+            return 2
     configure_logging(settings)
-    handler = handlers[args.subcommand or "run"]
     try:
-        return asyncio.run(handler(settings, args))
+        return asyncio.run(handler_for(handlers[subcommand])(settings, args))
     except KeyboardInterrupt:
         return 130
+    except PlatformStartError as exc:
+        print(f"counterwatch: {exc}", file=sys.stderr)
+        return 2
+
+
+# Every subcommand but the manifest opens the database.
+USES_DATABASE = frozenset({"run", "ask", "discord-sync", "import-atlas", "import-laws"})
+
+
+def handler_for(handler: Subcommand) -> Subcommand:
+    """A platform that cannot start (bad token, API unreachable) ends the run with its one
+    line; the TaskGroup wraps it in an ExceptionGroup, unwrapped here."""
+
+    async def run(settings: Settings, args: argparse.Namespace) -> int:
+        try:
+            return await handler(settings, args)
+        except* PlatformStartError as group:
+            raise _first(group) from None
+
+    return run
+
+
+def _first(group: BaseExceptionGroup[PlatformStartError]) -> PlatformStartError:
+    found = group.exceptions[0]
+    return found if isinstance(found, PlatformStartError) else _first(found)
 
 
 if __name__ == "__main__":

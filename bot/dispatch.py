@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -18,8 +19,10 @@ from bot import tracebacks
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.grammar import assign_arguments, resolve_command, tokenize
+from bot.health import Monitor
 from bot.models import Attachment, Reply, Request, Role
 from bot.options import coerce_options
+from bot.pacing import BUSY, SLOW_DOWN, Pacing
 from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
 from storage.errors import Refused
 
@@ -65,10 +68,15 @@ class Dispatcher:
         registry: Registry,
         deps: Deps,
         on_refusal: RefusalListener | None = None,
+        pacing: Pacing | None = None,
+        monitor: Monitor | None = None,
     ) -> None:
         self.registry = registry
         self.deps = deps
         self._on_refusal = on_refusal
+        # None: unpaced (tests, benchmarks); main.py passes one for the running bot.
+        self.pacing = pacing
+        self.monitor = monitor  # commands served, errors, latency (/metrics)
 
     def build_request(
         self,
@@ -85,6 +93,17 @@ class Dispatcher:
         self, identity: Identity, line: str, attachments: tuple[Attachment, ...] = ()
     ) -> Reply:
         """Parse a whole `/group sub args` line and run it (console, tests, Slack)."""
+        started = time.perf_counter()
+        reply = await self._run_text(identity, line, attachments)
+        self._observe(identity, started, reply)
+        return reply
+
+    async def _run_text(
+        self, identity: Identity, line: str, attachments: tuple[Attachment, ...]
+    ) -> Reply:
+        too_fast = self._too_fast(identity)
+        if too_fast is not None:
+            return too_fast
         try:
             command, args = resolve_command(self.registry, tokenize(line.strip()))
         except UserError as exc:
@@ -109,6 +128,21 @@ class Dispatcher:
         attachments: tuple[Attachment, ...] = (),
     ) -> Reply:
         """Run a command whose options arrived already split (Discord, Slack modals)."""
+        started = time.perf_counter()
+        reply = await self._run_options(identity, command, raw_options, attachments)
+        self._observe(identity, started, reply)
+        return reply
+
+    async def _run_options(
+        self,
+        identity: Identity,
+        command: Command,
+        raw_options: dict[str, object],
+        attachments: tuple[Attachment, ...],
+    ) -> Reply:
+        too_fast = self._too_fast(identity)
+        if too_fast is not None:
+            return too_fast
         refusal = await self._refusal(identity, command)
         if refusal is not None:
             return refusal
@@ -127,6 +161,14 @@ class Dispatcher:
         if request.role < command.role:
             await self._record_refusal(request, command)
             return _refusal_reply(command)
+        if command.slow and self.pacing is not None:
+            with self.pacing.slow_slot(request.platform, request.workspace) as allowed:
+                if not allowed:
+                    return Reply(text=BUSY, private=True, error=True)
+                return await self._run(command, request)
+        return await self._run(command, request)
+
+    async def _run(self, command: Command, request: Request) -> Reply:
         try:
             reply = await command.handler(request, self.deps)
         except (UserError, Refused) as exc:  # a bad argument, or a change storage refused
@@ -142,12 +184,40 @@ class Dispatcher:
         source = self.registry.autocomplete_sources.get(source_name)
         if source is None:
             return []
+        if self.pacing is not None and not self.pacing.suggestion_allowed(
+            context.platform, context.workspace, context.user_id
+        ):
+            return []  # over the pace: no suggestions, the typed value still submits
         try:
             choices = await source(self.deps, context, typed[:100])
         except Exception as exc:
             log.error("autocomplete source %s failed: %s", source_name, tracebacks.describe(exc))
             return []
         return choices[:MAX_CHOICES]
+
+    def _observe(self, identity: Identity, started: float, reply: Reply) -> None:
+        if self.monitor is None:
+            return
+        if not reply.error:
+            outcome = "ok"
+        elif reply.text.startswith(INCIDENT_MESSAGE.split("{", 1)[0]):
+            outcome = "incident"
+        elif reply.text in (SLOW_DOWN, BUSY):
+            outcome = "paced"
+        else:
+            outcome = "user_error"
+        self.monitor.observe(identity.platform, started, outcome)
+
+    def _too_fast(self, identity: Identity) -> Reply | None:
+        """The one-line "slow down" reply when this person is over their pace.
+
+        The console is the operator at the machine (a piped script is legitimate), not paced.
+        """
+        if self.pacing is None or identity.platform == "console":
+            return None
+        if self.pacing.command_allowed(identity.platform, identity.workspace, identity.user_id):
+            return None
+        return Reply(text=SLOW_DOWN, private=True, error=True)
 
     async def _refusal(self, identity: Identity, command: Command) -> Reply | None:
         """A refusal reply (recorded) when the identity's role is below the command's."""

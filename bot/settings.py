@@ -37,6 +37,8 @@ class Settings:
     # Workspace owners/admins (read with users.info) are Counterwatch admins too.
     slack_workspace_admins: bool = False
     slack_notify_channel_id: str = ""
+    # Where /healthz and /metrics are served when the Slack HTTP server is not (0 = nowhere).
+    health_port: int = 0
 
     @property
     def discord_enabled(self) -> bool:
@@ -78,6 +80,7 @@ _ENV = {
     "slack_organizer_user_ids": "SLACK_ORGANIZER_USER_IDS",
     "slack_workspace_admins": "SLACK_WORKSPACE_ADMINS",
     "slack_notify_channel_id": "SLACK_NOTIFY_CHANNEL_ID",
+    "health_port": "COUNTERWATCH_HEALTH_PORT",
 }
 
 
@@ -121,11 +124,11 @@ def _build(values: dict[str, object]) -> Settings:
             kwargs[name] = _id_set(value)
         elif name == "slack_workspace_admins":
             kwargs[name] = str(value).strip().lower() in ("1", "true", "yes", "on")
-        elif name == "slack_port":
+        elif name in ("slack_port", "health_port"):
             try:
                 kwargs[name] = int(str(value))
             except ValueError:
-                raise SettingsError(f"SLACK_PORT must be a number, got {value!r}") from None
+                raise SettingsError(f"{_ENV[name]} must be a number, got {value!r}") from None
         else:
             kwargs[name] = str(value)
     level = str(kwargs.get("log_level", "INFO")).upper()
@@ -133,3 +136,21 @@ def _build(values: dict[str, object]) -> Settings:
         raise SettingsError(f"COUNTERWATCH_LOG_LEVEL: unknown level {level!r}")
     kwargs["log_level"] = level
     return Settings(**kwargs)  # type: ignore[arg-type]
+
+
+def check_slack_complete(settings: Settings) -> None:
+    """A half-configured Slack is an error, not a silent fall-back to the console: someone
+    who set one Slack variable meant to run on Slack and must hear which one is missing."""
+    bot, app, secret = (
+        settings.slack_bot_token,
+        settings.slack_app_token,
+        settings.slack_signing_secret,
+    )
+    if not (bot or app or secret) or settings.slack_enabled:
+        return
+    if not bot:
+        raise SettingsError("Slack is half-configured: SLACK_BOT_TOKEN is not set")
+    raise SettingsError(
+        "Slack is half-configured: set SLACK_APP_TOKEN (Socket Mode) "
+        "or SLACK_SIGNING_SECRET (HTTP mode) next to SLACK_BOT_TOKEN"
+    )

@@ -20,6 +20,9 @@ from bot.models import Attachment, Reply, Role
 
 CONSOLE_WORKSPACE = "console"
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+# A typed line longer than this is refused: no command takes more (the largest option,
+# a template, is capped far below), and a pipe without newlines must not fill the memory.
+MAX_LINE_CHARS = 64 * 1024
 OUTPUT_DIR = Path("counterwatch-out")
 _ATTACH = re.compile(r"\s<\s*(\S+)\s*$")
 
@@ -41,12 +44,16 @@ def split_attachment(line: str) -> tuple[str, tuple[Attachment, ...], str]:
     if match is None:
         return line, (), ""
     path = Path(match.group(1)).expanduser()
+    too_large = f"{path} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
     try:
-        if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-            return line, (), f"{path} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
-        content = path.read_bytes()
+        # The size a file reports is not a bound: /dev/zero and pipes report 0. Read one byte
+        # past the limit and refuse if it came.
+        with path.open("rb") as handle:
+            content = handle.read(MAX_ATTACHMENT_BYTES + 1)
     except OSError as exc:
         return line, (), f"Cannot read {path}: {exc.strerror or exc}."
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        return line, (), too_large
     return line[: match.start()], (Attachment(path.name, content),), ""
 
 
@@ -98,6 +105,20 @@ def completion_names(dispatcher: Dispatcher) -> list[str]:
     return sorted(set(names))
 
 
+_TOO_LONG = "\0too long\0"  # a sentinel no typed line is (compared by identity)
+
+
+def _read_capped_line(stdin: TextIO) -> str:
+    """One line of at most MAX_LINE_CHARS; a longer one is skipped to its end, never kept."""
+    line = stdin.readline(MAX_LINE_CHARS + 1)
+    if len(line) <= MAX_LINE_CHARS or line.endswith("\n"):
+        return line
+    while True:  # drop the rest of the over-long line, a bounded piece at a time
+        rest = stdin.readline(MAX_LINE_CHARS)
+        if rest == "" or rest.endswith("\n"):
+            return _TOO_LONG
+
+
 async def run_console(
     dispatcher: Dispatcher,
     identity: Identity,
@@ -109,7 +130,9 @@ async def run_console(
     interactive = stdin.isatty()
     if interactive:
         _install_readline(completion_names(dispatcher))
-    read_line: Callable[[], str] = (lambda: input(prompt)) if interactive else stdin.readline
+    read_line: Callable[[], str] = (
+        (lambda: input(prompt)) if interactive else (lambda: _read_capped_line(stdin))
+    )
     print(
         f"Counterwatch console, as {identity.role.name.lower()}. Type /help, or /quit to leave.",
         file=stdout,
@@ -122,6 +145,9 @@ async def run_console(
             break
         if not interactive and line == "":
             break  # EOF on a pipe
+        if line is _TOO_LONG:
+            print(f"That line is longer than {MAX_LINE_CHARS} characters.", file=stdout, flush=True)
+            continue
         line = line.strip()
         if line in {"/quit", "/exit", "quit", "exit"}:
             break

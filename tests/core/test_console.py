@@ -62,3 +62,20 @@ def test_ask_mode_prints_and_exits(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 1 and "Unknown command" in bad.stdout
+
+
+def test_an_endless_attachment_is_refused_without_reading_it_all() -> None:
+    # /dev/zero reports a size of 0 and never ends: the read stops one byte past the cap.
+    _, attachments, error = console.split_attachment("/letter add x < /dev/zero")
+    assert attachments == () and error.count("\n") == 0
+    assert "larger than 20 MB" in error
+
+
+async def test_an_over_long_line_is_refused_in_one_line(dispatcher: Dispatcher) -> None:
+    endless = "/help " + "x" * (console.MAX_LINE_CHARS * 3) + "\n/help\n"
+    stdout = io.StringIO()
+    identity = console.console_identity(Role.ADMIN)
+    await console.run_console(dispatcher, identity, io.StringIO(endless), stdout)
+    out = stdout.getvalue()
+    assert f"longer than {console.MAX_LINE_CHARS} characters" in out
+    assert "x" * 100 not in out and "Counterwatch commands" in out  # the next line still runs

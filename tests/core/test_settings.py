@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import SettingsError, check_slack_complete, load_settings
 
 
 def test_defaults_mean_console() -> None:
@@ -32,3 +32,26 @@ def test_environment_overrides_file(tmp_path: Path) -> None:
 def test_bad_values_are_named(env: dict[str, str]) -> None:
     with pytest.raises(SettingsError):
         load_settings(env)
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({"SLACK_BOT_TOKEN": "xoxb"}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_APP_TOKEN": "xapp"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_APP_TOKEN": "xapp", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+    ],
+)
+def test_a_half_configured_slack_names_the_missing_variable(
+    env: dict[str, str], missing: str
+) -> None:
+    with pytest.raises(SettingsError, match=missing) as raised:
+        check_slack_complete(load_settings(env))
+    assert "\n" not in str(raised.value)
+
+
+def test_health_port_is_a_number() -> None:
+    assert load_settings({"COUNTERWATCH_HEALTH_PORT": "9100"}).health_port == 9100
+    with pytest.raises(SettingsError, match="COUNTERWATCH_HEALTH_PORT"):
+        load_settings({"COUNTERWATCH_HEALTH_PORT": "nine"})

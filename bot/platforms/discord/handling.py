@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -30,6 +31,8 @@ log = logging.getLogger("counterwatch.discord")
 FAST_BUDGET_S = 1.5
 AUTOCOMPLETE_BUDGET_S = 2.0
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+# A download that trickles is bounded in time as well as in size.
+DOWNLOAD_TIMEOUT_S = 60.0
 STOPPING_MESSAGE = "Counterwatch is restarting. Please try again in a minute."
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -150,13 +153,29 @@ async def download(files: Iterable[discord.Attachment]) -> tuple[Attachment, ...
             raise UserError(
                 f"{file.filename[:60]} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
             )
-        try:
-            content = await file.read()
-        except discord.HTTPException:
-            message = "Could not download the attached file; please attach it again."
-            raise UserError(message) from None
+        content = await read_capped(file.url, file.filename)
         attachments.append(Attachment(filename=file.filename, content=content))
     return tuple(attachments)
+
+
+async def read_capped(url: str, filename: str) -> bytes:
+    """The file's bytes, read in pieces and refused once past MAX_ATTACHMENT_BYTES: the size
+    an attachment declares is not a bound on what its URL sends (discord.py's
+    Attachment.read() buffers whatever comes)."""
+    too_large = f"{filename[:60]} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+    received = bytearray()
+    try:
+        timeout = aiohttp.ClientTimeout(total=DOWNLOAD_TIMEOUT_S)
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as response:
+            response.raise_for_status()
+            async for chunk in response.content.iter_chunked(64 * 1024):
+                received += chunk
+                if len(received) > MAX_ATTACHMENT_BYTES:
+                    raise UserError(too_large)
+    except (aiohttp.ClientError, TimeoutError):
+        message = "Could not download the attached file; please attach it again."
+        raise UserError(message) from None
+    return bytes(received)
 
 
 async def send_reply(

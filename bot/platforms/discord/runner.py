@@ -5,11 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Iterator
+
+import aiohttp
+import discord
 
 from bot.dispatch import Dispatcher
 from bot.platforms.discord.client import CounterwatchClient, api_base
 from bot.platforms.discord.handling import Gate
 from bot.platforms.discord.sync import sync_commands
+from bot.preflight import PlatformStartError
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -30,13 +35,16 @@ async def run_discord(
     gate = gate or Gate()
     with api_base(settings.discord_api_base):
         client = CounterwatchClient(dispatcher, gate, sync_on_start=True)
+        if dispatcher.monitor is not None:  # /healthz reads the gateway's state when asked
+            dispatcher.monitor.platform("discord", lambda: _state(client))
         async with client:
             serving = asyncio.create_task(client.start(settings.discord_token), name="discord")
             stopping = asyncio.create_task(stop.wait(), name="discord-stop")
             await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
             stopping.cancel()
             if serving.done():
-                serving.result()  # a login failure or a fatal gateway error surfaces here
+                with start_errors(settings.discord_api_base):
+                    serving.result()  # a login failure or a fatal gateway error surfaces here
                 return
             gate.close()
             log.info("discord: stopping; %d interaction(s) in flight", gate.in_flight)
@@ -50,6 +58,26 @@ async def run_discord(
     log.info("discord: stopped")
 
 
+def _state(client: CounterwatchClient) -> str:
+    if client.is_closed():
+        return "stopped"
+    return "connected" if client.is_ready() else "connecting"
+
+
+@contextlib.contextmanager
+def start_errors(api_base_url: str) -> Iterator[None]:
+    """A refused token or an unreachable API becomes one line for the operator (main.py
+    prints it, exit 2) instead of discord.py's traceback."""
+    try:
+        yield
+    except discord.LoginFailure:
+        raise PlatformStartError("discord: Discord refused DISCORD_TOKEN") from None
+    except (aiohttp.ClientError, OSError) as exc:
+        raise PlatformStartError(
+            f"discord: cannot reach Discord's API at {api_base_url} ({type(exc).__name__})"
+        ) from None
+
+
 async def sync_only(dispatcher: Dispatcher) -> int:
     """`main.py discord-sync`: log in over REST, sync (always, changed or not), close;
     the gateway is never opened."""
@@ -57,7 +85,8 @@ async def sync_only(dispatcher: Dispatcher) -> int:
     with api_base(settings.discord_api_base):
         client = CounterwatchClient(dispatcher, Gate(), sync_on_start=False)
         async with client:
-            await client.login(settings.discord_token)
+            with start_errors(settings.discord_api_base):
+                await client.login(settings.discord_token)
             synced = (
                 await sync_commands(client, client.tree, client.guild_id, only_if_changed=False)
                 or []

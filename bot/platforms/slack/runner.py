@@ -14,15 +14,20 @@ from collections.abc import Callable
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import Dispatcher
 from bot.platforms.slack.app import SlackAdapter
+from bot.platforms.slack.guard import Guard, Refusal
 from bot.platforms.slack.manifest import EVENTS_PATH
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
+from bot.platforms.web.connections import ConnectionLimiter, GuardedSite, quiet_descriptor_errors
+from bot.platforms.web.health import add_health_routes
+from bot.preflight import PlatformStartError
 from bot.settings import Settings
 
 log = logging.getLogger("counterwatch.slack")
@@ -62,51 +67,85 @@ async def run_slack(
     settings = dispatcher.deps.settings
     async with aiohttp.ClientSession() as session:
         adapter = build_adapter(dispatcher, settings, session)
+        monitor = dispatcher.monitor
+        if monitor is not None:
+            monitor.set_state("slack", "starting")
+        await check_token(adapter.client, settings.slack_api_url)
         dispatcher.deps.messengers.register(SlackMessenger(adapter.delivery))
         if settings.slack_socket_mode:
             await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
         else:
-            await serve_http(adapter, host, settings.slack_port, stop, ready)
+            guard = Guard(settings.slack_signing_secret)
+            await serve_http(adapter, guard, host, settings.slack_port, stop, ready)
+        if monitor is not None:
+            monitor.set_state("slack", "stopping")
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
         await adapter.drain()
     log.info("slack stopped")
 
 
-def web_app(adapter: SlackAdapter) -> web.Application:
+async def check_token(client: AsyncWebClient, api_url: str) -> None:
+    """Fail fast, in one line, when Slack refuses the bot token or cannot be reached: a bot
+    that started listening anyway would answer every command with bolt's installation
+    warning or a 500 (HTTP mode), or retry forever (Socket Mode)."""
+    try:
+        await client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error", "refused") if exc.response is not None else "refused"
+        raise PlatformStartError(f"slack: Slack refused SLACK_BOT_TOKEN ({error})") from None
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        raise PlatformStartError(
+            f"slack: cannot reach Slack's API at {api_url} ({type(exc).__name__})"
+        ) from None
+
+
+def web_app(adapter: SlackAdapter, guard: Guard, limiter: ConnectionLimiter) -> web.Application:
     async def slack_events(request: web.Request) -> web.Response:
-        bolt_response = await adapter.app.async_dispatch(await to_bolt_request(request))
+        try:
+            bolt_request = await guard.bolt_request(request)
+        except Refusal as refusal:
+            return guard.refuse(refusal)
+        bolt_response = await adapter.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_response)
 
-    application = web.Application(client_max_size=MAX_BODY_BYTES)
+    application = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[limiter.middleware])
+    monitor = adapter.dispatcher.monitor
+    if monitor is not None:
+        add_health_routes(application, adapter.dispatcher.deps, monitor)
     application.router.add_post(EVENTS_PATH, slack_events)
     return application
 
 
 async def serve_http(
-    adapter: SlackAdapter, host: str, port: int, stop: asyncio.Event, ready: Ready | None
+    adapter: SlackAdapter,
+    guard: Guard,
+    host: str,
+    port: int,
+    stop: asyncio.Event,
+    ready: Ready | None,
 ) -> None:
+    limiter = ConnectionLimiter()
     runner = web.AppRunner(
-        web_app(adapter), access_log=None, shutdown_timeout=HTTP_SHUTDOWN_SECONDS
+        web_app(adapter, guard, limiter),
+        access_log=None,
+        shutdown_timeout=HTTP_SHUTDOWN_SECONDS,
     )
     await runner.setup()
+    restore_handler = quiet_descriptor_errors(limiter.flood)
     try:
-        site = web.TCPSite(runner, host, port)
+        site = GuardedSite(runner, limiter, host, port)
         await site.start()
-        bound = _bound_port(runner, port)
+        bound = site.bound_port
         log.info("slack HTTP mode listening on port %d at %s", bound, EVENTS_PATH)
+        if adapter.dispatcher.monitor is not None:
+            adapter.dispatcher.monitor.set_state("slack", "serving")
         if ready is not None:
             ready(bound)
         await stop.wait()
     finally:
         # Closes the listening socket, then waits for requests already accepted.
         await runner.cleanup()
-
-
-def _bound_port(runner: web.AppRunner, fallback: int) -> int:
-    for address in runner.addresses:
-        if isinstance(address, tuple) and len(address) >= 2:
-            return int(address[1])
-    return fallback
+        restore_handler()
 
 
 async def serve_socket_mode(
@@ -114,10 +153,10 @@ async def serve_socket_mode(
 ) -> None:
     handler = AsyncSocketModeHandler(adapter.app, app_token, web_client=adapter.client)
     try:
-        # Fail fast on a wrong bot token rather than retrying forever.
-        await adapter.client.auth_test()
         await handler.connect_async()  # type: ignore[no-untyped-call]
         log.info("slack Socket Mode connected")
+        if adapter.dispatcher.monitor is not None:
+            adapter.dispatcher.monitor.set_state("slack", "connected")
         if ready is not None:
             ready(0)
         await stop.wait()

@@ -6,8 +6,10 @@ import asyncio
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.deps import Deps
-from bot.platforms.discord import limits
+from bot.platforms.discord import handling, limits
 from bot.platforms.discord.render import FULL_REPLY_FILENAME
 from tests.platforms.discord.conftest import LONG_LINES, RunningBot, running_bot
 from tests.platforms.discord.wire import (
@@ -218,3 +220,17 @@ async def test_private_error_after_a_public_defer_replaces_the_public_placeholde
     methods = [r.method for r in bot.fake.sent_to(sent)]
     # The public "thinking…" message is deleted before the private answer goes out.
     assert methods == ["POST", "DELETE", "POST"]
+
+
+async def test_an_attachment_sending_more_than_it_declared_is_refused(
+    bot: RunningBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The declared size passes the check; the CDN then sends far more. The read stops at
+    # the cap instead of buffering all of it.
+    monkeypatch.setattr(handling, "MAX_ATTACHMENT_BYTES", 1024 * 1024)
+    bot.fake.cdn_padding = 4 * 1024 * 1024
+    sent = await bot.fake.send_interaction(
+        "/probe upload", {}, MEMBER, files={"file": ("agencies.csv", b"agency,state\n")}
+    )
+    _, received = await final_message(bot.fake, sent)
+    assert received.body["content"] == "agencies.csv is larger than 1 MB."

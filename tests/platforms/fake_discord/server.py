@@ -47,6 +47,7 @@ class FakeDiscord:
         self.dm_channels: dict[str, str] = {}  # DM channel id -> recipient user id
         self.expire_next_callbacks = 0  # that many callbacks get 404 Unknown interaction
         self.cdn: dict[str, bytes] = {}
+        self.cdn_padding = 0
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.base_url = ""
@@ -145,6 +146,8 @@ class FakeDiscord:
         data = self.cdn.get(request.match_info["attachment"])
         if data is None:
             return web.Response(status=404)
+        # `cdn_padding` bytes more than the attachment declared: a bot must not trust the size.
+        data += b"\0" * self.cdn_padding
         return web.Response(body=data, headers={"Content-Type": "application/octet-stream"})
 
     async def _rest(self, request: web.Request) -> web.Response:

@@ -1,0 +1,1 @@
+"""aiohttp servers of our own: slow-client defences, /healthz and /metrics."""
