@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import UsageError, UserError
-from bot.registry import Command, OptionType, Registry
+from bot.registry import Command, Option, OptionType, Registry
 
 MAX_LINE = 4000  # a whole command line; individual options have their own caps
 _KEYWORD = re.compile(r"^([a-z][a-z0-9_-]*):(.*)$", re.DOTALL)
@@ -175,8 +175,46 @@ def assign_arguments(command: Command, args: list[str]) -> dict[str, str]:
             raw[option.name] = " ".join(positionals)
             positionals = []
         else:
-            raw[option.name] = positionals.pop(0)
+            token = positionals.pop(0)
+            _check_position(command, option, token, slots)
+            raw[option.name] = token
     if positionals:
         extra = " ".join(positionals)[:60]
         raise UsageError(f"Too many arguments ({extra!r}). Usage: {command.usage()}")
     return raw
+
+
+def _check_position(command: Command, option: Option, token: str, slots: list[Option]) -> None:
+    """A word that cannot be the next option but fits a later one was most likely meant for
+    the later one, with the optional ones between left out: say so, and how to write it."""
+    if option.required or _fits(option, token) or len(token) > 40 or not token.isprintable():
+        return  # only an optional one can be left out; else the option's own check speaks
+    later = slots[slots.index(option) + 1 :]
+    meant = next((o for o in later if _fits(o, token) and not o.greedy), None)
+    if meant is None:
+        return  # the option's own check gives the reason
+    written = f'"{token}"' if " " in token else token
+    raise UsageError(
+        f"{token!r} cannot be {option.name} ({_kind(option)}); to give it as"
+        f" {meant.name}, type {meant.name}:{written}. Usage: {command.usage()}"
+    )
+
+
+def _fits(option: Option, token: str) -> bool:
+    if option.choices:
+        return token.lower() in (c.lower() for c in option.choices)
+    if option.type is OptionType.INTEGER:
+        return re.fullmatch(r"[+-]?\d+", token.strip()) is not None
+    if option.type is OptionType.DATE:
+        return re.fullmatch(r"\d{4}-\d{2}-\d{2}", token.strip()) is not None
+    return True
+
+
+def _kind(option: Option) -> str:
+    if option.choices:
+        return "one of " + ", ".join(option.choices)
+    if option.type is OptionType.INTEGER:
+        return "a whole number"
+    if option.type is OptionType.DATE:
+        return "a date, YYYY-MM-DD"
+    return "text"

@@ -31,7 +31,8 @@ def has_control_characters(text: str, *, multiline: bool = False) -> bool:
 def parse_iso_date(text: str, what: str = "date") -> dt.date:
     """A real calendar date in YYYY-MM-DD form (no 31 February)."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-        raise UserError(f"The {what} must look like YYYY-MM-DD, got {text.strip()[:20]!r}.")
+        shown = text.strip()[:20]
+        raise UserError(f"{what} must be a date written YYYY-MM-DD (e.g. 2020-06-10): {shown!r}.")
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:

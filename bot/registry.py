@@ -73,7 +73,20 @@ class Option:
     multiline: bool = False
 
     def usage(self) -> str:
-        return f"<{self.name}>" if self.required else f"[{self.name}]"
+        """'<place>' when required; '[goal:N]' when optional, in the name:value form that
+        can be given in any order (a later optional without the ones before it)."""
+        if self.required or self.greedy:  # a greedy option takes the remaining words as typed
+            return f"<{self.name}>" if self.required else f"[{self.name}]"
+        return f"[{self.name}:{self.placeholder()}]"
+
+    def placeholder(self) -> str:
+        if self.type is OptionType.INTEGER:
+            return "N"
+        if self.type is OptionType.DATE:
+            return "YYYY-MM-DD"
+        if self.choices and len(self.choices) <= 3:
+            return "|".join(self.choices)
+        return "…"
 
 
 @dataclass(frozen=True)
