@@ -22,13 +22,17 @@ from typing import Any, NamedTuple, TypeVar
 
 import aiosqlite
 
-from storage.migrate import apply_migrations
+from storage.errors import Busy, is_busy
+from storage.migrate import apply_migrations, execute_while_busy
 
 log = logging.getLogger("counterwatch.db")
 
 T = TypeVar("T")
 WriteJob = Callable[[aiosqlite.Connection], Awaitable[T]]
 MAX_BATCH = 500  # jobs per commit; bounds the time one group holds the write lock
+# How long a write waits for another process's write lock (an import, a second bot) before
+# it is refused as Busy: long enough for a group commit, short enough to answer in chat.
+BUSY_TIMEOUT_MS = 5000
 
 
 class _Statement(NamedTuple):
@@ -58,16 +62,18 @@ class Database:
         self.commits = 0  # how many group commits ran; benchmarks report it
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
+    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         path = str(path)
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        writer = await _connect(path)
+        writer = await _connect(path, busy_timeout_ms)
         try:
-            await writer.execute("PRAGMA journal_mode=WAL")
+            # Switching a new file to WAL takes a lock without SQLite's busy handler: several
+            # processes creating the database at once retry it.
+            await execute_while_busy(writer, "PRAGMA journal_mode=WAL")
             await writer.execute("PRAGMA synchronous=FULL")
             await apply_migrations(writer)
-            reader = await _connect(path)
+            reader = await _connect(path, busy_timeout_ms)
             await reader.execute("PRAGMA query_only=ON")
         except BaseException:
             await writer.close()
@@ -170,17 +176,21 @@ class Database:
                 await conn.execute("COMMIT")
             self.commits += 1
         except BaseException as exc:
-            # The commit itself failed (disk full, I/O error): nothing in the group is durable.
+            # The commit itself failed (disk full, I/O error, or another process held the
+            # write lock past the busy timeout): nothing in the group is durable.
             with contextlib.suppress(Exception):
                 await conn.execute("ROLLBACK")
+            busy = is_busy(exc)
             for pending in batch:
                 if not pending.future.done():
-                    pending.future.set_exception(
-                        exc if isinstance(exc, Exception) else RuntimeError("writer stopped")
-                    )
+                    pending.future.set_exception(_group_failure(exc, busy))
             if not isinstance(exc, Exception):
                 raise
-            log.exception("group commit failed; %d writes refused", len(batch))
+            if busy:  # expected while an import runs: the callers are told to try again
+                log.warning("database busy (another process is writing); %d writes refused",
+                            len(batch))  # fmt: skip
+            else:
+                log.exception("group commit failed; %d writes refused", len(batch))
             return
         for pending, (ok, value) in zip(batch, outcomes, strict=True):
             if pending.future.done():
@@ -189,6 +199,14 @@ class Database:
                 pending.future.set_result(value)
             else:
                 pending.future.set_exception(value)
+
+
+def _group_failure(exc: BaseException, busy: bool) -> Exception:
+    if busy:
+        failure = Busy()
+        failure.__cause__ = exc
+        return failure
+    return exc if isinstance(exc, Exception) else RuntimeError("writer stopped")
 
 
 def _runs(batch: list[_Pending]) -> Iterator[list[_Statement] | WriteJob[Any]]:
@@ -260,10 +278,10 @@ async def _run_in_savepoint(conn: aiosqlite.Connection, job: WriteJob[Any]) -> t
     return True, value
 
 
-async def _connect(path: str) -> aiosqlite.Connection:
+async def _connect(path: str, busy_timeout_ms: int) -> aiosqlite.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (group commit, migrations).
     conn = await aiosqlite.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     await conn.execute("PRAGMA foreign_keys=ON")
-    await conn.execute("PRAGMA busy_timeout=5000")
+    await conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     return conn
