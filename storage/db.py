@@ -12,40 +12,36 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import aiosqlite
 
+from storage.db_statements import Statement, WriteJob, run_in_savepoint, run_statements
 from storage.errors import Busy, is_busy
 from storage.migrate import apply_migrations, execute_while_busy
 
 log = logging.getLogger("counterwatch.db")
 
 T = TypeVar("T")
-WriteJob = Callable[[aiosqlite.Connection], Awaitable[T]]
 MAX_BATCH = 500  # jobs per commit; bounds the time one group holds the write lock
 # How long a write waits for another process's write lock (an import, a second bot) before
 # it is refused as Busy: long enough for a group commit, short enough to answer in chat.
 BUSY_TIMEOUT_MS = 5000
 
 
-class _Statement(NamedTuple):
-    sql: str
-    params: tuple[Any, ...]
-    # Run when `sql` returned and changed nothing, in the same transaction ("why not?").
-    otherwise: tuple[str, tuple[Any, ...]] | None = None
+class _Checkpoint(NamedTuple):
+    """Copy the WAL into the database and truncate it, between two groups."""
 
 
 # Plain slotted classes: one of each is built per write, on the hot path of a sign-up.
 @dataclass(slots=True)
 class _Pending:
-    job: WriteJob[Any] | _Statement
+    job: WriteJob[Any] | Statement | _Checkpoint
     future: asyncio.Future[Any]
 
 
@@ -121,10 +117,25 @@ class Database:
         if self._task is None or self._task.done():
             raise RuntimeError("the database is closed")
         fallback = None if otherwise is None else (otherwise[0], tuple(otherwise[1]))
-        pending = _Pending(_Statement(sql, tuple(params), fallback), self._loop.create_future())
+        pending = _Pending(Statement(sql, tuple(params), fallback), self._loop.create_future())
         self._queue.put_nowait(pending)
         rows: list[sqlite3.Row] = await pending.future
         return rows
+
+    async def checkpoint_truncate(self) -> bool:
+        """Move every committed page into the database file and truncate the WAL to zero.
+
+        After an erasure: with secure_delete the erased rows are zeroed in the pages that
+        held them, but older copies of those pages still sit in the WAL until it is
+        checkpointed (and survive a crash there). Runs on the writer between two groups, so
+        never inside a transaction. False when a reader (another process) kept it from
+        completing: the WAL is then reset by a later checkpoint."""
+        if self._task is None or self._task.done():
+            raise RuntimeError("the database is closed")
+        pending = _Pending(_Checkpoint(), self._loop.create_future())
+        await self._queue.put(pending)
+        done: bool = await pending.future
+        return done
 
     # One trip to the reader thread per query (execute + fetch together), not three
     # (execute, fetch, close): under load every trip waits for a turn of the event loop.
@@ -152,7 +163,34 @@ class Database:
                     stopping = True
                     break
                 batch.append(item)
-            await self._commit_group(batch)
+            await self._run_batch(batch)
+
+    async def _run_batch(self, batch: list[_Pending]) -> None:
+        group: list[_Pending] = []
+        for pending in batch:
+            if not isinstance(pending.job, _Checkpoint):
+                group.append(pending)
+                continue
+            if group:  # what was queued before the checkpoint is in it
+                await self._commit_group(group)
+                group = []
+            await self._checkpoint(pending)
+        if group:
+            await self._commit_group(group)
+
+    async def _checkpoint(self, pending: _Pending) -> None:
+        try:
+            rows = list(await self._writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)"))
+        except Exception as exc:
+            if not pending.future.done():
+                pending.future.set_exception(exc)
+            return
+        # (busy, wal frames, frames checkpointed): busy=1 when a reader kept it from finishing.
+        done = bool(rows) and int(rows[0][0]) == 0
+        if not done:
+            log.warning("WAL checkpoint could not finish (a reader is active); retried later")
+        if not pending.future.done():
+            pending.future.set_result(done)
 
     async def _commit_group(self, batch: list[_Pending]) -> None:
         conn = self._writer
@@ -165,13 +203,13 @@ class Database:
             for index, run in enumerate(runs):
                 if isinstance(run, list):
                     begin, commit = index == 0, index == len(runs) - 1
-                    outcomes.extend(await _run_statements(conn, run, begin=begin, commit=commit))
+                    outcomes.extend(await run_statements(conn, run, begin=begin, commit=commit))
                     begun, committed = True, commit
                     continue
                 if not begun:
                     await conn.execute("BEGIN IMMEDIATE")
                     begun = True
-                outcomes.append(await _run_in_savepoint(conn, run))
+                outcomes.append(await run_in_savepoint(conn, run))
             if not committed:
                 await conn.execute("COMMIT")
             self.commits += 1
@@ -209,73 +247,21 @@ def _group_failure(exc: BaseException, busy: bool) -> Exception:
     return exc if isinstance(exc, Exception) else RuntimeError("writer stopped")
 
 
-def _runs(batch: list[_Pending]) -> Iterator[list[_Statement] | WriteJob[Any]]:
+def _runs(batch: list[_Pending]) -> Iterator[list[Statement] | WriteJob[Any]]:
     """The batch in order: consecutive statements grouped in a list, each job on its own."""
-    statements: list[_Statement] = []
+    statements: list[Statement] = []
     for pending in batch:
-        if isinstance(pending.job, _Statement):
-            statements.append(pending.job)
+        job = pending.job
+        if isinstance(job, Statement):
+            statements.append(job)
             continue
         if statements:
             yield statements
             statements = []
-        yield pending.job
+        if not isinstance(job, _Checkpoint):  # _run_batch keeps checkpoints out of groups
+            yield job
     if statements:
         yield statements
-
-
-async def _run_statements(
-    conn: aiosqlite.Connection, statements: list[_Statement], *, begin: bool, commit: bool
-) -> list[tuple[bool, Any]]:
-    """Run a run of statements (and BEGIN/COMMIT around them) in one writer-thread call.
-
-    aiosqlite has no public call for "run this function on the connection's thread", so
-    this uses its queueing primitive `_execute` (aiosqlite is pinned in pyproject.toml;
-    tests/storage/test_db_statements.py exercises this path)."""
-    raw = conn._conn
-    work = functools.partial(_statements_on_thread, raw, statements, begin, commit)
-    outcomes: list[tuple[bool, Any]] = await conn._execute(work)  # type: ignore[no-untyped-call]
-    return outcomes
-
-
-def _statements_on_thread(
-    raw: sqlite3.Connection, statements: list[_Statement], begin: bool, commit: bool
-) -> list[tuple[bool, Any]]:
-    # Runs on the writer thread: plain sqlite3 calls, no event loop.
-    if begin:
-        raw.execute("BEGIN IMMEDIATE")
-    outcomes: list[tuple[bool, Any]] = []
-    cursor = raw.cursor()
-    for statement in statements:
-        try:
-            rows = cursor.execute(statement.sql, statement.params).fetchall()
-            if statement.otherwise is not None and not rows and cursor.rowcount < 1:
-                rows = cursor.execute(*statement.otherwise).fetchall()
-        except sqlite3.Error as exc:
-            if not raw.in_transaction:
-                # Some errors (I/O, disk full) make SQLite roll the whole transaction back:
-                # the statements before this one are gone too, so the group must fail.
-                raise
-            outcomes.append((False, exc))
-            continue
-        outcomes.append((True, rows))
-    if commit:
-        raw.execute("COMMIT")
-    return outcomes
-
-
-async def _run_in_savepoint(conn: aiosqlite.Connection, job: WriteJob[Any]) -> tuple[bool, Any]:
-    # A job that succeeds leaves its savepoint open: the next job's savepoint nests inside
-    # it and COMMIT releases them all. That saves one trip to the writer thread per job
-    # (a RELEASE), and isolation holds: a failing job rolls back to its own savepoint, the
-    # innermost one, which undoes its changes and nothing of the jobs before it.
-    await conn.execute("SAVEPOINT job")
-    try:
-        value = await job(conn)
-    except Exception as exc:
-        await conn.execute("ROLLBACK TO job")
-        return False, exc
-    return True, value
 
 
 async def _connect(path: str, busy_timeout_ms: int) -> aiosqlite.Connection:
@@ -283,5 +269,7 @@ async def _connect(path: str, busy_timeout_ms: int) -> aiosqlite.Connection:
     conn = await aiosqlite.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     await conn.execute("PRAGMA foreign_keys=ON")
+    # Deleted content is overwritten with zeros, not left in free space: /forgetme erases.
+    await conn.execute("PRAGMA secure_delete=ON")
     await conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     return conn
