@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 import aiosqlite
 
 from storage.db_statements import Statement, WriteJob, run_in_savepoint, run_statements
+from storage.db_watch import WATCH_EVERY_S, ChangeWatch, OnChange
 from storage.errors import Busy, is_busy
 from storage.migrate import apply_migrations, execute_while_busy
 
@@ -47,7 +48,11 @@ class _Pending:
 
 class Database:
     def __init__(
-        self, path: str, writer: aiosqlite.Connection, reader: aiosqlite.Connection
+        self,
+        path: str,
+        writer: aiosqlite.Connection,
+        reader: aiosqlite.Connection,
+        watch_every_s: float = WATCH_EVERY_S,
     ) -> None:
         self.path = path
         self._writer = writer
@@ -56,9 +61,18 @@ class Database:
         self._task: asyncio.Task[None] | None = None
         self._loop = asyncio.get_running_loop()  # opened (and used) inside one event loop
         self.commits = 0  # how many group commits ran; benchmarks report it
+        self._watch = ChangeWatch(self._data_version, watch_every_s)
 
     @classmethod
-    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    async def open(
+        cls,
+        path: str | Path,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        watch_every_s: float = WATCH_EVERY_S,
+    ) -> Database:
+        """Open (creating and migrating if needed). `watch_every_s`: how often to look for
+        changes another process committed (0: only when `poll_changes` is called)."""
         path = str(path)
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -74,12 +88,14 @@ class Database:
         except BaseException:
             await writer.close()
             raise
-        db = cls(path, writer, reader)
+        db = cls(path, writer, reader, watch_every_s)
         db._task = asyncio.create_task(db._write_loop(), name="counterwatch-writer")
+        await db._watch.start()
         return db
 
     async def close(self) -> None:
         """Finish queued writes, then close both connections."""
+        await self._watch.stop()
         if self._task is not None:
             await self._queue.put(None)
             await self._task
@@ -121,6 +137,26 @@ class Database:
         self._queue.put_nowait(pending)
         rows: list[sqlite3.Row] = await pending.future
         return rows
+
+    # Changes another process committed (see storage/db_watch.py).
+    @property
+    def elsewhere_generation(self) -> int:
+        """Goes up each time a change by another process is noticed: a cache holding what it
+        read at generation g is stale once this differs from g."""
+        return self._watch.generation
+
+    def on_change_elsewhere(self, callback: OnChange) -> None:
+        """Await `callback` (e.g. a reload) whenever another process changed the database."""
+        self._watch.subscribe(callback)
+
+    async def poll_changes(self) -> bool:
+        """Look for another process's changes now (the watch also does, every so often)."""
+        return await self._watch.poll()
+
+    async def _data_version(self) -> int:
+        # On the writer: its data_version moves only for commits by other connections.
+        rows = list(await self._writer.execute_fetchall("PRAGMA data_version"))
+        return int(rows[0][0])
 
     async def checkpoint_truncate(self) -> bool:
         """Move every committed page into the database file and truncate the WAL to zero.
