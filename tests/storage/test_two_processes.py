@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,17 @@ from tests.commands.campaigns.helpers import ORGANIZER, run_ok
 from tests.conftest import FIXED_NOW, identity, shared_data_file
 
 CHILD = Path(__file__).with_name("proc_child.py")
+SENTINELS = ("U-sentinel-4711", "Sentinel Qwxyz", "Sentineltown")  # proc_child.py's member
+
+
+def files_holding(db_path: Path, *needles: str) -> dict[str, list[str]]:
+    """Which of the database's files (main, -wal, -journal, -shm) hold a needle, raw bytes."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(db_path.parent.glob(db_path.name + "*")):
+        hits = [n for n in needles if n.encode() in path.read_bytes()]
+        if hits:
+            found[path.name] = hits
+    return found
 
 
 def child(mode: str, db_path: Path, *args: str, stdin: int | None = None) -> subprocess.Popen[str]:
@@ -105,3 +117,21 @@ async def test_an_import_behind_another_import_says_busy_in_one_line(
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [f"counterwatch: {BUSY_MESSAGE}"]
     assert captured.out == ""
+
+
+def test_an_erasure_leaves_no_bytes_even_after_sigkill(tmp_path: Path) -> None:
+    db_path = tmp_path / "erase.db"
+    bot = child("forget", db_path)
+    assert bot.stdout is not None
+    try:
+        assert bot.stdout.readline().strip() == "ERASED"
+        # While it runs, then as a SIGKILL leaves the files (no close, no final checkpoint).
+        running = files_holding(db_path, *SENTINELS)
+        bot.send_signal(signal.SIGKILL)
+        bot.wait(timeout=30)
+    finally:
+        if bot.poll() is None:
+            bot.kill()
+    assert running == {}
+    assert files_holding(db_path, *SENTINELS) == {}
+    assert any(p.name.endswith("-wal") for p in tmp_path.iterdir())  # WAL mode, as deployed
