@@ -128,15 +128,24 @@ async def mark_delivered(
 
 
 async def mark_failed(
-    conn: aiosqlite.Connection, notification_id: int, now: dt.datetime, error: str
+    conn: aiosqlite.Connection,
+    notification_id: int,
+    now: dt.datetime,
+    error: str,
+    claimant: str | None = None,
 ) -> None:
-    """Record the failed attempt and release the claim: the retry is anyone's to send."""
+    """Record the failed attempt and release the claim: the retry is anyone's to send.
+
+    With `claimant`, only while the row is still its own: when our lease lapsed and another
+    process claimed the row meanwhile, that process's outcome is the one that counts."""
     async with conn.execute(
-        "SELECT attempts FROM notifications WHERE id = ?", (notification_id,)
+        "SELECT attempts, claimed_by FROM notifications WHERE id = ?", (notification_id,)
     ) as cursor:
         row = await cursor.fetchone()
     if row is None:
         return  # erased by /forgetme meanwhile
+    if claimant is not None and row[1] not in (claimant, ""):
+        return
     attempts = int(row[0]) + 1
     await conn.execute(
         "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,"
@@ -179,6 +188,6 @@ class SqliteOutbox:
 
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
         async def job(conn: aiosqlite.Connection) -> None:
-            await mark_failed(conn, notification_id, now, error)
+            await mark_failed(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)

@@ -82,6 +82,11 @@ async def test_a_claim_lapses_after_its_lease(tmp_path: Path) -> None:
         assert await alive.claim(FIXED_NOW + LEASE / 2, 100) == []
         taken = await alive.claim(FIXED_NOW + LEASE, 100)
         assert [n.user_id for n in taken] == [f"F{i}" for i in range(5)]
+        # The first claimant was only slow, not dead: its late failure must not release the
+        # rows the second now holds (which would let a third process send them again).
+        await dead.mark_failed(taken[0].id, FIXED_NOW + LEASE, "timed out")
+        rows = await second.fetchall("SELECT claimed_by, attempts FROM notifications")
+        assert {tuple(r) for r in rows} == {(alive.claimant, 0)}
     finally:
         await first.close()
         await second.close()
