@@ -260,9 +260,11 @@ class Database:
                     pending.future.set_exception(_group_failure(exc, busy))
             if not isinstance(exc, Exception):
                 raise
-            if busy:  # expected while an import runs: the callers are told to try again
-                log.warning("database busy (another process is writing); %d writes refused",
-                            len(batch))  # fmt: skip
+            if busy:
+                # Expected while another process imports, and every caller is told to try
+                # again: DEBUG, so that a CLI's answer stays the one line it prints.
+                log.debug("database busy (another process is writing); %d writes refused",
+                          len(batch))  # fmt: skip
             else:
                 log.exception("group commit failed; %d writes refused", len(batch))
             return

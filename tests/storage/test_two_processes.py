@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -135,3 +136,22 @@ def test_an_erasure_leaves_no_bytes_even_after_sigkill(tmp_path: Path) -> None:
     assert running == {}
     assert files_holding(db_path, *SENTINELS) == {}
     assert any(p.name.endswith("-wal") for p in tmp_path.iterdir())  # WAL mode, as deployed
+
+
+async def test_main_import_atlas_behind_another_import_prints_one_line(tmp_path: Path) -> None:
+    db_path = tmp_path / "cli.db"
+    atlas = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv")
+    await (await Database.open(db_path)).close()
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    env = {**os.environ, "COUNTERWATCH_DB": str(db_path)}
+    with write_lock_held_elsewhere(db_path):  # the first import, still writing
+        second = subprocess.run(
+            [sys.executable, str(main_py), "import-atlas", str(atlas)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert second.returncode == 1
+    assert second.stderr.splitlines() == [f"counterwatch: {BUSY_MESSAGE}"]
+    assert second.stdout == ""
