@@ -59,6 +59,13 @@ async def sqlite_deps(
     storage = sqlite_storage(db)
     places = PlaceIndex(storage.facts)
     await places.reload(lazy=lazy)
+
+    # Another process (an import, a second bot) changed the file: rebuild from it (in a
+    # thread, readers keep the old index meanwhile), so no restart is needed to see it.
+    async def reload_places() -> None:
+        await places.reload()
+
+    db.on_change_elsewhere(reload_places)
     return Deps(
         settings=settings,
         storage=storage,

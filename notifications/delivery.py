@@ -1,12 +1,13 @@
 """The follow-notification delivery loop: at least once, retried with backoff, never dropped.
 
-A notification is marked delivered only after its messenger returned; a crash in between
-sends it again on the next start (at least once). When the follower's direct messages are
-closed (a permanent DeliveryError), it goes to the platform's configured notify channel
-instead, naming the follower by display name only (no mention, no ping). A failure
-(DeliveryError, no messenger for that platform yet, DMs closed and no channel or the channel
-failing too, anything unexpected) is recorded with its error and retried later; admins see
-what is stuck with /facts outbox.
+A notification is claimed before it is sent (storage leases it to this process, so a second
+process on the same database sends other rows) and marked delivered only after its
+messenger returned; a crash in between sends it again once the lease lapses (at least
+once). When the follower's direct messages are closed (a permanent DeliveryError), it goes
+to the platform's configured notify channel instead, naming the follower by display name
+only (no mention, no ping). A failure (DeliveryError, no messenger for that platform yet,
+DMs closed and no channel or the channel failing too, anything unexpected) is recorded with
+its error and retried later; admins see what is stuck with /facts outbox.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ async def deliver_due(deps: Deps, limit: int = BATCH) -> DeliveryReport:
     """One pass over what is due now; returns how many went out and how many failed."""
     delivered = failed = in_channel = 0
     store = deps.storage.outbox
-    for item in await store.due(deps.clock(), limit):
+    for item in await store.claim(deps.clock(), limit):
         outcome = await _send(deps, item)
         error = outcome.error
         now = deps.clock()

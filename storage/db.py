@@ -12,42 +12,47 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import aiosqlite
 
-from storage.migrate import apply_migrations
+from storage.db_statements import Statement, WriteJob, run_in_savepoint, run_statements
+from storage.db_watch import WATCH_EVERY_S, ChangeWatch, OnChange
+from storage.errors import Busy, is_busy
+from storage.migrate import apply_migrations, execute_while_busy
 
 log = logging.getLogger("counterwatch.db")
 
 T = TypeVar("T")
-WriteJob = Callable[[aiosqlite.Connection], Awaitable[T]]
 MAX_BATCH = 500  # jobs per commit; bounds the time one group holds the write lock
+# How long a write waits for another process's write lock (an import, a second bot) before
+# it is refused as Busy: long enough for a group commit, short enough to answer in chat.
+BUSY_TIMEOUT_MS = 5000
 
 
-class _Statement(NamedTuple):
-    sql: str
-    params: tuple[Any, ...]
-    # Run when `sql` returned and changed nothing, in the same transaction ("why not?").
-    otherwise: tuple[str, tuple[Any, ...]] | None = None
+class _Checkpoint(NamedTuple):
+    """Copy the WAL into the database and truncate it, between two groups."""
 
 
 # Plain slotted classes: one of each is built per write, on the hot path of a sign-up.
 @dataclass(slots=True)
 class _Pending:
-    job: WriteJob[Any] | _Statement
+    job: WriteJob[Any] | Statement | _Checkpoint
     future: asyncio.Future[Any]
 
 
 class Database:
     def __init__(
-        self, path: str, writer: aiosqlite.Connection, reader: aiosqlite.Connection
+        self,
+        path: str,
+        writer: aiosqlite.Connection,
+        reader: aiosqlite.Connection,
+        watch_every_s: float = WATCH_EVERY_S,
     ) -> None:
         self.path = path
         self._writer = writer
@@ -56,28 +61,41 @@ class Database:
         self._task: asyncio.Task[None] | None = None
         self._loop = asyncio.get_running_loop()  # opened (and used) inside one event loop
         self.commits = 0  # how many group commits ran; benchmarks report it
+        self._watch = ChangeWatch(self._data_version, watch_every_s)
 
     @classmethod
-    async def open(cls, path: str | Path) -> Database:
+    async def open(
+        cls,
+        path: str | Path,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        watch_every_s: float = WATCH_EVERY_S,
+    ) -> Database:
+        """Open (creating and migrating if needed). `watch_every_s`: how often to look for
+        changes another process committed (0: only when `poll_changes` is called)."""
         path = str(path)
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        writer = await _connect(path)
+        writer = await _connect(path, busy_timeout_ms)
         try:
-            await writer.execute("PRAGMA journal_mode=WAL")
+            # Switching a new file to WAL takes a lock without SQLite's busy handler: several
+            # processes creating the database at once retry it.
+            await execute_while_busy(writer, "PRAGMA journal_mode=WAL")
             await writer.execute("PRAGMA synchronous=FULL")
             await apply_migrations(writer)
-            reader = await _connect(path)
+            reader = await _connect(path, busy_timeout_ms)
             await reader.execute("PRAGMA query_only=ON")
         except BaseException:
             await writer.close()
             raise
-        db = cls(path, writer, reader)
+        db = cls(path, writer, reader, watch_every_s)
         db._task = asyncio.create_task(db._write_loop(), name="counterwatch-writer")
+        await db._watch.start()
         return db
 
     async def close(self) -> None:
         """Finish queued writes, then close both connections."""
+        await self._watch.stop()
         if self._task is not None:
             await self._queue.put(None)
             await self._task
@@ -115,10 +133,45 @@ class Database:
         if self._task is None or self._task.done():
             raise RuntimeError("the database is closed")
         fallback = None if otherwise is None else (otherwise[0], tuple(otherwise[1]))
-        pending = _Pending(_Statement(sql, tuple(params), fallback), self._loop.create_future())
+        pending = _Pending(Statement(sql, tuple(params), fallback), self._loop.create_future())
         self._queue.put_nowait(pending)
         rows: list[sqlite3.Row] = await pending.future
         return rows
+
+    # Changes another process committed (see storage/db_watch.py).
+    @property
+    def elsewhere_generation(self) -> int:
+        """Goes up each time a change by another process is noticed: a cache holding what it
+        read at generation g is stale once this differs from g."""
+        return self._watch.generation
+
+    def on_change_elsewhere(self, callback: OnChange) -> None:
+        """Await `callback` (e.g. a reload) whenever another process changed the database."""
+        self._watch.subscribe(callback)
+
+    async def poll_changes(self) -> bool:
+        """Look for another process's changes now (the watch also does, every so often)."""
+        return await self._watch.poll()
+
+    async def _data_version(self) -> int:
+        # On the writer: its data_version moves only for commits by other connections.
+        rows = list(await self._writer.execute_fetchall("PRAGMA data_version"))
+        return int(rows[0][0])
+
+    async def checkpoint_truncate(self) -> bool:
+        """Move every committed page into the database file and truncate the WAL to zero.
+
+        After an erasure: with secure_delete the erased rows are zeroed in the pages that
+        held them, but older copies of those pages still sit in the WAL until it is
+        checkpointed (and survive a crash there). Runs on the writer between two groups, so
+        never inside a transaction. False when a reader (another process) kept it from
+        completing: the WAL is then reset by a later checkpoint."""
+        if self._task is None or self._task.done():
+            raise RuntimeError("the database is closed")
+        pending = _Pending(_Checkpoint(), self._loop.create_future())
+        await self._queue.put(pending)
+        done: bool = await pending.future
+        return done
 
     # One trip to the reader thread per query (execute + fetch together), not three
     # (execute, fetch, close): under load every trip waits for a turn of the event loop.
@@ -146,7 +199,34 @@ class Database:
                     stopping = True
                     break
                 batch.append(item)
-            await self._commit_group(batch)
+            await self._run_batch(batch)
+
+    async def _run_batch(self, batch: list[_Pending]) -> None:
+        group: list[_Pending] = []
+        for pending in batch:
+            if not isinstance(pending.job, _Checkpoint):
+                group.append(pending)
+                continue
+            if group:  # what was queued before the checkpoint is in it
+                await self._commit_group(group)
+                group = []
+            await self._checkpoint(pending)
+        if group:
+            await self._commit_group(group)
+
+    async def _checkpoint(self, pending: _Pending) -> None:
+        try:
+            rows = list(await self._writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)"))
+        except Exception as exc:
+            if not pending.future.done():
+                pending.future.set_exception(exc)
+            return
+        # (busy, wal frames, frames checkpointed): busy=1 when a reader kept it from finishing.
+        done = bool(rows) and int(rows[0][0]) == 0
+        if not done:
+            log.warning("WAL checkpoint could not finish (a reader is active); retried later")
+        if not pending.future.done():
+            pending.future.set_result(done)
 
     async def _commit_group(self, batch: list[_Pending]) -> None:
         conn = self._writer
@@ -159,28 +239,34 @@ class Database:
             for index, run in enumerate(runs):
                 if isinstance(run, list):
                     begin, commit = index == 0, index == len(runs) - 1
-                    outcomes.extend(await _run_statements(conn, run, begin=begin, commit=commit))
+                    outcomes.extend(await run_statements(conn, run, begin=begin, commit=commit))
                     begun, committed = True, commit
                     continue
                 if not begun:
                     await conn.execute("BEGIN IMMEDIATE")
                     begun = True
-                outcomes.append(await _run_in_savepoint(conn, run))
+                outcomes.append(await run_in_savepoint(conn, run))
             if not committed:
                 await conn.execute("COMMIT")
             self.commits += 1
         except BaseException as exc:
-            # The commit itself failed (disk full, I/O error): nothing in the group is durable.
+            # The commit itself failed (disk full, I/O error, or another process held the
+            # write lock past the busy timeout): nothing in the group is durable.
             with contextlib.suppress(Exception):
                 await conn.execute("ROLLBACK")
+            busy = is_busy(exc)
             for pending in batch:
                 if not pending.future.done():
-                    pending.future.set_exception(
-                        exc if isinstance(exc, Exception) else RuntimeError("writer stopped")
-                    )
+                    pending.future.set_exception(_group_failure(exc, busy))
             if not isinstance(exc, Exception):
                 raise
-            log.exception("group commit failed; %d writes refused", len(batch))
+            if busy:
+                # Expected while another process imports, and every caller is told to try
+                # again: DEBUG, so that a CLI's answer stays the one line it prints.
+                log.debug("database busy (another process is writing); %d writes refused",
+                          len(batch))  # fmt: skip
+            else:
+                log.exception("group commit failed; %d writes refused", len(batch))
             return
         for pending, (ok, value) in zip(batch, outcomes, strict=True):
             if pending.future.done():
@@ -191,79 +277,37 @@ class Database:
                 pending.future.set_exception(value)
 
 
-def _runs(batch: list[_Pending]) -> Iterator[list[_Statement] | WriteJob[Any]]:
+def _group_failure(exc: BaseException, busy: bool) -> Exception:
+    if busy:
+        failure = Busy()
+        failure.__cause__ = exc
+        return failure
+    return exc if isinstance(exc, Exception) else RuntimeError("writer stopped")
+
+
+def _runs(batch: list[_Pending]) -> Iterator[list[Statement] | WriteJob[Any]]:
     """The batch in order: consecutive statements grouped in a list, each job on its own."""
-    statements: list[_Statement] = []
+    statements: list[Statement] = []
     for pending in batch:
-        if isinstance(pending.job, _Statement):
-            statements.append(pending.job)
+        job = pending.job
+        if isinstance(job, Statement):
+            statements.append(job)
             continue
         if statements:
             yield statements
             statements = []
-        yield pending.job
+        if not isinstance(job, _Checkpoint):  # _run_batch keeps checkpoints out of groups
+            yield job
     if statements:
         yield statements
 
 
-async def _run_statements(
-    conn: aiosqlite.Connection, statements: list[_Statement], *, begin: bool, commit: bool
-) -> list[tuple[bool, Any]]:
-    """Run a run of statements (and BEGIN/COMMIT around them) in one writer-thread call.
-
-    aiosqlite has no public call for "run this function on the connection's thread", so
-    this uses its queueing primitive `_execute` (aiosqlite is pinned in pyproject.toml;
-    tests/storage/test_db_statements.py exercises this path)."""
-    raw = conn._conn
-    work = functools.partial(_statements_on_thread, raw, statements, begin, commit)
-    outcomes: list[tuple[bool, Any]] = await conn._execute(work)  # type: ignore[no-untyped-call]
-    return outcomes
-
-
-def _statements_on_thread(
-    raw: sqlite3.Connection, statements: list[_Statement], begin: bool, commit: bool
-) -> list[tuple[bool, Any]]:
-    # Runs on the writer thread: plain sqlite3 calls, no event loop.
-    if begin:
-        raw.execute("BEGIN IMMEDIATE")
-    outcomes: list[tuple[bool, Any]] = []
-    cursor = raw.cursor()
-    for statement in statements:
-        try:
-            rows = cursor.execute(statement.sql, statement.params).fetchall()
-            if statement.otherwise is not None and not rows and cursor.rowcount < 1:
-                rows = cursor.execute(*statement.otherwise).fetchall()
-        except sqlite3.Error as exc:
-            if not raw.in_transaction:
-                # Some errors (I/O, disk full) make SQLite roll the whole transaction back:
-                # the statements before this one are gone too, so the group must fail.
-                raise
-            outcomes.append((False, exc))
-            continue
-        outcomes.append((True, rows))
-    if commit:
-        raw.execute("COMMIT")
-    return outcomes
-
-
-async def _run_in_savepoint(conn: aiosqlite.Connection, job: WriteJob[Any]) -> tuple[bool, Any]:
-    # A job that succeeds leaves its savepoint open: the next job's savepoint nests inside
-    # it and COMMIT releases them all. That saves one trip to the writer thread per job
-    # (a RELEASE), and isolation holds: a failing job rolls back to its own savepoint, the
-    # innermost one, which undoes its changes and nothing of the jobs before it.
-    await conn.execute("SAVEPOINT job")
-    try:
-        value = await job(conn)
-    except Exception as exc:
-        await conn.execute("ROLLBACK TO job")
-        return False, exc
-    return True, value
-
-
-async def _connect(path: str) -> aiosqlite.Connection:
+async def _connect(path: str, busy_timeout_ms: int) -> aiosqlite.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (group commit, migrations).
     conn = await aiosqlite.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     await conn.execute("PRAGMA foreign_keys=ON")
-    await conn.execute("PRAGMA busy_timeout=5000")
+    # Deleted content is overwritten with zeros, not left in free space: /forgetme erases.
+    await conn.execute("PRAGMA secure_delete=ON")
+    await conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     return conn

@@ -7,6 +7,10 @@ reply as a bad argument, and the write job it was raised in is rolled back whole
 
 from __future__ import annotations
 
+import sqlite3
+
+BUSY_MESSAGE = "The database is busy (another process is writing); try again in a moment."
+
 
 class Refused(Exception):
     """A change refused for a reason the user can act on; the message is shown as it is."""
@@ -14,3 +18,23 @@ class Refused(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+
+class Busy(Refused):
+    """Another process (an import, a second bot) held the write lock past the busy timeout.
+
+    Nothing is wrong and nothing was written: the person can simply try again, so this is a
+    one-line answer, not an incident."""
+
+    def __init__(self, message: str = BUSY_MESSAGE) -> None:
+        super().__init__(message)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED (any extended code): another connection holds a lock."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)

@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from storage.db import Database
+from storage.db import BUSY_TIMEOUT_MS, Database
+from storage.errors import Refused
 from storage.importers.atlas import AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.issues import MAX_ERRORS, Issue
@@ -49,7 +50,13 @@ def _refuse(path: Path, errors: list[Issue]) -> int:
 
 
 async def import_file(
-    kind: str, path: Path, as_of: str | None, db_path: str, now: dt.datetime
+    kind: str,
+    path: Path,
+    as_of: str | None,
+    db_path: str,
+    now: dt.datetime,
+    *,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> int:
     data = _read(path)
     if isinstance(data, str):
@@ -68,7 +75,21 @@ async def import_file(
     except ValueError:
         print(f"--as-of must be a date like 2020-10-07, not {as_of[:20]!r}", file=sys.stderr)
         return 1
-    db = await Database.open(db_path)
+    try:
+        lines, write_ms = await _write(parsed, as_of, db_path, now, busy_timeout_ms)
+    except Refused as exc:
+        # E.g. another import holds the write lock: one line, nothing written, try again.
+        print(f"counterwatch: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    print(f"time: parse {parse_ms:.0f} ms, write {write_ms:.0f} ms (one transaction)")
+    return 0
+
+
+async def _write(
+    parsed: AtlasParse | LawsParse, as_of: str, db_path: str, now: dt.datetime, busy_ms: int
+) -> tuple[list[str], float]:
+    db = await Database.open(db_path, busy_timeout_ms=busy_ms)
     try:
         await ensure_seed(db, now=now)
         started = time.perf_counter()
@@ -76,9 +97,6 @@ async def import_file(
             lines = (await import_atlas(db, parsed, as_of=as_of, imported_at=now)).lines()
         else:
             lines = (await import_laws(db, parsed, as_of=as_of, imported_at=now)).lines()
-        write_ms = (time.perf_counter() - started) * 1000
+        return lines, (time.perf_counter() - started) * 1000
     finally:
         await db.close()
-    print("\n".join(lines))
-    print(f"time: parse {parse_ms:.0f} ms, write {write_ms:.0f} ms (one transaction)")
-    return 0

@@ -3,11 +3,19 @@
 A row leaves the due list only when a delivery succeeded (`delivered_at`). A failure
 records the attempt and its error and schedules the next try with a capped backoff;
 nothing ever deletes an undelivered row except the member erasing their data.
+
+Several processes may deliver from one file: a sender first CLAIMS due rows (one UPDATE ..
+RETURNING, through the writer, so two claims never overlap) and sends only what it holds.
+The claim is a lease (LEASE): if the claimant dies mid-delivery its rows become claimable
+again when the lease ends, so a notification can still go out twice, but only after a
+crash, never because two processes read the same due list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 
 import aiosqlite
 
@@ -19,6 +27,9 @@ __all__ = ["Notification", "OutboxStats", "SqliteOutbox", "backoff", "stamp"]
 FIRST_RETRY = dt.timedelta(seconds=30)
 MAX_RETRY = dt.timedelta(hours=1)
 MAX_ERROR_CHARS = 300
+# Longer than one delivery pass ever takes (100 sends with their timeouts), short enough
+# that a killed process's notifications are late by minutes, not hours.
+LEASE = dt.timedelta(minutes=10)
 
 
 def stamp(when: dt.datetime) -> str:
@@ -62,6 +73,28 @@ async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notifica
     return [_notification(r) for r in rows]
 
 
+_CLAIM = (
+    "UPDATE notifications SET claimed_by = ?, claimed_until = ?"
+    " WHERE id IN (SELECT id FROM notifications WHERE delivered_at IS NULL"
+    " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?)"
+    f" RETURNING {_COLUMNS}"
+)
+
+
+async def claim(
+    db: Database, claimant: str, now: dt.datetime, limit: int = 100, lease: dt.timedelta = LEASE
+) -> list[Notification]:
+    """Claim up to `limit` due notifications for `claimant` until `now + lease`.
+
+    One statement on the writer: checking that a row is free and taking it cannot be
+    separated by another process's claim (the write lock serialises them)."""
+    at = stamp(now)
+    rows = await db.write_statement(_CLAIM, (claimant, stamp(now + lease), at, at, limit))
+    found = [_notification(r) for r in rows]
+    # RETURNING gives no order: deliver the oldest due first, as `due` lists them.
+    return sorted(found, key=lambda n: (n.next_attempt_at, n.id))
+
+
 async def pending(db: Database, limit: int = 10) -> list[Notification]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM notifications WHERE delivered_at IS NULL"
@@ -88,34 +121,55 @@ async def mark_delivered(
     conn: aiosqlite.Connection, notification_id: int, now: dt.datetime
 ) -> None:
     await conn.execute(
-        "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, last_error = ''"
-        " WHERE id = ? AND delivered_at IS NULL",
+        "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, last_error = '',"
+        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL",
         (stamp(now), notification_id),
     )
 
 
 async def mark_failed(
-    conn: aiosqlite.Connection, notification_id: int, now: dt.datetime, error: str
+    conn: aiosqlite.Connection,
+    notification_id: int,
+    now: dt.datetime,
+    error: str,
+    claimant: str | None = None,
 ) -> None:
+    """Record the failed attempt and release the claim: the retry is anyone's to send.
+
+    With `claimant`, only while the row is still its own: when our lease lapsed and another
+    process claimed the row meanwhile, that process's outcome is the one that counts."""
     async with conn.execute(
-        "SELECT attempts FROM notifications WHERE id = ?", (notification_id,)
+        "SELECT attempts, claimed_by FROM notifications WHERE id = ?", (notification_id,)
     ) as cursor:
         row = await cursor.fetchone()
     if row is None:
         return  # erased by /forgetme meanwhile
+    if claimant is not None and row[1] not in (claimant, ""):
+        return
     attempts = int(row[0]) + 1
     await conn.execute(
-        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?"
-        " WHERE id = ? AND delivered_at IS NULL",
+        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,"
+        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL",
         (attempts, error[:MAX_ERROR_CHARS], stamp(now + backoff(attempts)), notification_id),
     )
+
+
+def new_claimant() -> str:
+    """Who claims, unique per repository: the pid to read in a database, a random part
+    because pids are reused."""
+    return f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
 class SqliteOutbox:
     """OutboxStore on SQLite; each mark is its own write job."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lease: dt.timedelta = LEASE) -> None:
         self._db = db
+        self._lease = lease
+        self.claimant = new_claimant()
+
+    async def claim(self, now: dt.datetime, limit: int) -> list[Notification]:
+        return await claim(self._db, self.claimant, now, limit, self._lease)
 
     async def due(self, now: dt.datetime, limit: int) -> list[Notification]:
         return await due(self._db, now, limit)
@@ -134,6 +188,6 @@ class SqliteOutbox:
 
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
         async def job(conn: aiosqlite.Connection) -> None:
-            await mark_failed(conn, notification_id, now, error)
+            await mark_failed(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)

@@ -120,4 +120,8 @@ class SqlitePrivacy:
         return confirmation_code(platform, user_id, day, held)
 
     async def erase(self, platform: str, user_id: str) -> dict[str, int]:
-        return await erase_all(self._db, platform, user_id, self._sources)
+        erased = await erase_all(self._db, platform, user_id, self._sources)
+        # The rows are gone from the tables (and zeroed in their pages: secure_delete), but
+        # the WAL still holds earlier copies of those pages: fold it in and truncate it.
+        await self._db.checkpoint_truncate()
+        return erased

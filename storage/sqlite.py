@@ -6,6 +6,7 @@ from storage.admin_facts import SqliteFactEditor
 from storage.audit.log import SqliteAudit
 from storage.campaigns import SqliteCampaigns
 from storage.db import Database
+from storage.dedupe import SqliteDedupe
 from storage.facts import SqliteFacts
 from storage.follows import SqliteFollows
 from storage.interfaces import Storage
@@ -24,4 +25,5 @@ def sqlite_storage(db: Database) -> Storage:
         audit=SqliteAudit(db),
         follows=SqliteFollows(db),
         outbox=SqliteOutbox(db),
+        dedupe=SqliteDedupe(db),
     )

@@ -13,13 +13,19 @@ from commands.campaigns.manage import progress_bar
 from storage.campaigns.models import ExportRow
 
 DAYS_SHOWN = 14
-# A spreadsheet runs a cell starting with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with these as a formula (CSV injection); `;` too in
+# locales where it separates arguments, and control characters that some programs skip.
+_FORMULA_START = ("=", "+", "-", "@", ";", "\t", "\r", "\n")
+# Leading blanks are trimmed by some spreadsheet programs before they look for a formula.
+_BLANKS = " \t\r\n"
 EXPORT_HEADER = ("name", "city", "signed_up_on")
 
 
 def safe_cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """The cell as text a spreadsheet shows, never runs: a leading `'` when it could be read
+    as a formula (also behind blanks such as a tab: " \t=cmd|..." is still a formula)."""
+    risky = value.startswith(_FORMULA_START) or value.lstrip(_BLANKS).startswith(_FORMULA_START)
+    return "'" + value if risky else value
 
 
 def signups_csv(rows: list[ExportRow]) -> bytes:

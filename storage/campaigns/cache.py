@@ -13,7 +13,9 @@ class CampaignCache:
     Only campaigns that exist are kept, so a new one is found at once. Call `forget`
     after a write that changed a campaign (create, close) has committed. Closing is the
     only change a campaign sees, and the sign-up statement checks it again in SQL, so an
-    entry read just before a close can at worst let the command try and be refused."""
+    entry read just before a close can at worst let the command try and be refused.
+    A change made by another process (a CLI, a second bot) is noticed through the
+    database's `elsewhere_generation`: when it moved, everything cached is dropped."""
 
     def __init__(self, limit: int = 10_000) -> None:
         self._limit = limit
@@ -21,8 +23,12 @@ class CampaignCache:
         self._size = 0
         # Bumped by forget(): a read that started before it must not store what it read.
         self._generation = 0
+        self._elsewhere = 0  # the database's elsewhere_generation the entries were read at
 
     async def find(self, db: Database, workspace: str, slug: str) -> Campaign | None:
+        if db.elsewhere_generation != self._elsewhere:
+            self._elsewhere = db.elsewhere_generation
+            self.forget_all()
         known = self._by_workspace.get(workspace)
         if known is not None and slug in known:
             return known[slug]
@@ -40,4 +46,10 @@ class CampaignCache:
     def forget(self, workspace: str) -> None:
         """Drop what is known of a workspace's campaigns (one was created or closed)."""
         self._size -= len(self._by_workspace.pop(workspace, {}))
+        self._generation += 1
+
+    def forget_all(self) -> None:
+        """Drop every entry (another process may have changed any campaign)."""
+        self._by_workspace.clear()
+        self._size = 0
         self._generation += 1

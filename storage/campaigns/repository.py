@@ -2,8 +2,9 @@
 
 The cache lives here, not in the process's Deps, because what may be cached and when it
 goes stale is a storage concern: this repository forgets a workspace's campaigns after
-its own create or close has committed. A second repository over the same database (as
-another process would have) keeps its own cache; the join statement re-checks in SQL."""
+its own create or close has committed. Another process's repository keeps its own cache;
+what that process changes is noticed through the database's watch (storage/db_watch.py,
+within half a second), and the join statement re-checks in SQL meanwhile."""
 
 from __future__ import annotations
 

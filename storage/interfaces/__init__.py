@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from storage.interfaces.audit import AuditLog
 from storage.interfaces.campaigns import CampaignStore
+from storage.interfaces.dedupe import RequestDedupe
 from storage.interfaces.fact_edits import FactEditor
 from storage.interfaces.facts import FactsStore
 from storage.interfaces.follows import FollowStore
@@ -30,3 +31,4 @@ class Storage:
     audit: AuditLog
     follows: FollowStore
     outbox: OutboxStore
+    dedupe: RequestDedupe

@@ -36,6 +36,13 @@ class OutboxStore(Protocol):
         """Undelivered notifications whose next attempt is due, oldest due first."""
         ...
 
+    async def claim(self, now: dt.datetime, limit: int) -> list[Notification]:
+        """Take up to `limit` due notifications for this process to send, oldest due first.
+
+        Another process claiming at the same time gets other rows; a claim not followed by
+        a mark (the process died) lapses after a lease and the rows are due again."""
+        ...
+
     async def pending(self, limit: int) -> list[Notification]:
         """Undelivered notifications, most attempted first (for /facts outbox)."""
         ...

@@ -10,6 +10,7 @@ from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
 from bot.registry import AutocompleteContext
+from commands.campaigns.report import safe_cell
 from storage.db import Database
 from tests.commands.campaigns.helpers import (
     ORGANIZER,
@@ -176,3 +177,20 @@ async def test_concurrent_close_and_join_never_join_a_closed_campaign(
     joined = sum(1 for r in replies[:-1] if not r.error)
     assert not replies[-1].error
     assert await signup_count(db, "race") == joined
+
+
+def test_export_cells_that_a_spreadsheet_would_run_are_quoted() -> None:
+    for risky in ("=1+1", "+1", "-1", "@SUM(A1)", ";cmd", "\t=cmd|' /C calc'!A0", " =1+1"):
+        assert safe_cell(risky) == "'" + risky, risky
+    for plain in ("Springfield, IL", "O'Brien", "", "a=b", "user 1"):
+        assert safe_cell(plain) == plain
+
+
+async def test_export_quotes_a_semicolon_led_name(dispatcher: Dispatcher) -> None:
+    await create(dispatcher, "semi Semi")
+    evil = replace(identity(user_id="S"), user_name=';=HYPERLINK("x")')
+    await run_ok(dispatcher, evil, "/campaign join semi")
+    reply = await run_ok(dispatcher, ORGANIZER, "/campaign export semi")
+    assert reply.file is not None
+    rows = list(csv.reader(io.StringIO(reply.file.content.decode("utf-8-sig"))))
+    assert rows[1][0] == '\';=HYPERLINK("x")'
