@@ -44,6 +44,9 @@ ATLAS_COLUMNS = (
     ),
 )  # fmt: skip
 UNKNOWN_STATES = {"", "NA", "N/A"}
+# Exports so far have 25 to 31 columns; far more is not an Atlas export, and a header of a
+# million names should be refused at once rather than compared.
+MAX_COLUMNS = 200
 
 
 @dataclass(frozen=True)
@@ -117,12 +120,26 @@ def parse_atlas(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Atl
 
 
 def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
-    """Where each Atlas column is; names match case-insensitively (spreadsheets re-case)."""
-    header = [h.lower() for h in table.header]
-    duplicates = sorted({h for h in table.header if header.count(h.lower()) > 1})
-    missing = [c for c in ATLAS_COLUMNS if c.lower() not in header]
-    if duplicates:
-        parsed.errors.append(Issue(1, f"repeated columns: {', '.join(duplicates)}"))
+    """Where each Atlas column is; names match case-insensitively (spreadsheets re-case).
+    One pass over the header: a count per name, not a scan of the header per column."""
+    if len(table.header) > MAX_COLUMNS:
+        parsed.errors.append(
+            Issue(1, f"the header has {len(table.header):,} columns; an Atlas export has"
+                  f" at most {MAX_COLUMNS} (is this an Atlas of Surveillance CSV export?)")
+        )  # fmt: skip
+        return None
+    position: dict[str, int] = {}
+    repeated: set[str] = set()  # lower-cased names seen more than once
+    for i, name in enumerate(table.header):
+        key = name.lower()
+        if key in position:
+            repeated.add(key)
+        else:
+            position[key] = i
+    missing = [c for c in ATLAS_COLUMNS if c.lower() not in position]
+    if repeated:
+        names = sorted({h for h in table.header if h.lower() in repeated})
+        parsed.errors.append(Issue(1, f"repeated columns: {', '.join(names)}"))
     if missing:
         parsed.errors.append(
             Issue(
@@ -135,7 +152,7 @@ def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
         return None
     known = {c.lower() for c in ATLAS_COLUMNS}
     parsed.extra_columns = [h for h in table.header if h.lower() not in known]
-    return {name: header.index(name.lower()) for name in ATLAS_COLUMNS}
+    return {name: position[name.lower()] for name in ATLAS_COLUMNS}
 
 
 def _row(
