@@ -25,7 +25,7 @@ from lexicon.names import normalize
 from places.lookup_facts import LookupFacts, load_lookup_facts
 from places.names import Reading, readings
 from places.snapshot import Place, Snapshot, build_snapshot
-from storage.facts_models import Agency, LawPlace
+from storage.facts_models import Agency, AgencyName, LawPlace
 from storage.interfaces.facts import FactsStore
 
 __all__ = ["Match", "Place", "PlaceIndex"]
@@ -43,6 +43,9 @@ SHOWN = 10  # places named in one error line
 ECHO = 60  # characters of the user's text echoed back
 
 
+_Rows = tuple[list[Agency], list[LawPlace], list[AgencyName]]
+
+
 @dataclass(frozen=True)
 class Match:
     place: Place
@@ -55,7 +58,7 @@ class PlaceIndex:
 
     def __init__(self, facts: FactsStore | None = None) -> None:
         self._facts_store = facts
-        self._rows: tuple[list[Agency], list[LawPlace]] = ([], [])
+        self._rows: _Rows = ([], [], [])
         self._built: Snapshot | None = Snapshot.empty()
         self._facts = LookupFacts()
         self._reads_started = 0  # numbers each reload, so only a newer read is installed
@@ -72,7 +75,7 @@ class PlaceIndex:
             raise RuntimeError("this place index has no facts to load from")
         self._reads_started += 1
         ticket = self._reads_started
-        rows = (await store.all_agencies(), await store.law_places())
+        rows = (await store.all_agencies(), await store.law_places(), await store.agency_names())
         lookup_facts = await load_lookup_facts(store)
         # Built in a thread so the event loop keeps answering (it gets the GIL back every
         # few ms); readers keep the old snapshot until the swap.
@@ -205,7 +208,7 @@ def _edit_score(typed: str, name: str) -> float:
     return 0.0
 
 
-def _build(rows: tuple[list[Agency], list[LawPlace]]) -> Snapshot:
+def _build(rows: _Rows) -> Snapshot:
     """Build a snapshot with the cyclic GC paused: it would rescan the growing heap of new
     objects again and again (a third of the build time), and none of them form cycles."""
     was_enabled = gc.isenabled()
