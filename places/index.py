@@ -157,7 +157,27 @@ class PlaceIndex:
         """The county places a city, agency or county lies in."""
         return self._snapshot.counties_of(place)
 
+    def exact(self, text: str) -> Place:
+        """The place `text` names exactly (case, spacing and accents aside), for what is
+        stored: a correction never lands in stored data. UserError, with the closest
+        places, otherwise."""
+        try:
+            match = self.match(text)
+        except UserError as exc:
+            raise UserError(exc.message.replace("Did you mean", "Closest")) from None
+        if not match.exact:
+            close = "; ".join(c.label for c in self.suggest(text, 5)) or match.place.label
+            raise UserError(
+                f"No place called {text.strip()[:ECHO]!r} is on record. Closest: {close}."
+            )
+        return match.place
+
     def _closest(self, typed: str, ways: list[Reading]) -> Match:
+        if all(reading.outside for reading in ways):
+            raise UserError(
+                f"{typed[:ECHO]!r} is not in the data: it holds US states and territories"
+                " only. Type 'City, ST' (Greenfield, WI)."
+            )
         suggestions: list[Place] = []
         for reading in ways:
             scored = self._scored(reading, SUGGEST_SCORE)
@@ -189,7 +209,7 @@ class PlaceIndex:
         results = process.extract(reading.name, names, scorer=fuzz.WRatio, limit=None)
         scored: list[tuple[float, list[Place]]] = []
         for name, score, _ in results:
-            final = max(float(score), _edit_score(reading.name, name))
+            final = max(float(score), _edit_score(reading.name, name, reading.state))
             places = list(snap.places_named(name, reading.state))
             if places and final >= cutoff:
                 scored.append((final, places))
@@ -197,13 +217,14 @@ class PlaceIndex:
         return scored
 
 
-def _edit_score(typed: str, name: str) -> float:
+def _edit_score(typed: str, name: str, state: str | None) -> float:
     """One slip (a letter wrong, missing, extra or two swapped) in a longer name is a typo
-    even where WRatio scores it low: 'Anekny' is Ankeny (WRatio 67)."""
+    even where WRatio scores it low: 'Anekny' is Ankeny (WRatio 67). Two slips only with a
+    state given: bare, 'Sao Paulo' is two slips from San Pablo (CA) and is not in the US."""
     edits = OSA.distance(typed, name, score_cutoff=2)
     if edits == 1 and len(name) >= 4:
         return ONE_SLIP
-    if edits == 2 and len(name) >= 8:
+    if edits == 2 and len(name) >= 8 and state:
         return TWO_SLIPS
     return 0.0
 

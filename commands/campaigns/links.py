@@ -41,17 +41,21 @@ async def campaign_place(deps: Deps, text: str) -> str:
     typed = plain_text(text, "place", PLACE_MAX)
     if not typed or len(place_index(deps)) == 0:
         return typed
-    return place_index(deps).resolve(typed).label  # UserError: unknown or ambiguous, with choices
+    return place_index(deps).exact(typed).label  # UserError: not exact, with the closest
 
 
 async def member_city(deps: Deps, text: str) -> str:
-    """A member's city: the index's label when it recognizes it, else the text as given.
+    """A member's city: the index's label when it names a place exactly.
 
-    Members are never turned away for a town the facts database does not know."""
+    A correction is never stored: a near miss ('Greenfeild') is refused with the closest
+    places. A town the facts database does not know, with nothing close, is kept as given:
+    members are not turned away for it."""
     typed = plain_text(text, "city", PLACE_MAX)
     if not typed or len(place_index(deps)) == 0:
         return typed
     try:
-        return place_index(deps).resolve(typed).label
-    except UserError:
+        return place_index(deps).exact(typed).label
+    except UserError as exc:
+        if "Closest" in exc.message:
+            raise
         return typed

@@ -15,6 +15,7 @@ import pytest
 
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
+from bot.errors import UserError
 from places.index import place_index
 from storage.db import Database
 from storage.importers.atlas import RING, parse_atlas
@@ -77,3 +78,20 @@ async def test_every_ring_row_is_found_by_its_own_city(
         print(f"\nRing rows found by their own city: {found}/{len(rows)}"
               f" ({100 * found / len(rows):.1f}%)")  # fmt: skip
     assert {k: v for k, v in missed.items() if k not in EXCEPTIONS} == {}
+
+
+@pytest.mark.parametrize("place", ["Paris, France", "São Paulo"])
+async def test_a_place_outside_the_data_is_not_corrected_into_one(
+    atlas: Dispatcher, member: Identity, place: str
+) -> None:
+    reply = await atlas.run_text(member, f'/ring lookup "{place}"')
+    assert reply.error, reply.text
+    assert "Paris, TN" not in reply.text and "Ring partnerships" not in reply.text
+
+
+async def test_a_correction_is_never_stored(atlas: Dispatcher, deps: Deps) -> None:
+    index = place_index(deps)
+    assert index.exact("greenfield,  wi").label == "Greenfield, WI"
+    assert not index.match("Greenfeild, WI").exact  # a read may show the closest ...
+    with pytest.raises(UserError, match=r"Closest: .*Greenfield, WI"):
+        index.exact("Greenfeild, WI")  # ... a write never stores it
