@@ -45,17 +45,13 @@ async def campaign_place(deps: Deps, text: str) -> str:
 
 
 async def member_city(deps: Deps, text: str) -> str:
-    """A member's city: the index's label when it names a place exactly.
-
-    A correction is never stored: a near miss ('Greenfeild') is refused with the closest
-    places. A town the facts database does not know, with nothing close, is kept as given:
-    members are not turned away for it."""
+    """A member's city: the index's label when it names a place exactly, else the text as
+    given (never a correction of it). Members are never turned away for a town the facts
+    database does not know."""
     typed = plain_text(text, "city", PLACE_MAX)
     if not typed or len(place_index(deps)) == 0:
         return typed
     try:
         return place_index(deps).exact(typed).label
-    except UserError as exc:
-        if "Closest" in exc.message:
-            raise
+    except UserError:
         return typed
