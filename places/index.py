@@ -28,7 +28,7 @@ from places.snapshot import Place, Snapshot, build_snapshot
 from storage.facts_models import Agency, AgencyName, LawPlace
 from storage.interfaces.facts import FactsStore
 
-__all__ = ["Match", "Place", "PlaceIndex"]
+__all__ = ["Match", "NotExact", "NotOnRecord", "Place", "PlaceIndex"]
 
 ACCEPT_SCORE = 85.0  # a typo this close is taken as meant ('Greenfeild' -> 'Greenfield')
 SUGGEST_SCORE = 60.0  # close enough to be offered as "did you mean"
@@ -40,10 +40,31 @@ COMMON_GRAM = 1500  # trigrams in more names than this are skipped while others 
 RARE_FALLBACK = 3  # when every trigram is common, count only this many of the rarest
 PREFIX_SCAN = 200  # prefix hits ranked before the best `limit` are kept
 SHOWN = 10  # places named in one error line
+SUGGESTED = 5  # closest places offered for a typo
 ECHO = 60  # characters of the user's text echoed back
 
 
 _Rows = tuple[list[Agency], list[LawPlace], list[AgencyName]]
+
+
+class NotOnRecord(UserError):
+    """No place is called that; `closest` are the places offered instead (maybe none)."""
+
+    def __init__(self, message: str, closest: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.closest = closest
+
+
+class NotExact(UserError):
+    """What was typed is a near miss: a read may show the closest place, a write may not."""
+
+    def __init__(self, typed: str, closest: tuple[str, ...], *, corrected: bool) -> None:
+        super().__init__(
+            f"No place is called exactly {typed.strip()[:ECHO]!r}; nothing was saved."
+            f" Closest: {'; '.join(closest)}."
+        )
+        self.closest = closest
+        self.corrected = corrected  # a read would have taken closest[0] as meant
 
 
 @dataclass(frozen=True)
@@ -159,22 +180,24 @@ class PlaceIndex:
 
     def exact(self, text: str) -> Place:
         """The place `text` names exactly (case, spacing and accents aside), for what is
-        stored: a correction never lands in stored data. UserError, with the closest
-        places, otherwise."""
+        stored: a correction never lands in stored data. NotExact, naming the closest
+        places, when it is a near miss; NotOnRecord when nothing is close; UserError when
+        it names several places."""
         try:
             match = self.match(text)
-        except UserError as exc:
-            raise UserError(exc.message.replace("Did you mean", "Closest")) from None
+        except NotOnRecord as exc:
+            if not exc.closest:
+                raise
+            raise NotExact(text, exc.closest, corrected=False) from None
         if not match.exact:
-            close = "; ".join(c.label for c in self.suggest(text, 5)) or match.place.label
-            raise UserError(
-                f"No place called {text.strip()[:ECHO]!r} is on record. Closest: {close}."
-            )
+            labels = [c.label for c in self.suggest(text, SUGGESTED)]
+            closest = tuple(dict.fromkeys([match.place.label, *labels]))[:SUGGESTED]
+            raise NotExact(text, closest, corrected=True)
         return match.place
 
     def _closest(self, typed: str, ways: list[Reading]) -> Match:
         if all(reading.outside for reading in ways):
-            raise UserError(
+            raise NotOnRecord(
                 f"{typed[:ECHO]!r} is not in the data: it holds US states and territories"
                 " only. Type 'City, ST' (Greenfield, WI)."
             )
@@ -190,9 +213,12 @@ class PlaceIndex:
             suggestions.extend(p for _, places in scored for p in places)
         shown = typed[:ECHO]
         if suggestions:
-            names = "; ".join(dict.fromkeys(p.label for p in suggestions[:5]))
-            raise UserError(f"No place called {shown!r} is on record. Did you mean: {names}?")
-        raise UserError(
+            closest = tuple(dict.fromkeys(p.label for p in suggestions[:SUGGESTED]))
+            raise NotOnRecord(
+                f"No place called {shown!r} is on record. Did you mean: {'; '.join(closest)}?",
+                closest,
+            )
+        raise NotOnRecord(
             f"No place called {shown!r} is on record. Type 'City, ST' (Greenfield, WI),"
             " a county or an agency name."
         )

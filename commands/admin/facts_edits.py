@@ -12,7 +12,7 @@ from commands.admin.options import SOURCE
 from commands.admin.wording import notice_template, outcome_reply
 from lexicon.names import normalize
 from lexicon.states import STATES, state_code
-from places.index import place_index
+from places.index import NotExact, place_index
 from storage.interfaces.fact_edits import Jurisdiction, NewEvent, NewLaw
 
 EVENT_KINDS = (
@@ -79,9 +79,10 @@ def known_jurisdiction(deps: Deps, where: Jurisdiction) -> Jurisdiction:
         return where
     try:
         index.exact(where.label)
-    except UserError as exc:
-        if "Closest" in exc.message:
-            raise
+    except NotExact:
+        raise
+    except UserError:
+        pass  # not on record and nothing close: a new place
     return where
 
 

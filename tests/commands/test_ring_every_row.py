@@ -15,8 +15,7 @@ import pytest
 
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
-from bot.errors import UserError
-from places.index import place_index
+from places.index import NotExact, place_index
 from storage.db import Database
 from storage.importers.atlas import RING, parse_atlas
 from storage.importers.atlas_write import import_atlas
@@ -93,5 +92,20 @@ async def test_a_correction_is_never_stored(atlas: Dispatcher, deps: Deps) -> No
     index = place_index(deps)
     assert index.exact("greenfield,  wi").label == "Greenfield, WI"
     assert not index.match("Greenfeild, WI").exact  # a read may show the closest ...
-    with pytest.raises(UserError, match=r"Closest: .*Greenfield, WI"):
+    with pytest.raises(NotExact, match=r"Closest: Greenfield, WI"):
         index.exact("Greenfeild, WI")  # ... a write never stores it
+
+
+async def test_a_law_jurisdiction_is_named_exactly(atlas: Dispatcher, admin: Identity) -> None:
+    for typed, closest in (("Greenfeild, WI", "Greenfield, WI"), ("Gotham City, NY", "")):
+        reply = await atlas.run_text(
+            admin, f'/facts add-law "{typed}" ban 2021-06-01 in-force https://example.org/a'
+        )
+        assert reply.error and f"Closest: {closest}" in reply.text, reply.text
+
+
+async def test_the_atlas_name_of_a_signer_finds_it(atlas: Dispatcher, member: Identity) -> None:
+    reply = await atlas.run_text(member, "/ring lookup Kalamazoo Township Police Department, MI")
+    names = {f.name: f.value for f in reply.fields}
+    assert "2019-04-29" in names["Kalamazoo Department of Public Safety, MI"]
+    assert "2019-09-23" in names["Kalamazoo Township Police Department, MI"]
