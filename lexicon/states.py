@@ -35,6 +35,8 @@ def state_code(text: str, extra_codes: frozenset[str] = frozenset()) -> str | No
     `extra_codes` admits odd two-letter codes found in the data ('NA' in the Atlas).
     """
     key = normalize(text)
+    if len(key) == 3 and key[1] == " ":  # 'D.C.', 'W.I.'
+        key = key.replace(" ", "")
     if len(key) == 2 and (key.upper() in STATES or key.upper() in extra_codes):
         return key.upper()
     return _STATE_BY_KEY.get(key)

@@ -209,7 +209,10 @@ class PlaceIndex:
             best = scored[0][0]
             if best >= ACCEPT_SCORE:
                 tied = [p for score, places in scored if score >= best - TIE_MARGIN for p in places]
-                return Match(_single(typed, tied), exact=False)
+                if reading.state is None:
+                    tied = [p for p in tied if _whole_name_close(reading.name, p)]
+                if tied:
+                    return Match(_single(typed, tied), exact=False)
             suggestions.extend(p for _, places in scored for p in places)
         shown = typed[:ECHO]
         if suggestions:
@@ -241,6 +244,13 @@ class PlaceIndex:
                 scored.append((final, places))
         scored.sort(key=lambda item: -item[0])
         return scored
+
+
+def _whole_name_close(typed: str, place: Place) -> bool:
+    """With no state to go by, a correction must be close over the whole name: WRatio
+    scores 'paris france' 90 against Paris (TN) for the shared word alone."""
+    name = normalize(place.label.rsplit(",", 1)[0] if place.state else place.label)
+    return max(fuzz.ratio(typed, name), _edit_score(typed, name, None)) >= ACCEPT_SCORE
 
 
 def _edit_score(typed: str, name: str, state: str | None) -> float:

@@ -109,3 +109,17 @@ async def test_the_atlas_name_of_a_signer_finds_it(atlas: Dispatcher, member: Id
     names = {f.name: f.value for f in reply.fields}
     assert "2019-04-29" in names["Kalamazoo Department of Public Safety, MI"]
     assert "2019-09-23" in names["Kalamazoo Township Police Department, MI"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("Paris France", None), ("London UK", None), ("Washington, D.C.", "Washington, DC")],
+)
+async def test_bare_names_are_corrected_only_when_close_as_a_whole(
+    atlas: Dispatcher, member: Identity, typed: str, shown: str | None
+) -> None:
+    reply = await atlas.run_text(member, f'/ring lookup "{typed}"')
+    if shown is None:
+        assert reply.error and "is on record" in reply.text, reply.text
+    else:
+        assert not reply.error and reply.title.endswith(shown), reply.text
