@@ -10,61 +10,33 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import heapq
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.registry import MAX_CHOICES, Choice
 from lexicon.names import normalize
+from places.errors import ECHO, NotExact, NotOnRecord
 from places.lookup_facts import LookupFacts, load_lookup_facts
 from places.names import Reading, readings
+from places.scoring import ACCEPT_SCORE, candidates, edit_score, whole_name_close
 from places.snapshot import Place, Snapshot, build_snapshot
 from storage.facts_models import Agency, AgencyName, LawPlace
 from storage.interfaces.facts import FactsStore
 
 __all__ = ["Match", "NotExact", "NotOnRecord", "Place", "PlaceIndex"]
 
-ACCEPT_SCORE = 85.0  # a typo this close is taken as meant ('Greenfeild' -> 'Greenfield')
 SUGGEST_SCORE = 60.0  # close enough to be offered as "did you mean"
-ONE_SLIP = 95.0  # score of a name one edit away (transpositions count as one)
-TWO_SLIPS = 87.0  # two edits away, for names of eight letters or more
 TIE_MARGIN = 1.0  # names scoring within this of the best are equally plausible
-CANDIDATES = 60  # names kept by the trigram filter for fuzzy scoring
-COMMON_GRAM = 1500  # trigrams in more names than this are skipped while others remain
-RARE_FALLBACK = 3  # when every trigram is common, count only this many of the rarest
 PREFIX_SCAN = 200  # prefix hits ranked before the best `limit` are kept
 SHOWN = 10  # places named in one error line
 SUGGESTED = 5  # closest places offered for a typo
-ECHO = 60  # characters of the user's text echoed back
 
 
 _Rows = tuple[list[Agency], list[LawPlace], list[AgencyName]]
-
-
-class NotOnRecord(UserError):
-    """No place is called that; `closest` are the places offered instead (maybe none)."""
-
-    def __init__(self, message: str, closest: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
-        self.closest = closest
-
-
-class NotExact(UserError):
-    """What was typed is a near miss: a read may show the closest place, a write may not."""
-
-    def __init__(self, typed: str, closest: tuple[str, ...], *, corrected: bool) -> None:
-        super().__init__(
-            f"No place is called exactly {typed.strip()[:ECHO]!r}; nothing was saved."
-            f" Closest: {'; '.join(closest)}."
-        )
-        self.closest = closest
-        self.corrected = corrected  # a read would have taken closest[0] as meant
 
 
 @dataclass(frozen=True)
@@ -210,7 +182,7 @@ class PlaceIndex:
             if best >= ACCEPT_SCORE:
                 tied = [p for score, places in scored if score >= best - TIE_MARGIN for p in places]
                 if reading.state is None:
-                    tied = [p for p in tied if _whole_name_close(reading.name, p)]
+                    tied = [p for p in tied if whole_name_close(reading.name, p)]
                 if tied:
                     return Match(_single(typed, tied), exact=False)
             suggestions.extend(p for _, places in scored for p in places)
@@ -231,38 +203,19 @@ class PlaceIndex:
         snap = self._snapshot
         if not reading.name:
             return []
-        ids = _candidates(snap.postings(reading.state), snap.query_grams(reading.name))
+        ids = candidates(snap.postings(reading.state), snap.query_grams(reading.name))
         if not ids:
             return []
         names = [snap.names[i] for i in ids]
         results = process.extract(reading.name, names, scorer=fuzz.WRatio, limit=None)
         scored: list[tuple[float, list[Place]]] = []
         for name, score, _ in results:
-            final = max(float(score), _edit_score(reading.name, name, reading.state))
+            final = max(float(score), edit_score(reading.name, name, reading.state))
             places = list(snap.places_named(name, reading.state))
             if places and final >= cutoff:
                 scored.append((final, places))
         scored.sort(key=lambda item: -item[0])
         return scored
-
-
-def _whole_name_close(typed: str, place: Place) -> bool:
-    """With no state to go by, a correction must be close over the whole name: WRatio
-    scores 'paris france' 90 against Paris (TN) for the shared word alone."""
-    name = normalize(place.label.rsplit(",", 1)[0] if place.state else place.label)
-    return max(fuzz.ratio(typed, name), _edit_score(typed, name, None)) >= ACCEPT_SCORE
-
-
-def _edit_score(typed: str, name: str, state: str | None) -> float:
-    """One slip (a letter wrong, missing, extra or two swapped) in a longer name is a typo
-    even where WRatio scores it low: 'Anekny' is Ankeny (WRatio 67). Two slips only with a
-    state given: bare, 'Sao Paulo' is two slips from San Pablo (CA) and is not in the US."""
-    edits = OSA.distance(typed, name, score_cutoff=2)
-    if edits == 1 and len(name) >= 4:
-        return ONE_SLIP
-    if edits == 2 and len(name) >= 8 and state:
-        return TWO_SLIPS
-    return 0.0
 
 
 def _build(rows: _Rows) -> Snapshot:
@@ -277,25 +230,6 @@ def _build(rows: _Rows) -> Snapshot:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _candidates(postings: dict[str, list[int]], grams: set[str]) -> list[int]:
-    """Name ids sharing the most trigrams with the query, counting the rarer trigrams only.
-
-    A trigram such as ' ma' is in thousands of names and says little; counting it would
-    cost more than all the others together. The rarest trigrams alone still pick out a
-    name with one typo (a typo touches at most three trigrams of a word).
-    """
-    lists = sorted((postings[g] for g in grams if g in postings), key=len)
-    if not lists:
-        return []
-    kept = [ids for ids in lists if len(ids) <= COMMON_GRAM] or lists[:RARE_FALLBACK]
-    counts: Counter[int] = Counter()
-    for ids in kept:
-        counts.update(ids)
-    floor = max(1, len(kept) // 3)
-    strong = [(n, i) for i, n in counts.items() if n >= floor]
-    return [i for _, i in heapq.nlargest(CANDIDATES, strong)]
 
 
 def _rank(place: Place) -> tuple[int, int, str]:
