@@ -209,3 +209,28 @@ async def test_imported_facts_answer_the_questions(db: Database, parsed: AtlasPa
             (f"{city} Police Department", state, RING),
         )
         assert none is not None and none[0] == 0
+
+
+async def test_agencies_store_their_city_of_record_and_other_names(
+    db: Database, parsed: AtlasParse
+) -> None:
+    await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
+    names = ("Coral Gables", "Dallas", "Oviedo City")
+    rows = await db.fetchall(
+        "SELECT name, city FROM agencies WHERE name IN (?, ?, ?)",
+        [f"{name} Police Department" for name in names],
+    )
+    assert {r["name"]: r["city"] for r in rows} == {
+        "Coral Gables Police Department": "Coral Gables",  # its first row says 'Florida'
+        "Dallas Police Department": "Dallas",  # 'Dallas, Texas'
+        "Oviedo City Police Department": "Oviedo",  # 'Oveido'
+    }
+    aliases = await db.fetchall(
+        "SELECT a.name, n.name FROM agency_names n JOIN agencies a ON a.id = n.agency_id"
+        " WHERE n.kind = 'alias' ORDER BY a.name"
+    )
+    assert [tuple(r) for r in aliases] == [
+        ("Kalamazoo Department of Public Safety", "Kalamazoo Township Police Department"),
+        ("Town of Madison Police Department", "Madison Police Department"),
+    ]
+    assert sum(len(p) for p in parsed.places.values()) == await count(db, "agency_names") - 2
