@@ -38,3 +38,23 @@ def split_counties(text: str) -> list[str]:
     """'Ogle County, Winnebago County' -> both; drops placeholders such as '#N/A'."""
     parts = (" ".join(p.replace("\u200e", "").split()) for p in text.split(","))
     return [p for p in parts if normalize(p) not in _NOT_A_COUNTY]
+
+
+_STRAY_CAPITALS = re.compile(r"^([A-Z])([A-Z]+)(?=[a-z])")  # 'HIll': a shift key held too long
+_MC = re.compile(r"^Mc([a-z])")
+
+
+def tidy_case(label: str) -> str:
+    """A place label's letter case as usually written: an all-caps label ('OVIEDO') is
+    title-cased, a stray capital ('Morgan HIll') dropped, and 'Mc' names keep their second
+    capital ('Mcfarland' -> 'McFarland'). Mixed case that may be meant ('LaPlata',
+    'DeFuniak') is left alone."""
+    letters = [c for c in label if c.isalpha()]
+    shouting = len(letters) > 3 and all(c.isupper() for c in letters)
+    words = []
+    for word in label.split():
+        if shouting:
+            word = word.capitalize()
+        word = _STRAY_CAPITALS.sub(lambda m: m[1] + m[2].lower(), word)
+        words.append(_MC.sub(lambda m: "Mc" + m[1].upper(), word))
+    return " ".join(words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from lexicon.names import normalize
+from lexicon.names import normalize, tidy_case
 
 # Territories appear in the Atlas (GU, PR, VI) and are kept as they are.
 STATES: dict[str, str] = {
@@ -35,6 +35,8 @@ def state_code(text: str, extra_codes: frozenset[str] = frozenset()) -> str | No
     `extra_codes` admits odd two-letter codes found in the data ('NA' in the Atlas).
     """
     key = normalize(text)
+    if len(key) == 3 and key[1] == " ":  # 'D.C.', 'W.I.'
+        key = key.replace(" ", "")
     if len(key) == 2 and (key.upper() in STATES or key.upper() in extra_codes):
         return key.upper()
     return _STATE_BY_KEY.get(key)
@@ -47,3 +49,16 @@ def state_code_typo(text: str) -> str | None:
         return None
     found = process.extractOne(key, _STATE_KEYS, scorer=fuzz.ratio, score_cutoff=STATE_TYPO)
     return None if found is None else _STATE_BY_KEY[found[0]]
+
+
+def city_in_cell(cell: str, state: str) -> str:
+    """The city a spreadsheet's City cell names in `state`, '' when it names none:
+    'Dallas, Texas' -> 'Dallas', 'Florida' in FL -> '' (the state itself, not a city),
+    'Morgan HIll' -> 'Morgan Hill'. 'Oregon' in OH or 'Washington' in DC stay cities."""
+    text = " ".join(cell.split())
+    if len(normalize(text)) > 2 and state_code(text) == state:
+        return ""
+    left, comma, right = text.rpartition(",")
+    if comma and normalize(left) and state_code(right):
+        text = left.strip()
+    return tidy_case(text)

@@ -10,37 +10,33 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import heapq
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from bot.deps import Deps
 from bot.errors import UserError
 from bot.registry import MAX_CHOICES, Choice
 from lexicon.names import normalize
+from places.errors import ECHO, NotExact, NotOnRecord
 from places.lookup_facts import LookupFacts, load_lookup_facts
 from places.names import Reading, readings
+from places.scoring import ACCEPT_SCORE, candidates, edit_score, whole_name_close
 from places.snapshot import Place, Snapshot, build_snapshot
-from storage.facts_models import Agency, LawPlace
+from storage.facts_models import Agency, AgencyName, LawPlace
 from storage.interfaces.facts import FactsStore
 
-__all__ = ["Match", "Place", "PlaceIndex"]
+__all__ = ["Match", "NotExact", "NotOnRecord", "Place", "PlaceIndex"]
 
-ACCEPT_SCORE = 85.0  # a typo this close is taken as meant ('Greenfeild' -> 'Greenfield')
 SUGGEST_SCORE = 60.0  # close enough to be offered as "did you mean"
-ONE_SLIP = 95.0  # score of a name one edit away (transpositions count as one)
-TWO_SLIPS = 87.0  # two edits away, for names of eight letters or more
 TIE_MARGIN = 1.0  # names scoring within this of the best are equally plausible
-CANDIDATES = 60  # names kept by the trigram filter for fuzzy scoring
-COMMON_GRAM = 1500  # trigrams in more names than this are skipped while others remain
-RARE_FALLBACK = 3  # when every trigram is common, count only this many of the rarest
 PREFIX_SCAN = 200  # prefix hits ranked before the best `limit` are kept
 SHOWN = 10  # places named in one error line
-ECHO = 60  # characters of the user's text echoed back
+SUGGESTED = 5  # closest places offered for a typo
+
+
+_Rows = tuple[list[Agency], list[LawPlace], list[AgencyName]]
 
 
 @dataclass(frozen=True)
@@ -55,7 +51,7 @@ class PlaceIndex:
 
     def __init__(self, facts: FactsStore | None = None) -> None:
         self._facts_store = facts
-        self._rows: tuple[list[Agency], list[LawPlace]] = ([], [])
+        self._rows: _Rows = ([], [], [])
         self._built: Snapshot | None = Snapshot.empty()
         self._facts = LookupFacts()
         self._reads_started = 0  # numbers each reload, so only a newer read is installed
@@ -72,7 +68,7 @@ class PlaceIndex:
             raise RuntimeError("this place index has no facts to load from")
         self._reads_started += 1
         ticket = self._reads_started
-        rows = (await store.all_agencies(), await store.law_places())
+        rows = (await store.all_agencies(), await store.law_places(), await store.agency_names())
         lookup_facts = await load_lookup_facts(store)
         # Built in a thread so the event loop keeps answering (it gets the GIL back every
         # few ms); readers keep the old snapshot until the swap.
@@ -154,7 +150,29 @@ class PlaceIndex:
         """The county places a city, agency or county lies in."""
         return self._snapshot.counties_of(place)
 
+    def exact(self, text: str) -> Place:
+        """The place `text` names exactly (case, spacing and accents aside), for what is
+        stored: a correction never lands in stored data. NotExact, naming the closest
+        places, when it is a near miss; NotOnRecord when nothing is close; UserError when
+        it names several places."""
+        try:
+            match = self.match(text)
+        except NotOnRecord as exc:
+            if not exc.closest:
+                raise
+            raise NotExact(text, exc.closest, corrected=False) from None
+        if not match.exact:
+            labels = [c.label for c in self.suggest(text, SUGGESTED)]
+            closest = tuple(dict.fromkeys([match.place.label, *labels]))[:SUGGESTED]
+            raise NotExact(text, closest, corrected=True)
+        return match.place
+
     def _closest(self, typed: str, ways: list[Reading]) -> Match:
+        if all(reading.outside for reading in ways):
+            raise NotOnRecord(
+                f"{typed[:ECHO]!r} is not in the data: it holds US states and territories"
+                " only. Type 'City, ST' (Greenfield, WI)."
+            )
         suggestions: list[Place] = []
         for reading in ways:
             scored = self._scored(reading, SUGGEST_SCORE)
@@ -163,13 +181,19 @@ class PlaceIndex:
             best = scored[0][0]
             if best >= ACCEPT_SCORE:
                 tied = [p for score, places in scored if score >= best - TIE_MARGIN for p in places]
-                return Match(_single(typed, tied), exact=False)
+                if reading.state is None:
+                    tied = [p for p in tied if whole_name_close(reading.name, p)]
+                if tied:
+                    return Match(_single(typed, tied), exact=False)
             suggestions.extend(p for _, places in scored for p in places)
         shown = typed[:ECHO]
         if suggestions:
-            names = "; ".join(dict.fromkeys(p.label for p in suggestions[:5]))
-            raise UserError(f"No place called {shown!r} is on record. Did you mean: {names}?")
-        raise UserError(
+            closest = tuple(dict.fromkeys(p.label for p in suggestions[:SUGGESTED]))
+            raise NotOnRecord(
+                f"No place called {shown!r} is on record. Did you mean: {'; '.join(closest)}?",
+                closest,
+            )
+        raise NotOnRecord(
             f"No place called {shown!r} is on record. Type 'City, ST' (Greenfield, WI),"
             " a county or an agency name."
         )
@@ -179,14 +203,14 @@ class PlaceIndex:
         snap = self._snapshot
         if not reading.name:
             return []
-        ids = _candidates(snap.postings(reading.state), snap.query_grams(reading.name))
+        ids = candidates(snap.postings(reading.state), snap.query_grams(reading.name))
         if not ids:
             return []
         names = [snap.names[i] for i in ids]
         results = process.extract(reading.name, names, scorer=fuzz.WRatio, limit=None)
         scored: list[tuple[float, list[Place]]] = []
         for name, score, _ in results:
-            final = max(float(score), _edit_score(reading.name, name))
+            final = max(float(score), edit_score(reading.name, name, reading.state))
             places = list(snap.places_named(name, reading.state))
             if places and final >= cutoff:
                 scored.append((final, places))
@@ -194,18 +218,7 @@ class PlaceIndex:
         return scored
 
 
-def _edit_score(typed: str, name: str) -> float:
-    """One slip (a letter wrong, missing, extra or two swapped) in a longer name is a typo
-    even where WRatio scores it low: 'Anekny' is Ankeny (WRatio 67)."""
-    edits = OSA.distance(typed, name, score_cutoff=2)
-    if edits == 1 and len(name) >= 4:
-        return ONE_SLIP
-    if edits == 2 and len(name) >= 8:
-        return TWO_SLIPS
-    return 0.0
-
-
-def _build(rows: tuple[list[Agency], list[LawPlace]]) -> Snapshot:
+def _build(rows: _Rows) -> Snapshot:
     """Build a snapshot with the cyclic GC paused: it would rescan the growing heap of new
     objects again and again (a third of the build time), and none of them form cycles."""
     was_enabled = gc.isenabled()
@@ -217,25 +230,6 @@ def _build(rows: tuple[list[Agency], list[LawPlace]]) -> Snapshot:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _candidates(postings: dict[str, list[int]], grams: set[str]) -> list[int]:
-    """Name ids sharing the most trigrams with the query, counting the rarer trigrams only.
-
-    A trigram such as ' ma' is in thousands of names and says little; counting it would
-    cost more than all the others together. The rarest trigrams alone still pick out a
-    name with one typo (a typo touches at most three trigrams of a word).
-    """
-    lists = sorted((postings[g] for g in grams if g in postings), key=len)
-    if not lists:
-        return []
-    kept = [ids for ids in lists if len(ids) <= COMMON_GRAM] or lists[:RARE_FALLBACK]
-    counts: Counter[int] = Counter()
-    for ids in kept:
-        counts.update(ids)
-    floor = max(1, len(kept) // 3)
-    strong = [(n, i) for i, n in counts.items() if n >= floor]
-    return [i for _, i in heapq.nlargest(CANDIDATES, strong)]
 
 
 def _rank(place: Place) -> tuple[int, int, str]:

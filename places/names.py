@@ -23,6 +23,9 @@ class Reading:
     name: str  # normalised
     state: str | None
     corrected: bool = False  # the state was a misspelt name, taken as the closest
+    # 'Paris, France': after the comma, no US state. Only an exact name may match; a typo
+    # fix would turn a foreign place into a US one (Paris, TN).
+    outside: bool = False
 
 
 def readings(text: str, extra_codes: frozenset[str] = frozenset()) -> list[Reading]:
@@ -36,7 +39,7 @@ def readings(text: str, extra_codes: frozenset[str] = frozenset()) -> list[Readi
         guess = None if code else state_code_typo(right)
         if (code or guess) and normalize(left):
             return [Reading(normalize(left), code or guess, corrected=guess is not None)]
-        return [Reading(normalize(text), None)]
+        return [Reading(normalize(text), None, outside=True)]
     words = normalize(text).split()
     found: list[Reading] = []
     for size in (3, 2, 1):  # 'district of columbia', 'new york', 'wi'

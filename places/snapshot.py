@@ -6,13 +6,15 @@ a whole new snapshot in on reload, so a reader never sees half an update.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lexicon.names import normalize, split_counties
 from lexicon.states import STATES
 from places.names import trigrams
-from storage.facts_models import Agency, LawPlace
+from storage.facts_models import Agency, AgencyName, LawPlace
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,10 @@ class Snapshot:
         return trigrams(name)
 
     def counties_of(self, place: Place) -> list[Place]:
-        found = (self.county_index.get((normalize(c), place.state)) for c in place.counties)
+        found = (
+            self.county_index.get((normalize(county_name(c, place.state)), place.state))
+            for c in place.counties
+        )
         return [p for p in found if p is not None]
 
 
@@ -92,32 +97,91 @@ class _Group:
     counties: Counter[str] = field(default_factory=Counter)
 
 
-def build_snapshot(agencies: list[Agency], law_places: list[LawPlace]) -> Snapshot:
+def build_snapshot(
+    agencies: list[Agency], law_places: list[LawPlace], names: Iterable[AgencyName] = ()
+) -> Snapshot:
+    """`names`: the other cities and aliases agencies are found by (an agency belongs to
+    every city its rows name; an alias that is another agency's name joins that place)."""
     cities: dict[tuple[str, str], _Group] = {}
     counties: dict[tuple[str, str], _Group] = {}
     places: list[Place] = []
+    named: dict[tuple[str, str], int] = {}  # (name, state) -> its first agency place
+    by_id = {agency.id: agency for agency in agencies}
     for agency in agencies:
-        label = f"{agency.name}, {agency.state}" if agency.state else agency.name
-        places.append(
-            Place(label, "agency", agency.city, agency.county, agency.state, (agency.id,))
-        )
-        if normalize(agency.city):
-            group = _group(cities, agency.city, agency.state)
-            group.agency_ids.append(agency.id)
-            group.counties[agency.county] += 1
+        named.setdefault((normalize(agency.name), agency.state), len(places))
+        places.append(_agency_place(agency, agency.name))
+        _add_to_city(cities, agency, agency.city)
         for county in split_counties(agency.county):
-            _group(counties, county, agency.state).agency_ids.append(agency.id)
+            _group(counties, county_name(county, agency.state), agency.state).agency_ids.append(
+                agency.id
+            )
+    for other in names:
+        found = by_id.get(other.agency_id)
+        if found is None:
+            continue
+        if other.kind == "city":
+            _add_to_city(cities, found, other.name)
+        else:
+            _add_alias(places, named, found, other.name)
     for law in law_places:
         if law.level == "city" and normalize(law.city):
             group = _group(cities, law.city, law.state)
             if law.county:
                 group.counties[law.county] += 1
         elif law.level == "county" and normalize(law.county):
-            _group(counties, law.county, law.state)
+            _group(counties, county_name(law.county, law.state), law.state)
     places.extend(_city_place(g) for g in cities.values())
     county_places = {key: _county_place(g) for key, g in counties.items()}
     places.extend(county_places.values())
     return _index(tuple(places), county_places)
+
+
+_COUNTY_WORDS = frozenset({"county", "parish", "borough", "municipality", "area", "city"})
+
+
+def county_name(county: str, state: str) -> str:
+    """A County cell as a county's name: the Atlas's 'Hamilton' (OH) is Hamilton County, and
+    must not be a second 'Hamilton, OH' beside the city."""
+    words = normalize(county).split()
+    if not words or words[-1] in _COUNTY_WORDS:
+        return county
+    return f"{county} {'Parish' if state == 'LA' else 'County'}"
+
+
+def _label(name: str, state: str) -> str:
+    return f"{name}, {state}" if state else name
+
+
+def _add_to_city(cities: dict[tuple[str, str], _Group], agency: Agency, city: str) -> None:
+    if not normalize(city):
+        return
+    group = _group(cities, city, agency.state)
+    if agency.id not in group.agency_ids:
+        group.agency_ids.append(agency.id)
+        group.counties[agency.county] += 1
+
+
+def _agency_place(agency: Agency, name: str) -> Place:
+    return Place(
+        _label(name, agency.state), "agency", agency.city, agency.county, agency.state,
+        (agency.id,),
+    )  # fmt: skip
+
+
+def _add_alias(
+    places: list[Place], named: dict[tuple[str, str], int], agency: Agency, alias: str
+) -> None:
+    """An alias is found like a name; where it is another agency's name, that place lists
+    both ('Kalamazoo Township Police Department, MI' is also what the Atlas called the
+    Kalamazoo Department of Public Safety)."""
+    key = (normalize(alias), agency.state)
+    at = named.get(key)
+    if at is None:
+        named[key] = len(places)
+        places.append(_agency_place(agency, alias))
+    elif agency.id not in places[at].agency_ids:
+        known = places[at]
+        places[at] = dataclasses.replace(known, agency_ids=(*known.agency_ids, agency.id))
 
 
 def _group(groups: dict[tuple[str, str], _Group], display: str, state: str) -> _Group:

@@ -1,4 +1,4 @@
-"""RequestDedupe on SQLite: table seen_requests (migration 0007).
+"""RequestDedupe on SQLite: table seen_requests (migration 0009).
 
 Checking and recording a key is ONE statement on the writer, so two processes receiving the
 same request cannot both see it as new. An expired record is taken over in that same

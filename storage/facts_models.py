@@ -101,6 +101,15 @@ class Law:
 
 
 @dataclass(frozen=True)
+class AgencyName:
+    """Another name an agency is found by: a city its rows name, or an alias."""
+
+    agency_id: int
+    kind: str  # 'city' or 'alias'
+    name: str
+
+
+@dataclass(frozen=True)
 class LawPlace:
     """Where a city or county law applies, so the place index knows the place exists."""
 

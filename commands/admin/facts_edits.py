@@ -12,6 +12,7 @@ from commands.admin.options import SOURCE
 from commands.admin.wording import notice_template, outcome_reply
 from lexicon.names import normalize
 from lexicon.states import STATES, state_code
+from places.index import NotExact, place_index
 from storage.interfaces.fact_edits import Jurisdiction, NewEvent, NewLaw
 
 EVENT_KINDS = (
@@ -72,6 +73,22 @@ def parse_jurisdiction(text: str) -> Jurisdiction:
     return Jurisdiction(f"{name}, {code}", "city", name, "", code)
 
 
+def known_jurisdiction(deps: Deps, where: Jurisdiction) -> Jurisdiction:
+    """A city or county is named exactly as on record: a fact is never filed under a
+    guess ('Greenfeild, WI' is refused with the closest places). A place with nothing
+    close on record is new to the data and is taken as typed (a law adds its place)."""
+    index = place_index(deps)
+    if where.level == "state" or len(index) == 0:
+        return where
+    try:
+        index.exact(where.label)
+    except NotExact:
+        raise
+    except UserError:
+        pass  # not on record and nothing close: a new place
+    return where
+
+
 @COMMANDS.command(
     "add-law", "Add a local or state facial-recognition law",
     Option("jurisdiction", "'Oakland, CA', 'King County, WA' or a state",
@@ -88,7 +105,7 @@ def parse_jurisdiction(text: str) -> Jurisdiction:
 async def add_law(request: Request, deps: Deps) -> Reply:
     enacted = past_date(deps, request.option("date"), "date")
     url = source_url(request.text("source"))
-    where = parse_jurisdiction(request.text("jurisdiction"))
+    where = known_jurisdiction(deps, parse_jurisdiction(request.text("jurisdiction")))
     kind, status = request.text("kind"), request.text("status")
     changed = request.option("changed")
     status_changed = past_date(deps, changed, "status change date") if changed else None

@@ -9,7 +9,7 @@ from bot.deps import Deps
 from bot.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
 from commands.letters import petition_text, template_exists
-from places.index import place_index
+from places.index import NotExact, place_index
 from storage.campaigns.models import Campaign
 
 
@@ -41,17 +41,22 @@ async def campaign_place(deps: Deps, text: str) -> str:
     typed = plain_text(text, "place", PLACE_MAX)
     if not typed or len(place_index(deps)) == 0:
         return typed
-    return place_index(deps).resolve(typed).label  # UserError: unknown or ambiguous, with choices
+    return place_index(deps).exact(typed).label  # UserError: not exact, with the closest
 
 
 async def member_city(deps: Deps, text: str) -> str:
-    """A member's city: the index's label when it recognizes it, else the text as given.
-
-    Members are never turned away for a town the facts database does not know."""
+    """A member's city: the index's label when it names a place exactly. A typo a read
+    would correct ('Greenfeild') is refused with the closest places, so no correction is
+    ever stored; a town the facts database does not know (at most loosely like another)
+    or that names several places is kept as given: members are not turned away for it."""
     typed = plain_text(text, "city", PLACE_MAX)
     if not typed or len(place_index(deps)) == 0:
         return typed
     try:
-        return place_index(deps).resolve(typed).label
+        return place_index(deps).exact(typed).label
+    except NotExact as exc:
+        if exc.corrected:
+            raise
+        return typed
     except UserError:
         return typed

@@ -21,6 +21,7 @@ from storage.facts.rows import (
 from storage.facts_models import (
     RING_TECHNOLOGY,
     Agency,
+    AgencyName,
     Company,
     CompanyEvent,
     CompanyStatus,
@@ -202,6 +203,13 @@ class SqliteFacts:
     async def all_laws(self) -> list[Law]:
         rows = await self._db.fetchall(f"{LAW_SQL} ORDER BY l.state, l.enacted, l.id")
         return [law_of(row) for row in rows]
+
+    async def agency_names(self) -> list[AgencyName]:
+        """Every city and alias agencies are also found by, in a stable order."""
+        rows = await self._db.fetchall(
+            "SELECT agency_id, kind, name FROM agency_names ORDER BY agency_id, kind, name"
+        )
+        return [AgencyName(row["agency_id"], row["kind"], row["name"]) for row in rows]
 
     async def law_places(self) -> list[LawPlace]:
         """City and county jurisdictions that have a law, so they resolve even with no agency."""

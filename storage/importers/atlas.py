@@ -6,8 +6,11 @@ rows with reasons. The write step is `storage.importers.atlas_write.import_atlas
 Decisions about the data (docs/DATA.md says what the export holds):
 - Agencies are keyed on (name, state): 'Miami Police Department' exists in FL and OK.
   Deployments are keyed on (agency, state, technology, vendor); a later row with the same
-  key is skipped, saying which line it repeats. The first row in the file wins: for the
-  three Ring agencies listed twice it is also the earliest date.
+  key is skipped, saying which line it repeats, and the first row in the file wins. Ring
+  rows are the exception: every Ring row is a partnership, so a repeated one is kept
+  (Oviedo's two dates) unless it is identical; and where a Summary names another signer
+  than the Agency cell, the signer is the agency (storage.importers.atlas_places).
+- An agency belongs to every city its rows name, not only its first row's.
 - State 'NA' (one row, AOS0851) is not a state code: it is stored as '' (unknown) rather
   than guessed; territories (GU, PR, VI) are kept. Any other unknown code is an error.
 - For Ring rows `Link 1 Date` is the day the agency joined Ring's portal; 170 rows have it
@@ -18,17 +21,20 @@ Decisions about the data (docs/DATA.md says what the export holds):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lexicon.states import STATES
-from storage.facts_write import name_key
+from storage.importers.atlas_places import agency_places, split_signers
+from storage.importers.atlas_rows import RING, AtlasRow, deployment_key
+
+__all__ = ["RING", "AtlasParse", "AtlasRow", "deployment_key", "parse_atlas"]
 from storage.importers.cells import clean, field_problem
 from storage.importers.dates import LooseDate, date_in_sentence, parse_loose_date
 from storage.importers.issues import Issue, SkippedRow
 from storage.importers.upload import DEFAULT_MAX_BYTES, CsvTable, read_upload
 
-RING = "Ring/Neighbors Partnership"
 ATLAS_PUBLISHER = "Atlas of Surveillance (EFF & UNR Reynolds School of Journalism)"
 ATLAS_URL = "https://atlasofsurveillance.org/"
 
@@ -44,39 +50,9 @@ ATLAS_COLUMNS = (
     ),
 )  # fmt: skip
 UNKNOWN_STATES = {"", "NA", "N/A"}
-
-
-@dataclass(frozen=True)
-class AtlasRow:
-    line: int
-    record_id: str
-    agency: str
-    state: str  # two-letter code, '' when the file does not say
-    city: str
-    county: str
-    kind: str
-    jurisdiction_type: str
-    technology: str
-    vendor: str
-    summary: str
-    source_url: str
-    source_publisher: str
-    source_date: LooseDate | None
-    started: LooseDate | None
-    dated_from_summary: bool
-
-    @property
-    def agency_key(self) -> tuple[str, str]:
-        return name_key(self.agency), self.state
-
-    @property
-    def natural_key(self) -> str:
-        return deployment_key(self.agency, self.state, self.technology, self.vendor)
-
-
-def deployment_key(agency: str, state: str, technology: str, vendor: str) -> str:
-    parts = (name_key(agency), state, name_key(technology), name_key(vendor))
-    return "atlas:" + "|".join(parts)
+# Exports so far have 25 to 31 columns; far more is not an Atlas export, and a header of a
+# million names should be refused at once rather than compared.
+MAX_COLUMNS = 200
 
 
 @dataclass
@@ -89,6 +65,10 @@ class AtlasParse:
     unknown_state_rows: int = 0
     vendor_corrected_rows: int = 0
     unreadable_dates: int = 0  # non-empty date cells that could not be read honestly
+    # Every agency's cities (its city of record first) and other names (the Atlas's name
+    # where a Summary names the signer): storage.importers.atlas_places.
+    places: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    aliases: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -104,25 +84,46 @@ def parse_atlas(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Atl
     columns = _column_index(table, parsed)
     if columns is None:
         return parsed
-    seen: dict[str, tuple[int, str, tuple[str, ...]]] = {}
+    read: list[tuple[AtlasRow, tuple[str, ...]]] = []
     for line, fields in table.records:
         parsed.rows_read += 1
         row = _row(line, fields, columns, len(table.header), parsed)
-        if row is None:
-            continue
-        _keep_first(row, tuple(fields), seen, parsed)
+        if row is not None:
+            read.append((row, tuple(fields)))
+    seen: dict[str, tuple[int, str, tuple[str, ...]]] = {}
+    signed = split_signers([row for row, _ in read])
+    for row, (_, cells) in zip(signed, read, strict=True):
+        _keep_first(row, cells, seen, parsed)
+    parsed.places = agency_places(parsed.rows)
+    for row in parsed.rows:
+        if row.atlas_name:
+            parsed.aliases[row.agency_key] = (row.atlas_name,)
     if not parsed.errors and not parsed.rows_read:
         parsed.errors.append(Issue(None, "the file has a header but no rows"))
     return parsed
 
 
 def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
-    """Where each Atlas column is; names match case-insensitively (spreadsheets re-case)."""
-    header = [h.lower() for h in table.header]
-    duplicates = sorted({h for h in table.header if header.count(h.lower()) > 1})
-    missing = [c for c in ATLAS_COLUMNS if c.lower() not in header]
-    if duplicates:
-        parsed.errors.append(Issue(1, f"repeated columns: {', '.join(duplicates)}"))
+    """Where each Atlas column is; names match case-insensitively (spreadsheets re-case).
+    One pass over the header: a count per name, not a scan of the header per column."""
+    if len(table.header) > MAX_COLUMNS:
+        parsed.errors.append(
+            Issue(1, f"the header has {len(table.header):,} columns; an Atlas export has"
+                  f" at most {MAX_COLUMNS} (is this an Atlas of Surveillance CSV export?)")
+        )  # fmt: skip
+        return None
+    position: dict[str, int] = {}
+    repeated: set[str] = set()  # lower-cased names seen more than once
+    for i, name in enumerate(table.header):
+        key = name.lower()
+        if key in position:
+            repeated.add(key)
+        else:
+            position[key] = i
+    missing = [c for c in ATLAS_COLUMNS if c.lower() not in position]
+    if repeated:
+        names = sorted({h for h in table.header if h.lower() in repeated})
+        parsed.errors.append(Issue(1, f"repeated columns: {', '.join(names)}"))
     if missing:
         parsed.errors.append(
             Issue(
@@ -135,7 +136,7 @@ def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
         return None
     known = {c.lower() for c in ATLAS_COLUMNS}
     parsed.extra_columns = [h for h in table.header if h.lower() not in known]
-    return {name: header.index(name.lower()) for name in ATLAS_COLUMNS}
+    return {name: position[name.lower()] for name in ATLAS_COLUMNS}
 
 
 def _row(
@@ -219,6 +220,11 @@ def _keep_first(
     parsed: AtlasParse,
 ) -> None:
     first = seen.get(row.natural_key)
+    if first is not None and row.technology == RING and fields != first[2]:
+        # Every Ring row is a partnership: an agency listed twice (Oviedo: 2019-10-08 and
+        # 2020-04-13) keeps both dates.
+        row = dataclasses.replace(row, repeat_of=first[1])
+        first = seen.get(row.natural_key)
     if first is None:
         seen[row.natural_key] = (row.line, row.record_id, fields)
         parsed.rows.append(row)

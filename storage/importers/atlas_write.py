@@ -93,7 +93,8 @@ async def write_atlas(
     job writes, e.g. an audit entry); raise ImportRefused (writing nothing) on errors."""
     _check(parsed, as_of)
     when = imported_at.isoformat(timespec="seconds")
-    agency_ids, new_agencies = await _write_agencies(conn, parsed.rows)
+    agency_ids, new_agencies = await _write_agencies(conn, parsed.rows, parsed.places)
+    await _write_names(conn, parsed, agency_ids)
     source_ids, new_sources = await _write_sources(conn, parsed.rows)
     existed, new_deployments = await _write_deployments(
         conn, parsed.rows, agency_ids, source_ids, as_of, origin
@@ -161,7 +162,7 @@ async def _ids_after(conn: aiosqlite.Connection, table: str, after: int) -> list
 
 
 async def _write_agencies(
-    conn: aiosqlite.Connection, rows: list[AtlasRow]
+    conn: aiosqlite.Connection, rows: list[AtlasRow], places: dict[tuple[str, str], tuple[str, ...]]
 ) -> tuple[dict[tuple[str, str], int], list[int]]:
     first: dict[tuple[str, str], AtlasRow] = {}
     for row in rows:
@@ -171,7 +172,15 @@ async def _write_agencies(
         "INSERT INTO agencies (name, name_key, city, county, state, kind, jurisdiction_type)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name_key, state) DO NOTHING",
         [
-            (r.agency, key, r.city, r.county, r.state, r.kind, r.jurisdiction_type)
+            (
+                r.agency,
+                key,
+                (places.get(r.agency_key) or ("",))[0],
+                r.county,
+                r.state,
+                r.kind,
+                r.jurisdiction_type,
+            )
             for (key, _), r in first.items()
         ],
     )
@@ -179,6 +188,23 @@ async def _write_agencies(
     async with conn.execute("SELECT id, name_key, state FROM agencies") as cursor:
         ids = {(r[1], r[2]): int(r[0]) for r in await cursor.fetchall()}
     return ids, created
+
+
+async def _write_names(
+    conn: aiosqlite.Connection, parsed: AtlasParse, agency_ids: dict[tuple[str, str], int]
+) -> None:
+    """Every city and alias of each agency; also for agencies already there, so importing
+    the file again into an older database adds the places it lacked."""
+    names = [
+        (agency_ids[key], kind, name)
+        for kind, named in (("city", parsed.places), ("alias", parsed.aliases))
+        for key, found in named.items()
+        for name in found
+    ]
+    await conn.executemany(
+        "INSERT INTO agency_names (agency_id, kind, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        names,
+    )
 
 
 def _source_key(row: AtlasRow) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from storage.facts_models import (
     Agency,
+    AgencyName,
     Company,
     CompanyEvent,
     CompanyStatus,
@@ -76,6 +77,10 @@ class FactsStore(Protocol):
     async def laws_in_state(self, state: str) -> list[Law]: ...
 
     async def all_laws(self) -> list[Law]: ...
+
+    async def agency_names(self) -> list[AgencyName]:
+        """Every city and alias agencies are also found by (migrations/0006)."""
+        ...
 
     async def law_places(self) -> list[LawPlace]:
         """City and county jurisdictions that have a law, so they resolve even with no agency."""

@@ -165,3 +165,32 @@ async def test_ambiguity_example_names_a_state(db: Database) -> None:
     await places.reload()
     with pytest.raises(UserError, match=r"Say which, e\.g\. Springfield, (IL|MA)\."):
         places.resolve("Springfield")
+
+
+async def test_other_cities_and_aliases_find_an_agency(db: Database) -> None:
+    async def job(conn: aiosqlite.Connection) -> None:
+        dps = await upsert_agency(
+            conn, "Kalamazoo Department of Public Safety", "MI", city="Kalamazoo"
+        )
+        await upsert_agency(
+            conn, "Kalamazoo Township Police Department", "MI", city="Kalamazoo",
+            county="Kalamazoo",
+        )  # fmt: skip
+        await conn.executemany(
+            "INSERT INTO agency_names (agency_id, kind, name) VALUES (?, ?, ?)",
+            [(dps, "alias", "Kalamazoo Township Police Department"), (dps, "city", "Portage")],
+        )
+
+    await db.write(job)
+    index = PlaceIndex(SqliteFacts(db))
+    await index.reload()
+    both = index.resolve("Kalamazoo Township Police Department, MI")
+    assert len(both.agency_ids) == 2  # the alias joins the agency of that name
+    assert (
+        index.resolve("Portage, MI").agency_ids
+        == index.resolve("Kalamazoo Department of Public Safety, MI").agency_ids
+    )
+    # A County cell without 'County' ('Kalamazoo') is Kalamazoo County, not a second
+    # 'Kalamazoo, MI' beside the city.
+    assert index.resolve("Kalamazoo, MI").kind == "city"
+    assert index.resolve("Kalamazoo County, MI").kind == "county"

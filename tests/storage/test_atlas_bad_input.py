@@ -105,6 +105,19 @@ def test_wrong_columns() -> None:
     ]
 
 
+def test_a_hostile_header_is_refused_in_one_line() -> None:
+    # A million columns: refused by their number, before any name is compared.
+    header = ",".join(f"c{i}" for i in range(1_000_000))
+    errors = parse_atlas(f"{header}\n").errors
+    assert [str(e) for e in errors] == [
+        "line 1: the header has 1,000,000 columns; an Atlas export has at most 200"
+        " (is this an Atlas of Surveillance CSV export?)"
+    ]
+    # Many repeated names under the bound are still each reported once.
+    twice = ",".join([*ATLAS_COLUMNS, *(["Extra"] * 150)])
+    assert [str(e) for e in parse_atlas(f"{twice}\n").errors] == ["line 1: repeated columns: Extra"]
+
+
 def test_later_exports_with_extra_columns_are_accepted() -> None:
     columns = (*ATLAS_COLUMNS, "Other Links", "Year Created", "Lat", "Long", "TECH ABV")
     parsed = parse_atlas(atlas_csv([row(1, Lat="43.0")], columns))

@@ -13,6 +13,7 @@ from storage.db import Database
 from storage.facts_write import name_key
 from storage.importers.atlas import RING, AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
+from storage.importers.dates import LooseDate
 from tests.conftest import FIXED_NOW, shared_data_file
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -51,13 +52,13 @@ def test_distinct_ring_agencies_after_deduplication(
 ) -> None:
     ring_raw = [r for r in raw_rows if r["Technology"] == RING]
     assert len(ring_raw) == 1501
-    # Agencies are keyed on (name, state). Three names appear twice within Ring, so
-    # 1,501 rows are 1,498 agencies: Kalamazoo Township PD (MI: AOS3909 4/29/19 and
-    # AOS4183 9/23/19), Oviedo City PD (FL: AOS4222 10/8/19 and AOS4874 4/13/2020) and
-    # Madison PD (WI: AOS4402 12/5/2019 and AOS4963 5/7/2020). The later row of each pair
-    # is skipped, keeping the earliest join date. (Their Summaries hint that AOS3909 is
-    # the Kalamazoo Department of Public Safety and AOS4963 the Town of Madison PD, but
-    # the Atlas names them as above, and we key on the Atlas's names.)
+    # Agencies are keyed on (name, state). Three names appear twice within Ring:
+    # Kalamazoo Township PD (MI: AOS3909 4/29/19 and AOS4183 9/23/19), Oviedo City PD (FL:
+    # AOS4222 10/8/19 and AOS4874 4/13/2020) and Madison PD (WI: AOS4402 12/5/2019 and
+    # AOS4963 5/7/2020). Every Ring row is a partnership: AOS3909's Summary says the
+    # Kalamazoo Department of Public Safety signed and AOS4963's the Town of Madison PD, so
+    # those are their agencies (the Atlas's name kept as an alias); Oviedo's two rows are
+    # one agency with two dates. 1,501 rows, 1,500 agencies.
     keys = Counter((name_key(r["Agency"]), r["State"].strip()) for r in ring_raw)
     repeated = {k for k, n in keys.items() if n > 1}
     assert repeated == {
@@ -66,37 +67,50 @@ def test_distinct_ring_agencies_after_deduplication(
         ("madison police department", "WI"),
     }
     ring = [r for r in parsed.rows if r.technology == RING]
-    assert len({r.agency_key for r in ring}) == len(ring) == 1498
-    later = {"AOS4183", "AOS4874", "AOS4963"}
-    assert {s.record_id for s in parsed.skipped if s.record_id in later} == later
-    earlier = {"AOS3909", "AOS4222", "AOS4402"}
-    kept = {r.record_id: r.started for r in ring if r.record_id in earlier}
-    assert {k: d.value if d else None for k, d in kept.items()} == {
-        "AOS3909": "2019-04-29",
-        "AOS4222": "2019-10-08",
-        "AOS4402": "2019-12-05",
+    assert len(ring) == 1501 and len({r.agency_key for r in ring}) == 1500
+    assert not {s.record_id for s in parsed.skipped} & {"AOS4183", "AOS4874", "AOS4963"}
+    by_id = {r.record_id: r for r in ring}
+    assert {k: (by_id[k].agency, by_id[k].started) for k in ("AOS3909", "AOS4963")} == {
+        "AOS3909": ("Kalamazoo Department of Public Safety", LooseDate("2019-04-29", "day")),
+        "AOS4963": ("Town of Madison Police Department", LooseDate("2020-05-07", "day")),
     }
+    assert parsed.aliases[("kalamazoo department of public safety", "MI")] == (
+        "Kalamazoo Township Police Department",
+    )
+    oviedo = [by_id[k].started for k in ("AOS4222", "AOS4874")]
+    assert oviedo == [LooseDate("2019-10-08", "day"), LooseDate("2020-04-13", "day")]
+
+
+def test_agency_places_every_city_its_rows_name(parsed: AtlasParse) -> None:
+    places = parsed.places
+    assert places[("dallas police department", "TX")] == ("Dallas",)  # not 'Dallas, Texas'
+    assert places[("coral gables police department", "FL")] == ("Coral Gables",)  # 'Florida'
+    assert places[("oviedo city police department", "FL")] == ("Oviedo",)  # 'Oveido' out-voted
+    assert places[("mcfarland police department", "WI")] == ("McFarland",)
+    assert places[("morgan hill police department", "CA")] == ("Morgan Hill",)
+    assert places[("st. louis park police department", "MN")] == ("St. Louis", "St. Louis Park")
+    assert "Simi Valley" in places[("ventura county sheriff's office", "CA")]
 
 
 def test_all_agencies_and_duplicates(parsed: AtlasParse, raw_rows: list[dict[str, str]]) -> None:
     # 3,975 distinct (name, state) pairs once names and states are trimmed ("FL " -> FL).
-    assert len({r.agency_key for r in parsed.rows}) == 3975
+    assert len({r.agency_key for r in parsed.rows}) == 3977
     # 19 rows repeat an earlier (agency, state, technology, vendor): one identical record
     # (AOS5547, Los Angeles PD face recognition) and 18 repeated pairs with another id.
-    assert len(parsed.skipped) == 19
+    assert len(parsed.skipped) == 16
     assert Counter(s.category for s in parsed.skipped) == {
         "identical row": 1,
-        "repeated agency and technology": 18,
+        "repeated agency and technology": 15,
     }
     identical = next(s for s in parsed.skipped if s.category == "identical row")
     assert identical.record_id == "AOS5547"
-    assert len(parsed.rows) == len(raw_rows) - 19
+    assert len(parsed.rows) == len(raw_rows) - 16
 
 
 def test_deployments_by_technology(parsed: AtlasParse, raw_rows: list[dict[str, str]]) -> None:
     by_tech = Counter(r.technology for r in parsed.rows)
     assert by_tech == {
-        "Ring/Neighbors Partnership": 1498,
+        "Ring/Neighbors Partnership": 1501,
         "Body-worn Cameras": 1368,
         "Drones": 1078,
         "Automated License Plate Readers": 584,
@@ -127,7 +141,7 @@ def test_ring_dates(parsed: AtlasParse) -> None:
     assert max(d.value for d in linked) == "2020-06-11"
     # PROVENANCE counts 59 / 703 / 569 over all 1,501 rows; the three repeats skipped
     # above were dated 2019, 2020 and 2020.
-    assert Counter(d.year for d in linked) == {2018: 59, 2019: 702, 2020: 567}
+    assert Counter(d.year for d in linked) == {2018: 59, 2019: 703, 2020: 569}
     assert len(linked) + len(from_summary) == len(ring)  # every Ring row has a date
     # The Summary's year never contradicts the link date.
     for row in ring:
@@ -154,20 +168,20 @@ async def test_import_writes_everything_then_nothing_the_second_time(
 ) -> None:
     first = await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert first.rows_read == 5784
-    assert (first.agencies_created, first.agencies_existing) == (3975, 0)
-    assert sum(first.deployments_created.values()) == 5765
-    assert first.deployments_created[RING] == 1498
-    assert len(first.created.agencies) == await count(db, "agencies") == 3975
-    assert len(first.created.deployments) == await count(db, "deployments") == 5765
+    assert (first.agencies_created, first.agencies_existing) == (3977, 0)
+    assert sum(first.deployments_created.values()) == 5768
+    assert first.deployments_created[RING] == 1501
+    assert len(first.created.agencies) == await count(db, "agencies") == 3977
+    assert len(first.created.deployments) == await count(db, "deployments") == 5768
     assert len(first.created.sources) == await count(db, "sources")
-    assert first.skipped_by_reason == {"identical row": 1, "repeated agency and technology": 18}
+    assert first.skipped_by_reason == {"identical row": 1, "repeated agency and technology": 15}
 
     second = await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert not second.changed_anything
-    assert (second.agencies_created, second.agencies_existing) == (0, 3975)
+    assert (second.agencies_created, second.agencies_existing) == (0, 3977)
     assert sum(second.deployments_created.values()) == 0
     assert second.deployments_unchanged == first.deployments_created
-    assert await count(db, "deployments") == 5765
+    assert await count(db, "deployments") == 5768
 
     dataset = await db.fetchone("SELECT as_of, rows_read FROM datasets WHERE name = 'eff-atlas'")
     assert dataset is not None and tuple(dataset) == ("2020-10-07", 5784)
@@ -195,3 +209,28 @@ async def test_imported_facts_answer_the_questions(db: Database, parsed: AtlasPa
             (f"{city} Police Department", state, RING),
         )
         assert none is not None and none[0] == 0
+
+
+async def test_agencies_store_their_city_of_record_and_other_names(
+    db: Database, parsed: AtlasParse
+) -> None:
+    await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
+    names = ("Coral Gables", "Dallas", "Oviedo City")
+    rows = await db.fetchall(
+        "SELECT name, city FROM agencies WHERE name IN (?, ?, ?)",
+        [f"{name} Police Department" for name in names],
+    )
+    assert {r["name"]: r["city"] for r in rows} == {
+        "Coral Gables Police Department": "Coral Gables",  # its first row says 'Florida'
+        "Dallas Police Department": "Dallas",  # 'Dallas, Texas'
+        "Oviedo City Police Department": "Oviedo",  # 'Oveido'
+    }
+    aliases = await db.fetchall(
+        "SELECT a.name, n.name FROM agency_names n JOIN agencies a ON a.id = n.agency_id"
+        " WHERE n.kind = 'alias' ORDER BY a.name"
+    )
+    assert [tuple(r) for r in aliases] == [
+        ("Kalamazoo Department of Public Safety", "Kalamazoo Township Police Department"),
+        ("Town of Madison Police Department", "Madison Police Department"),
+    ]
+    assert sum(len(p) for p in parsed.places.values()) == await count(db, "agency_names") - 2

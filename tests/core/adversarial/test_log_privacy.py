@@ -44,7 +44,7 @@ ORGANIZER, MEMBER, ADMIN = WHO[Role.ORGANIZER], WHO[Role.MEMBER], WHO[Role.ADMIN
 VALID_SESSION: tuple[tuple[Identity, str], ...] = (
     (ORGANIZER, f'/campaign create drive-{SENTINEL} "Title {SENTINEL}" 100 '
                 'place:"Greenfield, WI"'),
-    (MEMBER, f"/campaign join drive-{SENTINEL} Greenfield {SENTINEL}"),
+    (MEMBER, f"/campaign join drive-{SENTINEL} {SENTINEL.title()}ville"),  # kept as typed
     (ORGANIZER, f"/campaign info drive-{SENTINEL}"),
     (ORGANIZER, f"/campaign export drive-{SENTINEL}"),
     (ORGANIZER, f"/letter add tpl-{SENTINEL} Dear {{{{ place.council }}}}, {SENTINEL}. "
