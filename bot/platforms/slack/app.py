@@ -29,7 +29,7 @@ from bot.errors import UserError
 from bot.grammar import resolve_command, tokenize
 from bot.models import Reply
 from bot.platforms.slack import eager
-from bot.platforms.slack.dedupe import SeenRequests
+from bot.platforms.slack.dedupe import DurableSeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget
 from bot.platforms.slack.manifest import HELP_NAME, slash_commands
 from bot.platforms.slack.modals import (
@@ -82,7 +82,7 @@ class SlackAdapter:
         self.client = client
         self.roles = roles
         self.delivery = Delivery(client, session)
-        self.seen = SeenRequests()
+        self.seen = DurableSeenRequests(dispatcher.deps.storage.dedupe, dispatcher.deps.clock)
         self._tasks: set[asyncio.Task[Any]] = set()
         self.app = AsyncApp(
             client=client,
@@ -124,7 +124,7 @@ class SlackAdapter:
     async def _on_slash_command(self, ack: Ack, body: Body) -> None:
         # Every delivery of one invocation carries the same trigger_id / response_url.
         key = "slash:" + str(body.get("trigger_id") or body.get("response_url") or "")
-        if not self.seen.first_time(key):
+        if not await self.seen.first_time(key):
             log.info("duplicate delivery of %s ignored", body.get("command"))
             await ack()
             return
@@ -202,7 +202,7 @@ class SlackAdapter:
             return
         values = json.dumps((view.get("state") or {}).get("values") or {}, sort_keys=True)
         key = f"view:{view.get('id')}:{hashlib.sha256(values.encode()).hexdigest()}"
-        if not self.seen.first_time(key):
+        if not await self.seen.first_time(key):
             await ack()
             return
         user = body.get("user") or {}
@@ -214,7 +214,7 @@ class SlackAdapter:
         )
         done, _ = await asyncio.wait({running}, timeout=VIEW_ANSWER_SECONDS)
         if running in done and running.result().error:
-            self.seen.forget(key)  # the same values may be submitted again after a fix
+            await self.seen.forget(key)  # the same values may be submitted again after a fix
             reply: Reply = running.result()
             await ack(response_action="errors", errors=field_errors(command, reply.text))
             return

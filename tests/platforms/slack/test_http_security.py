@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.platforms.fake_slack.signing import signed_headers
-from tests.platforms.slack.conftest import SECRET, HttpSlack
+from tests.platforms.slack.conftest import SECRET, HttpSlack, start
 
 INJECTION = "<!channel> <@U123> <http://evil.example|good>"
 
@@ -95,3 +95,21 @@ async def test_text_slack_delivers_entity_encoded_is_not_double_escaped(
     assert "<!here>" not in raw
     assert "&lt;!here&gt; Tom &amp; Jerry" in raw
     assert "&amp;lt;" not in raw
+
+
+async def test_a_request_replayed_after_a_restart_has_one_effect(
+    http_slack: HttpSlack,
+) -> None:
+    """The same signed request, sent again within its 5-minute window to a restarted bot (or
+    another worker on the same database), is acknowledged and not run again."""
+    name = http_slack.new_name()
+    body = http_slack.slash("/probe", "count replayed", name=name)
+    headers = signed_headers(SECRET, body)
+    first, answer = await http_slack.post(body, headers)
+    assert first == 200 and "counted replayed" in answer
+    dispatcher = http_slack.running.dispatcher
+    await http_slack.running.stop()
+    http_slack.running = await start(dispatcher)  # a new process: empty memory, same database
+    second, repeat = await http_slack.post(body, headers)
+    assert (second, repeat) == (200, "")
+    assert http_slack.probe.effects == {"replayed": 1}
