@@ -61,7 +61,7 @@ async def lookup(request: Request, deps: Deps) -> Reply:
             f"Ring partnerships on record for {place.label} are listed below, each with the"
             " date the agency joined Ring's Neighbors police portal."
         )
-        fields.extend(Field(_agency_label(d), partnership_line(known, d)) for d in partnerships)
+        fields.extend(_agency_fields(known, partnerships))
     else:
         lines.append(_no_record_line(place, known))
         nearby = _county_partners(deps, place)
@@ -100,6 +100,16 @@ def today_lines(facts: LookupFacts, *, found: bool, many: bool = False) -> list[
     if not found:
         lines.append(coverage_line(facts))
     return lines
+
+
+def _agency_fields(facts: LookupFacts, partnerships: list[Deployment]) -> list[Field]:
+    """One field per agency: an agency listed twice (Oviedo joined twice) shows both dates."""
+    by_agency: dict[str, list[str]] = {}
+    for deployment in partnerships:
+        by_agency.setdefault(_agency_label(deployment), []).append(
+            partnership_line(facts, deployment)
+        )
+    return [Field(label, "\n".join(lines)) for label, lines in by_agency.items()]
 
 
 def _matched_line(typed: str, match: Match) -> str:
