@@ -7,6 +7,9 @@ from bot.models import Role
 from bot.platforms import console
 from bot.platforms.console.completion import suggestions
 from places.index import place_index
+from storage.db import Database
+from storage.seed import ensure_seed
+from tests.conftest import FIXED_NOW
 
 OLGA = console.console_identity(Role.ADMIN, "Olga")
 
@@ -43,3 +46,9 @@ async def test_places_complete_as_values(dispatcher: Dispatcher) -> None:
     assert several and several[0].replace == len("Smalltown Pol")
     keyed = await _texts(dispatcher, "/letter draft council place:Smallt")
     assert keyed and keyed[0].startswith('place:"Smalltown')
+
+
+async def test_companies_complete_as_values(dispatcher: Dispatcher, db: Database) -> None:
+    await ensure_seed(db, now=FIXED_NOW)  # the seed's companies
+    assert (await _texts(dispatcher, "/moratorium Ama"))[0] == "amazon"
+    assert (await _texts(dispatcher, "/moratorium company:Ama"))[0] == "company:amazon"
