@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -137,9 +138,8 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
         runners = chat_platforms(settings)
         if not runners:
-            await console.run_console(
-                app.dispatcher, console.console_identity(Role.parse(args.role))
-            )
+            identity = console.console_identity(Role.parse(args.role), args.user)
+            await console.run_console(app.dispatcher, identity)
             return 0
         place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
         stop = asyncio.Event()
@@ -161,9 +161,8 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
-        reply = await console.ask(
-            app.dispatcher, console.console_identity(Role.parse(args.role)), args.line
-        )
+        identity = console.console_identity(Role.parse(args.role), args.user)
+        reply = await console.ask(app.dispatcher, identity, args.line)
         print(console.render(reply))
         return 1 if reply.error else 0
 
@@ -196,28 +195,50 @@ async def cmd_import_laws(settings: Settings, args: argparse.Namespace) -> int:
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
-    parser = argparse.ArgumentParser(prog="counterwatch", description=__doc__.splitlines()[0])
+def global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """--as and --user, accepted before or after the subcommand. After it they are declared
+    again without defaults, so that a value given before the subcommand is not overwritten."""
+
+    def default(value: str) -> str:
+        return value if defaults else argparse.SUPPRESS
+
     parser.add_argument(
         "--as",
         dest="role",
-        default="admin",
+        default=default("admin"),
         help="console role: member, organizer or admin (default admin)",
     )
+    parser.add_argument(
+        "--user",
+        default=default(console.DEFAULT_USER),
+        metavar="NAME",
+        help="who types at the console; each name is its own member (default operator)",
+    )
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
+    parser = argparse.ArgumentParser(prog="counterwatch", description=__doc__.splitlines()[0])
+    global_options(parser, defaults=True)
+    later = argparse.ArgumentParser(add_help=False)
+    global_options(later, defaults=False)
     sub = parser.add_subparsers(dest="subcommand")
-    sub.add_parser("run", help="run the bot (console when no chat token is set)")
-    ask_parser = sub.add_parser("ask", help="run one command and print the reply")
+    sub.add_parser("run", parents=[later], help="run the bot (console when no chat token is set)")
+    ask_parser = sub.add_parser("ask", parents=[later], help="run one command and print the reply")
     ask_parser.add_argument("line", help='e.g. "/moratorium amazon"')
     manifest_parser = sub.add_parser(
-        "slack-manifest", help="print the Slack app manifest generated from the commands"
+        "slack-manifest",
+        parents=[later],
+        help="print the Slack app manifest generated from the commands",
     )
     mode = manifest_parser.add_mutually_exclusive_group()
     mode.add_argument("--socket-mode", action="store_true", help="Socket Mode (the default)")
     mode.add_argument("--http", metavar="URL", help="HTTP mode: public URL of /slack/events")
-    sub.add_parser("discord-sync", help="sync the slash commands to Discord, then exit")
+    sub.add_parser(
+        "discord-sync", parents=[later], help="sync the slash commands to Discord, then exit"
+    )
     for kind, what in (("atlas", "an EFF Atlas of Surveillance CSV export"),
                        ("laws", "the IFF local facial-recognition laws CSV")):  # fmt: skip
-        importer = sub.add_parser(f"import-{kind}", help=f"import {what}")
+        importer = sub.add_parser(f"import-{kind}", parents=[later], help=f"import {what}")
         importer.add_argument("file", type=Path)
         importer.add_argument("--as-of", help="the date the data describes (YYYY-MM-DD)")
     handlers: dict[str, Subcommand] = {
@@ -237,9 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
         Role.parse(args.role)
+        console.check_name(args.user)
         if args.subcommand != "slack-manifest":  # the manifest comes before the tokens
             check_slack_complete(settings)
-    except (SettingsError, ValueError) as exc:
+    except (SettingsError, ValueError) as exc:  # a bad role or --user name is a ValueError
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     subcommand = args.subcommand or "run"
@@ -253,9 +275,20 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(handler_for(handlers[subcommand])(settings, args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return reader_went_away()
     except PlatformStartError as exc:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
+
+
+def reader_went_away() -> int:
+    """`main.py slack-manifest | head`: the reader closed the pipe, which is its choice, not a
+    failure to report. Python's advice: point stdout at devnull so that the flush at exit does
+    not raise again, and exit 1."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 1
 
 
 # Every subcommand but the manifest opens the database.

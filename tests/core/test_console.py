@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.dispatch import Dispatcher
 from bot.models import Reply, ReplyFile, Role
 from bot.platforms import console
@@ -79,3 +81,38 @@ async def test_an_over_long_line_is_refused_in_one_line(dispatcher: Dispatcher) 
     out = stdout.getvalue()
     assert f"longer than {console.MAX_LINE_CHARS} characters" in out
     assert "x" * 100 not in out and "Counterwatch commands" in out  # the next line still runs
+
+
+def test_only_an_unquoted_lt_at_the_end_attaches(tmp_path: Path) -> None:
+    spaced = tmp_path / "my file.csv"
+    spaced.write_text("a,b\n")
+    line = '/letter draft council signer:"Neighbors < Ring"'
+    assert console.split_attachment(line) == (line, (), "")  # text, not a file named Ring"
+    assert console.split_attachment("/x 'a < b'") == ("/x 'a < b'", (), "")
+    assert console.attachment_path("/x a < b c") is None  # the `<` is not at the end
+    text, files, error = console.split_attachment(f'/facts import < "{spaced}"')
+    assert (text, files[0].filename, error) == ("/facts import", "my file.csv", "")
+    # An apostrophe inside a word is a letter (grammar.tokenize), not an opening quote.
+    found = console.attachment_path("/letter add Sheriff's < O'Fallon's.csv")
+    assert found == ("/letter add Sheriff's", "O'Fallon's.csv")
+    assert console.attachment_path("/letter add x < 'my letter.txt'") == (
+        "/letter add x",
+        "my letter.txt",
+    )
+    assert console.attachment_path('/letter add x signer:O\'Brien < "a b.txt"') == (
+        "/letter add x signer:O'Brien",
+        "a b.txt",
+    )
+
+
+def test_each_name_is_its_own_stable_member() -> None:
+    ana = console.console_identity(Role.MEMBER, "Ana")
+    assert ana.user_id == console.user_id_for("  ana ") == "console-ana"
+    assert ana.user_name == "Ana" and ana.user_id != console.user_id_for("Bea")
+    assert console.console_identity(Role.ADMIN).user_id == "console-operator"  # as before
+    bea = console.switch_identity(ana, ["Bea", "Lopez", "organizer"])
+    assert (bea.user_name, bea.role) == ("Bea Lopez", Role.ORGANIZER)
+    assert console.switch_identity(bea, ["Cy"]).role is Role.ORGANIZER  # the role stays
+    for bad in ("", "!!!", "a\x07b", "x" * 61):
+        with pytest.raises(console.ConsoleNameError):
+            console.check_name(bad)

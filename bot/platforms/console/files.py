@@ -1,0 +1,78 @@
+"""Files in and out of the console: `< path` at the end of a line attaches a file, and files
+the bot sends back (letters, exports) are written under ./counterwatch-out/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.errors import UserError
+from bot.grammar import tokenize
+from bot.models import Attachment, Reply
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+OUTPUT_DIR = Path("counterwatch-out")
+
+
+def attachment_path(line: str) -> tuple[str, str] | None:
+    """(command text, path) when the line ends with an unquoted `< path`, else None.
+
+    Quoting follows the chat grammar (bot/grammar.py), so a `<` inside a quoted value
+    (`signer:"Neighbors < Ring"`) is text, and the path may be quoted (`< "my file.csv"`).
+    A `<` is unquoted exactly when splitting the line there changes none of its words.
+    """
+    try:
+        words = tokenize(line)
+    except UserError:
+        return None  # unbalanced quotes: the dispatcher says so
+    for index in range(len(line) - 1, 0, -1):
+        if line[index] != "<" or not line[index - 1].isspace():
+            continue
+        head, tail = line[:index], line[index:]
+        try:
+            head_words, tail_words = tokenize(head), tokenize(tail)
+        except UserError:
+            continue  # the `<` sits inside a quote
+        if head_words + tail_words != words:
+            continue  # a quote spans the split: the `<` is quoted text
+        if tail_words[0] == "<" and len(tail_words) == 2:
+            return head.rstrip(), tail_words[1]
+        if len(tail_words) == 1 and len(tail_words[0]) > 1:  # `<path`, no space
+            return head.rstrip(), tail_words[0][1:]
+        return None  # the last unquoted `<` is not followed by exactly one path
+    return None
+
+
+def split_attachment(line: str) -> tuple[str, tuple[Attachment, ...], str]:
+    """Return (command text, attachments, error message or '')."""
+    found = attachment_path(line)
+    if found is None:
+        return line, (), ""
+    command_text, typed_path = found
+    path = Path(typed_path).expanduser()
+    too_large = f"{path} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+    try:
+        # The size a file reports is not a bound: /dev/zero and pipes report 0. Read one byte
+        # past the limit and refuse if it came.
+        with path.open("rb") as handle:
+            content = handle.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as exc:
+        return line, (), f"Cannot read {path}: {exc.strerror or exc}."
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        return line, (), too_large
+    return command_text, (Attachment(path.name, content),), ""
+
+
+def render(reply: Reply, output_dir: Path = OUTPUT_DIR) -> str:
+    """The console shows plain text; a file is saved and its path shown."""
+    text = reply.as_text() if reply.file is None else _text_without_file(reply)
+    if reply.file is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        target = output_dir / Path(reply.file.filename).name
+        target.write_bytes(reply.file.content)
+        text += f"\n[saved {target} ({len(reply.file.content)} bytes)]"
+    return text
+
+
+def _text_without_file(reply: Reply) -> str:
+    parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,103 @@
+"""Who is typing at the console, and the direct messages they get there.
+
+The console can play several people (`--user NAME`, `/as NAME [role]`), so a campaign or a
+follow can be tried end to end on one machine. Each name has a stable user id derived from
+the name, so `/as Ana` later in the session (or in the next one, on the same database) is
+the same member, with the same sign-ups and follows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from bot.dispatch import Identity
+from bot.messengers import DeliveryError
+from bot.models import Role
+
+CONSOLE_PLATFORM = "console"
+CONSOLE_WORKSPACE = "console"
+DEFAULT_USER = "operator"  # user id console-operator, as before names existed
+MAX_NAME_CHARS = 60
+_NOT_ID = re.compile(r"[^\w]+")
+AS_USAGE = "Usage: /as NAME [member|organizer|admin], e.g. /as Ana member"
+
+
+class ConsoleNameError(ValueError):
+    """A name the console cannot use (empty, control characters, too long)."""
+
+
+def user_id_for(name: str) -> str:
+    """The same name (ignoring case, spacing and punctuation) is always the same user."""
+    slug = _NOT_ID.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-_")
+    return f"console-{slug}"
+
+
+def check_name(name: str) -> str:
+    name = " ".join(name.split())
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        raise ConsoleNameError("A name cannot hold control characters.")
+    if len(name) > MAX_NAME_CHARS:
+        raise ConsoleNameError(f"A name has at most {MAX_NAME_CHARS} characters.")
+    if user_id_for(name) == "console-":
+        raise ConsoleNameError("A name needs at least one letter or digit.")
+    return name
+
+
+def console_identity(role: Role, user_name: str = DEFAULT_USER) -> Identity:
+    name = check_name(user_name)
+    return Identity(
+        platform=CONSOLE_PLATFORM,
+        workspace=CONSOLE_WORKSPACE,
+        user_id=user_id_for(name),
+        user_name=name,
+        role=role,
+        channel="console",
+    )
+
+
+def switch_identity(current: Identity, words: list[str]) -> Identity:
+    """`/as NAME [role]`: the words after /as. A name of several words may be quoted or not;
+    a last word that is a role names the role, else the role stays as it was."""
+    if not words:
+        raise ConsoleNameError(AS_USAGE)
+    role = current.role
+    if len(words) > 1:
+        try:
+            role = Role.parse(words[-1])
+            words = words[:-1]
+        except ValueError:
+            pass  # part of the name
+    return console_identity(role, " ".join(words))
+
+
+def prompt_for(identity: Identity) -> str:
+    return f"{identity.user_name} ({identity.role.name.lower()})> "
+
+
+class ConsoleMessenger:
+    """Direct messages to console users: printed as `[message for NAME] ...` between prompts.
+
+    `show` prints one block of text (above the prompt when a person is typing). Names are
+    learnt as people take a turn at the console; a follower from an earlier session is shown
+    by the name in their user id.
+    """
+
+    platform = CONSOLE_PLATFORM
+
+    def __init__(self, show: Callable[[str], None]) -> None:
+        self._show = show
+        self._names: dict[str, str] = {}
+
+    def learn(self, identity: Identity) -> None:
+        self._names[identity.user_id] = identity.user_name
+
+    async def send_direct(self, workspace: str, user_id: str, text: str) -> None:
+        if workspace != CONSOLE_WORKSPACE:
+            raise DeliveryError("not a console workspace", permanent=True)
+        name = self._names.get(user_id) or user_id.removeprefix("console-")
+        self._show(f"[message for {name}] {text}")
+
+    async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
+        self._show(f"[in {channel_id}] {text}")

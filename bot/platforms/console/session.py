@@ -1,0 +1,98 @@
+"""The console loop: read a line, run it as the person typing, print the reply.
+
+At a terminal the line editor is prompt-toolkit (Tab completion, Ctrl-C cancels the line,
+history kept in memory only, notifications printed above the prompt). From a pipe, lines are
+read as they come, capped in length. Either way the follow-notification delivery loop runs
+beside it, so a follow can be tried end to end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from typing import TextIO
+
+from bot import tracebacks
+from bot.dispatch import Dispatcher, Identity
+from bot.platforms.console.completion import QUIT
+from bot.platforms.console.turns import Turns
+from notifications.delivery import deliver_due, run_delivery
+
+log = logging.getLogger("counterwatch.console")
+
+# A typed line longer than this is refused: no command takes more (the largest option,
+# a template, is capped far below), and a pipe without newlines must not fill the memory.
+MAX_LINE_CHARS = 64 * 1024
+# The console is one machine's database: checking the outbox every second costs nothing and
+# makes a follow notification show up while the demo is still being watched.
+DELIVERY_POLL_SECONDS = 1.0
+
+
+async def run_console(
+    dispatcher: Dispatcher,
+    identity: Identity,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> None:
+    """Read commands until EOF, `/quit`, Ctrl-D or Ctrl-C twice on an empty line."""
+    stdin = stdin or sys.stdin
+    interactive = stdin.isatty() and (stdout or sys.stdout).isatty()
+
+    def show(text: str) -> None:
+        # At a terminal sys.stdout is looked up on each call: prompt-toolkit's patch_stdout
+        # swaps it so that text arriving while someone types lands above their line.
+        with contextlib.suppress(BrokenPipeError):
+            print(text, file=stdout or sys.stdout, flush=True)
+
+    turns = Turns(dispatcher, identity, show)
+    deps = dispatcher.deps
+    deps.messengers.register(turns.messenger)
+    stop = asyncio.Event()
+    delivery = asyncio.create_task(run_delivery(deps, stop, DELIVERY_POLL_SECONDS))
+    role = identity.role.name.lower()
+    show(f"Counterwatch console, as {identity.user_name} ({role}). Type /help, or /quit to leave.")
+    try:
+        if interactive:
+            from bot.platforms.console.terminal import read_terminal
+
+            await read_terminal(turns)
+        else:
+            await _read_pipe(turns, stdin)
+    finally:
+        stop.set()
+        await delivery
+    try:  # what a script's last commands queued is shown before the console ends
+        await deliver_due(deps)
+    except Exception as exc:
+        log.error("last delivery pass failed: %s", tracebacks.describe(exc))
+
+
+async def _read_pipe(turns: Turns, stdin: TextIO) -> None:
+    while True:
+        line = await asyncio.to_thread(_read_capped_line, stdin)
+        if line == "":
+            return  # EOF
+        if line is _TOO_LONG:
+            turns.show(f"That line is longer than {MAX_LINE_CHARS} characters.")
+            continue
+        line = line.strip()
+        if line in QUIT:
+            return
+        if line:
+            await turns.handle(line)
+
+
+_TOO_LONG = "\0too long\0"  # a sentinel no typed line is (compared by identity)
+
+
+def _read_capped_line(stdin: TextIO) -> str:
+    """One line of at most MAX_LINE_CHARS; a longer one is skipped to its end, never kept."""
+    line = stdin.readline(MAX_LINE_CHARS + 1)
+    if len(line) <= MAX_LINE_CHARS or line.endswith("\n"):
+        return line
+    while True:  # drop the rest of the over-long line, a bounded piece at a time
+        rest = stdin.readline(MAX_LINE_CHARS)
+        if rest == "" or rest.endswith("\n"):
+            return _TOO_LONG

@@ -1,0 +1,62 @@
+"""What the console does with each typed line, and who is typing it (`/as` switches)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.dispatch import Dispatcher, Identity
+from bot.errors import UserError
+from bot.grammar import tokenize
+from bot.models import Reply
+from bot.platforms.console.files import render, split_attachment
+from bot.platforms.console.people import ConsoleMessenger, ConsoleNameError, switch_identity
+
+CONSOLE_HELP = (
+    "\n\nAt the console: /as NAME [role] switches who is typing (each name is its own member),"
+    " Tab completes, Ctrl-C cancels the line, /quit or Ctrl-D leaves."
+)
+
+
+async def ask(dispatcher: Dispatcher, identity: Identity, line: str) -> Reply:
+    command_text, attachments, error = split_attachment(line)
+    if error:
+        return Reply(text=error, private=True, error=True)
+    return await dispatcher.run_text(identity, command_text, attachments)
+
+
+class Turns:
+    """Who is typing now, and what the console does with each line."""
+
+    def __init__(
+        self, dispatcher: Dispatcher, identity: Identity, show: Callable[[str], None]
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.identity = identity
+        self.show = show
+        self.messenger = ConsoleMessenger(lambda text: self.show(text))
+        self.messenger.learn(identity)
+
+    async def handle(self, line: str) -> None:
+        try:
+            words = tokenize(line)
+        except UserError:
+            words = []  # the dispatcher explains the quotes
+        first = words[0].lower() if words else ""
+        if first == "/as":
+            self._switch(words[1:])
+            return
+        reply = await ask(self.dispatcher, self.identity, line)
+        text = render(reply)
+        if first == "/help" and len(words) == 1:
+            text += CONSOLE_HELP
+        self.show(text)
+
+    def _switch(self, words: list[str]) -> None:
+        try:
+            self.identity = switch_identity(self.identity, words)
+        except ConsoleNameError as exc:
+            self.show(str(exc))
+            return
+        self.messenger.learn(self.identity)
+        role = self.identity.role.name.lower()
+        self.show(f"Now typing as {self.identity.user_name} ({role}).")
