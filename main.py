@@ -34,6 +34,7 @@ from commands.admin.refusals import refusal_recorder
 from notifications.delivery import run_delivery
 from places.index import PlaceIndex, place_index
 from storage.db import Database
+from storage.errors import DiskFull, Refused
 from storage.import_cli import import_file
 from storage.seed import ensure_seed
 from storage.sqlite import sqlite_storage
@@ -280,6 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     except PlatformStartError as exc:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
+    except DiskFull:
+        print(f"counterwatch: the disk holding {settings.db_path} is full; free space and start"
+              " again (nothing was changed).", file=sys.stderr)  # fmt: skip
+        return 1
+    except Refused as exc:  # the database refused at start (another process holds it)
+        print(f"counterwatch: {exc.message} (database: {settings.db_path})", file=sys.stderr)
+        return 1
 
 
 def reader_went_away() -> int:

@@ -23,7 +23,7 @@ import aiosqlite
 
 from storage.db_statements import Statement, WriteJob, run_in_savepoint, run_statements
 from storage.db_watch import WATCH_EVERY_S, ChangeWatch, OnChange
-from storage.errors import Busy, is_busy
+from storage.errors import Busy, DiskFull, is_busy, is_disk_full
 from storage.migrate import apply_migrations, execute_while_busy
 
 log = logging.getLogger("counterwatch.db")
@@ -265,6 +265,10 @@ class Database:
                 # again: DEBUG, so that a CLI's answer stays the one line it prints.
                 log.debug("database busy (another process is writing); %d writes refused",
                           len(batch))  # fmt: skip
+            elif is_disk_full(exc):
+                # Every caller is told in one line; a traceback per group would only help
+                # fill what is left of the disk.
+                log.error("database disk is full; %d writes refused", len(batch))
             else:
                 log.exception("group commit failed; %d writes refused", len(batch))
             return
@@ -274,12 +278,12 @@ class Database:
             if ok:
                 pending.future.set_result(value)
             else:
-                pending.future.set_exception(value)
+                pending.future.set_exception(DiskFull() if is_disk_full(value) else value)
 
 
 def _group_failure(exc: BaseException, busy: bool) -> Exception:
-    if busy:
-        failure = Busy()
+    if busy or is_disk_full(exc):
+        failure: Exception = Busy() if busy else DiskFull()
         failure.__cause__ = exc
         return failure
     return exc if isinstance(exc, Exception) else RuntimeError("writer stopped")

@@ -70,6 +70,12 @@ async def run_in_savepoint(conn: aiosqlite.Connection, job: WriteJob[Any]) -> tu
     try:
         value = await job(conn)
     except Exception as exc:
-        await conn.execute("ROLLBACK TO job")
+        try:
+            await conn.execute("ROLLBACK TO job")
+        except sqlite3.OperationalError:
+            # SQLite already rolled the whole transaction back (a full disk or an I/O error
+            # does that), so the savepoint is gone: the job's own error is what happened, to
+            # the whole group, not "no such savepoint".
+            raise exc from None
         return False, exc
     return True, value

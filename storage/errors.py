@@ -7,9 +7,14 @@ reply as a bad argument, and the write job it was raised in is rolled back whole
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 
 BUSY_MESSAGE = "The database is busy (another process is writing); try again in a moment."
+DISK_FULL_MESSAGE = (
+    "The database's disk is full, so nothing was saved; an admin needs to free space"
+    " (look-ups still work)."
+)
 
 
 class Refused(Exception):
@@ -38,3 +43,23 @@ def is_busy(exc: BaseException) -> bool:
     if code is not None:
         return int(code) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
     return "locked" in str(exc) or "busy" in str(exc)
+
+
+class DiskFull(Refused):
+    """SQLite reported SQLITE_FULL (or the OS ENOSPC): the write was rolled back whole.
+
+    Not an incident: the bot is fine and nothing was changed; someone has to free space."""
+
+    def __init__(self, message: str = DISK_FULL_MESSAGE) -> None:
+        super().__init__(message)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF == sqlite3.SQLITE_FULL
+    return "disk is full" in str(exc)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from storage.errors import Busy, is_busy
+from storage.errors import Busy, DiskFull, is_busy, is_disk_full
 
 log = logging.getLogger("counterwatch.db")
 
@@ -97,9 +97,11 @@ async def apply_migrations(conn: aiosqlite.Connection, wait_s: float = LOCK_WAIT
             # user_version lives in the database header, inside the transaction.
             await conn.execute(f"PRAGMA user_version = {todo[-1][0]}")
         await conn.execute("COMMIT")
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(Exception):
             await conn.execute("ROLLBACK")
+        if is_disk_full(exc):
+            raise DiskFull() from exc
         raise
     if todo:
         log.info("database migrated from version %d to %d", current, todo[-1][0])
