@@ -79,10 +79,14 @@ async def unfollow(request: Request, deps: Deps) -> Reply:
     mine = await deps.storage.follows.following(_who(request))
     # A place followed earlier may have left the index: match the member's own labels first.
     key = next((f.place_key for f in mine if normalize(f.place_label) == normalize(typed)), None)
+    not_followed = f"You do not follow {typed[:60]!r}. /following lists what you follow."
     if key is None:
-        key = follow_target(_exact_place(deps, typed)).key
+        try:
+            key = follow_target(_exact_place(deps, typed)).key
+        except UserError:  # not a place, or not typed exactly: either way, not one you follow
+            raise UserError(not_followed) from None
     if not await deps.storage.follows.unfollow(_who(request), key):
-        raise UserError(f"You do not follow {typed[:60]!r}. /following lists what you follow.")
+        raise UserError(not_followed)
     return Reply(text=f"You no longer follow {typed[:60]}.")
 
 

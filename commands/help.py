@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Field, Reply, Request
+from bot.models import Field, Reply, Request, Role
 from bot.registry import Command, Option, Registry
 
 ROLE_NOTE = {0: "", 1: " (organizers)", 2: " (admins)"}
@@ -19,7 +19,9 @@ def help_command_for(platform: str) -> str:
 
 def register(registry: Registry) -> None:
     async def show_help(request: Request, deps: Deps) -> Reply:
-        return help_reply(registry, request.text("command"), help_command_for(request.platform))
+        return help_reply(
+            registry, request.text("command"), help_command_for(request.platform), request.role
+        )
 
     registry.add(
         Command(
@@ -41,27 +43,44 @@ def register(registry: Registry) -> None:
     )
 
 
-def help_reply(registry: Registry, topic: str, help_command: str = "/help") -> Reply:
+def help_reply(
+    registry: Registry, topic: str, help_command: str = "/help", role: Role = Role.ADMIN
+) -> Reply:
     words = tuple(w.lower() for w in topic.replace("/", " ").split())
     if not words:
-        return _overview(registry, help_command)
+        return _overview(registry, help_command, role)
     command = registry.get(words[:2]) or registry.get(words[:1])
     if command is not None:
         return _describe(command)
     if registry.is_group(words[0]):
-        return _overview(registry, help_command, only=words[0])
+        return _overview(registry, help_command, role, only=words[0])
     raise UserError(f"No command called /{' '.join(words)[:40]}. Type {help_command} to list them.")
 
 
-def _overview(registry: Registry, help_command: str, only: str = "") -> Reply:
-    lines = []
+def _overview(registry: Registry, help_command: str, role: Role, only: str = "") -> Reply:
+    """The commands this person can run (as Discord's own menu shows them), and a word that
+    organizers and admins have more."""
+    lines, hidden = [], 0
     for command in registry.commands():
         if only and command.path[0] != only:
+            continue
+        if command.role > role:
+            hidden += 1
             continue
         lines.append(f"{command.usage()} - {command.description}{ROLE_NOTE[int(command.role)]}")
     title = f"/{only} commands" if only else "Counterwatch commands"
     more = f"\n\nType {help_command} <command> for details."
+    if hidden:
+        who = "organizers and admins" if role < Role.ORGANIZER else "admins"
+        more += f" {hidden} more {'is' if hidden == 1 else 'are'} for {who}."
+    if not lines:
+        return Reply(title=title, text=f"These commands are for {_who(registry, only)}.")
     return Reply(title=title, text="\n".join(lines) + more)
+
+
+def _who(registry: Registry, group: str) -> str:
+    lowest = min(int(c.role) for c in registry.group(group))
+    return {1: "organizers", 2: "admins"}.get(lowest, "everyone")
 
 
 def _describe(command: Command) -> Reply:

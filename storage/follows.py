@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from lexicon.words import plural
 from storage.db import Database
 from storage.interfaces.follows import Follow, FollowTarget, Member
 from storage.outbox import stamp
@@ -147,7 +148,7 @@ async def describe_member(db: Database, platform: str, user_id: str) -> list[str
         (platform, user_id),
     )
     if row is not None and int(row[0]):
-        lines.append(f"{int(row[0])} follow notification(s) addressed to you")
+        lines.append(f"{plural(int(row[0]), 'follow notification')} addressed to you")
     return lines
 
 

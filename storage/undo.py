@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from lexicon.words import plural
 from storage.audit import (
     FACT_PREFIX,
     Author,
@@ -204,7 +205,7 @@ async def _delete_imported(conn: aiosqlite.Connection, change_id: int) -> int:
     others = int(row[0]) if row else 0
     if others:
         raise ChangeRefused(
-            f"{others} later fact(s) belong to agencies this import created;"
+            f"{plural(others, 'later fact')} belong to agencies this import created;"
             " remove them first. Nothing was undone."
         )
     total = 0

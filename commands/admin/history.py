@@ -8,6 +8,7 @@ from bot.registry import CommandSet, Option
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template
+from lexicon.words import plural
 from places.index import place_index
 from storage.interfaces.audit import Change, Row
 from storage.interfaces.fact_edits import UndoRequest
@@ -119,9 +120,9 @@ async def undo(request: Request, deps: Deps) -> Reply:
     return Reply(
         title=f"Change C{result.change_id} recorded",
         text=(
-            f"Undid C{result.undone_id} ({result.undone_summary}): {result.rows:,} row(s)"
+            f"Undid C{result.undone_id} ({result.undone_summary}): {plural(result.rows, 'row')}"
             f" put back as they were. By {request.user_name}."
-            + (f" {result.queued} follower(s) will be told once." if result.queued else "")
+            + (f" {plural(result.queued, 'follower')} will be told once." if result.queued else "")
         ),
     )
 
@@ -139,7 +140,7 @@ async def show_outbox(request: Request, deps: Deps) -> Reply:
         error = f", last error: {item.last_error}" if item.last_error else ""
         lines.append(
             f"N{item.id} (C{item.change_id}) to {item.platform}:{item.user_id}:"
-            f" {item.attempts} attempt(s), next {item.next_attempt_at}{error}"
+            f" {plural(item.attempts, 'attempt')}, next {item.next_attempt_at}{error}"
         )
     if totals.pending and not totals.failing:
         lines.append("Nothing has failed; the delivery loop sends pending ones shortly.")

@@ -15,6 +15,7 @@ from commands.admin.checks import past_date
 from commands.admin.checks import source_url as checked_url
 from commands.admin.wording import literal, notice_template
 from lexicon.sources import MAX_URL
+from lexicon.words import plural
 from storage.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
 from storage.importers.atlas import ATLAS_URL, parse_atlas
 from storage.importers.issues import ImportRefused, Issue
@@ -150,7 +151,11 @@ async def _import_facts_csv(request: Request, deps: Deps, upload: Attachment) ->
 
 def _reply(request: Request, outcome: ImportOutcome) -> Reply:
     change_id, queued, lines = outcome.change_id, outcome.queued, outcome.lines
-    told = f"{queued} follower(s) will be told once." if queued else "No follower is concerned."
+    told = (
+        f"{plural(queued, 'follower')} will be told once."
+        if queued
+        else "No follower is concerned."
+    )
     return Reply(
         title=f"Change C{change_id} recorded: import",
         text="\n".join(lines)

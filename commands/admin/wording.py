@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.models import Reply, Request
+from lexicon.words import plural
 from storage.interfaces.fact_edits import Outcome
 
 MAX_NOTICE_SUMMARY = 600
@@ -28,7 +29,7 @@ def notice_template(url: str, summary: str = f"{{summary:.{MAX_NOTICE_SUMMARY}}}
 def outcome_reply(request: Request, outcome: Outcome, url: str) -> Reply:
     verb = {"create": "Added", "update": "Updated", "delete": "Removed"}[outcome.action]
     told = (
-        f"{outcome.queued} follower(s) will be told once."
+        f"{plural(outcome.queued, 'follower')} will be told once."
         if outcome.queued
         else "Nobody follows this place yet."
     )

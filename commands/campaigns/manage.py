@@ -18,6 +18,7 @@ from commands.campaigns.checks import (
     plain_text,
     require_campaign,
 )
+from lexicon.words import plural
 from storage.campaigns.models import NewCampaign
 
 BAR_WIDTH = 20
@@ -122,7 +123,10 @@ async def info(request: Request, deps: Deps) -> Reply:
     mine = await store.signup_of(campaign.id, request.platform, request.user_id)
     status = campaign.refusal(deps.today().isoformat()) or "Open: /campaign join " + campaign.slug
     fields = [Field("Status", status), Field("Signed up", _progress(count, campaign.goal))]
-    fields.extend(_describe(None, campaign.template, campaign.place, campaign.ends))
+    described = _describe(None, campaign.template, campaign.place, campaign.ends)
+    if campaign.closed_on:  # a closed campaign ended when it was closed, whatever it planned
+        described = tuple(f for f in described if f.name != "Ends")
+    fields.extend(described)
     fields.append(Field("Started", campaign.created_on))
     if mine is not None:
         fields.append(Field("You", f"signed up on {mine}"))
@@ -136,7 +140,7 @@ def _progress(count: int, goal: int | None) -> str:
 def _describe(goal: int | None, template: str, place: str, ends: str | None) -> tuple[Field, ...]:
     fields = []
     if goal:
-        fields.append(Field("Goal", f"{goal:,} sign-ups"))
+        fields.append(Field("Goal", plural(goal, "sign-up")))
     if template:
         fields.append(Field("Petition", template))
     if place:

@@ -75,7 +75,7 @@ async def leave(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
     if not await deps.storage.campaigns.leave(campaign.id, request.platform, request.user_id):
         raise UserError(f"You are not signed up for {campaign.slug}.")
-    return Reply(
-        text=f"You left {campaign.slug}: you no longer count toward it or appear in its exports."
-        f" /campaign join {campaign.slug} signs you up again."
-    )
+    left = f"You left {campaign.slug}: you no longer count toward it or appear in its exports."
+    if campaign.refusal(deps.today().isoformat()):
+        return Reply(text=f"{left} It is closed, so it takes no new sign-ups.")
+    return Reply(text=f"{left} /campaign join {campaign.slug} signs you up again.")

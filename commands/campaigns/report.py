@@ -10,6 +10,7 @@ from bot.errors import UserError
 from bot.models import Field, Reply, ReplyFile, Request, Role
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.campaigns.manage import progress_bar
+from lexicon.words import plural
 from storage.campaigns.models import ExportRow
 
 DAYS_SHOWN = 14
@@ -74,7 +75,7 @@ async def export(request: Request, deps: Deps) -> Reply:
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     filename = f"{campaign.slug}-signups-{deps.today().isoformat()}.csv"
     return Reply(
-        text=f"{len(rows):,} sign-ups of {campaign.slug}: name, city and day only.",
+        text=f"{plural(len(rows), 'sign-up')} of {campaign.slug}: name, city and day only.",
         file=ReplyFile(filename, signups_csv(rows), mime="text/csv"),
     )
 
@@ -91,4 +92,6 @@ async def close(request: Request, deps: Deps) -> Reply:
     if not await deps.storage.campaigns.close(campaign, deps.today().isoformat()):
         raise UserError(f"The campaign {campaign.slug} is already closed.")
     count = await deps.storage.campaigns.count_signups(campaign.id)
-    return Reply(text=f"Closed {campaign.slug} with {count:,} sign-ups. It takes no new ones.")
+    return Reply(
+        text=f"Closed {campaign.slug} with {plural(count, 'sign-up')}. It takes no new ones."
+    )

@@ -9,7 +9,8 @@ from bot.models import Field, Reply, Request
 from bot.registry import CommandSet
 from commands.facts.options import SHARE, place_option, shared
 from commands.facts.ring import partnership_line, today_lines
-from commands.facts.text import atlas_as_of, deployment_line, law_line, plural
+from commands.facts.text import atlas_as_of, deployment_line, law_line
+from lexicon.words import plural
 from places.index import place_index
 from places.lookup_facts import LookupFacts
 from storage.facts_models import RING_TECHNOLOGY, Deployment

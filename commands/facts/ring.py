@@ -15,10 +15,10 @@ from commands.facts.text import (
     cite,
     date_text,
     parse_state,
-    plural,
     state_label,
     when,
 )
+from lexicon.words import plural
 from places.index import Match, Place, place_index
 from places.lookup_facts import LookupFacts
 from storage.facts_models import Deployment, RingTotals

@@ -36,11 +36,6 @@ def when(iso: str | None, precision: str | None = "day") -> str:
     return f"on {text}" if (precision or "day") == "day" else f"in {text}"
 
 
-def plural(count: int, word: str, many: str = "") -> str:
-    """'1 agency', '2 agencies': `many` when adding an s is wrong."""
-    return f"{count:,} {word if count == 1 else (many or word + 's')}"
-
-
 def cite(source: Source) -> str:
     return f"Source: {source.cite()}"
 

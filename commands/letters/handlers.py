@@ -14,6 +14,7 @@ from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
 from commands.letters.validate import MAX_TEMPLATE_CHARS
 from lexicon.dates import LANGUAGES
+from lexicon.words import plural
 
 COMMANDS = CommandSet(group="letter", private=True)
 # One catalog for every handler: one environment, compiled templates kept. Building it
@@ -134,4 +135,4 @@ async def remove(request: Request, deps: Deps) -> Reply:
     removed = await deps.storage.letters.remove(request.workspace, name)
     if not removed:
         raise UserError(f"No template called {name[:40]!r} was added in this workspace.")
-    return Reply(text=f"Removed the template {name} ({removed} language version(s)).")
+    return Reply(text=f"Removed the template {name} ({plural(removed, 'language version')}).")

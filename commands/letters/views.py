@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
+from lexicon.words import shorten
 from places.snapshot import Place
 from storage.facts_models import Agency, CompanyEvent, Deployment, Law, Source
 
@@ -22,7 +23,7 @@ _ARTICLE = {"en": ("a", "an"), "es": ("una", "una")}
 
 def clean(text: str, limit: int = MAX_FACT_CHARS) -> str:
     """One line of plain text: control characters become spaces, runs of space collapse."""
-    return " ".join(_CONTROL.sub(" ", text).split())[:limit]
+    return shorten(" ".join(_CONTROL.sub(" ", text).split()), limit)
 
 
 def sentence(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import aiosqlite
 
+from lexicon.words import plural, shorten
 from storage.db import Database
 
 ERASED_ORIGIN = "admin:erased"
@@ -73,7 +74,7 @@ async def describe_changes(db: Database, platform: str, user_id: str) -> list[st
         (platform, user_id),
     )
     lines = [
-        f"C{r['id']} · {_when(r['at'])}: /{r['command']}: {str(r['summary'])[:120]};"
+        f"C{r['id']} · {_when(r['at'])}: /{r['command']}: {shorten(str(r['summary']), 120)};"
         f' recorded as "{r["user_name"]}" in workspace {r["workspace"]}'
         for r in rows
     ]
@@ -83,7 +84,8 @@ async def describe_changes(db: Database, platform: str, user_id: str) -> list[st
         row = await db.fetchone(f"SELECT COUNT(*) FROM {table} WHERE origin = ?", (origin,))
         facts += int(row[0]) if row else 0
     if facts:
-        lines.append(f"{facts} fact(s) name you as the admin who entered them ({origin})")
+        verb = "names" if facts == 1 else "name"
+        lines.append(f"{plural(facts, 'fact')} {verb} you as the admin who entered them ({origin})")
     return lines
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import aiosqlite
 
+from lexicon.words import plural
 from storage.admin_import import audit_import, dataset_row, write_fact_rows
 from storage.audit import ChangeEntry
 from storage.fact_edits.jobs import origin, today
@@ -63,7 +64,7 @@ async def import_facts_csv(conn: aiosqlite.Connection, change: FactsCsvImport) -
         f"imported {change.filename[:80]} (facts CSV): {facts} facts, each with its source",
     )  # fmt: skip
     change_id, queued = await audit_import(conn, entry, created, edit)
-    lines = [f"{change.filename[:80]}: {len(change.rows)} rows"]
+    lines = [f"{change.filename[:80]}: {plural(len(change.rows), 'row')}"]
     lines += [
         f"{table.replace('_', ' ')} created: {len(ids)}" for table, ids in created.items() if ids
     ]

@@ -5,10 +5,22 @@ from bot.models import Role
 from tests.conftest import identity
 
 
-async def test_help_lists_every_registered_command(dispatcher: Dispatcher) -> None:
-    reply = await dispatcher.run_text(identity(), "/help")
-    for command in dispatcher.registry.commands():
-        assert command.usage() in reply.text
+async def test_help_lists_what_each_role_can_run(dispatcher: Dispatcher) -> None:
+    for role in Role:
+        reply = await dispatcher.run_text(identity(role), "/help")
+        hidden = 0
+        for command in dispatcher.registry.commands():
+            listed = f"{command.usage()} - " in reply.text
+            assert listed == (command.role <= role), (role, command.name)
+            hidden += not listed
+        if hidden:
+            assert f"{hidden} more are for" in reply.text
+        else:
+            assert "more are for" not in reply.text
+    member = await dispatcher.run_text(identity(Role.MEMBER), "/help")
+    assert "more are for organizers and admins." in member.text
+    facts = await dispatcher.run_text(identity(Role.MEMBER), "/help facts")
+    assert facts.text == "These commands are for admins."
 
 
 async def test_help_for_one_command(dispatcher: Dispatcher) -> None:
