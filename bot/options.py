@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from bot.errors import UsageError, UserError
 from bot.models import Attachment
 from bot.registry import Command, Option, OptionType
+from lexicon.dates import partial_date
 
 # C0/C1 controls, DEL, and bidi overrides (which can disguise text in chat).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -91,6 +92,15 @@ def _coerce(command: Command, option: Option, value: object) -> object:
         raise UserError(f"{option.name} contains characters that are not text; type plain text.")
     if option.type is OptionType.DATE:
         return parse_iso_date(text, option.name)
+    if option.type is OptionType.FACT_DATE:
+        found = partial_date(text)
+        if found is None:
+            shown = text.strip()[:20]
+            raise UserError(
+                f"{option.name} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, at the"
+                f" precision the source gives (e.g. 2019-05): {shown!r}."
+            )
+        return found
     if option.choices:
         return _match_choice(command, option, text)
     return text

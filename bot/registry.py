@@ -52,6 +52,9 @@ class OptionType(Enum):
     STRING = "string"
     INTEGER = "integer"
     DATE = "date"  # ISO YYYY-MM-DD, validated as a real calendar date
+    # A fact's date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, kept
+    # as typed (the precision is its length), never padded to a day nobody reported.
+    FACT_DATE = "fact-date"
     ATTACHMENT = "attachment"
 
 
@@ -84,6 +87,8 @@ class Option:
             return "N"
         if self.type is OptionType.DATE:
             return "YYYY-MM-DD"
+        if self.type is OptionType.FACT_DATE:
+            return "YYYY[-MM[-DD]]"
         if self.choices and len(self.choices) <= 3:
             return "|".join(self.choices)
         return "…"

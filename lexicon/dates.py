@@ -7,6 +7,7 @@ stored as YYYY, YYYY-MM or YYYY-MM-DD with its precision, and worded at that pre
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 LANGUAGES = ("en", "es")
 
@@ -40,3 +41,29 @@ def full_date(iso: str, language: str = "en") -> str:
     year, month, day = date_parts(iso)
     name = MONTHS[language][month - 1]
     return f"{name} {day}, {year}" if language == "en" else f"{day} de {name} de {year}"
+
+
+def precision_of(iso: str) -> str:
+    """'2019' -> 'year', '2019-05' -> 'month', '2019-05-14' -> 'day'."""
+    return {4: "year", 7: "month"}.get(len(iso), "day")
+
+
+def partial_date(text: str) -> str | None:
+    """'2019', '2019-05' or '2019-05-14' (a real calendar date) as typed; None otherwise."""
+    typed = text.strip()
+    if re.fullmatch(r"\d{4}", typed):
+        return typed
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", typed):
+        return typed
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", typed):
+        try:
+            return dt.date.fromisoformat(typed).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def period_start(iso: str) -> dt.date:
+    """The first day a date of any precision covers: '2019' -> 2019-01-01."""
+    year, month, day = date_parts(iso)
+    return dt.date(year, month, day)

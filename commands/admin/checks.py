@@ -8,6 +8,7 @@ from typing import cast
 
 from bot.deps import Deps
 from bot.errors import UserError
+from lexicon.dates import partial_date, period_start
 from lexicon.sources import source_url_problem
 from storage.interfaces.fact_edits import FactKind, FactRef
 
@@ -25,14 +26,15 @@ def source_url(text: str) -> str:
 
 
 def past_date(deps: Deps, value: object, what: str) -> str:
-    """A real calendar date (the option layer checked that) that is not in the future."""
-    if not isinstance(value, dt.date):
+    """A date (the option layer checked its form: a calendar date, or YYYY, YYYY-MM or
+    YYYY-MM-DD as the source gives it) that is not in the future. Kept at its precision."""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if not isinstance(value, str) or partial_date(value) is None:
         raise UserError(f"The {what} must be a date like 2020-06-10.")
-    if value > deps.today():
-        raise UserError(
-            f"The {what} {value.isoformat()} is in the future; facts record what happened."
-        )
-    return value.isoformat()
+    if period_start(value) > deps.today():
+        raise UserError(f"The {what} {value} is in the future; facts record what happened.")
+    return value
 
 
 def fact_id(text: str) -> FactRef:

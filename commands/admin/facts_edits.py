@@ -28,7 +28,7 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 @COMMANDS.command(
     "add-event", "Add a company event (moratorium, exit, ...)",
     Option("company", "Company, e.g. Amazon", autocomplete="company", max_length=80),
-    Option("date", "When it happened (YYYY-MM-DD)", type=OptionType.DATE),
+    Option("date", "When it happened (YYYY-MM-DD, YYYY-MM or YYYY)", type=OptionType.FACT_DATE),
     Option("kind", "What kind of event", choices=EVENT_KINDS),
     Option("summary", "One sentence, in your own words", max_length=300), SOURCE,
     Option("status", "The company's status after it, if it changes",
@@ -94,9 +94,9 @@ def known_jurisdiction(deps: Deps, where: Jurisdiction) -> Jurisdiction:
     Option("jurisdiction", "'Oakland, CA', 'King County, WA' or a state",
            autocomplete="place", max_length=120),
     Option("kind", "Kind of law", choices=LAW_KINDS),
-    Option("date", "Date enacted (YYYY-MM-DD)", type=OptionType.DATE),
+    Option("date", "Date enacted (YYYY-MM-DD, YYYY-MM or YYYY)", type=OptionType.FACT_DATE),
     Option("status", "Its status now", choices=LAW_STATUSES), SOURCE,
-    Option("changed", "Date of the expiry/repeal/reversal", type=OptionType.DATE,
+    Option("changed", "Date of the expiry/repeal/reversal", type=OptionType.FACT_DATE,
            required=False),
     Option("scope", "What it covers, in a sentence", required=False, max_length=300),
     examples=('/facts add-law "King County, WA" ban 2021-06-01 in-force'

@@ -17,7 +17,9 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
 @COMMANDS.command(
     "set-partnership", "Record (or correct) an agency's Ring partnership",
-    AGENCY, Option("since", "Date it began (YYYY-MM-DD)", type=OptionType.DATE), SOURCE,
+    AGENCY,
+    Option("since", "Date it began (YYYY-MM-DD, YYYY-MM or YYYY)", type=OptionType.FACT_DATE),
+    SOURCE,
     Option("create", "yes: add the agency if it is not on record", required=False,
            choices=("yes", "no")),
     STATE, Option("city", "City of a new agency", required=False, max_length=80),
@@ -46,7 +48,9 @@ async def set_partnership(request: Request, deps: Deps) -> Reply:
 
 @COMMANDS.command(
     "end-partnership", "Record that an agency's Ring partnership ended",
-    AGENCY, Option("date", "Date it ended (YYYY-MM-DD)", type=OptionType.DATE), SOURCE, STATE,
+    AGENCY,
+    Option("date", "Date it ended (YYYY-MM-DD, YYYY-MM or YYYY)", type=OptionType.FACT_DATE),
+    SOURCE, STATE,
     examples=('/facts end-partnership "Greenfield Police Department, WI" 2024-01-31'
               " https://example.org/ended",),
 )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.errors import UserError
-from lexicon.dates import month_year
+from lexicon.dates import month_year, precision_of
 from lexicon.states import STATES, state_code
 from storage.facts_models import CompanyEvent, Dataset, Deployment, Law, Source
 from storage.importers.atlas_write import ATLAS_DATASET
@@ -14,10 +14,11 @@ ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
 ATLAS_HOME = "https://atlasofsurveillance.org/"  # EFF and the UNR Reynolds School of Journalism
 
 
-def date_text(iso: str | None, precision: str | None = "day") -> str:
+def date_text(iso: str | None, precision: str | None = None) -> str:
     """'2020-06-10', 'September 2020' or '2019': never a day the data does not know."""
     if not iso:
         return "date unknown"
+    precision = precision or precision_of(iso)  # an admin's '2019-05' is known to the month
     if precision == "year":
         return iso[:4]
     if precision == "month":
@@ -28,12 +29,13 @@ def date_text(iso: str | None, precision: str | None = "day") -> str:
     return iso[:10]
 
 
-def when(iso: str | None, precision: str | None = "day") -> str:
+def when(iso: str | None, precision: str | None = None) -> str:
     """'on 2020-06-10', 'in September 2020', 'in 2019', or 'on a date not on record'."""
     if not iso:
         return "on a date not on record"
+    precision = precision or precision_of(iso)
     text = date_text(iso, precision)
-    return f"on {text}" if (precision or "day") == "day" else f"in {text}"
+    return f"on {text}" if precision == "day" else f"in {text}"
 
 
 def cite(source: Source) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import aiosqlite
 
+from lexicon.dates import precision_of
 from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row, snapshot
 from storage.fact_edits.jobs import (
     TABLE_OF_KIND,
@@ -31,7 +32,7 @@ async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
     values = {
         "company_id": company.id,
         "happened": change.happened,
-        "happened_precision": "day",
+        "happened_precision": precision_of(change.happened),
         "kind": change.kind,
         "status": event_status(change.kind, change.status),
         "summary": change.text,
@@ -56,7 +57,7 @@ async def add_law(conn: aiosqlite.Connection, change: NewLaw) -> Outcome:
         "kind": change.kind,
         "scope": change.scope,
         "enacted": change.enacted,
-        "enacted_precision": "day",
+        "enacted_precision": precision_of(change.enacted),
         "status": change.status,
         "status_changed": change.status_changed,
         "as_of": today(change.edit),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import aiosqlite
 
+from lexicon.dates import precision_of
 from storage.audit import ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import agency, entry, finish, origin, ring_partnerships_of, today
 from storage.facts_models import RING_TECHNOLOGY
@@ -19,14 +20,14 @@ async def set_partnership(conn: aiosqlite.Connection, change: PartnershipChange)
     ongoing = [p for p in partnerships if p["ended"] is None]
     values: dict[str, object] = {
         "started": since,
-        "started_precision": "day",
+        "started_precision": precision_of(since),
         "source_id": source_id,
         "as_of": today(change.edit),
         "origin": origin(change.edit),
     }
     if ongoing:
         current = ongoing[0]
-        if current["started"] == since and current["started_precision"] == "day":
+        if current["started"] == since and current["started_precision"] == precision_of(since):
             raise ChangeRefused(f"D{current['id']} already says: partner since {since}.")
         await rec.update("deployments", current["id"], values)
         deployment_id, action = int(current["id"]), "update"

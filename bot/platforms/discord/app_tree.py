@@ -134,7 +134,7 @@ def _annotation(option: Option) -> Any:
         return app_commands.Range[int, option.min_value, option.max_value]
     if _static_choices(option):
         return str  # the choice list bounds the value
-    max_length = 10 if option.type is OptionType.DATE else option.max_length
+    max_length = 10 if option.type in (OptionType.DATE, OptionType.FACT_DATE) else option.max_length
     return app_commands.Range[str, None, max(1, min(max_length, limits.STRING_OPTION_MAX))]
 
 
