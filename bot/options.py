@@ -94,6 +94,8 @@ def _coerce(command: Command, option: Option, value: object) -> object:
         return parse_iso_date(text, option.name)
     if option.type is OptionType.FACT_DATE:
         found = partial_date(text)
+        if found is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise UserError(f"{text.strip()} is not a real calendar date.")
         if found is None:
             shown = text.strip()[:20]
             raise UserError(

@@ -22,6 +22,7 @@ from storage.audit import (
     record_subjects,
 )
 from storage.fact_edits.jobs import event_status, notify
+from storage.fact_edits.present import event_on_record, law_on_record
 from storage.facts_csv import FactRow
 from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import name_key
@@ -103,6 +104,7 @@ async def write_fact_rows(
     """Insert every row or none: any row that does not fit raises ChangeRefused (with lines)."""
     created: dict[str, list[int]] = {t: [] for t in ("sources", "agencies", "deployments")}
     created |= {"company_events": [], "laws": []}
+    created["already_present"] = []  # line numbers of facts on record already, not added
     errors: list[str] = []
     for row in rows:
         source_id = await _one(
@@ -123,6 +125,9 @@ async def write_fact_rows(
             )
             if company_id is None:
                 error = f"line {row.line}: no company called {row.subject[:40]!r}"
+            elif await event_on_record(conn, company_id, row.date, row.kind, row.source_url):
+                created["already_present"].append(row.line)
+                error = ""
             else:
                 created["company_events"].append(await _insert(conn, "company_events", {
                     "company_id": company_id, "happened": row.date, "kind": row.kind,
@@ -193,10 +198,13 @@ async def _law(
         city, county = ("", name) if is_county else (name, "")
     else:
         return f"line {row.line}: jurisdiction must be 'City, ST', 'Name County, ST' or a state"
+    if await law_on_record(conn, name_key(label), row.kind, row.date, row.source_url):
+        created["already_present"].append(row.line)
+        return ""
     created["laws"].append(await _insert(conn, "laws", {
         "jurisdiction": label, "jurisdiction_key": name_key(label), "city": city,
         "county": county, "state": code, "level": level, "kind": row.kind,
-        "scope": row.summary or f"Facial recognition {row.kind} ({label})", "enacted": row.date,
+        "scope": row.summary, "enacted": row.date,  # the row's own words; none invented
         "status": row.status, **common,
     }))  # fmt: skip
     return ""

@@ -15,6 +15,7 @@ from storage.fact_edits.jobs import (
     origin,
     today,
 )
+from storage.fact_edits.present import event_on_record, law_on_record
 from storage.facts_write import name_key
 from storage.interfaces.fact_edits import (
     Edit,
@@ -29,6 +30,13 @@ from storage.subjects import agency_subjects, company_key, law_subjects
 
 async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
     company = change.company
+    url = change.edit.source_url
+    present = await event_on_record(conn, company.id, change.happened, change.kind, url)
+    if present is not None:
+        raise ChangeRefused(
+            f"E{present} already records this ({company.name}, {change.happened},"
+            f" {change.kind}, same source): nothing was added."
+        )
     values = {
         "company_id": company.id,
         "happened": change.happened,
@@ -47,6 +55,13 @@ async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
 
 async def add_law(conn: aiosqlite.Connection, change: NewLaw) -> Outcome:
     where = change.jurisdiction
+    url = change.edit.source_url
+    present = await law_on_record(conn, name_key(where.label), change.kind, change.enacted, url)
+    if present is not None:
+        raise ChangeRefused(
+            f"L{present} already records this ({where.label}, {change.kind} of"
+            f" {change.enacted}, same source): nothing was added."
+        )
     values: dict[str, object] = {
         "jurisdiction": where.label,
         "jurisdiction_key": name_key(where.label),

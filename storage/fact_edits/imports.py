@@ -57,7 +57,9 @@ async def import_laws_table(conn: aiosqlite.Connection, change: LawsImport) -> I
 
 async def import_facts_csv(conn: aiosqlite.Connection, change: FactsCsvImport) -> ImportOutcome:
     edit = change.edit
-    created = await write_fact_rows(conn, list(change.rows), as_of=today(edit), origin=origin(edit))
+    written = await write_fact_rows(conn, list(change.rows), as_of=today(edit), origin=origin(edit))
+    present = written.pop("already_present", ())
+    created = written
     facts = sum(len(created[t]) for t in ("deployments", "company_events", "laws"))
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
@@ -68,4 +70,8 @@ async def import_facts_csv(conn: aiosqlite.Connection, change: FactsCsvImport) -
     lines += [
         f"{table.replace('_', ' ')} created: {len(ids)}" for table, ids in created.items() if ids
     ]
+    if present:
+        shown = ", ".join(str(line) for line in present[:20])
+        lines.append(f"already on record, not added again: {plural(len(present), 'line')}"
+                     f" ({shown}{', ...' if len(present) > 20 else ''})")  # fmt: skip
     return ImportOutcome(change_id, queued, tuple(lines))

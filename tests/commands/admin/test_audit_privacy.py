@@ -58,7 +58,7 @@ async def test_mydata_shows_every_audit_record_naming_the_caller(disp: Dispatche
     changes = section(reply, "Fact changes you made (audit log)").splitlines()
     assert [line.split(" ", 1)[0] for line in changes[:2]] == ["C2", "C3"]
     assert "/facts add-law: Oakland, CA: ban of 2019-07-16" in changes[0]
-    assert changes[2] == f"1 fact(s) name you as the admin who entered them (admin:test:{ZELDA_ID})"
+    assert changes[2] == f"1 fact names you as the admin who entered them (admin:test:{ZELDA_ID})"
     assert len(changes) == 3  # C4 and C5 are another admin's
     other = await run(disp, OTHER_ADMIN, "/mydata")
     assert "C4" in section(other, "Fact changes you made (audit log)")

@@ -39,7 +39,7 @@ async def test_one_notification_per_follower(
     text = await ok(
         disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e"
     )
-    assert "2 follower(s)" in text
+    assert "2 followers" in text
     report = await deliver_due(fdeps)
     assert report.delivered == 2 and report.failed == 0
     assert sorted(user for _, user, _ in messenger.sent) == ["alice", "bob"]

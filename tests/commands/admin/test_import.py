@@ -165,3 +165,31 @@ async def test_member_cannot_import(disp: Dispatcher, fdeps: Deps, db: Database)
     reply = await disp.run_text(member, "/facts import", (Attachment("f.csv", b"x"),))
     assert reply.error and "admins only" in reply.text
     assert await count(db, "SELECT COUNT(*) FROM changes WHERE action = 'refused'") == 1
+
+
+async def test_facts_already_on_record_are_not_added_again(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
+    content = (
+        FACTS_HEADER
+        + 'law,"Oakland, CA",,,2019-07-16,ban,in-force,,https://ex.org/o,\n'
+        + "event,Amazon,,,2021-05-18,extension,Moratorium,Extended,https://ex.org/a,\n"
+    ).encode()
+    error, text = await send(disp, "facts.csv", content)
+    assert not error, text
+    law = await db.fetchone("SELECT scope FROM laws WHERE city = 'Oakland'")
+    assert law is not None and law["scope"] == ""  # no scope invented where the row gives none
+    error, again = await send(disp, "facts.csv", content)
+    assert not error, again
+    assert "already on record, not added again: 2 lines (2, 3)" in again
+    assert await count(db, "SELECT COUNT(*) FROM company_events") == 1
+    assert await count(db, "SELECT COUNT(*) FROM laws WHERE city = 'Oakland'") == 1
+    typed = await disp.run_text(
+        ADMIN, '/facts add-event Amazon 2021-05-18 extension "Extended" https://ex.org/a'
+    )
+    assert typed.error and "already records this" in typed.text
+    assert "nothing was added" in typed.text and "\n" not in typed.text
+    other_source = await disp.run_text(
+        ADMIN, '/facts add-event Amazon 2021-05-18 extension "Extended" https://ex.org/b'
+    )
+    assert not other_source.error  # a second source for the same day is a fact of its own

@@ -27,7 +27,7 @@ async def test_import_audit_and_notifications_commit_together(
     assert not (await disp.run_text(ALICE, "/follow Greenfield, WI")).error
     reply = await disp.run_text(ADMIN, "/facts import", (UPLOAD,))
     assert not reply.error, reply.text
-    assert "Change C1 recorded: import" in reply.title and "1 follower(s)" in reply.text
+    assert "Change C1 recorded: import" in reply.title and "1 follower" in reply.text
     change = await audit.get_change(db, 1)
     assert change is not None and change.action == "import"
     assert change.after is not None and change.after["as_of"] == "2020-10-07"

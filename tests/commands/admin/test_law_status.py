@@ -31,7 +31,7 @@ async def test_a_repeal_is_audited_shown_told_and_undone(
         disp,
         "/facts set-law-status L1 repealed 2023-03-01 https://ex.org/repeal Repealed by the board",
     )
-    assert "Change C2 recorded" in text and "Updated L1" in text and "1 follower(s)" in text
+    assert "Change C2 recorded" in text and "Updated L1" in text and "1 follower" in text
     row = await db.fetchone("SELECT status, status_changed, status_note FROM laws")
     assert row is not None
     assert tuple(row) == ("repealed", "2023-03-01", "Repealed by the board")
