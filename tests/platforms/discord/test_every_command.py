@@ -46,6 +46,8 @@ def sample_value(option: Option) -> object:
         return option.min_value if option.min_value is not None else 1
     if option.type is OptionType.DATE:
         return "2026-12-31"
+    if option.type is OptionType.FACT_DATE:
+        return "2020-06"
     return "greenfield"[: option.max_length]  # a place, a slug, a name: valid for most
 
 

@@ -26,7 +26,12 @@ from tests.platforms.discord.wire import final_message, message_data
 from tests.platforms.fake_discord import FakeDiscord, Received, payloads
 
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
-TYPE_CODES = {OptionType.STRING: 3, OptionType.DATE: 3, OptionType.INTEGER: 4}
+TYPE_CODES = {
+    OptionType.STRING: 3,
+    OptionType.DATE: 3,
+    OptionType.FACT_DATE: 3,
+    OptionType.INTEGER: 4,
+}
 ATTACHMENT = 11
 MANAGE_GUILD = 1 << 5
 
@@ -63,7 +68,9 @@ def check_options(command: Command, sent: list[dict[str, Any]]) -> None:
         elif option.choices and len(option.choices) <= 25:
             assert [c["value"] for c in wire["choices"]] == list(option.choices)
         else:
-            limit = 10 if option.type is OptionType.DATE else option.max_length
+            limit = (
+                10 if option.type in (OptionType.DATE, OptionType.FACT_DATE) else option.max_length
+            )
             assert wire["max_length"] == limit
         assert wire.get("autocomplete", False) is bool(
             option.autocomplete and not wire.get("choices")
