@@ -47,10 +47,10 @@ def providers() -> tuple[PrivacyProvider, ...]:
         ),
         PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
         PrivacyProvider(
-            "Refused admin attempts (audit log)",
+            "Refused attempts (commands run without the role for them)",
             audit_privacy.describe_refusals,
             audit_privacy.erase_refusals,
-            erase_note="Refused admin attempts are deleted from the audit log entirely.",
+            erase_note="Refused attempts are deleted entirely.",
         ),
         PrivacyProvider(
             "Fact changes you made (audit log)",

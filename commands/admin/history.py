@@ -10,7 +10,7 @@ from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template
 from lexicon.words import plural
 from places.index import place_index
-from storage.interfaces.audit import Change, Row
+from storage.interfaces.audit import Change, Refusal, Row
 from storage.interfaces.fact_edits import UndoRequest
 from storage.subjects import (
     agency_subjects,
@@ -38,10 +38,23 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 async def history(request: Request, deps: Deps) -> Reply:
     target = request.text("target").strip()
     changes, about = await _find(deps, target)
-    if not changes:
-        return Reply(title=f"History of {about}", text="No changes on record.")
-    lines = [_describe(c) for c in changes]
+    lines = [_describe(c) for c in changes] or ["No changes on record."]
+    if not target:  # the whole log: refused attempts too, numbered and headed apart
+        refusals = await deps.storage.audit.recent_refusals(SHOWN)
+        if refusals:
+            lines.append("Refused attempts (commands run without the role for them):\n"
+                         + "\n".join(map(_refusal_line, refusals)))  # fmt: skip
     return Reply(title=f"History of {about} (latest first)", text="\n\n".join(lines))
+
+
+def _refusal_line(refusal: Refusal) -> str:
+    author = refusal.author
+    who = f"{author.user_name} ({author.platform}:{author.user_id})"
+    return f"R{refusal.id} · {_when(refusal.at)} · {who} · /{refusal.command}"
+
+
+def _when(at: str) -> str:
+    return f"{at.replace('T', ' ')[:16]} UTC"
 
 
 async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:

@@ -14,6 +14,7 @@ from storage.audit.reads import (
     changes_to_fact,
     get_change,
     recent_changes,
+    recent_refusals,
     refusals_by,
 )
 from storage.audit.recorder import ChangeRecorder, snapshot
@@ -48,6 +49,7 @@ __all__ = [
     "get_change",
     "loads",
     "recent_changes",
+    "recent_refusals",
     "record_change",
     "record_created",
     "record_refusal",

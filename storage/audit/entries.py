@@ -83,13 +83,11 @@ async def record_subjects(conn: aiosqlite.Connection, change_id: int, keys: Iter
     )
 
 
-async def record_refusal(
-    db: Database, author: Author, at: str, command: str, summary: str = ""
-) -> int:
-    """A refused attempt (wrong role) is part of the audit log too."""
-    entry = ChangeEntry(author, at, command, "refused", "", summary or "refused: role too low")
-
-    async def job(conn: aiosqlite.Connection) -> int:
-        return await record_change(conn, entry)
-
-    return await db.write(job)
+async def record_refusal(db: Database, author: Author, at: str, command: str) -> int:
+    """A refused attempt (wrong role), numbered apart from changes (R1, R2, ...)."""
+    rows = await db.write_statement(
+        "INSERT INTO refusals (at, platform, workspace, user_id, user_name, command)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        (at, author.platform, author.workspace, author.user_id, author.user_name, command),
+    )
+    return int(rows[0][0])

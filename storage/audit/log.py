@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from storage.audit import reads
 from storage.audit.entries import record_refusal
-from storage.audit.records import Author, Change
+from storage.audit.records import Author, Change, Refusal
 from storage.db import Database
 from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.interfaces.fact_edits import FactRef
@@ -32,7 +32,8 @@ class SqliteAudit:
     async def changes_about(self, subject_keys: Sequence[str], limit: int) -> list[Change]:
         return await reads.changes_about(self._db, subject_keys, limit)
 
-    async def record_refusal(
-        self, author: Author, at: dt.datetime, command: str, summary: str
-    ) -> int:
-        return await record_refusal(self._db, author, stamp(at), command, summary)
+    async def record_refusal(self, author: Author, at: dt.datetime, command: str) -> int:
+        return await record_refusal(self._db, author, stamp(at), command)
+
+    async def recent_refusals(self, limit: int) -> list[Refusal]:
+        return await reads.recent_refusals(self._db, limit)

@@ -42,12 +42,12 @@ def _when(at: str) -> str:
 
 async def describe_refusals(db: Database, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
-        "SELECT id, at, workspace, user_name, command FROM changes"
-        " WHERE platform = ? AND user_id = ? AND action = 'refused' ORDER BY id",
+        "SELECT id, at, workspace, user_name, command FROM refusals"
+        " WHERE platform = ? AND user_id = ? ORDER BY id",
         (platform, user_id),
     )
     return [
-        f"C{r['id']} · {_when(r['at'])}: you ran /{r['command']} without the role for it;"
+        f"R{r['id']} · {_when(r['at'])}: you ran /{r['command']} without the role for it;"
         f' recorded as "{r["user_name"]}" in workspace {r["workspace"]}'
         for r in rows
     ]
@@ -55,14 +55,8 @@ async def describe_refusals(db: Database, platform: str, user_id: str) -> list[s
 
 async def erase_refusals(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
     """Delete the caller's refused attempts (they never changed a fact: nothing to keep)."""
-    refused = "SELECT id FROM changes WHERE platform = ? AND user_id = ? AND action = 'refused'"
-    for table in ("change_subjects", "change_rows", "change_created", "notifications"):
-        await conn.execute(
-            f"DELETE FROM {table} WHERE change_id IN ({refused})", (platform, user_id)
-        )
     cursor = await conn.execute(
-        "DELETE FROM changes WHERE platform = ? AND user_id = ? AND action = 'refused'",
-        (platform, user_id),
+        "DELETE FROM refusals WHERE platform = ? AND user_id = ?", (platform, user_id)
     )
     return max(cursor.rowcount, 0)
 

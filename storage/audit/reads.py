@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from storage.audit.records import Author, Change, loads
+from storage.audit.records import Author, Change, Refusal, loads
 from storage.db import Database
 
 CHANGE_COLUMNS = (
@@ -70,10 +70,21 @@ async def changes_to_fact(db: Database, table: str, row_id: int, limit: int = 15
     return [change_of(row) for row in rows]
 
 
-async def refusals_by(db: Database, platform: str, user_id: str) -> list[Change]:
+async def refusals_by(db: Database, platform: str, user_id: str) -> list[Refusal]:
     rows = await db.fetchall(
-        f"SELECT {CHANGE_COLUMNS} FROM changes c WHERE c.action = 'refused'"
-        " AND c.platform = ? AND c.user_id = ? ORDER BY c.id",
-        (platform, user_id),
+        f"{_REFUSAL_SQL} WHERE platform = ? AND user_id = ? ORDER BY id", (platform, user_id)
     )
-    return [change_of(row) for row in rows]
+    return [_refusal(row) for row in rows]
+
+
+async def recent_refusals(db: Database, limit: int) -> list[Refusal]:
+    rows = await db.fetchall(f"{_REFUSAL_SQL} ORDER BY id DESC LIMIT ?", (limit,))
+    return [_refusal(row) for row in rows]
+
+
+_REFUSAL_SQL = "SELECT id, at, platform, workspace, user_id, user_name, command FROM refusals"
+
+
+def _refusal(row: Any) -> Refusal:
+    author = Author(row["platform"], row["workspace"], row["user_id"], row["user_name"])
+    return Refusal(int(row["id"]), row["at"], author, row["command"])

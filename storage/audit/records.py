@@ -28,6 +28,16 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """A command run without the role for it: who, when, which command (no values typed)."""
+
+    id: int  # shown as R12
+    at: str
+    author: Author
+    command: str
+
+
+@dataclass(frozen=True)
 class RowWrite:
     table: str
     row_id: int

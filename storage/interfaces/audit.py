@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
 
-from storage.audit.records import Author, Change, Row
+from storage.audit.records import Author, Change, Refusal, Row
 from storage.interfaces.fact_edits import FactRef
 
-__all__ = ["AuditLog", "Author", "Change", "Row"]
+__all__ = ["AuditLog", "Author", "Change", "Refusal", "Row"]
 
 
 class AuditLog(Protocol):
@@ -29,8 +29,10 @@ class AuditLog(Protocol):
         """Changes about any of these subjects (storage.subjects keys), newest first."""
         ...
 
-    async def record_refusal(
-        self, author: Author, at: dt.datetime, command: str, summary: str
-    ) -> int:
-        """Record an attempt refused for its role; returns its change id."""
+    async def record_refusal(self, author: Author, at: dt.datetime, command: str) -> int:
+        """Record an attempt refused for its role (no values typed); returns its R id."""
+        ...
+
+    async def recent_refusals(self, limit: int) -> list[Refusal]:
+        """The latest refused attempts, newest first."""
         ...

@@ -101,15 +101,15 @@ async def test_a_refused_admin_attempt_is_shown_and_erased(deps: Deps, db: Datab
     refused = await recording.run_text(ME, "/facts remove D1 https://example.org/x")
     assert refused.error
     assert await traces(db, ME.user_id, SECRET_NAME) == [
-        "changes.user_id",
-        "changes.user_name",
+        "refusals.user_id",
+        "refusals.user_name",
     ]
     mine = await run_ok(recording, ME, "/mydata")
     (section,) = mine.fields
-    assert section.name == "Refused admin attempts (audit log)"
+    assert section.name == "Refused attempts (commands run without the role for them)"
     assert "/facts remove" in section.value and SECRET_NAME in section.value
     preview = await run_ok(recording, ME, "/forgetme")
-    assert "deleted from the audit log entirely" in preview.text
+    assert "Refused attempts are deleted entirely." in preview.text
     code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
     await run_ok(recording, ME, f"/forgetme {code}")
     assert await traces(db, ME.user_id, SECRET_NAME) == []

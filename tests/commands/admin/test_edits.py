@@ -220,9 +220,14 @@ async def test_member_is_refused_and_the_refusal_is_audited(
     refusals = await audit.refusals_by(db, "test", "M7")
     assert len(refusals) == 1
     assert refusals[0].command == "facts remove" and refusals[0].author.user_name == "user M7"
-    assert "https" not in refusals[0].summary  # option values are never recorded
-    assert "refused" in await run(disp, "/facts history")
-    assert "refused attempt" in await fails(disp, f"/facts undo C{refusals[0].id}")
+    assert "https" not in str(refusals[0])  # option values are never recorded
+    history = await run(disp, "/facts history")
+    assert "Refused attempts (commands run without the role for them):" in history
+    assert f"R{refusals[0].id} · " in history and "/facts remove" in history
+    # Refusals have their own numbering: the first real change is still C1.
+    changed = await run(disp, '/facts set-partnership "Greenfield Police Department, WI" 2019-06'
+                        " https://ex.org/g")  # fmt: skip
+    assert "Change C1 recorded" in changed
 
 
 async def test_history_shows_who_when_before_and_after(disp: Dispatcher) -> None:

@@ -164,7 +164,7 @@ async def test_member_cannot_import(disp: Dispatcher, fdeps: Deps, db: Database)
     member = identity(Role.MEMBER, user_id="M1")
     reply = await disp.run_text(member, "/facts import", (Attachment("f.csv", b"x"),))
     assert reply.error and "admins only" in reply.text
-    assert await count(db, "SELECT COUNT(*) FROM changes WHERE action = 'refused'") == 1
+    assert await count(db, "SELECT COUNT(*) FROM refusals") == 1
 
 
 async def test_facts_already_on_record_are_not_added_again(

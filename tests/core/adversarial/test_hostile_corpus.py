@@ -69,7 +69,7 @@ async def refusal_problems(
         return ["refusal not recorded exactly once"]
     if not refused:
         return []
-    row = await world.db.fetchone("SELECT * FROM changes ORDER BY id DESC LIMIT 1")
+    row = await world.db.fetchone("SELECT * FROM refusals ORDER BY id DESC LIMIT 1")
     assert row is not None
     if len(case.hostile.strip()) >= 3 and case.hostile in repr(tuple(row)):
         return ["refusal record holds user text"]

@@ -120,8 +120,9 @@ async def snapshot(db: Database) -> dict[str, tuple[int, str]]:
     )
     state: dict[str, tuple[int, str]] = {}
     for (table,) in tables:
-        where = " WHERE action != 'refused'" if table == "changes" else ""
-        rows = await db.fetchall(f'SELECT * FROM "{table}"{where}')
+        if table == "refusals":
+            continue
+        rows = await db.fetchall(f'SELECT * FROM "{table}"')
         digest = hashlib.sha256()
         for line in sorted(repr(tuple(row)) for row in rows):
             digest.update(line.encode("utf-8", "surrogatepass"))
@@ -158,7 +159,7 @@ class ChangeProbe:
         )
 
     async def refused_count(self) -> int:
-        row = await self.db.fetchone("SELECT count(*) FROM changes WHERE action = 'refused'")
+        row = await self.db.fetchone("SELECT count(*) FROM refusals")
         assert row is not None
         return int(row[0])
 
