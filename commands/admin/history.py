@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.deps import Deps
 from bot.models import Reply, Request, Role
 from bot.registry import CommandSet, Option
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template
-from lexicon.words import plural
+from commands.facts.text import date_text
+from lexicon.words import plural, shorten
 from places.index import place_index
 from storage.interfaces.audit import Change, Refusal, Row
 from storage.interfaces.fact_edits import UndoRequest
@@ -23,8 +26,21 @@ from storage.subjects import (
 
 SHOWN = 10
 # Bookkeeping columns that change with every edit and say nothing to a reader.
-_QUIET = frozenset({"name_key", "jurisdiction_key", "natural_key", "as_of", "origin"})
+_QUIET = frozenset({
+    "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
+    "started_precision", "happened_precision", "enacted_precision",
+})  # fmt: skip
 _VALUE_CHARS = 80
+# What a column is called in a sentence; a date is shown at its stored precision.
+_LABELS = {
+    "started": "start date", "ended": "end date", "happened": "date", "enacted": "enacted",
+    "status_changed": "status changed", "status_note": "note", "source_id": "source",
+    "agency_id": "agency", "company_id": "company",
+}  # fmt: skip
+_PRECISION = {
+    "started": "started_precision", "happened": "happened_precision",
+    "enacted": "enacted_precision",
+}  # fmt: skip
 
 COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
@@ -38,7 +54,8 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 async def history(request: Request, deps: Deps) -> Reply:
     target = request.text("target").strip()
     changes, about = await _find(deps, target)
-    lines = [_describe(c) for c in changes] or ["No changes on record."]
+    sources = await deps.storage.audit.source_urls(_source_ids(changes))
+    lines = [_describe(c, sources) for c in changes] or ["No changes on record."]
     if not target:  # the whole log: refused attempts too, numbered and headed apart
         refusals = await deps.storage.audit.recent_refusals(SHOWN)
         if refusals:
@@ -54,6 +71,7 @@ def _refusal_line(refusal: Refusal) -> str:
 
 
 def _when(at: str) -> str:
+    """'2026-11-28T07:49:20Z' as people read it: '2026-11-28 07:49 UTC' (times are UTC)."""
     return f"{at.replace('T', ' ')[:16]} UTC"
 
 
@@ -80,18 +98,23 @@ async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
     return await audit.changes_about([*keys, state_key(place.state)], SHOWN), place.label
 
 
-def _describe(change: Change) -> str:
+def _source_ids(changes: list[Change]) -> list[int]:
+    rows = [row for c in changes for row in (c.before, c.after) if row is not None]
+    return sorted({int(str(row["source_id"])) for row in rows if row.get("source_id")})
+
+
+def _describe(change: Change, sources: Mapping[int, str]) -> str:
     author = change.author
     # An author erased by /forgetme has no id left, only "erased user #<change id>".
     who = author.user_name
     if author.user_id:
         who += f" ({author.platform}:{author.user_id})"
-    head = f"C{change.id} · {change.at.replace('T', ' ')[:16]} UTC · {who} · /{change.command}"
+    head = f"C{change.id} · {_when(change.at)} · {who} · /{change.command}"
     if change.fact_id:
         head += f" · {change.fact_id}"
     lines = [head, f"  {change.summary}"]
     if change.action in ("create", "update", "delete", "undo"):
-        lines.append(f"  {_difference(change.before, change.after)}")
+        lines.append(f"  {_difference(change.before, change.after, sources)}")
     if change.source_url:
         lines.append(f"  source: {change.source_url}")
     if change.undone_by is not None:
@@ -99,22 +122,43 @@ def _describe(change: Change) -> str:
     return "\n".join(lines)
 
 
-def _difference(before: Row | None, after: Row | None) -> str:
+def _difference(before: Row | None, after: Row | None, sources: Mapping[int, str]) -> str:
+    """What changed, in words: 'start date 2018-03-22 → May 2019; source <url> → <url>'."""
     if before is None and after is not None:
-        return "before: (none) → after: " + _fields(after, set(after))
+        return "created: " + _fields(after, set(after), sources)
     if after is None and before is not None:
-        return "before: " + _fields(before, set(before)) + " → after: (removed)"
+        return "removed: " + _fields(before, set(before), sources)
     if before is None or after is None:
         return ""
-    changed = {k for k in after if before.get(k) != after.get(k)} - _QUIET
-    return f"before: {_fields(before, changed)} → after: {_fields(after, changed)}"
-
-
-def _fields(row: Row, keys: set[str]) -> str:
-    shown = [k for k in row if k in keys and k not in _QUIET and k != "id"]
-    if not shown:
+    changed = [k for k in after if before.get(k) != after.get(k) and k not in _QUIET]
+    if not changed:
         return "(no visible change)"
-    return ", ".join(f"{k}={str(row[k])[:_VALUE_CHARS]}" for k in shown if row[k] not in (None, ""))
+    return "; ".join(
+        f"{_LABELS.get(k, k.replace('_', ' '))} {_value(before, k, sources)}"
+        f" → {_value(after, k, sources)}"
+        for k in changed
+    )
+
+
+def _fields(row: Row, keys: set[str], sources: Mapping[int, str]) -> str:
+    shown = [k for k in row if k in keys and k not in _QUIET and k != "id"]
+    described = [
+        f"{_LABELS.get(k, k.replace('_', ' '))} {_value(row, k, sources)}"
+        for k in shown
+        if row[k] not in (None, "")
+    ]
+    return "; ".join(described) or "(no visible change)"
+
+
+def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
+    value = row.get(key)
+    if value in (None, ""):
+        return "(none)"
+    if key == "source_id":
+        return sources.get(int(str(value)), f"source #{value}")
+    if key in _PRECISION:
+        return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
+    return shorten(str(value), _VALUE_CHARS)
 
 
 @COMMANDS.command(
@@ -148,12 +192,12 @@ async def show_outbox(request: Request, deps: Deps) -> Reply:
         f" delivered: {totals.delivered:,}."
     ]
     if totals.oldest_pending:
-        lines.append(f"Oldest pending since {totals.oldest_pending}.")
+        lines.append(f"Oldest pending since {_when(totals.oldest_pending)}.")
     for item in await deps.storage.outbox.pending(SHOWN):
         error = f", last error: {item.last_error}" if item.last_error else ""
         lines.append(
             f"N{item.id} (C{item.change_id}) to {item.platform}:{item.user_id}:"
-            f" {plural(item.attempts, 'attempt')}, next {item.next_attempt_at}{error}"
+            f" {plural(item.attempts, 'attempt')}, next {_when(item.next_attempt_at)}{error}"
         )
     if totals.pending and not totals.failing:
         lines.append("Nothing has failed; the delivery loop sends pending ones shortly.")

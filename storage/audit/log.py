@@ -35,5 +35,11 @@ class SqliteAudit:
     async def record_refusal(self, author: Author, at: dt.datetime, command: str) -> int:
         return await record_refusal(self._db, author, stamp(at), command)
 
+    async def source_urls(self, source_ids: Sequence[int]) -> dict[int, str]:
+        ids = list(dict.fromkeys(source_ids))[:500]
+        marks = ", ".join("?" * len(ids))
+        rows = await self._db.fetchall(f"SELECT id, url FROM sources WHERE id IN ({marks})", ids)
+        return {int(row["id"]): str(row["url"]) for row in rows}
+
     async def recent_refusals(self, limit: int) -> list[Refusal]:
         return await reads.recent_refusals(self._db, limit)

@@ -33,6 +33,10 @@ class AuditLog(Protocol):
         """Record an attempt refused for its role (no values typed); returns its R id."""
         ...
 
+    async def source_urls(self, source_ids: Sequence[int]) -> dict[int, str]:
+        """The URL of each source id (the history shows sources, not their ids)."""
+        ...
+
     async def recent_refusals(self, limit: int) -> list[Refusal]:
         """The latest refused attempts, newest first."""
         ...

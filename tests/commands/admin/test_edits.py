@@ -234,8 +234,10 @@ async def test_history_shows_who_when_before_and_after(disp: Dispatcher) -> None
     await run(disp, f"/facts set-partnership {GREENFIELD} 2019-06-01 https://ex.org/a")
     text = await run(disp, "/facts history Greenfield, WI")
     assert "C1" in text and "user A1 (test:A1)" in text and "2026-11-26 12:00" in text
-    assert "started=2019-05-14" in text and "started=2019-06-01" in text
-    assert "https://ex.org/a" in text
+    # In words: what changed, with sources as links, never raw columns or source ids.
+    assert "start date 2019-05-14 → 2019-06-01" in text
+    assert "source https://example.org/ring-map → https://ex.org/a" in text
+    assert "source_id" not in text and "started=" not in text
     assert "No changes" in await run(disp, "/facts history Milwaukee, WI")
     assert "C1" in await run(disp, "/facts history D1")
 
