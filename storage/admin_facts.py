@@ -3,13 +3,15 @@ storage/fact_edits/), so fact rows, audit entry and queued notifications commit 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 import aiosqlite
 
 from storage.db import Database
 from storage.fact_edits import facts, imports, lookups, partnerships, undo
+from storage.facts_csv import FactRow
+from storage.importers.issues import Issue
 from storage.interfaces.fact_edits import (
     AgencyRef,
     AtlasImport,
@@ -87,6 +89,15 @@ class SqliteFactEditor:
 
     async def import_facts_csv(self, change: FactsCsvImport) -> ImportOutcome:
         return await self._write(imports.import_facts_csv, change)
+
+    async def check_facts_csv(self, rows: Sequence[FactRow]) -> list[Issue]:
+        async def dry_run(conn: aiosqlite.Connection) -> list[Issue]:
+            return await imports.check_fact_rows(conn, list(rows))
+
+        try:
+            return await self._db.write(dry_run)
+        except imports.CheckOnly as done:
+            return done.issues
 
     async def import_laws_table(self, change: LawsImport) -> ImportOutcome:
         return await self._write(imports.import_laws_table, change)

@@ -26,6 +26,7 @@ from storage.fact_edits.present import event_on_record, law_on_record
 from storage.facts_csv import FactRow
 from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import name_key
+from storage.importers.issues import Issue
 from storage.interfaces.fact_edits import Edit
 from storage.subjects import agency_subjects, company_key, law_subjects
 
@@ -98,6 +99,15 @@ async def _insert(conn: aiosqlite.Connection, table: str, values: dict[str, obje
     return int(cursor.lastrowid or 0)
 
 
+class FactRowsRefused(ChangeRefused):
+    """Rows that do not fit what is on record (an unknown company, a partnership already
+    there): every one of them, each with its line."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("Nothing was imported: " + "; ".join(map(str, issues[:10])) + ".")
+        self.issues = issues
+
+
 async def write_fact_rows(
     conn: aiosqlite.Connection, rows: list[FactRow], *, as_of: str, origin: str
 ) -> dict[str, tuple[int, ...]]:
@@ -105,7 +115,7 @@ async def write_fact_rows(
     created: dict[str, list[int]] = {t: [] for t in ("sources", "agencies", "deployments")}
     created |= {"company_events": [], "laws": []}
     created["already_present"] = []  # line numbers of facts on record already, not added
-    errors: list[str] = []
+    errors: list[Issue] = []
     for row in rows:
         source_id = await _one(
             conn, "SELECT id FROM sources WHERE url = ? AND publisher = '' AND published = ''",
@@ -138,9 +148,9 @@ async def write_fact_rows(
         else:
             error = await _law(conn, row, common, created)
         if error:
-            errors.append(error)
+            errors.append(Issue(row.line, error.removeprefix(f"line {row.line}: ")))
     if errors:
-        raise ChangeRefused("Nothing was imported: " + "; ".join(errors[:10]))
+        raise FactRowsRefused(errors)
     return {table: tuple(ids) for table, ids in created.items()}
 
 

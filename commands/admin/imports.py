@@ -32,7 +32,8 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
 def _issues_line(issues: list[Issue]) -> str:
     shown = "; ".join(str(i) for i in issues[:MAX_ERRORS_SHOWN])
-    more = f" (and {len(issues) - MAX_ERRORS_SHOWN} more)" if len(issues) > MAX_ERRORS_SHOWN else ""
+    hidden = len(issues) - MAX_ERRORS_SHOWN
+    more = f" (and {hidden} more; {len(issues)} problems in all)" if hidden > 0 else ""
     return f"Nothing was imported: {shown}{more}."
 
 
@@ -139,7 +140,10 @@ async def _import_facts_csv(request: Request, deps: Deps, upload: Attachment) ->
         parse_facts_csv, upload.content, today=deps.today(), max_bytes=MAX_IMPORT_BYTES
     )
     if parsed.errors:
-        raise UserError(_issues_line(parsed.errors))
+        # Tell every problem of the file at once: what the rows that did parse would hit in
+        # the database (a dry run) beside the rows that did not.
+        found = [*parsed.errors, *await deps.storage.fact_edits.check_facts_csv(parsed.rows)]
+        raise UserError(_issues_line(sorted(found, key=lambda i: i.line or 0)))
     url = checked_url(request.text("source")) if request.text("source") else ""
     edit = edit_of(request, deps, url, _notice(upload, url))
     outcome = await deps.storage.fact_edits.import_facts_csv(

@@ -6,10 +6,12 @@ from __future__ import annotations
 import aiosqlite
 
 from lexicon.words import plural
-from storage.admin_import import audit_import, dataset_row, write_fact_rows
+from storage.admin_import import FactRowsRefused, audit_import, dataset_row, write_fact_rows
 from storage.audit import ChangeEntry
 from storage.fact_edits.jobs import origin, today
+from storage.facts_csv import FactRow
 from storage.importers.atlas_write import ATLAS_DATASET, write_atlas
+from storage.importers.issues import Issue
 from storage.importers.laws import LAWS_DATASET, write_laws
 from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 from storage.outbox import stamp
@@ -53,6 +55,23 @@ async def import_laws_table(conn: aiosqlite.Connection, change: LawsImport) -> I
     )  # fmt: skip
     change_id, queued = await audit_import(conn, entry, {"laws": summary.created_ids}, edit)
     return ImportOutcome(change_id, queued, tuple(summary.lines()))
+
+
+class CheckOnly(Exception):
+    """Ends a dry run: its job fails, so its transaction rolls back, carrying what it found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("check only")
+        self.issues = issues
+
+
+async def check_fact_rows(conn: aiosqlite.Connection, rows: list[FactRow]) -> list[Issue]:
+    """Which rows would not fit what is on record, found by writing them and rolling back."""
+    try:
+        await write_fact_rows(conn, rows, as_of="2000-01-01", origin="check")
+    except FactRowsRefused as exc:
+        raise CheckOnly(exc.issues) from None
+    raise CheckOnly([])
 
 
 async def import_facts_csv(conn: aiosqlite.Connection, change: FactsCsvImport) -> ImportOutcome:

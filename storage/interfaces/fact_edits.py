@@ -10,6 +10,7 @@ only the database knows (a partnership already on record, a law enacted after th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -18,6 +19,7 @@ from storage.audit.records import Author
 if TYPE_CHECKING:
     from storage.facts_csv import FactRow
     from storage.importers.atlas import AtlasParse
+    from storage.importers.issues import Issue
     from storage.importers.laws import LawsParse
 
 FactKind = Literal["D", "E", "L"]  # deployment or partnership, company event, law
@@ -243,6 +245,11 @@ class FactEditor(Protocol):
         ...
 
     async def import_facts_csv(self, change: FactsCsvImport) -> ImportOutcome: ...
+
+    async def check_facts_csv(self, rows: Sequence[FactRow]) -> list[Issue]:
+        """The rows that would not fit what is on record, each with its line; writes nothing
+        (a dry run), so a file's every problem can be told at once."""
+        ...
 
     async def import_laws_table(self, change: LawsImport) -> ImportOutcome:
         """The IFF table of local laws: jurisdictions already on record are kept."""

@@ -193,3 +193,20 @@ async def test_facts_already_on_record_are_not_added_again(
         ADMIN, '/facts add-event Amazon 2021-05-18 extension "Extended" https://ex.org/b'
     )
     assert not other_source.error  # a second source for the same day is a fact of its own
+
+
+async def test_every_problem_of_a_facts_csv_is_told_at_once(
+    disp: Dispatcher, fdeps: Deps, db: Database
+) -> None:
+    start = await table_state(db)
+    content = (
+        FACTS_HEADER
+        + "event,Amazon,,,2021-05-18,party,,Extended,https://ex.org/a,\n"  # a bad kind
+        + "event,Initech,,,2021-05-18,extension,,Extended,https://ex.org/b,\n"  # no such company
+        + "law,Atlantis,,,2019-07-16,ban,in-force,,https://ex.org/o,\n"  # no such jurisdiction
+    ).encode()
+    error, text = await send(disp, "facts.csv", content)
+    assert error and "\n" not in text
+    assert text.index("line 2: event kind") < text.index("line 3: no company called 'Initech'")
+    assert "line 4: jurisdiction must be" in text
+    assert await table_state(db) == start  # the dry run wrote nothing
