@@ -72,7 +72,8 @@ async def draft(request: Request, deps: Deps) -> Reply:
         language=language,
         place=request.text("place"),
         recipient=request.text("recipient"),
-        signer=request.text("signer"),
+        # Signed by whoever drafts it unless they name a signer: never a "[Your name]".
+        signer=request.text("signer") or request.user_name,
         company=request.text("company"),
     )
     result = await draft_letter(deps, CATALOG, info, ask)
@@ -105,7 +106,7 @@ async def draft(request: Request, deps: Deps) -> Reply:
     Option("file", "The template as a .txt file", type=OptionType.ATTACHMENT, required=False),
     role=Role.ORGANIZER,
     examples=(
-        "/letter add thanks-council Dear {{ place.council }}, thank you. {{ signer }}",
+        "/letter add thanks-council {{ addressee.dear }} thank you. {{ signer }}",
         "/letter add ring-short language:es (attach ring-short.txt)",
     ),
 )
