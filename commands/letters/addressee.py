@@ -84,8 +84,13 @@ def _unit_body(unit: str) -> Body:
 def agency_body(agency: Agency) -> Body:
     """The body that governs `agency`, read from its name, city and county."""
     county = _COUNTY_IN_NAME.match(agency.name)
-    if _COUNTY_AGENCY.search(agency.name) and county:
-        return county_body(county.group(1), agency.state)
+    if _is_county(agency):
+        named = county.group(1) if county else agency.county.split(",")[0].strip()
+        base = named.removesuffix(" County")
+        if (base.lower(), agency.state) in _CITY_BODY:  # a consolidated city-county
+            return city_body(base, agency.state)
+        if named:
+            return county_body(named, agency.state)
     unit = _LOCAL_UNIT.match(agency.name)
     if unit and not agency.name.startswith("Town of"):
         return _unit_body(unit.group(1))
@@ -93,6 +98,21 @@ def agency_body(agency: Agency) -> Body:
         return city_body(agency.city, agency.state)
     first = agency.county.split(",")[0].strip()
     return county_body(first or agency.name, agency.state)
+
+
+def city_own(agency: Agency, city: str) -> bool:
+    """Whether `agency` is the city's own (named after it, not a sheriff or county force)."""
+    return (
+        bool(city)
+        and agency.city.lower() == city.lower()
+        and agency.name.lower().startswith(city.lower())
+        and not _is_county(agency)
+        and (agency.kind.lower() == "police" or agency.jurisdiction_type.lower() == "municipal")
+    )
+
+
+def _is_county(agency: Agency) -> bool:
+    return bool(_COUNTY_AGENCY.search(agency.name)) or agency.jurisdiction_type == "County"
 
 
 def place_body(place: Place) -> Body:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.deps import Deps
 from bot.errors import UserError
-from commands.letters.addressee import Body, agency_body, place_body, salutation
+from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
 from commands.letters.fields import NEEDS_LAWS, NEEDS_PARTNERSHIP, NEEDS_PLACE
 from commands.letters.fit import (
@@ -23,6 +23,7 @@ from commands.letters.fit import (
     place_facts,
 )
 from commands.letters.neighbors import neighbors
+from commands.letters.records import records_view
 from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
     agency_view,
@@ -35,7 +36,7 @@ from commands.letters.views import (
 )
 from places.index import place_index
 from places.snapshot import Place
-from storage.facts_models import Deployment, Law
+from storage.facts_models import Agency, Deployment, Law
 
 MAX_SIGNER = 80
 MAX_RECIPIENT = 160
@@ -57,6 +58,7 @@ class DraftAsk:
     signer: str = ""
     company: str = ""
     applies: frozenset[str] = frozenset()
+    since: str = ""  # ISO date a records request asks from ('' = DEFAULT_SINCE)
 
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
@@ -83,6 +85,11 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             lookup = place_index(deps).facts
             context["ring_today"] = ring_today(lookup, language)
             context["snapshot"] = snapshot_as_of(lookup, language)
+        if "records" in ask.fields:
+            agency = await _records_agency(deps, ask, facts)
+            body = agency_body(agency)
+            context["agency"] = agency_view(agency, language)
+            context["records"] = await records_view(deps, agency, ask.since, language)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
             state_laws = await deps.storage.facts.laws_in_state(place.state)
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
@@ -127,14 +134,7 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     if len(agencies) == 1:
         return next(iter(agencies.values()))
     # A city's own police: named after the city, not a sheriff or county force based there.
-    own = [
-        d
-        for d in agencies.values()
-        if place.city
-        and d.agency.city.lower() == place.city.lower()
-        and d.agency.name.lower().startswith(place.city.lower())
-        and agency_body(d.agency).en.endswith("Council")
-    ]
+    own = [d for d in agencies.values() if city_own(d.agency, place.city)]
     if len(own) == 1 and place.kind == "city":
         return own[0]
     names = sorted(d.agency.name for d in agencies.values())
@@ -143,6 +143,29 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
         f"{place.label} has {len(names)} agencies with a Ring partnership on record"
         f" ({', '.join(names[:MAX_NAMED])}{more}): which one? e.g. /letter draft"
         f" {ask.template} {names[0]}, {place.state}"
+    )
+
+
+async def _records_agency(deps: Deps, ask: DraftAsk, facts: PlaceFacts) -> Agency:
+    """The agency a records request goes to: the place's only one, or its own police."""
+    place = facts.place
+    found = await deps.storage.facts.deployments_for_agencies(place.agency_ids)
+    agencies = {d.agency.id: d.agency for d in found}
+    if len(agencies) == 1:
+        return next(iter(agencies.values()))
+    own = [a for a in agencies.values() if city_own(a, place.city)]
+    if len(own) == 1 and place.kind == "city":
+        return own[0]
+    if not agencies:
+        raise UserError(
+            f"No agency of {place.label} is on record; name one, e.g. /letter draft"
+            f" {ask.template} Greenfield Police Department, WI"
+        )
+    names = sorted(a.name for a in agencies.values())
+    more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
+    raise UserError(
+        f"{place.label} has {len(names)} agencies on record ({', '.join(names[:MAX_NAMED])}"
+        f"{more}): which one? e.g. /letter draft {ask.template} {names[0]}, {place.state}"
     )
 
 

@@ -22,6 +22,7 @@ class Draft:
     text: str
     place_label: str
     subject: str = ""  # the company or agency the letter is about, when not the place
+    notes: tuple[str, ...] = ()  # for the organizer, never in the letter
 
     @property
     def filename(self) -> str:
@@ -94,7 +95,19 @@ async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: Dra
         raise UserError(f"The {info.name} template could not be drafted: {exc}.") from None
     place = context.get("place")
     label = str(place.get("label", "")) if isinstance(place, dict) else ""
-    return Draft(info=info, text=text, place_label=label, subject=_subject(context))
+    return Draft(
+        info=info, text=text, place_label=label, subject=_subject(context), notes=_notes(context)
+    )
+
+
+def _notes(context: dict[str, object]) -> tuple[str, ...]:
+    records, place = context.get("records"), context.get("place")
+    if isinstance(records, dict) and not records.get("law") and isinstance(place, dict):
+        return (
+            f"The facts on record do not name {place.get('state_name')}'s public-records law:"
+            " name it in the letter (the statute and its section) before sending.",
+        )
+    return ()
 
 
 def _subject(context: dict[str, object]) -> str:

@@ -84,7 +84,7 @@ def check_company_fit(name: str, applies: frozenset[str], company: Company, poli
     if policy == POLICE_VIDEO and applies & {"company-pause", "company-other"}:
         raise UserError(
             f"{company.name} sells no face recognition: its police program is about video. Use"
-            " /letter draft ring-council <place>"
+            " /letter draft ring-council <place> or /letter draft records-request <agency>"
         )
     if "company-pause" in applies and policy != "pause":
         raise UserError(

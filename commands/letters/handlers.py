@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Reply, ReplyFile, Request, Role
+from bot.models import Field, Reply, ReplyFile, Request, Role
 from bot.registry import AutocompleteContext, Choice, CommandSet, Option, OptionType
 from commands.letters.adding import stored_from_request
 from commands.letters.catalog import LetterCatalog
@@ -56,11 +58,19 @@ async def templates(request: Request, deps: Deps) -> Reply:
     Option("signer", "Who signs it", required=False, max_length=80),
     Option("language", "en or es", required=False, max_length=2, choices=LANGUAGES),
     Option("company", "For company letters (default amazon)", required=False, max_length=60),
+    Option(
+        "since",
+        "For records requests: the date asked from, YYYY-MM-DD (default 2018-01-01)",
+        type=OptionType.DATE,
+        required=False,
+        max_length=10,
+    ),
     examples=(
         '/letter draft ring-council Greenfield, WI signer:"Ana Pérez"',
         "/letter draft ban-petition Milwaukee, WI language:es",
         "/letter draft company-moratorium company:amazon",
         '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
+        "/letter draft records-request Houston, TX since:2019-01-01",
     ),
 )
 async def draft(request: Request, deps: Deps) -> Reply:
@@ -75,13 +85,19 @@ async def draft(request: Request, deps: Deps) -> Reply:
         # Signed by whoever drafts it unless they name a signer: never a "[Your name]".
         signer=request.text("signer") or request.user_name,
         company=request.text("company"),
+        since=_iso(request.option("since")),
     )
     result = await draft_letter(deps, CATALOG, info, ask)
     return Reply(
         title=f"{info.title} ({info.language})",
         text=result.text,
+        fields=tuple(Field("Before sending", note) for note in result.notes),
         file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
     )
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
 
 @COMMANDS.command(

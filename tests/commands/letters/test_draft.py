@@ -115,6 +115,7 @@ async def test_every_shipped_template_drafts_in_both_languages(
         "company-commitment": "Greenfield, WI company:ibm",
         "ban-petition": "Greenfield, WI",
         "keep-ban": "San Francisco, CA",
+        "records-request": "Greenfield, WI",
     }
     assert sorted(places) == LetterCatalog().shipped_names()
     for name, place in places.items():

@@ -195,6 +195,30 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
     assert oakland.error and "keep-ban Oakland, CA" in oakland.text
 
 
+async def test_records_request_names_the_law_when_known(deps: Deps, db: Database) -> None:
+    disp = await _load(deps, db)
+    who = identity()
+    houston = await disp.run_text(who, "/letter draft records-request Houston, TX since:2019-01-01")
+    assert not houston.error, houston.text
+    assert "Under the Texas Public Information Act (Texas Government Code, Chapter 552)" in (
+        houston.text
+    )
+    assert "To: Records Officer, Houston Police Department" in houston.text
+    assert "since January 1, 2019" in houston.text and not houston.fields
+    assert "https://www.legis.state.tx.us/" in houston.text
+    es = await disp.run_text(who, "/letter draft records-request Houston, TX language:es")
+    assert "Conforme a la Ley de Información Pública de Texas" in es.text.replace(
+        "a la ley", "a la Ley"
+    )
+    assert not spanish_without_english(es.text)
+    assert es.file is not None
+    assert es.file.filename == "records-request-houston-police-department-es.txt"
+    chicago = await disp.run_text(who, "/letter draft records-request Chicago, IL")
+    assert "Under the public-records law of Illinois" in chicago.text
+    assert [f.name for f in chicago.fields] == ["Before sending"]
+    assert "[" not in chicago.text
+
+
 async def test_every_ring_event_a_letter_quotes_has_spanish(deps: Deps, db: Database) -> None:
     await _load(deps, db)
     for status in await deps.storage.facts.companies_with_status():
