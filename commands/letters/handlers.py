@@ -128,12 +128,28 @@ def _iso(value: object) -> str:
 )
 async def add(request: Request, deps: Deps) -> Reply:
     stored = stored_from_request(request, deps, CATALOG)
+    versions = await deps.storage.letters.get(stored.name, request.workspace)
+    old = next((v for v in versions if v.language == stored.language), None)
+    if old is not None:
+        by_author = (old.author_platform, old.author_id) == (request.platform, request.user_id)
+        if not by_author and request.role < Role.ADMIN:
+            # An organizer's template is theirs: another organizer adds one of their own.
+            raise UserError(
+                f"{old.name} ({old.language}) was added by {old.author_name} on"
+                f" {old.created[:10]}; only they or an admin can replace it. Choose another name."
+            )
     # Storage refuses (storage.errors.Refused) a name another workspace already owns.
-    replaced = await deps.storage.letters.save(stored)
-    verb = "Replaced" if replaced else "Added"
+    await deps.storage.letters.save(stored)
+    what = f"the {stored.kind} template {stored.name} ({stored.language})"
+    if old is not None:
+        said = (
+            f"Replaced {what}: it was {old.title!r}, added by {old.author_name} on"
+            f" {old.created[:10]}."
+        )
+    else:
+        said = f"Added {what}."
     return Reply(
-        text=f"{verb} the {stored.kind} template {stored.name} ({stored.language})."
-        f" Draft it: /letter draft {stored.name} <place> language:{stored.language}"
+        text=f"{said} Draft it: /letter draft {stored.name} <place> language:{stored.language}"
     )
 
 

@@ -58,6 +58,22 @@ async def test_typed_text_and_replacement(disp: Dispatcher, organizer: Identity)
     assert drafted.text == "Hi Bo\n"
 
 
+async def test_replacing_needs_the_author_or_an_admin(
+    disp: Dispatcher, organizer: Identity, admin: Identity
+) -> None:
+    other = identity(Role.ORGANIZER, user_id="U-other")
+    await disp.run_text(organizer, "/letter add short-one Hello {{ signer }}")
+    refused = await disp.run_text(other, "/letter add short-one Mine {{ signer }}")
+    assert refused.error and "added by user U-org on 2026-11-26" in refused.text
+    assert "only they or an admin" in refused.text
+    kept = await disp.run_text(organizer, "/letter draft short-one signer:Bo")
+    assert kept.text == "Hello Bo\n"
+    replaced = await disp.run_text(admin, "/letter add short-one Hi {{ signer }}")
+    assert not replaced.error
+    assert "Replaced the letter template short-one (en): it was 'short-one'" in replaced.text
+    assert "added by user U-org on 2026-11-26" in replaced.text
+
+
 async def test_other_workspaces_neither_see_nor_take_the_name(
     disp: Dispatcher, organizer: Identity
 ) -> None:
