@@ -107,6 +107,11 @@ def _table(pdf: FPDF, signers: list[ExportRow]) -> None:
         if pdf.get_y() + lines * _LINE > pdf.page_break_trigger:
             pdf.add_page()
             _header(pdf)
+        if lines == 1:  # the common case: one line per cell, written in sequence
+            for text, (_, width) in zip(cells, _COLUMNS, strict=True):
+                pdf.cell(width, _LINE, text)
+            pdf.ln(_LINE)
+            continue
         top, x = pdf.get_y(), pdf.l_margin
         for text, (_, width) in zip(cells, _COLUMNS, strict=True):
             pdf.set_xy(x, top)
