@@ -48,7 +48,9 @@ _ENGLISH = re.compile(
     r"\b(the|and|was|were|with|police could|could|would|which|their|has|have|that|"
     r"from|into|after|before|announced|joined|ended)\b"
 )
-_CITED = re.compile(r"(Fuentes?:|\()[^\n]*")  # a source's own name may be English
+# A source's own name may be English: "Fuente: <publisher>, <url>" and "(<publisher>)" at
+# the end of a line are left out of the check; everything else must be Spanish.
+_CITED = re.compile(r"Fuentes?: [^\n]*|\([^()]*(?:\([^()]*\))?[^()]*\)\.?$")
 _URL = re.compile(r"https?://\S+")
 
 
@@ -183,6 +185,10 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
     assert "Gainesville" not in hall.text.split("Sincerely")[0].replace("Gainesville, GA", "")
     county = await disp.run_text(who, "/letter draft ring-council Milwaukee County, WI")
     assert county.error and "which one?" in county.text and "Greenfield Police" in county.text
+    suggested = re.search(r"e\.g\. (/letter draft .+)$", county.text)
+    assert suggested is not None
+    chosen = await disp.run_text(who, suggested.group(1))  # the example given works as typed
+    assert not chosen.error, chosen.text
     sf = await disp.run_text(who, "/letter draft ring-council San Francisco, CA")
     assert sf.error and "keep-ban San Francisco, CA" in sf.text and "ban-petition" not in sf.text
     keep = await disp.run_text(who, "/letter draft keep-ban San Francisco, CA")
