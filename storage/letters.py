@@ -7,12 +7,47 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 
 import aiosqlite
 
 from storage.db import Database
 from storage.errors import Refused
+from storage.seed import SEED_FILE
+
+
+@dataclass(frozen=True)
+class RecordsLaw:
+    """A state's public-records law, as the seed names it, with its source."""
+
+    state: str
+    name: str
+    name_es: str
+    source_url: str
+    publisher: str
+
+
+@cache
+def _records_laws() -> dict[str, RecordsLaw]:
+    """Read once from the seed file: reference data beside the facts, not edited from chat,
+    so it needs no table of its own (and no migration)."""
+    data = tomllib.loads(SEED_FILE.read_text(encoding="utf-8"))
+    return {
+        entry["state"]: RecordsLaw(
+            entry["state"],
+            entry["name"],
+            entry.get("name_es", ""),
+            entry["source"]["url"],
+            entry["source"].get("publisher", ""),
+        )
+        for entry in data.get("records_laws", [])
+    }
+
+
+def records_law(state: str) -> RecordsLaw | None:
+    return _records_laws().get(state.upper())
 
 
 class TemplateNameTaken(Refused):
@@ -169,6 +204,9 @@ class SqliteLetters:
 
     async def list(self, workspace: str) -> builtins.list[StoredTemplate]:
         return await templates_for_workspace(self._db, workspace)
+
+    async def records_law(self, state: str) -> RecordsLaw | None:
+        return records_law(state)
 
     async def get(self, name: str, workspace: str | None = None) -> builtins.list[StoredTemplate]:
         return await find_template(self._db, name, workspace)

@@ -21,6 +21,13 @@ async def check_template(deps: Deps, text: str, workspace: str) -> str:
     return name
 
 
+async def check_petition(deps: Deps, template: str, place: str, workspace: str) -> None:
+    """A new campaign's petition must draft for its place: refused with the reason if not
+    (else joiners would read 'cannot be shown')."""
+    if template:
+        await petition_text(deps, template, place or None, workspace=workspace)
+
+
 async def petition_for(deps: Deps, campaign: Campaign) -> str:
     """The petition text shown to someone who joins ('' when the campaign names none).
 

@@ -87,6 +87,7 @@ async def create(request: Request, deps: Deps) -> Reply:
     )
     if not new.title:
         raise UserError("Give the campaign a title.")
+    await links.check_petition(deps, new.template, new.place, new.workspace)
     if not await deps.storage.campaigns.create(new):
         raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
     return Reply(

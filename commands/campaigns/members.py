@@ -15,7 +15,7 @@ from commands.campaigns.checks import (
     require_campaign,
     timestamp,
 )
-from storage.campaigns.models import JoinStatus, Member
+from storage.campaigns.models import Campaign, JoinStatus, Member
 
 
 @COMMANDS.command(
@@ -30,10 +30,18 @@ from storage.campaigns.models import JoinStatus, Member
         greedy=True,
         autocomplete="place",
     ),
+    Option(
+        "agree",
+        "yes: put your name and city on the petition delivered for this campaign",
+        required=False,
+        max_length=3,
+        choices=("yes",),
+    ),
     private=True,
     examples=(
         "/campaign join ring-free-greenfield",
         "/campaign join ring-free-greenfield Greenfield, WI",
+        "/campaign join no-face-rec Oakland, CA agree:yes",
     ),
 )
 async def join(request: Request, deps: Deps) -> Reply:
@@ -42,6 +50,9 @@ async def join(request: Request, deps: Deps) -> Reply:
     refusal = campaign.refusal(today)
     if refusal:
         raise UserError(f"{refusal} It takes no new sign-ups.")
+    if campaign.template and request.text("agree") != "yes":
+        # Told before joining, not after: a petition is delivered with its signers' names.
+        return Reply(text=await _petition_notice(deps, campaign, request.text("city")))
     member = Member(
         platform=request.platform,
         user_id=request.user_id,
@@ -58,10 +69,24 @@ async def join(request: Request, deps: Deps) -> Reply:
             " You count once."
         )
     text = f"You are signed up for {campaign.title} ({campaign.slug}). Thank you!"
-    petition = await links.petition_for(deps, campaign)
-    if petition:
-        text += f"\n\nThe petition you signed:\n{petition}"
+    if campaign.template:
+        text += (
+            f" Your name and city will appear on the petition delivered for it; /campaign leave"
+            f" {campaign.slug} or /forgetme takes them off any petition delivered later."
+        )
     return Reply(text=text)
+
+
+async def _petition_notice(deps: Deps, campaign: Campaign, city: str) -> str:
+    petition = await links.petition_for(deps, campaign)
+    where = f" {city}" if city else ""
+    return (
+        f"{campaign.title} ({campaign.slug}) delivers a petition with its signers: your display"
+        " name and, if you give it, your city will appear on it, numbered, with the day you"
+        f" signed. /campaign leave {campaign.slug} or /forgetme takes them off any petition"
+        f" delivered later.\n\nThe petition:\n{petition}\n\nTo sign it:"
+        f" /campaign join {campaign.slug}{where} agree:yes"
+    )
 
 
 @COMMANDS.command(

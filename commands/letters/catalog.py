@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Template
 
 from commands.letters.engine import LetterEnvironment, compile_template, make_environment
+from commands.letters.fit import APPLIES
 from commands.letters.validate import TemplateRejected, check_source
 from lexicon.dates import LANGUAGES
 
@@ -40,6 +41,7 @@ class Header:
     language: str
     kind: str
     declared_fields: frozenset[str]
+    applies: frozenset[str] = frozenset()  # when it fits the facts (commands/letters/fit.py)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class TemplateInfo:
     source: str
     custom: bool = False
     author: str = ""  # display name of whoever added a custom template
+    applies: frozenset[str] = frozenset()  # empty: fits any facts
 
     @property
     def digest(self) -> str:
@@ -85,7 +88,10 @@ def parse_header(
             f"Keep the title under {MAX_TITLE} characters and the purpose under {MAX_PURPOSE}."
         )
     declared = frozenset(f.strip() for f in values.get("fields", "").split(",") if f.strip())
-    return Header(title, purpose, language, kind, declared)
+    applies = frozenset(a.strip() for a in values.get("applies", "").split(",") if a.strip())
+    if applies - APPLIES:
+        raise TemplateRejected(f"applies may list: {', '.join(sorted(APPLIES))}.")
+    return Header(title, purpose, language, kind, declared, applies)
 
 
 def find_shipped(root: Path = TEMPLATES_DIR) -> dict[str, dict[str, Path]]:
@@ -112,6 +118,7 @@ def load_shipped(env: LetterEnvironment, path: Path) -> TemplateInfo:
         purpose=header.purpose,
         fields=checked.fields,
         source=source,
+        applies=header.applies,
     )
 
 

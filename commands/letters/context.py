@@ -1,7 +1,9 @@
 """The render context of one draft: the user's values (as data) and the facts it needs.
 
-Only the facts a template reads are loaded (its fields come from its AST). When a
-fact is missing, the message says what to choose instead.
+Only the facts a template reads are loaded (its fields come from its AST). The template's
+`applies` is checked against the facts first (commands/letters/fit.py): a template that
+does not fit is refused, naming the one that does. When a fact is missing, the message
+says what to choose instead.
 """
 
 from __future__ import annotations
@@ -10,9 +12,19 @@ from dataclasses import dataclass
 
 from bot.deps import Deps
 from bot.errors import UserError
+from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
 from commands.letters.fields import NEEDS_LAWS, NEEDS_PARTNERSHIP, NEEDS_PLACE
+from commands.letters.fit import (
+    PlaceFacts,
+    check_company_fit,
+    check_place_fit,
+    company_policy,
+    place_facts,
+)
 from commands.letters.neighbors import neighbors
+from commands.letters.records import records_view
+from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
     agency_view,
     clean,
@@ -24,15 +36,14 @@ from commands.letters.views import (
 )
 from places.index import place_index
 from places.snapshot import Place
-from storage.facts_models import RING_TECHNOLOGY, Deployment, Law
+from storage.facts_models import Agency, Deployment, Law
 
 MAX_SIGNER = 80
 MAX_RECIPIENT = 160
 MAX_LAWS = 40  # per list: a petition cites laws, it does not reprint the database
+MAX_NAMED = 5  # agencies named when asking which one
 DEFAULT_COMPANY = "amazon"
-PLACEHOLDER_SIGNER = {"en": "[Your name]", "es": "[Su nombre]"}
-BAN_KINDS = frozenset({"ban", "moratorium"})
-STANDING = frozenset({"in-force", "partly-reversed"})
+PLACE_APPLIES = frozenset({"no-ban", "ban", "ring"})
 
 
 @dataclass(frozen=True)
@@ -46,38 +57,64 @@ class DraftAsk:
     recipient: str = ""
     signer: str = ""
     company: str = ""
+    applies: frozenset[str] = frozenset()
+    since: str = ""  # ISO date a records request asks from ('' = DEFAULT_SINCE)
 
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     language = ask.language
+    recipient = clean(ask.recipient, MAX_RECIPIENT)
     context: dict[str, object] = {
         "today": today_text(deps.today(), language),
         "language": language,
-        "signer": clean(ask.signer, MAX_SIGNER) or PLACEHOLDER_SIGNER[language],
-        "recipient": clean(ask.recipient, MAX_RECIPIENT),
+        # No placeholder: a petition shown to joiners must not read "Started by [Your name]".
+        "signer": clean(ask.signer, MAX_SIGNER),
+        "recipient": recipient,
     }
     place = await _place(deps, ask)
     context["place"] = place_view(place, language)
-    if place is not None and ask.fields & NEEDS_PARTNERSHIP:
-        deployment = await _partnership(deps, place)
-        context["agency"] = agency_view(deployment.agency)
-        context["partnership"] = partnership_view(deployment, language)
+    body: Body | None = place_body(place) if place is not None else None
+    if place is not None:
+        facts = await place_facts(deps, place)
+        check_place_fit(ask.template, ask.applies, facts)
+        if ask.fields & NEEDS_PARTNERSHIP:
+            deployment = _partnership(ask, facts)
+            body = agency_body(deployment.agency)
+            context["agency"] = agency_view(deployment.agency, language)
+            context["partnership"] = partnership_view(deployment, language)
+            lookup = place_index(deps).facts
+            context["ring_today"] = ring_today(lookup, language)
+            context["snapshot"] = snapshot_as_of(lookup, language)
+        if "records" in ask.fields:
+            agency = await _records_agency(deps, ask, facts)
+            body = agency_body(agency)
+            context["agency"] = agency_view(agency, language)
+            context["records"] = await records_view(deps, agency, ask.since, language)
+        if ask.fields & (NEEDS_LAWS | {"ban"}):
+            state_laws = await deps.storage.facts.laws_in_state(place.state)
+            context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
+            if "nearby_laws" in ask.fields:
+                context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
+            if "ban" in ask.fields:
+                context["ban"] = law_view(_ban(facts), language)
+    if "ring_today" in ask.fields and "ring_today" not in context:
+        lookup = place_index(deps).facts
+        context["ring_today"] = ring_today(lookup, language)
+        context["snapshot"] = snapshot_as_of(lookup, language)
     if "ring" in ask.fields:
         context["ring"] = await _ring_status(deps, language)
     if "company" in ask.fields:
-        context["company"] = await _company(deps, ask.company or DEFAULT_COMPANY, language)
-    if place is not None and ask.fields & (NEEDS_LAWS | {"ban"}):
-        state_laws = await deps.storage.facts.laws_in_state(place.state)
-        context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
-        if "nearby_laws" in ask.fields:
-            context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
-        if "ban" in ask.fields:
-            context["ban"] = law_view(await _ban(deps, ask, place), language)
+        context["company"] = await _company(deps, ask, language)
+        body = None  # a company letter goes to the company, never to the place's council
+    context["addressee"] = {
+        "to": recipient or (body.name(language) if body else ""),
+        "dear": salutation(recipient, body, language),
+    }
     return context
 
 
 async def _place(deps: Deps, ask: DraftAsk) -> Place | None:
-    needs_place = bool(ask.fields & (NEEDS_PLACE - {"place"}))
+    needs_place = bool(ask.fields & (NEEDS_PLACE - {"place"})) or bool(ask.applies & PLACE_APPLIES)
     if not ask.place.strip():
         if needs_place:
             raise UserError(
@@ -88,26 +125,47 @@ async def _place(deps: Deps, ask: DraftAsk) -> Place | None:
     return place_index(deps).resolve(ask.place)
 
 
-async def _partnership(deps: Deps, place: Place) -> Deployment:
-    found = await deps.storage.facts.deployments_for_agencies(place.agency_ids, RING_TECHNOLOGY)
-    ongoing = [d for d in found if d.ended is None]
-    if ongoing:
-        # The city's own police first, then whichever agency joined earliest.
-        ongoing.sort(key=lambda d: (d.agency.city.lower() != place.city.lower(), d.started or ""))
-        return ongoing[0]
-    if found:
-        raise UserError(
-            f"{found[0].agency.name}'s Ring partnership ended on {found[0].ended}: there is"
-            f" nothing to end. Try /letter draft ban-petition {place.label}"
-        )
-    others = await deps.storage.facts.ring_partnerships(place.state)
-    named = list(
-        dict.fromkeys(f"{d.agency.city}, {d.agency.state}" for d in others if d.agency.city)
-    )
-    hint = f" Places in {place.state} with one: {', '.join(named[:5])}." if named else ""
+def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
+    """The one agency the letter is about; when the place has several, ask which."""
+    place, ongoing = facts.place, list(facts.ring)
+    if not ongoing:
+        check_place_fit(ask.template, frozenset({"ring"}), facts)  # raises, naming what fits
+    agencies = {d.agency.id: d for d in sorted(ongoing, key=lambda d: d.started or "")}
+    if len(agencies) == 1:
+        return next(iter(agencies.values()))
+    # A city's own police: named after the city, not a sheriff or county force based there.
+    own = [d for d in agencies.values() if city_own(d.agency, place.city)]
+    if len(own) == 1 and place.kind == "city":
+        return own[0]
+    names = sorted(d.agency.name for d in agencies.values())
+    more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
     raise UserError(
-        f"No Ring partnership is on record for {place.label}.{hint} For a letter that fits"
-        f" {place.label}, try /letter draft ban-petition {place.label}"
+        f"{place.label} has {len(names)} agencies with a Ring partnership on record"
+        f" ({', '.join(names[:MAX_NAMED])}{more}): which one? e.g. /letter draft"
+        f" {ask.template} {names[0]}, {place.state}"
+    )
+
+
+async def _records_agency(deps: Deps, ask: DraftAsk, facts: PlaceFacts) -> Agency:
+    """The agency a records request goes to: the place's only one, or its own police."""
+    place = facts.place
+    found = await deps.storage.facts.deployments_for_agencies(place.agency_ids)
+    agencies = {d.agency.id: d.agency for d in found}
+    if len(agencies) == 1:
+        return next(iter(agencies.values()))
+    own = [a for a in agencies.values() if city_own(a, place.city)]
+    if len(own) == 1 and place.kind == "city":
+        return own[0]
+    if not agencies:
+        raise UserError(
+            f"No agency of {place.label} is on record; name one, e.g. /letter draft"
+            f" {ask.template} Greenfield Police Department, WI"
+        )
+    names = sorted(a.name for a in agencies.values())
+    more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
+    raise UserError(
+        f"{place.label} has {len(names)} agencies on record ({', '.join(names[:MAX_NAMED])}"
+        f"{more}): which one? e.g. /letter draft {ask.template} {names[0]}, {place.state}"
     )
 
 
@@ -117,21 +175,23 @@ async def _ring_status(deps: Deps, language: str) -> dict[str, object]:
     if latest is None:
         raise UserError(
             "No status of Ring's police program is on record yet; an admin can add one"
-            " (company ring). Meanwhile, try /letter draft ban-petition <place>"
+            " (company ring)."
         )
     return event_view(latest, language)
 
 
-async def _company(deps: Deps, name: str, language: str) -> dict[str, object]:
+async def _company(deps: Deps, ask: DraftAsk, language: str) -> dict[str, object]:
+    name = ask.company or DEFAULT_COMPANY
     company = await deps.storage.facts.company_by_alias(name)
     if company is None:
         known = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
         listed = ", ".join(known) if known else "none yet"
         raise UserError(f"No company called {clean(name, 40)!r} is on record; known: {listed}.")
+    latest = await deps.storage.facts.current_status(company.id)
+    check_company_fit(ask.template, ask.applies, company, company_policy(company, latest))
     timeline = await deps.storage.facts.company_timeline(company.id)
     if not timeline:
         raise UserError(f"No dated events are on record for {company.name} yet; try amazon.")
-    latest = await deps.storage.facts.current_status(company.id)
     return company_view(company.name, timeline, latest, language)
 
 
@@ -143,19 +203,8 @@ async def _nearby_laws(deps: Deps, state: str, language: str) -> list[dict[str, 
     return [law_view(law, language) for law in found[:MAX_LAWS]]
 
 
-async def _ban(deps: Deps, ask: DraftAsk, place: Place) -> Law:
-    local = await deps.storage.facts.laws_for_place(place.state, place.city, place.counties)
-    bans = [law for law in local if law.kind in BAN_KINDS and law.level != "state"]
-    standing = [law for law in bans if law.status in STANDING]
-    if standing:
-        return standing[-1]
-    if bans:
-        gone = bans[-1]
-        raise UserError(
-            f"{gone.jurisdiction}'s {gone.kind} is no longer in force ({gone.status}). To ask"
-            f" for a new one, try /letter draft ban-petition {place.label}"
-        )
-    raise UserError(
-        f"No facial-recognition ban is on record for {place.label}. To ask for one, try"
-        f" /letter draft ban-petition {place.label}"
-    )
+def _ban(facts: PlaceFacts) -> Law:
+    if facts.ban is None:
+        check_place_fit("keep-ban", frozenset({"ban"}), facts)  # raises, naming what fits
+    assert facts.ban is not None
+    return facts.ban

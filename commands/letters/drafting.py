@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.deps import Deps
 from bot.errors import UserError
-from commands.letters.catalog import LetterCatalog, TemplateInfo
+from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
 from commands.letters.engine import RenderError, render
 from commands.letters.validate import TemplateRejected, check_source
@@ -21,10 +21,14 @@ class Draft:
     info: TemplateInfo
     text: str
     place_label: str
+    subject: str = ""  # the company or agency the letter is about, when not the place
+    notes: tuple[str, ...] = ()  # for the organizer, never in the letter
 
     @property
     def filename(self) -> str:
-        where = _SLUG.sub("-", self.place_label.lower()).strip("-")[:40]
+        """By template, subject and language: two drafts of one template never collide."""
+        about = self.subject or self.place_label
+        where = _SLUG.sub("-", about.lower()).strip("-")[:48]
         parts = [self.info.name, where, self.info.language]
         return "-".join(p for p in parts if p) + ".txt"
 
@@ -49,7 +53,15 @@ def custom_info(stored: StoredTemplate, catalog: LetterCatalog) -> TemplateInfo:
         source=stored.body,
         custom=True,
         author=stored.author_name,
+        applies=_applies(stored.body),
     )
+
+
+def _applies(body: str) -> frozenset[str]:
+    try:
+        return parse_header(body).applies
+    except TemplateRejected:
+        return frozenset()
 
 
 async def find_template(
@@ -76,11 +88,31 @@ async def find_template(
 
 
 async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: DraftAsk) -> Draft:
-    context = await build_context(deps, ask)
+    context = await build_context(deps, replace(ask, applies=info.applies))
     try:
         text = render(catalog.compiled(info), context)
     except RenderError as exc:
         raise UserError(f"The {info.name} template could not be drafted: {exc}.") from None
     place = context.get("place")
     label = str(place.get("label", "")) if isinstance(place, dict) else ""
-    return Draft(info=info, text=text, place_label=label)
+    return Draft(
+        info=info, text=text, place_label=label, subject=_subject(context), notes=_notes(context)
+    )
+
+
+def _notes(context: dict[str, object]) -> tuple[str, ...]:
+    records, place = context.get("records"), context.get("place")
+    if isinstance(records, dict) and not records.get("law") and isinstance(place, dict):
+        return (
+            f"The facts on record do not name {place.get('state_name')}'s public-records law:"
+            " name it in the letter (the statute and its section) before sending.",
+        )
+    return ()
+
+
+def _subject(context: dict[str, object]) -> str:
+    for key in ("company", "agency"):
+        value = context.get(key)
+        if isinstance(value, dict) and value.get("name"):
+            return str(value["name"])
+    return ""

@@ -31,11 +31,27 @@ FIELD_HELP: dict[str, str] = {
     ),
     "nearby_laws": "the same, for neighbouring states",
     "ban": "the place's own ban or moratorium (same attributes as a law)",
+    "addressee": (
+        "who the letter goes to: to (the recipient option, else the body governing the"
+        " agency or place), dear (the salutation: 'Dear Mayor Jane Doe,')"
+    ),
+    "ring_today": (
+        "what a 2020 partnership date means today, as /ring lookup says it: a list of"
+        " changes since the snapshot (date, when, text, source, source_url, today)"
+    ),
+    "snapshot": "the date of the EFF Atlas snapshot the partnership comes from, in words",
+    "records": (
+        "for records requests: law (the state's public-records law, '' when not on record),"
+        " law_source_url, since (the date asked from), agency (the agency's name)"
+    ),
 }
 FIELDS = frozenset(FIELD_HELP)
 
 _PLACE = {"label", "city", "county", "state", "state_name", "council"}
-_AGENCY = {"name", "kind", "city", "state"}
+_AGENCY = {"name", "kind", "city", "state", "body"}
+_ADDRESSEE = {"to", "dear"}
+_TODAY = {"date", "when", "text", "source", "source_url", "today"}
+_RECORDS = {"law", "law_source_url", "since", "agency"}
 _SOURCED = {"source", "source_url", "summary", "status"}
 _PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}
 _RING = {"date", "when", *_SOURCED}
@@ -53,10 +69,21 @@ _LAW = {
     "status_note",
     *_SOURCED,
 }
-FIELD_ATTRIBUTES = frozenset(_PLACE | _AGENCY | _PARTNERSHIP | _RING | _EVENT | _COMPANY | _LAW)
+FIELD_ATTRIBUTES = frozenset(
+    _PLACE
+    | _AGENCY
+    | _PARTNERSHIP
+    | _RING
+    | _EVENT
+    | _COMPANY
+    | _LAW
+    | _ADDRESSEE
+    | _TODAY
+    | _RECORDS
+)
 LOOP_ATTRIBUTES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length"})
 
 # Which facts a field needs; the context builder loads only what a template reads.
-NEEDS_PLACE = frozenset({"place", "agency", "partnership", "laws", "nearby_laws", "ban"})
+NEEDS_PLACE = frozenset({"place", "agency", "partnership", "laws", "nearby_laws", "ban", "records"})
 NEEDS_PARTNERSHIP = frozenset({"agency", "partnership"})
 NEEDS_LAWS = frozenset({"laws", "nearby_laws"})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Reply, ReplyFile, Request, Role
+from bot.models import Field, Reply, ReplyFile, Request, Role
 from bot.registry import AutocompleteContext, Choice, CommandSet, Option, OptionType
 from commands.letters.adding import stored_from_request
 from commands.letters.catalog import LetterCatalog
@@ -57,11 +59,19 @@ async def templates(request: Request, deps: Deps) -> Reply:
     Option("signer", "Who signs it", required=False, max_length=80),
     Option("language", "en or es", required=False, max_length=2, choices=LANGUAGES),
     Option("company", "For company letters (default amazon)", required=False, max_length=60),
+    Option(
+        "since",
+        "For records requests: the date asked from, YYYY-MM-DD (default 2018-01-01)",
+        type=OptionType.DATE,
+        required=False,
+        max_length=10,
+    ),
     examples=(
         '/letter draft ring-council Greenfield, WI signer:"Ana Pérez"',
         "/letter draft ban-petition Milwaukee, WI language:es",
         "/letter draft company-moratorium company:amazon",
         '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
+        "/letter draft records-request Houston, TX since:2019-01-01",
     ),
 )
 async def draft(request: Request, deps: Deps) -> Reply:
@@ -73,15 +83,22 @@ async def draft(request: Request, deps: Deps) -> Reply:
         language=language,
         place=request.text("place"),
         recipient=request.text("recipient"),
-        signer=request.text("signer"),
+        # Signed by whoever drafts it unless they name a signer: never a "[Your name]".
+        signer=request.text("signer") or request.user_name,
         company=request.text("company"),
+        since=_iso(request.option("since")),
     )
     result = await draft_letter(deps, CATALOG, info, ask)
     return Reply(
         title=f"{info.title} ({info.language})",
         text=result.text,
+        fields=tuple(Field("Before sending", note) for note in result.notes),
         file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
     )
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
 
 @COMMANDS.command(
@@ -106,18 +123,34 @@ async def draft(request: Request, deps: Deps) -> Reply:
     Option("file", "The template as a .txt file", type=OptionType.ATTACHMENT, required=False),
     role=Role.ORGANIZER,
     examples=(
-        "/letter add thanks-council Dear {{ place.council }}, thank you. {{ signer }}",
+        "/letter add thanks-council {{ addressee.dear }} thank you. {{ signer }}",
         "/letter add ring-short language:es (attach ring-short.txt)",
     ),
 )
 async def add(request: Request, deps: Deps) -> Reply:
     stored = stored_from_request(request, deps, CATALOG)
+    versions = await deps.storage.letters.get(stored.name, request.workspace)
+    old = next((v for v in versions if v.language == stored.language), None)
+    if old is not None:
+        by_author = (old.author_platform, old.author_id) == (request.platform, request.user_id)
+        if not by_author and request.role < Role.ADMIN:
+            # An organizer's template is theirs: another organizer adds one of their own.
+            raise UserError(
+                f"{old.name} ({old.language}) was added by {old.author_name} on"
+                f" {old.created[:10]}; only they or an admin can replace it. Choose another name."
+            )
     # Storage refuses (storage.errors.Refused) a name another workspace already owns.
-    replaced = await deps.storage.letters.save(stored)
-    verb = "Replaced" if replaced else "Added"
+    await deps.storage.letters.save(stored)
+    what = f"the {stored.kind} template {stored.name} ({stored.language})"
+    if old is not None:
+        said = (
+            f"Replaced {what}: it was {old.title!r}, added by {old.author_name} on"
+            f" {old.created[:10]}."
+        )
+    else:
+        said = f"Added {what}."
     return Reply(
-        text=f"{verb} the {stored.kind} template {stored.name} ({stored.language})."
-        f" Draft it: /letter draft {stored.name} <place> language:{stored.language}"
+        text=f"{said} Draft it: /letter draft {stored.name} <place> language:{stored.language}"
     )
 
 

@@ -48,6 +48,7 @@ def sample_context(language: str) -> dict[str, object]:
         },
         "agency": {
             "name": "Example City Police Department",
+            "body": "the Example City Council",
             "kind": "Police",
             "city": "Example City",
             "state": "EX",
@@ -73,5 +74,22 @@ def sample_context(language: str) -> dict[str, object]:
         "laws": [_LAW, dict(_LAW, in_force=False, status="reversed")],
         "nearby_laws": [_LAW],
         "ban": _LAW,
+        "addressee": {"to": "the Example City Council", "dear": "Dear Members of the Council,"},
+        "ring_today": [
+            {
+                "date": "January 24, 2024",
+                "when": "on January 24, 2024",
+                "text": "Police video requests ended",
+                "today": False,
+                **_SOURCE,
+            }
+        ],
+        "snapshot": "October 7, 2020",
+        "records": {
+            "law": "Example Public Records Act",
+            "law_source_url": "https://example.org/law",
+            "since": "January 1, 2018",
+            "agency": "Example City Police Department",
+        },
     }
     return context

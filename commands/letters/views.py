@@ -8,9 +8,12 @@ even though it comes from our own database: admins edit facts from chat.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
+from commands.letters.addressee import agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
+from commands.letters.es_facts import event_en, event_es
 from lexicon.words import shorten
 from places.snapshot import Place
 from storage.facts_models import Agency, CompanyEvent, Deployment, Law, Source
@@ -57,16 +60,13 @@ def place_view(place: Place | None, language: str) -> dict[str, object]:
 
 def council_name(place: Place, language: str) -> str:
     """Who passes a local ordinance there: a city council, or a county board."""
-    if place.kind == "county" or not place.city:
-        county = clean(place.county or place.label, 120)
-        return f"the {county} Board" if language == "en" else f"la Junta de {county}"
-    city = clean(place.city, 120)
-    return f"the {city} City Council" if language == "en" else f"el Concejo Municipal de {city}"
+    return clean(place_body(place).name(language), 200)
 
 
-def agency_view(agency: Agency) -> dict[str, object]:
+def agency_view(agency: Agency, language: str = "en") -> dict[str, object]:
     return {
         "name": clean(agency.name, 160),
+        "body": clean(agency_body(agency).name(language), 200),
         "kind": clean(agency.kind, 60),
         "city": clean(agency.city, 120),
         "state": agency.state,
@@ -86,12 +86,18 @@ def partnership_view(deployment: Deployment, language: str) -> dict[str, object]
 
 
 def event_view(event: CompanyEvent, language: str) -> dict[str, object]:
+    """An event in the letter's language: Spanish from es_facts, never the English text."""
+    if language == "es":
+        summary = status = clean(event_es(event))
+    else:
+        summary = clean(event_en(replace(event, status="")))
+        status = clean(event_en(event)) if event.status else ""
     return {
         "date": date_text(event.happened, event.precision, language),
         "when": when_text(event.happened, event.precision, language),
         "kind": event.kind,
-        "summary": sentence(event.summary),
-        "status": sentence(event.status),
+        "summary": summary,
+        "status": status,
         **_sourced(event.source),
     }
 
@@ -130,12 +136,14 @@ def law_view(law: Law, language: str) -> dict[str, object]:
         "level": law.level,
         "kind": kind,
         "a_kind": f"{article} {kind}",
-        "scope": sentence(law.scope),
+        # The seed words scopes and notes in English: a Spanish letter names the law by its
+        # kind, place, date and status, and quotes neither.
+        "scope": sentence(law.scope) if language == "en" else "",
         "enacted": date_text(law.enacted, law.enacted_precision, language),
         "enacted_when": when_text(law.enacted, law.enacted_precision, language),
         "status": LAW_STATUS[language].get(law.status, law.status),
         "in_force": law.status in IN_FORCE,
-        "status_note": sentence(law.status_note),
-        "summary": sentence(law.scope),
+        "status_note": sentence(law.status_note) if language == "en" else "",
+        "summary": sentence(law.scope) if language == "en" else "",
         **_sourced(law.source),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Protocol
 
-from storage.letters import StoredTemplate
+from storage.letters import RecordsLaw, StoredTemplate
 
 
 class LetterStore(Protocol):
@@ -28,4 +28,8 @@ class LetterStore(Protocol):
 
     async def get(self, name: str, workspace: str | None = None) -> builtins.list[StoredTemplate]:
         """Every language of one template; in any workspace when `workspace` is None."""
+        ...
+
+    async def records_law(self, state: str) -> RecordsLaw | None:
+        """The state's public-records law when the seed names it with a source, else None."""
         ...

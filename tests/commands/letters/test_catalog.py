@@ -10,7 +10,14 @@ from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, TemplateInfo,
 from commands.letters.validate import TemplateRejected
 from lexicon.dates import LANGUAGES
 
-SHIPPED = ("ring-council", "company-moratorium", "ban-petition", "keep-ban")
+SHIPPED = (
+    "ring-council",
+    "company-moratorium",
+    "company-commitment",
+    "ban-petition",
+    "keep-ban",
+    "records-request",
+)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from tests.conftest import identity
 
 THANKS = (
     "{# title: Thank the council\npurpose: Say thanks for the ban\nkind: letter #}\n"
-    "Dear {{ recipient or place.council }},\nThank you for {{ ban.a_kind }} {{ ban.enacted_when }}."
+    "{{ addressee.dear }}\nThank you for {{ ban.a_kind }} {{ ban.enacted_when }}."
     "\n{{ signer }}"
 )
 
@@ -38,7 +38,7 @@ async def test_round_trip_add_list_draft_remove(
     assert "added by user U-org" in line and "Thank the council" in line
     assert "ring-council (letter; en, es)" in listing.text
     drafted = await disp.run_text(member, "/letter draft thanks-council San Francisco, CA")
-    assert drafted.text.startswith("Dear the San Francisco City Council,")
+    assert drafted.text.startswith("Dear Members of the San Francisco Board of Supervisors,")
     assert "a ban on May 14, 2019" in drafted.text
     stored = await store.templates_by_author(db, "test", "U-org")
     assert [(s.name, s.workspace, s.author_name) for s in stored] == [
@@ -56,6 +56,22 @@ async def test_typed_text_and_replacement(disp: Dispatcher, organizer: Identity)
     assert "Added" in first.text and "Replaced" in again.text
     drafted = await disp.run_text(organizer, "/letter draft short-one signer:Bo")
     assert drafted.text == "Hi Bo\n"
+
+
+async def test_replacing_needs_the_author_or_an_admin(
+    disp: Dispatcher, organizer: Identity, admin: Identity
+) -> None:
+    other = identity(Role.ORGANIZER, user_id="U-other")
+    await disp.run_text(organizer, "/letter add short-one Hello {{ signer }}")
+    refused = await disp.run_text(other, "/letter add short-one Mine {{ signer }}")
+    assert refused.error and "added by user U-org on 2026-11-26" in refused.text
+    assert "only they or an admin" in refused.text
+    kept = await disp.run_text(organizer, "/letter draft short-one signer:Bo")
+    assert kept.text == "Hello Bo\n"
+    replaced = await disp.run_text(admin, "/letter add short-one Hi {{ signer }}")
+    assert not replaced.error
+    assert "Replaced the letter template short-one (en): it was 'short-one'" in replaced.text
+    assert "added by user U-org on 2026-11-26" in replaced.text
 
 
 async def test_other_workspaces_neither_see_nor_take_the_name(
@@ -141,7 +157,7 @@ async def test_user_values_stay_literal_in_every_field(
     line = f"/letter draft ring-council Greenfield, WI signer:{quoted} recipient:{quoted}"
     reply = await disp.run_text(member, line)
     assert not reply.error, reply.text
-    assert reply.text.count(value) == 2  # signer and recipient, verbatim
+    assert reply.text.count(value) == 3  # signer, recipient and salutation, verbatim
     assert "49" not in reply.text.replace("2049", "")
     place = await disp.run_text(member, f"/letter draft ban-petition {value}")
     assert place.error and "\n" not in place.text  # an unknown place, said plainly
@@ -172,8 +188,9 @@ async def test_campaign_api(disp: Dispatcher, organizer: Identity) -> None:
     await disp.run_text(organizer, "/letter add petition-two Sign for {{ place.label }}")
     assert await template_exists(deps, "petition-two")
     assert not await template_exists(deps, "petition-two", workspace="W2")
-    text = await petition_text(deps, "ban-petition", "San Francisco, CA", "es")
-    assert text.startswith("PETICIÓN: Prohibir") and "San Francisco, CA" in text
+    text = await petition_text(deps, "ban-petition", "Greenfield, WI", "es")
+    assert text.startswith("PETICIÓN: Prohibir") and "Greenfield, WI" in text
+    assert "[" not in text and "iniciada por" not in text  # no signer: no placeholder
     assert await petition_text(deps, "petition-two", "Greenfield, WI") == (
         "Sign for Greenfield, WI\n"
     )

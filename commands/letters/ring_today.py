@@ -1,0 +1,41 @@
+"""What a Ring partnership date means today, for a letter: the same facts as /ring lookup.
+
+`commands.facts.ring_era` picks the changes to police access since the snapshot (and who
+may take part today) from Ring's dated, sourced timeline; this module words them in the
+letter's language (Spanish from es_facts, never the English text).
+"""
+
+from __future__ import annotations
+
+from commands.facts.ring_era import WHO_TAKES_PART_KEY, since_snapshot, snapshot_date
+from commands.letters.dates import date_text
+from commands.letters.views import event_view
+from places.lookup_facts import LookupFacts
+
+
+def ring_today(facts: LookupFacts, language: str) -> list[dict[str, object]]:
+    """One dated, sourced item per change since the snapshot, then who may take part today."""
+    events = list(since_snapshot(facts))
+    who = next((e for e in facts.ring_timeline if e.key == WHO_TAKES_PART_KEY), None)
+    if who is not None and events:
+        events.append(who)
+    items = []
+    for event in events:
+        view = event_view(event, language)
+        items.append(
+            {
+                "date": view["date"],
+                "when": view["when"],
+                "text": view["status"] or view["summary"],
+                "source": view["source"],
+                "source_url": view["source_url"],
+                "today": event.key == WHO_TAKES_PART_KEY,
+            }
+        )
+    return items
+
+
+def snapshot_as_of(facts: LookupFacts, language: str) -> str:
+    """The snapshot's date in words ('' when none is loaded)."""
+    iso = snapshot_date(facts)
+    return date_text(iso, "day", language) if iso else ""

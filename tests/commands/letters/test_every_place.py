@@ -1,0 +1,236 @@
+"""Every shipped template, both languages, over many real places (EFF Atlas + seed).
+
+For each template, a sample of at least 50 places of each kind it applies to (with and
+without a Ring row, with and without a ban: every place with a ban on record, there are
+fewer than 50) and every company. Each draft either fits or is refused in one line naming
+the template that fits; a draft holds no unsupported claim, no bracketed placeholder, no
+internal note, no English sentence in Spanish, and goes to the agency's governing body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.deps import Deps
+from bot.dispatch import Dispatcher
+from commands import build_registry
+from commands.letters.addressee import agency_body
+from commands.letters.catalog import LetterCatalog
+from commands.letters.es_facts import ES_EVENTS
+from lexicon.dates import LANGUAGES
+from places.index import place_index
+from places.snapshot import Place
+from storage.db import Database
+from storage.facts_models import RING_TECHNOLOGY
+from storage.importers.atlas import parse_atlas
+from storage.importers.atlas_write import import_atlas
+from storage.seed import ensure_seed
+from tests.conftest import FIXED_NOW, identity, shared_data_file
+
+ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
+SAMPLE = 60
+UNSUPPORTED = (
+    "never put to a public vote",
+    "never debated",
+    "wrongly arrested",
+    "have proved hard",
+    "no federal law",
+    "without any decision by this council",
+    "weakened by a vote",
+    "partly confirmed",
+    "exact announcement",
+    "was not found",
+    "[Your name]",
+    "[Su nombre]",
+)
+# Words that mark an English sentence; none is also a Spanish word.
+_ENGLISH = re.compile(
+    r"\b(the|and|was|were|with|police could|could|would|which|their|has|have|that|"
+    r"from|into|after|before|announced|joined|ended)\b"
+)
+# A source's own name may be English: "Fuente: <publisher>, <url>" and "(<publisher>)" at
+# the end of a line are left out of the check; everything else must be Spanish.
+_CITED = re.compile(r"Fuentes?: [^\n]*|\([^()]*(?:\([^()]*\))?[^()]*\)\.?$")
+_URL = re.compile(r"https?://\S+")
+
+
+def spanish_without_english(text: str) -> list[str]:
+    found = []
+    for line in text.splitlines():
+        bare = _URL.sub("", _CITED.sub("", line))
+        if line.startswith(("Asunto:", "Para:")):
+            continue  # names of agencies and bodies (proper nouns) only
+        hit = _ENGLISH.search(bare)
+        if hit:
+            found.append(line)
+    return found
+
+
+def _spread(items: list[Place], count: int) -> list[Place]:
+    """`count` places spread over the whole list (deterministic, every state represented)."""
+    if len(items) <= count:
+        return items
+    step = len(items) / count
+    return [items[int(i * step)] for i in range(count)]
+
+
+async def _load(deps: Deps, db: Database) -> Dispatcher:
+    data = shared_data_file(ATLAS).read_bytes()
+    await ensure_seed(db, now=FIXED_NOW)
+    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await place_index(deps).reload()
+    return Dispatcher(build_registry(), deps)
+
+
+async def _kinds(deps: Deps) -> dict[str, list[Place]]:
+    """Sampled cities by kind: Ring row or not, ban or not."""
+    places = sorted(
+        (p for p in place_index(deps).all_places() if p.kind == "city" and p.agency_ids),
+        key=lambda p: p.label,
+    )
+    ring: list[Place] = []
+    no_ring: list[Place] = []
+    ban: list[Place] = []
+    for place in places:
+        found = await deps.storage.facts.deployments_for_agencies(place.agency_ids, RING_TECHNOLOGY)
+        (ring if any(d.ended is None for d in found) else no_ring).append(place)
+    for place in place_index(deps).all_places():
+        laws = await deps.storage.facts.laws_for_place(place.state, place.city, place.counties)
+        if place.kind in ("city", "county") and any(
+            law.kind in ("ban", "moratorium") and law.level != "state" for law in laws
+        ):
+            ban.append(place)
+    return {
+        "ring": _spread(ring, SAMPLE),
+        "no-ring": _spread(no_ring, SAMPLE),
+        "ban": sorted(ban, key=lambda p: p.label),
+    }
+
+
+async def test_every_template_over_many_places(deps: Deps, db: Database) -> None:
+    disp = await _load(deps, db)
+    kinds = await _kinds(deps)
+    assert len(kinds["ring"]) >= 50 and len(kinds["no-ring"]) >= 50
+    assert len(kinds["ban"]) >= 10  # every place with a local ban on record
+    who = identity()
+    drafted: dict[tuple[str, str], int] = {}
+    catalog = LetterCatalog()
+    place_templates = [n for n in catalog.shipped_names() if not n.startswith("company-")]
+    companies = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
+    jobs = [
+        (name, f"{place.label}", kind)
+        for name in place_templates
+        for kind, places in kinds.items()
+        for place in places
+    ]
+    jobs += [
+        (name, f"company:{slug}", "company")
+        for name in catalog.shipped_names()
+        if name.startswith("company-")
+        for slug in companies
+    ]
+    names = set(catalog.shipped_names())
+    for name, where, kind in jobs:
+        for language in LANGUAGES:
+            line = f"/letter draft {name} {where} language:{language} signer:Ana"
+            reply = await disp.run_text(who, line)
+            if reply.error:
+                assert "\n" not in reply.text, (line, reply.text)
+                named = set(re.findall(r"/letter draft ([a-z-]+)", reply.text))
+                assert (named and named <= names and name not in named) or "which one" in (
+                    reply.text
+                ), (line, reply.text)
+                continue
+            drafted[name, kind] = drafted.get((name, kind), 0) + 1
+            text = reply.text
+            for phrase in UNSUPPORTED:
+                assert phrase not in text, (line, phrase)
+            assert "[" not in text and "{{" not in text, line
+            if language == "es":
+                assert not spanish_without_english(text), (line, spanish_without_english(text))
+            if name == "ring-council":
+                await _check_addressee(deps, text, line)
+    # Each template fits somewhere: the big samples really exercise every one of them.
+    for name in place_templates:
+        assert sum(n for (t, _), n in drafted.items() if t == name) >= 20, (name, drafted)
+    assert drafted.get(("ring-council", "no-ring"), 0) == 0  # never drafted without a row
+    assert drafted.get(("ban-petition", "ban"), 0) <= 2 * len(kinds["ban"])
+
+
+async def _check_addressee(deps: Deps, text: str, line: str) -> None:
+    subject = next(ln for ln in text.splitlines() if ln.startswith(("Subject:", "Asunto:")))
+    to = next(ln for ln in text.splitlines() if ln.startswith(("To:", "Para:")))
+    state = line.split(" language:")[0][-2:]
+    named = re.fullmatch(
+        r"(?:Subject: End the (.+)'s partnership with Ring|Asunto: Terminar la asociación de"
+        r" (.+) con Ring)",
+        subject,
+    )
+    assert named, subject
+    name = named.group(1) or named.group(2)
+    partnerships = await deps.storage.facts.ring_partnerships(state)
+    agency = next(d.agency for d in partnerships if d.agency.name == name)
+    body = agency_body(agency)
+    assert to.removeprefix("To: ").removeprefix("Para: ") in (body.en, body.es), (line, to)
+
+
+async def test_known_addressees(deps: Deps, db: Database) -> None:
+    disp = await _load(deps, db)
+    who = identity()
+    chicago = await disp.run_text(who, "/letter draft ring-council Chicago, IL")
+    assert "Chicago Police Department" in chicago.text and "Sheriff" not in chicago.text
+    assert "To: the Chicago City Council" in chicago.text
+    hall = await disp.run_text(who, "/letter draft ring-council Hall County Sheriff's Office, GA")
+    assert "To: the Hall County Board of Commissioners" in hall.text, hall.text
+    assert "Gainesville" not in hall.text.split("Sincerely")[0].replace("Gainesville, GA", "")
+    county = await disp.run_text(who, "/letter draft ring-council Milwaukee County, WI")
+    assert county.error and "which one?" in county.text and "Greenfield Police" in county.text
+    suggested = re.search(r"e\.g\. (/letter draft .+)$", county.text)
+    assert suggested is not None
+    chosen = await disp.run_text(who, suggested.group(1))  # the example given works as typed
+    assert not chosen.error, chosen.text
+    sf = await disp.run_text(who, "/letter draft ring-council San Francisco, CA")
+    assert sf.error and "keep-ban San Francisco, CA" in sf.text and "ban-petition" not in sf.text
+    keep = await disp.run_text(who, "/letter draft keep-ban San Francisco, CA")
+    assert "To: the San Francisco Board of Supervisors" in keep.text
+    mayor = await disp.run_text(
+        who, '/letter draft ring-council Chicago, IL recipient:"Mayor Jane Doe"'
+    )
+    assert "Dear Mayor Jane Doe," in mayor.text and "Dear Members" not in mayor.text
+    oakland = await disp.run_text(who, "/letter draft ban-petition Oakland, CA")
+    assert oakland.error and "keep-ban Oakland, CA" in oakland.text
+
+
+async def test_records_request_names_the_law_when_known(deps: Deps, db: Database) -> None:
+    disp = await _load(deps, db)
+    who = identity()
+    houston = await disp.run_text(who, "/letter draft records-request Houston, TX since:2019-01-01")
+    assert not houston.error, houston.text
+    assert "Under the Texas Public Information Act (Texas Government Code, Chapter 552)" in (
+        houston.text
+    )
+    assert "To: Records Officer, Houston Police Department" in houston.text
+    assert "since January 1, 2019" in houston.text and not houston.fields
+    assert "https://www.legis.state.tx.us/" in houston.text
+    es = await disp.run_text(who, "/letter draft records-request Houston, TX language:es")
+    assert "Conforme a la Ley de Información Pública de Texas" in es.text.replace(
+        "a la ley", "a la Ley"
+    )
+    assert not spanish_without_english(es.text)
+    assert es.file is not None
+    assert es.file.filename == "records-request-houston-police-department-es.txt"
+    chicago = await disp.run_text(who, "/letter draft records-request Chicago, IL")
+    assert "Under the public-records law of Illinois" in chicago.text
+    assert [f.name for f in chicago.fields] == ["Before sending"]
+    assert "[" not in chicago.text
+
+
+async def test_every_ring_event_a_letter_quotes_has_spanish(deps: Deps, db: Database) -> None:
+    await _load(deps, db)
+    for status in await deps.storage.facts.companies_with_status():
+        for event in await deps.storage.facts.company_timeline(status.company.id):
+            if (
+                event.kind not in ("other", "settlement")
+                and event.key != "ring:2021-02:2020-counts"
+            ):
+                assert event.key in ES_EVENTS, event.key
