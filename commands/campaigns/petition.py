@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from bot.deps import Deps
 from bot.models import Reply, ReplyFile, Request, Role
 from bot.registry import Option
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
-from commands.campaigns.petition_pdf import PetitionDoc, missing_glyphs, render_pdf
 from commands.campaigns.report import signups_csv
 from commands.letters import petition_text
 from commands.letters.dates import today_text
 from lexicon.dates import LANGUAGES
 from storage.campaigns.models import Campaign
+
+if TYPE_CHECKING:
+    from commands.campaigns.petition_pdf import PetitionDoc
 
 _TARGET = ("To: ", "Para: ")
 
@@ -39,6 +42,10 @@ _TARGET = ("To: ", "Para: ")
     ),
 )
 async def petition(request: Request, deps: Deps) -> Reply:
+    # fpdf2 (with fontTools and numpy) takes a third of a second to import: only the
+    # command that makes a PDF pays for it, not every start of the bot.
+    from commands.campaigns.petition_pdf import missing_glyphs, render_pdf
+
     campaign = await require_campaign(deps, request)
     language = request.text("language", "en")
     doc = await petition_doc(deps, campaign, language)
@@ -61,6 +68,8 @@ async def petition(request: Request, deps: Deps) -> Reply:
 
 async def petition_doc(deps: Deps, campaign: Campaign, language: str) -> PetitionDoc:
     """Title, target, text and date; UserError (the reason) when the text cannot be drafted."""
+    from commands.campaigns.petition_pdf import PetitionDoc  # see petition(): imported late
+
     today = today_text(deps.today(), language)
     if not campaign.template:
         return PetitionDoc(campaign.title, "", "", today, language)

@@ -18,7 +18,6 @@ from bot.registry import AutocompleteContext, Command, Option, OptionType
 
 # Commands the console adds to the chat registry (they act on the console itself).
 CONSOLE_COMMANDS = ("/as", "/quit")
-QUIT = frozenset({"/quit", "/exit", "quit", "exit"})  # the words that leave the console
 _KEYWORD = re.compile(r"^([a-z][a-z0-9_-]*):(.*)$", re.DOTALL)
 _LAST_WORD = re.compile(r"\S*$")
 

@@ -16,8 +16,7 @@ from typing import TextIO
 
 from bot import tracebacks
 from bot.dispatch import Dispatcher, Identity
-from bot.platforms.console.completion import QUIT
-from bot.platforms.console.turns import Turns
+from bot.platforms.console.turns import QUIT, Turns
 from notifications.delivery import deliver_due, run_delivery
 
 log = logging.getLogger("counterwatch.console")

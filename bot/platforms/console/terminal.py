@@ -17,8 +17,9 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.patch_stdout import patch_stdout
 from prompt_toolkit.shortcuts import CompleteStyle
 
-from bot.platforms.console.completion import QUIT, ConsoleCompleter
+from bot.platforms.console.completion import ConsoleCompleter
 from bot.platforms.console.people import prompt_for
+from bot.platforms.console.turns import QUIT
 
 if TYPE_CHECKING:
     from bot.platforms.console.turns import Turns

@@ -11,6 +11,8 @@ from bot.models import Reply
 from bot.platforms.console.files import render, split_attachment
 from bot.platforms.console.people import ConsoleMessenger, ConsoleNameError, switch_identity
 
+QUIT = frozenset({"/quit", "/exit", "quit", "exit"})  # the words that leave the console
+
 CONSOLE_HELP = (
     "\n\nAt the console: /as NAME [role] switches who is typing (each name is its own member),"
     " Tab completes, Ctrl-C cancels the line, /quit or Ctrl-D leaves."
