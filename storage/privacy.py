@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import follows, letters
+from storage.announcements import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
 from storage.campaigns.reads import describe_member as describe_signups
 from storage.campaigns.writes import erase_member as erase_signups
@@ -46,6 +47,7 @@ def providers() -> tuple[PrivacyProvider, ...]:
             "Letter templates you added", letters.describe_author, letters.erase_author
         ),
         PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
+        PrivacyProvider("Campaign messages you muted", describe_mutes, erase_mutes),
         PrivacyProvider(
             "Refused admin attempts (audit log)",
             audit_privacy.describe_refusals,

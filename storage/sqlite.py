@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage.admin_facts import SqliteFactEditor
+from storage.announcements import SqliteAnnouncements
 from storage.audit.log import SqliteAudit
 from storage.campaigns import SqliteCampaigns
 from storage.db import Database
@@ -26,4 +27,5 @@ def sqlite_storage(db: Database) -> Storage:
         follows=SqliteFollows(db),
         outbox=SqliteOutbox(db),
         dedupe=SqliteDedupe(db),
+        announcements=SqliteAnnouncements(db),
     )

@@ -2,12 +2,13 @@
 
 Each handler module declares its commands into `COMMANDS` (commands/campaigns/checks.py)
 when imported; they are imported here in the order help lists them: manage (create,
-list, info), members (join, leave), report (stats, export, close).
+list, info), members (join, leave), report (stats, export, close), updates (announce,
+mute, deliveries).
 """
 
 from __future__ import annotations
 
-from commands.campaigns import manage, members, report
+from commands.campaigns import manage, members, report, updates
 from commands.campaigns.checks import COMMANDS
 
-__all__ = ["COMMANDS", "manage", "members", "report"]
+__all__ = ["COMMANDS", "manage", "members", "report", "updates"]

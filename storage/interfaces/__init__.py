@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.interfaces.announcements import AnnouncementStore
 from storage.interfaces.audit import AuditLog
 from storage.interfaces.campaigns import CampaignStore
 from storage.interfaces.dedupe import RequestDedupe
@@ -32,3 +33,4 @@ class Storage:
     follows: FollowStore
     outbox: OutboxStore
     dedupe: RequestDedupe
+    announcements: AnnouncementStore

@@ -1,0 +1,4 @@
+-- Placeholder: number 0010 is taken by another branch (merged separately). The migrator
+-- refuses gaps, so this empty step keeps 0011 runnable on this branch alone. When merging,
+-- DELETE this file in favour of the other branch's 0010 (a database migrated with this
+-- placeholder would skip that 0010: only development databases of this branch are).
