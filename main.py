@@ -32,6 +32,7 @@ from bot.settings import Settings, SettingsError, check_slack_complete, load_set
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from notifications.delivery import run_delivery
+from notifications.reminders import run_reminders
 from places.index import PlaceIndex, place_index
 from storage.db import Database
 from storage.import_cli import import_file
@@ -148,6 +149,7 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             for runner in runners:
                 group.create_task(runner(app.dispatcher, stop))
             group.create_task(run_delivery(app.deps, stop))  # follow notifications
+            group.create_task(run_reminders(app.deps, stop))  # scheduled announcements
             monitor = app.dispatcher.monitor
             if settings.health_port and monitor is not None:
                 from bot.platforms.web.health import serve_health

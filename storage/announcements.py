@@ -37,6 +37,31 @@ async def erase_mutes(conn: aiosqlite.Connection, platform: str, user_id: str) -
     return max(cursor.rowcount, 0)
 
 
+async def queue_in(
+    conn: aiosqlite.Connection,
+    campaign_id: int,
+    workspace: str,
+    author: tuple[str, str],
+    text: str,
+    at: str,
+) -> tuple[int, int]:
+    """Inside a write job: record an announcement and queue one outbox row per recipient
+    (signed up, not muted); returns (announcement id, rows queued)."""
+    cursor = await conn.execute(
+        "INSERT INTO campaign_announcements (campaign_id, author_platform, author_id,"
+        f" created_at, recipients) SELECT ?, ?, ?, ?, COUNT(*){_RECIPIENTS}",
+        (campaign_id, *author, at, campaign_id),
+    )
+    announcement = int(cursor.lastrowid or 0)
+    cursor = await conn.execute(
+        "INSERT INTO notifications (announcement_id, platform, workspace, user_id,"
+        " user_name, text, created_at, next_attempt_at)"
+        f" SELECT ?, s.platform, ?, s.user_id, s.display_name, ?, ?, ?{_RECIPIENTS}",
+        (announcement, workspace, text, at, at, campaign_id),
+    )
+    return announcement, max(cursor.rowcount, 0)
+
+
 class SqliteAnnouncements:
     """AnnouncementStore on SQLite."""
 
@@ -64,19 +89,8 @@ class SqliteAnnouncements:
         at = stamp(now)
 
         async def job(conn: aiosqlite.Connection) -> int:
-            cursor = await conn.execute(
-                "INSERT INTO campaign_announcements (campaign_id, author_platform, author_id,"
-                f" created_at, recipients) SELECT ?, ?, ?, ?, COUNT(*){_RECIPIENTS}",
-                (campaign_id, *author, at, campaign_id),
-            )
-            announcement = cursor.lastrowid
-            cursor = await conn.execute(
-                "INSERT INTO notifications (announcement_id, platform, workspace, user_id,"
-                " user_name, text, created_at, next_attempt_at)"
-                f" SELECT ?, s.platform, ?, s.user_id, s.display_name, ?, ?, ?{_RECIPIENTS}",
-                (announcement, workspace, text, at, at, campaign_id),
-            )
-            return max(cursor.rowcount, 0)
+            _, queued = await queue_in(conn, campaign_id, workspace, author, text, at)
+            return queued
 
         return await self._db.write(job)
 

@@ -23,6 +23,7 @@ from storage.audit import privacy as audit_privacy
 from storage.campaigns.reads import describe_member as describe_signups
 from storage.campaigns.writes import erase_member as erase_signups
 from storage.db import Database
+from storage.reminders import describe_authored, erase_authored
 
 # (db, platform, user id) -> one human-readable line per thing held
 Describe = Callable[[Database, str, str], Awaitable[list[str]]]
@@ -48,6 +49,13 @@ def providers() -> tuple[PrivacyProvider, ...]:
         ),
         PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
         PrivacyProvider("Campaign messages you muted", describe_mutes, erase_mutes),
+        PrivacyProvider(
+            "Campaign reminders you scheduled",
+            describe_authored,
+            erase_authored,
+            erase_note="Reminders you scheduled are still sent to the members; your name is"
+            " removed from them.",
+        ),
         PrivacyProvider(
             "Refused admin attempts (audit log)",
             audit_privacy.describe_refusals,

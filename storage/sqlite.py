@@ -14,6 +14,7 @@ from storage.interfaces import Storage
 from storage.letters import SqliteLetters
 from storage.outbox import SqliteOutbox
 from storage.privacy import SqlitePrivacy
+from storage.reminders import SqliteReminders
 
 
 def sqlite_storage(db: Database) -> Storage:
@@ -28,4 +29,5 @@ def sqlite_storage(db: Database) -> Storage:
         outbox=SqliteOutbox(db),
         dedupe=SqliteDedupe(db),
         announcements=SqliteAnnouncements(db),
+        reminders=SqliteReminders(db),
     )

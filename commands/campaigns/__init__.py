@@ -3,12 +3,12 @@
 Each handler module declares its commands into `COMMANDS` (commands/campaigns/checks.py)
 when imported; they are imported here in the order help lists them: manage (create,
 list, info), members (join, leave), report (stats, export, close), updates (announce,
-mute, deliveries).
+mute, deliveries), updates_scheduled (remind, reminders, unremind).
 """
 
 from __future__ import annotations
 
-from commands.campaigns import manage, members, report, updates
+from commands.campaigns import manage, members, report, updates, updates_scheduled
 from commands.campaigns.checks import COMMANDS
 
-__all__ = ["COMMANDS", "manage", "members", "report", "updates"]
+__all__ = ["COMMANDS", "manage", "members", "report", "updates", "updates_scheduled"]

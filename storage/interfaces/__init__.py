@@ -18,6 +18,7 @@ from storage.interfaces.follows import FollowStore
 from storage.interfaces.letters import LetterStore
 from storage.interfaces.outbox import OutboxStore
 from storage.interfaces.privacy import PrivacyStore
+from storage.interfaces.reminders import ReminderStore
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,4 @@ class Storage:
     outbox: OutboxStore
     dedupe: RequestDedupe
     announcements: AnnouncementStore
+    reminders: ReminderStore
