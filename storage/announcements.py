@@ -8,6 +8,7 @@ import datetime as dt
 
 import aiosqlite
 
+from storage.campaigns.ending import add_organizer
 from storage.db import Database
 from storage.interfaces.announcements import DeliveryCounts
 from storage.outbox import stamp
@@ -53,6 +54,7 @@ async def queue_in(
         (campaign_id, *author, at, campaign_id),
     )
     announcement = int(cursor.lastrowid or 0)
+    await add_organizer(conn, campaign_id, *author, at)
     cursor = await conn.execute(
         "INSERT INTO notifications (announcement_id, platform, workspace, user_id,"
         " user_name, text, created_at, next_attempt_at)"
@@ -74,7 +76,9 @@ class SqliteAnnouncements:
 
     async def count(self, campaign_id: int) -> int:
         row = await self._db.fetchone(
-            "SELECT COUNT(*) FROM campaign_announcements WHERE campaign_id = ?", (campaign_id,)
+            "SELECT COUNT(*) FROM campaign_announcements"
+            " WHERE campaign_id = ? AND kind = 'members'",
+            (campaign_id,),
         )
         return int(row[0]) if row else 0
 
@@ -96,12 +100,13 @@ class SqliteAnnouncements:
 
     async def delivery_counts(self, campaign_id: int) -> DeliveryCounts:
         row = await self._db.fetchone(
-            "SELECT (SELECT COUNT(*) FROM campaign_announcements WHERE campaign_id = ?),"
+            "SELECT (SELECT COUNT(*) FROM campaign_announcements WHERE campaign_id = ?"
+            " AND kind = 'members'),"
             " COALESCE(SUM(n.delivered_at IS NOT NULL), 0),"
             " COALESCE(SUM(n.delivered_at IS NULL AND n.gave_up_at IS NULL), 0),"
             " COALESCE(SUM(n.gave_up_at IS NOT NULL), 0)"
             " FROM notifications n JOIN campaign_announcements a ON a.id = n.announcement_id"
-            " WHERE a.campaign_id = ?",
+            " WHERE a.campaign_id = ? AND a.kind = 'members'",
             (campaign_id, campaign_id),
         )
         if row is None:

@@ -20,6 +20,7 @@ import aiosqlite
 from storage import follows, letters
 from storage.announcements import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
+from storage.campaigns.ending import describe_organizing, erase_organizing
 from storage.campaigns.reads import describe_member as describe_signups
 from storage.campaigns.writes import erase_member as erase_signups
 from storage.db import Database
@@ -49,6 +50,7 @@ def providers() -> tuple[PrivacyProvider, ...]:
         ),
         PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
         PrivacyProvider("Campaign messages you muted", describe_mutes, erase_mutes),
+        PrivacyProvider("Campaigns you organize", describe_organizing, erase_organizing),
         PrivacyProvider(
             "Campaign reminders you scheduled",
             describe_authored,

@@ -7,6 +7,7 @@ import datetime as dt
 import aiosqlite
 
 from storage.announcements import queue_in
+from storage.campaigns.ending import add_organizer
 from storage.db import Database
 from storage.interfaces.reminders import NewReminder, Reminder
 from storage.outbox import stamp
@@ -63,6 +64,7 @@ class SqliteReminders:
                     stamp(now),
                 ),
             )
+            await add_organizer(conn, new.campaign_id, *new.author, stamp(now))
             return int(cursor.lastrowid or 0)
 
         return await self._db.write(job)

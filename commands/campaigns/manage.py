@@ -18,6 +18,7 @@ from commands.campaigns.checks import (
     plain_text,
     require_campaign,
 )
+from commands.campaigns.ending import record_organizer
 from storage.campaigns.models import NewCampaign
 
 BAR_WIDTH = 20
@@ -88,6 +89,7 @@ async def create(request: Request, deps: Deps) -> Reply:
         raise UserError("Give the campaign a title.")
     if not await deps.storage.campaigns.create(new):
         raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
+    await record_organizer(deps, request, new.slug)
     return Reply(
         title=f"Campaign created: {new.title}",
         text=f"Members join with /campaign join {new.slug}",

@@ -15,10 +15,11 @@ from bot.dispatch import Dispatcher
 from bot.errors import UserError
 from bot.settings import Settings
 from commands import build_registry
+from commands.campaigns.ending import summary_text
 from commands.campaigns.updates_scheduled import parse_when
 from main import sqlite_deps
 from notifications.delivery import deliver_due
-from notifications.reminders import send_due_reminders
+from notifications.reminders import close_ended_campaigns, send_due_reminders
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
 from tests.commands.campaigns.test_announce import Recording
@@ -107,3 +108,29 @@ async def test_due_while_down_is_sent_once_after_the_restart(tmp_path: Path) -> 
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_ended_campaign_closes_once_and_its_organizer_gets_the_summary(
+    dispatcher: Dispatcher, deps: Deps
+) -> None:
+    await create(dispatcher, "vote Vote goal:10 ends:2026-11-30")
+    for member in ("M1", "M2"):
+        await run_ok(dispatcher, identity(user_id=member), "/campaign join vote")
+    last_day = replace(deps, clock=lambda: dt.datetime(2026, 11, 30, 23, 0, tzinfo=dt.UTC))
+    assert await close_ended_campaigns(last_day, summary_text) == 0  # its last day still counts
+    after = replace(deps, clock=lambda: dt.datetime(2026, 12, 1, 0, 5, tzinfo=dt.UTC))
+    assert await close_ended_campaigns(after, summary_text) == 1
+    assert await close_ended_campaigns(after, summary_text) == 0
+    messenger = Recording()
+    deps.messengers.register(messenger)
+    assert (await deliver_due(after, pace={})).delivered == 1
+    [(to, text)] = messenger.sent
+    assert to == ORGANIZER.user_id
+    assert text == (
+        "Vote (vote) ended on 2026-11-30 and closed on 2026-12-01: 2 signed up of a goal of 10"
+        " (20%). The sign-ups: /campaign export vote"
+    )
+    info = await run_ok(Dispatcher(build_registry(), after), identity(), "/campaign info vote")
+    assert "2026-12-01" in info.as_text()
+    deliveries = await run_ok(dispatcher, ORGANIZER, "/campaign deliveries vote")
+    assert deliveries.text == "0 announcements."  # the summary is not a message to members
