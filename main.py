@@ -31,7 +31,9 @@ from bot.services import Services
 from bot.settings import Settings, SettingsError, check_slack_complete, load_settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
+from commands.campaigns.ending import summary_text
 from notifications.delivery import run_delivery
+from notifications.reminders import run_reminders
 from places.index import PlaceIndex, place_index
 from storage.db import Database
 from storage.errors import DiskFull, Refused
@@ -149,6 +151,8 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             for runner in runners:
                 group.create_task(runner(app.dispatcher, stop))
             group.create_task(run_delivery(app.deps, stop))  # follow notifications
+            # scheduled announcements; ended campaigns closed, their organizers told
+            group.create_task(run_reminders(app.deps, stop, summary_text))
             monitor = app.dispatcher.monitor
             if settings.health_port and monitor is not None:
                 from bot.platforms.web.health import serve_health

@@ -71,11 +71,14 @@ class Field:
 
 @dataclass(frozen=True)
 class ReplyFile:
-    """A file to attach: a letter draft, a CSV export."""
+    """A file to attach: a letter draft, a CSV export, a chart."""
 
     filename: str
     content: bytes
     mime: str = "text/plain"
+    # What a picture shows, for people who cannot see it: Discord's attachment description,
+    # Slack's alt_txt, a line beside the saved path on the console.
+    alt_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,12 @@ to the platform's configured notify channel instead, naming the follower by disp
 only (no mention, no ping). A failure (DeliveryError, no messenger for that platform yet,
 DMs closed and no channel or the channel failing too, anything unexpected) is recorded with
 its error and retried later; admins see what is stuck with /facts outbox.
+
+Campaign announcements (rows with an `announcement_id`) travel the same way with two
+differences: closed DMs are final for them (the row gives up and counts as failed, since
+posting a campaign's message in a public channel is not what the member agreed to), and
+after ANNOUNCE_ATTEMPTS failures they give up too. They come in bursts (one per member),
+so consecutive sends on one platform are paced (ANNOUNCE_PACE_S).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot import tracebacks
@@ -27,6 +34,10 @@ log = logging.getLogger("counterwatch.delivery")
 
 POLL_SECONDS = 5.0
 BATCH = 100
+ANNOUNCE_ATTEMPTS = 6  # with the backoff: about 16 minutes of retries, then counted failed
+# Seconds between two announcement DMs on one platform: under Discord's 50 requests/s and
+# Slack's ~1 message/s (each DM also opens a conversation, Tier 3: 50+/min).
+ANNOUNCE_PACE_S = {"discord": 0.05, "slack": 1.0}
 
 
 @dataclass(frozen=True)
@@ -34,12 +45,14 @@ class DeliveryReport:
     delivered: int
     failed: int
     in_channel: int = 0  # of the delivered: posted in the notify channel (DMs closed)
+    gave_up: int = 0  # of the failed: announcements that will not be tried again
 
 
 @dataclass(frozen=True)
 class _Outcome:
     error: str  # '' when delivered
     in_channel: bool = False
+    final: bool = False  # retrying cannot help (an announcement to closed DMs)
 
 
 def notify_channel(settings: Settings, platform: str) -> str:
@@ -57,15 +70,33 @@ def channel_text(item: Notification) -> str:
     return f"For {who} (direct messages closed):\n{item.text}"
 
 
-async def deliver_due(deps: Deps, limit: int = BATCH) -> DeliveryReport:
+async def deliver_due(
+    deps: Deps, limit: int = BATCH, pace: Mapping[str, float] = ANNOUNCE_PACE_S
+) -> DeliveryReport:
     """One pass over what is due now; returns how many went out and how many failed."""
-    delivered = failed = in_channel = 0
+    delivered = failed = in_channel = gave_up = 0
     store = deps.storage.outbox
+    last_announcement: dict[str, float] = {}  # platform -> loop time of its last one
+    loop = asyncio.get_running_loop()
     for item in await store.claim(deps.clock(), limit):
+        if item.announcement_id is not None:
+            previous = last_announcement.get(item.platform)
+            if previous is not None:
+                await asyncio.sleep(max(0.0, previous + pace.get(item.platform, 0.0) - loop.time()))
+            last_announcement[item.platform] = loop.time()
         outcome = await _send(deps, item)
         error = outcome.error
         now = deps.clock()
-        if error:
+        if (
+            error
+            and item.announcement_id is not None
+            and (outcome.final or item.attempts + 1 >= ANNOUNCE_ATTEMPTS)
+        ):
+            await store.give_up(item.id, now, error)
+            failed += 1
+            gave_up += 1
+            log.warning("announcement message %d to %s given up: %s", item.id, item.platform, error)
+        elif error:
             await store.mark_failed(item.id, now, error)
             failed += 1
             # Ids and the error class only: never the message text.
@@ -74,7 +105,7 @@ async def deliver_due(deps: Deps, limit: int = BATCH) -> DeliveryReport:
             await store.mark_delivered(item.id, now)
             delivered += 1
             in_channel += outcome.in_channel
-    return DeliveryReport(delivered, failed, in_channel)
+    return DeliveryReport(delivered, failed, in_channel, gave_up)
 
 
 async def _send(deps: Deps, item: Notification) -> _Outcome:
@@ -86,6 +117,8 @@ async def _send(deps: Deps, item: Notification) -> _Outcome:
     except DeliveryError as exc:
         if not exc.permanent:
             return _Outcome(f"delivery failed: {_reason(exc)}")
+        if item.announcement_id is not None:
+            return _Outcome(f"DMs closed: {_reason(exc)}", final=True)
         return await _send_to_channel(deps, messenger, item, _reason(exc))
     except Exception as exc:  # a bug in an adapter must not stop every other delivery
         # Frames and types only: the exception's message may quote the notification's text.

@@ -46,7 +46,7 @@ def backoff(attempts: int) -> dt.timedelta:
 def _notification(row: aiosqlite.Row) -> Notification:
     return Notification(
         id=row["id"],
-        change_id=row["change_id"],
+        change_id=row["change_id"] or 0,
         platform=row["platform"],
         workspace=row["workspace"],
         user_id=row["user_id"],
@@ -55,18 +55,21 @@ def _notification(row: aiosqlite.Row) -> Notification:
         attempts=row["attempts"],
         next_attempt_at=row["next_attempt_at"],
         last_error=row["last_error"],
+        announcement_id=row["announcement_id"],
     )
 
 
 _COLUMNS = (
     "id, change_id, platform, workspace, user_id, user_name, text, attempts, next_attempt_at,"
-    " last_error"
+    " last_error, announcement_id"
 )
+# Undelivered and not given up: what is still to be sent.
+_WAITING = "delivered_at IS NULL AND gave_up_at IS NULL"
 
 
 async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notification]:
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM notifications WHERE delivered_at IS NULL"
+        f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
         " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
         (stamp(now), limit),
     )
@@ -75,7 +78,7 @@ async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notifica
 
 _CLAIM = (
     "UPDATE notifications SET claimed_by = ?, claimed_until = ?"
-    " WHERE id IN (SELECT id FROM notifications WHERE delivered_at IS NULL"
+    f" WHERE id IN (SELECT id FROM notifications WHERE {_WAITING}"
     " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?)"
     f" RETURNING {_COLUMNS}"
 )
@@ -97,8 +100,7 @@ async def claim(
 
 async def pending(db: Database, limit: int = 10) -> list[Notification]:
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM notifications WHERE delivered_at IS NULL"
-        " ORDER BY attempts DESC, id LIMIT ?",
+        f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING} ORDER BY attempts DESC, id LIMIT ?",
         (limit,),
     )
     return [_notification(r) for r in rows]
@@ -106,10 +108,10 @@ async def pending(db: Database, limit: int = 10) -> list[Notification]:
 
 async def stats(db: Database) -> OutboxStats:
     row = await db.fetchone(
-        "SELECT COALESCE(SUM(delivered_at IS NULL), 0),"
-        " COALESCE(SUM(delivered_at IS NULL AND attempts > 0), 0),"
+        f"SELECT COALESCE(SUM({_WAITING}), 0),"
+        f" COALESCE(SUM({_WAITING} AND attempts > 0), 0),"
         " COALESCE(SUM(delivered_at IS NOT NULL), 0),"
-        " COALESCE(MIN(CASE WHEN delivered_at IS NULL THEN created_at END), '')"
+        f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), '')"
         " FROM notifications"
     )
     if row is None:
@@ -154,6 +156,23 @@ async def mark_failed(
     )
 
 
+async def give_up(
+    conn: aiosqlite.Connection,
+    notification_id: int,
+    now: dt.datetime,
+    error: str,
+    claimant: str | None = None,
+) -> None:
+    """Record the last failed attempt and stop trying (an announcement to closed DMs): the
+    row stays, counted as failed, so organizers see how many never arrived."""
+    await conn.execute(
+        "UPDATE notifications SET attempts = attempts + 1, last_error = ?, gave_up_at = ?,"
+        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL"
+        " AND claimed_by IN (?, '')",
+        (error[:MAX_ERROR_CHARS], stamp(now), notification_id, claimant or ""),
+    )
+
+
 def new_claimant() -> str:
     """Who claims, unique per repository: the pid to read in a database, a random part
     because pids are reused."""
@@ -189,5 +208,11 @@ class SqliteOutbox:
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
         async def job(conn: aiosqlite.Connection) -> None:
             await mark_failed(conn, notification_id, now, error, self.claimant)
+
+        await self._db.write(job)
+
+    async def give_up(self, notification_id: int, now: dt.datetime, error: str) -> None:
+        async def job(conn: aiosqlite.Connection) -> None:
+            await give_up(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)

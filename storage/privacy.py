@@ -18,10 +18,13 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage import follows, letters
+from storage.announcements import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
+from storage.campaigns.ending import describe_organizing, erase_organizing
 from storage.campaigns.reads import describe_member as describe_signups
 from storage.campaigns.writes import erase_member as erase_signups
 from storage.db import Database
+from storage.reminders import describe_authored, erase_authored
 
 # (db, platform, user id) -> one human-readable line per thing held
 Describe = Callable[[Database, str, str], Awaitable[list[str]]]
@@ -46,6 +49,15 @@ def providers() -> tuple[PrivacyProvider, ...]:
             "Letter templates you added", letters.describe_author, letters.erase_author
         ),
         PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
+        PrivacyProvider("Campaign messages you muted", describe_mutes, erase_mutes),
+        PrivacyProvider("Campaigns you organize", describe_organizing, erase_organizing),
+        PrivacyProvider(
+            "Campaign reminders you scheduled",
+            describe_authored,
+            erase_authored,
+            erase_note="Reminders you scheduled are still sent to the members; your name is"
+            " removed from them.",
+        ),
         PrivacyProvider(
             "Refused attempts (commands run without the role for them)",
             audit_privacy.describe_refusals,

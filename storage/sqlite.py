@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage.admin_facts import SqliteFactEditor
+from storage.announcements import SqliteAnnouncements
 from storage.audit.log import SqliteAudit
 from storage.campaigns import SqliteCampaigns
 from storage.db import Database
@@ -13,6 +14,7 @@ from storage.interfaces import Storage
 from storage.letters import SqliteLetters
 from storage.outbox import SqliteOutbox
 from storage.privacy import SqlitePrivacy
+from storage.reminders import SqliteReminders
 
 
 def sqlite_storage(db: Database) -> Storage:
@@ -26,4 +28,6 @@ def sqlite_storage(db: Database) -> Storage:
         follows=SqliteFollows(db),
         outbox=SqliteOutbox(db),
         dedupe=SqliteDedupe(db),
+        announcements=SqliteAnnouncements(db),
+        reminders=SqliteReminders(db),
     )

@@ -18,6 +18,7 @@ from commands.campaigns.checks import (
     plain_text,
     require_campaign,
 )
+from commands.campaigns.ending import record_organizer
 from lexicon.words import plural
 from storage.campaigns.models import NewCampaign
 
@@ -90,6 +91,7 @@ async def create(request: Request, deps: Deps) -> Reply:
     await links.check_petition(deps, new.template, new.place, new.workspace)
     if not await deps.storage.campaigns.create(new):
         raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
+    await record_organizer(deps, request, new.slug)
     return Reply(
         title=f"Campaign created: {new.title}",
         text=f"Members join with /campaign join {new.slug}",

@@ -10,6 +10,7 @@ from bot.errors import UserError
 from bot.models import Field, Reply, ReplyFile, Request, Role
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.campaigns.manage import progress_bar
+from commands.charted import signups_chart
 from lexicon.words import plural
 from storage.campaigns.models import ExportRow
 
@@ -51,6 +52,7 @@ async def stats(request: Request, deps: Deps) -> Reply:
     days = await deps.storage.campaigns.signups_by_day(campaign.id, DAYS_SHOWN)
     progress = progress_bar(count, campaign.goal) if campaign.goal else "no goal set"
     by_day = "\n".join(f"{day}: {n:,}" for day, n in days) or "no sign-ups yet"
+    chart = await signups_chart(deps, campaign, count)
     return Reply(
         title=f"{campaign.title}: {count:,} signed up",
         text=f"Campaign {campaign.slug}",
@@ -58,6 +60,7 @@ async def stats(request: Request, deps: Deps) -> Reply:
             Field("Progress", progress),
             Field(f"Sign-ups by day (latest {DAYS_SHOWN} with any)", by_day),
         ),
+        file=chart,
     )
 
 

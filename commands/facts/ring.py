@@ -6,6 +6,7 @@ from bot.deps import Deps
 from bot.errors import UserError
 from bot.models import Field, Reply, Request
 from bot.registry import CommandSet, Option
+from commands.charted import ring_chart
 from commands.facts.options import SHARE, place_option, shared
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
 from commands.facts.text import (
@@ -179,7 +180,8 @@ async def stats(request: Request, deps: Deps) -> Reply:
         Field(f"Agencies that joined in {c.key}" if c.key else "Date not on record", f"{c.count:,}")
         for c in by_year
     )
-    return Reply(title=title, text="\n".join(lines), fields=fields)
+    chart = await ring_chart(deps, state, snapshot_date(known))
+    return Reply(title=title, text="\n".join(lines), fields=fields, file=chart)
 
 
 def _counted(totals: RingTotals) -> str:

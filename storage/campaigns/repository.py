@@ -9,13 +9,16 @@ within half a second), and the join statement re-checks in SQL meanwhile."""
 from __future__ import annotations
 
 import builtins
+import datetime as dt
+from collections.abc import Callable
 
 import aiosqlite
 
-from storage.campaigns import reads, writes
+from storage.campaigns import ending, reads, writes
 from storage.campaigns.cache import CampaignCache
 from storage.campaigns.models import Campaign, ExportRow, JoinOutcome, Member, NewCampaign
 from storage.db import Database
+from storage.outbox import stamp
 
 
 class SqliteCampaigns:
@@ -71,3 +74,22 @@ class SqliteCampaigns:
 
     async def signup_of(self, campaign_id: int, platform: str, user_id: str) -> str | None:
         return await reads.signup_of(self._db, campaign_id, platform, user_id)
+
+    async def add_organizer(
+        self, campaign_id: int, platform: str, user_id: str, now: dt.datetime
+    ) -> None:
+        async def job(conn: aiosqlite.Connection) -> None:
+            await ending.add_organizer(conn, campaign_id, platform, user_id, stamp(now))
+
+        await self._db.write(job)
+
+    async def close_ended(
+        self, today: str, now: dt.datetime, summary: Callable[[ending.EndedCampaign], str]
+    ) -> builtins.list[ending.EndedCampaign]:
+        async def job(conn: aiosqlite.Connection) -> builtins.list[ending.EndedCampaign]:
+            return await ending.close_ended(conn, today, stamp(now), summary)
+
+        closed = await self._db.write(job)
+        for campaign in closed:
+            self._cache.forget(campaign.workspace)
+        return closed

@@ -159,6 +159,19 @@ class SqliteFacts:
         )
         return [Count(row["key"], row["n"]) for row in rows]
 
+    async def ring_counts_by_month(self, state: str | None = None) -> list[Count]:
+        """Agencies by the month (YYYY-MM) they first joined, oldest first; dates known only
+        to the year (stored at their precision, 'YYYY') are left out."""
+        where, params = ring_rows(state)
+        rows = await self._db.fetchall(
+            "SELECT substr(first, 1, 7) AS key, COUNT(*) AS n FROM ("
+            "  SELECT MIN(d.started) AS first FROM deployments d"
+            f"  JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY d.agency_id"
+            ") WHERE length(first) >= 7 GROUP BY key ORDER BY key",
+            params,
+        )
+        return [Count(row["key"], row["n"]) for row in rows]
+
     async def ring_totals(self, state: str | None = None) -> RingTotals:
         """How many agencies partner with Ring, in how many rows, and how many ended."""
         where, params = ring_rows(state)

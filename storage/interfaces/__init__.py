@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.interfaces.announcements import AnnouncementStore
 from storage.interfaces.audit import AuditLog
 from storage.interfaces.campaigns import CampaignStore
 from storage.interfaces.dedupe import RequestDedupe
@@ -17,6 +18,7 @@ from storage.interfaces.follows import FollowStore
 from storage.interfaces.letters import LetterStore
 from storage.interfaces.outbox import OutboxStore
 from storage.interfaces.privacy import PrivacyStore
+from storage.interfaces.reminders import ReminderStore
 
 
 @dataclass(frozen=True)
@@ -32,3 +34,5 @@ class Storage:
     follows: FollowStore
     outbox: OutboxStore
     dedupe: RequestDedupe
+    announcements: AnnouncementStore
+    reminders: ReminderStore

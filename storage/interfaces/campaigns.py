@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
+from collections.abc import Callable
 from typing import Protocol
 
+from storage.campaigns.ending import EndedCampaign
 from storage.campaigns.models import Campaign, ExportRow, JoinOutcome, Member, NewCampaign
 
 
@@ -52,4 +55,17 @@ class CampaignStore(Protocol):
 
     async def signup_of(self, campaign_id: int, platform: str, user_id: str) -> str | None:
         """When this member signed up (ISO day), or None."""
+        ...
+
+    async def add_organizer(
+        self, campaign_id: int, platform: str, user_id: str, now: dt.datetime
+    ) -> None:
+        """Record who organizes it (they get its closing summary); idempotent."""
+        ...
+
+    async def close_ended(
+        self, today: str, now: dt.datetime, summary: Callable[[EndedCampaign], str]
+    ) -> builtins.list[EndedCampaign]:
+        """Close the campaigns whose end date is before `today` and queue `summary(c)` to
+        each one's organizers, in one transaction (so each summary goes once)."""
         ...

@@ -64,6 +64,11 @@ class FactsStore(Protocol):
         """Agencies by the year they first joined ('' when no date is on record)."""
         ...
 
+    async def ring_counts_by_month(self, state: str | None = None) -> list[Count]:
+        """Agencies by the month (YYYY-MM) they first joined, oldest first; agencies whose
+        first date is known only to the year, or not at all, are left out."""
+        ...
+
     async def ring_totals(self, state: str | None = None) -> RingTotals:
         """How many agencies partner with Ring, in how many rows, and how many ended."""
         ...

@@ -19,6 +19,9 @@ class Notification:
     attempts: int
     next_attempt_at: str
     last_error: str
+    # Set for a campaign announcement (change_id is then 0): such a row gives up when the
+    # member's DMs are closed instead of going to the notify channel.
+    announcement_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,4 +56,8 @@ class OutboxStore(Protocol):
 
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
         """Record a failed attempt and schedule the next one (capped backoff)."""
+        ...
+
+    async def give_up(self, notification_id: int, now: dt.datetime, error: str) -> None:
+        """Record a failed attempt and never try again (counted as failed)."""
         ...

@@ -30,6 +30,13 @@ def test_render_saves_files(tmp_path: Path) -> None:
     assert "saved" in text and "Draft ready" in text
 
 
+def test_a_chart_is_saved_and_its_alt_text_printed(tmp_path: Path) -> None:
+    png = ReplyFile("vote-signups.png", b"\x89PNG...", mime="image/png", alt_text="Line chart")
+    text = console.render(Reply(text="Vote: 3 signed up", file=png), output_dir=tmp_path)
+    assert (tmp_path / "vote-signups.png").read_bytes() == b"\x89PNG..."
+    assert f"[saved {tmp_path / 'vote-signups.png'} (7 bytes)]\n[Line chart]" in text
+
+
 def test_attachment_syntax(tmp_path: Path) -> None:
     data = tmp_path / "x.csv"
     data.write_text("a,b\n")

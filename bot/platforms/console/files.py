@@ -70,6 +70,8 @@ def render(reply: Reply, output_dir: Path = OUTPUT_DIR) -> str:
         target = output_dir / Path(reply.file.filename).name
         target.write_bytes(reply.file.content)
         text += f"\n[saved {target} ({len(reply.file.content)} bytes)]"
+        if reply.file.alt_text:  # what the picture shows, for a terminal that cannot
+            text += f"\n[{reply.file.alt_text}]"
     return text
 
 

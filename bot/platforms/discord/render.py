@@ -28,6 +28,7 @@ FULL_REPLY_FILENAME = "reply.txt"
 PREVIEW_MAX = 1500
 ERROR_COLOUR = discord.Colour.red()
 NORMAL_COLOUR = discord.Colour.blurple()
+ALT_TEXT_MAX = 1024
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -38,27 +39,37 @@ class Outgoing:
     content: str | None
     embeds: tuple[discord.Embed, ...] = ()
     files: tuple[tuple[str, bytes], ...] = ()
+    # The alt text of each file by name (Discord shows it as the attachment's description).
+    descriptions: tuple[tuple[str, str], ...] = ()
 
     def discord_files(self) -> list[discord.File]:
-        return [discord.File(io.BytesIO(data), filename=name) for name, data in self.files]
+        alt = dict(self.descriptions)
+        return [
+            discord.File(io.BytesIO(data), filename=name, description=alt.get(name) or None)
+            for name, data in self.files
+        ]
 
 
 def render(reply: Reply) -> Outgoing:
     files: tuple[tuple[str, bytes], ...] = ()
+    alt: tuple[tuple[str, str], ...] = ()
     if reply.file is not None:
-        files = ((safe_filename(reply.file.filename), reply.file.content),)
+        name = safe_filename(reply.file.filename)
+        files = ((name, reply.file.content),)
+        if reply.file.alt_text:  # Discord caps an attachment's description at 1,024
+            alt = ((name, reply.file.alt_text[:ALT_TEXT_MAX]),)
     head = "\n".join(part for part in (reply.title, reply.text) if part)
     shown = escape(head)
     if not reply.fields and len(shown) <= limits.CONTENT_MAX:
         fallback = "See the attached file." if files else "Done."
-        return Outgoing(content=shown or fallback, files=files)
+        return Outgoing(content=shown or fallback, files=files, descriptions=alt)
     embeds = _embeds(reply)
     if embeds is not None:
-        return Outgoing(content=None, embeds=tuple(embeds), files=files)
+        return Outgoing(content=None, embeds=tuple(embeds), files=files, descriptions=alt)
     full = _as_text(reply).encode("utf-8")
     preview = _preview(head or reply.as_text())
     note = f"{preview}\n\n(The full reply is attached as {FULL_REPLY_FILENAME}.)"
-    return Outgoing(content=note, files=((FULL_REPLY_FILENAME, full), *files))
+    return Outgoing(content=note, files=((FULL_REPLY_FILENAME, full), *files), descriptions=alt)
 
 
 def safe_filename(name: str) -> str:

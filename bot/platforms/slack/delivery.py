@@ -19,11 +19,12 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.models import Reply
+from bot.models import Reply, ReplyFile
 from bot.platforms.slack.render import SlackMessage, escape, render_reply
 
 log = logging.getLogger("counterwatch.slack")
 
+ALT_TEXT_MAX = 1000  # Slack refuses a longer alt_txt
 UPLOAD_FAILED = (
     "Counterwatch could not attach {filename} here. Invite the app to this channel "
     "(or open a DM with it) and run the command again."
@@ -52,9 +53,7 @@ class Delivery:
             try:
                 await self._client.files_upload_v2(
                     channel=channel,
-                    file_uploads=[
-                        {"content": file.content, "filename": file.filename, "title": file.filename}
-                    ],
+                    file_uploads=[_upload(file)],
                 )
             except (SlackClientError, aiohttp.ClientError) as exc:
                 log.warning("file upload failed: %s", _error_code(exc))
@@ -130,3 +129,15 @@ def slack_error(exc: Exception) -> str:
             return str(data["error"])
         return f"HTTP {exc.response.status_code}"
     return type(exc).__name__
+
+
+def _upload(file: ReplyFile) -> dict[str, object]:
+    """One file for files_upload_v2; a picture's alt text goes as Slack's alt_txt."""
+    upload: dict[str, object] = {
+        "content": file.content,
+        "filename": file.filename,
+        "title": file.filename,
+    }
+    if file.alt_text:
+        upload["alt_txt"] = file.alt_text[:ALT_TEXT_MAX]
+    return upload

@@ -135,3 +135,19 @@ async def test_facts_import_takes_an_attached_csv_then_letters_arrive_as_files(
     assert letter.files, visible_text(data)
     ((name, content),) = letter.files.values()
     assert name.endswith(".txt") and "Greenfield" in content.decode()
+
+
+async def test_campaign_stats_attaches_a_chart_with_its_description(bot: RunningBot) -> None:
+    create = await bot.fake.send_interaction(
+        "/campaign create", {"slug": "charted", "title": "Chart me", "goal": 10}, ORGANIZER
+    )
+    await final_message(bot.fake, create)
+    join = await bot.fake.send_interaction("/campaign join", {"slug": "charted"}, MEMBER)
+    await final_message(bot.fake, join)
+    stats = await bot.fake.send_interaction("/campaign stats", {"slug": "charted"}, MEMBER)
+    _, received = await final_message(bot.fake, stats)
+    ((name, content),) = received.files.values()
+    assert name == "charted-signups.png" and content.startswith(b"\x89PNG")
+    [attachment] = message_data(received)["attachments"]
+    assert attachment["filename"] == name
+    assert "against a goal of 10" in attachment["description"]

@@ -9,7 +9,7 @@ import pytest
 
 from bot.platforms.slack.render import LONG_REPLY_FILENAME
 from tests.platforms.fake_slack.signing import signed_headers
-from tests.platforms.slack.conftest import SECRET, HttpSlack
+from tests.platforms.slack.conftest import ORGANIZER, SECRET, HttpSlack
 
 
 async def test_a_public_file_is_uploaded_to_the_channel(http_slack: HttpSlack) -> None:
@@ -72,3 +72,19 @@ async def test_stop_finishes_the_command_in_flight_and_refuses_new_ones(
     await http_slack.running.stop()
     [reply] = await http_slack.fake.responses_to(name)
     assert reply["text"] == "slow done"
+
+
+async def test_a_chart_goes_up_with_its_alt_text(http_slack: HttpSlack) -> None:
+    created = await http_slack.run(
+        "/campaign", 'create charted "Chart me" goal:10', user_id=ORGANIZER
+    )
+    assert "charted" in created["text"], created
+    joined = await http_slack.run("/campaign", "join charted", user_id="U5")
+    assert "Chart me" in joined["text"], joined
+    stats = await http_slack.run("/campaign", "stats charted", user_id="U5")
+    assert "1 signed up" in stats["text"], stats
+    [url_call] = await http_slack.fake.wait_for("files.getUploadURLExternal")
+    assert url_call.body["filename"] == "charted-signups.png"
+    assert "against a goal of 10" in url_call.body["alt_txt"]
+    [upload] = await http_slack.fake.wait_for("upload")
+    assert upload.raw.startswith(b"\x89PNG")

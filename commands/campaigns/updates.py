@@ -1,0 +1,129 @@
+"""/campaign announce, mute and deliveries: organizers message their members, members stop
+those messages, organizers see what arrived.
+
+/campaign announce is two steps, as /forgetme is, so nobody messages a list by accident:
+without `confirm` it shows the message as members will get it, how many will get it and a
+code; with the code it queues one direct message per member in the outbox
+(notifications/delivery.py sends them, paced and retried). The code is derived from the
+campaign, the author, the text, the recipients, the day and how many announcements were
+sent before: it confirms exactly what was shown, once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.models import Field, Reply, Request, Role
+from bot.registry import Option
+from commands.campaigns.checks import COMMANDS, SLUG_OPTION, plain_text, require_campaign
+from storage.campaigns.models import Campaign
+
+TEXT_MAX = 1500  # leaves room in Discord's 2,000 and Slack's 4,000 for the frame below
+CODE_LENGTH = 8
+
+
+def member_message(campaign: Campaign, text: str) -> str:
+    """What each member receives: who it is from, the text, and how to stop them."""
+    return (
+        f"From the organizers of {campaign.title} ({campaign.slug}):\n{text}\n\n"
+        f"You get this because you joined {campaign.slug}. To stop these messages:"
+        f" /campaign mute {campaign.slug}"
+    )
+
+
+def confirmation_code(
+    campaign: Campaign, request: Request, message: str, recipients: int, day: str, sent: int
+) -> str:
+    digest = hashlib.sha256()
+    parts = (str(campaign.id), request.platform, request.user_id, message, str(recipients))
+    for part in (*parts, day, str(sent)):
+        digest.update(part.encode() + b"\x00")
+    return digest.hexdigest()[:CODE_LENGTH]
+
+
+@COMMANDS.command(
+    "announce",
+    "Send a direct message to everyone who joined (shows a preview and a code first)",
+    SLUG_OPTION,
+    Option("text", "The message", max_length=TEXT_MAX, greedy=True),
+    Option("confirm", "The confirmation code the preview showed", required=False, max_length=20),
+    role=Role.ORGANIZER,
+    private=True,
+    examples=(
+        "/campaign announce ring-free-greenfield The council votes Tuesday at 6 pm",
+        "/campaign announce ring-free-greenfield The council votes Tuesday confirm:1a2b3c4d",
+    ),
+)
+async def announce(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    message = member_message(campaign, plain_text(request.text("text"), "message", TEXT_MAX))
+    store = deps.storage.announcements
+    recipients = await store.recipients(campaign.id)
+    if recipients == 0:
+        raise UserError(f"Nobody who joined {campaign.slug} would get it: nothing to send.")
+    sent = await store.count(campaign.id)
+    day = deps.today().isoformat()
+    code = confirmation_code(campaign, request, message, recipients, day, sent)
+    typed = request.text("confirm").strip().lower()
+    people = f"{recipients:,} member" + ("" if recipients == 1 else "s")
+    if not typed:
+        return Reply(
+            title=f"Send this to {people}?",
+            text="Nothing has been sent yet. To send it, repeat the command with"
+            f" confirm:{code} at the end.",
+            fields=(Field("Each member gets", message),),
+        )
+    if typed != code:
+        raise UserError(
+            "That code does not match this message (codes change with the text, the"
+            " members, the day and after each announcement). Nothing was sent."
+        )
+    queued = await store.queue(
+        campaign.id, campaign.workspace, (request.platform, request.user_id), message, deps.clock()
+    )
+    return Reply(
+        text=f"Queued {queued:,} direct messages. /campaign deliveries {campaign.slug} shows"
+        " how many were sent, are waiting and failed."
+    )
+
+
+@COMMANDS.command(
+    "mute",
+    "Stop direct messages from a campaign's organizers",
+    SLUG_OPTION,
+    private=True,
+    examples=("/campaign mute ring-free-greenfield",),
+)
+async def mute(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    store = deps.storage.announcements
+    if not await store.mute(campaign.id, request.platform, request.user_id, deps.clock()):
+        return Reply(text=f"Messages about {campaign.slug} are already muted for you.")
+    return Reply(
+        text=f"You will get no more messages about {campaign.slug}; your sign-up stays."
+        " /mydata lists what you muted and /forgetme erases it."
+    )
+
+
+@COMMANDS.command(
+    "deliveries",
+    "How a campaign's direct messages stand: sent, waiting, failed",
+    SLUG_OPTION,
+    role=Role.ORGANIZER,
+    private=True,
+    examples=("/campaign deliveries ring-free-greenfield",),
+)
+async def deliveries(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    counts = await deps.storage.announcements.delivery_counts(campaign.id)
+    return Reply(
+        title=f"Messages to members of {campaign.slug}",
+        text=f"{counts.announcements:,} announcements.",
+        fields=(
+            Field("Sent", f"{counts.sent:,}"),
+            Field("Waiting", f"{counts.waiting:,}"),
+            Field("Failed (DMs closed or kept failing)", f"{counts.failed:,}"),
+        ),
+    )

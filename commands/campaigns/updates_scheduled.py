@@ -1,0 +1,126 @@
+"""/campaign remind, reminders and unremind: an announcement scheduled for a moment.
+
+The moment is a date, a time and an IANA zone (`2027-03-02 18:00 America/Chicago`),
+stored in UTC and shown as given; past moments are refused. notifications/reminders.py
+sends each once when due (also after a restart), through the same outbox as /campaign
+announce, to the members signed up and not muted at that moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.deps import Deps
+from bot.errors import UserError
+from bot.models import Field, Reply, Request, Role
+from bot.registry import Option
+from commands.campaigns.checks import (
+    COMMANDS,
+    MAX_YEARS_AHEAD,
+    SLUG_OPTION,
+    plain_text,
+    require_campaign,
+)
+from commands.campaigns.updates import TEXT_MAX, member_message
+from storage.interfaces.reminders import NewReminder
+
+_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s+([A-Za-z][A-Za-z0-9_+\-/]{0,60})")
+EXAMPLE_WHEN = "2027-03-02 18:00 America/Chicago"
+
+
+def parse_when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
+    """(the moment, as an aware datetime; the moment as shown back), or a UserError."""
+    found = _WHEN.fullmatch(" ".join(text.split()))
+    if found is None:
+        raise UserError(f"Give the moment as a date, a time and a zone, e.g. {EXAMPLE_WHEN}.")
+    day, clock, zone_name = found.groups()
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{zone_name!r} is not a time zone; e.g. America/Chicago.") from None
+    try:
+        local = dt.datetime.fromisoformat(f"{day}T{int(clock[:-3]):02d}:{clock[-2:]}")
+    except ValueError:
+        raise UserError(f"{day} {clock} is not a real date and time.") from None
+    moment = local.replace(tzinfo=zone)
+    # A time skipped by a DST change (02:30 on a spring-forward day) does not round-trip.
+    if moment.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != local:
+        raise UserError(f"{day} {clock} does not exist in {zone_name} (the clocks skip it).")
+    if moment <= now:
+        raise UserError(f"{day} {clock} {zone_name} has passed; give a moment in the future.")
+    if moment.year > now.year + MAX_YEARS_AHEAD:
+        raise UserError(f"A reminder must be within {MAX_YEARS_AHEAD} years.")
+    return moment, f"{day} {local:%H:%M} {zone_name}"
+
+
+@COMMANDS.command(
+    "remind",
+    "Schedule a direct message to everyone who joined, for a date, time and zone",
+    SLUG_OPTION,
+    Option("when", f"Date, time and zone, e.g. {EXAMPLE_WHEN}", max_length=80),
+    Option("text", "The message", max_length=TEXT_MAX, greedy=True),
+    role=Role.ORGANIZER,
+    private=True,
+    examples=(f'/campaign remind ring-free-greenfield "{EXAMPLE_WHEN}" The vote is tonight',),
+)
+async def remind(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    now = deps.clock()
+    moment, shown = parse_when(request.text("when"), now)
+    message = member_message(campaign, plain_text(request.text("text"), "message", TEXT_MAX))
+    new = NewReminder(
+        campaign.id,
+        campaign.workspace,
+        (request.platform, request.user_id),
+        moment,
+        shown,
+        message,
+    )
+    rid = await deps.storage.reminders.add(new, now)
+    utc = moment.astimezone(dt.UTC)
+    return Reply(
+        text=f"Reminder R{rid} for {campaign.slug}: {shown} ({utc:%Y-%m-%d %H:%M} UTC), to the"
+        f" members signed up then. /campaign reminders {campaign.slug} lists them;"
+        f" /campaign unremind {campaign.slug} {rid} cancels it."
+    )
+
+
+@COMMANDS.command(
+    "reminders",
+    "The reminders waiting to be sent",
+    SLUG_OPTION,
+    role=Role.ORGANIZER,
+    private=True,
+    examples=("/campaign reminders ring-free-greenfield",),
+)
+async def reminders(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    waiting = await deps.storage.reminders.pending(campaign.id)
+    if not waiting:
+        return Reply(text=f"No reminder is waiting for {campaign.slug}.")
+    return Reply(
+        title=f"Reminders of {campaign.slug}",
+        text=f"{len(waiting)} waiting.",
+        fields=tuple(Field(f"R{r.id}: {r.shown_when}", r.text) for r in waiting),
+    )
+
+
+@COMMANDS.command(
+    "unremind",
+    "Cancel a reminder before it is sent",
+    SLUG_OPTION,
+    Option("reminder", "The reminder's number (R3 or 3)", max_length=12),
+    role=Role.ORGANIZER,
+    private=True,
+    examples=("/campaign unremind ring-free-greenfield R3",),
+)
+async def unremind(request: Request, deps: Deps) -> Reply:
+    campaign = await require_campaign(deps, request)
+    typed = request.text("reminder").strip().upper().removeprefix("R")
+    if not typed.isdigit():
+        raise UserError("Give the reminder's number, e.g. R3 (/campaign reminders lists them).")
+    if not await deps.storage.reminders.cancel(campaign.id, int(typed), deps.clock()):
+        raise UserError(f"No waiting reminder R{typed} for {campaign.slug}.")
+    return Reply(text=f"Cancelled reminder R{typed} of {campaign.slug}; nothing was sent.")

@@ -1,0 +1,109 @@
+"""Charts attached to replies: /campaign stats (sign-ups against the goal) and /ring stats
+(agencies joining per month and, nationally, a tile map of the states).
+
+Each builder reads what it draws through storage, hands plain values to charts/ (which draws
+in a worker process) and returns the file with its alt text, or None when the renderer is
+busy or failed: the reply's text already carries every figure, so a missing picture loses
+nothing a person needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from bot import tracebacks
+from bot.deps import Deps
+from bot.models import ReplyFile
+from charts import ChartBusy, ChartJob, MonthsChart, SignupsChart, StateTiles, render_png
+from storage.campaigns.models import Campaign
+
+log = logging.getLogger("counterwatch.charts")
+
+ALL_DAYS = 100_000  # every day a campaign had sign-ups (a campaign lives at most 5 years)
+# The EFF Atlas snapshot (Oct 2020) holds partnerships from 2018 on; drawn month by month.
+RING_FIRST_MONTH = "2018-01"
+RING_LAST_MONTH = "2020-12"  # used when no snapshot is loaded to say where it ends
+
+
+async def _png(job: ChartJob) -> bytes | None:
+    try:
+        return await render_png(job)
+    except ChartBusy:
+        log.info("chart skipped: the renderer is busy")
+    except Exception as exc:  # a broken chart must not cost the reply its text
+        log.error("chart failed: %s", tracebacks.describe(exc))
+    return None
+
+
+def cumulative(by_day_newest_first: list[tuple[str, int]], total: int) -> list[tuple[str, int]]:
+    """Running totals by day, oldest first; what lies before the listed days (if any was cut)
+    is counted in from `total`, so the last point is always the true count."""
+    days = list(reversed(by_day_newest_first))
+    running = total - sum(n for _, n in days)
+    points: list[tuple[str, int]] = []
+    for day, n in days:
+        running += n
+        points.append((day, running))
+    return points
+
+
+async def signups_chart(deps: Deps, campaign: Campaign, total: int) -> ReplyFile | None:
+    by_day = await deps.storage.campaigns.signups_by_day(campaign.id, ALL_DAYS)
+    points = cumulative(by_day, total)
+    if not points:
+        return None
+    goal = campaign.goal or 0
+    png = await _png(SignupsChart(f"{campaign.title}: sign-ups", tuple(points), goal))
+    if png is None:
+        return None
+    against = f" against a goal of {goal:,}" if goal else ""
+    alt = (
+        f"Line chart of sign-ups to {campaign.title} over time{against}: from"
+        f" {points[0][1]:,} on {points[0][0]} to {points[-1][1]:,} on {points[-1][0]}."
+    )
+    return ReplyFile(f"{campaign.slug}-signups.png", png, mime="image/png", alt_text=alt)
+
+
+def _months(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    months: list[str] = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _month_name(month: str) -> str:
+    return dt.date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
+
+
+async def ring_chart(deps: Deps, state: str | None, snapshot: str) -> ReplyFile | None:
+    """`snapshot` is the loaded Atlas snapshot's date ('' when none): the months drawn end
+    with it, and the picture says so, so nobody reads the empty months after it as news."""
+    last = snapshot[:7] if len(snapshot) >= 7 else RING_LAST_MONTH
+    found = dict((c.key, c.count) for c in await deps.storage.facts.ring_counts_by_month(state))
+    months = tuple((m, found.get(m, 0)) for m in _months(RING_FIRST_MONTH, last))
+    span = f"{_month_name(RING_FIRST_MONTH)} to {_month_name(last)}"
+    source = f"the EFF Atlas snapshot of {snapshot}" if snapshot else "no Atlas snapshot loaded"
+    where = state or "all states"
+    caption = f"{span}: the span of {source}. Agencies dated only to the year are not drawn."
+    chart = MonthsChart(f"Agencies joining Ring partnerships by month ({where})", months, caption)
+    joined = sum(n for _, n in months)
+    busiest = max(months, key=lambda m: m[1])
+    alt = (
+        f"Bar chart of agencies ({where}) joining Ring partnerships per month, {span}, the span"
+        f" of {source}: {joined:,} in all, most in {_month_name(busiest[0])} ({busiest[1]:,})."
+    )
+    job: ChartJob = chart
+    if state is None:
+        by_state = await deps.storage.facts.ring_counts_by_state()
+        counts = tuple((c.key, c.count) for c in by_state if c.key)
+        job = (chart, StateTiles("Agencies with a Ring partnership, by state", counts))
+        top = ", ".join(f"{k} {n:,}" for k, n in counts[:5])
+        alt += f" Below, a tile map of the states shaded by agency count; most: {top}."
+    png = await _png(job)
+    if png is None:
+        return None
+    name = f"ring-stats-{(state or 'us').lower()}.png"
+    return ReplyFile(name, png, mime="image/png", alt_text=alt)

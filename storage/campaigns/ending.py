@@ -1,0 +1,83 @@
+"""A campaign's organizers, and closing campaigns whose end date has passed: the close and
+the organizers' summary messages (outbox rows) commit together, so each summary goes once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class EndedCampaign:
+    id: int
+    workspace: str
+    slug: str
+    title: str
+    goal: int | None
+    ends: str
+    signups: int
+
+
+async def add_organizer(
+    conn: aiosqlite.Connection, campaign_id: int, platform: str, user_id: str, at: str
+) -> None:
+    await conn.execute(
+        "INSERT OR IGNORE INTO campaign_organizers (campaign_id, platform, user_id, added_at)"
+        " VALUES (?, ?, ?, ?)",
+        (campaign_id, platform, user_id, at),
+    )
+
+
+_ENDED = (
+    "SELECT c.id, c.workspace, c.slug, c.title, c.goal, c.ends,"
+    " (SELECT COUNT(*) FROM signups s WHERE s.campaign_id = c.id)"
+    " FROM campaigns c WHERE c.closed_on IS NULL AND c.ends IS NOT NULL AND c.ends < ?"
+    " ORDER BY c.ends, c.id LIMIT 50"
+)
+
+
+async def close_ended(
+    conn: aiosqlite.Connection, today: str, at: str, summary: Callable[[EndedCampaign], str]
+) -> list[EndedCampaign]:
+    """Inside a write job: close every open campaign whose last day is before `today` and
+    queue `summary(campaign)` to each of its organizers."""
+    async with conn.execute(_ENDED, (today,)) as cursor:
+        ended = [EndedCampaign(*tuple(r)) for r in await cursor.fetchall()]
+    for campaign in ended:
+        await conn.execute(
+            "UPDATE campaigns SET closed_on = ? WHERE id = ? AND closed_on IS NULL",
+            (today, campaign.id),
+        )
+        cursor = await conn.execute(
+            "INSERT INTO campaign_announcements (campaign_id, author_platform, author_id,"
+            " created_at, recipients, kind) SELECT ?, '', '', ?, COUNT(*), 'summary'"
+            " FROM campaign_organizers WHERE campaign_id = ?",
+            (campaign.id, at, campaign.id),
+        )
+        await conn.execute(
+            "INSERT INTO notifications (announcement_id, platform, workspace, user_id, text,"
+            " created_at, next_attempt_at) SELECT ?, platform, ?, user_id, ?, ?, ?"
+            " FROM campaign_organizers WHERE campaign_id = ?",
+            (cursor.lastrowid, campaign.workspace, summary(campaign), at, at, campaign.id),
+        )
+    return ended
+
+
+async def describe_organizing(db: Database, platform: str, user_id: str) -> list[str]:
+    rows = await db.fetchall(
+        "SELECT c.workspace, c.slug FROM campaign_organizers o JOIN campaigns c"
+        " ON c.id = o.campaign_id WHERE o.platform = ? AND o.user_id = ? ORDER BY c.slug",
+        (platform, user_id),
+    )
+    return [f"{slug} in workspace {ws}: you get its closing summary" for ws, slug in rows]
+
+
+async def erase_organizing(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+    cursor = await conn.execute(
+        "DELETE FROM campaign_organizers WHERE platform = ? AND user_id = ?", (platform, user_id)
+    )
+    return max(cursor.rowcount, 0)
