@@ -12,5 +12,11 @@ from commands.campaigns import manage, members, petition, report, updates, updat
 from commands.campaigns.checks import COMMANDS
 
 __all__ = [
-    "COMMANDS", "manage", "members", "petition", "report", "updates", "updates_scheduled",
+    "COMMANDS",
+    "manage",
+    "members",
+    "petition",
+    "report",
+    "updates",
+    "updates_scheduled",
 ]

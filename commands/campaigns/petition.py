@@ -1,25 +1,24 @@
 """/campaign petition <slug> (organizers): the petition as delivered, signers included.
 
-One attachment, because a reply carries one file: a ZIP holding the print-ready PDF (title,
-target, the petition's text drafted for the campaign's place, the date, then the numbered
-signers with page numbers) and the CSV of the same signers beside it. Whoever left the
-campaign or used /forgetme is on neither: both are read from the current sign-ups.
+The print-ready PDF (title, target, the petition's text drafted for the campaign's place,
+the date, then the numbered signers with page numbers), attached as it is, so it opens and
+prints from the chat; the same signers as a CSV come from /campaign export, named in the
+reply. Whoever left the campaign or used /forgetme is on neither: both read the current
+sign-ups.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import TYPE_CHECKING
 
 from bot.deps import Deps
 from bot.models import Reply, ReplyFile, Request, Role
 from bot.registry import Option
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
-from commands.campaigns.report import signups_csv
 from commands.letters import petition_text
 from commands.letters.dates import today_text
 from lexicon.dates import LANGUAGES
+from lexicon.words import plural
 from storage.campaigns.models import Campaign
 
 if TYPE_CHECKING:
@@ -52,18 +51,17 @@ async def petition(request: Request, deps: Deps) -> Reply:
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)
     stem = f"{campaign.slug}-petition-{deps.today().isoformat()}"
-    bundle = io.BytesIO()
-    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{stem}.pdf", pdf)
-        archive.writestr(f"{stem}-signers.csv", signups_csv(rows))
-    text = f"The petition of {campaign.slug} with {len(rows):,} signers: PDF and CSV."
+    text = (
+        f"The petition of {campaign.slug} with {plural(len(rows), 'signer')}, ready to print."
+        f" The same signers as a spreadsheet: /campaign export {campaign.slug}"
+    )
     unprintable = [r for r in rows if missing_glyphs([r.display_name, r.city])]
     if unprintable:
         text += (
             f" {len(unprintable):,} signers' names use letters the PDF's font cannot print"
-            " (e.g. Chinese, Japanese, Korean): the CSV has them as written."
+            " (e.g. Chinese, Japanese, Korean): the export has them as written."
         )
-    return Reply(text=text, file=ReplyFile(f"{stem}.zip", bundle.getvalue(), "application/zip"))
+    return Reply(text=text, file=ReplyFile(f"{stem}.pdf", pdf, "application/pdf"))
 
 
 async def petition_doc(deps: Deps, campaign: Campaign, language: str) -> PetitionDoc:

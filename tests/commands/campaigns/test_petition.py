@@ -6,7 +6,6 @@ import csv
 import io
 import math
 import re
-import zipfile
 
 from pypdf import PdfReader
 
@@ -28,14 +27,6 @@ NAMES = ["José Núñez", "Zoë Ångström", "Łukasz Żółć", "Δημήτρη
 def _pdf_text(pdf: bytes) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(pdf))
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
-
-
-def _bundle(content: bytes) -> tuple[bytes, list[list[str]]]:
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        names = archive.namelist()
-        pdf = archive.read(next(n for n in names if n.endswith(".pdf")))
-        rows = archive.read(next(n for n in names if n.endswith(".csv"))).decode("utf-8-sig")
-    return pdf, list(csv.reader(io.StringIO(rows)))
 
 
 def test_every_signer_is_in_the_pdf_with_accents_and_page_numbers() -> None:
@@ -84,9 +75,13 @@ async def test_campaign_petition_pdf_and_csv(
     await run_ok(dispatcher, members[2], f"/forgetme {code.group(1)}")
     assert "organizers" in (await run_error(dispatcher, members[0], "/campaign petition no-fr"))
     reply = await run_ok(dispatcher, ORGANIZER, "/campaign petition no-fr")
-    assert reply.file is not None and reply.file.filename == "no-fr-petition-2026-11-26.zip"
-    pdf, rows = _bundle(reply.file.content)
-    pages, text = _pdf_text(pdf)
+    assert reply.file is not None and reply.file.filename == "no-fr-petition-2026-11-26.pdf"
+    assert reply.file.mime == "application/pdf"
+    assert "/campaign export no-fr" in reply.text  # the same signers as a spreadsheet
+    pages, text = _pdf_text(reply.file.content)
+    export = await run_ok(dispatcher, ORGANIZER, "/campaign export no-fr")
+    assert export.file is not None
+    rows = list(csv.reader(io.StringIO(export.file.content.decode("utf-8-sig"))))
     assert pages == 2 and "Page 2 of 2" in text
     assert "To: the Greenfield City Council" in text and "Ban it" in text
     assert "November 26, 2026" in text
@@ -99,4 +94,4 @@ async def test_campaign_petition_pdf_and_csv(
         dispatcher, identity(Role.ORGANIZER, "U-org"), "/campaign petition no-fr language:es"
     )
     assert es.file is not None
-    assert "PETICIÓN" in _pdf_text(_bundle(es.file.content)[0])[1]
+    assert "PETICIÓN" in _pdf_text(es.file.content)[1]
