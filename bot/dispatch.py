@@ -171,7 +171,10 @@ class Dispatcher:
     async def _run(self, command: Command, request: Request) -> Reply:
         try:
             reply = await command.handler(request, self.deps)
-        except (UserError, Refused) as exc:  # a bad argument, or a change storage refused
+        except UserError as exc:  # a bad argument, in the language the command was asked in
+            text = exc.in_language(str(request.options.get("language") or ""))
+            return Reply(text=text, private=True, error=True)
+        except Refused as exc:  # a change storage refused
             return Reply(text=exc.message, private=True, error=True)
         except Exception as exc:
             return self._incident(command, exc)

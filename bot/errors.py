@@ -2,11 +2,18 @@
 
 
 class UserError(Exception):
-    """A clear, actionable, one-line message for the person who typed the command."""
+    """A clear, actionable, one-line message for the person who typed the command.
 
-    def __init__(self, message: str) -> None:
+    `es` is the same message in Spanish, where one is written: a command that takes
+    `language:es` (the letters) answers its errors in the language it was asked in."""
+
+    def __init__(self, message: str, *, es: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.es = es
+
+    def in_language(self, language: str) -> str:
+        return self.es if language == "es" and self.es else self.message
 
 
 class UsageError(UserError):

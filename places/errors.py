@@ -11,8 +11,8 @@ ECHO = 60  # characters of the user's text echoed back
 class NotOnRecord(UserError):
     """No place is called that; `closest` are the places offered instead (maybe none)."""
 
-    def __init__(self, message: str, closest: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, closest: tuple[str, ...] = (), *, es: str = "") -> None:
+        super().__init__(message, es=es)
         self.closest = closest
 
 

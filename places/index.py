@@ -107,7 +107,10 @@ class PlaceIndex:
         snap = self._snapshot
         typed = text.strip()
         if not normalize(typed):
-            raise UserError("Type a place, e.g. Greenfield, WI or Milwaukee County, WI.")
+            raise UserError(
+                "Type a place, e.g. Greenfield, WI or Milwaukee County, WI.",
+                es="Escriba un lugar, p. ej. Greenfield, WI o Milwaukee County, WI.",
+            )
         if not snap.places:
             raise UserError(
                 "No places are on record yet: the facts database is empty"
@@ -171,7 +174,9 @@ class PlaceIndex:
         if all(reading.outside for reading in ways):
             raise NotOnRecord(
                 f"{typed[:ECHO]!r} is not in the data: it holds US states and territories"
-                " only. Type 'City, ST' (Greenfield, WI)."
+                " only. Type 'City, ST' (Greenfield, WI).",
+                es=f"{typed[:ECHO]!r} no está en los datos: solo contienen estados y territorios"
+                " de EE. UU. Escriba 'Ciudad, ST' (Greenfield, WI).",
             )
         suggestions: list[Place] = []
         for reading in ways:
@@ -192,10 +197,14 @@ class PlaceIndex:
             raise NotOnRecord(
                 f"No place called {shown!r} is on record. Did you mean: {'; '.join(closest)}?",
                 closest,
+                es=f"Ningún lugar llamado {shown!r} consta en los registros. ¿Quiso decir:"
+                f" {'; '.join(closest)}?",
             )
         raise NotOnRecord(
             f"No place called {shown!r} is on record. Type 'City, ST' (Greenfield, WI),"
-            " a county or an agency name."
+            " a county or an agency name.",
+            es=f"Ningún lugar llamado {shown!r} consta en los registros. Escriba 'Ciudad, ST'"
+            " (Greenfield, WI), un condado o el nombre de una agencia.",
         )
 
     def _scored(self, reading: Reading, cutoff: float) -> list[tuple[float, list[Place]]]:
@@ -246,8 +255,11 @@ def _single(typed: str, places: list[Place] | tuple[Place, ...]) -> Place:
     more = f" and {len(distinct) - SHOWN} more" if len(distinct) > SHOWN else ""
     # An example that settles it: one with a state (the Atlas has a "Springfield" with none).
     example = next((p.label for p in distinct if p.state), distinct[0].label)
+    more_es = f" y {len(distinct) - SHOWN} más" if len(distinct) > SHOWN else ""
     raise UserError(
-        f"{typed[:ECHO]!r} matches several places: {names}{more}. Say which, e.g. {example}."
+        f"{typed[:ECHO]!r} matches several places: {names}{more}. Say which, e.g. {example}.",
+        es=f"{typed[:ECHO]!r} coincide con varios lugares: {names}{more_es}. Diga cuál,"
+        f" p. ej. {example}.",
     )
 
 

@@ -119,7 +119,9 @@ async def _place(deps: Deps, ask: DraftAsk) -> Place | None:
         if needs_place:
             raise UserError(
                 f"The {ask.template} template needs a place, e.g."
-                f" /letter draft {ask.template} Greenfield, WI"
+                f" /letter draft {ask.template} Greenfield, WI",
+                es=f"La plantilla {ask.template} necesita un lugar, p. ej."
+                f" /letter draft {ask.template} Greenfield, WI",
             )
         return None
     return place_index(deps).resolve(ask.place)
@@ -142,7 +144,10 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     raise UserError(
         f"{place.label} has {len(names)} agencies with a Ring partnership on record"
         f" ({', '.join(names[:MAX_NAMED])}{more}): which one? e.g. /letter draft"
-        f" {ask.template} {names[0]}, {place.state}"
+        f" {ask.template} {names[0]}, {place.state}",
+        es=f"En {place.label} constan {len(names)} agencias con colaboración con Ring"
+        f" ({', '.join(names[:MAX_NAMED])}{more}): ¿cuál? p. ej. /letter draft"
+        f" {ask.template} {names[0]}, {place.state}",
     )
 
 
@@ -159,13 +164,17 @@ async def _records_agency(deps: Deps, ask: DraftAsk, facts: PlaceFacts) -> Agenc
     if not agencies:
         raise UserError(
             f"No agency of {place.label} is on record; name one, e.g. /letter draft"
-            f" {ask.template} Greenfield Police Department, WI"
+            f" {ask.template} Greenfield Police Department, WI",
+            es=f"No consta ninguna agencia de {place.label}; nombre una, p. ej. /letter draft"
+            f" {ask.template} Greenfield Police Department, WI",
         )
     names = sorted(a.name for a in agencies.values())
     more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
     raise UserError(
         f"{place.label} has {len(names)} agencies on record ({', '.join(names[:MAX_NAMED])}"
-        f"{more}): which one? e.g. /letter draft {ask.template} {names[0]}, {place.state}"
+        f"{more}): which one? e.g. /letter draft {ask.template} {names[0]}, {place.state}",
+        es=f"En {place.label} constan {len(names)} agencias ({', '.join(names[:MAX_NAMED])}"
+        f"{more}): ¿cuál? p. ej. /letter draft {ask.template} {names[0]}, {place.state}",
     )
 
 
@@ -186,12 +195,18 @@ async def _company(deps: Deps, ask: DraftAsk, language: str) -> dict[str, object
     if company is None:
         known = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
         listed = ", ".join(known) if known else "none yet"
-        raise UserError(f"No company called {clean(name, 40)!r} is on record; known: {listed}.")
+        raise UserError(
+            f"No company called {clean(name, 40)!r} is on record; known: {listed}.",
+            es=f"No consta ninguna empresa llamada {clean(name, 40)!r}; constan: {listed}.",
+        )
     latest = await deps.storage.facts.current_status(company.id)
     check_company_fit(ask.template, ask.applies, company, company_policy(company, latest))
     timeline = await deps.storage.facts.company_timeline(company.id)
     if not timeline:
-        raise UserError(f"No dated events are on record for {company.name} yet; try amazon.")
+        raise UserError(
+            f"No dated events are on record for {company.name} yet; try amazon.",
+            es=f"Aún no consta ningún hecho fechado de {company.name}; pruebe con amazon.",
+        )
     return company_view(company.name, timeline, latest, language)
 
 

@@ -79,11 +79,15 @@ async def find_template(
             return custom_info(candidate, catalog)
     languages = languages or [s.language for s in stored]
     if languages:
+        choose = " or language:".join(languages)
         raise UserError(
-            f"{key} has no {language} version; choose language:{' or language:'.join(languages)}."
+            f"{key} has no {language} version; choose language:{choose}.",
+            es=f"{key} no tiene versión en {language}; elija language:{choose}.",
         )
     raise UserError(
-        f"No template called {name.strip()[:40]!r}. Type /letter templates to list them."
+        f"No template called {name.strip()[:40]!r}. Type /letter templates to list them.",
+        es=f"No hay ninguna plantilla llamada {name.strip()[:40]!r}. Escriba /letter templates"
+        " para verlas.",
     )
 
 

@@ -60,7 +60,9 @@ def check_place_fit(name: str, applies: frozenset[str], facts: PlaceFacts) -> No
         whose = "" if facts.ban.jurisdiction == label else f" ({facts.ban.jurisdiction})"
         raise UserError(
             f"{label} already has a facial-recognition {facts.ban.kind} in force{whose}: use"
-            f" /letter draft keep-ban {label}"
+            f" /letter draft keep-ban {label}",
+            es=f"{label} ya tiene una norma sobre reconocimiento facial en vigor{whose}: use"
+            f" /letter draft keep-ban {label}",
         )
     if "ban" in applies and facts.ban is None:
         why = (
@@ -69,30 +71,50 @@ def check_place_fit(name: str, applies: frozenset[str], facts: PlaceFacts) -> No
             if facts.gone_ban
             else f"No facial-recognition ban is on record for {label}"
         )
-        raise UserError(f"{why}: to ask for one, use /letter draft ban-petition {label}")
+        why_es = (
+            f"La norma de {facts.gone_ban.jurisdiction} ya no está en vigor"
+            if facts.gone_ban
+            else f"No consta ninguna prohibición del reconocimiento facial para {label}"
+        )
+        raise UserError(
+            f"{why}: to ask for one, use /letter draft ban-petition {label}",
+            es=f"{why_es}: para pedirla, use /letter draft ban-petition {label}",
+        )
     if "ring" in applies and not facts.ring:
         other = "keep-ban" if facts.ban is not None else "ban-petition"
         if facts.ring_ended:
             ended = facts.ring_ended[0]
             why = f"{ended.agency.name}'s Ring partnership ended on {ended.ended}"
+            why_es = f"La colaboración de {ended.agency.name} con Ring terminó el {ended.ended}"
         else:
             why = f"No Ring partnership of {label} is in the facts on record"
-        raise UserError(f"{why}: use /letter draft {other} {label}")
+            why_es = f"No consta ninguna colaboración de {label} con Ring"
+        raise UserError(
+            f"{why}: use /letter draft {other} {label}",
+            es=f"{why_es}: use /letter draft {other} {label}",
+        )
 
 
 def check_company_fit(name: str, applies: frozenset[str], company: Company, policy: str) -> None:
     if policy == POLICE_VIDEO and applies & {"company-pause", "company-other"}:
         raise UserError(
             f"{company.name} sells no face recognition: its police program is about video. Use"
-            " /letter draft ring-council <place> or /letter draft records-request <agency>"
+            " /letter draft ring-council <place> or /letter draft records-request <agency>",
+            es=f"{company.name} no vende reconocimiento facial: su programa policial trata de"
+            " vídeo. Use /letter draft ring-council <lugar> o /letter draft records-request"
+            " <agencia>",
         )
     if "company-pause" in applies and policy != "pause":
         raise UserError(
             f"{company.name} has no police moratorium to make permanent: use"
-            f" /letter draft company-commitment company:{company.slug}"
+            f" /letter draft company-commitment company:{company.slug}",
+            es=f"{company.name} no tiene una moratoria policial que hacer permanente: use"
+            f" /letter draft company-commitment company:{company.slug}",
         )
     if "company-other" in applies and policy == "pause":
         raise UserError(
             f"{company.name} has a pause on police sales: use"
-            f" /letter draft company-moratorium company:{company.slug}"
+            f" /letter draft company-moratorium company:{company.slug}",
+            es=f"{company.name} tiene una pausa en las ventas a la policía: use"
+            f" /letter draft company-moratorium company:{company.slug}",
         )
