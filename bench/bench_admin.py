@@ -31,10 +31,10 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Attachment, Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
+from wiring import sqlite_deps
 
 T = TypeVar("T")
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"

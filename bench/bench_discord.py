@@ -23,9 +23,9 @@ from bot.models import Role
 from bot.platforms.discord import run_discord
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from tests.platforms.fake_discord import FakeDiscord, payloads
+from wiring import sqlite_deps
 
 ATLAS = Path(__file__).resolve().parents[2] / "shared" / "data"
 ATLAS_FILE = ATLAS / "eff_atlas_of_surveillance_2020-10-07.csv"

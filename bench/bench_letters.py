@@ -29,11 +29,11 @@ from bot.settings import Settings
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk, build_context
-from main import sqlite_deps
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
+from wiring import sqlite_deps
 
 DRAFTS = int(os.environ.get("LETTERS_BENCH_N", "2000"))
 CONCURRENT = 50

@@ -28,7 +28,6 @@ from bot.registry import AutocompleteContext
 from bot.settings import Settings
 from commands import build_registry
 from lexicon.states import STATES
-from main import sqlite_deps
 from places.index import PlaceIndex
 from storage import facts_write
 from storage.db import Database
@@ -36,6 +35,7 @@ from storage.facts import SqliteFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
+from wiring import sqlite_deps
 
 ROOT = Path(__file__).resolve().parents[1]
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"

@@ -39,9 +39,9 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.campaigns import JoinStatus, Member
 from storage.db import Database
+from wiring import sqlite_deps
 
 SIGNUPS = int(os.environ.get("SIGNUPS_BENCH_N", "5000"))
 ROUNDS = int(os.environ.get("SIGNUPS_BENCH_ROUNDS", "3"))

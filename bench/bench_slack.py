@@ -45,9 +45,9 @@ from bot.dispatch import Dispatcher
 from bot.platforms.slack.runner import run_slack
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from storage.seed import ensure_seed
+from wiring import sqlite_deps
 
 SECONDS = float(os.environ.get("BENCH_SLACK_SECONDS", "6"))
 ROUNDS = int(os.environ.get("BENCH_SLACK_ROUNDS", "3"))

@@ -14,10 +14,10 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from places.index import PlaceIndex
 from storage.db import Database
 from storage.facts import SqliteFacts
+from wiring import sqlite_deps
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 

@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bot.messengers import Messengers
 from bot.settings import Settings
-from main import sqlite_deps
 from notifications.delivery import deliver_due
 from storage.db import Database
 from tests.conftest import FIXED_NOW
+from wiring import sqlite_deps
 
 
 class RecordingMessenger:

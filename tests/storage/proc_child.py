@@ -24,9 +24,9 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from tests.conftest import FIXED_NOW, identity
+from wiring import sqlite_deps
 
 SENTINEL = replace(identity(user_id="U-sentinel-4711"), user_name="Sentinel Qwxyz")
 SENTINEL_CITY = "Sentineltown"

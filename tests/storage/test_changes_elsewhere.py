@@ -14,12 +14,12 @@ import aiosqlite
 import pytest
 
 from bot.settings import Settings
-from main import sqlite_deps
 from places.index import place_index
 from storage import facts_write as fw
 from storage.campaigns import NewCampaign, SqliteCampaigns
 from storage.db import Database
 from tests.conftest import FIXED_NOW
+from wiring import sqlite_deps
 
 
 @pytest.fixture

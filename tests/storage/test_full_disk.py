@@ -17,11 +17,11 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from storage.errors import DISK_FULL_MESSAGE
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW
+from wiring import sqlite_deps
 
 ROOT = Path(__file__).resolve().parents[2]
 

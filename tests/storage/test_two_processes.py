@@ -15,13 +15,13 @@ import pytest
 from bot.dispatch import Dispatcher
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from storage.errors import BUSY_MESSAGE, Busy
 from storage.import_cli import import_file
 from storage.migrate import migration_files
 from tests.commands.campaigns.helpers import ORGANIZER, run_ok
 from tests.conftest import FIXED_NOW, identity, shared_data_file
+from wiring import sqlite_deps
 
 CHILD = Path(__file__).with_name("proc_child.py")
 SENTINELS = ("U-sentinel-4711", "Sentinel Qwxyz", "Sentineltown")  # proc_child.py's member

@@ -16,10 +16,10 @@ from bot.messengers import DeliveryError, Messengers
 from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
-from main import sqlite_deps
 from storage import facts_write as fw
 from storage.db import Database
 from tests.conftest import FIXED_NOW
+from wiring import sqlite_deps
 
 
 class Clock:

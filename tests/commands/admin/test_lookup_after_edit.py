@@ -12,12 +12,12 @@ from bot.dispatch import Dispatcher
 from bot.models import Reply, Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from places.index import place_index
 from storage import facts_write as fw
 from storage.db import Database
 from tests.commands.admin.conftest import seed_small
 from tests.conftest import FIXED_NOW, identity
+from wiring import sqlite_deps
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
 MEMBER = identity(Role.MEMBER, user_id="M1")

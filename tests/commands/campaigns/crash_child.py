@@ -18,9 +18,9 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from main import sqlite_deps
 from storage.db import Database
 from tests.conftest import FIXED_NOW
+from wiring import sqlite_deps
 
 
 async def main(path: str, members: int) -> None:

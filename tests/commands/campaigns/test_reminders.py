@@ -17,13 +17,13 @@ from bot.settings import Settings
 from commands import build_registry
 from commands.campaigns.ending import summary_text
 from commands.campaigns.updates_scheduled import parse_when
-from main import sqlite_deps
 from notifications.delivery import deliver_due
 from notifications.reminders import close_ended_campaigns, send_due_reminders
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
 from tests.commands.campaigns.test_announce import Recording
 from tests.conftest import FIXED_NOW, identity
+from wiring import sqlite_deps
 
 WHEN = '"2026-11-27 18:00 America/Chicago"'  # 2026-11-28 00:00 UTC, 36 h after FIXED_NOW
 DUE = dt.datetime(2026, 11, 28, 0, 0, tzinfo=dt.UTC)

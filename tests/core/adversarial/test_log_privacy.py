@@ -22,7 +22,6 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Attachment, Reply, Request, Role
 from bot.registry import AutocompleteContext, Choice, Command, Option
 from bot.settings import Settings
-from main import configure_logging
 from notifications.delivery import deliver_due
 from tests.core.adversarial.cases import keyword_line
 from tests.core.adversarial.corpus import FACTS_HEADER, facts_row
@@ -34,6 +33,7 @@ from tests.core.adversarial.world import (
     open_world,
     text_options,
 )
+from wiring import configure_logging
 
 INCIDENT_ID = re.compile(r"\b[0-9a-f]{8}\b")
 SENTINEL = "zqsentinel"  # lower-case letters: it fits slugs, template names and cities too

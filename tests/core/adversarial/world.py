@@ -22,10 +22,10 @@ from bot.registry import Command, OptionType, Registry
 from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
-from main import sqlite_deps
 from storage.db import Database
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, identity
+from wiring import sqlite_deps
 
 MEMBER = identity(Role.MEMBER)
 ORGANIZER = identity(Role.ORGANIZER, user_id="U-org")

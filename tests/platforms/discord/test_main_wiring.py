@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bot.platforms.discord import run_discord
 from bot.settings import Settings
-from main import chat_platforms
 from tests.platforms.fake_discord import FakeDiscord, payloads
+from wiring import chat_platforms
 
 REPO = Path(__file__).parents[3]
 
