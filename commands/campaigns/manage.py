@@ -145,7 +145,8 @@ def _describe(goal: int | None, template: str, place: str, ends: str | None) -> 
     if goal:
         fields.append(Field("Goal", plural(goal, "sign-up")))
     if template:
-        fields.append(Field("Petition", template))
+        note = "signers' names and cities appear on the petition delivered to its target"
+        fields.append(Field("Petition", f"{template} ({note})"))
     if place:
         fields.append(Field("Place", place))
     fields.append(Field("Ends", ends or "when an organizer closes it"))
