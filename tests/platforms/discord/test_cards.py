@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.deps import Deps
-from bot.models import Button, Reply
+from bot.models import Button, Reply, Request
 from bot.platforms.discord.render import render
+from bot.registry import Command
 from storage.db import Database
 from tests.commands.campaigns.helpers import signup_count
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import (
+    DEFERRED,
     MESSAGE,
     final_message,
     is_ephemeral,
@@ -79,3 +81,25 @@ def test_an_action_longer_than_a_custom_id_holds_is_not_rendered() -> None:
     buttons = (Button("Join", "/campaign join a"), Button("X", long_action))
     reply = Reply(text="card", buttons=buttons)
     assert [b.label for b in render(reply).buttons] == ["Join"]
+
+
+async def _slow_card(request: Request, deps: Deps) -> Reply:
+    return Reply(text="slow card", buttons=(Button("Slow", "/probe sluggish"),))
+
+
+SLOW_CARD = Command(("probe", "slowcard"), "A card whose button is slow", _slow_card)
+
+
+async def test_a_slow_button_is_deferred_privately_then_followed_up(
+    fake: FakeDiscord, deps: Deps, tmp_path: Path
+) -> None:
+    async with running_bot(fake, deps, tmp_path, extra=(SLOW_CARD,)) as bot:
+        posted = await fake.send_interaction("/probe slowcard", {}, MEMBER)
+        _, received = await final_message(fake, posted)
+        sent = await fake.click(fake.posted_message(received), "cw:/probe sluggish", MEMBER)
+        callback = await fake.callback(sent)
+        # Past the budget the click is acknowledged privately; the answer follows.
+        assert callback.body == {"type": DEFERRED, "data": {"flags": 64}}
+        bot.slow_release.set()
+        followup = await fake.followup(sent)
+        assert followup.body["content"] == "got there" and is_ephemeral(followup.body)
