@@ -21,7 +21,7 @@ from bot.dispatch import Dispatcher, Identity, incident_reply
 from bot.models import Reply
 from bot.platforms.slack.dedupe import DurableSeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget
-from bot.platforms.slack.render import render_reply, unescape
+from bot.platforms.slack.render import render_reply
 
 log = logging.getLogger("counterwatch.slack")
 
@@ -54,7 +54,7 @@ class ButtonPresses:
         key = "button:" + str(body.get("trigger_id") or actions[0].get("action_ts") or "")
         if not await self._seen.first_time(key):
             return
-        self._spawn(self._run(body, unescape(str(actions[0].get("value") or ""))))
+        self._spawn(self._run(body, str(actions[0].get("value") or "")))  # verbatim
 
     async def _run(self, body: Body, action: str) -> None:
         user = body.get("user") or {}
