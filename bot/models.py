@@ -82,6 +82,17 @@ class ReplyFile:
 
 
 @dataclass(frozen=True)
+class Button:
+    """A button under a reply: pressing it runs `action` (a command line such as
+    "/campaign join ring-free") for whoever pressed it, answered privately to them."""
+
+    label: str
+    action: str
+    style: str = "secondary"  # primary, secondary, danger: platforms map what they have
+    disabled: bool = False
+
+
+@dataclass(frozen=True)
 class Reply:
     """Neutral reply: plain text (no markup), optional title, fields and file.
 
@@ -95,6 +106,9 @@ class Reply:
     private: bool = False
     # Set by the dispatcher when the reply reports a failure, so adapters can style it.
     error: bool = False
+    # Buttons each platform renders as its own (Discord components, Block Kit actions);
+    # the console prints them as "[Label] /command line".
+    buttons: tuple[Button, ...] = ()
 
     def as_text(self) -> str:
         """Plain rendering used by the console and as a fallback everywhere."""
@@ -106,4 +120,5 @@ class Reply:
         parts.extend(f"{f.name}: {f.value}" for f in self.fields)
         if self.file is not None:
             parts.append(f"[attached file: {self.file.filename}, {len(self.file.content)} bytes]")
+        parts.extend(f"[{b.label}] {b.action}" for b in self.buttons if not b.disabled)
         return "\n".join(parts)

@@ -3,16 +3,26 @@
 Each handler module declares its commands into `COMMANDS` (commands/campaigns/checks.py)
 when imported; they are imported here in the order help lists them: manage (create,
 list, info), members (join, leave), report (stats, export, close), petition, updates
-(announce, mute, deliveries), updates_scheduled (remind, reminders, unremind).
+(announce, mute, deliveries), updates_scheduled (remind, reminders, unremind); cards
+(post) imports manage, so it comes right after it.
 """
 
 from __future__ import annotations
 
-from commands.campaigns import manage, members, petition, report, updates, updates_scheduled
+from commands.campaigns import (
+    cards,
+    manage,
+    members,
+    petition,
+    report,
+    updates,
+    updates_scheduled,
+)
 from commands.campaigns.checks import COMMANDS
 
 __all__ = [
     "COMMANDS",
+    "cards",
     "manage",
     "members",
     "petition",

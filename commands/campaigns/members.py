@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Reply, Request
+from bot.models import Button, Reply, Request
 from bot.registry import Option
 from commands.campaigns import links
 from commands.campaigns.checks import (
@@ -52,7 +52,12 @@ async def join(request: Request, deps: Deps) -> Reply:
         raise UserError(f"{refusal} It takes no new sign-ups.")
     if campaign.template and request.text("agree") != "yes":
         # Told before joining, not after: a petition is delivered with its signers' names.
-        return Reply(text=await _petition_notice(deps, campaign, request.text("city")))
+        city = request.text("city")
+        where = f" {city}" if city else ""
+        # The notice's button signs with the same words as the line it ends with.
+        action = f"/campaign join {campaign.slug}{where} agree:yes"
+        sign = Button("Sign the petition", action, style="primary")
+        return Reply(text=await _petition_notice(deps, campaign, city), buttons=(sign,))
     member = Member(
         platform=request.platform,
         user_id=request.user_id,

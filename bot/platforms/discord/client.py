@@ -14,8 +14,10 @@ from discord.http import Route
 
 from bot.dispatch import Dispatcher, incident_reply
 from bot.platforms.discord.app_tree import add_registry_commands
+from bot.platforms.discord.components import CardButton
 from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
 from bot.platforms.discord.messenger import DiscordMessenger
+from bot.platforms.discord.presses import ButtonPresses
 from bot.platforms.discord.sync import sync_commands
 
 log = logging.getLogger("counterwatch.discord")
@@ -75,6 +77,16 @@ class CounterwatchClient(discord.AutoShardedClient):
         self.command_names = add_registry_commands(
             self.tree, dispatcher.registry, InteractionHandler(dispatcher, gate)
         )
+        # Buttons carry their action in the custom_id: found by `CardButton`, run here.
+        self.presses = ButtonPresses(dispatcher, gate)
+
+    async def setup_hook(self) -> None:
+        # Registered before the gateway connects, so a click on a card posted before a
+        # restart is routed like one posted since.
+        self.add_dynamic_items(CardButton)
+        if self.sync_on_start:
+            # At each start only when they differ from Discord's: registration is rate-limited.
+            await sync_commands(self, self.tree, self.guild_id, only_if_changed=True)
 
     async def launch_shards(self) -> None:
         """Connect to the gateway `GET /gateway/bot` names, on every connection, not just the first.
@@ -100,11 +112,6 @@ class CounterwatchClient(discord.AutoShardedClient):
     def guild_id(self) -> str:
         """DISCORD_GUILD_ID: the one server commands sync to (development), or ''."""
         return self.dispatcher.deps.settings.discord_guild_id
-
-    async def setup_hook(self) -> None:
-        if self.sync_on_start:
-            # At each start only when they differ from Discord's: registration is rate-limited.
-            await sync_commands(self, self.tree, self.guild_id, only_if_changed=True)
 
     async def on_ready(self) -> None:
         # READY can come again after a fresh IDENTIFY; registering twice is harmless.

@@ -190,6 +190,9 @@ async def send_reply(
         kwargs["embeds"] = list(outgoing.embeds)
     if outgoing.files:
         kwargs["files"] = outgoing.discord_files()
+    view = outgoing.discord_view()
+    if view is not None:
+        kwargs["view"] = view
     if not interaction.response.is_done():
         await interaction.response.send_message(**kwargs)
         return

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import discord
 
-from bot.models import Field, Reply
+from bot.models import Button, Field, Reply
 from bot.platforms.discord import limits
+from bot.platforms.discord.components import shown_buttons, view_of
 from bot.platforms.discord.markdown import escape, split_escaped
 
 FULL_REPLY_FILENAME = "reply.txt"
@@ -41,6 +42,11 @@ class Outgoing:
     files: tuple[tuple[str, bytes], ...] = ()
     # The alt text of each file by name (Discord shows it as the attachment's description).
     descriptions: tuple[tuple[str, str], ...] = ()
+    # Buttons as components (`discord_view`), built per send like the files.
+    buttons: tuple[Button, ...] = ()
+
+    def discord_view(self) -> discord.ui.View | None:
+        return view_of(self.buttons) if self.buttons else None
 
     def discord_files(self) -> list[discord.File]:
         alt = dict(self.descriptions)
@@ -51,6 +57,12 @@ class Outgoing:
 
 
 def render(reply: Reply) -> Outgoing:
+    outgoing = _render(reply)
+    buttons = shown_buttons(reply.buttons)
+    return replace(outgoing, buttons=buttons) if buttons else outgoing
+
+
+def _render(reply: Reply) -> Outgoing:
     files: tuple[tuple[str, bytes], ...] = ()
     alt: tuple[tuple[str, str], ...] = ()
     if reply.file is not None:

@@ -29,6 +29,7 @@ from bot.errors import UserError
 from bot.grammar import resolve_command, tokenize
 from bot.models import Reply
 from bot.platforms.slack import eager
+from bot.platforms.slack.buttons import ButtonPresses
 from bot.platforms.slack.dedupe import DurableSeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget
 from bot.platforms.slack.manifest import HELP_NAME, slash_commands
@@ -42,7 +43,7 @@ from bot.platforms.slack.modals import (
     view_channel,
     wants_modal,
 )
-from bot.platforms.slack.render import render_reply, unescape
+from bot.platforms.slack.render import BUTTON_ACTION_PREFIX, render_reply, unescape
 from bot.platforms.slack.roles import RoleResolver
 from bot.registry import AutocompleteContext, Command
 
@@ -101,6 +102,11 @@ class SlackAdapter:
             self._on_view_submission
         )
         self.app.block_suggestion(re.compile(".*"))(self._on_block_suggestion)
+        # A card's buttons (`block_actions`): the action line, run for whoever clicked.
+        presses = ButtonPresses(
+            dispatcher, self.delivery, session, self.seen, self._identity, self.spawn
+        )
+        self.app.action(re.compile("^" + re.escape(BUTTON_ACTION_PREFIX)))(presses.on_action)
 
     # -- task tracking -------------------------------------------------------------
 

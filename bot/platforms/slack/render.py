@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.models import Reply, ReplyFile
+from bot.models import Button, Reply, ReplyFile
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -19,6 +19,10 @@ MAX_MESSAGE_TEXT = 4000
 MAX_HEADER_TEXT = 150
 MAX_FIELD_TEXT = 2000
 MAX_FIELDS_PER_SECTION = 10
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_ACTION_ELEMENTS = 25
+BUTTON_ACTION_PREFIX = "cw-"
 LONG_REPLY_FILENAME = "counterwatch-reply.txt"
 LONG_REPLY_NOTE = "The reply is too long for one Slack message; it is attached as a file."
 
@@ -101,11 +105,33 @@ def _blocks(reply: Reply) -> list[Block]:
         blocks.append(
             {"type": "section", "fields": [{"type": "mrkdwn", "text": t} for t in section_fields]}
         )
+    actions = actions_block(reply.buttons)
+    if actions is not None:
+        blocks.append(actions)
     if reply.file is not None:
         size = len(reply.file.content)
         note = f"Attached: {reply.file.filename} ({size} bytes)"
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(note)}]})
     return blocks
+
+
+def actions_block(buttons: tuple[Button, ...]) -> Block | None:
+    """Block Kit buttons: `action_id` cw-<n>, `value` the action line run for the clicker."""
+    shown = [b for b in buttons if not b.disabled and 0 < len(b.action) <= MAX_BUTTON_VALUE]
+    if not shown:
+        return None
+    elements: list[Block] = []
+    for n, button in enumerate(shown[:MAX_ACTION_ELEMENTS]):
+        element: Block = {
+            "type": "button",
+            "text": plain(button.label, MAX_BUTTON_TEXT),
+            "action_id": f"{BUTTON_ACTION_PREFIX}{n}",
+            "value": button.action,
+        }
+        if button.style in ("primary", "danger"):  # Slack's only styles; else its default
+            element["style"] = button.style
+        elements.append(element)
+    return {"type": "actions", "block_id": "cw-buttons", "elements": elements}
 
 
 def _section(raw_text: str) -> Block:

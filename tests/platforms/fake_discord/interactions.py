@@ -147,3 +147,27 @@ def _where(invoker: Invoker) -> dict[str, Any]:
         },
         "context": 0,
     }
+
+
+MESSAGE_COMPONENT = 3
+BUTTON = 2
+
+
+def component(custom_id: str, message: dict[str, Any], invoker: Invoker) -> dict[str, Any]:
+    """INTERACTION_CREATE for a click on the button `custom_id` of `message` (type 3), as
+    Discord sends it: the message the button is on travels with the click."""
+    payload: dict[str, Any] = {
+        "id": payloads.snowflake(),
+        "application_id": payloads.APP_ID,
+        "type": MESSAGE_COMPONENT,
+        "token": "tok-" + payloads.snowflake(),
+        "version": 1,
+        "data": {"custom_id": custom_id, "component_type": BUTTON},
+        "message": message,
+        "locale": "en-US",
+        "app_permissions": str(payloads.MEMBER_PERMISSIONS),
+        "attachment_size_limit": 25 * 1024 * 1024,
+        "entitlements": [],
+    }
+    payload.update(_where(invoker))
+    return payload

@@ -110,6 +110,25 @@ class FakeDiscord:
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
         return payload
 
+    def posted_message(self, sent: Received) -> dict[str, Any]:
+        """The message a callback or follow-up created, as Discord stores it (components too)."""
+        data = sent.body["data"] if "type" in sent.body and "data" in sent.body else sent.body
+        message = payloads.message(payloads.CHANNEL_ID, data.get("content"))
+        message["embeds"] = data.get("embeds") or []
+        message["components"] = [_held_row(row) for row in data.get("components") or []]
+        return message
+
+    async def click(
+        self,
+        message: dict[str, Any],
+        custom_id: str,
+        invoker: interactions.Invoker | None = None,
+    ) -> dict[str, Any]:
+        """INTERACTION_CREATE (type 3) for a press of `custom_id` on `message`."""
+        payload = interactions.component(custom_id, message, invoker or interactions.Invoker())
+        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        return payload
+
     async def wait_request(
         self, predicate: Callable[[Received], bool], timeout: float = WAIT_S
     ) -> Received:
@@ -202,6 +221,15 @@ class FakeDiscord:
             stored.append(saved)
         self.commands[guild_id] = stored
         return _json(stored)
+
+
+def _held_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An action row as Discord returns it: each component gets an id, unset keys dropped."""
+    held = [
+        {**{k: v for k, v in c.items() if v is not None}, "id": n}
+        for n, c in enumerate(row.get("components") or [], start=2)
+    ]
+    return {"type": row.get("type", 1), "id": 1, "components": held}
 
 
 def _callback_answer(interaction_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
