@@ -91,7 +91,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             context["agency"] = agency_view(agency, language)
             context["records"] = await records_view(deps, agency, ask.since, language)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
-            state_laws = await deps.storage.facts.laws_in_state(place.state)
+            state_laws = _restricting(await deps.storage.facts.laws_in_state(place.state))
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
             if "nearby_laws" in ask.fields:
                 context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
@@ -214,8 +214,16 @@ async def _nearby_laws(deps: Deps, state: str, language: str) -> list[dict[str, 
     found: list[Law] = []
     for near in neighbors(state):
         found.extend(await deps.storage.facts.laws_in_state(near))
+    found = _restricting(found)
     found.sort(key=lambda law: (law.enacted, law.id))
     return [law_view(law, language) for law in found[:MAX_LAWS]]
+
+
+def _restricting(laws: list[Law]) -> list[Law]:
+    """Laws that restrict government use of facial recognition or surveillance (bans,
+    moratoriums, oversight): a letter cites these as precedent. A consent rule for private
+    companies (Illinois' BIPA, Texas') is a different kind of law and is not one."""
+    return [law for law in laws if law.kind != "regulation"]
 
 
 def _ban(facts: PlaceFacts) -> Law:
