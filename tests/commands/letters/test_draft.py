@@ -79,7 +79,12 @@ async def test_ban_petition_lists_state_and_nearby_laws(disp: Dispatcher, member
     reply = await disp.run_text(member, "/letter draft ban-petition Endsville, WI")
     assert not reply.error
     assert "list no facial-recognition law passed in Wisconsin" in reply.text  # none in the seed
-    assert "Neighboring states have acted too" in reply.text
+    # Wisconsin's neighbors hold, in the seed, only Illinois' BIPA: a consent rule for private
+    # companies, not a limit on government surveillance, so it is not cited as precedent.
+    assert "Neighboring states have acted too" not in reply.text and "ilga.gov" not in reply.text
+    md = await disp.run_text(member, "/letter draft ban-petition Baltimore, MD")
+    assert not md.error, md.text  # its moratorium lapsed; neighboring Virginia had a ban
+    assert "Neighboring states have acted too" in md.text and "Virginia" in md.text
     # A place with a ban in force gets the letter that fits it, in one line.
     sf = await disp.run_text(member, "/letter draft ban-petition San Francisco, CA")
     assert sf.error and "keep-ban San Francisco, CA" in sf.text and "\n" not in sf.text
