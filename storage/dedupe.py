@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from storage.db import Database
 from storage.outbox import stamp
+from storage.sql import Db
 
 PURGE_EVERY = 1000  # first_time calls between two purges
 
@@ -29,7 +29,7 @@ def key_hash(key: str) -> str:
 class SqliteDedupe:
     """RequestDedupe on SQLite."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
         self._calls = 0
 

@@ -17,10 +17,8 @@ import datetime as dt
 import os
 import uuid
 
-import aiosqlite
-
-from storage.db import Database
 from storage.interfaces.outbox import Notification, OutboxStats
+from storage.sql import Conn, Db, Row
 
 __all__ = ["Notification", "OutboxStats", "SqliteOutbox", "backoff", "stamp"]
 
@@ -43,7 +41,7 @@ def backoff(attempts: int) -> dt.timedelta:
     return min(delay, MAX_RETRY)
 
 
-def _notification(row: aiosqlite.Row) -> Notification:
+def _notification(row: Row) -> Notification:
     return Notification(
         id=row["id"],
         change_id=row["change_id"] or 0,
@@ -67,7 +65,7 @@ _COLUMNS = (
 _WAITING = "delivered_at IS NULL AND gave_up_at IS NULL"
 
 
-async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notification]:
+async def due(db: Db, now: dt.datetime, limit: int = 100) -> list[Notification]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
         " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -85,7 +83,7 @@ _CLAIM = (
 
 
 async def claim(
-    db: Database, claimant: str, now: dt.datetime, limit: int = 100, lease: dt.timedelta = LEASE
+    db: Db, claimant: str, now: dt.datetime, limit: int = 100, lease: dt.timedelta = LEASE
 ) -> list[Notification]:
     """Claim up to `limit` due notifications for `claimant` until `now + lease`.
 
@@ -98,7 +96,7 @@ async def claim(
     return sorted(found, key=lambda n: (n.next_attempt_at, n.id))
 
 
-async def pending(db: Database, limit: int = 10) -> list[Notification]:
+async def pending(db: Db, limit: int = 10) -> list[Notification]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING} ORDER BY attempts DESC, id LIMIT ?",
         (limit,),
@@ -106,7 +104,7 @@ async def pending(db: Database, limit: int = 10) -> list[Notification]:
     return [_notification(r) for r in rows]
 
 
-async def stats(db: Database) -> OutboxStats:
+async def stats(db: Db) -> OutboxStats:
     row = await db.fetchone(
         f"SELECT COALESCE(SUM({_WAITING}), 0),"
         f" COALESCE(SUM({_WAITING} AND attempts > 0), 0),"
@@ -119,9 +117,7 @@ async def stats(db: Database) -> OutboxStats:
     return OutboxStats(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
 
 
-async def mark_delivered(
-    conn: aiosqlite.Connection, notification_id: int, now: dt.datetime
-) -> None:
+async def mark_delivered(conn: Conn, notification_id: int, now: dt.datetime) -> None:
     await conn.execute(
         "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, last_error = '',"
         " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL",
@@ -130,7 +126,7 @@ async def mark_delivered(
 
 
 async def mark_failed(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     notification_id: int,
     now: dt.datetime,
     error: str,
@@ -157,7 +153,7 @@ async def mark_failed(
 
 
 async def give_up(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     notification_id: int,
     now: dt.datetime,
     error: str,
@@ -182,7 +178,7 @@ def new_claimant() -> str:
 class SqliteOutbox:
     """OutboxStore on SQLite; each mark is its own write job."""
 
-    def __init__(self, db: Database, lease: dt.timedelta = LEASE) -> None:
+    def __init__(self, db: Db, lease: dt.timedelta = LEASE) -> None:
         self._db = db
         self._lease = lease
         self.claimant = new_claimant()
@@ -200,19 +196,19 @@ class SqliteOutbox:
         return await stats(self._db)
 
     async def mark_delivered(self, notification_id: int, now: dt.datetime) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await mark_delivered(conn, notification_id, now)
 
         await self._db.write(job)
 
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await mark_failed(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)
 
     async def give_up(self, notification_id: int, now: dt.datetime, error: str) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await give_up(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)

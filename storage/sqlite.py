@@ -1,4 +1,4 @@
-"""The SQLite backend (the embedded default): every repository over one `Database`."""
+"""The SQLite backend (the embedded default): every repository over one `Db`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from storage.admin_facts import SqliteFactEditor
 from storage.announcements import SqliteAnnouncements
 from storage.audit.log import SqliteAudit
 from storage.campaigns import SqliteCampaigns
-from storage.db import Database
 from storage.dedupe import SqliteDedupe
 from storage.facts import SqliteFacts
 from storage.follows import SqliteFollows
@@ -15,9 +14,10 @@ from storage.letters import SqliteLetters
 from storage.outbox import SqliteOutbox
 from storage.privacy import SqlitePrivacy
 from storage.reminders import SqliteReminders
+from storage.sql import Db
 
 
-def sqlite_storage(db: Database) -> Storage:
+def sqlite_storage(db: Db) -> Storage:
     return Storage(
         facts=SqliteFacts(db),
         campaigns=SqliteCampaigns(db),

@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from storage.audit import reads
 from storage.audit.entries import record_refusal
 from storage.audit.records import Author, Change, Refusal
-from storage.db import Database
 from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.interfaces.fact_edits import FactRef
 from storage.outbox import stamp
+from storage.sql import Db
 
 
 class SqliteAudit:
     """AuditLog on SQLite."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     async def recent_changes(self, limit: int) -> list[Change]:

@@ -12,24 +12,22 @@ import builtins
 import datetime as dt
 from collections.abc import Callable
 
-import aiosqlite
-
 from storage.campaigns import ending, reads, writes
 from storage.campaigns.cache import CampaignCache
 from storage.campaigns.models import Campaign, ExportRow, JoinOutcome, Member, NewCampaign
-from storage.db import Database
 from storage.outbox import stamp
+from storage.sql import Conn, Db
 
 
 class SqliteCampaigns:
     """CampaignStore on SQLite."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
         self._cache = CampaignCache()
 
     async def create(self, new: NewCampaign) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await writes.create_campaign(conn, new)
 
         created = await self._db.write(job)
@@ -37,7 +35,7 @@ class SqliteCampaigns:
         return created
 
     async def close(self, campaign: Campaign, today: str) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await writes.close_campaign(conn, campaign.id, today)
 
         closed = await self._db.write(job)
@@ -58,7 +56,7 @@ class SqliteCampaigns:
         return await writes.join(self._db, campaign_id, member, now, today)
 
     async def leave(self, campaign_id: int, platform: str, user_id: str) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await writes.leave(conn, campaign_id, platform, user_id)
 
         return await self._db.write(job)
@@ -78,7 +76,7 @@ class SqliteCampaigns:
     async def add_organizer(
         self, campaign_id: int, platform: str, user_id: str, now: dt.datetime
     ) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await ending.add_organizer(conn, campaign_id, platform, user_id, stamp(now))
 
         await self._db.write(job)
@@ -86,7 +84,7 @@ class SqliteCampaigns:
     async def close_ended(
         self, today: str, now: dt.datetime, summary: Callable[[ending.EndedCampaign], str]
     ) -> builtins.list[ending.EndedCampaign]:
-        async def job(conn: aiosqlite.Connection) -> builtins.list[ending.EndedCampaign]:
+        async def job(conn: Conn) -> builtins.list[ending.EndedCampaign]:
             return await ending.close_ended(conn, today, stamp(now), summary)
 
         closed = await self._db.write(job)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storage.db import Database
 from storage.facts.rows import (
     AGENCY_COLUMNS,
     CHUNK,
@@ -34,6 +33,7 @@ from storage.facts_models import (
     deployment_order,
 )
 from storage.facts_write import name_key
+from storage.sql import Db
 
 
 def ring_rows(state: str | None) -> tuple[str, list[object]]:
@@ -47,7 +47,7 @@ def ring_rows(state: str | None) -> tuple[str, list[object]]:
 class SqliteFacts:
     """FactsStore on SQLite."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     # --- companies -------------------------------------------------------------------------
@@ -86,7 +86,7 @@ class SqliteFacts:
             " LEFT JOIN company_events e ON e.id = ("
             "   SELECT e2.id FROM company_events e2 WHERE e2.company_id = c.id AND e2.status <> ''"
             "   ORDER BY e2.happened DESC, e2.id DESC LIMIT 1)"
-            " LEFT JOIN sources s ON s.id = e.source_id ORDER BY c.name COLLATE NOCASE"
+            " LEFT JOIN sources s ON s.id = e.source_id ORDER BY lower(c.name), c.name"
         )
         return [
             CompanyStatus(company_of(row), None if row["happened"] is None else event_of(row))
