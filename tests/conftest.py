@@ -19,6 +19,9 @@ from storage.db import Database
 from storage.facts import SqliteFacts
 from wiring import sqlite_deps
 
+# A real PostgreSQL server for the tests that take `pg_cluster`, `pg_url` or `pg_empty_url`.
+pytest_plugins = ["tests.pg_fixtures"]
+
 FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 
 

@@ -1,0 +1,100 @@
+"""PostgreSQL's migrations against SQLite's, on a real server: same numbers and names, the
+same schema once applied, one migration run when two processes start together, and a failed
+migration that leaves nothing behind."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from storage.db import Database
+from storage.migrate import MIGRATIONS_DIR, migration_files
+from storage.postgres.migrate import POSTGRES_MIGRATIONS_DIR, apply_migrations, schema_version
+from tests.storage.schema_shapes import postgres_shape, sqlite_shape
+
+CHILD = Path(__file__).with_name("pg_migrate_child.py")
+NEWEST = len(migration_files(POSTGRES_MIGRATIONS_DIR))
+
+
+def names(folder: Path) -> list[str]:
+    return [path.name for _, path in migration_files(folder)]
+
+
+def test_every_sqlite_migration_has_a_postgres_twin_of_the_same_name() -> None:
+    assert names(POSTGRES_MIGRATIONS_DIR) == names(MIGRATIONS_DIR)
+
+
+async def test_both_backends_have_the_same_tables_columns_keys_and_indexes(
+    db: Database, pg_url: str
+) -> None:
+    conn = await asyncpg.connect(pg_url)
+    try:
+        postgres = await postgres_shape(conn)
+    finally:
+        await conn.close()
+    sqlite = await sqlite_shape(db)
+    assert sqlite.keys and sqlite.foreign_keys and sqlite.indexes  # read, not vacuous
+    assert sorted(postgres.columns) == sorted(sqlite.columns)
+    for table, columns in sqlite.columns.items():
+        assert postgres.columns[table] == columns, table
+    assert postgres.keys == sqlite.keys
+    assert postgres.foreign_keys == sqlite.foreign_keys
+    assert postgres.indexes == sqlite.indexes
+
+
+async def test_migrating_again_changes_nothing(pg_url: str) -> None:
+    conn = await asyncpg.connect(pg_url)
+    try:
+        assert await apply_migrations(conn) == NEWEST
+        rows = await conn.fetchval("SELECT count(*) FROM schema_version")
+    finally:
+        await conn.close()
+    assert rows == NEWEST
+
+
+def test_two_processes_starting_together_migrate_once(pg_empty_url: str) -> None:
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(CHILD), pg_empty_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for child in children:  # both connected before either migrates
+        assert child.stdout is not None and child.stdout.readline().strip() == "CONNECTED"
+    outputs = [child.communicate("go\n", timeout=60) for child in children]
+    assert [child.returncode for child in children] == [0, 0], outputs
+    assert [out.strip() for out, _ in outputs] == [f"AT {NEWEST}", f"AT {NEWEST}"]
+    migrated_lines = [err.count("database migrated from version 0 to") for _, err in outputs]
+    assert sorted(migrated_lines) == [0, 1], outputs
+    assert "database migrated" not in "".join(err for _, err in outputs).replace(
+        f"database migrated from version 0 to {NEWEST}", ""
+    )
+
+
+async def test_a_failing_migration_changes_nothing(pg_empty_url: str, tmp_path: Path) -> None:
+    for _, path in migration_files(POSTGRES_MIGRATIONS_DIR):
+        shutil.copy(path, tmp_path)
+    broken = tmp_path / f"{NEWEST + 1:04d}_broken.sql"
+    broken.write_text("CREATE TABLE half_done (id BIGINT);\nSELECT 1 / 0;\n")
+    conn = await asyncpg.connect(pg_empty_url)
+    try:
+        with pytest.raises(asyncpg.DivisionByZeroError) as failed:
+            await apply_migrations(conn, tmp_path)
+        assert f"in migration {broken.name}, statement 2" in failed.value.__notes__
+        tables = await conn.fetchval(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        )
+        assert tables == 0  # not the 13 good ones, not half_done, not even schema_version
+        assert await apply_migrations(conn) == NEWEST  # the good ones still apply afterwards
+        assert await schema_version(conn) == NEWEST
+    finally:
+        await conn.close()
