@@ -99,11 +99,11 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def cmd_import_atlas(settings: Settings, args: argparse.Namespace) -> int:
-    return await import_file("atlas", args.file, args.as_of, settings.db_path, utc_now())
+    return await import_file("atlas", args.file, args.as_of, settings.database, utc_now())
 
 
 async def cmd_import_laws(settings: Settings, args: argparse.Namespace) -> int:
-    return await import_file("laws", args.file, args.as_of, settings.db_path, utc_now())
+    return await import_file("laws", args.file, args.as_of, settings.database, utc_now())
 
 
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     subcommand = args.subcommand or "run"
-    if subcommand in USES_DATABASE:
+    if subcommand in USES_DATABASE and not settings.uses_postgres:
         problem = database_problem(settings.db_path)
         if problem is not None:
             print(f"counterwatch: {problem}", file=sys.stderr)
@@ -195,12 +195,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     except DiskFull:
-        print(f"counterwatch: the disk holding {settings.db_path} is full; free space and start"
+        print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
               " again (nothing was changed).", file=sys.stderr)  # fmt: skip
         return 1
     except Refused as exc:  # the database refused at start (another process holds it)
-        print(f"counterwatch: {exc.message} (database: {settings.db_path})", file=sys.stderr)
+        print(f"counterwatch: {exc.message} (database: {where(settings)})", file=sys.stderr)
         return 1
+
+
+def where(settings: Settings) -> str:
+    """The database named for a person: the file, or the server (never its password)."""
+    if not settings.uses_postgres:
+        return settings.db_path
+    return "PostgreSQL at " + settings.database_url.rsplit("@", 1)[-1]
 
 
 def reader_went_away() -> int:

@@ -1,4 +1,4 @@
-"""`FactEditor` on SQLite: each admin change is ONE `Db.write` job (the jobs live in
+"""`FactEditor` in SQL: each admin change is ONE `Db.write` job (the jobs live in
 storage/fact_edits/), so fact rows, audit entry and queued notifications commit together."""
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ C = TypeVar("C")
 R = TypeVar("R")
 
 
-class SqliteFactEditor:
-    """FactEditor on SQLite."""
+class SqlFactEditor:
+    """FactEditor in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

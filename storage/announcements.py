@@ -62,8 +62,8 @@ async def queue_in(
     return announcement, max(cursor.rowcount, 0)
 
 
-class SqliteAnnouncements:
-    """AnnouncementStore on SQLite."""
+class SqlAnnouncements:
+    """AnnouncementStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

@@ -14,7 +14,7 @@ from storage.interfaces.follows import Follow, FollowTarget, Member
 from storage.outbox import stamp
 from storage.sql import Conn, Db
 
-__all__ = ["MAX_FOLLOWS", "Follow", "Follower", "SqliteFollows"]
+__all__ = ["MAX_FOLLOWS", "Follow", "Follower", "SqlFollows"]
 
 MAX_FOLLOWS = 25  # per member and workspace; bounds what one account can make us store
 
@@ -172,8 +172,8 @@ async def erase_member(conn: Conn, platform: str, user_id: str) -> int:
     return erased
 
 
-class SqliteFollows:
-    """FollowStore on SQLite."""
+class SqlFollows:
+    """FollowStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

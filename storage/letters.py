@@ -179,8 +179,8 @@ async def erase_author(conn: Conn, platform: str, user_id: str) -> int:
     return max(cursor.rowcount, 0)
 
 
-class SqliteLetters:
-    """LetterStore on SQLite."""
+class SqlLetters:
+    """LetterStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

@@ -20,7 +20,7 @@ import uuid
 from storage.interfaces.outbox import Notification, OutboxStats
 from storage.sql import Conn, Db, Row
 
-__all__ = ["Notification", "OutboxStats", "SqliteOutbox", "backoff", "stamp"]
+__all__ = ["Notification", "OutboxStats", "SqlOutbox", "backoff", "stamp"]
 
 FIRST_RETRY = dt.timedelta(seconds=30)
 MAX_RETRY = dt.timedelta(hours=1)
@@ -175,8 +175,8 @@ def new_claimant() -> str:
     return f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
-class SqliteOutbox:
-    """OutboxStore on SQLite; each mark is its own write job."""
+class SqlOutbox:
+    """OutboxStore in SQL (SQLite or PostgreSQL); each mark is its own write job."""
 
     def __init__(self, db: Db, lease: dt.timedelta = LEASE) -> None:
         self._db = db

@@ -116,8 +116,8 @@ def confirmation_code(platform: str, user_id: str, day: str, held: Sequence[Sect
     return digest.hexdigest()[:CODE_LENGTH]
 
 
-class SqlitePrivacy:
-    """PrivacyStore on SQLite."""
+class SqlPrivacy:
+    """PrivacyStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

@@ -40,8 +40,8 @@ async def erase_authored(conn: Conn, platform: str, user_id: str) -> int:
     return max(cursor.rowcount, 0)
 
 
-class SqliteReminders:
-    """ReminderStore on SQLite."""
+class SqlReminders:
+    """ReminderStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

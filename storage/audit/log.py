@@ -14,8 +14,8 @@ from storage.outbox import stamp
 from storage.sql import Db
 
 
-class SqliteAudit:
-    """AuditLog on SQLite."""
+class SqlAudit:
+    """AuditLog in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

@@ -1,4 +1,4 @@
-"""SqliteCampaigns: the CampaignStore on SQLite, with its campaign cache.
+"""SqlCampaigns: the CampaignStore in SQL (SQLite or PostgreSQL), with its campaign cache.
 
 The cache lives here, not in the process's Deps, because what may be cached and when it
 goes stale is a storage concern: this repository forgets a workspace's campaigns after
@@ -19,8 +19,8 @@ from storage.outbox import stamp
 from storage.sql import Conn, Db
 
 
-class SqliteCampaigns:
-    """CampaignStore on SQLite."""
+class SqlCampaigns:
+    """CampaignStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

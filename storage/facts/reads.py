@@ -1,4 +1,4 @@
-"""What members read, on SQLite: every method runs on the read-only connection and returns
+"""What members read: every method runs on the read-only connection and returns
 frozen values from `facts_models`."""
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def ring_rows(state: str | None) -> tuple[str, list[object]]:
     return "d.technology = ?", [RING_TECHNOLOGY]
 
 
-class SqliteFacts:
-    """FactsStore on SQLite."""
+class SqlFacts:
+    """FactsStore in SQL (SQLite or PostgreSQL)."""
 
     def __init__(self, db: Db) -> None:
         self._db = db

@@ -1,8 +1,9 @@
 """The storage seam: typed repository interfaces, one per use case.
 
 Commands and features talk to storage only through these Protocols (held by `Storage`,
-which `Deps` carries). The SQLite implementation (storage/sqlite.py) satisfies them; a
-second backend plugs in by satisfying them too. Nothing here names a table or a driver."""
+which `Deps` carries). storage/repositories.py builds the implementation over a `Db`, SQLite
+or PostgreSQL (storage/sql.py says what both backends share). Nothing here names a table or a
+driver."""
 
 from __future__ import annotations
 

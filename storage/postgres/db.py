@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from typing import Any
 
 import asyncpg
-from storage.postgres.migrate import apply_migrations
 
 from storage.errors import Busy, DiskFull
 from storage.group_commit import GroupCommit, Pending, Statement, fail_all, runs, settle
 from storage.postgres.conn import PgConn, arguments, as_rows, translate
+from storage.postgres.migrate import apply_migrations
 from storage.postgres.watch import PgChangeWatch
 from storage.sql import Dialect, OnChange, Row, WriteJob
 

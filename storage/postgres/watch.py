@@ -72,7 +72,7 @@ class PgChangeWatch:
         self._polled = self.generation
         return changed
 
-    def _on_notice(self, conn: asyncpg.Connection, pid: int, channel: str, payload: object) -> None:
+    def _on_notice(self, conn: object, pid: int, channel: str, payload: object) -> None:
         if pid == self._own_writer_pid():
             return
         self._changed()
@@ -91,7 +91,7 @@ class PgChangeWatch:
                 # The type only: a message could quote data.
                 log.error("reload after an outside change failed: %s", type(exc).__name__)
 
-    def _on_lost(self, conn: asyncpg.Connection) -> None:
+    def _on_lost(self, conn: object) -> None:
         if self._stopped:
             return
         log.warning("lost the connection that listens for other processes' changes")

@@ -12,6 +12,7 @@ from storage.db import Database
 from storage.importers.atlas import ATLAS_COLUMNS, parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.issues import ImportRefused
+from storage.sql import Conn
 from tests.conftest import FIXED_NOW
 
 
@@ -63,7 +64,7 @@ async def test_a_bad_row_in_the_middle_changes_nothing(db: Database) -> None:
 
 
 async def test_a_failure_during_the_write_rolls_everything_back(db: Database) -> None:
-    async def trap(conn: aiosqlite.Connection) -> None:
+    async def trap(conn: Conn) -> None:
         await conn.execute(
             "CREATE TRIGGER trap BEFORE INSERT ON deployments WHEN NEW.summary = 'boom'"
             " BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"

@@ -4,11 +4,11 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from storage.db import Database
 from storage.migrate import migration_files
+from storage.sql import Conn, returned_id
 
 
 async def test_migrations_set_user_version_and_wal(db: Database) -> None:
@@ -31,11 +31,12 @@ async def test_reopen_does_not_reapply(tmp_path: Path) -> None:
 
 async def test_concurrent_writes_share_commits_and_are_visible(db: Database) -> None:
     async def insert(i: int) -> int:
-        async def job(conn: aiosqlite.Connection) -> int:
+        async def job(conn: Conn) -> int:
             cursor = await conn.execute(
-                "INSERT INTO sources (url, publisher) VALUES (?, ?)", (f"https://x/{i}", "t")
+                "INSERT INTO sources (url, publisher) VALUES (?, ?) RETURNING id",
+                (f"https://x/{i}", "t"),
             )
-            return int(cursor.lastrowid or 0)
+            return await returned_id(cursor)
 
         return await db.write(job)
 
@@ -48,10 +49,10 @@ async def test_concurrent_writes_share_commits_and_are_visible(db: Database) -> 
 
 
 async def test_failing_job_is_isolated_from_its_group(db: Database) -> None:
-    async def good(conn: aiosqlite.Connection) -> None:
+    async def good(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('https://ok')")
 
-    async def bad(conn: aiosqlite.Connection) -> None:
+    async def bad(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('https://half')")
         raise ValueError("refused")
 
@@ -70,7 +71,7 @@ async def test_closed_database_refuses_writes(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "c.db")
     await database.close()
 
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         return None
 
     with pytest.raises(RuntimeError, match="closed"):

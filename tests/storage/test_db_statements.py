@@ -6,10 +6,10 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from storage.db import Database
+from storage.sql import Conn
 
 INSERT = "INSERT INTO sources (url) VALUES (?) RETURNING id"
 
@@ -38,10 +38,10 @@ async def test_a_failing_statement_fails_alone(db: Database) -> None:
 
 
 async def test_jobs_and_statements_interleave_in_order(db: Database) -> None:
-    async def job_ok(conn: aiosqlite.Connection) -> None:
+    async def job_ok(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('job1')")
 
-    async def job_bad(conn: aiosqlite.Connection) -> None:
+    async def job_bad(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('job2')")
         await conn.execute("INSERT INTO sources (url) VALUES ('job2b')")
         raise ValueError("refused")
@@ -97,10 +97,10 @@ async def test_otherwise_runs_in_the_same_transaction_only_when_nothing_happened
 async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "shapes.db")
 
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('job')")
 
-    async def undo(conn: aiosqlite.Connection) -> None:
+    async def undo(conn: Conn) -> None:
         await conn.execute("DELETE FROM sources WHERE url = 'job'")
 
     try:
