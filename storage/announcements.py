@@ -100,9 +100,9 @@ class SqlAnnouncements:
         row = await self._db.fetchone(
             "SELECT (SELECT COUNT(*) FROM campaign_announcements WHERE campaign_id = ?"
             " AND kind = 'members'),"
-            " COALESCE(SUM(n.delivered_at IS NOT NULL), 0),"
-            " COALESCE(SUM(n.delivered_at IS NULL AND n.gave_up_at IS NULL), 0),"
-            " COALESCE(SUM(n.gave_up_at IS NOT NULL), 0)"
+            " COUNT(CASE WHEN n.delivered_at IS NOT NULL THEN 1 END),"
+            " COUNT(CASE WHEN n.delivered_at IS NULL AND n.gave_up_at IS NULL THEN 1 END),"
+            " COUNT(CASE WHEN n.gave_up_at IS NOT NULL THEN 1 END)"
             " FROM notifications n JOIN campaign_announcements a ON a.id = n.announcement_id"
             " WHERE a.campaign_id = ? AND a.kind = 'members'",
             (campaign_id, campaign_id),

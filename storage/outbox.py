@@ -106,9 +106,9 @@ async def pending(db: Db, limit: int = 10) -> list[Notification]:
 
 async def stats(db: Db) -> OutboxStats:
     row = await db.fetchone(
-        f"SELECT COALESCE(SUM({_WAITING}), 0),"
-        f" COALESCE(SUM({_WAITING} AND attempts > 0), 0),"
-        " COALESCE(SUM(delivered_at IS NOT NULL), 0),"
+        f"SELECT COUNT(CASE WHEN {_WAITING} THEN 1 END),"
+        f" COUNT(CASE WHEN {_WAITING} AND attempts > 0 THEN 1 END),"
+        " COUNT(CASE WHEN delivered_at IS NOT NULL THEN 1 END),"
         f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), '')"
         " FROM notifications"
     )

@@ -16,9 +16,9 @@ from bot.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
+from storage.facts import SqlFacts
 from storage.postgres.db import PgDatabase
 from storage.sql import Db
-from storage.facts import SqlFacts
 from wiring import wire_deps
 
 # A real PostgreSQL server for the tests that take `pg_cluster`, `pg_url` or `pg_empty_url`.
@@ -63,9 +63,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-async def db(
-    backend: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> AsyncIterator[Db]:
+async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Db]:
     database: Db
     if backend == "postgres":
         database = await PgDatabase.open(request.getfixturevalue("pg_url"))

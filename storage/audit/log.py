@@ -37,6 +37,8 @@ class SqlAudit:
 
     async def source_urls(self, source_ids: Sequence[int]) -> dict[int, str]:
         ids = list(dict.fromkeys(source_ids))[:500]
+        if not ids:
+            return {}  # and `IN ()`, which SQLite takes, is an error on PostgreSQL
         marks = ", ".join("?" * len(ids))
         rows = await self._db.fetchall(f"SELECT id, url FROM sources WHERE id IN ({marks})", ids)
         return {int(row["id"]): str(row["url"]) for row in rows}

@@ -52,7 +52,7 @@ _JOIN = (
 # (if any) and the campaign as it stands (NULLs when it no longer exists). Always one row.
 _WHY_NOT_JOINED = (
     "SELECT s.signed_up_at, c.id, c.workspace, c.slug, c.title, c.goal, c.template, c.place,"
-    " c.ends, c.created_on, c.closed_on FROM (SELECT ? AS id) AS wanted"
+    " c.ends, c.created_on, c.closed_on FROM (SELECT CAST(? AS BIGINT) AS id) AS wanted"
     " LEFT JOIN campaigns c ON c.id = wanted.id"
     " LEFT JOIN signups s ON s.campaign_id = wanted.id AND s.platform = ? AND s.user_id = ?"
 )

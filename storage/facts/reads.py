@@ -154,7 +154,7 @@ class SqlFacts:
             "SELECT COALESCE(substr(first, 1, 4), '') AS key, COUNT(*) AS n FROM ("
             "  SELECT MIN(d.started) AS first FROM deployments d"
             f"  JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY d.agency_id"
-            ") GROUP BY key ORDER BY key",
+            ") AS firsts GROUP BY key ORDER BY key",
             params,
         )
         return [Count(row["key"], row["n"]) for row in rows]
@@ -167,7 +167,7 @@ class SqlFacts:
             "SELECT substr(first, 1, 7) AS key, COUNT(*) AS n FROM ("
             "  SELECT MIN(d.started) AS first FROM deployments d"
             f"  JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY d.agency_id"
-            ") WHERE length(first) >= 7 GROUP BY key ORDER BY key",
+            ") AS firsts WHERE length(first) >= 7 GROUP BY key ORDER BY key",
             params,
         )
         return [Count(row["key"], row["n"]) for row in rows]

@@ -11,6 +11,7 @@ from storage.migrate import migration_files
 from storage.sql import Conn, returned_id
 
 
+@pytest.mark.sqlite_only("user_version and WAL are SQLite's")
 async def test_migrations_set_user_version_and_wal(db: Database) -> None:
     row = await db.fetchone("PRAGMA user_version")
     assert row is not None and row[0] == len(migration_files())
@@ -62,6 +63,7 @@ async def test_failing_job_is_isolated_from_its_group(db: Database) -> None:
     assert [r["url"] for r in rows] == ["https://ok"]
 
 
+@pytest.mark.sqlite_only("the read-only reader connection is SQLite's")
 async def test_reader_is_read_only(db: Database) -> None:
     with pytest.raises(sqlite3.OperationalError):
         await db.reader.execute("INSERT INTO sources (url) VALUES ('x')")

@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from storage.db import Database
@@ -31,7 +32,7 @@ async def test_a_failing_statement_fails_alone(db: Database) -> None:
         db.write_statement(INSERT, ("b",)),
         return_exceptions=True,
     )
-    assert isinstance(results[1], sqlite3.IntegrityError)
+    assert isinstance(results[1], (sqlite3.IntegrityError, asyncpg.UniqueViolationError))
     assert not isinstance(results[0], BaseException) and not isinstance(results[2], BaseException)
     rows = await db.fetchall("SELECT url FROM sources ORDER BY url")
     assert [r[0] for r in rows] == ["a", "b", "taken"]
@@ -119,6 +120,7 @@ async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> No
     assert urls == ["after", "before"]
 
 
+@pytest.mark.sqlite_only("INSERT OR ROLLBACK is SQLite's own conflict clause")
 async def test_a_statement_that_rolls_back_the_transaction_fails_its_whole_group(
     db: Database,
 ) -> None:

@@ -29,6 +29,7 @@ def test_every_sqlite_migration_has_a_postgres_twin_of_the_same_name() -> None:
     assert names(POSTGRES_MIGRATIONS_DIR) == names(MIGRATIONS_DIR)
 
 
+@pytest.mark.sqlite_only("`db` is the SQLite side of the comparison")
 async def test_both_backends_have_the_same_tables_columns_keys_and_indexes(
     db: Database, pg_url: str
 ) -> None:

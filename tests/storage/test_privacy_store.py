@@ -10,8 +10,8 @@ from storage.sql import Conn, Db
 async def _sign_up(db: Database, user: str) -> None:
     async def job(conn: Conn) -> None:
         await conn.execute(
-            "INSERT OR IGNORE INTO campaigns (id, workspace, slug, title, created_on)"
-            " VALUES (1, 'W', 'c', 'C', '2026-01-01')"
+            "INSERT INTO campaigns (id, workspace, slug, title, created_on)"
+            " VALUES (1, 'W', 'c', 'C', '2026-01-01') ON CONFLICT DO NOTHING"
         )
         await conn.execute(
             "INSERT INTO signups (campaign_id, platform, user_id, display_name, signed_up_at)"
