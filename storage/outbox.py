@@ -18,7 +18,7 @@ import os
 import uuid
 
 from storage.interfaces.outbox import Notification, OutboxStats
-from storage.sql import Conn, Db, Row
+from storage.sql import Conn, Db, Row, skip_locked
 
 __all__ = ["Notification", "OutboxStats", "SqlOutbox", "backoff", "stamp"]
 
@@ -77,7 +77,7 @@ async def due(db: Db, now: dt.datetime, limit: int = 100) -> list[Notification]:
 _CLAIM = (
     "UPDATE notifications SET claimed_by = ?, claimed_until = ?"
     f" WHERE id IN (SELECT id FROM notifications WHERE {_WAITING}"
-    " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?)"
+    " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?{lock})"
     f" RETURNING {_COLUMNS}"
 )
 
@@ -88,9 +88,11 @@ async def claim(
     """Claim up to `limit` due notifications for `claimant` until `now + lease`.
 
     One statement on the writer: checking that a row is free and taking it cannot be
-    separated by another process's claim (the write lock serialises them)."""
+    separated by another process's claim (SQLite's write lock serialises them; on
+    PostgreSQL the rows are locked and a concurrent claim skips them)."""
     at = stamp(now)
-    rows = await db.write_statement(_CLAIM, (claimant, stamp(now + lease), at, at, limit))
+    claim_sql = _CLAIM.format(lock=skip_locked(db.dialect))
+    rows = await db.write_statement(claim_sql, (claimant, stamp(now + lease), at, at, limit))
     found = [_notification(r) for r in rows]
     # RETURNING gives no order: deliver the oldest due first, as `due` lists them.
     return sorted(found, key=lambda n: (n.next_attempt_at, n.id))

@@ -8,7 +8,7 @@ from storage.announcements import queue_in
 from storage.campaigns.ending import add_organizer
 from storage.interfaces.reminders import NewReminder, Reminder
 from storage.outbox import stamp
-from storage.sql import Conn, Db, returned_id
+from storage.sql import Conn, Db, returned_id, skip_locked
 
 DUE_BATCH = 50
 _PENDING = "sent_at IS NULL AND cancelled_at IS NULL"
@@ -91,12 +91,12 @@ class SqlReminders:
         at = stamp(now)
 
         async def job(conn: Conn) -> list[tuple[int, int]]:
-            # One transaction on the single writer: the due list read here cannot be sent by
-            # another process in between (the write lock), so each reminder goes once.
+            # One transaction: the due list read here cannot be sent by another process in
+            # between (SQLite's write lock; PostgreSQL's row locks), so each goes once.
             async with conn.execute(
                 "SELECT id, campaign_id, workspace, author_platform, author_id, text"
                 f" FROM campaign_reminders WHERE {_PENDING} AND due_at <= ?"
-                " ORDER BY due_at, id LIMIT ?",
+                f" ORDER BY due_at, id LIMIT ?{skip_locked(self._db.dialect)}",
                 (at, DUE_BATCH),
             ) as cursor:
                 due = [tuple(r) for r in await cursor.fetchall()]

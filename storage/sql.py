@@ -68,6 +68,18 @@ class Conn(Protocol):
 WriteJob = Callable[[Conn], Awaitable[T]]
 
 
+def skip_locked(dialect: Dialect) -> str:
+    """What ends a SELECT of rows a job is about to take (due reminders, ended campaigns,
+    due notifications) so that two processes never take the same row.
+
+    SQLite has one writer at a time: a job's read and its writes are one transaction under
+    the write lock, so nothing is needed. PostgreSQL runs several writers' transactions at
+    once: the rows read are locked (FOR UPDATE), and another process's job skips the ones
+    locked (SKIP LOCKED) instead of waiting and then taking them again. A row taken and
+    committed before it looks is no longer selected: FOR UPDATE reads its latest version."""
+    return " FOR UPDATE SKIP LOCKED" if dialect == "postgres" else ""
+
+
 async def returned_id(cursor: Cursor) -> int:
     """The id an `INSERT .. RETURNING id` gave (both backends; lastrowid is SQLite's own)."""
     row = await cursor.fetchone()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storage.sql import Conn, Db, returned_id
+from storage.sql import Conn, Db, Dialect, returned_id, skip_locked
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,16 @@ _ENDED = (
     "SELECT c.id, c.workspace, c.slug, c.title, c.goal, c.ends,"
     " (SELECT COUNT(*) FROM signups s WHERE s.campaign_id = c.id)"
     " FROM campaigns c WHERE c.closed_on IS NULL AND c.ends IS NOT NULL AND c.ends < ?"
-    " ORDER BY c.ends, c.id LIMIT 50"
+    " ORDER BY c.ends, c.id LIMIT 50{lock}"
 )
 
 
 async def close_ended(
-    conn: Conn, today: str, at: str, summary: Callable[[EndedCampaign], str]
+    conn: Conn, dialect: Dialect, today: str, at: str, summary: Callable[[EndedCampaign], str]
 ) -> list[EndedCampaign]:
     """Inside a write job: close every open campaign whose last day is before `today` and
-    queue `summary(campaign)` to each of its organizers."""
-    async with conn.execute(_ENDED, (today,)) as cursor:
+    queue `summary(campaign)` to each of its organizers, once whichever process does it."""
+    async with conn.execute(_ENDED.format(lock=skip_locked(dialect)), (today,)) as cursor:
         ended = [EndedCampaign(*tuple(r)) for r in await cursor.fetchall()]
     for campaign in ended:
         await conn.execute(

@@ -85,7 +85,7 @@ class SqlCampaigns:
         self, today: str, now: dt.datetime, summary: Callable[[ending.EndedCampaign], str]
     ) -> builtins.list[ending.EndedCampaign]:
         async def job(conn: Conn) -> builtins.list[ending.EndedCampaign]:
-            return await ending.close_ended(conn, today, stamp(now), summary)
+            return await ending.close_ended(conn, self._db.dialect, today, stamp(now), summary)
 
         closed = await self._db.write(job)
         for campaign in closed:
