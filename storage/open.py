@@ -3,7 +3,10 @@ embedded default), `postgresql://user:pass@host/db` for PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncpg
+
 from storage.db import BUSY_TIMEOUT_MS, Database
+from storage.errors import Refused
 from storage.postgres.db import PgDatabase
 from storage.sql import Db
 
@@ -25,7 +28,12 @@ async def open_database(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
     """Open (creating and migrating if needed) the database `url` names. (`busy_timeout_ms`:
     how long a SQLite write waits for another process's lock.)"""
     if is_postgres(url):
-        return await PgDatabase.open(url)
+        try:
+            return await PgDatabase.open(url)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            # One line for the operator (the server's own words; the URL's password never).
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise Refused(f"Cannot open the PostgreSQL database: {reason}.") from exc
     if "://" in url and not url.startswith(SQLITE_SCHEME):
         scheme = url.split("://", 1)[0]
         raise ValueError(f"unknown database scheme {scheme!r}: use sqlite:/// or postgresql://")
