@@ -6,6 +6,7 @@ from storage.admin_facts import SqliteFactEditor
 from storage.announcements import SqliteAnnouncements
 from storage.audit.log import SqliteAudit
 from storage.campaigns import SqliteCampaigns
+from storage.cards import SqliteCards
 from storage.db import Database
 from storage.dedupe import SqliteDedupe
 from storage.facts import SqliteFacts
@@ -30,4 +31,5 @@ def sqlite_storage(db: Database) -> Storage:
         dedupe=SqliteDedupe(db),
         announcements=SqliteAnnouncements(db),
         reminders=SqliteReminders(db),
+        cards=SqliteCards(db),
     )

@@ -115,5 +115,7 @@ class CounterwatchClient(discord.AutoShardedClient):
 
     async def on_ready(self) -> None:
         # READY can come again after a fresh IDENTIFY; registering twice is harmless.
-        self.dispatcher.deps.messengers.register(DiscordMessenger(self))
+        messenger = DiscordMessenger(self)
+        self.dispatcher.deps.messengers.register(messenger)
+        self.dispatcher.deps.messengers.register_editor(messenger)  # campaign cards' counts
         log.info("discord ready: %d shard(s), %d guild(s)", self.shard_count, len(self.guilds))
