@@ -84,6 +84,8 @@ class CounterwatchClient(discord.AutoShardedClient):
         # Registered before the gateway connects, so a click on a card posted before a
         # restart is routed like one posted since.
         self.add_dynamic_items(CardButton)
+        # Card edits are REST calls: they need the login, not the gateway.
+        self.dispatcher.deps.messengers.register_editor(DiscordMessenger(self))
         if self.sync_on_start:
             # At each start only when they differ from Discord's: registration is rate-limited.
             await sync_commands(self, self.tree, self.guild_id, only_if_changed=True)
@@ -115,7 +117,5 @@ class CounterwatchClient(discord.AutoShardedClient):
 
     async def on_ready(self) -> None:
         # READY can come again after a fresh IDENTIFY; registering twice is harmless.
-        messenger = DiscordMessenger(self)
-        self.dispatcher.deps.messengers.register(messenger)
-        self.dispatcher.deps.messengers.register_editor(messenger)  # campaign cards' counts
+        self.dispatcher.deps.messengers.register(DiscordMessenger(self))
         log.info("discord ready: %d shard(s), %d guild(s)", self.shard_count, len(self.guilds))
