@@ -35,6 +35,14 @@ _CLAIM = (
 )
 
 
+def _not_before(when: dt.datetime) -> str:
+    """`when` as a stamp, rounded UP to the second the stamps hold: a card paced to every
+    5 s is never edited after 4.1."""
+    if when.microsecond:
+        when = when.replace(microsecond=0) + dt.timedelta(seconds=1)
+    return stamp(when)
+
+
 def _card(row: Iterable[Any]) -> Card:
     campaign_id, platform, workspace, channel, message_id, *rest = tuple(row)
     card_id, attempts, edited_at, deleted_at = rest
@@ -68,7 +76,7 @@ class SqliteCards:
         if not platforms:
             return []
         sql = _CLAIM.format(", ".join("?" for _ in platforms))
-        params = (stamp(now + every), stamp(now), *platforms, limit)
+        params = (_not_before(now + every), stamp(now), *platforms, limit)
         rows = await self._db.write_statement(sql, params)
         return sorted((_card(r) for r in rows), key=lambda card: card.id)
 
@@ -81,7 +89,7 @@ class SqliteCards:
     async def retry(self, card_id: int, at: dt.datetime, attempts: int) -> None:
         await self._db.write_statement(
             "UPDATE campaign_cards SET stale = 1, next_edit_at = ?, attempts = ? WHERE id = ?",
-            (stamp(at), attempts, card_id),
+            (_not_before(at), attempts, card_id),
         )
 
     async def forget(self, card_id: int, now: dt.datetime) -> None:
