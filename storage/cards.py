@@ -18,9 +18,14 @@ _COLUMNS = (
     "campaign_id, platform, workspace, channel, message_id, id, attempts, edited_at, deleted_at"
 )
 
+# Stale at once when the count changed (or the campaign closed) between the count the card
+# shows and now: such a sign-up found no card row to mark.
 _REMEMBER = (
     "INSERT INTO campaign_cards (campaign_id, platform, workspace, channel, message_id,"
-    " posted_at, next_edit_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " posted_at, next_edit_at, stale) SELECT c.id, ?, ?, ?, ?, ?, ?,"
+    " CASE WHEN c.closed_on IS NOT NULL"
+    " OR (SELECT count(*) FROM signups s WHERE s.campaign_id = c.id) <> ? THEN 1 ELSE 0 END"
+    " FROM campaigns c WHERE c.id = ?"
     " ON CONFLICT (platform, channel, message_id) DO NOTHING"
 )
 
@@ -65,10 +70,10 @@ class SqliteCards:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def remember(self, new: NewCard, now: dt.datetime) -> None:
+    async def remember(self, new: NewCard, now: dt.datetime, count_shown: int) -> None:
         at = stamp(now)
-        values = (new.campaign_id, new.platform, new.workspace, new.channel, new.message_id)
-        await self._db.write_statement(_REMEMBER, (*values, at, at))
+        values = (new.platform, new.workspace, new.channel, new.message_id, at, at)
+        await self._db.write_statement(_REMEMBER, (*values, count_shown, new.campaign_id))
 
     async def claim_due(
         self, platforms: Sequence[str], now: dt.datetime, every: dt.timedelta, limit: int

@@ -62,13 +62,14 @@ async def post(request: Request, deps: Deps) -> Reply:
     refusal = campaign.refusal(deps.today().isoformat())
     if refusal:
         raise UserError(f"{refusal} A card would invite sign-ups it cannot take.")
-    card = await card_reply(deps, campaign)
+    count = await deps.storage.campaigns.count_signups(campaign.id)
+    card = await card_reply(deps, campaign, count)
 
     async def remember(posted: Posted) -> None:
         where = NewCard(
             campaign.id, request.platform, request.workspace, posted.channel, posted.message_id
         )
-        await deps.storage.cards.remember(where, deps.clock())
+        await deps.storage.cards.remember(where, deps.clock(), count_shown=count)
 
     return replace(card, on_posted=remember)
 
@@ -76,13 +77,14 @@ async def post(request: Request, deps: Deps) -> Reply:
 async def current_card(deps: Deps, campaign_id: int) -> Reply | None:
     """The card of a campaign as it stands now (for the refresher); None once it is gone."""
     campaign = await deps.storage.campaigns.by_id(campaign_id)
-    return None if campaign is None else await card_reply(deps, campaign)
+    if campaign is None:
+        return None
+    return await card_reply(deps, campaign, await deps.storage.campaigns.count_signups(campaign.id))
 
 
-async def card_reply(deps: Deps, campaign: Campaign) -> Reply:
-    """The card: title, petition excerpt, place, deadline, count, buttons (and, once the
-    campaign is closed, the line saying so)."""
-    count = await deps.storage.campaigns.count_signups(campaign.id)
+async def card_reply(deps: Deps, campaign: Campaign, count: int) -> Reply:
+    """The card: title, petition excerpt, place, deadline, `count` signed up, buttons (and,
+    once the campaign is closed, the line saying so)."""
     petition = await links.petition_for(deps, campaign)
     fields: list[Field] = []
     if campaign.place:

@@ -34,8 +34,10 @@ class Card(NewCard):
 
 
 class CardStore(Protocol):
-    async def remember(self, new: NewCard, now: dt.datetime) -> None:
-        """Store where a card was posted (once: the same message again changes nothing)."""
+    async def remember(self, new: NewCard, now: dt.datetime, count_shown: int) -> None:
+        """Store where a card was posted (once: the same message again changes nothing).
+        `count_shown` is the count on it: if sign-ups changed it meanwhile (or the campaign
+        closed), the card is stale from the start. The count itself is not kept."""
         ...
 
     async def claim_due(

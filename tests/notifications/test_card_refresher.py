@@ -214,3 +214,19 @@ async def test_the_loop_edits_until_stopped(deps: Deps) -> None:
     stop.set()
     await asyncio.wait_for(loop, 10)
     assert len(setup.editor.edits) == 1
+
+
+async def test_a_sign_up_before_the_card_was_remembered_still_shows(deps: Deps) -> None:
+    clock = Clock()
+    deps = replace(deps, clock=clock)
+    editor = RecordingEditor()
+    deps.messengers.register_editor(editor)
+    dispatcher = Dispatcher(build_registry(), deps)
+    await create(dispatcher, 'ring-free "End the Ring" 10')
+    card = await run_ok(dispatcher, ORGANIZER, "/campaign post ring-free")  # shows 0
+    await run_ok(dispatcher, identity(user_id="U1"), "/campaign join ring-free")  # no row yet
+    assert card.on_posted is not None
+    await card.on_posted(Posted("C1", "M1"))
+    setup = Setup(dispatcher, deps, clock, editor)
+    assert await refresh(setup) == 1
+    assert signed_up(editor.edits[0][1]).endswith("(1 of 10)")
