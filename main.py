@@ -22,7 +22,9 @@ from bot.platforms import console
 from bot.preflight import PlatformStartError, database_problem
 from bot.settings import Settings, SettingsError, check_slack_complete, load_settings
 from commands import build_registry
+from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text
+from notifications.cards import run_card_refresher
 from notifications.delivery import run_delivery
 from notifications.reminders import run_reminders
 from places.index import place_index
@@ -43,15 +45,18 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         runners = chat_platforms(settings)
         if not runners:
             identity = console.console_identity(Role.parse(args.role), args.user)
-            # Reminders and campaign closings happen in the console too (its own loop
-            # delivers what they queue to the console's people).
-            stop_reminders = asyncio.Event()
-            reminders = asyncio.create_task(run_reminders(app.deps, stop_reminders, summary_text))
+            # Reminders, campaign closings and card edits happen in the console too (its own
+            # loop delivers what they queue to the console's people).
+            stop_loops = asyncio.Event()
+            loops = [
+                asyncio.create_task(run_reminders(app.deps, stop_loops, summary_text)),
+                asyncio.create_task(run_card_refresher(app.deps, stop_loops, current_card)),
+            ]
             try:
                 await console.run_console(app.dispatcher, identity)
             finally:
-                stop_reminders.set()
-                await reminders
+                stop_loops.set()
+                await asyncio.gather(*loops)
             return 0
         place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
         stop = asyncio.Event()
@@ -62,6 +67,8 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             group.create_task(run_delivery(app.deps, stop))  # follow notifications
             # scheduled announcements; ended campaigns closed, their organizers told
             group.create_task(run_reminders(app.deps, stop, summary_text))
+            # campaign cards: their count kept true, edits paced per card
+            group.create_task(run_card_refresher(app.deps, stop, current_card))
             monitor = app.dispatcher.monitor
             if settings.health_port and monitor is not None:
                 from bot.platforms.web.health import serve_health

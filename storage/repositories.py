@@ -6,6 +6,7 @@ from storage.admin_facts import SqlFactEditor
 from storage.announcements import SqlAnnouncements
 from storage.audit.log import SqlAudit
 from storage.campaigns import SqlCampaigns
+from storage.cards import SqlCards
 from storage.dedupe import SqlDedupe
 from storage.facts import SqlFacts
 from storage.follows import SqlFollows
@@ -21,6 +22,7 @@ def build_storage(db: Db) -> Storage:
     return Storage(
         facts=SqlFacts(db),
         campaigns=SqlCampaigns(db),
+        cards=SqlCards(db),
         letters=SqlLetters(db),
         privacy=SqlPrivacy(db),
         fact_edits=SqlFactEditor(db),

@@ -14,6 +14,13 @@ async def find_campaign(db: Db, workspace: str, slug: str) -> Campaign | None:
     return None if row is None else campaign_from_row(row)
 
 
+async def campaign_by_id(db: Db, campaign_id: int) -> Campaign | None:
+    row = await db.fetchone(
+        f"SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,)
+    )
+    return None if row is None else campaign_from_row(row)
+
+
 async def list_campaigns(db: Db, workspace: str, limit: int) -> list[tuple[Campaign, int]]:
     """Campaigns of a workspace, open ones first, each with its sign-up count."""
     rows = await db.fetchall(

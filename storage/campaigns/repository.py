@@ -45,6 +45,9 @@ class SqlCampaigns:
     async def find(self, workspace: str, slug: str) -> Campaign | None:
         return await self._cache.find(self._db, workspace, slug)
 
+    async def by_id(self, campaign_id: int) -> Campaign | None:
+        return await reads.campaign_by_id(self._db, campaign_id)
+
     async def list(self, workspace: str, limit: int) -> builtins.list[tuple[Campaign, int]]:
         return await reads.list_campaigns(self._db, workspace, limit)
 

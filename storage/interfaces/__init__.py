@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from storage.interfaces.announcements import AnnouncementStore
 from storage.interfaces.audit import AuditLog
 from storage.interfaces.campaigns import CampaignStore
+from storage.interfaces.cards import CardStore
 from storage.interfaces.dedupe import RequestDedupe
 from storage.interfaces.fact_edits import FactEditor
 from storage.interfaces.facts import FactsStore
@@ -37,3 +38,4 @@ class Storage:
     dedupe: RequestDedupe
     announcements: AnnouncementStore
     reminders: ReminderStore
+    cards: CardStore  # where campaign cards were posted, and whether their count is stale

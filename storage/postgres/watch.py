@@ -1,7 +1,7 @@
 """Noticing what other processes changed, on PostgreSQL: LISTEN/NOTIFY.
 
 Triggers on the tables that processes keep in memory (the facts behind the place index,
-the campaigns) notify the channel CHANNEL when a transaction changed them (migration 0014);
+the campaigns) notify the channel CHANNEL when a transaction changed them (migration 0015);
 PostgreSQL delivers a notification only once that transaction committed, and one per
 transaction however many rows it touched. Each process listens on a connection of its own.
 A notification from our own writer is ignored: the process that wrote already refreshed
