@@ -141,3 +141,48 @@ async def test_a_failing_migration_changes_nothing(pg_empty_url: str, tmp_path: 
         assert await schema_version(conn) == NEWEST
     finally:
         await conn.close()
+
+
+def migrations_up_to(last: int, folder: Path) -> Path:
+    for number, path in migration_files(POSTGRES_MIGRATIONS_DIR):
+        if number <= last:
+            shutil.copy(path, folder)
+    return folder
+
+
+async def test_data_migrations_carry_rows_over(pg_empty_url: str, tmp_path: Path) -> None:
+    """0010 moves refused attempts out of `changes`; 0011 rebuilds `notifications` keeping
+    its rows and ids, and new rows then get ids past them (as SQLite's rowids do)."""
+    conn = await asyncpg.connect(pg_empty_url)
+    try:
+        await apply_migrations(conn, migrations_up_to(9, tmp_path))
+        await conn.execute(
+            "INSERT INTO changes (at, platform, workspace, user_id, user_name, command, action)"
+            " VALUES ('2026-11-26T12:00:00Z', 'test', 'W1', 'U1', 'user U1', 'facts set', $1)",
+            "refused",
+        )
+        await conn.execute(
+            "INSERT INTO changes (id, at, platform, workspace, user_id, user_name, command,"
+            " action) VALUES (7, '2026-11-26T12:01:00Z', 'test', 'W1', 'U2', 'user U2',"
+            " 'facts set', 'update')"
+        )
+        await conn.execute(
+            "INSERT INTO notifications (id, change_id, platform, workspace, user_id, text,"
+            " created_at, next_attempt_at) VALUES (41, 7, 'test', 'W1', 'U3', 'changed',"
+            " '2026-11-26T12:01:00Z', '2026-11-26T12:01:00Z')"
+        )
+        assert await apply_migrations(conn) == NEWEST
+        refusals = await conn.fetch("SELECT user_id, command FROM refusals")
+        changes = await conn.fetch("SELECT id, action FROM changes")
+        kept = await conn.fetchrow("SELECT id, change_id, text FROM notifications")
+        new_id = await conn.fetchval(
+            "INSERT INTO notifications (change_id, platform, workspace, user_id, text,"
+            " created_at, next_attempt_at) VALUES (7, 'test', 'W1', 'U4', 'changed',"
+            " '2026-11-26T12:01:00Z', '2026-11-26T12:01:00Z') RETURNING id"
+        )
+    finally:
+        await conn.close()
+    assert [tuple(row) for row in refusals] == [("U1", "facts set")]
+    assert [tuple(row) for row in changes] == [(7, "update")]
+    assert tuple(kept) == (41, 7, "changed")
+    assert new_id == 42
