@@ -184,5 +184,5 @@ async def test_data_migrations_carry_rows_over(pg_empty_url: str, tmp_path: Path
         await conn.close()
     assert [tuple(row) for row in refusals] == [("U1", "facts set")]
     assert [tuple(row) for row in changes] == [(7, "update")]
-    assert tuple(kept) == (41, 7, "changed")
+    assert kept is not None and tuple(kept) == (41, 7, "changed")
     assert new_id == 42
