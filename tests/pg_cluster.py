@@ -109,7 +109,7 @@ def start_cluster(say: Callable[[str], None] | None = None) -> PgCluster:
             f"or on PATH: {INSTALL_HINT}"
         )
     run_as = _run_as()
-    folder = Path(tempfile.mkdtemp(prefix="counterwatch-pg-"))
+    folder = Path(tempfile.mkdtemp(prefix="counterwatch-pg-", dir=_temp_parent(run_as)))
     try:
         cluster = _init(bin_dir, folder, run_as)
         _start(cluster, say)
@@ -131,6 +131,14 @@ def _run_as() -> list[str]:
             f"as (PostgreSQL refuses root): {INSTALL_HINT}"
         ) from None
     return ["runuser", "-u", SERVER_USER, "--"]
+
+
+def _temp_parent(run_as: list[str]) -> str | None:
+    """TMPDIR, unless the server's user could not reach a folder in it (a TMPDIR under
+    /root, when we run the server as `postgres`): then /tmp."""
+    parent = Path(tempfile.gettempdir()).resolve()
+    reachable = all(os.stat(folder).st_mode & 0o001 for folder in (parent, *parent.parents))
+    return None if reachable or not run_as else "/tmp"
 
 
 def _init(bin_dir: Path, folder: Path, run_as: list[str]) -> PgCluster:

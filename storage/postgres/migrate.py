@@ -51,7 +51,10 @@ async def apply_migrations(conn: asyncpg.Connection, folder: Path = POSTGRES_MIG
     try a migration that fails.)"""
     files = migration_files(folder)
     newest = files[-1][0] if files else 0
-    async with conn.transaction():
+    # READ COMMITTED whatever the server's default: each statement then sees what the
+    # process that held the lock before us committed (under REPEATABLE READ or SERIALIZABLE,
+    # the snapshot would predate our wait and we would migrate again).
+    async with conn.transaction(isolation="read_committed"):
         await conn.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK_KEY)
         await conn.execute(_CREATE_VERSION_TABLE)
         current = await schema_version(conn)  # read under the lock: final
