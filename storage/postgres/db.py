@@ -21,6 +21,7 @@ from storage.errors import Busy, DiskFull
 from storage.group_commit import GroupCommit, Pending, Statement, fail_all, runs, settle
 from storage.postgres.conn import PgConn, arguments, as_rows, translate
 from storage.postgres.migrate import apply_migrations
+from storage.postgres.pipeline import run_pipelined, statement_rows
 from storage.postgres.watch import PgChangeWatch
 from storage.sql import Dialect, OnChange, Row, WriteJob
 
@@ -125,26 +126,29 @@ class PgDatabase(GroupCommit):
         outcomes: list[tuple[bool, Any]] = []
         async with self._writer.transaction():
             for run in runs(batch):
-                if isinstance(run, list):
-                    for statement in run:
-                        outcomes.append(await self._statement(conn, statement, guarded))
-                else:
+                if not isinstance(run, list):
                     outcomes.append(await self._job(conn, run))
+                elif guarded:
+                    for statement in run:
+                        outcomes.append(await self._guarded(conn, statement))
+                else:
+                    outcomes.extend(await self._pipelined(run))
         return outcomes
 
-    async def _statement(
-        self, conn: PgConn, statement: Statement, guarded: bool
-    ) -> tuple[bool, Any]:
-        if not guarded:
-            try:
-                return True, await _statement_rows(conn, statement)
-            except asyncpg.PostgresError as exc:
-                # Without a savepoint the whole transaction is now aborted: run the group
-                # again with one per statement (rare: sign-ups meet conflicts in SQL).
-                raise _StatementFailed() from exc
+    async def _pipelined(self, run: list[Statement]) -> list[tuple[bool, Any]]:
+        try:
+            return [(True, rows) for rows in await run_pipelined(self._writer, run)]
+        except asyncpg.PostgresError as exc:
+            if isinstance(exc, _RACES):
+                raise
+            # Without a savepoint the whole transaction is now aborted: run the group
+            # again with one per statement (rare: sign-ups meet conflicts in SQL).
+            raise _StatementFailed() from exc
+
+    async def _guarded(self, conn: PgConn, statement: Statement) -> tuple[bool, Any]:
         try:
             async with self._writer.transaction():  # a savepoint
-                return True, await _statement_rows(conn, statement)
+                return True, await statement_rows(conn, statement)
         except asyncpg.PostgresError as exc:
             return False, _refusal_or(exc)
 
@@ -164,15 +168,6 @@ class PgDatabase(GroupCommit):
         if self._writer.is_closed():
             log.warning("database writer connection was lost; reconnecting")
             self._writer = await _connect(self.url)
-
-
-async def _statement_rows(conn: PgConn, statement: Statement) -> list[Row]:
-    cursor = await conn.execute(statement.sql, statement.params)
-    rows = await cursor.fetchall()
-    if statement.otherwise is not None and not rows and cursor.rowcount < 1:
-        cursor = await conn.execute(*statement.otherwise)
-        rows = await cursor.fetchall()
-    return rows
 
 
 async def _connect(url: str) -> asyncpg.Connection:
