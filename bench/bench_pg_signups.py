@@ -83,10 +83,10 @@ class ChildResult:
 
 async def finish_child(child: asyncio.subprocess.Process) -> ChildResult:
     assert child.stdout is not None
-    line = await child.stdout.readline()
-    if await child.wait() != 0 or not line:
+    output = await child.stdout.read()  # one JSON line, longer than readline's limit
+    if await child.wait() != 0 or not output:
         raise RuntimeError(f"a child failed (exit {child.returncode})")
-    return ChildResult(**json.loads(line))
+    return ChildResult(**json.loads(output))
 
 
 async def stack(url: str, processes: int, postmaster: int) -> Line:
