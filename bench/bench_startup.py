@@ -9,7 +9,8 @@ their lock), loaded the place index (built on first use, from the real EFF Atlas
 - exited: the process closed its database and exited (what a script calling `ask` waits for).
 (On a first start, before the Atlas is imported, the answer is "no place called ...": an
 error reply, exit code 1, still an answer.)
-Peak RSS is the child's own ru_maxrss (os.wait4); on PostgreSQL the server's backends
+CPU is the child's user + system seconds to exit, steadier than wall time on a busy
+machine. Peak RSS is the child's own ru_maxrss (os.wait4); on PostgreSQL the server's backends
 serving its three connections are separate processes, not counted in it.
 
 Each database is first created by a first start (migrations and the seed facts: reported
@@ -46,6 +47,7 @@ class Start:
     answered: float  # seconds from exec to the answer's first line on stdout
     exited: float  # seconds from exec to exit
     rss_mib: float  # the child's peak resident memory
+    cpu: float  # the child's CPU seconds (user + system), exec to exit: steadier under load
     answer: str
 
 
@@ -74,7 +76,8 @@ def start_once(database: str, *args: str) -> Start:
     exited = time.perf_counter() - began
     if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: the reply was an error
         raise RuntimeError(f"main.py {' '.join(args)} failed ({status}): {errors.strip()}")
-    return Start(answered, exited, usage.ru_maxrss / 1024, (first + rest).strip())
+    cpu = usage.ru_utime + usage.ru_stime
+    return Start(answered, exited, usage.ru_maxrss / 1024, cpu, (first + rest).strip())
 
 
 def first_start(label: str, database: str) -> None:
@@ -94,9 +97,10 @@ def median_row(label: str, starts: list[Start]) -> str:
     answered = statistics.median(s.answered for s in starts)
     exited = statistics.median(s.exited for s in starts)
     rss = statistics.median(s.rss_mib for s in starts)
+    cpu = statistics.median(s.cpu for s in starts)
     spread = f"{min(s.answered for s in starts):.3f}-{max(s.answered for s in starts):.3f}"
     return (
-        f"  {label:10s} {answered:10.3f} s {spread:>13s} s {exited:9.3f} s"
+        f"  {label:10s} {answered:10.3f} s {spread:>13s} s {exited:9.3f} s {cpu:7.3f} s"
         f" {rss:9.1f} MiB {max(s.rss_mib for s in starts):9.1f} MiB"
     )
 
@@ -123,7 +127,7 @@ async def main() -> None:
         if answers["SQLite"] != answers["PostgreSQL"]:
             print(f"  PostgreSQL's answer differs: {answers['PostgreSQL'][:100]}")
         print(f"  {'backend':10s} {'answered':>12s} {'(min-max)':>15s} {'exited':>11s}"
-              f" {'peak RSS':>13s} {'(max)':>13s}")  # fmt: skip
+              f" {'CPU':>9s} {'peak RSS':>13s} {'(max)':>13s}")  # fmt: skip
         for label, starts in runs.items():
             print(median_row(label, starts))
     finally:
