@@ -25,9 +25,10 @@ from pathlib import Path
 
 import asyncpg
 
+from bench.pg_server import throwaway_cluster
 from bench.pg_signup_baselines import add_campaign, count_signups
 from bench.proc_cpu import postmaster_pid, snapshot, spent
-from tests.pg_cluster import TestDatabases, start_cluster
+from tests.pg_cluster import TestDatabases
 
 SIGNUPS = int(os.environ.get("PG_GROUP_BENCH_N", "5000"))
 GROUP = int(os.environ.get("PG_GROUP_BENCH_SIZE", "167"))
@@ -100,7 +101,9 @@ async def run_shape(url: str, shape: Shape, postmaster: int) -> str:
 
 
 async def main() -> None:
-    cluster = start_cluster(lambda line: print(line, flush=True))
+    cluster = throwaway_cluster()
+    if cluster is None:
+        return
     try:
         databases = TestDatabases(cluster)
         databases.prepare_template()

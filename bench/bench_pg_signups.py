@@ -32,6 +32,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bench.pg_server import throwaway_cluster
 from bench.pg_signup_baselines import (
     POOL_SIZE,
     Line,
@@ -43,7 +44,7 @@ from bench.pg_signup_baselines import (
 from bench.pg_signup_child import make_campaign
 from bench.proc_cpu import postmaster_pid, snapshot, spent
 from bench.stats import percentile
-from tests.pg_cluster import PgCluster, TestDatabases, start_cluster
+from tests.pg_cluster import PgCluster, TestDatabases
 
 SIGNUPS = int(os.environ.get("PG_SIGNUPS_BENCH_N", "5000"))
 MEMBERS = int(os.environ.get("PG_SIGNUPS_BENCH_MEMBERS", "200"))
@@ -186,7 +187,9 @@ def header(cluster: PgCluster) -> None:
 
 
 async def main() -> None:
-    cluster = start_cluster(lambda line: print(line, flush=True))
+    cluster = throwaway_cluster()
+    if cluster is None:
+        return
     try:
         databases = TestDatabases(cluster)
         databases.prepare_template()

@@ -31,7 +31,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.pg_cluster import TestDatabases, start_cluster
+from bench.pg_server import throwaway_cluster
+from tests.pg_cluster import TestDatabases
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = int(os.environ.get("STARTUP_BENCH_RUNS", "7"))
@@ -108,7 +109,9 @@ def median_row(label: str, starts: list[Start]) -> str:
 async def main() -> None:
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     print(f'`main.py ask "{LINE}"`, {RUNS} runs per backend alternating; load average {load}')
-    cluster = start_cluster(lambda line: print(line, flush=True))
+    cluster = throwaway_cluster()
+    if cluster is None:
+        return
     try:
         databases = TestDatabases(cluster)
         with tempfile.TemporaryDirectory(prefix="cw-startup-") as tmp:
