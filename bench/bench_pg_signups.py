@@ -51,6 +51,9 @@ MEMBERS = int(os.environ.get("PG_SIGNUPS_BENCH_MEMBERS", "200"))
 ROUNDS = int(os.environ.get("PG_SIGNUPS_BENCH_ROUNDS", "2"))
 SEQUENTIAL_SIGNUPS = min(SIGNUPS, 1000)  # one commit each, one after another: slow
 ROOT = Path(__file__).resolve().parents[1]
+# A server backend exits a moment after its connection closed, and only then is its CPU
+# added to the postmaster's children's total: waited for before and after each line.
+SETTLE_S = 0.3
 LABELS = {
     "stack/1": "stack, 1 process",
     "stack/2": "stack, 2 processes",
@@ -104,6 +107,7 @@ async def stack(url: str, processes: int, postmaster: int) -> Line:
         child.stdin.write(b"go\n")
         await child.stdin.drain()
     results = await asyncio.gather(*(finish_child(c) for c in children))
+    await asyncio.sleep(SETTLE_S)  # the children's backends exit after them
     cpu = spent(before, snapshot(postmaster))
     return Line(
         f"stack/{processes}",
@@ -120,8 +124,10 @@ async def stack(url: str, processes: int, postmaster: int) -> Line:
 
 
 async def measured(postmaster: int, run: Callable[[], Awaitable[Line]]) -> Line:
+    await asyncio.sleep(SETTLE_S)  # the set-up's backends (CREATE DATABASE) are gone
     before = snapshot(postmaster)
     line = await run()
+    await asyncio.sleep(SETTLE_S)  # and the line's own backends, so that theirs counts
     cpu = spent(before, snapshot(postmaster))
     return replace(line, server_cpu=cpu.server, machine_busy=cpu.machine_busy)
 
@@ -141,17 +147,22 @@ def ms(line: Line, pct: float) -> float:
     return percentile([s * 1000 for s in line.latencies], pct)
 
 
+def cores(line: Line) -> float:
+    """How many cores the line itself kept busy (bot and server), out of os.cpu_count()."""
+    return (line.bot_cpu + line.server_cpu) / line.seconds
+
+
 def print_table(lines: dict[str, Line]) -> None:
     print(
         f"  {'line':22s} {'sign-ups':>8s} {'per s':>8s} {'p50 ms':>8s} {'p99 ms':>8s}"
-        f" {'commits':>7s} {'bot CPU':>8s} {'server CPU':>10s} {'busy':>5s}"
+        f" {'commits':>7s} {'bot CPU':>8s} {'server CPU':>10s} {'cores':>5s} {'busy':>5s}"
     )
     for key, line in lines.items():
         print(
             f"  {LABELS[key]:22s} {line.count:8,} {line.rate:8,.0f} {ms(line, 50):8.2f}"
             f" {ms(line, 99):8.2f} {line.commits:7,} {line.bot_cpu / line.count * 1e6:6.0f}µs"
-            f" {line.server_cpu / line.count * 1e6:8.0f}µs {line.machine_busy:5.0%}"
-            + (f"  ({'; '.join(line.notes)})" if line.notes else "")
+            f" {line.server_cpu / line.count * 1e6:8.0f}µs {cores(line):5.2f}"
+            f" {line.machine_busy:5.0%}" + (f"  ({'; '.join(line.notes)})" if line.notes else "")
         )
 
 
@@ -182,7 +193,8 @@ def header(cluster: PgCluster) -> None:
     )
     print(
         "  bot CPU: the bot (or client) processes' CPU per sign-up; server CPU: the"
-        " PostgreSQL processes'; busy: share of all cores busy meanwhile (anyone's work)"
+        " PostgreSQL processes'; cores: the cores both kept busy; busy: share of all"
+        " cores busy meanwhile (anyone's work)"
     )
 
 
