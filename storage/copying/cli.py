@@ -37,6 +37,7 @@ def describe(url: str) -> str:
     parts = urlsplit(url)
     user = f"{parts.username}@" if parts.username else ""
     host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
     port = f":{parts.port}" if _port(url) else ""
     return f"{parts.scheme}://{user}{host}{port}{parts.path}"
 
@@ -90,9 +91,10 @@ def check_urls(src: str, dst: str) -> None:
                 ) from None
             continue
         if not url.startswith(SQLITE_SCHEME):
-            scheme = url.split("://", 1)[0] if "://" in url else ""
-            what = f"unknown scheme {scheme!r}" if scheme else "not a database URL"
-            raise BadInput(f"{which} {redact(url, url)!r}: {what}; {USAGE}")
+            if "://" in url:  # not echoed: it may carry a password
+                scheme = url.split("://", 1)[0]
+                raise BadInput(f"{which} has an unknown scheme {scheme!r}; {USAGE}")
+            raise BadInput(f"{which} {url!r} is not a database URL; {USAGE}")
         path = Path(sqlite_path(url))
         if not sqlite_path(url):
             raise BadInput(f"{which} {url!r} names no file; {USAGE}")

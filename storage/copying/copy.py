@@ -21,6 +21,7 @@ import asyncpg
 from storage.copying.destination import fill_postgres, fill_sqlite, pg_schema, sqlite_schema
 from storage.copying.schema import CopyRefused, Table, foreign_key_order, mismatches
 from storage.copying.source import Source, open_source
+from storage.errors import Refused
 from storage.open import is_postgres, open_database, sqlite_path
 from storage.postgres.db import LOCK_TIMEOUT_MS
 from storage.sql import Db
@@ -67,6 +68,8 @@ UNREACHABLE = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceEr
 async def _open(which: str, url: str) -> Db:
     try:
         return await open_database(url)
+    except Refused as exc:  # open_database's own line (a server that cannot be reached)
+        raise CopyRefused(f"cannot open the {which}: {exc.message.rstrip('.')}") from exc
     except UNREACHABLE as exc:
         raise CopyRefused(f"cannot open the {which}: {_reason(exc)}") from exc
 

@@ -355,7 +355,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
     new = tmp_path / "new.db"
     unreachable = f"postgresql://cw:s3cr3t-pw@127.0.0.1:{free_port}/counterwatch"
     cases = [
-        (("mysql://db/cw", sqlite_url(new)), 2, "unknown scheme 'mysql'"),
+        (("mysql://cw:s3cr3t-pw@db/cw", sqlite_url(new)), 2, "unknown scheme 'mysql'"),
         ((sqlite_url(tmp_path / "absent.db"), sqlite_url(new)), 2, "no such file"),
         ((sqlite_url(populated), sqlite_url(populated)), 2, "the same database"),
         ((sqlite_url(populated), "counterwatch.db"), 2, "not a database URL"),
