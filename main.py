@@ -28,6 +28,7 @@ from notifications.cards import run_card_refresher
 from notifications.delivery import run_delivery
 from notifications.reminders import run_reminders
 from places.index import place_index
+from storage.copying.cli import copy_db_command
 from storage.errors import DiskFull, Refused
 from storage.import_cli import import_file
 from wiring import (
@@ -113,6 +114,10 @@ async def cmd_import_laws(settings: Settings, args: argparse.Namespace) -> int:
     return await import_file("laws", args.file, args.as_of, settings.database, utc_now())
 
 
+async def cmd_copy_db(settings: Settings, args: argparse.Namespace) -> int:
+    return await copy_db_command(args.src, args.dst)
+
+
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
 
 
@@ -162,6 +167,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
         importer = sub.add_parser(f"import-{kind}", parents=[later], help=f"import {what}")
         importer.add_argument("file", type=Path)
         importer.add_argument("--as-of", help="the date the data describes (YYYY-MM-DD)")
+    copy = sub.add_parser(
+        "copy-db",
+        parents=[later],
+        help="copy a database into an empty one (SQLite to PostgreSQL or back), all or nothing",
+    )
+    copy.add_argument(
+        "src", metavar="SRC", help="sqlite:///path/to/counterwatch.db or postgresql://..."
+    )
+    copy.add_argument("dst", metavar="DST", help="an empty database (a new SQLite file is created)")
     handlers: dict[str, Subcommand] = {
         "import-atlas": cmd_import_atlas,
         "import-laws": cmd_import_laws,
@@ -169,6 +183,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
         "ask": cmd_ask,
         "slack-manifest": cmd_slack_manifest,
         "discord-sync": cmd_discord_sync,
+        "copy-db": cmd_copy_db,
     }
     return parser, handlers
 
@@ -180,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
         Role.parse(args.role)
         console.check_name(args.user)
-        if args.subcommand != "slack-manifest":  # the manifest comes before the tokens
+        if args.subcommand not in ("slack-manifest", "copy-db"):  # these need no tokens
             check_slack_complete(settings)
     except (SettingsError, ValueError) as exc:  # a bad role or --user name is a ValueError
         print(f"counterwatch: {exc}", file=sys.stderr)
