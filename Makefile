@@ -51,6 +51,7 @@ pytest: $(BIN)/.installed
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed
+	@scripts/ensure-postgres  # the PostgreSQL benchmarks start a throwaway cluster too
 	$(BIN)/python -m bench
 
 clean:
