@@ -26,6 +26,7 @@ from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex
+from storage.facts import FACT_TABLES
 from storage.open import open_database
 from storage.repositories import build_storage
 from storage.seed import ensure_seed
@@ -60,7 +61,7 @@ async def wire_deps(
     async def reload_places() -> None:
         await places.reload()
 
-    db.on_change_elsewhere(reload_places)
+    db.on_change_elsewhere(reload_places, tables=FACT_TABLES)
     return Deps(
         settings=settings,
         storage=storage,

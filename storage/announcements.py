@@ -9,7 +9,7 @@ import datetime as dt
 from storage.campaigns.ending import add_organizer
 from storage.interfaces.announcements import DeliveryCounts
 from storage.outbox import stamp
-from storage.sql import Conn, Db, returned_id
+from storage.sql import Conn, Db, returned_id, row_lock
 
 _RECIPIENTS = (
     " FROM signups s WHERE s.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM campaign_mutes m"
@@ -62,6 +62,15 @@ async def queue_in(
     return announcement, max(cursor.rowcount, 0)
 
 
+_SENT = "SELECT COUNT(*) FROM campaign_announcements WHERE campaign_id = ? AND kind = 'members'"
+
+
+async def _sent(conn: Conn, campaign_id: int) -> int:
+    async with conn.execute(_SENT, (campaign_id,)) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
 class SqlAnnouncements:
     """AnnouncementStore in SQL (SQLite or PostgreSQL)."""
 
@@ -73,11 +82,7 @@ class SqlAnnouncements:
         return int(row[0]) if row else 0
 
     async def count(self, campaign_id: int) -> int:
-        row = await self._db.fetchone(
-            "SELECT COUNT(*) FROM campaign_announcements"
-            " WHERE campaign_id = ? AND kind = 'members'",
-            (campaign_id,),
-        )
+        row = await self._db.fetchone(_SENT, (campaign_id,))
         return int(row[0]) if row else 0
 
     async def queue(
@@ -87,10 +92,19 @@ class SqlAnnouncements:
         author: tuple[str, str],
         text: str,
         now: dt.datetime,
-    ) -> int:
+        *,
+        sent_before: int | None = None,
+    ) -> int | None:
         at = stamp(now)
+        lock = row_lock(self._db.dialect)
 
-        async def job(conn: Conn) -> int:
+        async def job(conn: Conn) -> int | None:
+            if sent_before is not None:
+                # The campaign's row is locked first (NO KEY: sign-ups still go on), so a
+                # second confirmation in another process waits here, then counts this one.
+                await conn.execute(f"SELECT id FROM campaigns WHERE id = ?{lock}", (campaign_id,))
+                if await _sent(conn, campaign_id) != sent_before:
+                    return None
             _, queued = await queue_in(conn, campaign_id, workspace, author, text, at)
             return queued
 

@@ -96,8 +96,9 @@ class Database(GroupCommit):
         read at generation g is stale once this differs from g."""
         return self._watch.generation
 
-    def on_change_elsewhere(self, callback: OnChange) -> None:
-        """Await `callback` (e.g. a reload) whenever another process changed the database."""
+    def on_change_elsewhere(self, callback: OnChange, tables: frozenset[str] | None = None) -> None:
+        """Await `callback` (e.g. a reload) whenever another process changed the database.
+        (`tables` is not used: SQLite's data_version does not say which table changed.)"""
         self._watch.subscribe(callback)
 
     async def poll_changes(self) -> bool:

@@ -147,10 +147,19 @@ async def mark_failed(
     if claimant is not None and row[1] not in (claimant, ""):
         return
     attempts = int(row[0]) + 1
+    # The claim is checked again in the UPDATE: the SELECT above locks nothing, and on
+    # PostgreSQL another process may claim the row (our lease lapsed) in between.
     await conn.execute(
         "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,"
-        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL",
-        (attempts, error[:MAX_ERROR_CHARS], stamp(now + backoff(attempts)), notification_id),
+        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL"
+        " AND claimed_by IN (?, '')",
+        (
+            attempts,
+            error[:MAX_ERROR_CHARS],
+            stamp(now + backoff(attempts)),
+            notification_id,
+            row[1] if claimant is None else claimant,
+        ),
     )
 
 

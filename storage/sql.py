@@ -80,6 +80,15 @@ def skip_locked(dialect: Dialect) -> str:
     return " FOR UPDATE SKIP LOCKED" if dialect == "postgres" else ""
 
 
+def row_lock(dialect: Dialect) -> str:
+    """What ends a SELECT of a row a job reads and then decides on (a count checked before
+    queuing): on PostgreSQL the row is locked, so the same job in another process waits
+    until this one committed and then reads what it did. `NO KEY UPDATE` leaves the row's
+    key free: rows referencing it (sign-ups) are still inserted meanwhile. SQLite: nothing
+    (one writer at a time)."""
+    return " FOR NO KEY UPDATE" if dialect == "postgres" else ""
+
+
 async def returned_id(cursor: Cursor) -> int:
     """The id an `INSERT .. RETURNING id` gave (both backends; lastrowid is SQLite's own)."""
     row = await cursor.fetchone()
@@ -121,7 +130,10 @@ class Db(Protocol):
         """Goes up each time a change by another process is noticed."""
         ...
 
-    def on_change_elsewhere(self, callback: OnChange) -> None: ...
+    def on_change_elsewhere(self, callback: OnChange, tables: frozenset[str] | None = None) -> None:
+        """Await `callback` after another process's change; with `tables`, only after a
+        change to one of them where the backend can tell (PostgreSQL; SQLite cannot)."""
+        ...
 
     async def poll_changes(self) -> bool: ...
 

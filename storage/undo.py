@@ -43,6 +43,11 @@ def label(table: str, row_id: int) -> str:
 
 
 async def undo_change(conn: Conn, change_id: int, author: Author, at: str) -> UndoResult:
+    # Lock the change first (a write that changes nothing): on PostgreSQL an undo of the same
+    # change running in another process waits here until it committed, then reads
+    # `undone_by` set and is told so, rather than undoing it twice or being refused with a
+    # wrong reason. SQLite's write lock already serialises the two.
+    await conn.execute("UPDATE changes SET undone_by = undone_by WHERE id = ?", (change_id,))
     async with conn.execute(
         "SELECT action, undone_by, summary, source_url, target_table, target_id,"
         " before_json, after_json"

@@ -81,8 +81,17 @@ async def announce(request: Request, deps: Deps) -> Reply:
             " members, the day and after each announcement). Nothing was sent."
         )
     queued = await store.queue(
-        campaign.id, campaign.workspace, (request.platform, request.user_id), message, deps.clock()
+        campaign.id,
+        campaign.workspace,
+        (request.platform, request.user_id),
+        message,
+        deps.clock(),
+        sent_before=sent,
     )
+    if queued is None:
+        raise UserError(
+            "That code was just used (the announcement went out). Nothing more was sent."
+        )
     return Reply(
         text=f"Queued {queued:,} direct messages. /campaign deliveries {campaign.slug} shows"
         " how many were sent, are waiting and failed."

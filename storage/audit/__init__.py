@@ -17,7 +17,7 @@ from storage.audit.reads import (
     recent_refusals,
     refusals_by,
 )
-from storage.audit.recorder import ChangeRecorder, snapshot
+from storage.audit.recorder import ChangeRecorder, locked_snapshot, snapshot
 from storage.audit.records import (
     FACT_PREFIX,
     WRITABLE_TABLES,
@@ -48,6 +48,7 @@ __all__ = [
     "dumps",
     "get_change",
     "loads",
+    "locked_snapshot",
     "recent_changes",
     "recent_refusals",
     "record_change",

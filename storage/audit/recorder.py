@@ -9,6 +9,17 @@ from storage.audit.records import ChangeRefused, Row, RowWrite, as_row, check_ta
 from storage.sql import Conn, returned_id
 
 
+async def locked_snapshot(conn: Conn, table: str, row_id: int) -> Row | None:
+    """The row as it stands, locked until the transaction ends, before changing it.
+
+    The first statement is a write that changes nothing: on PostgreSQL it waits for
+    another process's transaction holding the row, so the `before` read next is the
+    row as that one committed it (the audit entry is then true, and undo puts back what
+    was really there). SQLite's write lock already serialises the two."""
+    await conn.execute(f"UPDATE {check_table(table)} SET id = id WHERE id = ?", (row_id,))
+    return await snapshot(conn, table, row_id)
+
+
 async def snapshot(conn: Conn, table: str, row_id: int) -> Row | None:
     async with conn.execute(f"SELECT * FROM {check_table(table)} WHERE id = ?", (row_id,)) as cur:
         row = await cur.fetchone()
@@ -34,7 +45,7 @@ class ChangeRecorder:
         return row_id
 
     async def update(self, table: str, row_id: int, values: Mapping[str, object]) -> None:
-        before = await snapshot(self.conn, table, row_id)
+        before = await locked_snapshot(self.conn, table, row_id)
         if before is None:
             raise ChangeRefused(f"{table} row {row_id} no longer exists.")
         assignments = ", ".join(f"{column} = ?" for column in values)
@@ -47,7 +58,7 @@ class ChangeRecorder:
         )
 
     async def delete(self, table: str, row_id: int) -> Row:
-        before = await snapshot(self.conn, table, row_id)
+        before = await locked_snapshot(self.conn, table, row_id)
         if before is None:
             raise ChangeRefused(f"{table} row {row_id} no longer exists.")
         await self.conn.execute(f"DELETE FROM {check_table(table)} WHERE id = ?", (row_id,))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lexicon.dates import precision_of
-from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row, snapshot
+from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row, locked_snapshot, snapshot
 from storage.fact_edits.jobs import (
     TABLE_OF_KIND,
     company_slug,
@@ -101,7 +101,7 @@ async def _insert(
 
 async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
     law_id, status, changed, note = change.law_id, change.status, change.changed, change.note
-    law = await snapshot(conn, "laws", law_id)
+    law = await locked_snapshot(conn, "laws", law_id)
     if law is None:
         raise ChangeRefused(f"L{law_id} was removed meanwhile; nothing was changed.")
     if law["status"] == status and law["status_changed"] == changed:
@@ -131,7 +131,7 @@ async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
 async def remove_fact(conn: Conn, change: FactRemoval) -> Outcome:
     table, row_id, label = TABLE_OF_KIND[change.fact.kind], change.fact.id, str(change.fact)
     rec = ChangeRecorder(conn)
-    row = await snapshot(conn, table, row_id)
+    row = await locked_snapshot(conn, table, row_id)
     subjects = await _subjects_of(conn, table, row) if row else ()
     before = await rec.delete(table, row_id)
     what = await describe(conn, table, before)

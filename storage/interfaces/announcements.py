@@ -34,9 +34,14 @@ class AnnouncementStore(Protocol):
         author: tuple[str, str],
         text: str,
         now: dt.datetime,
-    ) -> int:
+        *,
+        sent_before: int | None = None,
+    ) -> int | None:
         """Queue `text` to every recipient in the outbox, in one transaction; returns how
-        many were queued. `author` is (platform, user id)."""
+        many were queued. `author` is (platform, user id). With `sent_before` (the count a
+        confirmation code was made with), only while exactly that many were sent: None
+        when another announcement went first (the same code confirmed twice at once,
+        from two processes), and nothing is queued."""
         ...
 
     async def delivery_counts(self, campaign_id: int) -> DeliveryCounts: ...

@@ -77,8 +77,8 @@ class PgDatabase(GroupCommit):
     def elsewhere_generation(self) -> int:
         return self._watch.generation
 
-    def on_change_elsewhere(self, callback: OnChange) -> None:
-        self._watch.subscribe(callback)
+    def on_change_elsewhere(self, callback: OnChange, tables: frozenset[str] | None = None) -> None:
+        self._watch.subscribe(callback, tables)
 
     async def poll_changes(self) -> bool:
         return await self._watch.poll()

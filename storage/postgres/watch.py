@@ -6,7 +6,10 @@ PostgreSQL delivers a notification only once that transaction committed, and one
 transaction however many rows it touched. Each process listens on a connection of its own.
 A notification from our own writer is ignored: the process that wrote already refreshed
 what it keeps. Any other bumps `generation` (caches compare it, no I/O on their hot path),
-and the subscribers (the place index's reload) run once per burst, not once per change.
+and the subscribers (the place index's reload) run once per burst, not once per change,
+and only for a burst that touched a table they asked for (a campaign created elsewhere
+does not rebuild the place index). A change noticed while they run makes them run again
+once they finished: what they read may predate it.
 If the listening connection breaks, it is opened again and everything counts as changed:
 what was sent meanwhile is lost.
 """
@@ -34,15 +37,18 @@ class PgChangeWatch:
         self._url = url
         self._own_writer_pid = own_writer_pid
         self._conn: asyncpg.Connection | None = None
-        self._subscribers: list[OnChange] = []
+        self._subscribers: list[tuple[OnChange, frozenset[str] | None]] = []
+        # Tables changed since the subscribers last started (None: unknown, so any).
+        self._changed_tables: set[str] | None = set()
         self._pending: asyncio.Task[None] | None = None
         self._reconnecting: asyncio.Task[None] | None = None
         self._polled = 0  # the generation the last poll() reported
         self._stopped = False
         self.generation = 0  # bumped once per change noticed
 
-    def subscribe(self, callback: OnChange) -> None:
-        self._subscribers.append(callback)
+    def subscribe(self, callback: OnChange, tables: frozenset[str] | None = None) -> None:
+        """Await `callback` after other processes' changes (to `tables` only, if given)."""
+        self._subscribers.append((callback, tables))
 
     async def start(self) -> None:
         conn: asyncpg.Connection = await asyncpg.connect(self._url)
@@ -75,21 +81,27 @@ class PgChangeWatch:
     def _on_notice(self, conn: object, pid: int, channel: str, payload: object) -> None:
         if pid == self._own_writer_pid():
             return
-        self._changed()
+        self._changed(str(payload))
 
-    def _changed(self) -> None:
+    def _changed(self, table: str | None) -> None:
+        """`table`: the one a notice named; None when what changed is unknown."""
         self.generation += 1
+        if table is None or self._changed_tables is None:
+            self._changed_tables = None
+        else:
+            self._changed_tables.add(table)
         if self._pending is None or self._pending.done():
             self._pending = asyncio.get_running_loop().create_task(self._run_subscribers())
 
     async def _run_subscribers(self) -> None:
-        await asyncio.sleep(COALESCE_S)
-        for callback in list(self._subscribers):
-            try:
-                await callback()
-            except Exception as exc:  # one failing reload must not stop the others
-                # The type only: a message could quote data.
-                log.error("reload after an outside change failed: %s", type(exc).__name__)
+        # Until no change arrived while the subscribers ran: a reload that had already read
+        # when a notice came may hold the rows from before it.
+        while self._changed_tables != set():
+            await asyncio.sleep(COALESCE_S)
+            changed, self._changed_tables = self._changed_tables, set()
+            for callback, tables in list(self._subscribers):
+                if changed is None or tables is None or changed & tables:
+                    await _run_one(callback)
 
     def _on_lost(self, conn: object) -> None:
         if self._stopped:
@@ -106,5 +118,13 @@ class PgChangeWatch:
                 log.warning("could not listen again yet: %s", type(exc).__name__)
                 await asyncio.sleep(RECONNECT_EVERY_S)
                 continue
-            self._changed()  # whatever was sent while we were away is unknown
+            self._changed(None)  # whatever was sent while we were away is unknown
             return
+
+
+async def _run_one(callback: OnChange) -> None:
+    try:
+        await callback()
+    except Exception as exc:  # one failing reload must not stop the others
+        # The type only: a message could quote data.
+        log.error("reload after an outside change failed: %s", type(exc).__name__)

@@ -2,7 +2,7 @@
 
 Prints `ACK <user id>` (flushed) for every sign-up whose reply came back, i.e. that the
 bot acknowledged, and keeps going until it is killed.
-Usage: python crash_child.py <db path> <concurrent members>
+Usage: python crash_child.py <db path or postgresql:// url> <concurrent members>
 """
 
 from __future__ import annotations
@@ -18,14 +18,15 @@ from bot.dispatch import Dispatcher, Identity
 from bot.models import Role
 from bot.settings import Settings
 from commands import build_registry
-from storage.db import Database
+from storage.open import open_database
 from tests.conftest import FIXED_NOW
 from wiring import wire_deps
 
 
 async def main(path: str, members: int) -> None:
-    db = await Database.open(path)
-    deps = await wire_deps(db, Settings(db_path=path), lambda: FIXED_NOW)
+    db = await open_database(path)
+    settings = Settings(database_url=path) if "://" in path else Settings(db_path=path)
+    deps = await wire_deps(db, settings, lambda: FIXED_NOW)
     dispatcher = Dispatcher(build_registry(), deps)
     organizer = Identity("crash", "W1", "org", "Organizer", Role.ORGANIZER)
     await dispatcher.run_text(organizer, "/campaign create crash Crash")

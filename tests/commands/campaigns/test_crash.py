@@ -1,4 +1,5 @@
-"""SIGKILL the bot core under sign-up load: every acknowledged sign-up must survive."""
+"""SIGKILL the bot core under sign-up load: every acknowledged sign-up must survive, on
+SQLite and on PostgreSQL (group commit answers only after the commit)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,18 @@ import sys
 import time
 from pathlib import Path
 
+import asyncpg
+
 from storage.db import Database
 
 CHILD = Path(__file__).with_name("crash_child.py")
 ACKS_BEFORE_KILL = 400
 
 
-def run_and_kill(db_path: Path) -> list[str]:
+def run_and_kill(database: Path | str) -> list[str]:
     """Start the child, wait until it acknowledged enough sign-ups, kill -9 it."""
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(db_path), "50"],
+        [sys.executable, str(CHILD), str(database), "50"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -64,3 +67,15 @@ async def test_acknowledged_signups_survive_sigkill(tmp_path: Path) -> None:
         assert row is not None and row[0] >= len(acked)
     finally:
         await db.close()
+
+
+async def test_acknowledged_signups_survive_sigkill_on_postgresql(pg_url: str) -> None:
+    acked = run_and_kill(pg_url)
+    assert len(acked) >= ACKS_BEFORE_KILL
+    conn = await asyncpg.connect(pg_url)
+    try:
+        stored = {row[0] for row in await conn.fetch("SELECT user_id FROM signups")}
+    finally:
+        await conn.close()
+    missing = [user for user in acked if user not in stored]
+    assert not missing, f"{len(missing)} acknowledged sign-ups lost, e.g. {missing[:5]}"
