@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import discord
 import yarl
@@ -73,12 +74,13 @@ class CounterwatchClient(discord.AutoShardedClient):
 
     def __init__(self, dispatcher: Dispatcher, gate: Gate, *, sync_on_start: bool) -> None:
         settings = dispatcher.deps.settings
-        super().__init__(
-            intents=intents(),
-            allowed_mentions=NO_MENTIONS,
-            shard_count=settings.discord_shard_count or None,  # None: as Discord advises
-            shard_ids=list(settings.discord_shard_ids) or None,  # None: all of them
-        )
+        # Unset, discord.py runs as many shards as Discord advises, all of them here.
+        split: dict[str, Any] = {}
+        if settings.discord_shard_count:
+            split["shard_count"] = settings.discord_shard_count
+        if settings.discord_shard_ids:
+            split["shard_ids"] = list(settings.discord_shard_ids)
+        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **split)
         self.dispatcher = dispatcher
         self.gate = gate
         self.sync_on_start = sync_on_start
