@@ -87,8 +87,10 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
 
 
 def configure_logging(settings: Settings) -> None:
+    # Several Slack workers write to one stderr: each line says which process wrote it.
+    who = " pid %(process)d" if settings.slack_workers > 1 else ""
     logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=settings.log_level, format=f"%(asctime)s{who} %(levelname)s %(name)s: %(message)s"
     )
     # Message contents must never reach our logs, whatever the level: slack-bolt
     # logs whole request bodies at INFO when a signature fails; at DEBUG, aiosqlite logs every
