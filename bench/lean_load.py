@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import os
 import sys
 import time
 from urllib.parse import urlencode, urlsplit
@@ -77,7 +78,7 @@ async def load(argv: list[str]) -> None:
                 "command": command,
                 "text": text,
                 "response_url": f"{sink_base}/response/{n}",
-                "trigger_id": f"bench-{n}",
+                "trigger_id": f"bench-{os.getpid()}-{n}",  # unique across runs: never a retry
             }
         )
 

@@ -58,6 +58,7 @@ class Result:
     loader_cores: float
     machine_cores: float  # every process on the machine, ours included
     split: list[float]  # each worker's share of the commands
+    empty_acks: int  # acknowledged without the answer (it followed on response_url)
 
 
 def free_port() -> int:
@@ -166,6 +167,7 @@ async def measure(workers: int, db_path: str, text: str, sink_base: str) -> Resu
         loader_cores=result["cpu_seconds"] / result["seconds"],
         machine_cores=machine / result["seconds"],
         split=[n / max(1.0, sum(done)) for n in done],
+        empty_acks=result["ok"] - result["inline"],
     )
 
 
@@ -174,8 +176,10 @@ def line(workers: int, run: Result) -> str:
     return (
         f"  {workers} worker{'s' if workers > 1 else ' '}: {run.rate:6.0f} req/s"
         f"  p50={run.p50_ms:6.2f} ms  p99={run.p99_ms:7.2f} ms"
+        f"  workers' CPU {run.server_cores / run.rate * 1e6:4.0f} us/req"
         f"  cores used: workers {run.server_cores:4.2f} ({split}),"
         f" load generator {run.loader_cores:4.2f}, whole machine {run.machine_cores:4.2f}"
+        + (f"  ({run.empty_acks} answers followed the ack)" if run.empty_acks else "")
     )
 
 
