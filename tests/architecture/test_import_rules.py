@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("bot", "commands", "places", "notifications", "charts", "storage", "lexicon")
 FLOORS = "Floors: a module imports only the floors below its own"
 CHAT = "Chat libraries (discord, slack_bolt, slack_sdk) only under bot/platforms"
-DRIVERS = "Database drivers (aiosqlite, sqlite3) only under storage"
+DRIVERS = "Database drivers (aiosqlite, sqlite3, asyncpg) only under storage"
 CIRCLES = "No import circles between sibling modules"
 
 
