@@ -67,6 +67,9 @@ async def run_slack_workers(settings: Settings) -> int:
 async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
     """One of SLACK_WORKERS: serves Slack on SLACK_PORT beside the others (SO_REUSEPORT).
     Its /healthz and /metrics are on that port: COUNTERWATCH_HEALTH_PORT would clash."""
+    from bot.platforms.slack.workers import stop_with_parent
+
+    stop_with_parent()
     log.info("slack worker %d serving (pid %d)", args.number, os.getpid())
     return await serve(replace(settings, health_port=0), args)
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import logging
+import os
 import signal
 import time
 from collections.abc import Sequence
@@ -33,6 +35,7 @@ STABLE_S = 60.0
 STOP_TIMEOUT_S = 30.0
 # main.py's exit code for a configuration or start-up problem: restarting would not help.
 CANNOT_START = 2
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class WorkerCannotStart(Exception):
@@ -113,6 +116,18 @@ async def _stop(process: asyncio.subprocess.Process, exited: asyncio.Task[int]) 
         with contextlib.suppress(ProcessLookupError):
             process.kill()
         await exited
+
+
+def stop_with_parent() -> None:
+    """In a worker: have the kernel send SIGTERM when the supervising process dies (even by
+    SIGKILL), so no orphan keeps serving the port alone (Linux; elsewhere a no-op)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before we asked: stop now
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _describe(code: int) -> str:

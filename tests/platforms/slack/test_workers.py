@@ -201,6 +201,18 @@ async def test_a_killed_worker_is_restarted_and_sigterm_stops_all(
         assert not alive(pid), f"worker {pid} outlived the parent"
 
 
+async def test_workers_do_not_outlive_a_killed_parent(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    async with two_workers(fake_slack, tmp_path) as workers:
+        pids = await pids_seen(workers.base, 2)
+        workers.process.kill()  # SIGKILL: the parent can forward nothing
+        await workers.process.wait()
+        async with asyncio.timeout(START_S):  # a bound for a hung test, not a measured time
+            while any(alive(pid) for pid in pids):
+                await asyncio.sleep(0.1)
+
+
 async def test_a_worker_that_cannot_start_stops_the_rest_in_one_line(
     fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
