@@ -25,6 +25,7 @@ from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex
+from places.outside_changes import OutsideChanges
 from storage.db import Database
 from storage.seed import ensure_seed
 from storage.sqlite import sqlite_storage
@@ -53,11 +54,9 @@ async def sqlite_deps(
     await places.reload(lazy=lazy)
 
     # Another process (an import, a second bot) changed the file: rebuild from it (in a
-    # thread, readers keep the old index meanwhile), so no restart is needed to see it.
-    async def reload_places() -> None:
-        await places.reload()
-
-    db.on_change_elsewhere(reload_places)
+    # thread, readers keep the old index meanwhile), so no restart is needed to see it;
+    # at most every few seconds, since a second bot commits nearly all the time.
+    db.on_change_elsewhere(OutsideChanges(places).changed)
     return Deps(
         settings=settings,
         storage=storage,
