@@ -43,10 +43,15 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy .
 
+# The storage tests also run on a real PostgreSQL server: scripts/ensure-postgres makes sure
+# its programs are here (installing Debian's package as root when missing) and says so in one
+# line; the tests start a throwaway cluster of their own (tests/pg_cluster.py).
 pytest: $(BIN)/.installed
+	@scripts/ensure-postgres
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed
+	@scripts/ensure-postgres  # the PostgreSQL benchmarks start a throwaway cluster too
 	$(BIN)/python -m bench
 
 clean:

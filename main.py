@@ -29,10 +29,13 @@ from bot.settings import (
     load_settings,
 )
 from commands import build_registry
+from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text
+from notifications.cards import run_card_refresher
 from notifications.delivery import run_delivery
 from notifications.reminders import run_reminders
 from places.index import place_index
+from storage.copying.cli import copy_db_command
 from storage.errors import DiskFull, Refused
 from storage.import_cli import import_file
 from wiring import (
@@ -79,15 +82,18 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
         runners = chat_platforms(settings)
         if not runners:
             identity = console.console_identity(Role.parse(args.role), args.user)
-            # Reminders and campaign closings happen in the console too (its own loop
-            # delivers what they queue to the console's people).
-            stop_reminders = asyncio.Event()
-            reminders = asyncio.create_task(run_reminders(app.deps, stop_reminders, summary_text))
+            # Reminders, campaign closings and card edits happen in the console too (its own
+            # loop delivers what they queue to the console's people).
+            stop_loops = asyncio.Event()
+            loops = [
+                asyncio.create_task(run_reminders(app.deps, stop_loops, summary_text)),
+                asyncio.create_task(run_card_refresher(app.deps, stop_loops, current_card)),
+            ]
             try:
                 await console.run_console(app.dispatcher, identity)
             finally:
-                stop_reminders.set()
-                await reminders
+                stop_loops.set()
+                await asyncio.gather(*loops)
             return 0
         place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
         stop = asyncio.Event()
@@ -98,6 +104,8 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
             group.create_task(run_delivery(app.deps, stop))  # follow notifications
             # scheduled announcements; ended campaigns closed, their organizers told
             group.create_task(run_reminders(app.deps, stop, summary_text))
+            # campaign cards: their count kept true, edits paced per card
+            group.create_task(run_card_refresher(app.deps, stop, current_card))
             monitor = app.dispatcher.monitor
             if settings.health_port and monitor is not None:
                 from bot.platforms.web.health import serve_health
@@ -135,11 +143,15 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def cmd_import_atlas(settings: Settings, args: argparse.Namespace) -> int:
-    return await import_file("atlas", args.file, args.as_of, settings.db_path, utc_now())
+    return await import_file("atlas", args.file, args.as_of, settings.database, utc_now())
 
 
 async def cmd_import_laws(settings: Settings, args: argparse.Namespace) -> int:
-    return await import_file("laws", args.file, args.as_of, settings.db_path, utc_now())
+    return await import_file("laws", args.file, args.as_of, settings.database, utc_now())
+
+
+async def cmd_copy_db(settings: Settings, args: argparse.Namespace) -> int:
+    return await copy_db_command(args.src, args.dst)
 
 
 Subcommand = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
@@ -194,6 +206,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
         importer = sub.add_parser(f"import-{kind}", parents=[later], help=f"import {what}")
         importer.add_argument("file", type=Path)
         importer.add_argument("--as-of", help="the date the data describes (YYYY-MM-DD)")
+    copy = sub.add_parser(
+        "copy-db",
+        parents=[later],
+        help="copy a database into an empty one (SQLite to PostgreSQL or back), all or nothing",
+    )
+    copy.add_argument(
+        "src", metavar="SRC", help="sqlite:///path/to/counterwatch.db or postgresql://..."
+    )
+    copy.add_argument("dst", metavar="DST", help="an empty database (a new SQLite file is created)")
     handlers: dict[str, Subcommand] = {
         "import-atlas": cmd_import_atlas,
         "import-laws": cmd_import_laws,
@@ -202,6 +223,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
         "slack-manifest": cmd_slack_manifest,
         "discord-sync": cmd_discord_sync,
         "slack-worker": cmd_slack_worker,
+        "copy-db": cmd_copy_db,
     }
     return parser, handlers
 
@@ -213,14 +235,14 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings()
         Role.parse(args.role)
         console.check_name(args.user)
-        if args.subcommand != "slack-manifest":  # the manifest comes before the tokens
+        if args.subcommand not in ("slack-manifest", "copy-db"):  # these need no tokens
             check_slack_complete(settings)
             check_slack_workers(settings)
     except (SettingsError, ValueError) as exc:  # a bad role or --user name is a ValueError
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     subcommand = args.subcommand or "run"
-    if subcommand in USES_DATABASE:
+    if subcommand in USES_DATABASE and not settings.uses_postgres:
         problem = database_problem(settings.db_path)
         if problem is not None:
             print(f"counterwatch: {problem}", file=sys.stderr)
@@ -236,12 +258,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     except DiskFull:
-        print(f"counterwatch: the disk holding {settings.db_path} is full; free space and start"
+        print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
               " again (nothing was changed).", file=sys.stderr)  # fmt: skip
         return 1
     except Refused as exc:  # the database refused at start (another process holds it)
-        print(f"counterwatch: {exc.message} (database: {settings.db_path})", file=sys.stderr)
+        print(f"counterwatch: {exc.message} (database: {where(settings)})", file=sys.stderr)
         return 1
+
+
+def where(settings: Settings) -> str:
+    """The database named for a person: the file, or the server (never its password)."""
+    if not settings.uses_postgres:
+        return settings.db_path
+    return "PostgreSQL at " + settings.database_url.rsplit("@", 1)[-1]
 
 
 def reader_went_away() -> int:

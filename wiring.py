@@ -1,7 +1,8 @@
-"""Wiring: settings -> the SQLite database and its repositories -> the place index and the
-clock in Deps -> the registry and the dispatcher -> the chat platforms that are configured.
+"""Wiring: settings -> the database (SQLite or PostgreSQL) and its repositories -> the place
+index and the clock in Deps -> the registry and the dispatcher -> the chat platforms that are
+configured.
 
-main.py is the command line over this; tests and benchmarks wire through `sqlite_deps`
+main.py is the command line over this; tests and benchmarks wire through `wire_deps`
 exactly as the bot does.
 """
 
@@ -26,9 +27,10 @@ from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex
 from places.outside_changes import OutsideChanges
-from storage.db import Database
+from storage.open import open_database
+from storage.repositories import build_storage
 from storage.seed import ensure_seed
-from storage.sqlite import sqlite_storage
+from storage.sql import Db
 
 log = logging.getLogger("counterwatch")
 
@@ -39,17 +41,18 @@ class App:
     dispatcher: Dispatcher
 
 
-async def sqlite_deps(
-    db: Database,
+async def wire_deps(
+    db: Db,
     settings: Settings,
     clock: Clock,
     *,
     messengers: Messengers | None = None,
     lazy: bool = False,
 ) -> Deps:
-    """Everything a command uses, over one SQLite database: its repositories, the place index
-    (loaded now, or on first use with `lazy`), the clock. Tests and benchmarks wire the same."""
-    storage = sqlite_storage(db)
+    """Everything a command uses, over one database (SQLite or PostgreSQL): its repositories,
+    the place index (loaded now, or on first use with `lazy`), the clock. Tests and benchmarks
+    wire the same."""
+    storage = build_storage(db)
     places = PlaceIndex(storage.facts)
     await places.reload(lazy=lazy)
 
@@ -68,11 +71,11 @@ async def sqlite_deps(
 
 @asynccontextmanager
 async def open_app(settings: Settings) -> AsyncIterator[App]:
-    db = await Database.open(settings.db_path)
+    db = await open_database(settings.database)
     try:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
         # The place index is built on first use: `ask "/help"` never pays for it.
-        deps = await sqlite_deps(db, settings, utc_now, lazy=True)
+        deps = await wire_deps(db, settings, utc_now, lazy=True)
         dispatcher = Dispatcher(
             build_registry(),
             deps,

@@ -23,8 +23,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-import aiosqlite
-
 from bench.clock import NOW
 from bot.deps import Deps
 from bot.dispatch import Dispatcher, Identity
@@ -34,7 +32,8 @@ from commands import build_registry
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
-from wiring import sqlite_deps
+from storage.sql import Conn
+from wiring import wire_deps
 
 T = TypeVar("T")
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -66,7 +65,7 @@ async def measured(label: str, step: Callable[[], Awaitable[T]], trace: bool) ->
 
 async def open_deps(path: Path) -> tuple[Database, Deps]:
     db = await Database.open(path)
-    return db, await sqlite_deps(db, Settings(db_path=str(path)), lambda: NOW)
+    return db, await wire_deps(db, Settings(db_path=str(path)), lambda: NOW)
 
 
 async def main() -> None:
@@ -93,7 +92,7 @@ async def run_all(content: bytes, trace: bool) -> None:
         await measured("baseline: parse_atlas + import_atlas", importer_alone, trace)
 
         async def plain_delete() -> None:
-            async def job(conn: aiosqlite.Connection) -> None:
+            async def job(conn: Conn) -> None:
                 for table in ("deployments", "agencies", "sources"):
                     await conn.execute(f"DELETE FROM {table}")
 

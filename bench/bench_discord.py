@@ -25,7 +25,7 @@ from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from tests.platforms.fake_discord import FakeDiscord, payloads
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 ATLAS = Path(__file__).resolve().parents[2] / "shared" / "data"
 ATLAS_FILE = ATLAS / "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -115,7 +115,7 @@ async def run(db: Database, fake: FakeDiscord, tmp: str) -> None:
     )
     dispatcher = Dispatcher(
         build_registry(),
-        await sqlite_deps(db, settings, lambda: NOW),
+        await wire_deps(db, settings, lambda: NOW),
     )
     stop = asyncio.Event()
     bot = asyncio.create_task(run_discord(dispatcher, stop))

@@ -33,7 +33,7 @@ from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 DRAFTS = int(os.environ.get("LETTERS_BENCH_N", "2000"))
 CONCURRENT = 50
@@ -55,7 +55,7 @@ async def _setup(path: Path) -> tuple[Database, Deps, str]:
 
         await db.write(_agencies)
         place = "Greenfield, WI"
-    deps = await sqlite_deps(db, Settings(db_path=str(path)), lambda: NOW)
+    deps = await wire_deps(db, Settings(db_path=str(path)), lambda: NOW)
     return db, deps, place
 
 

@@ -17,7 +17,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import aiosqlite
 from rapidfuzz import fuzz, process
 
 from bench.clock import NOW
@@ -31,11 +30,12 @@ from lexicon.states import STATES
 from places.index import PlaceIndex
 from storage import facts_write
 from storage.db import Database
-from storage.facts import SqliteFacts
+from storage.facts import SqlFacts
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from wiring import sqlite_deps
+from storage.sql import Conn
+from wiring import wire_deps
 
 ROOT = Path(__file__).resolve().parents[1]
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -66,7 +66,7 @@ async def add_synthetic(db: Database, count: int, rng: random.Random) -> None:
     states = [s for s in STATES if len(s) == 2]
     rows = [(synthetic_city(rng), rng.choice(states), rng.random() < 0.3) for _ in range(count)]
 
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         source = await facts_write.upsert_source(conn, "https://example.invalid/synthetic")
         for n, (city, state, ring) in enumerate(rows):
             agency = await facts_write.upsert_agency(
@@ -165,12 +165,12 @@ async def main() -> None:
                 print(f"import of the real Atlas CSV ({summary.rows_read:,} rows): {took:.3f} s"
                       f" (target < 2 s: {ok})")  # fmt: skip
             await add_synthetic(db, SYNTHETIC, rng)
-            places = PlaceIndex(SqliteFacts(db))
+            places = PlaceIndex(SqlFacts(db))
             start = time.perf_counter()
             await places.reload()
             print(f"place index: {len(places):,} places built in"
                   f" {time.perf_counter() - start:.3f} s (at start and on reload)")  # fmt: skip
-            deps = await sqlite_deps(db, Settings(db_path=db_path), lambda: NOW)
+            deps = await wire_deps(db, Settings(db_path=db_path), lambda: NOW)
             await run_timings(Dispatcher(build_registry(), deps), places, rng)
         finally:
             await db.close()

@@ -41,7 +41,7 @@ from bot.settings import Settings
 from commands import build_registry
 from storage.campaigns import JoinStatus, Member
 from storage.db import Database
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 SIGNUPS = int(os.environ.get("SIGNUPS_BENCH_N", "5000"))
 ROUNDS = int(os.environ.get("SIGNUPS_BENCH_ROUNDS", "3"))
@@ -63,7 +63,7 @@ def member(i: int, role: Role = Role.MEMBER) -> Identity:
 async def stack(path: Path, key: str) -> Result:
     db = await Database.open(path)
     try:
-        deps = await sqlite_deps(db, Settings(db_path=str(path)), lambda: NOW)
+        deps = await wire_deps(db, Settings(db_path=str(path)), lambda: NOW)
         dispatcher = Dispatcher(build_registry(), deps)
         made = await dispatcher.run_text(member(0, Role.ORGANIZER), "/campaign create bench B")
         assert not made.error, made.text

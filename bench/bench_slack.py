@@ -47,7 +47,7 @@ from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from storage.seed import ensure_seed
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 SECONDS = float(os.environ.get("BENCH_SLACK_SECONDS", "6"))
 ROUNDS = int(os.environ.get("BENCH_SLACK_ROUNDS", "3"))
@@ -173,7 +173,7 @@ async def main() -> None:
                 slack_api_url=f"{sink_base}/api/",
                 slack_port=0,
             )
-            deps = await sqlite_deps(db, settings, lambda: NOW)
+            deps = await wire_deps(db, settings, lambda: NOW)
             print(
                 f"{CONCURRENCY} connections, {SECONDS:.0f} s a run, {ROUNDS} rounds;"
                 f" Counterwatch runs {what}"

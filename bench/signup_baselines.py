@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,18 +49,27 @@ async def run_members(
 ) -> tuple[float, list[float]]:
     """MEMBERS concurrent members take the next sign-up number until `n` are done; each
     sign-up's latency runs from its start to its acknowledgement (the awaited return)."""
-    numbers = iter(range(n))
+    start = time.perf_counter()
+    latencies = await run_members_of(range(n), MEMBERS, signup)
+    return time.perf_counter() - start, latencies
+
+
+async def run_members_of(
+    numbers: Iterable[int], members: int, signup: Callable[[int], Awaitable[None]]
+) -> list[float]:
+    """`members` concurrent members take the next of `numbers` until none is left; returns
+    each sign-up's latency, from its start to its acknowledgement (the awaited return)."""
+    pending = iter(numbers)
     latencies: list[float] = []
 
     async def one_member() -> None:
-        for i in numbers:
+        for i in pending:
             start = time.perf_counter()
             await signup(i)
             latencies.append(time.perf_counter() - start)
 
-    start = time.perf_counter()
-    await asyncio.gather(*(one_member() for _ in range(MEMBERS)))
-    return time.perf_counter() - start, latencies
+    await asyncio.gather(*(one_member() for _ in range(members)))
+    return latencies
 
 
 async def naive(path: Path, count: int, *, own_transaction: bool) -> Result:

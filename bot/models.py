@@ -5,7 +5,7 @@ Commands only ever see these; no discord or slack object reaches them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from types import MappingProxyType
@@ -93,6 +93,18 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Posted:
+    """Where a public reply landed: the platform's channel and message ids."""
+
+    channel: str
+    message_id: str
+
+
+# Told where a reply was posted, once it was (a campaign card remembers it, to edit it later).
+OnPosted = Callable[[Posted], Awaitable[None]]
+
+
+@dataclass(frozen=True)
 class Reply:
     """Neutral reply: plain text (no markup), optional title, fields and file.
 
@@ -109,6 +121,12 @@ class Reply:
     # Buttons each platform renders as its own (Discord components, Block Kit actions);
     # the console prints them as "[Label] /command line".
     buttons: tuple[Button, ...] = ()
+    # A short closing line under everything (Discord: the embed footer; Slack: a context
+    # block; the console: the last line), e.g. "Closed on 2027-03-02" on a campaign card.
+    note: str = ""
+    # Called by the adapter with the message's ids once a public reply was posted; adapters
+    # that cannot learn them (a Slack response_url) do not call it.
+    on_posted: OnPosted | None = field(default=None, compare=False, repr=False)
 
     def as_text(self) -> str:
         """Plain rendering used by the console and as a fallback everywhere."""
@@ -121,4 +139,6 @@ class Reply:
         if self.file is not None:
             parts.append(f"[attached file: {self.file.filename}, {len(self.file.content)} bytes]")
         parts.extend(f"[{b.label}] {b.action}" for b in self.buttons if not b.disabled)
+        if self.note:
+            parts.append(self.note)
         return "\n".join(parts)

@@ -20,6 +20,8 @@ DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 @dataclass(frozen=True)
 class Settings:
     db_path: str = "counterwatch.db"
+    # A postgresql:// URL (several processes on one server); '' = the SQLite file db_path.
+    database_url: str = ""
     log_level: str = "INFO"
     discord_token: str = ""
     discord_api_base: str = DEFAULT_DISCORD_API_BASE
@@ -46,6 +48,15 @@ class Settings:
     discord_shard_ids: tuple[int, ...] = ()
     # Slack HTTP worker processes sharing SLACK_PORT (SO_REUSEPORT); 1 = serve in this process.
     slack_workers: int = 1
+
+    @property
+    def database(self) -> str:
+        """What to open: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.database_url or self.db_path
+
+    @property
+    def uses_postgres(self) -> bool:
+        return bool(self.database_url)
 
     @property
     def discord_enabled(self) -> bool:
@@ -77,6 +88,7 @@ class Settings:
 # setting name -> environment variable
 _ENV = {
     "db_path": "COUNTERWATCH_DB",
+    "database_url": "COUNTERWATCH_DATABASE_URL",
     "log_level": "COUNTERWATCH_LOG_LEVEL",
     "discord_token": "DISCORD_TOKEN",
     "discord_api_base": "DISCORD_API_BASE",

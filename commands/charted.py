@@ -16,6 +16,7 @@ from bot import tracebacks
 from bot.deps import Deps
 from bot.models import ReplyFile
 from charts import ChartBusy, ChartJob, MonthsChart, SignupsChart, StateTiles, render_png
+from lexicon.words import plural
 from storage.campaigns.models import Campaign
 
 log = logging.getLogger("counterwatch.charts")
@@ -57,12 +58,21 @@ async def signups_chart(deps: Deps, campaign: Campaign, total: int) -> ReplyFile
     png = await _png(SignupsChart(f"{campaign.title}: sign-ups", tuple(points), goal))
     if png is None:
         return None
-    against = f" against a goal of {goal:,}" if goal else ""
-    alt = (
-        f"Line chart of sign-ups to {campaign.title} over time{against}: from"
-        f" {points[0][1]:,} on {points[0][0]} to {points[-1][1]:,} on {points[-1][0]}."
-    )
+    alt = signups_alt_text(campaign.title, points, goal)
     return ReplyFile(f"{campaign.slug}-signups.png", png, mime="image/png", alt_text=alt)
+
+
+def signups_alt_text(title: str, points: list[tuple[str, int]], goal: int) -> str:
+    against = f" against a goal of {goal:,}" if goal else ""
+    (first_day, first), (last_day, last) = points[0], points[-1]
+    if first_day == last_day:  # one day of sign-ups: no "from 2 on a day to 2 on that day"
+        every = "all on" if last > 1 else "on"
+        count = plural(last, "sign-up")
+        return f"Line chart of sign-ups to {title}{against}: {count}, {every} {last_day}."
+    return (
+        f"Line chart of sign-ups to {title} over time{against}: from {first:,} on"
+        f" {first_day} to {last:,} on {last_day}."
+    )
 
 
 def _months(first: str, last: str) -> list[str]:

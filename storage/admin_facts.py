@@ -1,4 +1,4 @@
-"""`FactEditor` on SQLite: each admin change is ONE `Database.write` job (the jobs live in
+"""`FactEditor` in SQL: each admin change is ONE `Db.write` job (the jobs live in
 storage/fact_edits/), so fact rows, audit entry and queued notifications commit together."""
 
 from __future__ import annotations
@@ -6,9 +6,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
-import aiosqlite
-
-from storage.db import Database
 from storage.fact_edits import facts, imports, lookups, partnerships, undo
 from storage.facts_csv import FactRow
 from storage.importers.issues import Issue
@@ -31,19 +28,20 @@ from storage.interfaces.fact_edits import (
     UndoOutcome,
     UndoRequest,
 )
+from storage.sql import Conn, Db
 
 C = TypeVar("C")
 R = TypeVar("R")
 
 
-class SqliteFactEditor:
-    """FactEditor on SQLite."""
+class SqlFactEditor:
+    """FactEditor in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
-    async def _write(self, job: Callable[[aiosqlite.Connection, C], Awaitable[R]], change: C) -> R:
-        async def run(conn: aiosqlite.Connection) -> R:
+    async def _write(self, job: Callable[[Conn, C], Awaitable[R]], change: C) -> R:
+        async def run(conn: Conn) -> R:
             return await job(conn, change)
 
         return await self._db.write(run)
@@ -91,7 +89,7 @@ class SqliteFactEditor:
         return await self._write(imports.import_facts_csv, change)
 
     async def check_facts_csv(self, rows: Sequence[FactRow]) -> list[Issue]:
-        async def dry_run(conn: aiosqlite.Connection) -> list[Issue]:
+        async def dry_run(conn: Conn) -> list[Issue]:
             return await imports.check_fact_rows(conn, list(rows))
 
         try:

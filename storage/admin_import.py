@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import aiosqlite
-
 from lexicon.names import normalize
 from storage.audit import (
     ChangeEntry,
@@ -28,21 +26,22 @@ from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import name_key
 from storage.importers.issues import Issue
 from storage.interfaces.fact_edits import Edit
+from storage.sql import Conn, returned_id
 from storage.subjects import agency_subjects, company_key, law_subjects
 
 
-async def dataset_row(conn: aiosqlite.Connection, name: str) -> Row | None:
+async def dataset_row(conn: Conn, name: str) -> Row | None:
     async with conn.execute("SELECT * FROM datasets WHERE name = ?", (name,)) as cursor:
         row = await cursor.fetchone()
     return None if row is None else as_row(row)
 
 
-async def _distinct(conn: aiosqlite.Connection, sql: str, change_id: int) -> list[Any]:
+async def _distinct(conn: Conn, sql: str, change_id: int) -> list[Any]:
     async with conn.execute(sql, (change_id,)) as cursor:
         return list(await cursor.fetchall())
 
 
-async def import_subjects(conn: aiosqlite.Connection, change_id: int) -> list[str]:
+async def import_subjects(conn: Conn, change_id: int) -> list[str]:
     """Places and companies whose facts an import created (from the created ids)."""
     created = "SELECT row_id FROM change_created WHERE change_id = ? AND table_name = '{}'"
     keys: list[str] = []
@@ -70,7 +69,7 @@ async def import_subjects(conn: aiosqlite.Connection, change_id: int) -> list[st
 
 
 async def audit_import(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     entry: ChangeEntry,
     created: Mapping[str, tuple[int, ...]],
     edit: Edit,
@@ -85,18 +84,19 @@ async def audit_import(
 # --- the project's own facts CSV --------------------------------------------------------
 
 
-async def _one(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> Any:
+async def _one(conn: Conn, sql: str, params: tuple[object, ...]) -> Any:
     async with conn.execute(sql, params) as cursor:
         row = await cursor.fetchone()
     return None if row is None else row[0]
 
 
-async def _insert(conn: aiosqlite.Connection, table: str, values: dict[str, object]) -> int:
+async def _insert(conn: Conn, table: str, values: dict[str, object]) -> int:
     cursor = await conn.execute(
-        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})"
+        " RETURNING id",
         tuple(values.values()),
     )
-    return int(cursor.lastrowid or 0)
+    return await returned_id(cursor)
 
 
 class FactRowsRefused(ChangeRefused):
@@ -109,7 +109,7 @@ class FactRowsRefused(ChangeRefused):
 
 
 async def write_fact_rows(
-    conn: aiosqlite.Connection, rows: list[FactRow], *, as_of: str, origin: str
+    conn: Conn, rows: list[FactRow], *, as_of: str, origin: str
 ) -> dict[str, tuple[int, ...]]:
     """Insert every row or none: any row that does not fit raises ChangeRefused (with lines)."""
     created: dict[str, list[int]] = {t: [] for t in ("sources", "agencies", "deployments")}
@@ -155,7 +155,7 @@ async def write_fact_rows(
 
 
 async def _partnership(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     row: FactRow,
     common: dict[str, object],
     created: dict[str, list[int]],
@@ -190,7 +190,7 @@ async def _partnership(
 
 
 async def _law(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     row: FactRow,
     common: dict[str, object],
     created: dict[str, list[int]],

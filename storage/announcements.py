@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import aiosqlite
-
 from storage.campaigns.ending import add_organizer
-from storage.db import Database
 from storage.interfaces.announcements import DeliveryCounts
 from storage.outbox import stamp
+from storage.sql import Conn, Db, returned_id
 
 _RECIPIENTS = (
     " FROM signups s WHERE s.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM campaign_mutes m"
@@ -19,7 +17,7 @@ _RECIPIENTS = (
 )
 
 
-async def describe_mutes(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_mutes(db: Db, platform: str, user_id: str) -> list[str]:
     """For /mydata: one line per campaign whose messages the member muted."""
     rows = await db.fetchall(
         "SELECT c.workspace, c.slug, m.muted_at FROM campaign_mutes m"
@@ -30,7 +28,7 @@ async def describe_mutes(db: Database, platform: str, user_id: str) -> list[str]
     return [f"{slug} in workspace {ws}: muted {at}" for ws, slug, at in (tuple(r) for r in rows)]
 
 
-async def erase_mutes(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_mutes(conn: Conn, platform: str, user_id: str) -> int:
     """For /forgetme (the member's queued messages go with the outbox's own erasure)."""
     cursor = await conn.execute(
         "DELETE FROM campaign_mutes WHERE platform = ? AND user_id = ?", (platform, user_id)
@@ -39,7 +37,7 @@ async def erase_mutes(conn: aiosqlite.Connection, platform: str, user_id: str) -
 
 
 async def queue_in(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     campaign_id: int,
     workspace: str,
     author: tuple[str, str],
@@ -50,10 +48,10 @@ async def queue_in(
     (signed up, not muted); returns (announcement id, rows queued)."""
     cursor = await conn.execute(
         "INSERT INTO campaign_announcements (campaign_id, author_platform, author_id,"
-        f" created_at, recipients) SELECT ?, ?, ?, ?, COUNT(*){_RECIPIENTS}",
+        f" created_at, recipients) SELECT ?, ?, ?, ?, COUNT(*){_RECIPIENTS} RETURNING id",
         (campaign_id, *author, at, campaign_id),
     )
-    announcement = int(cursor.lastrowid or 0)
+    announcement = await returned_id(cursor)
     await add_organizer(conn, campaign_id, *author, at)
     cursor = await conn.execute(
         "INSERT INTO notifications (announcement_id, platform, workspace, user_id,"
@@ -64,10 +62,10 @@ async def queue_in(
     return announcement, max(cursor.rowcount, 0)
 
 
-class SqliteAnnouncements:
-    """AnnouncementStore on SQLite."""
+class SqlAnnouncements:
+    """AnnouncementStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     async def recipients(self, campaign_id: int) -> int:
@@ -92,7 +90,7 @@ class SqliteAnnouncements:
     ) -> int:
         at = stamp(now)
 
-        async def job(conn: aiosqlite.Connection) -> int:
+        async def job(conn: Conn) -> int:
             _, queued = await queue_in(conn, campaign_id, workspace, author, text, at)
             return queued
 
@@ -102,9 +100,9 @@ class SqliteAnnouncements:
         row = await self._db.fetchone(
             "SELECT (SELECT COUNT(*) FROM campaign_announcements WHERE campaign_id = ?"
             " AND kind = 'members'),"
-            " COALESCE(SUM(n.delivered_at IS NOT NULL), 0),"
-            " COALESCE(SUM(n.delivered_at IS NULL AND n.gave_up_at IS NULL), 0),"
-            " COALESCE(SUM(n.gave_up_at IS NOT NULL), 0)"
+            " COUNT(CASE WHEN n.delivered_at IS NOT NULL THEN 1 END),"
+            " COUNT(CASE WHEN n.delivered_at IS NULL AND n.gave_up_at IS NULL THEN 1 END),"
+            " COUNT(CASE WHEN n.gave_up_at IS NOT NULL THEN 1 END)"
             " FROM notifications n JOIN campaign_announcements a ON a.id = n.announcement_id"
             " WHERE a.campaign_id = ? AND a.kind = 'members'",
             (campaign_id, campaign_id),
@@ -114,10 +112,10 @@ class SqliteAnnouncements:
         return DeliveryCounts(int(row[0]), int(row[1]), int(row[2]), int(row[3]))
 
     async def mute(self, campaign_id: int, platform: str, user_id: str, now: dt.datetime) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             cursor = await conn.execute(
-                "INSERT OR IGNORE INTO campaign_mutes (campaign_id, platform, user_id, muted_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO campaign_mutes (campaign_id, platform, user_id, muted_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (campaign_id, platform, user_id, stamp(now)),
             )
             # Messages of this campaign still waiting for the member are not sent either.

@@ -1,35 +1,32 @@
-"""The database: one writer with group commit, one reader, migrations at open.
+"""The SQLite database: one writer with group commit, one reader, migrations at open.
 
-Writes never go straight to a connection: they are queued as jobs, and the
-writer task runs every job waiting at that moment inside one transaction (each
-in its own SAVEPOINT, so one failing job does not undo the others), commits
-once, and only then answers each caller. A write is therefore acknowledged
-only after it is durable (WAL + synchronous=FULL), and many concurrent writes
-share one fsync.
+Writes never go straight to a connection: they are queued (storage/group_commit.py), and the
+writer task runs every job waiting at that moment inside one transaction (each job in its own
+SAVEPOINT, so one failing job does not undo the others), commits once, and only then answers
+each caller. A write is therefore acknowledged only after it is durable (WAL +
+synchronous=FULL), and many concurrent writes share one fsync.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 import aiosqlite
 
-from storage.db_statements import Statement, WriteJob, run_in_savepoint, run_statements
-from storage.db_watch import WATCH_EVERY_S, ChangeWatch, OnChange
+from storage.db_statements import run_in_savepoint, run_statements
+from storage.db_watch import WATCH_EVERY_S, ChangeWatch
 from storage.errors import Busy, DiskFull, is_busy, is_disk_full
+from storage.group_commit import GroupCommit, Pending, fail_all, runs, settle
 from storage.migrate import apply_migrations, execute_while_busy
+from storage.sql import Dialect, OnChange, Row
 
 log = logging.getLogger("counterwatch.db")
 
-T = TypeVar("T")
-MAX_BATCH = 500  # jobs per commit; bounds the time one group holds the write lock
 # How long a write waits for another process's write lock (an import, a second bot) before
 # it is refused as Busy: long enough for a group commit, short enough to answer in chat.
 BUSY_TIMEOUT_MS = 5000
@@ -39,14 +36,9 @@ class _Checkpoint(NamedTuple):
     """Copy the WAL into the database and truncate it, between two groups."""
 
 
-# Plain slotted classes: one of each is built per write, on the hot path of a sign-up.
-@dataclass(slots=True)
-class _Pending:
-    job: WriteJob[Any] | Statement | _Checkpoint
-    future: asyncio.Future[Any]
+class Database(GroupCommit):
+    dialect: Dialect = "sqlite"
 
-
-class Database:
     def __init__(
         self,
         path: str,
@@ -54,13 +46,10 @@ class Database:
         reader: aiosqlite.Connection,
         watch_every_s: float = WATCH_EVERY_S,
     ) -> None:
+        super().__init__()
         self.path = path
         self._writer = writer
         self.reader = reader
-        self._queue: asyncio.Queue[_Pending | None] = asyncio.Queue()
-        self._task: asyncio.Task[None] | None = None
-        self._loop = asyncio.get_running_loop()  # opened (and used) inside one event loop
-        self.commits = 0  # how many group commits ran; benchmarks report it
         self._watch = ChangeWatch(self._data_version, watch_every_s)
 
     @classmethod
@@ -89,54 +78,16 @@ class Database:
             await writer.close()
             raise
         db = cls(path, writer, reader, watch_every_s)
-        db._task = asyncio.create_task(db._write_loop(), name="counterwatch-writer")
+        db._start_writer()
         await db._watch.start()
         return db
 
     async def close(self) -> None:
         """Finish queued writes, then close both connections."""
         await self._watch.stop()
-        if self._task is not None:
-            await self._queue.put(None)
-            await self._task
-            self._task = None
+        await self._stop_writer()
         await self.reader.close()
         await self._writer.close()
-
-    async def write(self, job: WriteJob[T]) -> T:
-        """Run `job` on the writer connection; return once its transaction committed."""
-        if self._task is None or self._task.done():
-            raise RuntimeError("the database is closed")
-        pending = _Pending(job, self._loop.create_future())
-        await self._queue.put(pending)
-        result: T = await pending.future
-        return result
-
-    async def write_statement(
-        self,
-        sql: str,
-        params: Iterable[Any] = (),
-        *,
-        otherwise: tuple[str, Iterable[Any]] | None = None,
-    ) -> list[sqlite3.Row]:
-        """Run ONE SQL statement as a write; return its rows (if any) once committed.
-
-        When it neither returns rows nor changes any and `otherwise` (sql, params) is
-        given, that statement runs right after it, in the same transaction, and ITS rows
-        are returned: a sign-up that inserted nothing learns why (already there since...,
-        campaign closed) in the same trip, while one that inserted needs no RETURNING
-        (which costs a row and a second step per statement). A single statement is atomic
-        on its own (SQLite undoes a failing statement and keeps the transaction), so it
-        needs no savepoint; and consecutive statements in a group run in one call on the
-        writer thread. For hot paths (a sign-up) this is many times cheaper than a job.
-        """
-        if self._task is None or self._task.done():
-            raise RuntimeError("the database is closed")
-        fallback = None if otherwise is None else (otherwise[0], tuple(otherwise[1]))
-        pending = _Pending(Statement(sql, tuple(params), fallback), self._loop.create_future())
-        self._queue.put_nowait(pending)
-        rows: list[sqlite3.Row] = await pending.future
-        return rows
 
     # Changes another process committed (see storage/db_watch.py).
     @property
@@ -166,43 +117,20 @@ class Database:
         checkpointed (and survive a crash there). Runs on the writer between two groups, so
         never inside a transaction. False when a reader (another process) kept it from
         completing: the WAL is then reset by a later checkpoint."""
-        if self._task is None or self._task.done():
-            raise RuntimeError("the database is closed")
-        pending = _Pending(_Checkpoint(), self._loop.create_future())
-        await self._queue.put(pending)
-        done: bool = await pending.future
+        done: bool = await self._submit(_Checkpoint())
         return done
 
     # One trip to the reader thread per query (execute + fetch together), not three
     # (execute, fetch, close): under load every trip waits for a turn of the event loop.
-    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         return list(await self.reader.execute_fetchall(sql, tuple(params)))
 
-    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
         rows = list(await self.reader.execute_fetchall(sql, tuple(params)))
         return rows[0] if rows else None
 
-    async def _write_loop(self) -> None:
-        stopping = False
-        while not stopping:
-            first = await self._queue.get()
-            if first is None:
-                break
-            # One turn of the loop first: the callers just answered by the previous commit
-            # mostly come straight back with their next write, and joining this group costs
-            # them nothing, while a group of their own would cost another commit.
-            await asyncio.sleep(0)
-            batch = [first]
-            while len(batch) < MAX_BATCH and not self._queue.empty():
-                item = self._queue.get_nowait()
-                if item is None:
-                    stopping = True
-                    break
-                batch.append(item)
-            await self._run_batch(batch)
-
-    async def _run_batch(self, batch: list[_Pending]) -> None:
-        group: list[_Pending] = []
+    async def _run_batch(self, batch: list[Pending]) -> None:
+        group: list[Pending] = []
         for pending in batch:
             if not isinstance(pending.job, _Checkpoint):
                 group.append(pending)
@@ -214,7 +142,7 @@ class Database:
         if group:
             await self._commit_group(group)
 
-    async def _checkpoint(self, pending: _Pending) -> None:
+    async def _checkpoint(self, pending: Pending) -> None:
         try:
             rows = list(await self._writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)"))
         except Exception as exc:
@@ -228,17 +156,17 @@ class Database:
         if not pending.future.done():
             pending.future.set_result(done)
 
-    async def _commit_group(self, batch: list[_Pending]) -> None:
+    async def _commit_group(self, batch: list[Pending]) -> None:
         conn = self._writer
-        runs = list(_runs(batch))
+        group = list(runs(batch))
         outcomes: list[tuple[bool, Any]] = []
         try:
             # BEGIN and COMMIT ride along with a run of statements when one starts or ends
             # the group: a group of sign-ups only is ONE call to the writer thread.
             begun = committed = False
-            for index, run in enumerate(runs):
+            for index, run in enumerate(group):
                 if isinstance(run, list):
-                    begin, commit = index == 0, index == len(runs) - 1
+                    begin, commit = index == 0, index == len(group) - 1
                     outcomes.extend(await run_statements(conn, run, begin=begin, commit=commit))
                     begun, committed = True, commit
                     continue
@@ -255,30 +183,30 @@ class Database:
             with contextlib.suppress(Exception):
                 await conn.execute("ROLLBACK")
             busy = is_busy(exc)
-            for pending in batch:
-                if not pending.future.done():
-                    pending.future.set_exception(_group_failure(exc, busy))
+            fail_all(batch, _group_failure(exc, busy))
             if not isinstance(exc, Exception):
                 raise
-            if busy:
-                # Expected while another process imports, and every caller is told to try
-                # again: DEBUG, so that a CLI's answer stays the one line it prints.
-                log.debug("database busy (another process is writing); %d writes refused",
-                          len(batch))  # fmt: skip
-            elif is_disk_full(exc):
-                # Every caller is told in one line; a traceback per group would only help
-                # fill what is left of the disk.
-                log.error("database disk is full; %d writes refused", len(batch))
-            else:
-                log.exception("group commit failed; %d writes refused", len(batch))
+            _log_group_failure(exc, busy, len(batch))
             return
-        for pending, (ok, value) in zip(batch, outcomes, strict=True):
-            if pending.future.done():
-                continue  # the caller went away (cancelled); its write still committed
-            if ok:
-                pending.future.set_result(value)
-            else:
-                pending.future.set_exception(DiskFull() if is_disk_full(value) else value)
+        settle(batch, [_disk_full_as_refusal(outcome) for outcome in outcomes])
+
+
+def _disk_full_as_refusal(outcome: tuple[bool, Any]) -> tuple[bool, Any]:
+    ok, value = outcome
+    return (False, DiskFull()) if not ok and is_disk_full(value) else outcome
+
+
+def _log_group_failure(exc: Exception, busy: bool, size: int) -> None:
+    if busy:
+        # Expected while another process imports, and every caller is told to try
+        # again: DEBUG, so that a CLI's answer stays the one line it prints.
+        log.debug("database busy (another process is writing); %d writes refused", size)
+    elif is_disk_full(exc):
+        # Every caller is told in one line; a traceback per group would only help
+        # fill what is left of the disk.
+        log.error("database disk is full; %d writes refused", size)
+    else:
+        log.exception("group commit failed; %d writes refused", size)
 
 
 def _group_failure(exc: BaseException, busy: bool) -> Exception:
@@ -287,23 +215,6 @@ def _group_failure(exc: BaseException, busy: bool) -> Exception:
         failure.__cause__ = exc
         return failure
     return exc if isinstance(exc, Exception) else RuntimeError("writer stopped")
-
-
-def _runs(batch: list[_Pending]) -> Iterator[list[Statement] | WriteJob[Any]]:
-    """The batch in order: consecutive statements grouped in a list, each job on its own."""
-    statements: list[Statement] = []
-    for pending in batch:
-        job = pending.job
-        if isinstance(job, Statement):
-            statements.append(job)
-            continue
-        if statements:
-            yield statements
-            statements = []
-        if not isinstance(job, _Checkpoint):  # _run_batch keeps checkpoints out of groups
-            yield job
-    if statements:
-        yield statements
 
 
 async def _connect(path: str, busy_timeout_ms: int) -> aiosqlite.Connection:

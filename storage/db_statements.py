@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Awaitable, Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import Any
 
 import aiosqlite
 
-T = TypeVar("T")
-WriteJob = Callable[[aiosqlite.Connection], Awaitable[T]]
-
-
-class Statement(NamedTuple):
-    sql: str
-    params: tuple[Any, ...]
-    # Run when `sql` returned and changed nothing, in the same transaction ("why not?").
-    otherwise: tuple[str, tuple[Any, ...]] | None = None
+from storage.group_commit import Statement
+from storage.sql import WriteJob
 
 
 async def run_statements(

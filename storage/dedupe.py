@@ -1,4 +1,4 @@
-"""RequestDedupe on SQLite: table seen_requests (migration 0009).
+"""RequestDedupe in SQL (SQLite or PostgreSQL): table seen_requests (migration 0009).
 
 Checking and recording a key is ONE statement on the writer, so two processes receiving the
 same request cannot both see it as new. An expired record is taken over in that same
@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from storage.db import Database
 from storage.outbox import stamp
+from storage.sql import Db
 
 PURGE_EVERY = 1000  # first_time calls between two purges
 
@@ -26,10 +26,10 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-class SqliteDedupe:
-    """RequestDedupe on SQLite."""
+class SqlDedupe:
+    """RequestDedupe in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
         self._calls = 0
 

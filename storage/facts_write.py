@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-import aiosqlite
+from storage.sql import Conn
 
 _SPACES = re.compile(r"\s+")
 
@@ -17,7 +17,7 @@ def name_key(text: str) -> str:
     return _SPACES.sub(" ", text.strip().lower())
 
 
-async def _one_id(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> int:
+async def _one_id(conn: Conn, sql: str, params: tuple[object, ...]) -> int:
     async with conn.execute(sql, params) as cursor:
         row = await cursor.fetchone()
     if row is None:
@@ -26,7 +26,7 @@ async def _one_id(conn: aiosqlite.Connection, sql: str, params: tuple[object, ..
 
 
 async def upsert_source(
-    conn: aiosqlite.Connection, url: str, publisher: str = "", published: str = "", title: str = ""
+    conn: Conn, url: str, publisher: str = "", published: str = "", title: str = ""
 ) -> int:
     await conn.execute(
         "INSERT INTO sources (url, publisher, published, title) VALUES (?, ?, ?, ?)"
@@ -41,7 +41,7 @@ async def upsert_source(
 
 
 async def upsert_agency(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     name: str,
     state: str,
     *,
@@ -71,7 +71,7 @@ async def upsert_agency(
 
 
 async def upsert_deployment(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     agency_id: int,
     technology: str,
     source_id: int,
@@ -108,7 +108,7 @@ async def upsert_deployment(
 
 
 async def upsert_company(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     slug: str,
     name: str,
     aliases: tuple[str, ...] = (),
@@ -130,7 +130,7 @@ async def upsert_company(
 
 
 async def add_company_event(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     company_id: int,
     happened: str,
     kind: str,
@@ -146,7 +146,7 @@ async def add_company_event(
 ) -> int:
     # A newer seed refreshes the facts it wrote itself (a better source, a corrected day);
     # anything an admin or an import wrote under the same key is left as it is.
-    await conn.execute(
+    cursor = await conn.execute(
         "INSERT INTO company_events (company_id, happened, happened_precision, kind, status,"
         " summary, source_id, as_of, origin, natural_key, confidence)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -155,7 +155,7 @@ async def add_company_event(
         " status = excluded.status, summary = excluded.summary,"
         " source_id = excluded.source_id, as_of = excluded.as_of,"
         " confidence = excluded.confidence"
-        " WHERE company_events.origin = 'seed' AND excluded.origin = 'seed'",
+        " WHERE company_events.origin = 'seed' AND excluded.origin = 'seed' RETURNING id",
         (
             company_id,
             happened,
@@ -170,15 +170,16 @@ async def add_company_event(
             confidence,
         ),
     )
-    if natural_key is None:
-        return await _one_id(conn, "SELECT last_insert_rowid()", ())
+    inserted = await cursor.fetchone()
+    if inserted is not None:  # inserted, or a seed fact refreshed
+        return int(inserted[0])
     return await _one_id(
         conn, "SELECT id FROM company_events WHERE natural_key = ?", (natural_key,)
     )
 
 
 async def upsert_law(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     *,
     jurisdiction: str,
     state: str,
@@ -234,7 +235,7 @@ async def upsert_law(
 
 
 async def record_dataset(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     name: str,
     as_of: str,
     imported_at: str,

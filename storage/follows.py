@@ -9,16 +9,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import aiosqlite
-
 from lexicon.words import plural
-from storage.db import Database
 from storage.interfaces.follows import Follow, FollowTarget, Member
 from storage.outbox import stamp
+from storage.sql import Conn, Db
 
-__all__ = ["MAX_FOLLOWS", "Follow", "Follower", "SqliteFollows"]
+__all__ = ["MAX_FOLLOWS", "Follow", "Follower", "SqlFollows"]
 
 MAX_FOLLOWS = 25  # per member and workspace; bounds what one account can make us store
+
+_ROWS_PER_INSERT = 100  # 800 parameters: far below either backend's limit
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Follower:
 
 
 async def add_follow(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     who: tuple[str, str, str],
     place: tuple[str, str, str, str],
     at: str,
@@ -60,7 +60,7 @@ async def add_follow(
     return cursor.rowcount == 1
 
 
-async def remove_follow(conn: aiosqlite.Connection, who: tuple[str, str, str], key: str) -> bool:
+async def remove_follow(conn: Conn, who: tuple[str, str, str], key: str) -> bool:
     cursor = await conn.execute(
         "DELETE FROM follows WHERE platform = ? AND workspace = ? AND user_id = ?"
         " AND place_key = ?",
@@ -69,7 +69,7 @@ async def remove_follow(conn: aiosqlite.Connection, who: tuple[str, str, str], k
     return cursor.rowcount > 0
 
 
-async def follows_of(db: Database, who: tuple[str, str, str]) -> list[Follow]:
+async def follows_of(db: Db, who: tuple[str, str, str]) -> list[Follow]:
     rows = await db.fetchall(
         "SELECT place_key, place_label, created_at FROM follows"
         " WHERE platform = ? AND workspace = ? AND user_id = ? ORDER BY place_label",
@@ -94,44 +94,53 @@ _FOLLOWERS_SQL = (
 )
 
 
-async def followers_of_change(conn: aiosqlite.Connection, change_id: int) -> list[Follower]:
+async def followers_of_change(conn: Conn, change_id: int) -> list[Follower]:
     async with conn.execute(_FOLLOWERS_SQL, {"c": change_id}) as cursor:
         rows = await cursor.fetchall()
     return [Follower(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
 
 async def enqueue_notifications(
-    conn: aiosqlite.Connection, change_id: int, text_for: Callable[[str], str], at: str
+    conn: Conn, change_id: int, text_for: Callable[[str], str], at: str
 ) -> int:
     """Queue one notification per follower of the change, in the change's own job.
 
     The (change, follower) key makes a retried or repeated enqueue tell nobody twice.
     """
     followers = await followers_of_change(conn, change_id)
-    cursor = await conn.executemany(
-        "INSERT OR IGNORE INTO notifications (change_id, platform, workspace, user_id,"
-        " user_name, text, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                change_id,
-                f.platform,
-                f.workspace,
-                f.user_id,
-                f.user_name,
-                text_for(f.place_label),
-                at,
-                at,
-            )
-            for f in followers
-        ],
-    )
-    return max(cursor.rowcount, 0)
+    rows = [
+        (
+            change_id,
+            f.platform,
+            f.workspace,
+            f.user_id,
+            f.user_name,
+            text_for(f.place_label),
+            at,
+            at,
+        )
+        for f in followers
+    ]
+    queued = 0
+    # Many rows per statement, and RETURNING counts what was new: the same on both backends
+    # (an executemany's row count is SQLite's alone).
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        cursor = await conn.execute(
+            "INSERT INTO notifications (change_id, platform, workspace, user_id, user_name,"
+            " text, created_at, next_attempt_at) VALUES "
+            + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+            + " ON CONFLICT DO NOTHING RETURNING id",
+            [value for row in chunk for value in row],
+        )
+        queued += len(list(await cursor.fetchall()))
+    return queued
 
 
 # --- privacy ---------------------------------------------------------------------------
 
 
-async def describe_member(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
         "SELECT place_label, workspace, created_at, user_name FROM follows"
         " WHERE platform = ? AND user_id = ? ORDER BY place_label",
@@ -152,7 +161,7 @@ async def describe_member(db: Database, platform: str, user_id: str) -> list[str
     return lines
 
 
-async def erase_member(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_member(conn: Conn, platform: str, user_id: str) -> int:
     """Forget the member's follows and every notification addressed to them."""
     erased = 0
     for table in ("follows", "notifications"):
@@ -163,10 +172,10 @@ async def erase_member(conn: aiosqlite.Connection, platform: str, user_id: str) 
     return erased
 
 
-class SqliteFollows:
-    """FollowStore on SQLite."""
+class SqlFollows:
+    """FollowStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     async def follow(
@@ -175,7 +184,7 @@ class SqliteFollows:
         who = (member.platform, member.workspace, member.user_id)
         place = (target.key, target.label, target.state, target.county_keys)
 
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await add_follow(conn, who, place, stamp(at), user_name)
 
         return await self._db.write(job)
@@ -183,7 +192,7 @@ class SqliteFollows:
     async def unfollow(self, member: Member, place_key: str) -> bool:
         who = (member.platform, member.workspace, member.user_id)
 
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await remove_follow(conn, who, place_key)
 
         return await self._db.write(job)

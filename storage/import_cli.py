@@ -10,13 +10,14 @@ import sys
 import time
 from pathlib import Path
 
-from storage.db import BUSY_TIMEOUT_MS, Database
+from storage.db import BUSY_TIMEOUT_MS
 from storage.errors import Refused
 from storage.importers.atlas import AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.issues import MAX_ERRORS, Issue
 from storage.importers.laws import IFF_AS_OF, LawsParse, import_laws, parse_laws
 from storage.importers.upload import DEFAULT_MAX_BYTES
+from storage.open import open_database
 from storage.seed import ensure_seed
 
 _DATE_IN_NAME = re.compile(r"(\d{4})[-_]?(\d{2})[-_]?(\d{2})")
@@ -89,7 +90,7 @@ async def import_file(
 async def _write(
     parsed: AtlasParse | LawsParse, as_of: str, db_path: str, now: dt.datetime, busy_ms: int
 ) -> tuple[list[str], float]:
-    db = await Database.open(db_path, busy_timeout_ms=busy_ms)
+    db = await open_database(db_path, busy_timeout_ms=busy_ms)
     try:
         await ensure_seed(db, now=now)
         started = time.perf_counter()

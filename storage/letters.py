@@ -1,21 +1,18 @@
 """Custom letter templates, and the few fact reads letters need beyond storage.facts.
 
-Write functions run inside a `Database.write` job; reads use the read connection.
+Write functions run inside a `Db.write` job; reads use the read connection.
 """
 
 from __future__ import annotations
 
 import builtins
-import sqlite3
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-import aiosqlite
-
-from storage.db import Database
 from storage.errors import Refused
 from storage.seed import SEED_FILE
+from storage.sql import Conn, Db, Row
 
 
 @dataclass(frozen=True)
@@ -76,11 +73,11 @@ _COLUMNS = (
 )
 
 
-def _stored(row: sqlite3.Row) -> StoredTemplate:
+def _stored(row: Row) -> StoredTemplate:
     return StoredTemplate(*(row[i] for i in range(11)))
 
 
-async def save_template(conn: aiosqlite.Connection, template: StoredTemplate) -> bool:
+async def save_template(conn: Conn, template: StoredTemplate) -> bool:
     """Insert, or replace the same workspace's template of that name and language.
 
     Returns True when it replaced one. Raises TemplateNameTaken when the name belongs
@@ -123,7 +120,7 @@ async def save_template(conn: aiosqlite.Connection, template: StoredTemplate) ->
     return existed
 
 
-async def delete_template(conn: aiosqlite.Connection, workspace: str, name: str) -> int:
+async def delete_template(conn: Conn, workspace: str, name: str) -> int:
     """Remove every language of a workspace's template; returns how many rows went."""
     cursor = await conn.execute(
         "DELETE FROM letter_templates WHERE workspace = ? AND name = ?", (workspace, name)
@@ -131,7 +128,7 @@ async def delete_template(conn: aiosqlite.Connection, workspace: str, name: str)
     return cursor.rowcount
 
 
-async def templates_for_workspace(db: Database, workspace: str) -> list[StoredTemplate]:
+async def templates_for_workspace(db: Db, workspace: str) -> list[StoredTemplate]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM letter_templates WHERE workspace = ? ORDER BY name, language",
         (workspace,),
@@ -139,9 +136,7 @@ async def templates_for_workspace(db: Database, workspace: str) -> list[StoredTe
     return [_stored(row) for row in rows]
 
 
-async def find_template(
-    db: Database, name: str, workspace: str | None = None
-) -> list[StoredTemplate]:
+async def find_template(db: Db, name: str, workspace: str | None = None) -> list[StoredTemplate]:
     """Every language of one template; any workspace when `workspace` is None."""
     sql = f"SELECT {_COLUMNS} FROM letter_templates WHERE name = ?"
     params: list[object] = [name]
@@ -152,7 +147,7 @@ async def find_template(
     return [_stored(row) for row in rows]
 
 
-async def templates_by_author(db: Database, platform: str, user_id: str) -> list[StoredTemplate]:
+async def templates_by_author(db: Db, platform: str, user_id: str) -> list[StoredTemplate]:
     """What one person added (their privacy export)."""
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM letter_templates WHERE author_platform = ? AND author_id = ?"
@@ -165,7 +160,7 @@ async def templates_by_author(db: Database, platform: str, user_id: str) -> list
 ERASED_AUTHOR = "(a former member)"
 
 
-async def describe_author(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_author(db: Db, platform: str, user_id: str) -> list[str]:
     """The templates a person added, one line each (for /mydata)."""
     return [
         f"{t.name} ({t.language}, {t.kind}) in workspace {t.workspace}: added {t.created}"
@@ -174,7 +169,7 @@ async def describe_author(db: Database, platform: str, user_id: str) -> list[str
     ]
 
 
-async def erase_author(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_author(conn: Conn, platform: str, user_id: str) -> int:
     """Privacy erasure: the templates stay with their workspace, the author's identity goes."""
     cursor = await conn.execute(
         "UPDATE letter_templates SET author_platform = '', author_id = '', author_name = ?"
@@ -184,20 +179,20 @@ async def erase_author(conn: aiosqlite.Connection, platform: str, user_id: str) 
     return max(cursor.rowcount, 0)
 
 
-class SqliteLetters:
-    """LetterStore on SQLite."""
+class SqlLetters:
+    """LetterStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     async def save(self, template: StoredTemplate) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await save_template(conn, template)
 
         return await self._db.write(job)
 
     async def remove(self, workspace: str, name: str) -> int:
-        async def job(conn: aiosqlite.Connection) -> int:
+        async def job(conn: Conn) -> int:
             return await delete_template(conn, workspace, name)
 
         return await self._db.write(job)

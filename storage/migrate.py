@@ -27,9 +27,11 @@ LOCK_WAIT_S = 60.0  # how long opening waits for another process's migration or 
 _RETRY_PAUSE_S = 0.05
 
 
-def migration_files() -> list[tuple[int, Path]]:
+def migration_files(folder: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+    """The numbered migrations in `folder` (SQLite's by default; PostgreSQL's live in
+    migrations/postgres), in order, refusing a gap in their numbering."""
     found = []
-    for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9]_*.sql")):
         found.append((int(path.name[:4]), path))
     numbers = [n for n, _ in found]
     # Contiguous numbering: a migration added below the newest one would be skipped silently

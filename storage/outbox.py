@@ -17,12 +17,10 @@ import datetime as dt
 import os
 import uuid
 
-import aiosqlite
-
-from storage.db import Database
 from storage.interfaces.outbox import Notification, OutboxStats
+from storage.sql import Conn, Db, Row, skip_locked
 
-__all__ = ["Notification", "OutboxStats", "SqliteOutbox", "backoff", "stamp"]
+__all__ = ["Notification", "OutboxStats", "SqlOutbox", "backoff", "stamp"]
 
 FIRST_RETRY = dt.timedelta(seconds=30)
 MAX_RETRY = dt.timedelta(hours=1)
@@ -43,7 +41,7 @@ def backoff(attempts: int) -> dt.timedelta:
     return min(delay, MAX_RETRY)
 
 
-def _notification(row: aiosqlite.Row) -> Notification:
+def _notification(row: Row) -> Notification:
     return Notification(
         id=row["id"],
         change_id=row["change_id"] or 0,
@@ -67,7 +65,7 @@ _COLUMNS = (
 _WAITING = "delivered_at IS NULL AND gave_up_at IS NULL"
 
 
-async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notification]:
+async def due(db: Db, now: dt.datetime, limit: int = 100) -> list[Notification]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
         " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -79,26 +77,28 @@ async def due(db: Database, now: dt.datetime, limit: int = 100) -> list[Notifica
 _CLAIM = (
     "UPDATE notifications SET claimed_by = ?, claimed_until = ?"
     f" WHERE id IN (SELECT id FROM notifications WHERE {_WAITING}"
-    " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?)"
+    " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?{lock})"
     f" RETURNING {_COLUMNS}"
 )
 
 
 async def claim(
-    db: Database, claimant: str, now: dt.datetime, limit: int = 100, lease: dt.timedelta = LEASE
+    db: Db, claimant: str, now: dt.datetime, limit: int = 100, lease: dt.timedelta = LEASE
 ) -> list[Notification]:
     """Claim up to `limit` due notifications for `claimant` until `now + lease`.
 
     One statement on the writer: checking that a row is free and taking it cannot be
-    separated by another process's claim (the write lock serialises them)."""
+    separated by another process's claim (SQLite's write lock serialises them; on
+    PostgreSQL the rows are locked and a concurrent claim skips them)."""
     at = stamp(now)
-    rows = await db.write_statement(_CLAIM, (claimant, stamp(now + lease), at, at, limit))
+    claim_sql = _CLAIM.format(lock=skip_locked(db.dialect))
+    rows = await db.write_statement(claim_sql, (claimant, stamp(now + lease), at, at, limit))
     found = [_notification(r) for r in rows]
     # RETURNING gives no order: deliver the oldest due first, as `due` lists them.
     return sorted(found, key=lambda n: (n.next_attempt_at, n.id))
 
 
-async def pending(db: Database, limit: int = 10) -> list[Notification]:
+async def pending(db: Db, limit: int = 10) -> list[Notification]:
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING} ORDER BY attempts DESC, id LIMIT ?",
         (limit,),
@@ -106,11 +106,11 @@ async def pending(db: Database, limit: int = 10) -> list[Notification]:
     return [_notification(r) for r in rows]
 
 
-async def stats(db: Database) -> OutboxStats:
+async def stats(db: Db) -> OutboxStats:
     row = await db.fetchone(
-        f"SELECT COALESCE(SUM({_WAITING}), 0),"
-        f" COALESCE(SUM({_WAITING} AND attempts > 0), 0),"
-        " COALESCE(SUM(delivered_at IS NOT NULL), 0),"
+        f"SELECT COUNT(CASE WHEN {_WAITING} THEN 1 END),"
+        f" COUNT(CASE WHEN {_WAITING} AND attempts > 0 THEN 1 END),"
+        " COUNT(CASE WHEN delivered_at IS NOT NULL THEN 1 END),"
         f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), '')"
         " FROM notifications"
     )
@@ -119,9 +119,7 @@ async def stats(db: Database) -> OutboxStats:
     return OutboxStats(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
 
 
-async def mark_delivered(
-    conn: aiosqlite.Connection, notification_id: int, now: dt.datetime
-) -> None:
+async def mark_delivered(conn: Conn, notification_id: int, now: dt.datetime) -> None:
     await conn.execute(
         "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, last_error = '',"
         " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL",
@@ -130,7 +128,7 @@ async def mark_delivered(
 
 
 async def mark_failed(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     notification_id: int,
     now: dt.datetime,
     error: str,
@@ -157,7 +155,7 @@ async def mark_failed(
 
 
 async def give_up(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     notification_id: int,
     now: dt.datetime,
     error: str,
@@ -179,10 +177,10 @@ def new_claimant() -> str:
     return f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
-class SqliteOutbox:
-    """OutboxStore on SQLite; each mark is its own write job."""
+class SqlOutbox:
+    """OutboxStore in SQL (SQLite or PostgreSQL); each mark is its own write job."""
 
-    def __init__(self, db: Database, lease: dt.timedelta = LEASE) -> None:
+    def __init__(self, db: Db, lease: dt.timedelta = LEASE) -> None:
         self._db = db
         self._lease = lease
         self.claimant = new_claimant()
@@ -200,19 +198,19 @@ class SqliteOutbox:
         return await stats(self._db)
 
     async def mark_delivered(self, notification_id: int, now: dt.datetime) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await mark_delivered(conn, notification_id, now)
 
         await self._db.write(job)
 
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await mark_failed(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)
 
     async def give_up(self, notification_id: int, now: dt.datetime, error: str) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await give_up(conn, notification_id, now, error, self.claimant)
 
         await self._db.write(job)

@@ -15,21 +15,19 @@ import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-import aiosqlite
-
 from storage import follows, letters
 from storage.announcements import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
 from storage.campaigns.ending import describe_organizing, erase_organizing
 from storage.campaigns.reads import describe_member as describe_signups
 from storage.campaigns.writes import erase_member as erase_signups
-from storage.db import Database
 from storage.reminders import describe_authored, erase_authored
+from storage.sql import Conn, Db
 
 # (db, platform, user id) -> one human-readable line per thing held
-Describe = Callable[[Database, str, str], Awaitable[list[str]]]
+Describe = Callable[[Db, str, str], Awaitable[list[str]]]
 # (writer connection inside a write job, platform, user id) -> how many rows erased
-Erase = Callable[[aiosqlite.Connection, str, str], Awaitable[int]]
+Erase = Callable[[Conn, str, str], Awaitable[int]]
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ class Section:
 
 
 async def describe_all(
-    db: Database, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
+    db: Db, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
 ) -> list[Section]:
     """Every section, in declaration order, empty ones included (so 'nothing' is explicit)."""
     return [
@@ -95,11 +93,11 @@ async def describe_all(
 
 
 async def erase_all(
-    db: Database, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
+    db: Db, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
 ) -> dict[str, int]:
     """Erase from every provider in one transaction; returns rows erased per section."""
 
-    async def job(conn: aiosqlite.Connection) -> dict[str, int]:
+    async def job(conn: Conn) -> dict[str, int]:
         return {p.section: await p.erase(conn, platform, user_id) for p in sources}
 
     return await db.write(job)
@@ -118,10 +116,10 @@ def confirmation_code(platform: str, user_id: str, day: str, held: Sequence[Sect
     return digest.hexdigest()[:CODE_LENGTH]
 
 
-class SqlitePrivacy:
-    """PrivacyStore on SQLite."""
+class SqlPrivacy:
+    """PrivacyStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
         self._sources = providers()
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-import aiosqlite
-
 from storage.announcements import queue_in
 from storage.campaigns.ending import add_organizer
-from storage.db import Database
 from storage.interfaces.reminders import NewReminder, Reminder
 from storage.outbox import stamp
+from storage.sql import Conn, Db, returned_id, skip_locked
 
 DUE_BATCH = 50
 _PENDING = "sent_at IS NULL AND cancelled_at IS NULL"
 
 
-async def describe_authored(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_authored(db: Db, platform: str, user_id: str) -> list[str]:
     """For /mydata: the reminders this person scheduled (as an organizer)."""
     rows = await db.fetchall(
         "SELECT c.slug, r.id, r.shown_when, r.sent_at, r.cancelled_at FROM campaign_reminders r"
@@ -31,7 +29,7 @@ async def describe_authored(db: Database, platform: str, user_id: str) -> list[s
     return lines
 
 
-async def erase_authored(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_authored(conn: Conn, platform: str, user_id: str) -> int:
     """For /forgetme: the reminders stay for the campaign's members; who scheduled them
     is forgotten."""
     cursor = await conn.execute(
@@ -42,18 +40,18 @@ async def erase_authored(conn: aiosqlite.Connection, platform: str, user_id: str
     return max(cursor.rowcount, 0)
 
 
-class SqliteReminders:
-    """ReminderStore on SQLite."""
+class SqlReminders:
+    """ReminderStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     async def add(self, new: NewReminder, now: dt.datetime) -> int:
-        async def job(conn: aiosqlite.Connection) -> int:
+        async def job(conn: Conn) -> int:
             cursor = await conn.execute(
                 "INSERT INTO campaign_reminders (campaign_id, workspace, author_platform,"
                 " author_id, due_at, shown_when, text, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     new.campaign_id,
                     new.workspace,
@@ -64,8 +62,9 @@ class SqliteReminders:
                     stamp(now),
                 ),
             )
+            reminder_id = await returned_id(cursor)
             await add_organizer(conn, new.campaign_id, *new.author, stamp(now))
-            return int(cursor.lastrowid or 0)
+            return reminder_id
 
         return await self._db.write(job)
 
@@ -78,7 +77,7 @@ class SqliteReminders:
         return [Reminder(*tuple(r)) for r in rows]
 
     async def cancel(self, campaign_id: int, reminder_id: int, now: dt.datetime) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             cursor = await conn.execute(
                 f"UPDATE campaign_reminders SET cancelled_at = ? WHERE id = ? AND campaign_id = ?"
                 f" AND {_PENDING}",
@@ -91,13 +90,13 @@ class SqliteReminders:
     async def send_due(self, now: dt.datetime) -> list[tuple[int, int]]:
         at = stamp(now)
 
-        async def job(conn: aiosqlite.Connection) -> list[tuple[int, int]]:
-            # One transaction on the single writer: the due list read here cannot be sent by
-            # another process in between (the write lock), so each reminder goes once.
+        async def job(conn: Conn) -> list[tuple[int, int]]:
+            # One transaction: the due list read here cannot be sent by another process in
+            # between (SQLite's write lock; PostgreSQL's row locks), so each goes once.
             async with conn.execute(
                 "SELECT id, campaign_id, workspace, author_platform, author_id, text"
                 f" FROM campaign_reminders WHERE {_PENDING} AND due_at <= ?"
-                " ORDER BY due_at, id LIMIT ?",
+                f" ORDER BY due_at, id LIMIT ?{skip_locked(self._db.dialect)}",
                 (at, DUE_BATCH),
             ) as cursor:
                 due = [tuple(r) for r in await cursor.fetchall()]

@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-import aiosqlite
-
 from lexicon.words import plural
 from storage.audit import (
     FACT_PREFIX,
@@ -24,6 +22,7 @@ from storage.audit import (
     record_change,
     snapshot,
 )
+from storage.sql import Conn
 
 # Facts an import may create, children before parents (deletes must not cascade into others).
 _IMPORT_TABLES = ("deployments", "company_events", "laws", "agencies")
@@ -43,9 +42,7 @@ def label(table: str, row_id: int) -> str:
     return f"{prefix}{row_id}" if prefix else f"{table} row {row_id}"
 
 
-async def undo_change(
-    conn: aiosqlite.Connection, change_id: int, author: Author, at: str
-) -> UndoResult:
+async def undo_change(conn: Conn, change_id: int, author: Author, at: str) -> UndoResult:
     async with conn.execute(
         "SELECT action, undone_by, summary, source_url, target_table, target_id,"
         " before_json, after_json"
@@ -94,7 +91,7 @@ async def undo_change(
     return UndoResult(new_id, change_id, change["summary"], subjects, count)
 
 
-async def _later_change_touching(conn: aiosqlite.Connection, change_id: int) -> int | None:
+async def _later_change_touching(conn: Conn, change_id: int) -> int | None:
     """The first later, still-standing change that wrote a row this change wrote.
 
     Sources are shared by many facts and never edited in place, so they do not count.
@@ -118,7 +115,7 @@ async def _later_change_touching(conn: aiosqlite.Connection, change_id: int) -> 
     return None if row is None or row[0] is None else int(row[0])
 
 
-async def _restore_rows(conn: aiosqlite.Connection, change_id: int) -> list[RowWrite]:
+async def _restore_rows(conn: Conn, change_id: int) -> list[RowWrite]:
     async with conn.execute(
         "SELECT table_name, row_id, before_json, after_json FROM change_rows"
         " WHERE change_id = ? ORDER BY seq DESC",
@@ -147,7 +144,7 @@ async def _restore_rows(conn: aiosqlite.Connection, change_id: int) -> list[RowW
 
 
 async def _put_back(
-    conn: aiosqlite.Connection, table: str, row_id: int, before: Row | None, current: Row | None
+    conn: Conn, table: str, row_id: int, before: Row | None, current: Row | None
 ) -> None:
     if before is None:
         if table == "agencies" and await _agency_has_facts(conn, row_id):
@@ -175,14 +172,14 @@ async def _put_back(
     await conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values, row_id))
 
 
-async def _agency_has_facts(conn: aiosqlite.Connection, agency_id: int) -> bool:
+async def _agency_has_facts(conn: Conn, agency_id: int) -> bool:
     async with conn.execute(
         "SELECT 1 FROM deployments WHERE agency_id = ? LIMIT 1", (agency_id,)
     ) as cursor:
         return await cursor.fetchone() is not None
 
 
-async def _source_cited(conn: aiosqlite.Connection, source_id: int) -> bool:
+async def _source_cited(conn: Conn, source_id: int) -> bool:
     async with conn.execute(
         "SELECT EXISTS (SELECT 1 FROM deployments WHERE source_id = :s)"
         " OR EXISTS (SELECT 1 FROM company_events WHERE source_id = :s)"
@@ -193,7 +190,7 @@ async def _source_cited(conn: aiosqlite.Connection, source_id: int) -> bool:
     return bool(row and row[0])
 
 
-async def _delete_imported(conn: aiosqlite.Connection, change_id: int) -> int:
+async def _delete_imported(conn: Conn, change_id: int) -> int:
     """Delete what an import created: set-based statements, one per table, in this job."""
     created = "SELECT row_id FROM change_created WHERE change_id = :id AND table_name = '{}'"
     async with conn.execute(
@@ -225,17 +222,16 @@ async def _delete_imported(conn: aiosqlite.Connection, change_id: int) -> int:
     return total + max(cursor.rowcount, 0)
 
 
-async def _restore_dataset(
-    conn: aiosqlite.Connection, before: Row | None, after: Row | None
-) -> None:
+async def _restore_dataset(conn: Conn, before: Row | None, after: Row | None) -> None:
     """An import also stamps its dataset ('eff-atlas', as of): put that back too."""
     if before is None:
         if after is not None:
             await conn.execute("DELETE FROM datasets WHERE name = ?", (after["name"],))
         return
     columns = list(before)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "name")
     await conn.execute(
-        f"INSERT OR REPLACE INTO datasets ({', '.join(columns)})"
-        f" VALUES ({', '.join('?' * len(columns))})",
+        f"INSERT INTO datasets ({', '.join(columns)})"
+        f" VALUES ({', '.join('?' * len(columns))}) ON CONFLICT (name) DO UPDATE SET {updates}",
         [before[c] for c in columns],
     )

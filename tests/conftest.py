@@ -16,8 +16,13 @@ from bot.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
-from storage.facts import SqliteFacts
-from wiring import sqlite_deps
+from storage.facts import SqlFacts
+from storage.postgres.db import PgDatabase
+from storage.sql import Db
+from wiring import wire_deps
+
+# A real PostgreSQL server for the tests that take `pg_cluster`, `pg_url` or `pg_empty_url`.
+pytest_plugins = ["tests.pg_fixtures"]
 
 FIXED_NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)
 
@@ -36,9 +41,34 @@ def shared_data_file(name: str) -> Path:
     return path
 
 
+# The storage and command suites run on both backends (a real PostgreSQL server, see
+# tests/pg_fixtures.py); the others, which test platforms and the core, on SQLite only.
+BOTH_BACKENDS = ("storage", "commands")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" not in metafunc.fixturenames or metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    ):
+        return
+    folder = Path(metafunc.definition.path).relative_to(Path(__file__).parent).parts[0]
+    if folder in BOTH_BACKENDS:
+        metafunc.parametrize("backend", ["sqlite", "postgres"], indirect=True)
+
+
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "test.db")
+def backend(request: pytest.FixtureRequest) -> str:
+    """'sqlite' or 'postgres': which database the `db` fixture opens."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Db]:
+    database: Db
+    if backend == "postgres":
+        database = await PgDatabase.open(request.getfixturevalue("pg_url"))
+    else:
+        database = await Database.open(tmp_path / "test.db")
     try:
         yield database
     finally:
@@ -46,10 +76,10 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 
 @pytest.fixture
-async def deps(db: Database, tmp_path: Path) -> Deps:
-    places = PlaceIndex(SqliteFacts(db))
+async def deps(db: Db, tmp_path: Path) -> Deps:
+    places = PlaceIndex(SqlFacts(db))
     await places.reload()  # tests that write facts call `await place_index(deps).reload()` again
-    return await sqlite_deps(db, Settings(db_path=str(tmp_path / "test.db")), lambda: FIXED_NOW)
+    return await wire_deps(db, Settings(db_path=str(tmp_path / "test.db")), lambda: FIXED_NOW)
 
 
 @pytest.fixture

@@ -6,16 +6,15 @@ separately against ../shared/data.
 
 from __future__ import annotations
 
-import aiosqlite
-
 from storage import facts_write as w
 from storage.db import Database
+from storage.sql import Conn
 
 RING = "Ring/Neighbors Partnership"
 ATLAS_AS_OF = "2020-10-07"
 
 
-async def _write(conn: aiosqlite.Connection) -> None:
+async def _write(conn: Conn) -> None:
     atlas = await w.upsert_source(conn, "https://atlas.example/", "Atlas of Surveillance")
     news = await w.upsert_source(conn, "https://news.example/amazon", "Reuters", "2021-05-18")
     bf = await w.upsert_source(conn, "https://news.example/bf", "BuzzFeed News", "2020-06-10")

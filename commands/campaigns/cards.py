@@ -4,29 +4,41 @@ The card shows the title, the start of the petition (if any), the place, the dea
 how far it got toward its goal. Its buttons run the typed commands for whoever presses
 them (`/campaign join`, `/campaign leave`, `/campaign info`), through the dispatcher as
 that person, answered privately: dedupe, durability and the petition's privacy notice are
-those of the commands themselves. The count is as posted; the card is not edited later.
+those of the commands themselves.
+
+The count stays true: the adapter tells `remember` where the card landed, sign-ups, leaves
+and the close mark it stale in storage, and the card refresher (notifications/cards.py)
+edits it with `current_card`, at most once per few seconds per card. Once the campaign is
+closed the card says so in its last line ("Closed on ...") and its buttons are disabled
+(Slack, which has none disabled, shows the line instead). A card whose message was deleted
+is forgotten.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.deps import Deps
 from bot.errors import UserError
-from bot.models import Button, Field, Reply, Request, Role
+from bot.models import Button, Field, Posted, Reply, Request, Role
 from commands.campaigns import links
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.campaigns.manage import progress_bar
 from storage.campaigns.models import Campaign
+from storage.interfaces.cards import NewCard
 
 EXCERPT_MAX = 280
 
 
 def card_buttons(campaign: Campaign) -> tuple[Button, ...]:
+    """Join, Leave, Read: disabled once the campaign is closed."""
     slug = campaign.slug
     read = "Read the petition" if campaign.template else "Details"
+    closed = campaign.closed_on is not None
     return (
-        Button("Join", f"/campaign join {slug}", style="primary"),
-        Button("Leave", f"/campaign leave {slug}"),
-        Button(read, f"/campaign info {slug}"),
+        Button("Join", f"/campaign join {slug}", style="primary", disabled=closed),
+        Button("Leave", f"/campaign leave {slug}", disabled=closed),
+        Button(read, f"/campaign info {slug}", disabled=closed),
     )
 
 
@@ -51,6 +63,28 @@ async def post(request: Request, deps: Deps) -> Reply:
     if refusal:
         raise UserError(f"{refusal} A card would invite sign-ups it cannot take.")
     count = await deps.storage.campaigns.count_signups(campaign.id)
+    card = await card_reply(deps, campaign, count)
+
+    async def remember(posted: Posted) -> None:
+        where = NewCard(
+            campaign.id, request.platform, request.workspace, posted.channel, posted.message_id
+        )
+        await deps.storage.cards.remember(where, deps.clock(), count_shown=count)
+
+    return replace(card, on_posted=remember)
+
+
+async def current_card(deps: Deps, campaign_id: int) -> Reply | None:
+    """The card of a campaign as it stands now (for the refresher); None once it is gone."""
+    campaign = await deps.storage.campaigns.by_id(campaign_id)
+    if campaign is None:
+        return None
+    return await card_reply(deps, campaign, await deps.storage.campaigns.count_signups(campaign.id))
+
+
+async def card_reply(deps: Deps, campaign: Campaign, count: int) -> Reply:
+    """The card: title, petition excerpt, place, deadline, `count` signed up, buttons (and,
+    once the campaign is closed, the line saying so)."""
     petition = await links.petition_for(deps, campaign)
     fields: list[Field] = []
     if campaign.place:
@@ -59,9 +93,13 @@ async def post(request: Request, deps: Deps) -> Reply:
         fields.append(Field("Sign-ups until", campaign.ends))
     progress = progress_bar(count, campaign.goal) if campaign.goal else f"{count:,}"
     fields.append(Field("Signed up", progress))
+    note = ""
+    if campaign.closed_on is not None:
+        note = f"Closed on {campaign.closed_on} with {count:,} sign-up{'s' if count != 1 else ''}."
     return Reply(
         title=campaign.title,
         text=excerpt(petition) if petition else f"Campaign {campaign.slug}",
         fields=tuple(fields),
         buttons=card_buttons(campaign),
+        note=note,
     )

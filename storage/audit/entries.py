@@ -1,6 +1,6 @@
 """Writing audit entries: a change with its row writes, an import's created ids, a refusal.
 
-A change is written inside the same `Database.write` job as the fact rows it touches, so a
+A change is written inside the same `Db.write` job as the fact rows it touches, so a
 fact never changes without its audit entry (and vice versa).
 """
 
@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import aiosqlite
-
 from storage.audit.records import Author, ChangeEntry, RowWrite, check_table, dumps
-from storage.db import Database
+from storage.sql import Conn, Db, returned_id
 
 
-async def record_change(
-    conn: aiosqlite.Connection, entry: ChangeEntry, writes: Iterable[RowWrite] = ()
-) -> int:
+async def record_change(conn: Conn, entry: ChangeEntry, writes: Iterable[RowWrite] = ()) -> int:
     """Insert the audit entry and its row writes; returns the change id."""
     writes = list(writes)
     target = next(
@@ -26,7 +22,7 @@ async def record_change(
     cursor = await conn.execute(
         "INSERT INTO changes (at, platform, workspace, user_id, user_name, command, action,"
         " target_table, target_id, before_json, after_json, source_url, summary, undoes)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (
             entry.at,
             author.platform,
@@ -44,7 +40,7 @@ async def record_change(
             entry.undoes,
         ),
     )
-    change_id = int(cursor.lastrowid or 0)
+    change_id = await returned_id(cursor)
     await conn.executemany(
         "INSERT INTO change_rows (change_id, seq, table_name, row_id, before_json, after_json)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -61,29 +57,28 @@ async def record_change(
     return change_id
 
 
-async def record_created(
-    conn: aiosqlite.Connection, change_id: int, created: Mapping[str, Iterable[int]]
-) -> int:
+async def record_created(conn: Conn, change_id: int, created: Mapping[str, Iterable[int]]) -> int:
     """Remember the ids an import created (one executemany per table); returns the count."""
     total = 0
     for table, ids in created.items():
         rows = [(change_id, check_table(table), int(row_id)) for row_id in ids]
         await conn.executemany(
-            "INSERT OR IGNORE INTO change_created (change_id, table_name, row_id) VALUES (?, ?, ?)",
+            "INSERT INTO change_created (change_id, table_name, row_id) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             rows,
         )
         total += len(rows)
     return total
 
 
-async def record_subjects(conn: aiosqlite.Connection, change_id: int, keys: Iterable[str]) -> None:
+async def record_subjects(conn: Conn, change_id: int, keys: Iterable[str]) -> None:
     await conn.executemany(
-        "INSERT OR IGNORE INTO change_subjects (change_id, subject_key) VALUES (?, ?)",
+        "INSERT INTO change_subjects (change_id, subject_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(change_id, key) for key in dict.fromkeys(keys)],
     )
 
 
-async def record_refusal(db: Database, author: Author, at: str, command: str) -> int:
+async def record_refusal(db: Db, author: Author, at: str, command: str) -> int:
     """A refused attempt (wrong role), numbered apart from changes (R1, R2, ...)."""
     rows = await db.write_statement(
         "INSERT INTO refusals (at, platform, workspace, user_id, user_name, command)"

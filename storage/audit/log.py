@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from storage.audit import reads
 from storage.audit.entries import record_refusal
 from storage.audit.records import Author, Change, Refusal
-from storage.db import Database
 from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.interfaces.fact_edits import FactRef
 from storage.outbox import stamp
+from storage.sql import Db
 
 
-class SqliteAudit:
-    """AuditLog on SQLite."""
+class SqlAudit:
+    """AuditLog in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     async def recent_changes(self, limit: int) -> list[Change]:
@@ -37,6 +37,8 @@ class SqliteAudit:
 
     async def source_urls(self, source_ids: Sequence[int]) -> dict[int, str]:
         ids = list(dict.fromkeys(source_ids))[:500]
+        if not ids:
+            return {}  # and `IN ()`, which SQLite takes, is an error on PostgreSQL
         marks = ", ".join("?" * len(ids))
         rows = await self._db.fetchall(f"SELECT id, url FROM sources WHERE id IN ({marks})", ids)
         return {int(row["id"]): str(row["url"]) for row in rows}

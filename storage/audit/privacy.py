@@ -10,20 +10,19 @@ before/after snapshots; both are rewritten alike, so an undo still sees matching
 
 from __future__ import annotations
 
-import aiosqlite
-
 from lexicon.words import plural, shorten
-from storage.db import Database
+from storage.audit.records import dumps, loads
+from storage.sql import Conn, Db
 
 ERASED_ORIGIN = "admin:erased"
 ERASED_AUTHOR = "erased user #"  # + the change id
 FACT_TABLES = ("deployments", "company_events", "laws")
-# (table, column) of every before/after snapshot that may hold a fact's origin.
+# (table, its key, column) of every before/after snapshot that may hold a fact's origin.
 _SNAPSHOTS = (
-    ("changes", "before_json"),
-    ("changes", "after_json"),
-    ("change_rows", "before_json"),
-    ("change_rows", "after_json"),
+    ("changes", "id", "before_json"),
+    ("changes", "id", "after_json"),
+    ("change_rows", "change_id, seq", "before_json"),
+    ("change_rows", "change_id, seq", "after_json"),
 )
 
 
@@ -40,7 +39,7 @@ def _when(at: str) -> str:
     return f"{at.replace('T', ' ')[:16]} UTC"
 
 
-async def describe_refusals(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_refusals(db: Db, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
         "SELECT id, at, workspace, user_name, command FROM refusals"
         " WHERE platform = ? AND user_id = ? ORDER BY id",
@@ -53,7 +52,7 @@ async def describe_refusals(db: Database, platform: str, user_id: str) -> list[s
     ]
 
 
-async def erase_refusals(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_refusals(conn: Conn, platform: str, user_id: str) -> int:
     """Delete the caller's refused attempts (they never changed a fact: nothing to keep)."""
     cursor = await conn.execute(
         "DELETE FROM refusals WHERE platform = ? AND user_id = ?", (platform, user_id)
@@ -61,7 +60,7 @@ async def erase_refusals(conn: aiosqlite.Connection, platform: str, user_id: str
     return max(cursor.rowcount, 0)
 
 
-async def describe_changes(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_changes(db: Db, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
         "SELECT id, at, workspace, user_name, command, summary FROM changes"
         " WHERE platform = ? AND user_id = ? AND action <> 'refused' ORDER BY id",
@@ -83,10 +82,10 @@ async def describe_changes(db: Database, platform: str, user_id: str) -> list[st
     return lines
 
 
-async def erase_changes(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_changes(conn: Conn, platform: str, user_id: str) -> int:
     """Keep the caller's changes, with a per-change marker instead of their name and id."""
     cursor = await conn.execute(
-        "UPDATE changes SET user_id = '', user_name = ? || id"
+        "UPDATE changes SET user_id = '', user_name = ? || CAST(id AS TEXT)"
         " WHERE platform = ? AND user_id = ? AND action <> 'refused'",
         (ERASED_AUTHOR, platform, user_id),
     )
@@ -97,10 +96,27 @@ async def erase_changes(conn: aiosqlite.Connection, platform: str, user_id: str)
             f"UPDATE {table} SET origin = ? WHERE origin = ?", (ERASED_ORIGIN, origin)
         )
         touched += max(cursor.rowcount, 0)
-    for table, column in _SNAPSHOTS:
-        await conn.execute(
-            f"UPDATE {table} SET {column} = json_set({column}, '$.origin', ?)"
-            f" WHERE {column} IS NOT NULL AND json_extract({column}, '$.origin') = ?",
-            (ERASED_ORIGIN, origin),
-        )
+    for table, key, column in _SNAPSHOTS:
+        await _rewrite_snapshots(conn, table, key, column, origin)
     return touched
+
+
+async def _rewrite_snapshots(conn: Conn, table: str, key: str, column: str, origin: str) -> None:
+    """Snapshots whose `origin` is the caller's get the erased marker instead.
+
+    Done here rather than with JSON functions in SQL, which SQLite and PostgreSQL spell
+    differently; the LIKE only narrows the rows read (a snapshot naming the origin)."""
+    pattern = "%" + origin.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = await conn.execute_fetchall(
+        f"SELECT {key}, {column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\'", (pattern,)
+    )
+    where = " AND ".join(f"{name.strip()} = ?" for name in key.split(","))
+    for row in rows:
+        *ids, text = tuple(row)
+        snapshot = loads(text)
+        if snapshot is None or snapshot.get("origin") != origin:
+            continue
+        snapshot["origin"] = ERASED_ORIGIN
+        await conn.execute(
+            f"UPDATE {table} SET {column} = ? WHERE {where}", (dumps(snapshot), *ids)
+        )

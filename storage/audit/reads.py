@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from storage.audit.records import Author, Change, Refusal, loads
-from storage.db import Database
+from storage.sql import Db
 
 CHANGE_COLUMNS = (
     "c.id, c.at, c.platform, c.workspace, c.user_id, c.user_name, c.command, c.action,"
@@ -33,19 +33,19 @@ def change_of(row: Any) -> Change:
     )
 
 
-async def get_change(db: Database, change_id: int) -> Change | None:
+async def get_change(db: Db, change_id: int) -> Change | None:
     row = await db.fetchone(f"SELECT {CHANGE_COLUMNS} FROM changes c WHERE c.id = ?", (change_id,))
     return None if row is None else change_of(row)
 
 
-async def recent_changes(db: Database, limit: int = 15) -> list[Change]:
+async def recent_changes(db: Db, limit: int = 15) -> list[Change]:
     rows = await db.fetchall(
         f"SELECT {CHANGE_COLUMNS} FROM changes c ORDER BY c.id DESC LIMIT ?", (limit,)
     )
     return [change_of(row) for row in rows]
 
 
-async def changes_about(db: Database, subject_keys: Iterable[str], limit: int = 15) -> list[Change]:
+async def changes_about(db: Db, subject_keys: Iterable[str], limit: int = 15) -> list[Change]:
     keys = list(dict.fromkeys(subject_keys))
     if not keys:
         return []
@@ -58,7 +58,7 @@ async def changes_about(db: Database, subject_keys: Iterable[str], limit: int = 
     return [change_of(row) for row in rows]
 
 
-async def changes_to_fact(db: Database, table: str, row_id: int, limit: int = 15) -> list[Change]:
+async def changes_to_fact(db: Db, table: str, row_id: int, limit: int = 15) -> list[Change]:
     """Changes that wrote this row (through any of their row writes, or an import)."""
     rows = await db.fetchall(
         f"SELECT {CHANGE_COLUMNS} FROM changes c WHERE c.id IN ("
@@ -70,14 +70,14 @@ async def changes_to_fact(db: Database, table: str, row_id: int, limit: int = 15
     return [change_of(row) for row in rows]
 
 
-async def refusals_by(db: Database, platform: str, user_id: str) -> list[Refusal]:
+async def refusals_by(db: Db, platform: str, user_id: str) -> list[Refusal]:
     rows = await db.fetchall(
         f"{_REFUSAL_SQL} WHERE platform = ? AND user_id = ? ORDER BY id", (platform, user_id)
     )
     return [_refusal(row) for row in rows]
 
 
-async def recent_refusals(db: Database, limit: int) -> list[Refusal]:
+async def recent_refusals(db: Db, limit: int) -> list[Refusal]:
     rows = await db.fetchall(f"{_REFUSAL_SQL} ORDER BY id DESC LIMIT ?", (limit,))
     return [_refusal(row) for row in rows]
 

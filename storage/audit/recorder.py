@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import aiosqlite
-
 from storage.audit.records import ChangeRefused, Row, RowWrite, as_row, check_table
+from storage.sql import Conn, returned_id
 
 
-async def snapshot(conn: aiosqlite.Connection, table: str, row_id: int) -> Row | None:
+async def snapshot(conn: Conn, table: str, row_id: int) -> Row | None:
     async with conn.execute(f"SELECT * FROM {check_table(table)} WHERE id = ?", (row_id,)) as cur:
         row = await cur.fetchone()
     return None if row is None else as_row(row)
@@ -20,17 +19,17 @@ async def snapshot(conn: aiosqlite.Connection, table: str, row_id: int) -> Row |
 class ChangeRecorder:
     """Writes fact rows and remembers each row's before/after for the audit entry."""
 
-    conn: aiosqlite.Connection
+    conn: Conn
     writes: list[RowWrite] = field(default_factory=list)
 
     async def insert(self, table: str, values: Mapping[str, object]) -> int:
         columns = ", ".join(values)
         marks = ", ".join("?" * len(values))
         cursor = await self.conn.execute(
-            f"INSERT INTO {check_table(table)} ({columns}) VALUES ({marks})",
+            f"INSERT INTO {check_table(table)} ({columns}) VALUES ({marks}) RETURNING id",
             tuple(values.values()),
         )
-        row_id = int(cursor.lastrowid or 0)
+        row_id = await returned_id(cursor)
         self.writes.append(RowWrite(table, row_id, None, await snapshot(self.conn, table, row_id)))
         return row_id
 

@@ -100,7 +100,8 @@ def loads(text: str | None) -> Row | None:
 
 
 def as_row(row: Any) -> Row:
-    """A sqlite3.Row as a plain dict (iterating a Row yields values, not keys)."""
+    """A database row (sqlite3.Row, asyncpg.Record) as a plain dict (iterating a
+    sqlite3.Row yields values, not keys)."""
     return dict(zip(row.keys(), tuple(row), strict=True))
 
 

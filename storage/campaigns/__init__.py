@@ -1,4 +1,4 @@
-"""Campaigns and sign-ups: all of their SQL, behind `SqliteCampaigns` (a CampaignStore).
+"""Campaigns and sign-ups: all of their SQL, behind `SqlCampaigns` (a CampaignStore).
 
 models: the values commands hold; writes and reads: the SQL; cache: campaigns kept in
 memory so a sign-up needs no read; repository: the CampaignStore that ties them together.
@@ -14,7 +14,7 @@ from storage.campaigns.models import (
     Member,
     NewCampaign,
 )
-from storage.campaigns.repository import SqliteCampaigns
+from storage.campaigns.repository import SqlCampaigns
 
 __all__ = [
     "Campaign",
@@ -23,5 +23,5 @@ __all__ = [
     "JoinStatus",
     "Member",
     "NewCampaign",
-    "SqliteCampaigns",
+    "SqlCampaigns",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storage.campaigns.models import Campaign
 from storage.campaigns.reads import find_campaign
-from storage.db import Database
+from storage.sql import Db
 
 
 class CampaignCache:
@@ -25,7 +25,7 @@ class CampaignCache:
         self._generation = 0
         self._elsewhere = 0  # the database's elsewhere_generation the entries were read at
 
-    async def find(self, db: Database, workspace: str, slug: str) -> Campaign | None:
+    async def find(self, db: Db, workspace: str, slug: str) -> Campaign | None:
         if db.elsewhere_generation != self._elsewhere:
             self._elsewhere = db.elsewhere_generation
             self.forget_all()

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import aiosqlite
-
-from storage.db import Database
+from storage.sql import Conn, Db, Dialect, returned_id, skip_locked
 
 
 @dataclass(frozen=True)
@@ -22,12 +20,10 @@ class EndedCampaign:
     signups: int
 
 
-async def add_organizer(
-    conn: aiosqlite.Connection, campaign_id: int, platform: str, user_id: str, at: str
-) -> None:
+async def add_organizer(conn: Conn, campaign_id: int, platform: str, user_id: str, at: str) -> None:
     await conn.execute(
-        "INSERT OR IGNORE INTO campaign_organizers (campaign_id, platform, user_id, added_at)"
-        " VALUES (?, ?, ?, ?)",
+        "INSERT INTO campaign_organizers (campaign_id, platform, user_id, added_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (campaign_id, platform, user_id, at),
     )
 
@@ -36,16 +32,16 @@ _ENDED = (
     "SELECT c.id, c.workspace, c.slug, c.title, c.goal, c.ends,"
     " (SELECT COUNT(*) FROM signups s WHERE s.campaign_id = c.id)"
     " FROM campaigns c WHERE c.closed_on IS NULL AND c.ends IS NOT NULL AND c.ends < ?"
-    " ORDER BY c.ends, c.id LIMIT 50"
+    " ORDER BY c.ends, c.id LIMIT 50{lock}"
 )
 
 
 async def close_ended(
-    conn: aiosqlite.Connection, today: str, at: str, summary: Callable[[EndedCampaign], str]
+    conn: Conn, dialect: Dialect, today: str, at: str, summary: Callable[[EndedCampaign], str]
 ) -> list[EndedCampaign]:
     """Inside a write job: close every open campaign whose last day is before `today` and
-    queue `summary(campaign)` to each of its organizers."""
-    async with conn.execute(_ENDED, (today,)) as cursor:
+    queue `summary(campaign)` to each of its organizers, once whichever process does it."""
+    async with conn.execute(_ENDED.format(lock=skip_locked(dialect)), (today,)) as cursor:
         ended = [EndedCampaign(*tuple(r)) for r in await cursor.fetchall()]
     for campaign in ended:
         await conn.execute(
@@ -55,19 +51,20 @@ async def close_ended(
         cursor = await conn.execute(
             "INSERT INTO campaign_announcements (campaign_id, author_platform, author_id,"
             " created_at, recipients, kind) SELECT ?, '', '', ?, COUNT(*), 'summary'"
-            " FROM campaign_organizers WHERE campaign_id = ?",
+            " FROM campaign_organizers WHERE campaign_id = ? RETURNING id",
             (campaign.id, at, campaign.id),
         )
+        announcement_id = await returned_id(cursor)
         await conn.execute(
             "INSERT INTO notifications (announcement_id, platform, workspace, user_id, text,"
             " created_at, next_attempt_at) SELECT ?, platform, ?, user_id, ?, ?, ?"
             " FROM campaign_organizers WHERE campaign_id = ?",
-            (cursor.lastrowid, campaign.workspace, summary(campaign), at, at, campaign.id),
+            (announcement_id, campaign.workspace, summary(campaign), at, at, campaign.id),
         )
     return ended
 
 
-async def describe_organizing(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_organizing(db: Db, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
         "SELECT c.workspace, c.slug FROM campaign_organizers o JOIN campaigns c"
         " ON c.id = o.campaign_id WHERE o.platform = ? AND o.user_id = ? ORDER BY c.slug",
@@ -76,7 +73,7 @@ async def describe_organizing(db: Database, platform: str, user_id: str) -> list
     return [f"{slug} in workspace {ws}: you get its closing summary" for ws, slug in rows]
 
 
-async def erase_organizing(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_organizing(conn: Conn, platform: str, user_id: str) -> int:
     cursor = await conn.execute(
         "DELETE FROM campaign_organizers WHERE platform = ? AND user_id = ?", (platform, user_id)
     )

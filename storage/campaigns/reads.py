@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from storage.campaigns.models import CAMPAIGN_COLUMNS, Campaign, ExportRow, campaign_from_row
-from storage.db import Database
+from storage.sql import Db
 
 
-async def find_campaign(db: Database, workspace: str, slug: str) -> Campaign | None:
+async def find_campaign(db: Db, workspace: str, slug: str) -> Campaign | None:
     row = await db.fetchone(
         f"SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE workspace = ? AND slug = ?",
         (workspace, slug),
@@ -14,7 +14,14 @@ async def find_campaign(db: Database, workspace: str, slug: str) -> Campaign | N
     return None if row is None else campaign_from_row(row)
 
 
-async def list_campaigns(db: Database, workspace: str, limit: int) -> list[tuple[Campaign, int]]:
+async def campaign_by_id(db: Db, campaign_id: int) -> Campaign | None:
+    row = await db.fetchone(
+        f"SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE id = ?", (campaign_id,)
+    )
+    return None if row is None else campaign_from_row(row)
+
+
+async def list_campaigns(db: Db, workspace: str, limit: int) -> list[tuple[Campaign, int]]:
     """Campaigns of a workspace, open ones first, each with its sign-up count."""
     rows = await db.fetchall(
         f"SELECT {CAMPAIGN_COLUMNS},"
@@ -26,23 +33,24 @@ async def list_campaigns(db: Database, workspace: str, limit: int) -> list[tuple
     return [(campaign_from_row(tuple(row)[:10]), int(row["members"])) for row in rows]
 
 
-async def slugs_like(db: Database, workspace: str, typed: str, limit: int) -> list[str]:
+async def slugs_like(db: Db, workspace: str, typed: str, limit: int) -> list[str]:
     """Slugs of a workspace containing `typed` (prefix matches first), for autocomplete."""
-    pattern = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # lower() on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+    pattern = typed.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = await db.fetchall(
-        "SELECT slug FROM campaigns WHERE workspace = ? AND slug LIKE ? ESCAPE '\\'"
-        " ORDER BY slug NOT LIKE ? ESCAPE '\\', closed_on IS NOT NULL, slug LIMIT ?",
+        "SELECT slug FROM campaigns WHERE workspace = ? AND lower(slug) LIKE ? ESCAPE '\\'"
+        " ORDER BY lower(slug) NOT LIKE ? ESCAPE '\\', closed_on IS NOT NULL, slug LIMIT ?",
         (workspace, f"%{pattern}%", f"{pattern}%", limit),
     )
     return [str(row[0]) for row in rows]
 
 
-async def count_signups(db: Database, campaign_id: int) -> int:
+async def count_signups(db: Db, campaign_id: int) -> int:
     row = await db.fetchone("SELECT count(*) FROM signups WHERE campaign_id = ?", (campaign_id,))
     return int(row[0]) if row else 0
 
 
-async def signups_by_day(db: Database, campaign_id: int, days: int) -> list[tuple[str, int]]:
+async def signups_by_day(db: Db, campaign_id: int, days: int) -> list[tuple[str, int]]:
     """The latest `days` days that had sign-ups, newest first: (ISO day, count)."""
     rows = await db.fetchall(
         "SELECT substr(signed_up_at, 1, 10) AS day, count(*) FROM signups"
@@ -52,7 +60,7 @@ async def signups_by_day(db: Database, campaign_id: int, days: int) -> list[tupl
     return [(str(row[0]), int(row[1])) for row in rows]
 
 
-async def export_rows(db: Database, campaign_id: int) -> list[ExportRow]:
+async def export_rows(db: Db, campaign_id: int) -> list[ExportRow]:
     rows = await db.fetchall(
         "SELECT display_name, city, substr(signed_up_at, 1, 10) FROM signups"
         " WHERE campaign_id = ? ORDER BY signed_up_at, id",
@@ -61,7 +69,7 @@ async def export_rows(db: Database, campaign_id: int) -> list[ExportRow]:
     return [ExportRow(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
-async def signup_of(db: Database, campaign_id: int, platform: str, user_id: str) -> str | None:
+async def signup_of(db: Db, campaign_id: int, platform: str, user_id: str) -> str | None:
     """When this member signed up for the campaign (ISO day), or None."""
     row = await db.fetchone(
         "SELECT signed_up_at FROM signups WHERE campaign_id = ? AND platform = ? AND user_id = ?",
@@ -70,7 +78,7 @@ async def signup_of(db: Database, campaign_id: int, platform: str, user_id: str)
     return None if row is None else str(row[0])[:10]
 
 
-async def describe_member(db: Database, platform: str, user_id: str) -> list[str]:
+async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
     """Everything held about a member's sign-ups, one line each (for /mydata)."""
     rows = await db.fetchall(
         "SELECT c.workspace, c.slug, c.title, s.display_name, s.city, s.signed_up_at"

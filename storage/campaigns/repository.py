@@ -1,4 +1,4 @@
-"""SqliteCampaigns: the CampaignStore on SQLite, with its campaign cache.
+"""SqlCampaigns: the CampaignStore in SQL (SQLite or PostgreSQL), with its campaign cache.
 
 The cache lives here, not in the process's Deps, because what may be cached and when it
 goes stale is a storage concern: this repository forgets a workspace's campaigns after
@@ -12,24 +12,22 @@ import builtins
 import datetime as dt
 from collections.abc import Callable
 
-import aiosqlite
-
 from storage.campaigns import ending, reads, writes
 from storage.campaigns.cache import CampaignCache
 from storage.campaigns.models import Campaign, ExportRow, JoinOutcome, Member, NewCampaign
-from storage.db import Database
 from storage.outbox import stamp
+from storage.sql import Conn, Db
 
 
-class SqliteCampaigns:
-    """CampaignStore on SQLite."""
+class SqlCampaigns:
+    """CampaignStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
         self._cache = CampaignCache()
 
     async def create(self, new: NewCampaign) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await writes.create_campaign(conn, new)
 
         created = await self._db.write(job)
@@ -37,7 +35,7 @@ class SqliteCampaigns:
         return created
 
     async def close(self, campaign: Campaign, today: str) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await writes.close_campaign(conn, campaign.id, today)
 
         closed = await self._db.write(job)
@@ -46,6 +44,9 @@ class SqliteCampaigns:
 
     async def find(self, workspace: str, slug: str) -> Campaign | None:
         return await self._cache.find(self._db, workspace, slug)
+
+    async def by_id(self, campaign_id: int) -> Campaign | None:
+        return await reads.campaign_by_id(self._db, campaign_id)
 
     async def list(self, workspace: str, limit: int) -> builtins.list[tuple[Campaign, int]]:
         return await reads.list_campaigns(self._db, workspace, limit)
@@ -58,7 +59,7 @@ class SqliteCampaigns:
         return await writes.join(self._db, campaign_id, member, now, today)
 
     async def leave(self, campaign_id: int, platform: str, user_id: str) -> bool:
-        async def job(conn: aiosqlite.Connection) -> bool:
+        async def job(conn: Conn) -> bool:
             return await writes.leave(conn, campaign_id, platform, user_id)
 
         return await self._db.write(job)
@@ -78,7 +79,7 @@ class SqliteCampaigns:
     async def add_organizer(
         self, campaign_id: int, platform: str, user_id: str, now: dt.datetime
     ) -> None:
-        async def job(conn: aiosqlite.Connection) -> None:
+        async def job(conn: Conn) -> None:
             await ending.add_organizer(conn, campaign_id, platform, user_id, stamp(now))
 
         await self._db.write(job)
@@ -86,8 +87,8 @@ class SqliteCampaigns:
     async def close_ended(
         self, today: str, now: dt.datetime, summary: Callable[[ending.EndedCampaign], str]
     ) -> builtins.list[ending.EndedCampaign]:
-        async def job(conn: aiosqlite.Connection) -> builtins.list[ending.EndedCampaign]:
-            return await ending.close_ended(conn, today, stamp(now), summary)
+        async def job(conn: Conn) -> builtins.list[ending.EndedCampaign]:
+            return await ending.close_ended(conn, self._db.dialect, today, stamp(now), summary)
 
         closed = await self._db.write(job)
         for campaign in closed:

@@ -1,9 +1,7 @@
-"""Campaign and sign-up writes: each runs inside a `Database.write` job (group-committed),
-except `join`, which is one statement through `Database.write_statement` (the hot path)."""
+"""Campaign and sign-up writes: each runs inside a `Db.write` job (group-committed),
+except `join`, which is one statement through `Db.write_statement` (the hot path)."""
 
 from __future__ import annotations
-
-import aiosqlite
 
 from storage.campaigns.models import (
     JOINED,
@@ -13,10 +11,10 @@ from storage.campaigns.models import (
     NewCampaign,
     campaign_from_row,
 )
-from storage.db import Database
+from storage.sql import Conn, Db
 
 
-async def create_campaign(conn: aiosqlite.Connection, new: NewCampaign) -> bool:
+async def create_campaign(conn: Conn, new: NewCampaign) -> bool:
     """Insert the campaign; False when its slug is already taken in that workspace."""
     rows = await conn.execute_fetchall(
         "INSERT INTO campaigns (workspace, slug, title, goal, template, place, ends, created_on)"
@@ -35,7 +33,7 @@ async def create_campaign(conn: aiosqlite.Connection, new: NewCampaign) -> bool:
     return bool(list(rows))
 
 
-async def close_campaign(conn: aiosqlite.Connection, campaign_id: int, today: str) -> bool:
+async def close_campaign(conn: Conn, campaign_id: int, today: str) -> bool:
     """Close it; False when it was already closed."""
     cursor = await conn.execute(
         "UPDATE campaigns SET closed_on = ? WHERE id = ? AND closed_on IS NULL",
@@ -54,13 +52,13 @@ _JOIN = (
 # (if any) and the campaign as it stands (NULLs when it no longer exists). Always one row.
 _WHY_NOT_JOINED = (
     "SELECT s.signed_up_at, c.id, c.workspace, c.slug, c.title, c.goal, c.template, c.place,"
-    " c.ends, c.created_on, c.closed_on FROM (SELECT ? AS id) AS wanted"
+    " c.ends, c.created_on, c.closed_on FROM (SELECT CAST(? AS BIGINT) AS id) AS wanted"
     " LEFT JOIN campaigns c ON c.id = wanted.id"
     " LEFT JOIN signups s ON s.campaign_id = wanted.id AND s.platform = ? AND s.user_id = ?"
 )
 
 
-async def join(db: Database, campaign_id: int, member: Member, now: str, today: str) -> JoinOutcome:
+async def join(db: Db, campaign_id: int, member: Member, now: str, today: str) -> JoinOutcome:
     """Sign `member` up, once; returns after the sign-up is committed.
 
     ONE statement through the group-committed writer: the open-campaign check and the
@@ -91,7 +89,7 @@ async def join(db: Database, campaign_id: int, member: Member, now: str, today: 
     return JoinOutcome(JoinStatus.REFUSED, reason=reason or "That campaign takes no sign-ups.")
 
 
-async def leave(conn: aiosqlite.Connection, campaign_id: int, platform: str, user_id: str) -> bool:
+async def leave(conn: Conn, campaign_id: int, platform: str, user_id: str) -> bool:
     """Withdraw: the sign-up row is deleted (nothing kept that is no longer needed)."""
     cursor = await conn.execute(
         "DELETE FROM signups WHERE campaign_id = ? AND platform = ? AND user_id = ?",
@@ -100,7 +98,7 @@ async def leave(conn: aiosqlite.Connection, campaign_id: int, platform: str, use
     return cursor.rowcount > 0
 
 
-async def erase_member(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+async def erase_member(conn: Conn, platform: str, user_id: str) -> int:
     """Privacy erasure: every sign-up of this member, in every workspace."""
     cursor = await conn.execute(
         "DELETE FROM signups WHERE platform = ? AND user_id = ?", (platform, user_id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from lexicon.dates import precision_of
 from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row, snapshot
 from storage.fact_edits.jobs import (
@@ -25,10 +23,11 @@ from storage.interfaces.fact_edits import (
     NewLaw,
     Outcome,
 )
+from storage.sql import Conn
 from storage.subjects import agency_subjects, company_key, law_subjects
 
 
-async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
+async def add_event(conn: Conn, change: NewEvent) -> Outcome:
     company = change.company
     url = change.edit.source_url
     present = await event_on_record(conn, company.id, change.happened, change.kind, url)
@@ -53,7 +52,7 @@ async def add_event(conn: aiosqlite.Connection, change: NewEvent) -> Outcome:
     return await _insert(conn, change.edit, "company_events", values, summary, subjects)
 
 
-async def add_law(conn: aiosqlite.Connection, change: NewLaw) -> Outcome:
+async def add_law(conn: Conn, change: NewLaw) -> Outcome:
     where = change.jurisdiction
     url = change.edit.source_url
     present = await law_on_record(conn, name_key(where.label), change.kind, change.enacted, url)
@@ -86,7 +85,7 @@ async def add_law(conn: aiosqlite.Connection, change: NewLaw) -> Outcome:
 
 
 async def _insert(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     edit: Edit,
     table: str,
     values: dict[str, object],
@@ -100,7 +99,7 @@ async def _insert(
     return await finish(conn, rec, change, edit, f"{FACT_PREFIX[table]}{row_id}")
 
 
-async def set_law_status(conn: aiosqlite.Connection, change: LawStatusChange) -> Outcome:
+async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
     law_id, status, changed, note = change.law_id, change.status, change.changed, change.note
     law = await snapshot(conn, "laws", law_id)
     if law is None:
@@ -129,7 +128,7 @@ async def set_law_status(conn: aiosqlite.Connection, change: LawStatusChange) ->
     return await finish(conn, rec, entry_, change.edit, f"L{law_id}")
 
 
-async def remove_fact(conn: aiosqlite.Connection, change: FactRemoval) -> Outcome:
+async def remove_fact(conn: Conn, change: FactRemoval) -> Outcome:
     table, row_id, label = TABLE_OF_KIND[change.fact.kind], change.fact.id, str(change.fact)
     rec = ChangeRecorder(conn)
     row = await snapshot(conn, table, row_id)
@@ -141,7 +140,7 @@ async def remove_fact(conn: aiosqlite.Connection, change: FactRemoval) -> Outcom
     return await finish(conn, rec, entry_, change.edit, label, shown=what)
 
 
-async def describe(conn: aiosqlite.Connection, table: str, row: Row) -> str:
+async def describe(conn: Conn, table: str, row: Row) -> str:
     """A fact in a few words, for the audit summary."""
     if table == "deployments":
         agency = await snapshot(conn, "agencies", int(row["agency_id"]))
@@ -154,7 +153,7 @@ async def describe(conn: aiosqlite.Connection, table: str, row: Row) -> str:
     return f"{row['happened']}: {row['kind']}: {str(row['summary'])[:120]}"
 
 
-async def _subjects_of(conn: aiosqlite.Connection, table: str, row: Row) -> tuple[str, ...]:
+async def _subjects_of(conn: Conn, table: str, row: Row) -> tuple[str, ...]:
     if table == "deployments":
         agency = await snapshot(conn, "agencies", int(row["agency_id"]))
         return agency_subjects(agency["city"], agency["county"], agency["state"]) if agency else ()

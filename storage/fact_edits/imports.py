@@ -3,8 +3,6 @@ in ONE write job, all or nothing."""
 
 from __future__ import annotations
 
-import aiosqlite
-
 from lexicon.words import plural
 from storage.admin_import import FactRowsRefused, audit_import, dataset_row, write_fact_rows
 from storage.audit import ChangeEntry
@@ -15,9 +13,10 @@ from storage.importers.issues import Issue
 from storage.importers.laws import LAWS_DATASET, write_laws
 from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 from storage.outbox import stamp
+from storage.sql import Conn
 
 
-async def import_atlas(conn: aiosqlite.Connection, change: AtlasImport) -> ImportOutcome:
+async def import_atlas(conn: Conn, change: AtlasImport) -> ImportOutcome:
     edit = change.edit
     before = await dataset_row(conn, ATLAS_DATASET)
     summary = await write_atlas(
@@ -40,7 +39,7 @@ async def import_atlas(conn: aiosqlite.Connection, change: AtlasImport) -> Impor
     return ImportOutcome(change_id, queued, tuple(summary.lines()))
 
 
-async def import_laws_table(conn: aiosqlite.Connection, change: LawsImport) -> ImportOutcome:
+async def import_laws_table(conn: Conn, change: LawsImport) -> ImportOutcome:
     edit = change.edit
     before = await dataset_row(conn, LAWS_DATASET)
     summary = await write_laws(
@@ -65,7 +64,7 @@ class CheckOnly(Exception):
         self.issues = issues
 
 
-async def check_fact_rows(conn: aiosqlite.Connection, rows: list[FactRow]) -> list[Issue]:
+async def check_fact_rows(conn: Conn, rows: list[FactRow]) -> list[Issue]:
     """Which rows would not fit what is on record, found by writing them and rolling back."""
     try:
         await write_fact_rows(conn, rows, as_of="2000-01-01", origin="check")
@@ -74,7 +73,7 @@ async def check_fact_rows(conn: aiosqlite.Connection, rows: list[FactRow]) -> li
     raise CheckOnly([])
 
 
-async def import_facts_csv(conn: aiosqlite.Connection, change: FactsCsvImport) -> ImportOutcome:
+async def import_facts_csv(conn: Conn, change: FactsCsvImport) -> ImportOutcome:
     edit = change.edit
     written = await write_fact_rows(conn, list(change.rows), as_of=today(edit), origin=origin(edit))
     present = written.pop("already_present", ())

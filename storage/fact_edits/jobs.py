@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from storage.audit import (
     ChangeEntry,
     ChangeRecorder,
@@ -19,6 +17,7 @@ from storage.facts_write import name_key
 from storage.follows import enqueue_notifications
 from storage.interfaces.fact_edits import AgencyRef, Edit, Outcome
 from storage.outbox import stamp
+from storage.sql import Conn
 
 # Event kinds that change a company's status by themselves, and the status they leave
 # when the admin gives none: /moratorium shows the latest event that carries a status.
@@ -54,7 +53,7 @@ def entry(
     )  # fmt: skip
 
 
-async def notify(conn: aiosqlite.Connection, edit: Edit, change_id: int, summary: str) -> int:
+async def notify(conn: Conn, edit: Edit, change_id: int, summary: str) -> int:
     """Queue the change's notice for each follower (the command worded it as a template)."""
 
     def text_for(place: str) -> str:
@@ -64,7 +63,7 @@ async def notify(conn: aiosqlite.Connection, edit: Edit, change_id: int, summary
 
 
 async def finish(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     rec: ChangeRecorder,
     change: ChangeEntry,
     edit: Edit,
@@ -80,12 +79,12 @@ async def finish(
     return Outcome(change_id, fact, change.action, summary, queued)
 
 
-async def rows(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> list[Row]:
+async def rows(conn: Conn, sql: str, params: tuple[object, ...]) -> list[Row]:
     async with conn.execute(sql, params) as cursor:
         return [as_row(r) for r in await cursor.fetchall()]
 
 
-async def ring_partnerships_of(conn: aiosqlite.Connection, agency_id: int) -> list[Row]:
+async def ring_partnerships_of(conn: Conn, agency_id: int) -> list[Row]:
     """The agency's Ring partnerships, latest start first (ongoing ones have ended NULL)."""
     return await rows(
         conn,
@@ -100,7 +99,7 @@ def agency_kind(name: str) -> str:
     return "Sheriff" if "sheriff" in lowered else "Police" if "police" in lowered else ""
 
 
-async def agency(conn: aiosqlite.Connection, rec: ChangeRecorder, ref: AgencyRef) -> Row:
+async def agency(conn: Conn, rec: ChangeRecorder, ref: AgencyRef) -> Row:
     """The agency row, created (and recorded in the change) when the admin asked for it."""
     agency_id = ref.id
     if agency_id is None:
@@ -120,7 +119,7 @@ async def agency(conn: aiosqlite.Connection, rec: ChangeRecorder, ref: AgencyRef
     return row
 
 
-async def company_slug(conn: aiosqlite.Connection, company_id: int) -> str:
+async def company_slug(conn: Conn, company_id: int) -> str:
     async with conn.execute("SELECT slug FROM companies WHERE id = ?", (company_id,)) as cursor:
         row = await cursor.fetchone()
     return "" if row is None else str(row[0])

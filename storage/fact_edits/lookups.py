@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from storage.db import Database
 from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.facts_write import name_key
 from storage.interfaces.fact_edits import AgencyRef, CompanyRef, FactRef, LawRef
+from storage.sql import Db
 
 
 def _agency(row: Any) -> AgencyRef:
     return AgencyRef(int(row["id"]), row["name"], row["state"], row["city"])
 
 
-async def agency_named(db: Database, name: str, state: str) -> AgencyRef | None:
+async def agency_named(db: Db, name: str, state: str) -> AgencyRef | None:
     row = await db.fetchone(
         "SELECT * FROM agencies WHERE name_key = ? AND state = ?", (name_key(name), state)
     )
     return None if row is None else _agency(row)
 
 
-async def agencies(db: Database, ids: tuple[int, ...]) -> list[AgencyRef]:
+async def agencies(db: Db, ids: tuple[int, ...]) -> list[AgencyRef]:
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
@@ -29,7 +29,7 @@ async def agencies(db: Database, ids: tuple[int, ...]) -> list[AgencyRef]:
     return [_agency(r) for r in rows]
 
 
-async def company(db: Database, name: str) -> CompanyRef | None:
+async def company(db: Db, name: str) -> CompanyRef | None:
     row = await db.fetchone(
         "SELECT c.id, c.slug, c.name FROM company_aliases ca"
         " JOIN companies c ON c.id = ca.company_id WHERE ca.alias = ?",
@@ -38,12 +38,12 @@ async def company(db: Database, name: str) -> CompanyRef | None:
     return None if row is None else CompanyRef(int(row["id"]), row["slug"], row["name"])
 
 
-async def company_names(db: Database) -> list[str]:
-    rows = await db.fetchall("SELECT name FROM companies ORDER BY name COLLATE NOCASE")
+async def company_names(db: Db) -> list[str]:
+    rows = await db.fetchall("SELECT name FROM companies ORDER BY lower(name), name")
     return [str(r[0]) for r in rows]
 
 
-async def fact_exists(db: Database, fact: FactRef) -> bool:
+async def fact_exists(db: Db, fact: FactRef) -> bool:
     # Only the fixed table names of TABLE_OF_KIND ever reach the SQL.
     table = TABLE_OF_KIND[fact.kind]
     row = await db.fetchone(
@@ -53,7 +53,7 @@ async def fact_exists(db: Database, fact: FactRef) -> bool:
     return row is not None
 
 
-async def laws_of_jurisdiction(db: Database, jurisdiction: str) -> list[LawRef]:
+async def laws_of_jurisdiction(db: Db, jurisdiction: str) -> list[LawRef]:
     """Every writer keys laws with name_key(), so 'oakland,  ca' finds 'Oakland, CA'."""
     rows = await db.fetchall(
         "SELECT id, kind, enacted, status FROM laws WHERE jurisdiction_key = ?"

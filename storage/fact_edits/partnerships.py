@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from lexicon.dates import precision_of
 from storage.audit import ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import agency, entry, finish, origin, ring_partnerships_of, today
 from storage.facts_models import RING_TECHNOLOGY
 from storage.interfaces.fact_edits import Edit, Outcome, PartnershipChange, PartnershipEnd
+from storage.sql import Conn
 from storage.subjects import agency_subjects
 
 
-async def set_partnership(conn: aiosqlite.Connection, change: PartnershipChange) -> Outcome:
+async def set_partnership(conn: Conn, change: PartnershipChange) -> Outcome:
     rec, since = ChangeRecorder(conn), change.since
     row = await agency(conn, rec, change.agency)
     source_id = await rec.source(change.edit.source_url)
@@ -47,7 +46,7 @@ async def set_partnership(conn: aiosqlite.Connection, change: PartnershipChange)
     return await _finish(conn, rec, change.edit, action, summary, deployment_id, row)
 
 
-async def end_partnership(conn: aiosqlite.Connection, change: PartnershipEnd) -> Outcome:
+async def end_partnership(conn: Conn, change: PartnershipEnd) -> Outcome:
     rec, ended = ChangeRecorder(conn), change.ended
     row = await agency(conn, rec, change.agency)
     ongoing = [p for p in await ring_partnerships_of(conn, row["id"]) if p["ended"] is None]
@@ -69,7 +68,7 @@ async def end_partnership(conn: aiosqlite.Connection, change: PartnershipEnd) ->
 
 
 async def _finish(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     rec: ChangeRecorder,
     edit: Edit,
     action: str,

@@ -3,11 +3,11 @@ entering or importing it again adds nothing (and says so) instead of a second co
 
 from __future__ import annotations
 
-import aiosqlite
+from storage.sql import Conn
 
 
 async def event_on_record(
-    conn: aiosqlite.Connection, company_id: int, happened: str, kind: str, url: str
+    conn: Conn, company_id: int, happened: str, kind: str, url: str
 ) -> int | None:
     return await _id(
         conn,
@@ -18,7 +18,7 @@ async def event_on_record(
 
 
 async def law_on_record(
-    conn: aiosqlite.Connection, jurisdiction_key: str, kind: str, enacted: str, url: str
+    conn: Conn, jurisdiction_key: str, kind: str, enacted: str, url: str
 ) -> int | None:
     return await _id(
         conn,
@@ -28,7 +28,7 @@ async def law_on_record(
     )
 
 
-async def _id(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...]) -> int | None:
+async def _id(conn: Conn, sql: str, params: tuple[object, ...]) -> int | None:
     async with conn.execute(sql, params) as cursor:
         row = await cursor.fetchone()
     return None if row is None else int(row[0])

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from storage.fact_edits.jobs import notify
 from storage.interfaces.fact_edits import UndoOutcome, UndoRequest
 from storage.outbox import stamp
+from storage.sql import Conn
 from storage.undo import undo_change
 
 
-async def undo(conn: aiosqlite.Connection, request: UndoRequest) -> UndoOutcome:
+async def undo(conn: Conn, request: UndoRequest) -> UndoOutcome:
     edit = request.edit
     result = await undo_change(conn, request.change_id, edit.author, stamp(edit.at))
     # The notice tells what was undone: {summary} is the undone change's summary.

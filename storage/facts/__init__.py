@@ -1,6 +1,6 @@
 """Reads of the facts: companies and their timelines, agencies, Ring partnerships, laws,
-datasets. `SqliteFacts` is the FactsStore (storage.interfaces.facts) on SQLite."""
+datasets. `SqlFacts` is the FactsStore (storage.interfaces.facts), on either backend."""
 
-from storage.facts.reads import SqliteFacts
+from storage.facts.reads import SqlFacts
 
-__all__ = ["SqliteFacts"]
+__all__ = ["SqlFacts"]

@@ -1,11 +1,10 @@
-"""What members read, on SQLite: every method runs on the read-only connection and returns
+"""What members read: every method runs on the read-only connection and returns
 frozen values from `facts_models`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storage.db import Database
 from storage.facts.rows import (
     AGENCY_COLUMNS,
     CHUNK,
@@ -34,6 +33,7 @@ from storage.facts_models import (
     deployment_order,
 )
 from storage.facts_write import name_key
+from storage.sql import Db
 
 
 def ring_rows(state: str | None) -> tuple[str, list[object]]:
@@ -44,10 +44,10 @@ def ring_rows(state: str | None) -> tuple[str, list[object]]:
     return "d.technology = ?", [RING_TECHNOLOGY]
 
 
-class SqliteFacts:
-    """FactsStore on SQLite."""
+class SqlFacts:
+    """FactsStore in SQL (SQLite or PostgreSQL)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Db) -> None:
         self._db = db
 
     # --- companies -------------------------------------------------------------------------
@@ -86,7 +86,7 @@ class SqliteFacts:
             " LEFT JOIN company_events e ON e.id = ("
             "   SELECT e2.id FROM company_events e2 WHERE e2.company_id = c.id AND e2.status <> ''"
             "   ORDER BY e2.happened DESC, e2.id DESC LIMIT 1)"
-            " LEFT JOIN sources s ON s.id = e.source_id ORDER BY c.name COLLATE NOCASE"
+            " LEFT JOIN sources s ON s.id = e.source_id ORDER BY lower(c.name), c.name"
         )
         return [
             CompanyStatus(company_of(row), None if row["happened"] is None else event_of(row))
@@ -154,7 +154,7 @@ class SqliteFacts:
             "SELECT COALESCE(substr(first, 1, 4), '') AS key, COUNT(*) AS n FROM ("
             "  SELECT MIN(d.started) AS first FROM deployments d"
             f"  JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY d.agency_id"
-            ") GROUP BY key ORDER BY key",
+            ") AS firsts GROUP BY key ORDER BY key",
             params,
         )
         return [Count(row["key"], row["n"]) for row in rows]
@@ -167,7 +167,7 @@ class SqliteFacts:
             "SELECT substr(first, 1, 7) AS key, COUNT(*) AS n FROM ("
             "  SELECT MIN(d.started) AS first FROM deployments d"
             f"  JOIN agencies a ON a.id = d.agency_id WHERE {where} GROUP BY d.agency_id"
-            ") WHERE length(first) >= 7 GROUP BY key ORDER BY key",
+            ") AS firsts WHERE length(first) >= 7 GROUP BY key ORDER BY key",
             params,
         )
         return [Count(row["key"], row["n"]) for row in rows]

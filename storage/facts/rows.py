@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from storage.facts_models import (
     Agency,
     Company,
@@ -12,6 +10,7 @@ from storage.facts_models import (
     Law,
     Source,
 )
+from storage.sql import Row
 
 # SQLite's default limit on bound parameters is far above this; chunks keep statements small.
 CHUNK = 500
@@ -36,15 +35,15 @@ LAW_SQL = (
 )
 
 
-def source_of(row: sqlite3.Row) -> Source:
+def source_of(row: Row) -> Source:
     return Source(row["url"], row["publisher"], row["published"], row["title"])
 
 
-def company_of(row: sqlite3.Row) -> Company:
+def company_of(row: Row) -> Company:
     return Company(row["c_id"], row["slug"], row["c_name"], row["topic"])
 
 
-def event_of(row: sqlite3.Row) -> CompanyEvent:
+def event_of(row: Row) -> CompanyEvent:
     return CompanyEvent(
         company=company_of(row),
         happened=row["happened"],
@@ -59,7 +58,7 @@ def event_of(row: sqlite3.Row) -> CompanyEvent:
     )
 
 
-def agency_of(row: sqlite3.Row) -> Agency:
+def agency_of(row: Row) -> Agency:
     return Agency(
         id=row["a_id"],
         name=row["a_name"],
@@ -71,7 +70,7 @@ def agency_of(row: sqlite3.Row) -> Agency:
     )
 
 
-def deployment_of(row: sqlite3.Row) -> Deployment:
+def deployment_of(row: Row) -> Deployment:
     return Deployment(
         id=row["id"],
         agency=agency_of(row),
@@ -86,7 +85,7 @@ def deployment_of(row: sqlite3.Row) -> Deployment:
     )
 
 
-def law_of(row: sqlite3.Row) -> Law:
+def law_of(row: Row) -> Law:
     return Law(
         id=row["id"],
         jurisdiction=row["jurisdiction"],

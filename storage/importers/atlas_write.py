@@ -1,6 +1,6 @@
 """EFF Atlas of Surveillance: the write step.
 
-`import_atlas(db, parsed, as_of=...)` writes a parse in ONE `Database.write` job: either
+`import_atlas(db, parsed, as_of=...)` writes a parse in ONE `Db.write` job: either
 every agency, source and deployment is committed, or (on any error) nothing is.
 `write_atlas(conn, parsed, as_of=...)` is the same write on a connection, for a caller's own
 job (/facts import writes the rows, their audit entry and notifications as one job). Rows are
@@ -16,12 +16,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import aiosqlite
-
-from storage.db import Database
 from storage.facts_write import name_key, record_dataset
 from storage.importers.atlas import RING, AtlasParse, AtlasRow
 from storage.importers.issues import ImportRefused, SkippedRow
+from storage.sql import Conn, Db
 
 log = logging.getLogger("counterwatch.import.atlas")
 
@@ -81,7 +79,7 @@ class ImportSummary:
 
 
 async def write_atlas(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     parsed: AtlasParse,
     *,
     as_of: str,
@@ -116,7 +114,7 @@ async def write_atlas(
 
 
 async def import_atlas(
-    db: Database,
+    db: Db,
     parsed: AtlasParse,
     *,
     as_of: str,
@@ -128,7 +126,7 @@ async def import_atlas(
     has errors."""
     _check(parsed, as_of)  # before queueing a write job at all
 
-    async def job(conn: aiosqlite.Connection) -> ImportSummary:
+    async def job(conn: Conn) -> ImportSummary:
         return await write_atlas(
             conn, parsed, as_of=as_of, origin=origin, imported_at=imported_at, dataset=dataset
         )
@@ -149,20 +147,20 @@ def _check(parsed: AtlasParse, as_of: str) -> None:
     dt.date.fromisoformat(as_of)  # ValueError for anything but YYYY-MM-DD
 
 
-async def _max_id(conn: aiosqlite.Connection, table: str) -> int:
+async def _max_id(conn: Conn, table: str) -> int:
     async with conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}") as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
 
 
-async def _ids_after(conn: aiosqlite.Connection, table: str, after: int) -> list[int]:
+async def _ids_after(conn: Conn, table: str, after: int) -> list[int]:
     # Rows are only ever added at max(id)+1, so ids above the old maximum are ours.
     async with conn.execute(f"SELECT id FROM {table} WHERE id > ? ORDER BY id", (after,)) as cur:
         return [int(r[0]) for r in await cur.fetchall()]
 
 
 async def _write_agencies(
-    conn: aiosqlite.Connection, rows: list[AtlasRow], places: dict[tuple[str, str], tuple[str, ...]]
+    conn: Conn, rows: list[AtlasRow], places: dict[tuple[str, str], tuple[str, ...]]
 ) -> tuple[dict[tuple[str, str], int], list[int]]:
     first: dict[tuple[str, str], AtlasRow] = {}
     for row in rows:
@@ -191,7 +189,7 @@ async def _write_agencies(
 
 
 async def _write_names(
-    conn: aiosqlite.Connection, parsed: AtlasParse, agency_ids: dict[tuple[str, str], int]
+    conn: Conn, parsed: AtlasParse, agency_ids: dict[tuple[str, str], int]
 ) -> None:
     """Every city and alias of each agency; also for agencies already there, so importing
     the file again into an older database adds the places it lacked."""
@@ -213,7 +211,7 @@ def _source_key(row: AtlasRow) -> tuple[str, str, str]:
 
 
 async def _write_sources(
-    conn: aiosqlite.Connection, rows: list[AtlasRow]
+    conn: Conn, rows: list[AtlasRow]
 ) -> tuple[dict[tuple[str, str, str], int], list[int]]:
     keys = list(dict.fromkeys(_source_key(r) for r in rows))
     before = await _max_id(conn, "sources")
@@ -229,7 +227,7 @@ async def _write_sources(
 
 
 async def _write_deployments(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     rows: list[AtlasRow],
     agency_ids: dict[tuple[str, str], int],
     source_ids: dict[tuple[str, str, str], int],

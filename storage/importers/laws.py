@@ -13,16 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-import aiosqlite
-
 from lexicon.states import state_code
-from storage.db import Database
 from storage.facts_write import name_key, record_dataset, upsert_law, upsert_source
 from storage.importers.cells import clean, field_problem
 from storage.importers.dates import parse_loose_date
 from storage.importers.issues import ImportRefused, Issue
 from storage.importers.keys import law_key
 from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
+from storage.sql import Conn, Db
 
 LAWS_DATASET = "iff-local-laws"
 IFF_AS_OF = "2021-05-03"  # the date of the IFF post the table comes from
@@ -210,7 +208,7 @@ class LawsImportSummary:
 
 
 async def import_laws(
-    db: Database,
+    db: Db,
     parsed: LawsParse,
     *,
     as_of: str = IFF_AS_OF,
@@ -221,14 +219,14 @@ async def import_laws(
     if parsed.errors:
         raise ImportRefused(parsed.errors)
 
-    async def job(conn: aiosqlite.Connection) -> LawsImportSummary:
+    async def job(conn: Conn) -> LawsImportSummary:
         return await write_laws(conn, parsed, as_of=as_of, origin=origin, imported_at=imported_at)
 
     return await db.write(job)
 
 
 async def write_laws(
-    conn: aiosqlite.Connection,
+    conn: Conn,
     parsed: LawsParse,
     *,
     as_of: str,
@@ -258,9 +256,7 @@ async def write_laws(
     return LawsImportSummary(parsed.rows_read, tuple(created), tuple(kept), corrected, tuple(ids))
 
 
-async def _write_law(
-    conn: aiosqlite.Connection, row: LawRow, source_id: int, as_of: str, origin: str
-) -> int:
+async def _write_law(conn: Conn, row: LawRow, source_id: int, as_of: str, origin: str) -> int:
     return await upsert_law(
         conn,
         jurisdiction=row.jurisdiction,

@@ -1,8 +1,9 @@
 """The storage seam: typed repository interfaces, one per use case.
 
 Commands and features talk to storage only through these Protocols (held by `Storage`,
-which `Deps` carries). The SQLite implementation (storage/sqlite.py) satisfies them; a
-second backend plugs in by satisfying them too. Nothing here names a table or a driver."""
+which `Deps` carries). storage/repositories.py builds the implementation over a `Db`, SQLite
+or PostgreSQL (storage/sql.py says what both backends share). Nothing here names a table or a
+driver."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from storage.interfaces.announcements import AnnouncementStore
 from storage.interfaces.audit import AuditLog
 from storage.interfaces.campaigns import CampaignStore
+from storage.interfaces.cards import CardStore
 from storage.interfaces.dedupe import RequestDedupe
 from storage.interfaces.fact_edits import FactEditor
 from storage.interfaces.facts import FactsStore
@@ -36,3 +38,4 @@ class Storage:
     dedupe: RequestDedupe
     announcements: AnnouncementStore
     reminders: ReminderStore
+    cards: CardStore  # where campaign cards were posted, and whether their count is stale

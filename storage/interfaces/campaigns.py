@@ -29,6 +29,10 @@ class CampaignStore(Protocol):
         """The campaign, possibly from memory (a close elsewhere is re-checked by `join`)."""
         ...
 
+    async def by_id(self, campaign_id: int) -> Campaign | None:
+        """The campaign as stored now (never from memory), or None once deleted."""
+        ...
+
     async def list(self, workspace: str, limit: int) -> builtins.list[tuple[Campaign, int]]:
         """A workspace's campaigns, open ones first, each with its sign-up count."""
         ...

@@ -15,9 +15,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
-
-from storage.db import Database
 from storage.facts_models import RING_TECHNOLOGY
 from storage.facts_write import (
     add_company_event,
@@ -29,6 +26,7 @@ from storage.facts_write import (
     upsert_source,
 )
 from storage.importers.keys import law_key
+from storage.sql import Conn, Db
 
 SEED_FILE = Path(__file__).with_name("facts.toml")
 SEED_DATASET = "seed"
@@ -53,7 +51,7 @@ def fact_as_of(entry: dict[str, Any], *dates: str | None) -> str:
     return max(candidates)
 
 
-async def ensure_seed(db: Database, *, now: dt.datetime, path: Path = SEED_FILE) -> bool:
+async def ensure_seed(db: Db, *, now: dt.datetime, path: Path = SEED_FILE) -> bool:
     """Load the seed unless this exact version is already recorded. True if it loaded."""
     raw = path.read_bytes()
     version = seed_version(raw)
@@ -63,7 +61,7 @@ async def ensure_seed(db: Database, *, now: dt.datetime, path: Path = SEED_FILE)
     data = tomllib.loads(raw.decode("utf-8"))
     when = now.isoformat(timespec="seconds")
 
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         await _load(conn, data)
         facts = sum(len(data.get(part, [])) for part in ("events", "laws", "partnerships"))
         newest = max(_as_ofs(data))
@@ -82,7 +80,7 @@ def _as_ofs(data: dict[str, Any]) -> list[str]:
     return found
 
 
-async def _source(conn: aiosqlite.Connection, entry: dict[str, Any]) -> int:
+async def _source(conn: Conn, entry: dict[str, Any]) -> int:
     source = entry["source"]
     return await upsert_source(
         conn,
@@ -93,7 +91,7 @@ async def _source(conn: aiosqlite.Connection, entry: dict[str, Any]) -> int:
     )
 
 
-async def _load(conn: aiosqlite.Connection, data: dict[str, Any]) -> None:
+async def _load(conn: Conn, data: dict[str, Any]) -> None:
     company_ids: dict[str, int] = {}
     for company in data.get("companies", []):
         company_ids[company["slug"]] = await upsert_company(
@@ -145,7 +143,7 @@ async def _load(conn: aiosqlite.Connection, data: dict[str, Any]) -> None:
         )
 
 
-async def _partnership(conn: aiosqlite.Connection, entry: dict[str, Any]) -> None:
+async def _partnership(conn: Conn, entry: dict[str, Any]) -> None:
     """A Ring partnership known from reporting after the 2020 snapshot (the NYPD's)."""
     agency_id = await upsert_agency(
         conn, entry["agency"], entry["state"], city=entry.get("city", ""), kind=entry["kind"]

@@ -53,6 +53,7 @@ def test_the_tree_as_it_is_keeps_every_rule(tree: Path) -> None:
     [
         ("commands/help.py", "import aiosqlite", DRIVERS),
         ("places/names.py", "import sqlite3", DRIVERS),
+        ("notifications/delivery.py", "import asyncpg", DRIVERS),
         ("commands/help.py", "import discord", CHAT),
         ("storage/letters.py", "from bot import models", FLOORS),
         ("bot/dispatch.py", "import places.index", FLOORS),

@@ -4,8 +4,6 @@ when its ban took effect and when its reversal was signed and took effect."""
 
 from __future__ import annotations
 
-import aiosqlite
-
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Attachment, Role
@@ -13,6 +11,7 @@ from places.index import place_index
 from storage import facts_write as w
 from storage.db import Database
 from storage.seed import ensure_seed
+from storage.sql import Conn
 from tests.conftest import FIXED_NOW, identity, shared_data_file
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
@@ -56,7 +55,7 @@ async def test_virginia_says_when_it_took_effect_and_was_reversed(
 async def test_a_pending_law_is_not_counted_as_no_longer_in_force(
     dispatcher: Dispatcher, db: Database
 ) -> None:
-    async def pending(conn: aiosqlite.Connection) -> None:
+    async def pending(conn: Conn) -> None:
         source = await w.upsert_source(conn, "https://news.example/bill", "News")
         await w.upsert_law(
             conn, jurisdiction="New York", state="NY", level="state", kind="ban",

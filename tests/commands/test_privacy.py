@@ -4,6 +4,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from commands import build_registry
@@ -11,6 +13,7 @@ from commands.admin.refusals import refusal_recorder
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
 from tests.conftest import identity
+from tests.db_tables import table_columns
 
 SECRET_NAME = "Zelda Quux-Private"
 ME = replace(identity(user_id="U-zelda-77"), user_name=SECRET_NAME)
@@ -19,12 +22,8 @@ ME = replace(identity(user_id="U-zelda-77"), user_name=SECRET_NAME)
 async def traces(db: Database, *needles: str) -> list[str]:
     """Every (table, column) whose text holds one of `needles`: the whole database."""
     found = []
-    tables = await db.fetchall(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    )
-    for (table,) in (tuple(t) for t in tables):
-        columns = await db.fetchall(f"SELECT name FROM pragma_table_info('{table}')")
-        for (column,) in (tuple(c) for c in columns):
+    for table, columns in (await table_columns(db)).items():
+        for column in columns:
             for needle in needles:
                 row = await db.fetchone(
                     f'SELECT count(*) FROM "{table}" WHERE instr(CAST("{column}" AS TEXT), ?) > 0',
@@ -126,6 +125,7 @@ def files_holding(db_path: Path, *needles: str) -> dict[str, list[str]]:
     return found
 
 
+@pytest.mark.sqlite_only("reads SQLite's own files; PostgreSQL frees rows at VACUUM")
 async def test_forgetme_leaves_no_bytes_in_the_database_files(
     dispatcher: Dispatcher, db: Database
 ) -> None:

@@ -20,7 +20,7 @@ from bot.settings import Settings
 from notifications.delivery import deliver_due
 from storage.db import Database
 from tests.conftest import FIXED_NOW
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 
 class RecordingMessenger:
@@ -48,7 +48,7 @@ async def main(path: str, record: str) -> None:
     try:
         messengers = Messengers()
         messengers.register(RecordingMessenger(record))
-        deps = await sqlite_deps(
+        deps = await wire_deps(
             db, Settings(db_path=path), lambda: FIXED_NOW, messengers=messengers, lazy=True
         )
         print("READY", flush=True)

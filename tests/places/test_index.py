@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import aiosqlite
 import pytest
 
 from bot.errors import UserError
@@ -9,15 +8,16 @@ from lexicon.states import state_code
 from places.index import PlaceIndex
 from places.names import readings
 from storage.db import Database
-from storage.facts import SqliteFacts
+from storage.facts import SqlFacts
 from storage.facts_write import upsert_agency
+from storage.sql import Conn
 from tests.facts_sample import load_sample
 
 
 @pytest.fixture
 async def index(db: Database) -> PlaceIndex:
     await load_sample(db)
-    places = PlaceIndex(SqliteFacts(db))
+    places = PlaceIndex(SqlFacts(db))
     await places.reload()
     return places
 
@@ -109,7 +109,7 @@ async def test_law_only_places_resolve(index: PlaceIndex) -> None:
 
 
 async def test_empty_index_gives_a_clear_message(db: Database) -> None:
-    places = PlaceIndex(SqliteFacts(db))
+    places = PlaceIndex(SqlFacts(db))
     await places.reload()
     with pytest.raises(UserError, match="empty"):
         places.resolve("Greenfield, WI")
@@ -118,7 +118,7 @@ async def test_empty_index_gives_a_clear_message(db: Database) -> None:
 
 
 async def test_reload_sees_new_facts(db: Database) -> None:
-    places = PlaceIndex(SqliteFacts(db))
+    places = PlaceIndex(SqlFacts(db))
     await places.reload()
     assert len(places) == 0
     await load_sample(db)
@@ -148,27 +148,27 @@ async def test_suggest_never_exceeds_25(db: Database) -> None:
                                   city=f"Springfield {n}")  # fmt: skip
 
     await db.write(many)
-    places = PlaceIndex(SqliteFacts(db))
+    places = PlaceIndex(SqlFacts(db))
     await places.reload()
     assert len(places.suggest("Springfield")) == 25
     assert len(places.suggest("Springfeld")) == 25
 
 
 async def test_ambiguity_example_names_a_state(db: Database) -> None:
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         # The Atlas has a Springfield whose state is unknown ('NA'); it must not be the example.
         for state in ("", "IL", "MA"):
             await upsert_agency(conn, "Springfield Police Department", state, city="Springfield")
 
     await db.write(job)
-    places = PlaceIndex(SqliteFacts(db))
+    places = PlaceIndex(SqlFacts(db))
     await places.reload()
     with pytest.raises(UserError, match=r"Say which, e\.g\. Springfield, (IL|MA)\."):
         places.resolve("Springfield")
 
 
 async def test_other_cities_and_aliases_find_an_agency(db: Database) -> None:
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         dps = await upsert_agency(
             conn, "Kalamazoo Department of Public Safety", "MI", city="Kalamazoo"
         )
@@ -182,7 +182,7 @@ async def test_other_cities_and_aliases_find_an_agency(db: Database) -> None:
         )
 
     await db.write(job)
-    index = PlaceIndex(SqliteFacts(db))
+    index = PlaceIndex(SqlFacts(db))
     await index.reload()
     both = index.resolve("Kalamazoo Township Police Department, MI")
     assert len(both.agency_ids) == 2  # the alias joins the agency of that name

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from storage.audit import Author, ChangeEntry, record_change
 from storage.db import Database
 from storage.follows import add_follow, enqueue_notifications
+from storage.sql import Conn
 
 AT = "2026-11-26T12:00:00+00:00"
 PLACE = ("city:greenfield:WI", "Greenfield, WI", "WI", "")
@@ -17,7 +16,7 @@ async def queue_notification(
 ) -> int:
     """`user_id` follows Greenfield, WI; an admin change about it queues one notification."""
 
-    async def job(conn: aiosqlite.Connection) -> int:
+    async def job(conn: Conn) -> int:
         await add_follow(conn, (platform, workspace, user_id), PLACE, AT, user_name)
         entry = ChangeEntry(
             Author(platform, workspace, "A1", "admin"), AT, "facts end-partnership", "update",

@@ -26,7 +26,7 @@ from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from tests.conftest import FIXED_NOW, identity
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 SENTINEL = replace(identity(user_id="U-sentinel-4711"), user_name="Sentinel Qwxyz")
 SENTINEL_CITY = "Sentineltown"
@@ -52,7 +52,7 @@ def hold_lock(path: str) -> None:
 
 async def forget(path: str) -> None:
     db = await Database.open(path)
-    deps = await sqlite_deps(db, Settings(db_path=path), lambda: FIXED_NOW, lazy=True)
+    deps = await wire_deps(db, Settings(db_path=path), lambda: FIXED_NOW, lazy=True)
     run = Dispatcher(build_registry(), deps).run_text
 
     async def ok(who: Identity, line: str) -> str:

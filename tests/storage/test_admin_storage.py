@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import aiosqlite
 import pytest
 
 from storage import outbox
@@ -12,6 +11,7 @@ from storage.audit import Author, ChangeEntry, ChangeRefused, record_change, rec
 from storage.db import Database
 from storage.facts_csv import parse_facts_csv
 from storage.facts_write import upsert_agency, upsert_deployment, upsert_source
+from storage.sql import Conn
 from storage.undo import undo_change
 
 AUTHOR = Author("test", "W1", "A1", "admin")
@@ -51,7 +51,7 @@ def test_facts_csv_reads_a_quoted_multiline_field() -> None:
 
 
 async def test_import_undo_refused_while_later_facts_use_its_agencies(db: Database) -> None:
-    async def fake_import(conn: aiosqlite.Connection) -> int:
+    async def fake_import(conn: Conn) -> int:
         source = await upsert_source(conn, "https://e.org/a")
         agency = await upsert_agency(conn, "Imported Police Department", "WI", city="Town")
         entry = ChangeEntry(AUTHOR, "2026-11-26T12:00:00+00:00", "facts import", "import", "", "x")
@@ -63,7 +63,7 @@ async def test_import_undo_refused_while_later_facts_use_its_agencies(db: Databa
 
     change_id = await db.write(fake_import)
 
-    async def undo(conn: aiosqlite.Connection) -> object:
+    async def undo(conn: Conn) -> object:
         return await undo_change(conn, change_id, AUTHOR, "2026-11-26T12:01:00+00:00")
 
     with pytest.raises(ChangeRefused, match="later fact"):

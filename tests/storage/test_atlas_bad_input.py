@@ -6,12 +6,14 @@ import csv
 import io
 
 import aiosqlite
+import asyncpg
 import pytest
 
 from storage.db import Database
 from storage.importers.atlas import ATLAS_COLUMNS, parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.issues import ImportRefused
+from storage.sql import Conn
 from tests.conftest import FIXED_NOW
 
 
@@ -62,19 +64,32 @@ async def test_a_bad_row_in_the_middle_changes_nothing(db: Database) -> None:
     assert await table_counts(db) == (0, 0, 0, 0)
 
 
+# A trigger that refuses one row in the middle of an import, in each backend's dialect.
+TRAPS = {
+    "sqlite": (
+        "CREATE TRIGGER trap BEFORE INSERT ON deployments WHEN NEW.summary = 'boom'"
+        " BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END",
+    ),
+    "postgres": (
+        "CREATE FUNCTION trap() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        " IF NEW.summary = 'boom' THEN RAISE EXCEPTION 'refused by trigger'"
+        " USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER trap BEFORE INSERT ON deployments FOR EACH ROW EXECUTE FUNCTION trap()",
+    ),
+}
+
+
 async def test_a_failure_during_the_write_rolls_everything_back(db: Database) -> None:
-    async def trap(conn: aiosqlite.Connection) -> None:
-        await conn.execute(
-            "CREATE TRIGGER trap BEFORE INSERT ON deployments WHEN NEW.summary = 'boom'"
-            " BEGIN SELECT RAISE(ABORT, 'refused by trigger'); END"
-        )
+    async def trap(conn: Conn) -> None:
+        for statement in TRAPS[db.dialect]:
+            await conn.execute(statement)
 
     await db.write(trap)
     rows = [row(n) for n in range(1, 50)]
     rows[40]["Summary"] = "boom"
     parsed = parse_atlas(atlas_csv(rows))
     assert parsed.ok
-    with pytest.raises(aiosqlite.IntegrityError):
+    with pytest.raises((aiosqlite.IntegrityError, asyncpg.IntegrityConstraintViolationError)):
         await import_atlas(db, parsed, as_of="2020-10-07", imported_at=FIXED_NOW)
     assert await table_counts(db) == (0, 0, 0, 0)
 

@@ -10,16 +10,16 @@ import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.settings import Settings
 from places.index import place_index
 from storage import facts_write as fw
-from storage.campaigns import NewCampaign, SqliteCampaigns
+from storage.campaigns import NewCampaign, SqlCampaigns
 from storage.db import Database
+from storage.sql import Conn
 from tests.conftest import FIXED_NOW
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ async def pair(tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
 
 async def test_a_campaign_closed_elsewhere_is_seen_closed(pair: tuple[Database, Database]) -> None:
     here, elsewhere = pair
-    ours, theirs = SqliteCampaigns(here), SqliteCampaigns(elsewhere)
+    ours, theirs = SqlCampaigns(here), SqlCampaigns(elsewhere)
     new = NewCampaign("W1", "shut", "Shut", None, "", "", None, "2026-11-26")
     assert await ours.create(new)
     cached = await ours.find("W1", "shut")
@@ -49,7 +49,7 @@ async def test_a_campaign_closed_elsewhere_is_seen_closed(pair: tuple[Database, 
 
 async def test_own_writes_are_not_changes_elsewhere(pair: tuple[Database, Database]) -> None:
     here, _ = pair
-    await SqliteCampaigns(here).create(NewCampaign("W1", "own", "Own", None, "", "", None, "d"))
+    await SqlCampaigns(here).create(NewCampaign("W1", "own", "Own", None, "", "", None, "d"))
     assert not await here.poll_changes()  # no reload storm under our own sign-ups
     assert here.elsewhere_generation == 0
 
@@ -58,11 +58,11 @@ async def test_the_place_index_reloads_after_an_import_elsewhere(
     pair: tuple[Database, Database], tmp_path: Path
 ) -> None:
     here, elsewhere = pair
-    deps = await sqlite_deps(here, Settings(db_path=str(tmp_path / "shared.db")), lambda: FIXED_NOW)
+    deps = await wire_deps(here, Settings(db_path=str(tmp_path / "shared.db")), lambda: FIXED_NOW)
     index = place_index(deps)
     before = len(index)
 
-    async def add_agency(conn: aiosqlite.Connection) -> None:
+    async def add_agency(conn: Conn) -> None:
         await fw.upsert_agency(
             conn, "Quillfield Police Department", "WI", city="Quillfield", kind="Police"
         )

@@ -4,13 +4,14 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from storage.db import Database
 from storage.migrate import migration_files
+from storage.sql import Conn, returned_id
 
 
+@pytest.mark.sqlite_only("user_version and WAL are SQLite's")
 async def test_migrations_set_user_version_and_wal(db: Database) -> None:
     row = await db.fetchone("PRAGMA user_version")
     assert row is not None and row[0] == len(migration_files())
@@ -31,11 +32,12 @@ async def test_reopen_does_not_reapply(tmp_path: Path) -> None:
 
 async def test_concurrent_writes_share_commits_and_are_visible(db: Database) -> None:
     async def insert(i: int) -> int:
-        async def job(conn: aiosqlite.Connection) -> int:
+        async def job(conn: Conn) -> int:
             cursor = await conn.execute(
-                "INSERT INTO sources (url, publisher) VALUES (?, ?)", (f"https://x/{i}", "t")
+                "INSERT INTO sources (url, publisher) VALUES (?, ?) RETURNING id",
+                (f"https://x/{i}", "t"),
             )
-            return int(cursor.lastrowid or 0)
+            return await returned_id(cursor)
 
         return await db.write(job)
 
@@ -48,10 +50,10 @@ async def test_concurrent_writes_share_commits_and_are_visible(db: Database) -> 
 
 
 async def test_failing_job_is_isolated_from_its_group(db: Database) -> None:
-    async def good(conn: aiosqlite.Connection) -> None:
+    async def good(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('https://ok')")
 
-    async def bad(conn: aiosqlite.Connection) -> None:
+    async def bad(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('https://half')")
         raise ValueError("refused")
 
@@ -61,6 +63,7 @@ async def test_failing_job_is_isolated_from_its_group(db: Database) -> None:
     assert [r["url"] for r in rows] == ["https://ok"]
 
 
+@pytest.mark.sqlite_only("the read-only reader connection is SQLite's")
 async def test_reader_is_read_only(db: Database) -> None:
     with pytest.raises(sqlite3.OperationalError):
         await db.reader.execute("INSERT INTO sources (url) VALUES ('x')")
@@ -70,7 +73,7 @@ async def test_closed_database_refuses_writes(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "c.db")
     await database.close()
 
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         return None
 
     with pytest.raises(RuntimeError, match="closed"):

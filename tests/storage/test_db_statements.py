@@ -6,10 +6,11 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-import aiosqlite
+import asyncpg
 import pytest
 
 from storage.db import Database
+from storage.sql import Conn
 
 INSERT = "INSERT INTO sources (url) VALUES (?) RETURNING id"
 
@@ -31,17 +32,17 @@ async def test_a_failing_statement_fails_alone(db: Database) -> None:
         db.write_statement(INSERT, ("b",)),
         return_exceptions=True,
     )
-    assert isinstance(results[1], sqlite3.IntegrityError)
+    assert isinstance(results[1], (sqlite3.IntegrityError, asyncpg.UniqueViolationError))
     assert not isinstance(results[0], BaseException) and not isinstance(results[2], BaseException)
     rows = await db.fetchall("SELECT url FROM sources ORDER BY url")
     assert [r[0] for r in rows] == ["a", "b", "taken"]
 
 
 async def test_jobs_and_statements_interleave_in_order(db: Database) -> None:
-    async def job_ok(conn: aiosqlite.Connection) -> None:
+    async def job_ok(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('job1')")
 
-    async def job_bad(conn: aiosqlite.Connection) -> None:
+    async def job_bad(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('job2')")
         await conn.execute("INSERT INTO sources (url) VALUES ('job2b')")
         raise ValueError("refused")
@@ -97,10 +98,10 @@ async def test_otherwise_runs_in_the_same_transaction_only_when_nothing_happened
 async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "shapes.db")
 
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         await conn.execute("INSERT INTO sources (url) VALUES ('job')")
 
-    async def undo(conn: aiosqlite.Connection) -> None:
+    async def undo(conn: Conn) -> None:
         await conn.execute("DELETE FROM sources WHERE url = 'job'")
 
     try:
@@ -119,6 +120,7 @@ async def test_groups_starting_or_ending_with_a_job_commit(tmp_path: Path) -> No
     assert urls == ["after", "before"]
 
 
+@pytest.mark.sqlite_only("INSERT OR ROLLBACK is SQLite's own conflict clause")
 async def test_a_statement_that_rolls_back_the_transaction_fails_its_whole_group(
     db: Database,
 ) -> None:

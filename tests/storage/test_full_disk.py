@@ -21,7 +21,7 @@ from storage.db import Database
 from storage.errors import DISK_FULL_MESSAGE
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,7 +73,7 @@ async def test_a_write_on_a_full_disk_is_refused_in_one_line(filling: Path) -> N
     db = await Database.open(path)
     try:
         await ensure_seed(db, now=FIXED_NOW)
-        deps = await sqlite_deps(db, Settings(db_path=str(path)), lambda: FIXED_NOW)
+        deps = await wire_deps(db, Settings(db_path=str(path)), lambda: FIXED_NOW)
         dispatcher = Dispatcher(build_registry(), deps)
         organizer = Identity("t", "W1", "org", "Organizer", Role.ORGANIZER)
         assert not (await dispatcher.run_text(organizer, "/campaign create full Full")).error

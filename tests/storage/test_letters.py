@@ -67,7 +67,7 @@ async def test_privacy_describe_and_erase_keep_the_template(db: Database) -> Non
 
 
 async def test_the_repository_saves_lists_gets_and_removes(db: Database) -> None:
-    letters = store.SqliteLetters(db)
+    letters = store.SqlLetters(db)
     assert await letters.save(BASE) is False
     assert await letters.save(replace(BASE, language="es", body="Gracias")) is False
     assert [t.language for t in await letters.list("W1")] == ["en", "es"]

@@ -1,17 +1,17 @@
 from __future__ import annotations
 
-import aiosqlite
 import pytest
 
 from storage import privacy
 from storage.db import Database
+from storage.sql import Conn, Db
 
 
 async def _sign_up(db: Database, user: str) -> None:
-    async def job(conn: aiosqlite.Connection) -> None:
+    async def job(conn: Conn) -> None:
         await conn.execute(
-            "INSERT OR IGNORE INTO campaigns (id, workspace, slug, title, created_on)"
-            " VALUES (1, 'W', 'c', 'C', '2026-01-01')"
+            "INSERT INTO campaigns (id, workspace, slug, title, created_on)"
+            " VALUES (1, 'W', 'c', 'C', '2026-01-01') ON CONFLICT DO NOTHING"
         )
         await conn.execute(
             "INSERT INTO signups (campaign_id, platform, user_id, display_name, signed_up_at)"
@@ -25,10 +25,10 @@ async def _sign_up(db: Database, user: str) -> None:
 async def test_erasure_is_one_transaction_across_providers(db: Database) -> None:
     await _sign_up(db, "u1")
 
-    async def nothing(db: Database, platform: str, user_id: str) -> list[str]:
+    async def nothing(db: Db, platform: str, user_id: str) -> list[str]:
         return []
 
-    async def broken(conn: aiosqlite.Connection, platform: str, user_id: str) -> int:
+    async def broken(conn: Conn, platform: str, user_id: str) -> int:
         raise RuntimeError("this provider fails")
 
     sources = (*privacy.providers(), privacy.PrivacyProvider("Broken", nothing, broken))
@@ -46,7 +46,7 @@ async def test_erasure_is_one_transaction_across_providers(db: Database) -> None
 
 async def test_the_repository_describes_codes_and_erases(db: Database) -> None:
     await _sign_up(db, "u1")
-    store = privacy.SqlitePrivacy(db)
+    store = privacy.SqlPrivacy(db)
     held = [s for s in await store.describe("p", "u1") if s.lines]
     assert [s.name for s in held] == ["Campaign sign-ups"]
     code = store.erase_code("p", "u1", "2026-11-26", held)

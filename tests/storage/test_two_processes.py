@@ -21,7 +21,7 @@ from storage.import_cli import import_file
 from storage.migrate import migration_files
 from tests.commands.campaigns.helpers import ORGANIZER, run_ok
 from tests.conftest import FIXED_NOW, identity, shared_data_file
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 CHILD = Path(__file__).with_name("proc_child.py")
 SENTINELS = ("U-sentinel-4711", "Sentinel Qwxyz", "Sentineltown")  # proc_child.py's member
@@ -95,7 +95,7 @@ async def test_a_sign_up_behind_another_process_lock_is_one_line_not_an_incident
     db_path = tmp_path / "signup.db"
     db = await Database.open(db_path, busy_timeout_ms=200)
     try:
-        deps = await sqlite_deps(db, Settings(db_path=str(db_path)), lambda: FIXED_NOW)
+        deps = await wire_deps(db, Settings(db_path=str(db_path)), lambda: FIXED_NOW)
         dispatcher = Dispatcher(build_registry(), deps)
         await run_ok(dispatcher, ORGANIZER, "/campaign create wait Waiting")
         with write_lock_held_elsewhere(db_path):

@@ -48,6 +48,7 @@ async def run_console(
     turns = Turns(dispatcher, identity, show)
     deps = dispatcher.deps
     deps.messengers.register(turns.messenger)
+    deps.messengers.register_editor(turns.cards)  # cards printed here are "edited" here
     stop = asyncio.Event()
     delivery = asyncio.create_task(run_delivery(deps, stop, DELIVERY_POLL_SECONDS))
     role = identity.role.name.lower()

@@ -8,6 +8,7 @@ from bot.dispatch import Dispatcher, Identity
 from bot.errors import UserError
 from bot.grammar import tokenize
 from bot.models import Reply
+from bot.platforms.console.cards import ConsoleCards
 from bot.platforms.console.files import render, split_attachment
 from bot.platforms.console.people import ConsoleMessenger, ConsoleNameError, switch_identity
 
@@ -37,6 +38,7 @@ class Turns:
         self.show = show
         self.messenger = ConsoleMessenger(lambda text: self.show(text))
         self.messenger.learn(identity)
+        self.cards = ConsoleCards(lambda text: self.show(text))
 
     async def handle(self, line: str) -> None:
         try:
@@ -52,6 +54,7 @@ class Turns:
         if first == "/help" and len(words) == 1:
             text += CONSOLE_HELP
         self.show(text)
+        await self.cards.posted(reply)
 
     def _switch(self, words: list[str]) -> None:
         try:

@@ -95,6 +95,8 @@ class CounterwatchClient(discord.AutoShardedClient):
         # Registered before the gateway connects, so a click on a card posted before a
         # restart is routed like one posted since.
         self.add_dynamic_items(CardButton)
+        # Card edits are REST calls: they need the login, not the gateway.
+        self.dispatcher.deps.messengers.register_editor(DiscordMessenger(self))
         if self.sync_on_start:
             # At each start only when they differ from Discord's: registration is rate-limited.
             await sync_commands(self, self.tree, self.guild_id, only_if_changed=True)

@@ -37,12 +37,15 @@ class PressRunner(Protocol):
 class CardButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]], template=re.compile(r"cw:(?P<action>.+)")
 ):
-    def __init__(self, action: str, label: str = "Go", style: str = "secondary") -> None:
+    def __init__(
+        self, action: str, label: str = "Go", style: str = "secondary", disabled: bool = False
+    ) -> None:
         super().__init__(
             discord.ui.Button(
                 label=label[:LABEL_MAX] or "Go",
                 custom_id=PREFIX + action,
                 style=_STYLES.get(style, discord.ButtonStyle.secondary),
+                disabled=disabled,
             )
         )
         self.action = action
@@ -68,11 +71,10 @@ def fits(button: Button) -> bool:
 
 
 def shown_buttons(buttons: tuple[Button, ...]) -> tuple[Button, ...]:
-    """The buttons Discord can carry: enabled, with a custom_id within its cap."""
+    """The buttons Discord can carry: with a custom_id within its cap (a disabled one is
+    shown greyed out, as a closed campaign's card shows its Join)."""
     kept = []
     for button in buttons:
-        if button.disabled:
-            continue
         if not fits(button):
             log.warning("a button's action is longer than a custom_id holds; not shown")
             continue
@@ -83,5 +85,5 @@ def shown_buttons(buttons: tuple[Button, ...]) -> tuple[Button, ...]:
 def view_of(buttons: tuple[Button, ...]) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     for button in buttons:
-        view.add_item(CardButton(button.action, button.label, button.style))
+        view.add_item(CardButton(button.action, button.label, button.style, button.disabled))
     return view

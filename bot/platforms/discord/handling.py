@@ -20,7 +20,7 @@ from discord import app_commands
 
 from bot.dispatch import Dispatcher
 from bot.errors import UserError
-from bot.models import Attachment, Reply
+from bot.models import Attachment, Posted, Reply
 from bot.platforms.discord import limits
 from bot.platforms.discord.identity import autocomplete_context, identity_of
 from bot.platforms.discord.render import render
@@ -194,10 +194,27 @@ async def send_reply(
     if view is not None:
         kwargs["view"] = view
     if not interaction.response.is_done():
-        await interaction.response.send_message(**kwargs)
+        callback = await interaction.response.send_message(**kwargs)
+        await tell_posted(interaction, reply, callback.message_id)
         return
     if reply.private and deferred_private is False:
         # A public "thinking…" message must not turn into a public copy of a private reply.
         with contextlib.suppress(discord.NotFound):
             await interaction.delete_original_response()
-    await interaction.followup.send(**kwargs)
+    message = await interaction.followup.send(**kwargs, wait=True)
+    await tell_posted(interaction, reply, message.id)
+
+
+async def tell_posted(
+    interaction: discord.Interaction, reply: Reply, message_id: int | None
+) -> None:
+    """A public reply that asked where it landed (a campaign card) is told its ids; the
+    message is out already, so a failure here is logged, never shown as the command's."""
+    if reply.on_posted is None or reply.private or message_id is None:
+        return
+    if interaction.channel_id is None:
+        return
+    try:
+        await reply.on_posted(Posted(str(interaction.channel_id), str(message_id)))
+    except Exception as exc:
+        log.warning("could not remember where a card was posted: %s", type(exc).__name__)

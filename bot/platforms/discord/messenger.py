@@ -1,4 +1,5 @@
-"""Direct messages on Discord (follow notifications), as a `bot.messengers.DirectMessenger`."""
+"""Direct messages on Discord (follow notifications), as a `bot.messengers.DirectMessenger`,
+and edits of the campaign cards posted earlier (a `bot.messengers.CardEditor`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from contextlib import contextmanager
 
 import discord
 
-from bot.messengers import DeliveryError
+from bot.messengers import CardEditFailed, CardGone, DeliveryError
+from bot.models import Reply
 from bot.platforms.discord import limits
 from bot.platforms.discord.handling import NO_MENTIONS
 from bot.platforms.discord.markdown import split_escaped
+from bot.platforms.discord.render import render
 
 
 class DiscordMessenger:
@@ -54,6 +57,30 @@ class DiscordMessenger:
             if not isinstance(channel, discord.abc.Messageable):
                 raise DeliveryError("the notify channel takes no messages", permanent=True)
             await _send(channel, text)
+
+    async def edit_card(self, workspace: str, channel: str, message_id: str, reply: Reply) -> None:
+        """PATCH the channel message (REST, no cache needed) with the card as it is now.
+
+        Unknown Message (10008) and Unknown Channel (10003) are 404s: the card is gone. A rate
+        limit discord.py would rather not sleep through comes back with its retry_after."""
+        if not (channel.isdigit() and message_id.isdigit()):
+            raise CardGone("not a Discord message id")
+        outgoing = render(reply)
+        target = self._client.get_partial_messageable(int(channel))
+        try:
+            await target.get_partial_message(int(message_id)).edit(
+                content=outgoing.content,
+                embeds=list(outgoing.embeds),
+                view=outgoing.discord_view(),
+                allowed_mentions=NO_MENTIONS,
+            )
+        except discord.NotFound:
+            raise CardGone("Discord knows no such message") from None
+        except discord.RateLimited as exc:
+            raise CardEditFailed("rate limited", retry_after=exc.retry_after) from None
+        except (discord.HTTPException, OSError) as exc:
+            status = getattr(exc, "status", type(exc).__name__)
+            raise CardEditFailed(f"Discord did not take the edit: {status}") from None
 
 
 @contextmanager

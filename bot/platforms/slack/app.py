@@ -31,7 +31,7 @@ from bot.models import Reply
 from bot.platforms.slack import eager
 from bot.platforms.slack.buttons import ButtonPresses
 from bot.platforms.slack.dedupe import DurableSeenRequests
-from bot.platforms.slack.delivery import Delivery, ReplyTarget
+from bot.platforms.slack.delivery import Delivery, ReplyTarget, wants_ids
 from bot.platforms.slack.manifest import HELP_NAME, slash_commands
 from bot.platforms.slack.modals import (
     CALLBACK_PREFIX,
@@ -158,9 +158,14 @@ class SlackAdapter:
                 self.spawn(self._deliver_when_done(running, target, name))
                 return
             reply = running.result()
-        message = render_reply(reply) if reply is not None else None
-        if message is None or not message.files:
-            await ack(**message.payload()) if message is not None else await ack()
+        if reply is None:  # a modal opened instead
+            await ack()
+            return
+        message = render_reply(reply)
+        # Files, and a card (posted by the app, whose answer names the message), go out
+        # after an empty ack; anything else travels in the ack itself.
+        if not (message.files or wants_ids(reply)):
+            await ack(**message.payload())
             return
         await ack()
         self.spawn(self._deliver_when_done(_ready(reply), target, name))

@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.models import Reply, ReplyFile
+from bot.models import Posted, Reply, ReplyFile
 from bot.platforms.slack.render import SlackMessage, escape, render_reply
 
 log = logging.getLogger("counterwatch.slack")
@@ -47,6 +47,8 @@ class Delivery:
 
     async def send(self, target: ReplyTarget, reply: Reply) -> None:
         message = render_reply(reply)
+        if wants_ids(reply) and not message.files and await self._post_card(target, message, reply):
+            return
         await self._post(target, message)
         for file in message.files:
             channel = await self._file_channel(target, message.ephemeral)
@@ -59,6 +61,26 @@ class Delivery:
                 log.warning("file upload failed: %s", _error_code(exc))
                 note = UPLOAD_FAILED.format(filename=file.filename)
                 await self._post(target, render_reply(Reply(text=note, private=True, error=True)))
+
+    async def _post_card(self, target: ReplyTarget, message: SlackMessage, reply: Reply) -> bool:
+        """A reply that wants to know where it landed (a campaign card) is posted with
+        chat.postMessage, whose answer names the message (a response_url post does not);
+        False when the app may not post there (then it goes out untracked, as before)."""
+        if not target.channel or reply.on_posted is None:
+            return False
+        try:
+            response = await self._client.chat_postMessage(
+                channel=target.channel, text=message.text, blocks=message.blocks
+            )
+        except SlackApiError as exc:
+            log.info("card not posted by the app (%s); its count will not update", slack_error(exc))
+            return False
+        channel = str(response.get("channel") or target.channel)
+        try:
+            await reply.on_posted(Posted(channel, str(response.get("ts") or "")))
+        except Exception as exc:  # the card is out: a failure to remember it is not the user's
+            log.warning("could not remember where a card was posted: %s", type(exc).__name__)
+        return True
 
     async def _post(self, target: ReplyTarget, message: SlackMessage) -> None:
         if target.response_url:
@@ -112,9 +134,20 @@ class Delivery:
         channel = await self.open_dm(user_id)
         await self._client.chat_postMessage(channel=channel, text=escape(text))
 
+    async def update_message(self, channel: str, ts: str, message: SlackMessage) -> None:
+        """Replace a message the app posted (a campaign card) with `message`."""
+        await self._client.chat_update(
+            channel=channel, ts=ts, text=message.text, blocks=message.blocks
+        )
+
     async def send_channel_text(self, channel: str, text: str) -> None:
         """A plain post in a channel (follow notifications when DMs are closed); escaped here."""
         await self._client.chat_postMessage(channel=channel, text=escape(text))
+
+
+def wants_ids(reply: Reply) -> bool:
+    """A public reply that asks where it landed: it must go out by chat.postMessage."""
+    return reply.on_posted is not None and not reply.private
 
 
 def _error_code(exc: Exception) -> str:

@@ -90,7 +90,7 @@ def _as_file(reply: Reply) -> SlackMessage:
 def _fallback_text(reply: Reply) -> str:
     """Notification text: everything but the file line (the file is uploaded)."""
     parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
-    return "\n".join(p for p in parts if p)
+    return "\n".join(p for p in [*parts, reply.note] if p)
 
 
 def _blocks(reply: Reply) -> list[Block]:
@@ -108,11 +108,17 @@ def _blocks(reply: Reply) -> list[Block]:
     actions = actions_block(reply.buttons)
     if actions is not None:
         blocks.append(actions)
+    if reply.note:  # e.g. a closed campaign's card: where its buttons were
+        blocks.append(_context(reply.note))
     if reply.file is not None:
         size = len(reply.file.content)
         note = f"Attached: {reply.file.filename} ({size} bytes)"
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(note)}]})
+        blocks.append(_context(note))
     return blocks
+
+
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(text)}]}
 
 
 def actions_block(buttons: tuple[Button, ...]) -> Block | None:

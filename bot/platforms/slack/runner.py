@@ -71,7 +71,9 @@ async def run_slack(
         if monitor is not None:
             monitor.set_state("slack", "starting")
         await check_token(adapter.client, settings.slack_api_url)
-        dispatcher.deps.messengers.register(SlackMessenger(adapter.delivery))
+        messenger = SlackMessenger(adapter.delivery)
+        dispatcher.deps.messengers.register(messenger)
+        dispatcher.deps.messengers.register_editor(messenger)  # campaign cards' counts
         if settings.slack_socket_mode:
             await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
         else:

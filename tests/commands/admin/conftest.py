@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
 import pytest
 
 from bot.deps import Deps
@@ -18,8 +17,9 @@ from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage import facts_write as fw
 from storage.db import Database
+from storage.sql import Conn
 from tests.conftest import FIXED_NOW
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 
 class Clock:
@@ -63,7 +63,7 @@ class FakeMessenger:
         self.posts.append((workspace, channel_id, text))
 
 
-async def seed_small(conn: aiosqlite.Connection) -> None:
+async def seed_small(conn: Conn) -> None:
     """Greenfield and Milwaukee (WI, Milwaukee County), a Ring partnership, Amazon."""
     source = await fw.upsert_source(conn, "https://example.org/ring-map", "Ring", "2019-05-14")
     greenfield = await fw.upsert_agency(
@@ -97,7 +97,7 @@ async def fdeps(db: Database, tmp_path: Path, clock: Clock, messenger: FakeMesse
     await db.write(seed_small)
     messengers = Messengers()
     messengers.register(messenger)
-    return await sqlite_deps(
+    return await wire_deps(
         db, Settings(db_path=str(tmp_path / "test.db")), clock, messengers=messengers
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import aiosqlite
 import pytest
 
 from bot.deps import Deps
@@ -11,6 +10,7 @@ from bot.models import Role
 from places.index import place_index
 from storage import audit
 from storage.db import Database
+from storage.sql import Conn
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity
 
@@ -200,7 +200,7 @@ async def test_undo_refuses_when_the_row_changed_outside_the_log(
 ) -> None:
     await run(disp, f"/facts set-partnership {GREENFIELD} 2019-06-01 https://ex.org/a")
 
-    async def tamper(conn: aiosqlite.Connection) -> None:
+    async def tamper(conn: Conn) -> None:
         await conn.execute("UPDATE deployments SET vendor = 'Other' WHERE id = 1")
 
     await db.write(tamper)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-import aiosqlite
-
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Role
@@ -13,6 +11,7 @@ from notifications.delivery import deliver_due, run_delivery
 from storage import follows, outbox
 from storage.db import Database
 from storage.privacy import providers
+from storage.sql import Conn
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
 from tests.conftest import identity
 
@@ -125,7 +124,7 @@ async def test_follow_input_errors(disp: Dispatcher, fdeps: Deps, db: Database) 
 
 
 async def test_follows_are_capped(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
-    async def many(conn: aiosqlite.Connection) -> None:
+    async def many(conn: Conn) -> None:
         for i in range(follows.MAX_FOLLOWS):
             await follows.add_follow(
                 conn, ("test", "W1", "alice"), (f"city:x{i}:WI", f"X{i}, WI", "WI", ""), "t"
@@ -145,7 +144,7 @@ async def test_privacy_provider_lists_and_erases_follows(
     lines = await provider.describe(db, "test", "alice")
     assert any("Greenfield, WI" in line for line in lines)
 
-    async def erase(conn: aiosqlite.Connection) -> int:
+    async def erase(conn: Conn) -> int:
         return await provider.erase(conn, "test", "alice")
 
     assert await db.write(erase) == 2  # the follow and the queued notification

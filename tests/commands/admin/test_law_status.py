@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import aiosqlite
 import pytest
 
 import storage.facts_write as fw
@@ -12,6 +11,7 @@ from bot.models import Attachment, Role
 from notifications.delivery import deliver_due
 from storage import audit
 from storage.db import Database
+from storage.sql import Conn
 from tests.commands.admin.conftest import FakeMessenger, table_state
 from tests.commands.admin.test_edits import fails, run
 from tests.conftest import identity
@@ -149,7 +149,7 @@ async def test_an_imported_moratorium_ended_event_changes_the_status_too(
 async def test_admin_laws_share_the_key_of_seeded_laws(
     disp: Dispatcher, fdeps: Deps, db: Database
 ) -> None:
-    async def seeded(conn: aiosqlite.Connection) -> None:
+    async def seeded(conn: Conn) -> None:
         source = await fw.upsert_source(conn, "https://ex.org/seed", "Seed", "2020-01-02")
         await fw.upsert_law(
             conn, jurisdiction="Milwaukee County, WI", state="WI", level="county", kind="ban",

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import aiosqlite
-
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from bot.models import Reply, Role
@@ -15,9 +13,10 @@ from commands import build_registry
 from places.index import place_index
 from storage import facts_write as fw
 from storage.db import Database
+from storage.sql import Conn
 from tests.commands.admin.conftest import seed_small
 from tests.conftest import FIXED_NOW, identity
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
 MEMBER = identity(Role.MEMBER, user_id="M1")
@@ -80,7 +79,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
     assert "What that date means today" not in first.text  # no Ring timeline on record yet
     assert "as recorded in the EFF Atlas snapshot" not in first.as_text()  # nor a snapshot
 
-    async def ring_and_atlas(conn: aiosqlite.Connection) -> None:
+    async def ring_and_atlas(conn: Conn) -> None:
         await fw.upsert_company(conn, "ring", "Ring")
         await fw.record_dataset(conn, "eff-atlas", "2020-10-07", "2020-10-08T00:00:00Z", 1)
 
@@ -100,7 +99,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
 async def test_a_lookup_needs_no_database_trip(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "own.db")
     await db.write(seed_small)
-    deps = await sqlite_deps(db, Settings(db_path=str(tmp_path / "own.db")), lambda: FIXED_NOW)
+    deps = await wire_deps(db, Settings(db_path=str(tmp_path / "own.db")), lambda: FIXED_NOW)
     disp = Dispatcher(build_registry(), deps)
     answers = [await lookup(disp, p) for p in ("Greenfield, WI", "Milwaukee, WI")]
     await db.close()  # any read now would fail (and the dispatcher would answer an incident)

@@ -20,12 +20,12 @@ from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from tests.conftest import FIXED_NOW
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 
 async def main(path: str, members: int) -> None:
     db = await Database.open(path)
-    deps = await sqlite_deps(db, Settings(db_path=path), lambda: FIXED_NOW)
+    deps = await wire_deps(db, Settings(db_path=path), lambda: FIXED_NOW)
     dispatcher = Dispatcher(build_registry(), deps)
     organizer = Identity("crash", "W1", "org", "Organizer", Role.ORGANIZER)
     await dispatcher.run_text(organizer, "/campaign create crash Crash")

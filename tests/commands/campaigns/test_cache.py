@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-import aiosqlite
-
 from bot.deps import Deps
 from bot.dispatch import Dispatcher
 from storage.campaigns.cache import CampaignCache
 from storage.db import Database
-from storage.sqlite import sqlite_storage
+from storage.repositories import build_storage
+from storage.sql import Conn
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok, signup_count
 from tests.conftest import FIXED_NOW, identity
 
@@ -36,7 +35,7 @@ async def test_a_stale_entry_still_refuses_in_sql(
     # itself checks, so the member is refused with the reason, and nothing is inserted.
     other = Dispatcher(
         dispatcher.registry,
-        Deps(settings=deps.settings, storage=sqlite_storage(db), clock=deps.clock),
+        Deps(settings=deps.settings, storage=build_storage(db), clock=deps.clock),
     )
     await run_ok(other, ORGANIZER, "/campaign close stale")
     text = await run_error(dispatcher, identity(user_id="B"), "/campaign join stale")
@@ -50,7 +49,7 @@ async def test_a_campaign_gone_from_the_database_refuses(
     await create(dispatcher, "gone Gone")
     await run_ok(dispatcher, identity(user_id="A"), "/campaign join gone")
 
-    async def delete(conn: aiosqlite.Connection) -> None:
+    async def delete(conn: Conn) -> None:
         await conn.execute("DELETE FROM campaigns WHERE slug = 'gone'")
 
     await db.write(delete)
@@ -66,7 +65,7 @@ async def test_a_read_racing_a_forget_is_not_kept(db: Database, dispatcher: Disp
     cache.forget("W1")  # as after a close committed while the read was in flight
     assert (await reading) is not None
 
-    async def close(conn: aiosqlite.Connection) -> None:
+    async def close(conn: Conn) -> None:
         await conn.execute("UPDATE campaigns SET closed_on = '2026-11-26' WHERE slug = 'race'")
 
     await db.write(close)  # behind the cache's back: only a fresh read can see it

@@ -23,7 +23,7 @@ from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
 from tests.commands.campaigns.test_announce import Recording
 from tests.conftest import FIXED_NOW, identity
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 WHEN = '"2026-11-27 18:00 America/Chicago"'  # 2026-11-28 00:00 UTC, 36 h after FIXED_NOW
 DUE = dt.datetime(2026, 11, 28, 0, 0, tzinfo=dt.UTC)
@@ -76,7 +76,7 @@ async def test_due_while_down_is_sent_once_after_the_restart(tmp_path: Path) -> 
     path = tmp_path / "bot.db"
     settings = Settings(db_path=str(path))
     db = await Database.open(path)
-    deps = await sqlite_deps(db, settings, lambda: FIXED_NOW)
+    deps = await wire_deps(db, settings, lambda: FIXED_NOW)
     dispatcher = Dispatcher(build_registry(), deps)
     await create(dispatcher, "vote Vote")
     for member in ("M1", "M2"):
@@ -89,8 +89,8 @@ async def test_due_while_down_is_sent_once_after_the_restart(tmp_path: Path) -> 
     after = DUE + dt.timedelta(hours=1)
     first, second = await Database.open(path), await Database.open(path)
     try:
-        one = await sqlite_deps(first, settings, lambda: after)
-        two = await sqlite_deps(second, settings, lambda: after)
+        one = await wire_deps(first, settings, lambda: after)
+        two = await wire_deps(second, settings, lambda: after)
         passes = await asyncio.gather(send_due_reminders(one), send_due_reminders(two))
         assert sorted(passes) == [0, 1]
         assert await send_due_reminders(one) == 0

@@ -6,7 +6,6 @@ brings the companies, Ring's program history and the local laws.
 
 from __future__ import annotations
 
-import aiosqlite
 import pytest
 
 from bot.deps import Deps
@@ -15,12 +14,13 @@ from storage import facts_write as w
 from storage.db import Database
 from storage.facts_models import RING_TECHNOLOGY
 from storage.seed import ensure_seed
+from storage.sql import Conn
 from tests.conftest import FIXED_NOW
 
 AS_OF = "2020-10-07"
 
 
-async def _agencies(conn: aiosqlite.Connection) -> None:
+async def _agencies(conn: Conn) -> None:
     ring_map = await w.upsert_source(conn, "https://example.org/ring-map", "Ring")
     other = await w.upsert_source(conn, "https://example.org/news", "Example News", "2019-01-01")
 

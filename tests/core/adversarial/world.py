@@ -25,7 +25,7 @@ from commands.admin.refusals import refusal_recorder
 from storage.db import Database
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, identity
-from wiring import sqlite_deps
+from wiring import wire_deps
 
 MEMBER = identity(Role.MEMBER)
 ORGANIZER = identity(Role.ORGANIZER, user_id="U-org")
@@ -77,7 +77,7 @@ async def build_world(path: Path) -> None:
 
 
 async def make_deps(db: Database, path: Path) -> Deps:
-    return await sqlite_deps(db, Settings(db_path=str(path)), lambda: FIXED_NOW)
+    return await wire_deps(db, Settings(db_path=str(path)), lambda: FIXED_NOW)
 
 
 def build_world_file(path: Path) -> Path:

@@ -20,6 +20,8 @@ from tests.platforms.fake_discord import interactions, payloads
 from tests.platforms.fake_discord.gateway import Gateway
 
 API = "/api/v10"
+CHANNEL_MESSAGE = 4  # an interaction callback that posts a message
+EPHEMERAL = 64
 WAIT_S = 10.0  # generous; tests wait on events, this only bounds a hang
 
 
@@ -49,6 +51,10 @@ class FakeDiscord:
         self.cdn: dict[str, bytes] = {}
         self.cdn_padding = 0
         self.recommended_shards = 1  # what GET /gateway/bot advises
+        # Public messages the bot posted (callbacks and follow-ups), by message id, as
+        # Discord holds them; PATCH edits them, DELETE (or `delete_message`) removes them.
+        self.messages: dict[str, dict[str, Any]] = {}
+        self.response_message_ids: dict[str, str] = {}  # interaction id -> its message's id
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.base_url = ""
@@ -149,6 +155,15 @@ class FakeDiscord:
         path = f"{API}/webhooks/{payloads.APP_ID}/{interaction['token']}"
         return await self.wait_request(lambda r: r.method == "POST" and r.path == path)
 
+    def edits_of(self, message_id: str) -> list[Received]:
+        """Every PATCH of that channel message, oldest first."""
+        suffix = f"/messages/{message_id}"
+        return [r for r in self.requests if r.method == "PATCH" and r.path.endswith(suffix)]
+
+    def delete_message(self, message_id: str) -> None:
+        """As if someone deleted it in Discord: an edit now gets 404 Unknown Message."""
+        self.messages.pop(message_id, None)
+
     def sent_to(self, interaction: dict[str, Any]) -> list[Received]:
         token = interaction["token"]
         return [r for r in self.requests if token in r.path]
@@ -201,11 +216,20 @@ class FakeDiscord:
             if self.expire_next_callbacks > 0:
                 self.expire_next_callbacks -= 1
                 return _json({"code": 10062, "message": "Unknown interaction"}, status=404)
-            return _json(_callback_answer(parts[1], r.body))
+            answer = _callback_answer(parts[1], r.body)
+            message_id = answer["interaction"]["response_message_id"]
+            self.response_message_ids[parts[1]] = message_id
+            if (r.body or {}).get("type") == CHANNEL_MESSAGE:
+                self._hold(message_id, payloads.CHANNEL_ID, r.body.get("data") or {})
+            return _json(answer)
         if parts[0] == "webhooks":
             if r.method == "DELETE":
                 return web.Response(status=204)
-            return _json(payloads.message(payloads.CHANNEL_ID, (r.body or {}).get("content")))
+            message = payloads.message(payloads.CHANNEL_ID, (r.body or {}).get("content"))
+            self._hold(message["id"], payloads.CHANNEL_ID, r.body or {})
+            return _json(message)
+        if parts[0] == "channels" and len(parts) == 4 and parts[2] == "messages":
+            return self._message_route(r, parts[1], parts[3])
         if route == ("POST", "users", "@me", "channels"):
             channel_id = payloads.snowflake()
             self.dm_channels[channel_id] = str(r.body["recipient_id"])
@@ -216,6 +240,32 @@ class FakeDiscord:
                 return _json(error, status=403)
             return _json(payloads.message(parts[1], r.body.get("content")))
         return _json({"code": 0, "message": "404: Not Found"}, status=404)
+
+    def _hold(self, message_id: str, channel_id: str, data: dict[str, Any]) -> None:
+        if (data.get("flags") or 0) & EPHEMERAL:
+            return  # an ephemeral message is nobody's to edit later
+        message = payloads.message(channel_id, data.get("content"))
+        message.update(id=message_id, embeds=data.get("embeds") or [])
+        message["components"] = [_held_row(row) for row in data.get("components") or []]
+        self.messages[message_id] = message
+
+    def _message_route(self, r: Received, channel_id: str, message_id: str) -> web.Response:
+        """PATCH (edit) and DELETE of a channel message; 404 Unknown Message once it is gone."""
+        held = self.messages.get(message_id)
+        if held is None or held["channel_id"] != channel_id:
+            return _json({"code": 10008, "message": "Unknown Message"}, status=404)
+        if r.method == "DELETE":
+            del self.messages[message_id]
+            return web.Response(status=204)
+        body = r.body or {}
+        if "content" in body:
+            held["content"] = body["content"] or ""
+        if "embeds" in body:
+            held["embeds"] = body["embeds"] or []
+        if "components" in body:
+            held["components"] = [_held_row(row) for row in body["components"] or []]
+        held["edited_timestamp"] = payloads.TIMESTAMP
+        return _json(held)
 
     def _sync(self, r: Received, guild_id: str | None) -> web.Response:
         stored = []

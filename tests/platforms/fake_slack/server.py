@@ -22,6 +22,11 @@ class FakeSlack:
         self.refused_channels: set[str] = set()
         self.refuse_all_methods: set[str] = set()
         self.workspace_admins: set[str] = set()
+        # Messages posted by chat.postMessage, by (channel, ts): chat.update edits them, and
+        # a test deletes one (or its channel) to see the bot forget it.
+        self.messages: dict[tuple[str, str], dict[str, Any]] = {}
+        self.deleted_channels: set[str] = set()
+        self.rate_limit_updates = 0  # that many chat.update calls answer 429
         self.connections: list[web.WebSocketResponse] = []
         self.closed_connections = 0
         self._connected = asyncio.Condition()
@@ -80,6 +85,10 @@ class FakeSlack:
         body.update(request.query)  # some methods send their arguments as query parameters
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         await self.recorder.add(Call(method, request.path, body, raw, token))
+        if method == "chat.update" and self.rate_limit_updates > 0:
+            self.rate_limit_updates -= 1
+            limited = {"ok": False, "error": "ratelimited"}
+            return web.json_response(limited, status=429, headers={"Retry-After": "30"})
         return web.json_response(self._answer(method, body))
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -90,7 +99,11 @@ class FakeSlack:
         if method in ("chat.postMessage", "chat.postEphemeral"):
             if body.get("channel") in self.refused_channels:
                 return {"ok": False, "error": "not_in_channel"}
-            return {"ok": True, "channel": body.get("channel"), "ts": "1.000001"}
+            ts = f"1.{next(self._ids):06d}"
+            self.messages[(str(body.get("channel")), ts)] = body
+            return {"ok": True, "channel": body.get("channel"), "ts": ts}
+        if method == "chat.update":
+            return self._update(body)
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ids)}"
             return {"ok": True, "file_id": file_id, "upload_url": f"{self.base}/upload/{file_id}"}
@@ -107,6 +120,19 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"ok": True, "url": f"{self.base.replace('http', 'ws')}/link/{next(self._ids)}"}
         return {"ok": True}
+
+    def _update(self, body: dict[str, Any]) -> dict[str, Any]:
+        channel, ts = str(body.get("channel")), str(body.get("ts"))
+        if channel in self.deleted_channels:
+            return {"ok": False, "error": "channel_not_found"}
+        if (channel, ts) not in self.messages:
+            return {"ok": False, "error": "message_not_found"}
+        self.messages[(channel, ts)] = body
+        return {"ok": True, "channel": channel, "ts": ts, "text": body.get("text", "")}
+
+    def delete_message(self, channel: str, ts: str) -> None:
+        """As if someone deleted the message in Slack: chat.update now finds nothing."""
+        del self.messages[(channel, ts)]
 
     async def _upload(self, request: web.Request) -> web.Response:
         raw = await request.read()

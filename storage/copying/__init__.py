@@ -1,0 +1,1 @@
+"""`copy-db`: one Counterwatch database copied into another, empty one (SQLite <-> PostgreSQL)."""

@@ -1,0 +1,4 @@
+-- How a process learns that another one changed what it keeps in memory (the facts behind
+-- the place index, the campaigns). SQLite needs nothing stored for it: each process reads
+-- PRAGMA data_version, which moves when another connection commits. The PostgreSQL twin of
+-- this migration creates the triggers that NOTIFY the other processes.
