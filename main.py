@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,13 @@ from bot.deps import utc_now
 from bot.models import Role
 from bot.platforms import console
 from bot.preflight import PlatformStartError, database_problem
-from bot.settings import Settings, SettingsError, check_slack_complete, load_settings
+from bot.settings import (
+    Settings,
+    SettingsError,
+    check_slack_complete,
+    check_slack_workers,
+    load_settings,
+)
 from commands import build_registry
 from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text
@@ -42,6 +49,35 @@ log = logging.getLogger("counterwatch")
 
 
 async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.slack_workers > 1:
+        return await run_slack_workers(settings)
+    return await serve(settings, args)
+
+
+async def run_slack_workers(settings: Settings) -> int:
+    """SLACK_WORKERS=N: this process only supervises N `slack-worker` processes."""
+    from bot.platforms.slack.workers import supervise_workers
+
+    # Migrate and seed a new database once, before N processes open it at the same moment.
+    async with open_app(settings):
+        pass
+    stop = asyncio.Event()
+    stop_on_signals(stop)
+    worker = [sys.executable, str(Path(__file__).resolve()), "slack-worker"]
+    return await supervise_workers(worker, settings.slack_workers, stop)
+
+
+async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
+    """One of SLACK_WORKERS: serves Slack on SLACK_PORT beside the others (SO_REUSEPORT).
+    Its /healthz and /metrics are on that port: COUNTERWATCH_HEALTH_PORT would clash."""
+    from bot.platforms.slack.workers import stop_with_parent
+
+    stop_with_parent()
+    log.info("slack worker %d serving (pid %d)", args.number, os.getpid())
+    return await serve(replace(settings, health_port=0), args)
+
+
+async def serve(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
         runners = chat_platforms(settings)
         if not runners:
@@ -162,6 +198,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
     sub.add_parser(
         "discord-sync", parents=[later], help="sync the slash commands to Discord, then exit"
     )
+    # Started by `run` itself when SLACK_WORKERS > 1; not for people to type.
+    worker_parser = sub.add_parser("slack-worker", parents=[later])
+    worker_parser.add_argument("number", type=int)
     for kind, what in (("atlas", "an EFF Atlas of Surveillance CSV export"),
                        ("laws", "the IFF local facial-recognition laws CSV")):  # fmt: skip
         importer = sub.add_parser(f"import-{kind}", parents=[later], help=f"import {what}")
@@ -183,6 +222,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Subcommand]]:
         "ask": cmd_ask,
         "slack-manifest": cmd_slack_manifest,
         "discord-sync": cmd_discord_sync,
+        "slack-worker": cmd_slack_worker,
         "copy-db": cmd_copy_db,
     }
     return parser, handlers
@@ -197,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         console.check_name(args.user)
         if args.subcommand not in ("slack-manifest", "copy-db"):  # these need no tokens
             check_slack_complete(settings)
+            check_slack_workers(settings)
     except (SettingsError, ValueError) as exc:  # a bad role or --user name is a ValueError
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
@@ -242,7 +283,9 @@ def reader_went_away() -> int:
 
 
 # Every subcommand but the manifest opens the database.
-USES_DATABASE = frozenset({"run", "ask", "discord-sync", "import-atlas", "import-laws"})
+USES_DATABASE = frozenset(
+    {"run", "ask", "discord-sync", "import-atlas", "import-laws", "slack-worker"}
+)
 
 
 def handler_for(handler: Subcommand) -> Subcommand:

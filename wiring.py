@@ -26,6 +26,7 @@ from bot.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex
+from places.outside_changes import OutsideChanges
 from storage.facts import FACT_TABLES
 from storage.open import open_database
 from storage.repositories import build_storage
@@ -56,12 +57,17 @@ async def wire_deps(
     places = PlaceIndex(storage.facts)
     await places.reload(lazy=lazy)
 
-    # Another process (an import, a second bot) changed the file: rebuild from it (in a
+    # Another process (an import, a second bot) changed the facts: rebuild from them (in a
     # thread, readers keep the old index meanwhile), so no restart is needed to see it.
+    # PostgreSQL's notices name the fact tables, so a reload at once costs nothing when
+    # other things change (a lookup in one process shows an edit made in another within a
+    # second). SQLite only says THAT another process committed, which beside a second bot
+    # is nearly always (sign-ups, Slack dedupe records): there, at most every few seconds.
     async def reload_places() -> None:
         await places.reload()
 
-    db.on_change_elsewhere(reload_places, tables=FACT_TABLES)
+    on_change = reload_places if db.dialect == "postgres" else OutsideChanges(places).changed
+    db.on_change_elsewhere(on_change, tables=FACT_TABLES)
     return Deps(
         settings=settings,
         storage=storage,
@@ -91,8 +97,10 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
 
 
 def configure_logging(settings: Settings) -> None:
+    # Several Slack workers write to one stderr: each line says which process wrote it.
+    who = " pid %(process)d" if settings.slack_workers > 1 else ""
     logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=settings.log_level, format=f"%(asctime)s{who} %(levelname)s %(name)s: %(message)s"
     )
     # Message contents must never reach our logs, whatever the level: slack-bolt
     # logs whole request bodies at INFO when a signature fails; at DEBUG, aiosqlite logs every

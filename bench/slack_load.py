@@ -1,11 +1,12 @@
 """Separate processes for bench_slack: a load generator and a fake Slack sink.
 
     python -m bench.slack_load sink                 # prints its port; counts response_url posts
-    python -m bench.slack_load load URL SECRET SECONDS CONCURRENCY COMMAND TEXT SINK_BASE
+    python -m bench.slack_load load URL SECRET SECONDS CONCURRENCY COMMAND TEXT SINK_BASE [USERS]
 
 The load generator posts slash commands signed exactly as Slack signs them, each with
 its own trigger_id and response_url (so none is mistaken for a retry), over one
-keep-alive connection per worker, and prints one JSON line of figures.
+keep-alive connection per worker, from USERS members in turn (500 unless given), and prints
+one JSON line of figures, its own CPU time among them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import os
 import sys
 import time
 from urllib.parse import urlencode
@@ -62,7 +64,8 @@ def signed(secret: str, body: str) -> dict[str, str]:
 
 
 async def load(argv: list[str]) -> None:
-    url, secret, seconds, concurrency, command, text, sink_base = argv
+    url, secret, seconds, concurrency, command, text, sink_base = argv[:7]
+    users = int(argv[7]) if len(argv) > 7 else 500
     deadline = time.monotonic() + float(seconds)
     ids = itertools.count(1)
     latencies: list[float] = []
@@ -77,12 +80,12 @@ async def load(argv: list[str]) -> None:
                 {
                     "team_id": "T1",
                     "channel_id": "C1",
-                    "user_id": f"U{n % 500}",
+                    "user_id": f"U{n % users}",
                     "user_name": "bench",
                     "command": command,
                     "text": text,
                     "response_url": f"{sink_base}/response/{n}",
-                    "trigger_id": f"bench-{n}",
+                    "trigger_id": f"bench-{os.getpid()}-{n}",  # unique across runs: never a retry
                 }
             )
             started = time.perf_counter()
@@ -110,6 +113,7 @@ async def load(argv: list[str]) -> None:
                 "errors": errors,
                 "seconds": elapsed,
                 "latencies": latencies,
+                "cpu_seconds": time.process_time(),
             }
         )
     )

@@ -8,6 +8,7 @@ No label ever carries user text or ids: only the platform name and a fixed outco
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -97,6 +98,8 @@ class Monitor:
             "status": "ok" if healthy else "degraded",
             "database": database,
             "platforms": platforms,
+            # Which process answered: with SLACK_WORKERS several share one port.
+            "pid": os.getpid(),
         }
         return healthy, report
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ class Settings:
     slack_notify_channel_id: str = ""
     # Where /healthz and /metrics are served when the Slack HTTP server is not (0 = nowhere).
     health_port: int = 0
+    # Discord shards: 0 = one process, shard count from Discord; else the total, split across
+    # processes by `discord_shard_ids` (empty = every shard in this process).
+    discord_shard_count: int = 0
+    discord_shard_ids: tuple[int, ...] = ()
+    # Slack HTTP worker processes sharing SLACK_PORT (SO_REUSEPORT); 1 = serve in this process.
+    slack_workers: int = 1
 
     @property
     def database(self) -> str:
@@ -71,6 +78,12 @@ class Settings:
     def chat_enabled(self) -> bool:
         return self.discord_enabled or self.slack_enabled
 
+    @property
+    def discord_syncs_commands(self) -> bool:
+        """Exactly one process of a split deployment syncs the commands: the one holding
+        shard 0 (with no split, the only process does)."""
+        return not self.discord_shard_ids or 0 in self.discord_shard_ids
+
 
 # setting name -> environment variable
 _ENV = {
@@ -93,7 +106,11 @@ _ENV = {
     "slack_workspace_admins": "SLACK_WORKSPACE_ADMINS",
     "slack_notify_channel_id": "SLACK_NOTIFY_CHANNEL_ID",
     "health_port": "COUNTERWATCH_HEALTH_PORT",
+    "discord_shard_count": "DISCORD_SHARD_COUNT",
+    "discord_shard_ids": "DISCORD_SHARD_IDS",
+    "slack_workers": "SLACK_WORKERS",
 }
+_NUMBERS = {"slack_port": 0, "health_port": 0, "discord_shard_count": 1, "slack_workers": 1}
 
 
 class SettingsError(ValueError):
@@ -132,22 +149,81 @@ def _id_set(value: object) -> frozenset[str]:
 def _build(values: dict[str, object]) -> Settings:
     kwargs: dict[str, object] = {}
     for name, value in values.items():
-        if name.endswith("_ids"):
+        if name == "discord_shard_ids":
+            kwargs[name] = shard_ids(value)
+        elif name.endswith("_ids"):
             kwargs[name] = _id_set(value)
         elif name == "slack_workspace_admins":
             kwargs[name] = str(value).strip().lower() in ("1", "true", "yes", "on")
-        elif name in ("slack_port", "health_port"):
-            try:
-                kwargs[name] = int(str(value))
-            except ValueError:
-                raise SettingsError(f"{_ENV[name]} must be a number, got {value!r}") from None
+        elif name in _NUMBERS:
+            kwargs[name] = _number(name, value)
         else:
             kwargs[name] = str(value)
     level = str(kwargs.get("log_level", "INFO")).upper()
     if not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"COUNTERWATCH_LOG_LEVEL: unknown level {level!r}")
     kwargs["log_level"] = level
-    return Settings(**kwargs)  # type: ignore[arg-type]
+    settings = Settings(**kwargs)  # type: ignore[arg-type]
+    _check_shards(settings)
+    return settings
+
+
+def _number(name: str, value: object) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise SettingsError(f"{_ENV[name]} must be a number, got {value!r}") from None
+    if number < _NUMBERS[name]:
+        raise SettingsError(f"{_ENV[name]} must be at least {_NUMBERS[name]}, got {number}")
+    return number
+
+
+# Far beyond any bot's shard count; bounds what a typo like `0-99999999` would expand to.
+MAX_SHARDS = 65_536
+_SHARD_RANGE = re.compile(r"(\d+)(?:-(\d+))?")
+
+
+def shard_ids(value: object) -> tuple[int, ...]:
+    """DISCORD_SHARD_IDS: `0,2,5-7` (or a TOML list of numbers) -> (0, 2, 5, 6, 7)."""
+    parts = value if isinstance(value, list | tuple) else str(value).split(",")
+    found: set[int] = set()
+    for part in (str(p).strip() for p in parts):
+        if not part:
+            continue
+        match = _SHARD_RANGE.fullmatch(part)
+        low = int(match.group(1)) if match else -1
+        high = int(match.group(2) or low) if match else -1
+        if not match or low > high or high >= MAX_SHARDS:
+            raise SettingsError(
+                f"DISCORD_SHARD_IDS: {part!r} is not a shard number or a range like 0-3"
+            )
+        found.update(range(low, high + 1))
+    return tuple(sorted(found))
+
+
+def _check_shards(settings: Settings) -> None:
+    count, ids = settings.discord_shard_count, settings.discord_shard_ids
+    if ids and not count:
+        raise SettingsError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total) as well")
+    beyond = [i for i in ids if i >= count]
+    if beyond:
+        raise SettingsError(
+            f"DISCORD_SHARD_IDS: shard {beyond[0]} does not exist with DISCORD_SHARD_COUNT"
+            f" {count} (shards are numbered 0 to {count - 1})"
+        )
+
+
+def check_slack_workers(settings: Settings) -> None:
+    """Several workers share one HTTP port: Socket Mode has no port to share, and Discord
+    is split by its own shard variables, not by SLACK_WORKERS."""
+    if settings.slack_workers == 1:
+        return
+    if not settings.slack_http_mode:
+        raise SettingsError("SLACK_WORKERS needs Slack over HTTP (SLACK_SIGNING_SECRET)")
+    if settings.discord_enabled:
+        raise SettingsError(
+            "SLACK_WORKERS: run Discord in a process of its own (without SLACK_WORKERS)"
+        )
 
 
 def check_slack_complete(settings: Settings) -> None:

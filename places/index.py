@@ -70,9 +70,14 @@ class PlaceIndex:
         ticket = self._reads_started
         rows = (await store.all_agencies(), await store.law_places(), await store.agency_names())
         lookup_facts = await load_lookup_facts(store)
-        # Built in a thread so the event loop keeps answering (it gets the GIL back every
-        # few ms); readers keep the old snapshot until the swap.
-        built = None if lazy else await asyncio.to_thread(_build, rows)
+        if not lazy and self._built is not None and rows == self._rows:
+            # The places did not change (another process wrote something else: sign-ups, a
+            # Slack worker's dedupe records): the build, most of a reload's cost, is kept.
+            built: Snapshot | None = self._built
+        else:
+            # Built in a thread so the event loop keeps answering (it gets the GIL back every
+            # few ms); readers keep the old snapshot until the swap.
+            built = None if lazy else await asyncio.to_thread(_build, rows)
         if ticket < self._installed:
             # Two changes reloaded at once and the later one, which read after both
             # commits, finished first: keep it rather than this older read.

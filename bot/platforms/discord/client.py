@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import discord
 import yarl
@@ -68,8 +69,18 @@ class CounterwatchTree(app_commands.CommandTree["CounterwatchClient"]):
 
 
 class CounterwatchClient(discord.AutoShardedClient):
+    """Every shard in this process, or only DISCORD_SHARD_IDS of DISCORD_SHARD_COUNT when
+    the shards are split across processes."""
+
     def __init__(self, dispatcher: Dispatcher, gate: Gate, *, sync_on_start: bool) -> None:
-        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS)
+        settings = dispatcher.deps.settings
+        # Unset, discord.py runs as many shards as Discord advises, all of them here.
+        split: dict[str, Any] = {}
+        if settings.discord_shard_count:
+            split["shard_count"] = settings.discord_shard_count
+        if settings.discord_shard_ids:
+            split["shard_ids"] = list(settings.discord_shard_ids)
+        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **split)
         self.dispatcher = dispatcher
         self.gate = gate
         self.sync_on_start = sync_on_start
@@ -104,11 +115,19 @@ class CounterwatchClient(discord.AutoShardedClient):
         """
         if self.is_closed():
             return
-        shard_count, url, _ = await self.http.get_bot_gateway()
+        advised, url, _ = await self.http.get_bot_gateway()
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         if self.shard_count is None:
-            self.shard_count = shard_count
+            self.shard_count = advised
+        elif advised > self.shard_count:
+            log.warning(
+                "discord advises %d shards; DISCORD_SHARD_COUNT is %d", advised, self.shard_count
+            )
+        log.info("discord: shard(s) %s of %d in this process", self._held(), self.shard_count)
         await super().launch_shards()
+
+    def _held(self) -> str:
+        return ", ".join(map(str, self.shard_ids)) if self.shard_ids else "all"
 
     @property
     def guild_id(self) -> str:
@@ -118,4 +137,9 @@ class CounterwatchClient(discord.AutoShardedClient):
     async def on_ready(self) -> None:
         # READY can come again after a fresh IDENTIFY; registering twice is harmless.
         self.dispatcher.deps.messengers.register(DiscordMessenger(self))
-        log.info("discord ready: %d shard(s), %d guild(s)", self.shard_count, len(self.guilds))
+        log.info(
+            "discord ready: shard(s) %s of %d, %d guild(s)",
+            self._held(),
+            self.shard_count,
+            len(self.guilds),
+        )

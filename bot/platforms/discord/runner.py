@@ -34,7 +34,12 @@ async def run_discord(
     settings = dispatcher.deps.settings
     gate = gate or Gate()
     with api_base(settings.discord_api_base):
-        client = CounterwatchClient(dispatcher, gate, sync_on_start=True)
+        # Split across processes, only the one holding shard 0 syncs the commands: they are
+        # one list per application, and registration is rate-limited.
+        syncs = settings.discord_syncs_commands
+        if not syncs:
+            log.info("discord: commands are synced by the process holding shard 0, not here")
+        client = CounterwatchClient(dispatcher, gate, sync_on_start=syncs)
         if dispatcher.monitor is not None:  # /healthz reads the gateway's state when asked
             dispatcher.monitor.platform("discord", lambda: _state(client))
         async with client:

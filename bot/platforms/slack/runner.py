@@ -78,7 +78,8 @@ async def run_slack(
             await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
         else:
             guard = Guard(settings.slack_signing_secret)
-            await serve_http(adapter, guard, host, settings.slack_port, stop, ready)
+            shared = settings.slack_workers > 1  # this is one of SLACK_WORKERS on one port
+            await serve_http(adapter, guard, host, settings.slack_port, stop, ready, shared)
         if monitor is not None:
             monitor.set_state("slack", "stopping")
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
@@ -125,6 +126,7 @@ async def serve_http(
     port: int,
     stop: asyncio.Event,
     ready: Ready | None,
+    reuse_port: bool = False,
 ) -> None:
     limiter = ConnectionLimiter()
     runner = web.AppRunner(
@@ -135,7 +137,7 @@ async def serve_http(
     await runner.setup()
     restore_handler = quiet_descriptor_errors(limiter.flood)
     try:
-        site = GuardedSite(runner, limiter, host, port)
+        site = GuardedSite(runner, limiter, host, port, reuse_port=reuse_port)
         await site.start()
         bound = site.bound_port
         log.info("slack HTTP mode listening on port %d at %s", bound, EVENTS_PATH)

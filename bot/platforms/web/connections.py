@@ -162,12 +162,21 @@ class GuardedSite(web.BaseSite):
     """A TCP site whose connections go through a ConnectionLimiter."""
 
     def __init__(
-        self, runner: web.AppRunner, limiter: ConnectionLimiter, host: str, port: int
+        self,
+        runner: web.AppRunner,
+        limiter: ConnectionLimiter,
+        host: str,
+        port: int,
+        *,
+        reuse_port: bool = False,
     ) -> None:
         super().__init__(runner)
         self._limiter = limiter
         self._host = host
         self._port = port
+        # SO_REUSEPORT: several worker processes listen on this one port, the kernel
+        # spreading the connections across them.
+        self._reuse_port = reuse_port
         self.bound_port = port
 
     @property
@@ -179,7 +188,7 @@ class GuardedSite(web.BaseSite):
         self._limiter.server = self._runner.server
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(
-            self._limiter, self._host, self._port, reuse_address=True
+            self._limiter, self._host, self._port, reuse_address=True, reuse_port=self._reuse_port
         )
         sockets = self._server.sockets
         if sockets:

@@ -78,3 +78,19 @@ async def test_main_run_serves_discord_and_exits_cleanly_on_sigterm(
         out, _ = await asyncio.wait_for(process.communicate(), 60)
     assert process.returncode == 0, out.decode()[-2000:]
     assert "discord: stopped" in out.decode()
+
+
+async def test_a_shard_beyond_the_count_is_one_line_at_start(tmp_path: Path) -> None:
+    env = {
+        "DISCORD_TOKEN": "fake-token",
+        "DISCORD_SHARD_COUNT": "2",
+        "DISCORD_SHARD_IDS": "1-2",
+        "COUNTERWATCH_DB": str(tmp_path / "never.db"),
+    }
+    code, out = await run_main(env, "run")
+    assert code == 2
+    assert out.strip().splitlines() == [
+        "counterwatch: DISCORD_SHARD_IDS: shard 2 does not exist with DISCORD_SHARD_COUNT 2"
+        " (shards are numbered 0 to 1)"
+    ]
+    assert not (tmp_path / "never.db").exists()

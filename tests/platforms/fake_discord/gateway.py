@@ -1,5 +1,9 @@
 """The fake gateway websocket: HELLO, heartbeats, IDENTIFY/READY/GUILD_CREATE, RESUME.
 
+Sharded: an IDENTIFY's `shard` [id, count] is kept; READY echoes it, and only the shard
+Discord would give the test guild ((guild_id >> 22) % count) gets its GUILD_CREATE. Tests
+dispatch to one shard with `dispatch(..., shard=n)`.
+
 Frames are zlib-stream compressed (one shared deflate context per connection,
 each message ending in a Z_SYNC_FLUSH) when the client connects with
 `compress=zlib-stream`, as discord.py does by default.
@@ -27,6 +31,7 @@ class Session:
     """A gateway session: its sequence and the events sent, so a RESUME can replay them."""
 
     session_id: str
+    shard: tuple[int, int] = (0, 1)
     seq: int = 0
     sent: list[dict[str, Any]] = field(default_factory=list)
 
@@ -69,6 +74,8 @@ class Gateway:
         self.resume_url = ws_url  # READY's resume_gateway_url; tests may point it elsewhere
         self.current: Connection | None = None
         self.connected = asyncio.Event()  # set once READY/RESUMED has been sent
+        self.shards: dict[int, Connection] = {}  # shard id -> its live connection
+        self._shard_connected: dict[int, asyncio.Event] = {}
         self.closed_by_client = asyncio.Event()
         self._counter = 0
 
@@ -84,11 +91,28 @@ class Gateway:
             if message.type is not WSMsgType.TEXT:
                 continue
             await self._on_frame(connection, json.loads(message.data))
+        if connection.session is not None:
+            shard_id = connection.session.shard[0]
+            if self.shards.get(shard_id) is connection:
+                del self.shards[shard_id]
+                self.shard_connected(shard_id).clear()
         if self.current is connection:
             self.current = None
             self.connected.clear()
             self.closed_by_client.set()
         return ws
+
+    def shard_connected(self, shard_id: int) -> asyncio.Event:
+        """Set while shard `shard_id` has a session on a live connection."""
+        return self._shard_connected.setdefault(shard_id, asyncio.Event())
+
+    def _serving(self, connection: Connection) -> None:
+        assert connection.session is not None
+        shard_id = connection.session.shard[0]
+        self.shards[shard_id] = connection
+        self.current = connection
+        self.shard_connected(shard_id).set()
+        self.connected.set()
 
     async def _on_frame(self, connection: Connection, frame: dict[str, Any]) -> None:
         op, data = frame.get("op"), frame.get("d") or {}
@@ -96,20 +120,23 @@ class Gateway:
             await connection.send({"op": HEARTBEAT_ACK})
         elif op == IDENTIFY:
             self.identifies.append(data)
-            await self._identify(connection)
+            shard_id, count = data.get("shard") or (0, 1)
+            await self._identify(connection, (int(shard_id), int(count)))
         elif op == RESUME:
             self.resumes.append(data)
             await self._resume(connection, data)
 
-    async def _identify(self, connection: Connection) -> None:
+    async def _identify(self, connection: Connection, shard: tuple[int, int]) -> None:
         self._counter += 1
-        session = Session(session_id=f"session-{self._counter}")
+        session = Session(session_id=f"session-{self._counter}", shard=shard)
         self.sessions[session.session_id] = session
         connection.session = session
-        self.current = connection
-        await connection.dispatch("READY", payloads.ready(session.session_id, self.resume_url))
-        await connection.dispatch("GUILD_CREATE", payloads.guild())
-        self.connected.set()
+        holds_guild = (int(payloads.GUILD_ID) >> 22) % shard[1] == shard[0]
+        ready = payloads.ready(session.session_id, self.resume_url, shard, holds_guild)
+        await connection.dispatch("READY", ready)
+        if holds_guild:
+            await connection.dispatch("GUILD_CREATE", payloads.guild())
+        self._serving(connection)
 
     async def _resume(self, connection: Connection, data: dict[str, Any]) -> None:
         session = self.sessions.get(str(data.get("session_id")))
@@ -117,14 +144,18 @@ class Gateway:
             await connection.send({"op": INVALID_SESSION, "d": False})
             return
         connection.session = session
-        self.current = connection
         for frame in session.sent:
             if frame["s"] > (data.get("seq") or 0):
                 await connection.send(frame)
         await connection.dispatch("RESUMED", {})
-        self.connected.set()
+        self._serving(connection)
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
+        """To shard `shard`'s connection, or (None) to the one that connected last."""
+        if shard is not None:
+            await self.shard_connected(shard).wait()
+            await self.shards[shard].dispatch(event, data)
+            return
         await self.connected.wait()
         assert self.current is not None
         await self.current.dispatch(event, data)

@@ -129,14 +129,16 @@ def text_channel(guild_id: str) -> dict[str, Any]:
     }
 
 
-def ready(session_id: str, resume_url: str) -> dict[str, Any]:
+def ready(
+    session_id: str, resume_url: str, shard: tuple[int, int] = (0, 1), holds_guild: bool = True
+) -> dict[str, Any]:
     return {
         "v": 10,
         "user": BOT_USER,
-        "guilds": [{"id": GUILD_ID, "unavailable": True}],
+        "guilds": [{"id": GUILD_ID, "unavailable": True}] if holds_guild else [],
         "session_id": session_id,
         "resume_gateway_url": resume_url,
-        "shard": [0, 1],
+        "shard": list(shard),
         "application": {"id": APP_ID, "flags": 0},
     }
 

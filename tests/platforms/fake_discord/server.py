@@ -50,6 +50,7 @@ class FakeDiscord:
         self.expire_next_callbacks = 0  # that many callbacks get 404 Unknown interaction
         self.cdn: dict[str, bytes] = {}
         self.cdn_padding = 0
+        self.recommended_shards = 1  # what GET /gateway/bot advises
         # Public messages the bot posted (callbacks and follow-ups), by message id, as
         # Discord holds them; PATCH edits them, DELETE (or `delete_message`) removes them.
         self.messages: dict[str, dict[str, Any]] = {}
@@ -97,8 +98,10 @@ class FakeDiscord:
         *,
         focused: str | None = None,
         files: dict[str, tuple[str, bytes]] | None = None,
+        shard: int | None = None,
     ) -> dict[str, Any]:
-        """INTERACTION_CREATE for `/path` (type 4 when an option is `focused`)."""
+        """INTERACTION_CREATE for `/path` (type 4 when an option is `focused`), on gateway
+        shard `shard` (None: the connection that identified last)."""
         words = path.strip("/").split()
         uploads = {name: self._upload(fn, data) for name, (fn, data) in (files or {}).items()}
         values = dict(values or {})
@@ -113,7 +116,7 @@ class FakeDiscord:
             focused=focused,
             uploads=uploads,
         )
-        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, shard)
         return payload
 
     def posted_message(self, sent: Received) -> dict[str, Any]:
@@ -199,7 +202,10 @@ class FakeDiscord:
             return _json(payloads.application())
         if route == ("GET", "gateway", "bot"):
             limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-            return _json({"url": self.gateway.ws_url, "shards": 1, "session_start_limit": limit})
+            shards = self.recommended_shards
+            return _json(
+                {"url": self.gateway.ws_url, "shards": shards, "session_start_limit": limit}
+            )
         if parts[0] == "applications" and parts[-1] == "commands":
             guild_id = parts[3] if len(parts) == 5 else None
             if r.method == "PUT":

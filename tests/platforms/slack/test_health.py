@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from typing import Any
 
@@ -49,7 +50,12 @@ async def test_slack_http_server_reports_health_and_metrics(
         async with aiohttp.ClientSession() as session:
             status, _, report = await get(session, base + "/healthz")
             assert status == 200
-            assert report == {"status": "ok", "database": "ok", "platforms": {"slack": "serving"}}
+            assert report == {
+                "status": "ok",
+                "database": "ok",
+                "platforms": {"slack": "serving"},
+                "pid": os.getpid(),
+            }
             body = "command=%2Fprobe&text=boom&team_id=T1&user_id=U1&channel_id=C1"
             body += "&response_url=" + fake_slack.response_url("m1") + "&trigger_id=t-m1"
             headers = signed_headers(SECRET, body)
