@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Any
 
 import asyncpg
 
 from storage.group_commit import Statement
-from storage.postgres.conn import PgConn, arguments, as_rows, translate
+from storage.postgres.conn import PgConn, translate
 from storage.sql import Row
 
 
@@ -69,7 +68,7 @@ async def _counted_batch(
     for statement, record in zip(batch, records, strict=True):
         rows: list[Row] = []
         if statement.otherwise is not None and int(record[0]) < 1:
-            rows = await _fetch(conn, *statement.otherwise)
+            rows = await PgConn(conn).execute_fetchall(*statement.otherwise)
         results.append(rows)
     return results
 
@@ -82,8 +81,3 @@ async def statement_rows(conn: PgConn, statement: Statement) -> list[Row]:
         cursor = await conn.execute(*statement.otherwise)
         rows = list(await cursor.fetchall())
     return rows
-
-
-async def _fetch(conn: asyncpg.Connection, sql: str, params: tuple[Any, ...]) -> list[Row]:
-    translated = translate(sql)
-    return as_rows(await conn.fetch(translated.sql, *arguments(translated, params)))
