@@ -17,17 +17,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.deps import utc_now
-from bot.models import Role
-from bot.platforms import console
-from bot.preflight import PlatformStartError, database_problem
-from bot.settings import (
+from bot.core.deps import utc_now
+from bot.core.models import Role
+from bot.core.preflight import PlatformStartError, database_problem
+from bot.core.settings import (
     Settings,
     SettingsError,
     check_slack_complete,
     check_slack_workers,
     load_settings,
 )
+from bot.platforms import console
 from commands import build_registry
 from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text

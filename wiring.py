@@ -16,13 +16,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from bot.deps import Clock, Deps, utc_now
-from bot.dispatch import Dispatcher
-from bot.health import Monitor
-from bot.messengers import Messengers
-from bot.pacing import Pacing
-from bot.services import Services
-from bot.settings import Settings
+from bot.core.deps import Clock, Deps, utc_now
+from bot.core.dispatch import Dispatcher
+from bot.core.health import Monitor
+from bot.core.messengers import Messengers
+from bot.core.pacing import Pacing
+from bot.core.services import Services
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import PlaceIndex

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from bench.clock import NOW
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Attachment, Role
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Attachment, Role
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from storage.importers.atlas import parse_atlas

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from bench.clock import NOW
 from bench.stats import describe_ms
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
-from bot.settings import Settings
 from commands import build_registry
 from commands.campaigns.cards import current_card
 from notifications.cards import CARD_EDIT_EVERY, POLL_SECONDS, run_card_refresher

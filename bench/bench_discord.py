@@ -18,10 +18,10 @@ from typing import Any
 
 from bench.clock import NOW
 from bench.stats import describe_ms, percentile
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
-from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from tests.platforms.fake_discord import FakeDiscord, payloads

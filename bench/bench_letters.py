@@ -22,10 +22,10 @@ from pathlib import Path
 
 from bench.clock import NOW
 from bench.stats import describe_ms
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk, build_context

@@ -21,10 +21,10 @@ from rapidfuzz import fuzz, process
 
 from bench.clock import NOW
 from bench.stats import describe_ms, percentile
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.registry import AutocompleteContext
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.registry import AutocompleteContext
+from bot.core.settings import Settings
 from commands import build_registry
 from lexicon.states import STATES
 from places.index import PlaceIndex

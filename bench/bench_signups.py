@@ -35,9 +35,9 @@ from pathlib import Path
 from bench.clock import NOW
 from bench.signup_baselines import LIMIT_BATCH, MEMBERS, Result, limit, naive, run_members
 from bench.stats import describe_ms, percentile
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.campaigns import JoinStatus, Member
 from storage.db import Database

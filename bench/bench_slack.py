@@ -41,9 +41,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bench.clock import NOW
 from bench.stats import percentile
-from bot.dispatch import Dispatcher
+from bot.core.dispatch import Dispatcher
+from bot.core.settings import Settings
 from bot.platforms.slack.runner import run_slack
-from bot.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from storage.seed import ensure_seed

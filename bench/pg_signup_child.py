@@ -22,9 +22,9 @@ import time
 
 from bench.clock import NOW
 from bench.signup_baselines import run_members_of
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.postgres.db import PgDatabase
 from wiring import wire_deps

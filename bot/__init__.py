@@ -1,1 +1,1 @@
-"""Counterwatch core: platform-neutral models, registry, grammar and dispatcher."""
+"""Counterwatch: the platform-neutral core (bot/core) and the chat adapters (bot/platforms)."""

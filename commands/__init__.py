@@ -1,12 +1,12 @@
 """Every feature's commands, gathered into one registry.
 
-Each feature module declares its commands beside their handlers (bot.registry.CommandSet);
+Each feature module declares its commands beside their handlers (bot.core.registry.CommandSet);
 adding a feature is one line here. The order here is the order /help lists them in.
 """
 
 from __future__ import annotations
 
-from bot.registry import CommandSet, Registry
+from bot.core.registry import CommandSet, Registry
 from commands import admin, campaigns, follow, letters, privacy
 from commands import help as help_command
 from commands.facts import laws, local, moratorium, options, ring

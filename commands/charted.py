@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from bot import tracebacks
-from bot.deps import Deps
-from bot.models import ReplyFile
+from bot.core import tracebacks
+from bot.core.deps import Deps
+from bot.core.models import ReplyFile
 from charts import ChartBusy, ChartJob, MonthsChart, SignupsChart, StateTiles, render_png
 from lexicon.words import plural
 from storage.campaigns.models import Campaign

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Reply, Request
-from bot.registry import CommandSet, Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Reply, Request
+from bot.core.registry import CommandSet, Option
 from lexicon.names import normalize
 from places.index import place_index
 from places.snapshot import Place

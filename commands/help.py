@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request, Role
-from bot.registry import Command, Option, Registry
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request, Role
+from bot.core.registry import Command, Option, Registry
 
 ROLE_NOTE = {0: "", 1: " (organizers)", 2: " (admins)"}
 # Slack keeps one slash command per top-level name and calls help /counterwatch, so that

@@ -9,10 +9,10 @@ and changes when the data does, so a confirmation always matches what was shown.
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request
-from bot.registry import CommandSet, Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request
+from bot.core.registry import CommandSet, Option
 
 COMMANDS = CommandSet(private=True)
 

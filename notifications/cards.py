@@ -18,10 +18,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot import tracebacks
-from bot.deps import Deps
-from bot.messengers import CardEditFailed, CardGone
-from bot.models import Reply
+from bot.core import tracebacks
+from bot.core.deps import Deps
+from bot.core.messengers import CardEditFailed, CardGone
+from bot.core.models import Reply
 from storage.interfaces.cards import Card
 
 log = logging.getLogger("counterwatch.cards")

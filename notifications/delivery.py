@@ -24,10 +24,10 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot import tracebacks
-from bot.deps import Deps
-from bot.messengers import DeliveryError, DirectMessenger
-from bot.settings import Settings
+from bot.core import tracebacks
+from bot.core.deps import Deps
+from bot.core.messengers import DeliveryError, DirectMessenger
+from bot.core.settings import Settings
 from storage.interfaces.outbox import Notification
 
 log = logging.getLogger("counterwatch.delivery")

@@ -9,8 +9,8 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from bot import tracebacks
-from bot.deps import Deps
+from bot.core import tracebacks
+from bot.core.deps import Deps
 from storage.campaigns.ending import EndedCampaign
 
 # (the ended campaign, today) -> the organizers' message; written by the campaigns feature

@@ -3,7 +3,7 @@ closest place; a write of a place never stores a correction)."""
 
 from __future__ import annotations
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 
 ECHO = 60  # characters of the user's text echoed back
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.registry import MAX_CHOICES, Choice
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.registry import MAX_CHOICES, Choice
 from lexicon.names import normalize
 from places.errors import ECHO, NotExact, NotOnRecord
 from places.lookup_facts import LookupFacts, load_lookup_facts

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database

@@ -6,7 +6,7 @@ lists them in.
 
 from __future__ import annotations
 
-from bot.registry import CommandSet
+from bot.core.registry import CommandSet
 from commands.admin import facts_edits, history, imports, law_status, partnerships, removal
 
 COMMAND_SETS: tuple[CommandSet, ...] = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
+from bot.core.deps import Deps
+from bot.core.errors import UserError
 from lexicon.names import normalize
 from lexicon.states import state_code
 from places.index import place_index

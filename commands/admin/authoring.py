@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.models import Request
+from bot.core.deps import Deps
+from bot.core.models import Request
 from places.index import place_index
 from storage.interfaces.audit import Author
 from storage.interfaces.fact_edits import Edit

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from typing import cast
 
-from bot.deps import Deps
-from bot.errors import UserError
+from bot.core.deps import Deps
+from bot.core.errors import UserError
 from lexicon.dates import partial_date, period_start
 from lexicon.sources import source_url_problem
 from storage.interfaces.fact_edits import FactKind, FactRef

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.deps import Deps
-from bot.models import Reply, Request, Role
-from bot.registry import CommandSet, Option
+from bot.core.deps import Deps
+from bot.core.models import Reply, Request, Role
+from bot.core.registry import CommandSet, Option
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template

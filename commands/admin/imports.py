@@ -6,10 +6,10 @@ import asyncio
 import datetime as dt
 import re
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Attachment, Reply, Request, Role
-from bot.registry import CommandSet, Option, OptionType
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Attachment, Reply, Request, Role
+from bot.core.registry import CommandSet, Option, OptionType
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date
 from commands.admin.checks import source_url as checked_url

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Reply, Request, Role
-from bot.registry import CommandSet, Option, OptionType
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Reply, Request, Role
+from bot.core.registry import CommandSet, Option, OptionType
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import fact_id, past_date, source_url
 from commands.admin.facts_edits import LAW_STATUSES

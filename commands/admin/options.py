@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.registry import Option
+from bot.core.registry import Option
 from lexicon.sources import MAX_URL
 
 SOURCE = Option("source", "Source URL (http or https) that reports this", max_length=MAX_URL)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.models import Reply, Request, Role
-from bot.registry import CommandSet, Option, OptionType
+from bot.core.deps import Deps
+from bot.core.models import Reply, Request, Role
+from bot.core.registry import CommandSet, Option, OptionType
 from commands.admin.agency_choice import choose_agency
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date, source_url

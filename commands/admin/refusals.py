@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.dispatch import RefusalListener
-from bot.models import Request
-from bot.registry import Command
+from bot.core.deps import Deps
+from bot.core.dispatch import RefusalListener
+from bot.core.models import Request
+from bot.core.registry import Command
 from commands.admin.authoring import author_of
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Reply, Request
+from bot.core.models import Reply, Request
 from lexicon.words import plural
 from storage.interfaces.fact_edits import Outcome
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Button, Field, Posted, Reply, Request, Role
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Button, Field, Posted, Reply, Request, Role
 from commands.campaigns import links
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.campaigns.manage import progress_bar

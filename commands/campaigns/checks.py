@@ -1,7 +1,7 @@
 """What every campaign command shares: the command set, the slug option and input rules.
 
 The generic caps (length, control characters, integers, dates) are applied by
-bot/options.py from the declarations; what is specific to campaigns lives here.
+bot/core/options.py from the declarations; what is specific to campaigns lives here.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Request
-from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Request
+from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
 from storage.campaigns.models import Campaign
 
 # Handler modules declare into this set when imported; commands/campaigns/__init__.py

@@ -5,8 +5,8 @@ queues the summary in one transaction); the summary's words are written here."""
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.models import Request
+from bot.core.deps import Deps
+from bot.core.models import Request
 from storage.campaigns.ending import EndedCampaign
 
 

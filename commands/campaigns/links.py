@@ -5,8 +5,8 @@ Kept in one module so that the wiring is small and visible.
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
+from bot.core.deps import Deps
+from bot.core.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
 from commands.letters import petition_text, template_exists
 from places.index import NotExact, place_index

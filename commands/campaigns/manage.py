@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request, Role
-from bot.registry import MAX_CHOICES, Option, OptionType
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request, Role
+from bot.core.registry import MAX_CHOICES, Option, OptionType
 from commands.campaigns import links
 from commands.campaigns.checks import (
     COMMANDS,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Button, Reply, Request
-from bot.registry import Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Button, Reply, Request
+from bot.core.registry import Option
 from commands.campaigns import links
 from commands.campaigns.checks import (
     COMMANDS,

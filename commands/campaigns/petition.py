@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.deps import Deps
-from bot.models import Reply, ReplyFile, Request, Role
-from bot.registry import Option
+from bot.core.deps import Deps
+from bot.core.models import Reply, ReplyFile, Request, Role
+from bot.core.registry import Option
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.letters import petition_text
 from commands.letters.dates import today_text

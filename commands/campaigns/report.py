@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, ReplyFile, Request, Role
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
 from commands.campaigns.manage import progress_bar
 from commands.charted import signups_chart

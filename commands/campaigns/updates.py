@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request, Role
-from bot.registry import Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request, Role
+from bot.core.registry import Option
 from commands.campaigns.checks import COMMANDS, SLUG_OPTION, plain_text, require_campaign
 from storage.campaigns.models import Campaign
 

@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request, Role
-from bot.registry import Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request, Role
+from bot.core.registry import Option
 from commands.campaigns.checks import (
     COMMANDS,
     MAX_YEARS_AHEAD,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request
-from bot.registry import CommandSet
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request
+from bot.core.registry import CommandSet
 from commands.facts.options import place_option
 from commands.facts.text import law_line, state_label
 from lexicon.states import state_code

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bot.deps import Deps
-from bot.models import Field, Reply, Request
-from bot.registry import CommandSet
+from bot.core.deps import Deps
+from bot.core.models import Field, Reply, Request
+from bot.core.registry import CommandSet
 from commands.facts.options import SHARE, place_option, shared
 from commands.facts.ring import partnership_line, today_lines
 from commands.facts.text import atlas_as_of, deployment_line, law_line

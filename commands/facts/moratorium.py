@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.models import Field, Reply, Request, Role
-from bot.registry import CommandSet
+from bot.core.deps import Deps
+from bot.core.models import Field, Reply, Request, Role
+from bot.core.registry import CommandSet
 from commands.facts.options import company_option, find_company
 from commands.facts.text import cite, date_text, status_line
 from storage.facts_models import CompanyEvent

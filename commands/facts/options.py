@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Request
-from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Request
+from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
 from lexicon.names import normalize
 from places.index import place_index
 from storage.facts_models import Company

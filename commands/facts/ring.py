@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, Request
-from bot.registry import CommandSet, Option
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, Request
+from bot.core.registry import CommandSet, Option
 from commands.charted import ring_chart
 from commands.facts.options import SHARE, place_option, shared
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date

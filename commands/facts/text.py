@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 from lexicon.dates import month_year, precision_of
 from lexicon.states import STATES, state_code
 from storage.facts_models import CompanyEvent, Dataset, Deployment, Law, Source

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Request
-from bot.options import has_control_characters
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Request
+from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
 from commands.letters.engine import RenderError, compile_template, render
 from commands.letters.sample import sample_context

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft, find_template

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.deps import Deps
-from bot.errors import UserError
+from bot.core.deps import Deps
+from bot.core.errors import UserError
 from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
 from commands.letters.fields import NEEDS_LAWS, NEEDS_PARTNERSHIP, NEEDS_PLACE

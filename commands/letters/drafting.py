@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.deps import Deps
-from bot.errors import UserError
+from bot.core.deps import Deps
+from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
 from commands.letters.engine import RenderError, render

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.deps import Deps
-from bot.errors import UserError
+from bot.core.deps import Deps
+from bot.core.errors import UserError
 from places.snapshot import Place
 from storage.facts_models import RING_TECHNOLOGY, Company, CompanyEvent, Deployment, Law
 

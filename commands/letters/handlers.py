@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.models import Field, Reply, ReplyFile, Request, Role
-from bot.registry import AutocompleteContext, Choice, CommandSet, Option, OptionType
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.registry import AutocompleteContext, Choice, CommandSet, Option, OptionType
 from commands.letters.adding import stored_from_request
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk

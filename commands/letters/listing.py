@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.deps import Deps
-from bot.registry import MAX_CHOICES, Choice
+from bot.core.deps import Deps
+from bot.core.registry import MAX_CHOICES, Choice
 from commands.letters.catalog import LetterCatalog
 from storage.letters import StoredTemplate
 

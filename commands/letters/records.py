@@ -3,7 +3,7 @@ with its source) and the date the request asks from."""
 
 from __future__ import annotations
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from commands.letters.dates import date_text
 from commands.letters.views import clean
 from storage.facts_models import Agency

@@ -6,7 +6,7 @@ import re
 
 MAX_FIELD_CHARS = 5000  # the longest Atlas field is 741 characters
 # C0 controls but tab/newline/CR (CSV cells may hold line breaks), DEL, C1 controls and bidi
-# overrides: the same characters chat options refuse (bot/options.py), since an imported cell
+# overrides: the same characters chat options refuse (bot/core/options.py), since an imported cell
 # is shown in chat just like typed text and a bidi override can disguise it.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

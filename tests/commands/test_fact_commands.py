@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Reply
-from bot.registry import AutocompleteContext
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Reply
+from bot.core.registry import AutocompleteContext
 from places.index import place_index
 from storage.db import Database
 from tests.facts_sample import load_sample

@@ -8,9 +8,9 @@ import io
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.registry import AutocompleteContext
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.registry import AutocompleteContext
 from lexicon.names import normalize
 from places.index import place_index
 from storage.db import Database

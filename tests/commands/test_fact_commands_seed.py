@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
 from places.index import place_index
 from storage.db import Database
 from storage.importers.atlas import parse_atlas

@@ -4,9 +4,9 @@ when its ban took effect and when its reversal was signed and took effect."""
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Attachment, Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Attachment, Role
 from places.index import place_index
 from storage import facts_write as w
 from storage.db import Database

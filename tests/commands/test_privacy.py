@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage.db import Database

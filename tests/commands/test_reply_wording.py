@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Reply, Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Reply, Role
 from places.index import place_index
 from storage.db import Database
 from storage.seed import ensure_seed

@@ -13,8 +13,8 @@ import io
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
 from places.index import NotExact, place_index
 from storage.db import Database
 from storage.importers.atlas import RING, parse_atlas

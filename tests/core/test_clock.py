@@ -13,8 +13,8 @@ import datetime as dt
 import pytest
 import time_machine
 
-from bot.deps import Deps, utc_now
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps, utc_now
+from bot.core.dispatch import Dispatcher
 from commands import build_registry
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok

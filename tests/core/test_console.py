@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.dispatch import Dispatcher
-from bot.models import Reply, ReplyFile, Role
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Reply, ReplyFile, Role
 from bot.platforms import console
 
 ROOT = Path(__file__).parents[2]

@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from bot.dispatch import Dispatcher
-from bot.messengers import CardGone
-from bot.models import Posted, Reply, Role
+from bot.core.dispatch import Dispatcher
+from bot.core.messengers import CardGone
+from bot.core.models import Posted, Reply, Role
 from bot.platforms import console
 from bot.platforms.console.cards import ConsoleCards
 from commands.campaigns.cards import current_card

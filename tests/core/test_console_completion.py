@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from bot.platforms import console
 from bot.platforms.console.completion import suggestions
 from places.index import place_index

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from bot.platforms import console
 
 SMALLTOWN_PD = '"Smalltown Police Department"'

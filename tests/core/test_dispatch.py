@@ -4,11 +4,11 @@ import logging
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.errors import UserError
-from bot.models import Reply, Request, Role
-from bot.registry import Command, Option, OptionType, Registry
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.errors import UserError
+from bot.core.models import Reply, Request, Role
+from bot.core.registry import Command, Option, OptionType, Registry
 from tests.conftest import identity
 
 

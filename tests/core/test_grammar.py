@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.errors import UsageError, UserError
-from bot.grammar import parse_line
-from bot.models import Reply, Request
-from bot.registry import Command, Option, Registry
+from bot.core.errors import UsageError, UserError
+from bot.core.grammar import parse_line
+from bot.core.models import Reply, Request
+from bot.core.registry import Command, Option, Registry
 
 
 async def _noop(request: Request, deps: object) -> Reply:

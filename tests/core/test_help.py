@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
 from tests.conftest import identity
 
 

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Reply, Request
-from bot.pacing import BUSY, SLOW_DOWN, Pacing, Rate
-from bot.registry import AutocompleteContext, Choice, Command, Registry
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Reply, Request
+from bot.core.pacing import BUSY, SLOW_DOWN, Pacing, Rate
+from bot.core.registry import AutocompleteContext, Choice, Command, Registry
 from tests.conftest import identity
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, check_slack_complete, load_settings
+from bot.core.settings import SettingsError, check_slack_complete, load_settings
 
 
 def test_defaults_mean_console() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, check_slack_workers, load_settings
+from bot.core.settings import SettingsError, check_slack_workers, load_settings
 
 HTTP_SLACK = {"SLACK_BOT_TOKEN": "xoxb", "SLACK_SIGNING_SECRET": "s"}
 

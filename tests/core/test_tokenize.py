@@ -8,8 +8,8 @@ import shlex
 
 import pytest
 
-from bot.errors import UsageError, UserError
-from bot.grammar import MAX_LINE, tokenize
+from bot.core.errors import UsageError, UserError
+from bot.core.grammar import MAX_LINE, tokenize
 
 # Every character the grammar treats specially, the whitespace shlex does and does not
 # split on (a no-break space and a vertical tab are ordinary text), and some word text.

@@ -33,13 +33,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.health import Monitor
-from bot.messengers import Messengers
-from bot.models import Role
-from bot.pacing import Pacing
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.health import Monitor
+from bot.core.messengers import Messengers
+from bot.core.models import Role
+from bot.core.pacing import Pacing
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from commands.campaigns.ending import summary_text

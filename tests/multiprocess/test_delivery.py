@@ -10,9 +10,9 @@ from pathlib import Path
 
 import asyncpg
 
-from bot.dispatch import Dispatcher
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from notifications.delivery import BATCH
 from storage.postgres.db import PgDatabase

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bot.messengers import Messengers
-from bot.settings import Settings
+from bot.core.messengers import Messengers
+from bot.core.settings import Settings
 from notifications.delivery import deliver_due
 from storage.db import Database
 from tests.conftest import FIXED_NOW

@@ -9,10 +9,10 @@ import asyncio
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.messengers import CardEditFailed, CardGone
-from bot.models import Posted, Reply
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.messengers import CardEditFailed, CardGone
+from bot.core.models import Posted, Reply
 from commands import build_registry
 from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.errors import UserError
+from bot.core.errors import UserError
 from lexicon.names import normalize
 from lexicon.states import state_code
 from places.index import PlaceIndex

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from tests.conftest import FIXED_NOW, identity

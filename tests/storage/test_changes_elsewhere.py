@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import Settings
+from bot.core.settings import Settings
 from places.index import place_index
 from storage import facts_write as fw
 from storage.campaigns import NewCampaign, SqlCampaigns

@@ -18,9 +18,9 @@ from typing import Any
 import asyncpg
 import pytest
 
-from bot.dispatch import Dispatcher
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import place_index

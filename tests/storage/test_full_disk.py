@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from storage.errors import DISK_FULL_MESSAGE

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.dispatch import Dispatcher
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.db import Database
 from storage.errors import BUSY_MESSAGE, Busy

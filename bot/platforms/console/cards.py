@@ -11,8 +11,8 @@ import itertools
 import uuid
 from collections.abc import Callable
 
-from bot.messengers import CardGone
-from bot.models import Posted, Reply
+from bot.core.messengers import CardGone
+from bot.core.models import Posted, Reply
 from bot.platforms.console.people import CONSOLE_PLATFORM
 
 CONSOLE_CHANNEL = "console"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
-from bot.dispatch import Dispatcher, Identity
-from bot.errors import UserError
-from bot.grammar import resolve_command, tokenize
-from bot.registry import AutocompleteContext, Command, Option, OptionType
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.errors import UserError
+from bot.core.grammar import resolve_command, tokenize
+from bot.core.registry import AutocompleteContext, Command, Option, OptionType
 
 # Commands the console adds to the chat registry (they act on the console itself).
 CONSOLE_COMMANDS = ("/as", "/quit")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.errors import UserError
-from bot.grammar import tokenize
-from bot.models import Attachment, Reply
+from bot.core.errors import UserError
+from bot.core.grammar import tokenize
+from bot.core.models import Attachment, Reply
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 OUTPUT_DIR = Path("counterwatch-out")
@@ -16,7 +16,7 @@ OUTPUT_DIR = Path("counterwatch-out")
 def attachment_path(line: str) -> tuple[str, str] | None:
     """(command text, path) when the line ends with an unquoted `< path`, else None.
 
-    Quoting follows the chat grammar (bot/grammar.py), so a `<` inside a quoted value
+    Quoting follows the chat grammar (bot/core/grammar.py), so a `<` inside a quoted value
     (`signer:"Neighbors < Ring"`) is text, and the path may be quoted (`< "my file.csv"`).
     A `<` is unquoted exactly when splitting the line there changes none of its words.
     """

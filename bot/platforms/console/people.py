@@ -12,9 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from bot.dispatch import Identity
-from bot.messengers import DeliveryError
-from bot.models import Role
+from bot.core.dispatch import Identity
+from bot.core.messengers import DeliveryError
+from bot.core.models import Role
 
 CONSOLE_PLATFORM = "console"
 CONSOLE_WORKSPACE = "console"

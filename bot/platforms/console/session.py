@@ -14,8 +14,8 @@ import logging
 import sys
 from typing import TextIO
 
-from bot import tracebacks
-from bot.dispatch import Dispatcher, Identity
+from bot.core import tracebacks
+from bot.core.dispatch import Dispatcher, Identity
 from bot.platforms.console.turns import QUIT, Turns
 from notifications.delivery import deliver_due, run_delivery
 

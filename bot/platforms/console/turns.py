@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.dispatch import Dispatcher, Identity
-from bot.errors import UserError
-from bot.grammar import tokenize
-from bot.models import Reply
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.errors import UserError
+from bot.core.grammar import tokenize
+from bot.core.models import Reply
 from bot.platforms.console.cards import ConsoleCards
 from bot.platforms.console.files import render, split_attachment
 from bot.platforms.console.people import ConsoleMessenger, ConsoleNameError, switch_identity

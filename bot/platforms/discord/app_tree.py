@@ -16,9 +16,9 @@ from typing import Any, Protocol
 import discord
 from discord import app_commands
 
-from bot.models import Role
+from bot.core.models import Role
+from bot.core.registry import Command, Option, OptionType, Registry
 from bot.platforms.discord import limits
-from bot.registry import Command, Option, OptionType, Registry
 
 log = logging.getLogger("counterwatch.discord")
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import discord
 
-from bot.models import Button
+from bot.core.models import Button
 
 log = logging.getLogger("counterwatch.discord")
 

@@ -18,13 +18,13 @@ import aiohttp
 import discord
 from discord import app_commands
 
-from bot.dispatch import Dispatcher
-from bot.errors import UserError
-from bot.models import Attachment, Posted, Reply
+from bot.core.dispatch import Dispatcher
+from bot.core.errors import UserError
+from bot.core.models import Attachment, Posted, Reply
+from bot.core.registry import Command
 from bot.platforms.discord import limits
 from bot.platforms.discord.identity import autocomplete_context, identity_of
 from bot.platforms.discord.render import render
-from bot.registry import Command
 
 log = logging.getLogger("counterwatch.discord")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import discord
 
-from bot.dispatch import Identity
-from bot.models import Role
-from bot.registry import AutocompleteContext
-from bot.settings import Settings
+from bot.core.dispatch import Identity
+from bot.core.models import Role
+from bot.core.registry import AutocompleteContext
+from bot.core.settings import Settings
 
 PLATFORM = "discord"
 DM_WORKSPACE = "dm"

@@ -1,5 +1,5 @@
-"""Direct messages on Discord (follow notifications), as a `bot.messengers.DirectMessenger`,
-and edits of the campaign cards posted earlier (a `bot.messengers.CardEditor`)."""
+"""Direct messages on Discord (follow notifications), as a `bot.core.messengers.DirectMessenger`,
+and edits of the campaign cards posted earlier (a `bot.core.messengers.CardEditor`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from contextlib import contextmanager
 
 import discord
 
-from bot.messengers import CardEditFailed, CardGone, DeliveryError
-from bot.models import Reply
+from bot.core.messengers import CardEditFailed, CardGone, DeliveryError
+from bot.core.models import Reply
 from bot.platforms.discord import limits
 from bot.platforms.discord.handling import NO_MENTIONS
 from bot.platforms.discord.markdown import split_escaped

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import discord
 
-from bot.dispatch import Dispatcher
+from bot.core.dispatch import Dispatcher
 from bot.platforms.discord.handling import (
     FAST_BUDGET_S,
     NO_MENTIONS,

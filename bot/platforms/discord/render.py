@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import discord
 
-from bot.models import Button, Field, Reply
+from bot.core.models import Button, Field, Reply
 from bot.platforms.discord import limits
 from bot.platforms.discord.components import shown_buttons, view_of
 from bot.platforms.discord.markdown import escape, split_escaped

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 import aiohttp
 import discord
 
-from bot.dispatch import Dispatcher
+from bot.core.dispatch import Dispatcher
+from bot.core.preflight import PlatformStartError
 from bot.platforms.discord.client import CounterwatchClient, api_base
 from bot.platforms.discord.handling import Gate
 from bot.platforms.discord.sync import sync_commands
-from bot.preflight import PlatformStartError
 
 log = logging.getLogger("counterwatch.discord")
 

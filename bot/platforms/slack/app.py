@@ -23,11 +23,12 @@ import aiohttp
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import tracebacks
-from bot.dispatch import Dispatcher, Identity, incident_reply
-from bot.errors import UserError
-from bot.grammar import resolve_command, tokenize
-from bot.models import Reply
+from bot.core import tracebacks
+from bot.core.dispatch import Dispatcher, Identity, incident_reply
+from bot.core.errors import UserError
+from bot.core.grammar import resolve_command, tokenize
+from bot.core.models import Reply
+from bot.core.registry import AutocompleteContext, Command
 from bot.platforms.slack import eager
 from bot.platforms.slack.buttons import ButtonPresses
 from bot.platforms.slack.dedupe import DurableSeenRequests
@@ -45,7 +46,6 @@ from bot.platforms.slack.modals import (
 )
 from bot.platforms.slack.render import BUTTON_ACTION_PREFIX, render_reply, unescape
 from bot.platforms.slack.roles import RoleResolver
-from bot.registry import AutocompleteContext, Command
 
 log = logging.getLogger("counterwatch.slack")
 

@@ -17,8 +17,8 @@ from typing import Any
 import aiohttp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.dispatch import Dispatcher, Identity, incident_reply
-from bot.models import Reply
+from bot.core.dispatch import Dispatcher, Identity, incident_reply
+from bot.core.models import Reply
 from bot.platforms.slack.dedupe import DurableSeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget
 from bot.platforms.slack.render import render_reply

@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.models import Posted, Reply, ReplyFile
+from bot.core.models import Posted, Reply, ReplyFile
 from bot.platforms.slack.render import SlackMessage, escape, render_reply
 
 log = logging.getLogger("counterwatch.slack")

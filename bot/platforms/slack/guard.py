@@ -22,7 +22,7 @@ from urllib.parse import parse_qs
 from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 
-from bot.ratelog import CountedLog
+from bot.core.ratelog import CountedLog
 
 log = logging.getLogger("counterwatch.slack")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.registry import Command, Registry
+from bot.core.registry import Command, Registry
 
 HELP_COMMAND = "/counterwatch"
 HELP_NAME = "help"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.messengers import CardEditFailed, CardGone, DeliveryError
-from bot.models import Reply
+from bot.core.messengers import CardEditFailed, CardGone, DeliveryError
+from bot.core.models import Reply
 from bot.platforms.slack.delivery import Delivery, slack_error
 from bot.platforms.slack.render import render_reply
 

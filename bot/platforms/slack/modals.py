@@ -13,8 +13,8 @@ import json
 import re
 from typing import Any
 
+from bot.core.registry import Command, Option, OptionType, Registry
 from bot.platforms.slack.render import escape, plain, truncate
-from bot.registry import Command, Option, OptionType, Registry
 
 CALLBACK_PREFIX = "counterwatch:"
 MAX_TITLE = 24  # Slack's limit for a modal title

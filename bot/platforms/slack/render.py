@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.models import Button, Reply, ReplyFile
+from bot.core.models import Button, Reply, ReplyFile
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000

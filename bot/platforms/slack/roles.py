@@ -15,7 +15,7 @@ from collections.abc import Callable
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.models import Role
+from bot.core.models import Role
 from bot.platforms.slack.delivery import slack_error
 
 log = logging.getLogger("counterwatch.slack")

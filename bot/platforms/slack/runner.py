@@ -19,7 +19,9 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.dispatch import Dispatcher
+from bot.core.dispatch import Dispatcher
+from bot.core.preflight import PlatformStartError
+from bot.core.settings import Settings
 from bot.platforms.slack.app import SlackAdapter
 from bot.platforms.slack.guard import Guard, Refusal
 from bot.platforms.slack.manifest import EVENTS_PATH
@@ -27,8 +29,6 @@ from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
 from bot.platforms.web.connections import ConnectionLimiter, GuardedSite, quiet_descriptor_errors
 from bot.platforms.web.health import add_health_routes
-from bot.preflight import PlatformStartError
-from bot.settings import Settings
 
 log = logging.getLogger("counterwatch.slack")
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.ratelog import CountedLog
+from bot.core.ratelog import CountedLog
 
 log = logging.getLogger("counterwatch.http")
 

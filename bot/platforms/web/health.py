@@ -10,8 +10,8 @@ from collections.abc import Callable
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from bot.deps import Deps
-from bot.health import Monitor
+from bot.core.deps import Deps
+from bot.core.health import Monitor
 from bot.platforms.web.connections import ConnectionLimiter, GuardedSite
 
 log = logging.getLogger("counterwatch.health")

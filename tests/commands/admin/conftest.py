@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.messengers import DeliveryError, Messengers
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.messengers import DeliveryError, Messengers
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage import facts_write as fw
@@ -34,7 +34,7 @@ class Clock:
 
 
 class FakeMessenger:
-    """Implements bot.messengers.DirectMessenger.
+    """Implements bot.core.messengers.DirectMessenger.
 
     The next `failures` DMs fail transiently; DMs to `closed_dms` fail permanently; the
     next `channel_failures` channel posts fail.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Reply, Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Reply, Role
 from storage import audit
 from storage.db import Database
 from tests.commands.admin.conftest import count

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from storage.db import Database
 from tests.commands.admin.conftest import count
 from tests.conftest import identity

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.messengers import Messengers
-from bot.models import Role
-from bot.settings import load_settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.messengers import Messengers
+from bot.core.models import Role
+from bot.core.settings import load_settings
 from notifications.delivery import channel_text, deliver_due, notify_channel
 from storage import outbox
 from storage.db import Database

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from places.index import place_index
 from storage import audit
 from storage.db import Database

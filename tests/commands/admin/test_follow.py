@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from notifications.delivery import deliver_due, run_delivery
 from storage import follows, outbox
 from storage.db import Database

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Attachment, Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Attachment, Role
 from storage import audit, outbox
 from storage.db import Database
 from storage.fact_edits import imports

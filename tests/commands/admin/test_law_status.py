@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import storage.facts_write as fw
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Attachment, Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Attachment, Role
 from notifications.delivery import deliver_due
 from storage import audit
 from storage.db import Database

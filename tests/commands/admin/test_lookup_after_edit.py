@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Reply, Role
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Reply, Role
+from bot.core.settings import Settings
 from commands import build_registry
 from places.index import place_index
 from storage import facts_write as fw

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Role
-from bot.settings import Settings
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Role
+from bot.core.settings import Settings
 from commands import build_registry
 from storage.open import open_database
 from tests.conftest import FIXED_NOW

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Reply, Role
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Reply, Role
 from storage.db import Database
 from tests.conftest import identity
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.messengers import DeliveryError
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.messengers import DeliveryError
 from notifications.delivery import ANNOUNCE_ATTEMPTS, deliver_due
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from storage.campaigns.cache import CampaignCache
 from storage.db import Database
 from storage.repositories import build_storage

@@ -6,10 +6,10 @@ import datetime as dt
 import io
 from dataclasses import replace
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Role
-from bot.registry import AutocompleteContext
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
+from bot.core.registry import AutocompleteContext
 from commands.campaigns.report import safe_cell
 from storage.db import Database
 from tests.commands.campaigns.helpers import (

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from commands.campaigns.cards import EXCERPT_MAX
 from places.index import place_index
 from storage.db import Database

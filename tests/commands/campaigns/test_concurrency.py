@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from storage.db import Database
 from tests.commands.campaigns.helpers import create, signup_count
 from tests.conftest import identity

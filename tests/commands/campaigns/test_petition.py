@@ -9,9 +9,9 @@ import re
 
 from pypdf import PdfReader
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
 from commands.campaigns.petition_pdf import PetitionDoc, render_pdf
 from places.index import place_index
 from storage.campaigns.models import ExportRow

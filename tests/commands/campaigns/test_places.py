@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from places.index import place_index
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok, signup_count

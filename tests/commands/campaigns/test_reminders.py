@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.errors import UserError
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.errors import UserError
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.campaigns.ending import summary_text
 from commands.campaigns.updates_scheduled import parse_when

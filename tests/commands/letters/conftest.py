@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from places.index import place_index
 from storage import facts_write as w
 from storage.db import Database

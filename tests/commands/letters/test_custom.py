@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.errors import UserError
-from bot.models import Attachment, Role
-from bot.registry import AutocompleteContext
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.errors import UserError
+from bot.core.models import Attachment, Role
+from bot.core.registry import AutocompleteContext
 from commands import build_registry
 from commands.letters import petition_text, template_exists
 from commands.letters.validate import MAX_TEMPLATE_CHARS

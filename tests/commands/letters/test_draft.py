@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from lexicon.dates import LANGUAGES

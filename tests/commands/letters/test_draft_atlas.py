@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from commands.letters.dates import when_text

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from places.index import place_index
 from storage.db import Database
 from storage.seed import ensure_seed

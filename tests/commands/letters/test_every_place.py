@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from commands import build_registry
 from commands.letters.addressee import agency_body
 from commands.letters.catalog import LetterCatalog

@@ -11,9 +11,9 @@ import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Attachment, Reply
-from bot.registry import Command
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Attachment, Reply
+from bot.core.registry import Command
 from tests.core.adversarial.corpus import (
     FORGED_KEYS,
     HOSTILE_FILE_NAMES,

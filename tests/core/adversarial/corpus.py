@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from bot.models import Attachment
+from bot.core.models import Attachment
 from storage.importers.atlas import ATLAS_COLUMNS
 
 # (name, value): the name shows in a failure report.

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.models import Reply, Role
-from bot.registry import Command
+from bot.core.models import Reply, Role
+from bot.core.registry import Command
 from commands import build_registry
 from tests.core.adversarial.corpus import NEUTRAL_FILE, hostile_text, raw_value
 from tests.core.adversarial.world import (

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher, Identity
-from bot.models import Attachment, Reply, Request, Role
-from bot.registry import AutocompleteContext, Choice, Command, Option
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Attachment, Reply, Request, Role
+from bot.core.registry import AutocompleteContext, Choice, Command, Option
+from bot.core.settings import Settings
 from notifications.delivery import deliver_due
 from tests.core.adversarial.cases import keyword_line
 from tests.core.adversarial.corpus import FACTS_HEADER, facts_row

@@ -14,12 +14,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.deps import Deps
-from bot.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
-from bot.grammar import parse_line
-from bot.models import Reply, Role
-from bot.registry import Command, OptionType, Registry
-from bot.settings import Settings
+from bot.core.deps import Deps
+from bot.core.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
+from bot.core.grammar import parse_line
+from bot.core.models import Reply, Role
+from bot.core.registry import Command, OptionType, Registry
+from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage.db import Database

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.errors import UserError
-from bot.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.errors import UserError
+from bot.core.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
+from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
 from bot.platforms.discord.handling import Gate
-from bot.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
-from bot.settings import Settings
 from commands import build_registry
 from tests.platforms.fake_discord import FakeDiscord, payloads
 

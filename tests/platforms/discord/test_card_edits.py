@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from commands.campaigns.cards import current_card
 from notifications.cards import RefreshReport, refresh_due_cards
 from storage.db import Database

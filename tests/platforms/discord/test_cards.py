@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.deps import Deps
-from bot.models import Button, Reply, Request
+from bot.core.deps import Deps
+from bot.core.models import Button, Reply, Request
+from bot.core.registry import Command
 from bot.platforms.discord.render import render
-from bot.registry import Command
 from storage.db import Database
 from tests.commands.campaigns.helpers import signup_count
 from tests.platforms.discord.conftest import RunningBot, running_bot

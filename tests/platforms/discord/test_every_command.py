@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.errors import UserError
-from bot.grammar import parse_line
-from bot.registry import Command, Option, OptionType, Registry
+from bot.core.errors import UserError
+from bot.core.grammar import parse_line
+from bot.core.registry import Command, Option, OptionType, Registry
 from commands import build_registry
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (

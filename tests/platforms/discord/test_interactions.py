@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from bot.platforms.discord import handling, limits
 from bot.platforms.discord.render import FULL_REPLY_FILENAME
 from tests.platforms.discord.conftest import LONG_LINES, RunningBot, running_bot

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.deps import Deps
-from bot.messengers import DeliveryError, DirectMessenger
+from bot.core.deps import Deps
+from bot.core.messengers import DeliveryError, DirectMessenger
 from bot.platforms.discord.handling import STOPPING_MESSAGE
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import DEFERRED, final_message, message_data, pings_nobody

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
-from bot.settings import Settings
 from tests.platforms.fake_discord import FakeDiscord, payloads
 from wiring import chat_platforms
 

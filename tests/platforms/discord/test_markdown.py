@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.models import Reply
+from bot.core.models import Reply
 from bot.platforms.discord import limits
 from bot.platforms.discord.render import FULL_REPLY_FILENAME, render
 from tests.platforms.discord.conftest import RunningBot

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.messengers import DeliveryError
+from bot.core.messengers import DeliveryError
 from notifications.delivery import deliver_due
 from storage.db import Database
 from tests.platforms.discord.conftest import RunningBot

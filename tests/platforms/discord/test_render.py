@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Field, Reply, ReplyFile
+from bot.core.models import Field, Reply, ReplyFile
 from bot.platforms.discord import limits
 from bot.platforms.discord.render import FULL_REPLY_FILENAME, render, safe_filename, split_text
 

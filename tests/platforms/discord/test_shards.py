@@ -15,8 +15,8 @@ from pathlib import Path
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from bot.platforms.discord import run_discord
 from commands import build_registry
 from tests.platforms.discord.conftest import discord_settings

@@ -13,13 +13,13 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.models import Role
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.models import Role
+from bot.core.registry import Command, OptionType, Registry
 from bot.platforms.discord import sync_only
 from bot.platforms.discord.app_tree import add_registry_commands
 from bot.platforms.discord.sync import same_commands
-from bot.registry import Command, OptionType, Registry
 from commands import build_registry
 from tests.platforms.discord.conftest import RunningBot, discord_settings, running_bot
 from tests.platforms.discord.wire import final_message, message_data

@@ -13,8 +13,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
 from bot.platforms.slack.runner import run_slack
 from commands import build_registry
 from tests.platforms.fake_slack.recorder import WAIT_SECONDS

@@ -7,9 +7,9 @@ import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.deps import Deps
-from bot.models import Field, Reply, ReplyFile, Request, Role
-from bot.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
+from bot.core.deps import Deps
+from bot.core.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
 
 CITIES = ("Greenfield, WI", "Green Bay, WI", "Springfield, IL", "AT&T Park <SF>")
 

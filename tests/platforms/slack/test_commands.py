@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from bot.dispatch import INCIDENT_MESSAGE
+from bot.core.dispatch import INCIDENT_MESSAGE
+from bot.core.registry import Command
 from bot.platforms.slack.manifest import HELP_COMMAND, slash_commands
 from bot.platforms.slack.modals import wants_modal
 from bot.platforms.slack.render import unescape
-from bot.registry import Command
 from commands import build_registry
 from places.index import place_index
 from storage.db import Database

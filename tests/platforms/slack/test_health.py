@@ -9,9 +9,9 @@ from typing import Any
 
 import aiohttp
 
-from bot.deps import Deps
-from bot.dispatch import Dispatcher
-from bot.health import Monitor
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher
+from bot.core.health import Monitor
 from bot.platforms.web.health import serve_health
 from commands import build_registry
 from tests.conftest import identity

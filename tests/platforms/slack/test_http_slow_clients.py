@@ -10,7 +10,7 @@ import logging
 
 import pytest
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from bot.platforms.web import connections
 from tests.platforms.fake_slack.recorder import WAIT_SECONDS
 from tests.platforms.fake_slack.server import FakeSlack

@@ -6,8 +6,8 @@ import aiohttp
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.messengers import DeliveryError
-from bot.models import Role
+from bot.core.messengers import DeliveryError
+from bot.core.models import Role
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver

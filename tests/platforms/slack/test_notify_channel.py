@@ -7,8 +7,8 @@ from dataclasses import replace
 import aiohttp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.deps import Deps
-from bot.messengers import Messengers
+from bot.core.deps import Deps
+from bot.core.messengers import Messengers
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
 from notifications.delivery import deliver_due

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.models import Field, Reply, ReplyFile
+from bot.core.models import Field, Reply, ReplyFile
 from bot.platforms.slack.dedupe import SeenRequests
 from bot.platforms.slack.render import (
     MAX_SECTION_TEXT,

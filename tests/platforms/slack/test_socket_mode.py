@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import slash_fields
 from tests.platforms.slack.conftest import Running, slack_dispatcher, start

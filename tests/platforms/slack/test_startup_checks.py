@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from bot.deps import Deps
-from bot.preflight import PlatformStartError
+from bot.core.deps import Deps
+from bot.core.preflight import PlatformStartError
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.slack.conftest import SECRET, slack_dispatcher, start
 from tests.platforms.slack.probes import ProbeState

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.errors import UsageError, UserError
-from bot.registry import Command, Option, OptionType, Registry
+from bot.core.errors import UsageError, UserError
+from bot.core.registry import Command, Option, OptionType, Registry
 
 MAX_LINE = 4000  # a whole command line; individual options have their own caps
 _KEYWORD = re.compile(r"^([a-z][a-z0-9_-]*):(.*)$", re.DOTALL)

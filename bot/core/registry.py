@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from bot.models import Reply, Request, Role
+from bot.core.models import Reply, Request, Role
 
 if TYPE_CHECKING:
-    from bot.deps import Deps
+    from bot.core.deps import Deps
 
 Handler = Callable[[Request, "Deps"], Awaitable[Reply]]
 

@@ -10,9 +10,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from bot.errors import UsageError, UserError
-from bot.models import Attachment
-from bot.registry import Command, Option, OptionType
+from bot.core.errors import UsageError, UserError
+from bot.core.models import Attachment
+from bot.core.registry import Command, Option, OptionType
 from lexicon.dates import partial_date
 
 # C0/C1 controls, DEL, and bidi overrides (which can disguise text in chat).

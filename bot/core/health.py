@@ -15,7 +15,7 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from bot.deps import Deps
+from bot.core.deps import Deps
 
 # How long the database may take to answer the health check before it counts as down.
 DATABASE_CHECK_S = 2.0

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.messengers import Messengers
-from bot.services import Services
-from bot.settings import Settings
+from bot.core.messengers import Messengers
+from bot.core.services import Services
+from bot.core.settings import Settings
 from storage.interfaces import Storage
 
 # What time it is. Everything that needs "now" or "today" asks Deps.clock, never the system:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.models import Reply
+from bot.core.models import Reply
 
 
 class DeliveryError(Exception):

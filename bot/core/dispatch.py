@@ -15,15 +15,15 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from bot import tracebacks
-from bot.deps import Deps
-from bot.errors import UserError
-from bot.grammar import assign_arguments, resolve_command, tokenize
-from bot.health import Monitor
-from bot.models import Attachment, Reply, Request, Role
-from bot.options import coerce_options
-from bot.pacing import BUSY, SLOW_DOWN, Pacing
-from bot.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
+from bot.core import tracebacks
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.grammar import assign_arguments, resolve_command, tokenize
+from bot.core.health import Monitor
+from bot.core.models import Attachment, Reply, Request, Role
+from bot.core.options import coerce_options
+from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
+from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
