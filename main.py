@@ -28,6 +28,8 @@ from bot.core.settings import (
     load_settings,
 )
 from bot.platforms import console
+from bot.platforms.cli.copy_db import copy_db_command
+from bot.platforms.cli.import_file import import_file
 from commands import build_registry
 from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text
@@ -35,9 +37,7 @@ from notifications.cards import run_card_refresher
 from notifications.delivery import run_delivery
 from notifications.reminders import run_reminders
 from places.index import place_index
-from storage.copying.cli import copy_db_command
 from storage.errors import DiskFull, Refused
-from storage.import_cli import import_file
 from wiring import (
     chat_platforms,
     configure_logging,

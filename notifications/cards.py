@@ -22,7 +22,7 @@ from bot.core import tracebacks
 from bot.core.deps import Deps
 from bot.core.messengers import CardEditFailed, CardGone
 from bot.core.models import Reply
-from storage.interfaces.cards import Card
+from storage.cards.models import Card
 
 log = logging.getLogger("counterwatch.cards")
 

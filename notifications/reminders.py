@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from bot.core import tracebacks
 from bot.core.deps import Deps
-from storage.campaigns.ending import EndedCampaign
+from storage.campaigns.models import EndedCampaign
 
 # (the ended campaign, today) -> the organizers' message; written by the campaigns feature
 Summary = Callable[[EndedCampaign, str], str]

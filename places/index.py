@@ -24,8 +24,8 @@ from places.lookup_facts import LookupFacts, load_lookup_facts
 from places.names import Reading, readings
 from places.scoring import ACCEPT_SCORE, candidates, edit_score, whole_name_close
 from places.snapshot import Place, Snapshot, build_snapshot
-from storage.facts_models import Agency, AgencyName, LawPlace
-from storage.interfaces.facts import FactsStore
+from storage.facts.models import Agency, AgencyName, LawPlace
+from storage.facts.repository import FactsStore
 
 __all__ = ["Match", "NotExact", "NotOnRecord", "Place", "PlaceIndex"]
 

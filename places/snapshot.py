@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lexicon.names import normalize, split_counties
 from lexicon.states import STATES
 from places.names import trigrams
-from storage.facts_models import Agency, AgencyName, LawPlace
+from storage.facts.models import Agency, AgencyName, LawPlace
 
 
 @dataclass(frozen=True)

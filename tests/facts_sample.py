@@ -6,8 +6,8 @@ separately against ../shared/data.
 
 from __future__ import annotations
 
-from storage import facts_write as w
 from storage.db import Database
+from storage.facts import write as w
 from storage.sql import Conn
 
 RING = "Ring/Neighbors Partnership"

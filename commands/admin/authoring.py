@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.core.deps import Deps
 from bot.core.models import Request
 from places.index import place_index
-from storage.interfaces.audit import Author
-from storage.interfaces.fact_edits import Edit
+from storage.audit.models import Author
+from storage.fact_edits.models import Edit
 
 
 def author_of(request: Request) -> Author:

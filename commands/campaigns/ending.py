@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.core.deps import Deps
 from bot.core.models import Request
-from storage.campaigns.ending import EndedCampaign
+from storage.campaigns.models import EndedCampaign
 
 
 async def record_organizer(deps: Deps, request: Request, slug: str) -> None:

@@ -10,7 +10,7 @@ from commands.facts.options import place_option
 from commands.facts.text import law_line, state_label
 from lexicon.states import state_code
 from places.index import place_index
-from storage.facts_models import Law
+from storage.facts.models import Law
 
 COMMANDS = CommandSet()
 

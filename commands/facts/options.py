@@ -10,7 +10,7 @@ from bot.core.models import Request
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
 from lexicon.names import normalize
 from places.index import place_index
-from storage.facts_models import Company
+from storage.facts.models import Company
 
 PLACE_MAX = 120  # longer than any agency name on record, short enough to echo back
 COMPANY_MAX = 80

@@ -11,7 +11,7 @@ from commands.letters.engine import RenderError, compile_template, render
 from commands.letters.sample import sample_context
 from commands.letters.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name, check_source
 from commands.letters.views import clean
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 
 MAX_FILE_BYTES = MAX_TEMPLATE_CHARS * 4  # UTF-8 is at most 4 bytes a character
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from places.snapshot import Place
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 
 # Counties governed by a Board of Supervisors, or (Texas) a Commissioners Court.
 _SUPERVISORS = frozenset({"AZ", "CA", "IA", "MS", "VA", "WI"})

@@ -36,7 +36,7 @@ from commands.letters.views import (
 )
 from places.index import place_index
 from places.snapshot import Place
-from storage.facts_models import Agency, Deployment, Law
+from storage.facts.models import Agency, Deployment, Law
 
 MAX_SIGNER = 80
 MAX_RECIPIENT = 160

@@ -11,7 +11,7 @@ from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
 from commands.letters.engine import RenderError, render
 from commands.letters.validate import TemplateRejected, check_source
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 

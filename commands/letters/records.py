@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.core.deps import Deps
 from commands.letters.dates import date_text
 from commands.letters.views import clean
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 
 # Ring's police portal was taking partners by March 2018 (seed: ring:2018-03-22:portal);
 # a request that does not name a date asks for everything since the start of that year.

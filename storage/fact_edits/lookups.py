@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from storage.fact_edits.jobs import TABLE_OF_KIND
-from storage.facts_write import name_key
-from storage.interfaces.fact_edits import AgencyRef, CompanyRef, FactRef, LawRef
+from storage.fact_edits.models import AgencyRef, CompanyRef, FactRef, LawRef
+from storage.facts.write import name_key
 from storage.sql import Db
 
 

@@ -55,7 +55,7 @@ def test_the_tree_as_it_is_keeps_every_rule(tree: Path) -> None:
         ("places/names.py", "import sqlite3", DRIVERS),
         ("notifications/delivery.py", "import asyncpg", DRIVERS),
         ("commands/help.py", "import discord", CHAT),
-        ("storage/letters.py", "from bot.core import models", FLOORS),
+        ("storage/letters/repository.py", "from bot.core import models", FLOORS),
         ("bot/core/dispatch.py", "import places.index", FLOORS),
         ("lexicon/states.py", "import storage.errors", FLOORS),
         ("commands/facts/text.py", "import commands.facts.ring", CIRCLES),

@@ -8,9 +8,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from storage import outbox
 from storage.db import Database
-from storage.outbox import LEASE, SqlOutbox, stamp
+from storage.outbox import repository as outbox
+from storage.outbox.repository import LEASE, OutboxStore
+from storage.sql import stamp
 from tests.conftest import FIXED_NOW
 
 CHILD = Path(__file__).with_name("deliver_child.py")
@@ -76,7 +77,7 @@ async def test_a_claim_lapses_after_its_lease(tmp_path: Path) -> None:
     first, second = await Database.open(db_path), await Database.open(db_path)
     try:
         queue_notifications(db_path, 5)
-        dead, alive = SqlOutbox(first), SqlOutbox(second)
+        dead, alive = OutboxStore(first), OutboxStore(second)
         assert len(await dead.claim(FIXED_NOW, 100)) == 5
         assert await alive.claim(FIXED_NOW, 100) == []
         assert await alive.claim(FIXED_NOW + LEASE / 2, 100) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storage.audit import Author, ChangeEntry, record_change
 from storage.db import Database
-from storage.follows import add_follow, enqueue_notifications
+from storage.follows.repository import add_follow, enqueue_notifications
 from storage.sql import Conn
 
 AT = "2026-11-26T12:00:00+00:00"

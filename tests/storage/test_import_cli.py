@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import main
-from storage.import_cli import as_of_from_name
+from bot.platforms.cli.import_file import as_of_from_name
 from tests.conftest import shared_data_file
 
 

@@ -6,11 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from storage import letters as store
 from storage.db import Database
 from storage.errors import Refused
+from storage.letters import repository as store
+from storage.letters.models import StoredTemplate
 
-BASE = store.StoredTemplate(
+BASE = StoredTemplate(
     name="thanks-council",
     language="en",
     kind="letter",
@@ -25,7 +26,7 @@ BASE = store.StoredTemplate(
 )
 
 
-async def _save(db: Database, template: store.StoredTemplate) -> bool:
+async def _save(db: Database, template: StoredTemplate) -> bool:
     return await db.write(lambda conn: store.save_template(conn, template))
 
 
@@ -67,7 +68,7 @@ async def test_privacy_describe_and_erase_keep_the_template(db: Database) -> Non
 
 
 async def test_the_repository_saves_lists_gets_and_removes(db: Database) -> None:
-    letters = store.SqlLetters(db)
+    letters = store.LetterStore(db)
     assert await letters.save(BASE) is False
     assert await letters.save(replace(BASE, language="es", body="Gracias")) is False
     assert [t.language for t in await letters.list("W1")] == ["en", "es"]

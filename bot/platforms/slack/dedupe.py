@@ -20,7 +20,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
-from storage.interfaces.dedupe import RequestDedupe
+from storage.dedupe.repository import RequestDedupe
 
 DEFAULT_TTL_SECONDS = 15 * 60
 DEFAULT_MAX_KEYS = 50_000

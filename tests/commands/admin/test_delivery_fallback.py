@@ -12,8 +12,8 @@ from bot.core.messengers import Messengers
 from bot.core.models import Role
 from bot.core.settings import load_settings
 from notifications.delivery import channel_text, deliver_due, notify_channel
-from storage import outbox
 from storage.db import Database
+from storage.outbox import repository as outbox
 from tests.commands.admin.conftest import Clock, FakeMessenger
 from tests.conftest import identity
 

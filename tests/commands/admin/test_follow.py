@@ -8,9 +8,10 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
 from notifications.delivery import deliver_due, run_delivery
-from storage import follows, outbox
 from storage.db import Database
-from storage.privacy import providers
+from storage.follows import repository as follows
+from storage.outbox import repository as outbox
+from storage.privacy.repository import providers
 from storage.sql import Conn
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
 from tests.conftest import identity

@@ -9,9 +9,10 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Attachment, Role
-from storage import audit, outbox
+from storage import audit
 from storage.db import Database
 from storage.fact_edits import imports
+from storage.outbox import repository as outbox
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity
 from tests.storage.test_atlas_bad_input import atlas_csv, row

@@ -10,9 +10,9 @@ import pytest
 
 from bot.core.deps import Deps
 from places.index import place_index
-from storage import facts_write as w
 from storage.db import Database
-from storage.facts_models import RING_TECHNOLOGY
+from storage.facts import write as w
+from storage.facts.models import RING_TECHNOLOGY
 from storage.seed import ensure_seed
 from storage.sql import Conn
 from tests.conftest import FIXED_NOW

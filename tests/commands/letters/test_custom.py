@@ -12,8 +12,8 @@ from bot.core.registry import AutocompleteContext
 from commands import build_registry
 from commands.letters import petition_text, template_exists
 from commands.letters.validate import MAX_TEMPLATE_CHARS
-from storage import letters as store
 from storage.db import Database
+from storage.letters import repository as store
 from tests.conftest import identity
 
 THANKS = (

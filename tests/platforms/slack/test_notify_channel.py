@@ -12,8 +12,8 @@ from bot.core.messengers import Messengers
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
 from notifications.delivery import deliver_due
-from storage import outbox
 from storage.db import Database
+from storage.outbox import repository as outbox
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.notify_helpers import queue_notification
 
