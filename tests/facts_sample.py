@@ -1,4 +1,4 @@
-"""A small, hand-written facts fixture for the read side, written through facts_write.
+"""A small, hand-written facts fixture for the read side, written through storage.facts.write.
 
 Dates and wording are the test's own; sources are example URLs. Real data is tested
 separately against ../shared/data.

@@ -1,6 +1,6 @@
 """The audit log: every change to the facts, with its author, source and exact before/after.
 
-- `records`: the shapes (Author, Change, ChangeEntry, RowWrite) and their JSON form;
+- `models`: the shapes (Author, Change, ChangeEntry, RowWrite) and their JSON form;
 - `recorder`: `ChangeRecorder` writes fact rows and keeps each row's before/after;
 - `entries`: writes the audit entry in the same `Database.write` job as those rows;
 - `reads`: /facts history's look-ups.

@@ -1,12 +1,14 @@
-"""`FactEditor` in SQL: each admin change is ONE `Db.write` job (the jobs live in
-storage/fact_edits/), so fact rows, audit entry and queued notifications commit together."""
+"""`FactEditor` in SQL: the look-ups admin commands make, and each admin change as ONE
+`Db.write` job (the jobs live beside this module, one per kind of change), so fact rows,
+audit entry and queued notifications commit together."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from storage.fact_edits import facts, imports, lookups, partnerships, undo
+from storage.fact_edits import facts, imports, partnerships, undo
+from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.fact_edits.models import (
     AgencyRef,
     AtlasImport,
@@ -26,12 +28,17 @@ from storage.fact_edits.models import (
     UndoOutcome,
     UndoRequest,
 )
+from storage.facts.write import name_key
 from storage.importers.facts_csv import FactRow
 from storage.importers.issues import Issue
 from storage.sql import Conn, Db
 
 C = TypeVar("C")
 R = TypeVar("R")
+
+
+def _agency(row: Any) -> AgencyRef:
+    return AgencyRef(int(row["id"]), row["name"], row["state"], row["city"])
 
 
 class FactEditor:
@@ -46,26 +53,57 @@ class FactEditor:
 
         return await self._db.write(run)
 
+    # --- what an admin command looks up before it changes anything (no write job) ---------
+
     async def agency_named(self, name: str, state: str) -> AgencyRef | None:
-        return await lookups.agency_named(self._db, name, state)
+        row = await self._db.fetchone(
+            "SELECT * FROM agencies WHERE name_key = ? AND state = ?", (name_key(name), state)
+        )
+        return None if row is None else _agency(row)
 
     async def agencies(self, ids: tuple[int, ...]) -> list[AgencyRef]:
         """The agencies with these ids, by name."""
-        return await lookups.agencies(self._db, ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = await self._db.fetchall(
+            f"SELECT * FROM agencies WHERE id IN ({marks}) ORDER BY name", ids
+        )
+        return [_agency(r) for r in rows]
 
     async def company(self, name: str) -> CompanyRef | None:
         """The company a name or alias stands for, exactly."""
-        return await lookups.company(self._db, name)
+        row = await self._db.fetchone(
+            "SELECT c.id, c.slug, c.name FROM company_aliases ca"
+            " JOIN companies c ON c.id = ca.company_id WHERE ca.alias = ?",
+            (name_key(name),),
+        )
+        return None if row is None else CompanyRef(int(row["id"]), row["slug"], row["name"])
 
     async def company_names(self) -> list[str]:
-        return await lookups.company_names(self._db)
+        rows = await self._db.fetchall("SELECT name FROM companies ORDER BY lower(name), name")
+        return [str(r[0]) for r in rows]
 
     async def fact_exists(self, fact: FactRef) -> bool:
-        return await lookups.fact_exists(self._db, fact)
+        # Only the fixed table names of TABLE_OF_KIND ever reach the SQL.
+        table = TABLE_OF_KIND[fact.kind]
+        row = await self._db.fetchone(
+            f"SELECT 1 FROM {table} t JOIN sources s ON s.id = t.source_id WHERE t.id = ?",
+            (fact.id,),
+        )
+        return row is not None
 
     async def laws_of_jurisdiction(self, jurisdiction: str) -> list[LawRef]:
-        """Laws of 'Oakland, CA' (as /laws names it), oldest first."""
-        return await lookups.laws_of_jurisdiction(self._db, jurisdiction)
+        """Laws of 'Oakland, CA' (as /laws names it), oldest first. Every writer keys laws
+        with name_key(), so 'oakland,  ca' finds 'Oakland, CA'."""
+        rows = await self._db.fetchall(
+            "SELECT id, kind, enacted, status FROM laws WHERE jurisdiction_key = ?"
+            " ORDER BY enacted, id",
+            (name_key(jurisdiction),),
+        )
+        return [LawRef(int(r["id"]), r["kind"], str(r["enacted"]), r["status"]) for r in rows]
+
+    # --- changes: each ONE write job (storage/fact_edits/<kind>.py) ------------------------
 
     async def set_partnership(self, change: PartnershipChange) -> Outcome:
         return await self._write(partnerships.set_partnership, change)

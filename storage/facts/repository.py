@@ -1,5 +1,5 @@
 """What members read: every method runs on the read-only connection and returns
-frozen values from `facts_models`."""
+frozen values from `storage.facts.models`."""
 
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from storage.announcements.repository import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
 from storage.campaigns.ending import describe_organizing, erase_organizing
-from storage.campaigns.reads import describe_member as describe_signups
-from storage.campaigns.writes import erase_member as erase_signups
+from storage.campaigns.privacy import describe_member as describe_signups
+from storage.campaigns.privacy import erase_member as erase_signups
 from storage.follows import repository as follows
 from storage.letters import repository as letters
 from storage.privacy.models import Section
