@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,3 +31,14 @@ class StoredTemplate:
     author_id: str
     author_name: str
     created: str
+
+
+TEMPLATE_COLUMNS = (
+    "name, language, kind, title, purpose, body, workspace, author_platform, author_id,"
+    " author_name, created"
+)
+
+
+def template_from_row(values: Iterable[Any]) -> StoredTemplate:
+    """A template from a row of TEMPLATE_COLUMNS, in that order."""
+    return StoredTemplate(*tuple(values)[:11])

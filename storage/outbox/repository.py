@@ -58,119 +58,12 @@ _COLUMNS = (
 _WAITING = "delivered_at IS NULL AND gave_up_at IS NULL"
 
 
-async def due(db: Db, now: dt.datetime, limit: int = 100) -> list[Notification]:
-    rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
-        " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-        (stamp(now), limit),
-    )
-    return [_notification(r) for r in rows]
-
-
 _CLAIM = (
     "UPDATE notifications SET claimed_by = ?, claimed_until = ?"
     f" WHERE id IN (SELECT id FROM notifications WHERE {_WAITING}"
     " AND next_attempt_at <= ? AND claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?{lock})"
     f" RETURNING {_COLUMNS}"
 )
-
-
-async def claim(
-    db: Db, claimant: str, now: dt.datetime, limit: int = 100, lease: dt.timedelta = LEASE
-) -> list[Notification]:
-    """Claim up to `limit` due notifications for `claimant` until `now + lease`.
-
-    One statement on the writer: checking that a row is free and taking it cannot be
-    separated by another process's claim (SQLite's write lock serialises them; on
-    PostgreSQL the rows are locked and a concurrent claim skips them)."""
-    at = stamp(now)
-    claim_sql = _CLAIM.format(lock=skip_locked(db.dialect))
-    rows = await db.write_statement(claim_sql, (claimant, stamp(now + lease), at, at, limit))
-    found = [_notification(r) for r in rows]
-    # RETURNING gives no order: deliver the oldest due first, as `due` lists them.
-    return sorted(found, key=lambda n: (n.next_attempt_at, n.id))
-
-
-async def pending(db: Db, limit: int = 10) -> list[Notification]:
-    rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING} ORDER BY attempts DESC, id LIMIT ?",
-        (limit,),
-    )
-    return [_notification(r) for r in rows]
-
-
-async def stats(db: Db) -> OutboxStats:
-    row = await db.fetchone(
-        f"SELECT COUNT(CASE WHEN {_WAITING} THEN 1 END),"
-        f" COUNT(CASE WHEN {_WAITING} AND attempts > 0 THEN 1 END),"
-        " COUNT(CASE WHEN delivered_at IS NOT NULL THEN 1 END),"
-        f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), '')"
-        " FROM notifications"
-    )
-    if row is None:
-        return OutboxStats(0, 0, 0, "")
-    return OutboxStats(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
-
-
-async def mark_delivered(conn: Conn, notification_id: int, now: dt.datetime) -> None:
-    await conn.execute(
-        "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, last_error = '',"
-        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL",
-        (stamp(now), notification_id),
-    )
-
-
-async def mark_failed(
-    conn: Conn,
-    notification_id: int,
-    now: dt.datetime,
-    error: str,
-    claimant: str | None = None,
-) -> None:
-    """Record the failed attempt and release the claim: the retry is anyone's to send.
-
-    With `claimant`, only while the row is still its own: when our lease lapsed and another
-    process claimed the row meanwhile, that process's outcome is the one that counts."""
-    async with conn.execute(
-        "SELECT attempts, claimed_by FROM notifications WHERE id = ?", (notification_id,)
-    ) as cursor:
-        row = await cursor.fetchone()
-    if row is None:
-        return  # erased by /forgetme meanwhile
-    if claimant is not None and row[1] not in (claimant, ""):
-        return
-    attempts = int(row[0]) + 1
-    # The claim is checked again in the UPDATE: the SELECT above locks nothing, and on
-    # PostgreSQL another process may claim the row (our lease lapsed) in between.
-    await conn.execute(
-        "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,"
-        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL"
-        " AND claimed_by IN (?, '')",
-        (
-            attempts,
-            error[:MAX_ERROR_CHARS],
-            stamp(now + backoff(attempts)),
-            notification_id,
-            row[1] if claimant is None else claimant,
-        ),
-    )
-
-
-async def give_up(
-    conn: Conn,
-    notification_id: int,
-    now: dt.datetime,
-    error: str,
-    claimant: str | None = None,
-) -> None:
-    """Record the last failed attempt and stop trying (an announcement to closed DMs): the
-    row stays, counted as failed, so organizers see how many never arrived."""
-    await conn.execute(
-        "UPDATE notifications SET attempts = attempts + 1, last_error = ?, gave_up_at = ?,"
-        " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL"
-        " AND claimed_by IN (?, '')",
-        (error[:MAX_ERROR_CHARS], stamp(now), notification_id, claimant or ""),
-    )
 
 
 def new_claimant() -> str:
@@ -188,41 +81,107 @@ class OutboxStore:
         self.claimant = new_claimant()
 
     async def claim(self, now: dt.datetime, limit: int) -> list[Notification]:
-        """Take up to `limit` due notifications for this process to send, oldest due first.
+        """Take up to `limit` due notifications for this process to send (until
+        `now + lease`), oldest due first.
 
-        Another process claiming at the same time gets other rows; a claim not followed by
-        a mark (the process died) lapses after a lease and the rows are due again."""
-        return await claim(self._db, self.claimant, now, limit, self._lease)
+        One statement on the writer: checking that a row is free and taking it cannot be
+        separated by another process's claim (SQLite's write lock serialises them; on
+        PostgreSQL the rows are locked and a concurrent claim skips them). A claim not
+        followed by a mark (the process died) lapses after the lease and the rows are due
+        again."""
+        at = stamp(now)
+        claim_sql = _CLAIM.format(lock=skip_locked(self._db.dialect))
+        rows = await self._db.write_statement(
+            claim_sql, (self.claimant, stamp(now + self._lease), at, at, limit)
+        )
+        found = [_notification(r) for r in rows]
+        # RETURNING gives no order: deliver the oldest due first, as `due` lists them.
+        return sorted(found, key=lambda n: (n.next_attempt_at, n.id))
 
     async def due(self, now: dt.datetime, limit: int) -> list[Notification]:
         """Undelivered notifications whose next attempt is due, oldest due first."""
-        return await due(self._db, now, limit)
+        rows = await self._db.fetchall(
+            f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
+            " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+            (stamp(now), limit),
+        )
+        return [_notification(r) for r in rows]
 
     async def pending(self, limit: int) -> list[Notification]:
         """Undelivered notifications, most attempted first (for /facts outbox)."""
-        return await pending(self._db, limit)
+        rows = await self._db.fetchall(
+            f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
+            " ORDER BY attempts DESC, id LIMIT ?",
+            (limit,),
+        )
+        return [_notification(r) for r in rows]
 
     async def stats(self) -> OutboxStats:
-        return await stats(self._db)
+        row = await self._db.fetchone(
+            f"SELECT COUNT(CASE WHEN {_WAITING} THEN 1 END),"
+            f" COUNT(CASE WHEN {_WAITING} AND attempts > 0 THEN 1 END),"
+            " COUNT(CASE WHEN delivered_at IS NOT NULL THEN 1 END),"
+            f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), '')"
+            " FROM notifications"
+        )
+        if row is None:
+            return OutboxStats(0, 0, 0, "")
+        return OutboxStats(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
 
     async def mark_delivered(self, notification_id: int, now: dt.datetime) -> None:
         async def job(conn: Conn) -> None:
-            await mark_delivered(conn, notification_id, now)
+            await conn.execute(
+                "UPDATE notifications SET delivered_at = ?, attempts = attempts + 1,"
+                " last_error = '', claimed_by = '', claimed_until = ''"
+                " WHERE id = ? AND delivered_at IS NULL",
+                (stamp(now), notification_id),
+            )
 
         await self._db.write(job)
 
     async def mark_failed(self, notification_id: int, now: dt.datetime, error: str) -> None:
-        """Record a failed attempt and schedule the next one (capped backoff)."""
+        """Record a failed attempt, schedule the next one (capped backoff) and release the
+        claim: the retry is anyone's to send. Only while the row is still this process's own
+        (or no one's): when our lease lapsed and another process claimed the row meanwhile,
+        that process's outcome is the one that counts."""
 
         async def job(conn: Conn) -> None:
-            await mark_failed(conn, notification_id, now, error, self.claimant)
+            async with conn.execute(
+                "SELECT attempts, claimed_by FROM notifications WHERE id = ?", (notification_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return  # erased by /forgetme meanwhile
+            if row[1] not in (self.claimant, ""):
+                return
+            attempts = int(row[0]) + 1
+            # The claim is checked again in the UPDATE: the SELECT above locks nothing, and
+            # on PostgreSQL another process may claim the row (our lease lapsed) in between.
+            await conn.execute(
+                "UPDATE notifications SET attempts = ?, last_error = ?, next_attempt_at = ?,"
+                " claimed_by = '', claimed_until = '' WHERE id = ? AND delivered_at IS NULL"
+                " AND claimed_by IN (?, '')",
+                (
+                    attempts,
+                    error[:MAX_ERROR_CHARS],
+                    stamp(now + backoff(attempts)),
+                    notification_id,
+                    self.claimant,
+                ),
+            )
 
         await self._db.write(job)
 
     async def give_up(self, notification_id: int, now: dt.datetime, error: str) -> None:
-        """Record a failed attempt and never try again (counted as failed)."""
+        """Record the last failed attempt and never try again (an announcement to closed
+        DMs): the row stays, counted as failed, so organizers see how many never arrived."""
 
         async def job(conn: Conn) -> None:
-            await give_up(conn, notification_id, now, error, self.claimant)
+            await conn.execute(
+                "UPDATE notifications SET attempts = attempts + 1, last_error = ?,"
+                " gave_up_at = ?, claimed_by = '', claimed_until = ''"
+                " WHERE id = ? AND delivered_at IS NULL AND claimed_by IN (?, '')",
+                (error[:MAX_ERROR_CHARS], stamp(now), notification_id, self.claimant),
+            )
 
         await self._db.write(job)

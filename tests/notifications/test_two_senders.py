@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 from storage.db import Database
-from storage.outbox import repository as outbox
 from storage.outbox.repository import LEASE, OutboxStore
 from storage.sql import stamp
 from tests.conftest import FIXED_NOW
@@ -65,7 +64,7 @@ async def test_two_processes_deliver_each_notification_exactly_once(tmp_path: Pa
     assert len(sent) == FOLLOWERS
     db = await Database.open(db_path)
     try:
-        assert (await outbox.stats(db)).delivered == FOLLOWERS
+        assert (await OutboxStore(db).stats()).delivered == FOLLOWERS
     finally:
         await db.close()
 

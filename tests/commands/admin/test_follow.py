@@ -10,7 +10,7 @@ from bot.core.models import Role
 from notifications.delivery import deliver_due, run_delivery
 from storage.db import Database
 from storage.follows import repository as follows
-from storage.outbox import repository as outbox
+from storage.outbox.repository import OutboxStore
 from storage.privacy.repository import providers
 from storage.sql import Conn
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
@@ -73,14 +73,14 @@ async def test_failed_delivery_is_kept_and_retried(
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     messenger.failures = 1
     assert (await deliver_due(fdeps)).failed == 1
-    stuck = await outbox.pending(db)
+    stuck = await OutboxStore(db).pending(10)
     assert len(stuck) == 1 and stuck[0].attempts == 1 and "closed" in stuck[0].last_error
     assert "closed" in await ok(disp, ADMIN, "/facts outbox")
     assert (await deliver_due(fdeps)).delivered == 0  # not yet due: backoff
     clock.advance(31)
     assert (await deliver_due(fdeps)).delivered == 1
     assert [u for _, u, _ in messenger.sent] == ["alice"]
-    assert (await outbox.stats(db)).pending == 0
+    assert (await OutboxStore(db).stats()).pending == 0
 
 
 async def test_no_messenger_is_a_failure_not_a_drop(
@@ -93,7 +93,7 @@ async def test_no_messenger_is_a_failure_not_a_drop(
     for _ in range(3):
         clock.advance(3600)
         assert (await deliver_due(fdeps)).failed == 1
-    stuck = await outbox.pending(db)
+    stuck = await OutboxStore(db).pending(10)
     assert stuck[0].attempts == 3 and "no slack connection" in stuck[0].last_error
 
 
