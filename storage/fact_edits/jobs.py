@@ -15,7 +15,7 @@ from storage.audit.privacy import admin_origin
 from storage.fact_edits.models import AgencyRef, Edit, Outcome
 from storage.facts.models import RING_TECHNOLOGY
 from storage.facts.write import name_key
-from storage.follows.repository import enqueue_notifications
+from storage.follows.notify import enqueue_notifications
 from storage.sql import Conn, stamp
 
 # Event kinds that change a company's status by themselves, and the status they leave

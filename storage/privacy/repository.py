@@ -20,7 +20,7 @@ from storage.audit import privacy as audit_privacy
 from storage.campaigns.ending import describe_organizing, erase_organizing
 from storage.campaigns.privacy import describe_member as describe_signups
 from storage.campaigns.privacy import erase_member as erase_signups
-from storage.follows import repository as follows
+from storage.follows import privacy as follows
 from storage.letters import privacy as letters
 from storage.privacy.models import Section
 from storage.reminders.repository import describe_authored, erase_authored

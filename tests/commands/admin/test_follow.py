@@ -9,12 +9,14 @@ from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
 from notifications.delivery import deliver_due, run_delivery
 from storage.db import Database
-from storage.follows import repository as follows
+from storage.follows import privacy as follows_privacy
+from storage.follows.models import FollowTarget, Member
+from storage.follows.repository import MAX_FOLLOWS, FollowStore
 from storage.outbox.repository import OutboxStore
 from storage.privacy.repository import providers
 from storage.sql import Conn
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
-from tests.conftest import identity
+from tests.conftest import FIXED_NOW, identity
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
 ALICE = identity(Role.MEMBER, user_id="alice")
@@ -125,13 +127,11 @@ async def test_follow_input_errors(disp: Dispatcher, fdeps: Deps, db: Database) 
 
 
 async def test_follows_are_capped(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
-    async def many(conn: Conn) -> None:
-        for i in range(follows.MAX_FOLLOWS):
-            await follows.add_follow(
-                conn, ("test", "W1", "alice"), (f"city:x{i}:WI", f"X{i}, WI", "WI", ""), "t"
-            )
-
-    await db.write(many)
+    store, alice = FollowStore(db), Member("test", "W1", "alice")
+    for i in range(MAX_FOLLOWS):
+        await store.follow(
+            alice, FollowTarget(f"city:x{i}:WI", f"X{i}, WI", "WI", ""), FIXED_NOW, ""
+        )
     reply = await disp.run_text(ALICE, "/follow Greenfield, WI")
     assert reply.error and "too many" in reply.text
 
@@ -141,7 +141,7 @@ async def test_privacy_provider_lists_and_erases_follows(
 ) -> None:
     await ok(disp, ALICE, "/follow Greenfield, WI")
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
-    provider = next(p for p in providers() if p.describe is follows.describe_member)
+    provider = next(p for p in providers() if p.describe is follows_privacy.describe_member)
     lines = await provider.describe(db, "test", "alice")
     assert any("Greenfield, WI" in line for line in lines)
 
