@@ -1,1 +1,2 @@
-"""dedupe: its values in models.py, its repository (with the SQL) in repository.py."""
+"""dedupe: chat requests seen once (Slack retries and replays), its repository (with the SQL) in
+repository.py; it holds no values of its own."""

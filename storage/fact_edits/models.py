@@ -1,4 +1,5 @@
-"""Admin changes to the facts, one use case each, each audited and undoable.
+"""The values of admin changes to the facts (FactEditor, repository.py): one use case each,
+each audited and undoable.
 
 Every change runs as ONE write job: its fact rows, its audit entry and the follow
 notifications it queues commit together or not at all. A change that cannot be made as asked
