@@ -57,10 +57,7 @@ def excerpt(text: str, limit: int = EXCERPT_MAX) -> str:
     role=Role.ORGANIZER,
     examples=("/campaign post ring-free-greenfield",),
 )
-async def post(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def post(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     refusal = campaign.refusal(deps.today().isoformat())

@@ -106,10 +106,7 @@ async def list_all(ctx: Ctx) -> Reply:
     "What a campaign is about and how far it got",
     examples=("/campaign info ring-free-greenfield",),
 )
-async def info(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def info(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     store = deps.storage.campaigns

@@ -60,7 +60,6 @@ async def join(
         raise UserError(f"{refusal} It takes no new sign-ups.")
     if campaign.template and agree != "yes":
         # Told before joining, not after: a petition is delivered with its signers' names.
-        city = city
         where = f" {city}" if city else ""
         # The notice's button signs with the same words as the line it ends with.
         action = f"/campaign join {campaign.slug}{where} agree:yes"
@@ -108,10 +107,7 @@ async def _petition_notice(deps: Deps, campaign: Campaign, city: str) -> str:
     private=True,
     examples=("/campaign leave ring-free-greenfield",),
 )
-async def leave(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def leave(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     if not await deps.storage.campaigns.leave(campaign.id, ctx.platform, ctx.user_id):

@@ -45,10 +45,7 @@ def signups_csv(rows: list[ExportRow]) -> bytes:
     "Sign-up count, progress toward the goal, sign-ups by day",
     examples=("/campaign stats ring-free-greenfield",),
 )
-async def stats(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def stats(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     count = await deps.storage.campaigns.count_signups(campaign.id)
@@ -75,10 +72,7 @@ async def stats(
     slow=True,
     examples=("/campaign export ring-free-greenfield",),
 )
-async def export(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def export(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
@@ -95,10 +89,7 @@ async def export(
     role=Role.ORGANIZER,
     examples=("/campaign close ring-free-greenfield",),
 )
-async def close(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def close(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     if not await deps.storage.campaigns.close(campaign, deps.today().isoformat()):

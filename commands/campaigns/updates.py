@@ -108,10 +108,7 @@ async def announce(
     private=True,
     examples=("/campaign mute ring-free-greenfield",),
 )
-async def mute(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def mute(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     store = deps.storage.announcements
@@ -130,10 +127,7 @@ async def mute(
     private=True,
     examples=("/campaign deliveries ring-free-greenfield",),
 )
-async def deliveries(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def deliveries(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     counts = await deps.storage.announcements.delivery_counts(campaign.id)

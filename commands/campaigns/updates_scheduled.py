@@ -98,10 +98,7 @@ async def remind(
     private=True,
     examples=("/campaign reminders ring-free-greenfield",),
 )
-async def reminders(
-    ctx: Ctx,
-    slug: Slug,
-) -> Reply:
+async def reminders(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     waiting = await deps.storage.reminders.pending(campaign.id)
