@@ -88,6 +88,8 @@ def _option(where: str, parameter: inspect.Parameter, hint: object) -> Option:
     if len(specs) != 1:
         raise SpecError(f"{where}: parameter {name!r} needs exactly one Opt(...), has {len(specs)}")
     spec, kind = specs[0], _option_type(where, name, base)
+    if not spec.description.strip():  # Discord refuses an option without one
+        raise SpecError(f"{where}: parameter {name!r} needs a description in its Opt")
     boolean = kind is OptionType.BOOLEAN
     return Option(
         name=spec.name or name.replace("_", "-"),

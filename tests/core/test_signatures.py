@@ -28,6 +28,7 @@ Kind = Annotated[str, Opt("What kind", choices=("ban", "moratorium"))]
 Untyped = Annotated[list[str], Opt("Several")]
 Twice = Annotated[str, Opt("one", name="word")]
 Word = Annotated[str, Opt("A word")]
+Mute = Annotated[str, Opt(" ")]
 
 
 async def places(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
@@ -108,6 +109,15 @@ def test_a_parameter_without_a_spec_fails() -> None:
 
         @commands.command("plain", "No spec")
         async def plain(ctx: Ctx, place: str) -> Reply:
+            return Reply(text="ok")
+
+
+def test_an_option_without_a_description_fails() -> None:
+    commands = CommandSet()
+    with pytest.raises(SpecError, match="parameter 'word' needs a description"):
+
+        @commands.command("quiet", "No help")
+        async def quiet(ctx: Ctx, word: Mute) -> Reply:
             return Reply(text="ok")
 
 
