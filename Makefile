@@ -45,7 +45,7 @@ test: lint typecheck pytest
 # `make test` stays the whole suite.
 test-fast: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist loadscope -m "not postgres and not multiprocess"
+	$(BIN)/pytest -n auto --dist worksteal -m "not postgres and not multiprocess"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
