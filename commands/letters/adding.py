@@ -7,9 +7,9 @@ from bot.core.errors import UserError
 from bot.core.models import Request
 from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
-from commands.letters.engine import RenderError, compile_template, render
-from commands.letters.sample import sample_context
-from commands.letters.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name, check_source
+from templating.engine import RenderError, compile_template, render
+from templating.sample import sample_context
+from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name, check_source
 from commands.letters.views import clean
 from storage.letters import StoredTemplate
 

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from jinja2 import Template
 
-from commands.letters.engine import LetterEnvironment, compile_template, make_environment
+from templating.engine import LetterEnvironment, compile_template, make_environment
 from commands.letters.fit import APPLIES
-from commands.letters.validate import TemplateRejected, check_source
+from templating.validate import TemplateRejected, check_source
 from lexicon.dates import LANGUAGES
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"

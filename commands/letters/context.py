@@ -14,7 +14,13 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
-from commands.letters.fields import NEEDS_LAWS, NEEDS_PARTNERSHIP, NEEDS_PLACE
+from templating.fields import (
+    MAX_RECIPIENT,
+    MAX_SIGNER,
+    NEEDS_LAWS,
+    NEEDS_PARTNERSHIP,
+    NEEDS_PLACE,
+)
 from commands.letters.fit import (
     PlaceFacts,
     check_company_fit,
@@ -38,8 +44,6 @@ from places.index import place_index
 from places.snapshot import Place
 from storage.facts_models import Agency, Deployment, Law
 
-MAX_SIGNER = 80
-MAX_RECIPIENT = 160
 MAX_LAWS = 40  # per list: a petition cites laws, it does not reprint the database
 MAX_NAMED = 5  # agencies named when asking which one
 DEFAULT_COMPANY = "amazon"

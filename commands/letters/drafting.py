@@ -9,8 +9,8 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
-from commands.letters.engine import RenderError, render
-from commands.letters.validate import TemplateRejected, check_source
+from templating.engine import RenderError, render
+from templating.validate import TemplateRejected, check_source
 from storage.letters import StoredTemplate
 
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -14,7 +14,7 @@ from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft as draft_letter
 from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
-from commands.letters.validate import MAX_TEMPLATE_CHARS
+from templating.validate import MAX_TEMPLATE_CHARS
 from lexicon.dates import LANGUAGES
 from lexicon.words import plural
 

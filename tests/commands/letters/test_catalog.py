@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, TemplateInfo, parse_header
-from commands.letters.validate import TemplateRejected
+from templating.validate import TemplateRejected
 from lexicon.dates import LANGUAGES
 
 SHIPPED = (

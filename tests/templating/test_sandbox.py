@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.letters.engine import (
+from templating.engine import (
     MAX_OUTPUT_CHARS,
     RenderError,
     compile_template,

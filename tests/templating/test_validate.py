@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from commands.letters.engine import make_environment
-from commands.letters.validate import (
+from templating.engine import make_environment
+from templating.validate import (
     MAX_TEMPLATE_CHARS,
     TemplateRejected,
     check_name,
