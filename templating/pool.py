@@ -23,6 +23,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import CancelledError as FutureCancelled
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -102,7 +103,11 @@ class TemplatePool:
         self._in_flight += 1
         try:
             slot = await self._acquire()
-            worker = await self._started(slot)
+            try:
+                worker = await self._started(slot)
+            except asyncio.CancelledError:
+                self._release(slot)  # still starting: the next job takes it
+                raise
             value: T = await self._exchange(worker, function, args)
             return value
         finally:
@@ -131,8 +136,10 @@ class TemplatePool:
     async def _started(self, slot: Future[_Worker]) -> _Worker:
         try:
             async with asyncio.timeout(START_LIMIT_S):
-                return await asyncio.wrap_future(slot)
-        except (TimeoutError, OSError, EOFError):
+                # Shielded: a cancelled wait must not cancel the start itself.
+                return await asyncio.shield(asyncio.wrap_future(slot))
+        except (TimeoutError, OSError, EOFError, FutureCancelled):
+            slot.add_done_callback(_discard)  # if it ever starts, nobody will use it
             self._release(self._submit(self._spawn))
             raise TemplateStopped("no template worker could be started") from None
 
@@ -142,7 +149,7 @@ class TemplatePool:
         fd = worker.conn.fileno()
         try:
             worker.conn.send((function, args))
-            loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+            loop.add_reader(fd, _settle, readable)
             try:
                 async with asyncio.timeout(self.time_limit):
                     await readable
@@ -159,7 +166,8 @@ class TemplatePool:
             self._replace(worker)
             raise
         self._release(_done(worker))
-        return _outcome(tag, value, self.memory_budget)
+        result: T = _outcome(tag, value, self.memory_budget)
+        return result
 
     def _release(self, slot: Future[_Worker]) -> None:
         while self._waiters:
@@ -206,14 +214,23 @@ class TemplatePool:
 
     def close(self) -> None:
         for slot in self._free:
-            if slot.done() and slot.exception() is None:
-                worker = slot.result()
-                worker.conn.close()
-                worker.process.kill()
+            slot.add_done_callback(_discard)
         self._free.clear()
         if self._starter is not None:
             self._starter.shutdown(wait=False, cancel_futures=True)
             self._starter = None
+
+
+def _settle(readable: asyncio.Future[None]) -> None:
+    if not readable.done():
+        readable.set_result(None)
+
+
+def _discard(slot: Future[_Worker]) -> None:
+    if not slot.cancelled() and slot.exception() is None:
+        worker = slot.result()
+        worker.conn.close()
+        worker.process.kill()
 
 
 def _done(worker: _Worker) -> Future[_Worker]:

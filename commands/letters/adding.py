@@ -7,11 +7,10 @@ from bot.core.errors import UserError
 from bot.core.models import Request
 from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
-from templating.engine import RenderError, compile_template, render
-from templating.sample import sample_context
-from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name, check_source
 from commands.letters.views import clean
 from storage.letters import StoredTemplate
+from templating import IsolatedError, check_new
+from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name
 
 MAX_FILE_BYTES = MAX_TEMPLATE_CHARS * 4  # UTF-8 is at most 4 bytes a character
 
@@ -38,14 +37,18 @@ def template_source(request: Request) -> str:
     return text
 
 
-def stored_from_request(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTemplate:
+async def stored_from_request(
+    request: Request, deps: Deps, catalog: LetterCatalog
+) -> StoredTemplate:
     try:
-        return _validated(request, deps, catalog)
+        return await _validated(request, deps, catalog)
     except TemplateRejected as exc:
         raise UserError(str(exc)) from None
+    except IsolatedError as exc:
+        raise UserError(f"The template could not be checked: {exc}.") from None
 
 
-def _validated(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTemplate:
+async def _validated(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTemplate:
     name = check_name(request.text("name").strip().lower())
     if name in catalog.files:
         raise TemplateRejected(f"{name} is a built-in template; choose another name.")
@@ -56,8 +59,9 @@ def _validated(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTe
         raise TemplateRejected(
             f"The header says language {header.language} but you chose {chosen}."
         )
-    check_source(catalog.env, source)
-    _try_render(catalog, source, header.language)
+    # Validated and tried on made-up facts in a worker (memory and time limits): an
+    # organizer's source is never parsed, compiled or rendered on the bot's loop.
+    await check_new(source, header.language)
     return StoredTemplate(
         name=name,
         language=header.language,
@@ -71,11 +75,3 @@ def _validated(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTe
         author_name=clean(request.user_name, 80),
         created=deps.clock().isoformat(timespec="seconds"),
     )
-
-
-def _try_render(catalog: LetterCatalog, source: str, language: str) -> None:
-    """Render against made-up facts: what fails here would fail at draft time."""
-    try:
-        render(compile_template(catalog.env, source), sample_context(language))
-    except RenderError as exc:
-        raise TemplateRejected(f"The template does not render: {exc}.") from None

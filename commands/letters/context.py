@@ -14,13 +14,6 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
-from templating.fields import (
-    MAX_RECIPIENT,
-    MAX_SIGNER,
-    NEEDS_LAWS,
-    NEEDS_PARTNERSHIP,
-    NEEDS_PLACE,
-)
 from commands.letters.fit import (
     PlaceFacts,
     check_company_fit,
@@ -43,6 +36,13 @@ from commands.letters.views import (
 from places.index import place_index
 from places.snapshot import Place
 from storage.facts_models import Agency, Deployment, Law
+from templating.fields import (
+    MAX_RECIPIENT,
+    MAX_SIGNER,
+    NEEDS_LAWS,
+    NEEDS_PARTNERSHIP,
+    NEEDS_PLACE,
+)
 
 MAX_LAWS = 40  # per list: a petition cites laws, it does not reprint the database
 MAX_NAMED = 5  # agencies named when asking which one

@@ -14,9 +14,9 @@ from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft as draft_letter
 from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
-from templating.validate import MAX_TEMPLATE_CHARS
 from lexicon.dates import LANGUAGES
 from lexicon.words import plural
+from templating.validate import MAX_TEMPLATE_CHARS
 
 COMMANDS = CommandSet(group="letter", private=True)
 # One catalog for every handler: one environment, compiled templates kept. Building it
@@ -128,7 +128,7 @@ def _iso(value: object) -> str:
     ),
 )
 async def add(request: Request, deps: Deps) -> Reply:
-    stored = stored_from_request(request, deps, CATALOG)
+    stored = await stored_from_request(request, deps, CATALOG)
     versions = await deps.storage.letters.get(stored.name, request.workspace)
     old = next((v for v in versions if v.language == stored.language), None)
     if old is not None:

@@ -15,7 +15,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = (
-    "bot", "commands", "places", "notifications", "charts", "templating", "storage", "lexicon"
+    "bot",
+    "commands",
+    "places",
+    "notifications",
+    "charts",
+    "templating",
+    "storage",
+    "lexicon",
 )
 FLOORS = "Floors: a module imports only the floors below its own"
 CHAT = "Chat libraries (discord, slack_bolt, slack_sdk) only under bot/platforms"
