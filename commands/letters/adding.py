@@ -9,7 +9,7 @@ from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
 from commands.letters.views import clean
 from storage.letters import StoredTemplate
-from templating import IsolatedError, check_new
+from templating import IsolatedError, TemplateRefused, check_new
 from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name
 
 MAX_FILE_BYTES = MAX_TEMPLATE_CHARS * 4  # UTF-8 is at most 4 bytes a character
@@ -42,9 +42,9 @@ async def stored_from_request(
 ) -> StoredTemplate:
     try:
         return await _validated(request, deps, catalog)
-    except TemplateRejected as exc:
+    except (TemplateRejected, TemplateRefused) as exc:  # it broke a rule: the rule, as said
         raise UserError(str(exc)) from None
-    except IsolatedError as exc:
+    except IsolatedError as exc:  # stopped (time, memory) or busy
         raise UserError(f"The template could not be checked: {exc}.") from None
 
 
