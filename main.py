@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import templating
 from bot.core.deps import utc_now
 from bot.core.models import Role
 from bot.core.preflight import PlatformStartError, database_problem
@@ -96,6 +97,8 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
                 await asyncio.gather(*loops)
             return 0
         place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
+        # Organizers' templates render in worker processes: started now, not on a first draft.
+        templating.default_pool().start()
         stop = asyncio.Event()
         stop_on_signals(stop)
         async with asyncio.TaskGroup() as group:
