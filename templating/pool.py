@@ -41,6 +41,7 @@ TIME_LIMIT_S = 0.5  # a letter renders in ~1 ms; ten times the longest shipped o
 WAIT_LIMIT_S = 0.4  # queued at most this long: refused or answered within ~1 s in all
 MEMORY_BUDGET = 256 * 1024 * 1024  # address space a worker may add; a draft needs ~1 MB
 START_LIMIT_S = 30.0  # the first worker waits for the forkserver to import Jinja
+BUSY = "too many templates are being drafted right now; try again in a minute"
 
 
 class IsolatedError(Exception):
@@ -99,7 +100,7 @@ class TemplatePool:
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a worker: its result, or an IsolatedError saying why not."""
         if self._in_flight >= self.capacity:
-            raise TemplateBusy("too many templates are being drafted right now")
+            raise TemplateBusy(BUSY)
         self._in_flight += 1
         try:
             slot = await self._acquire()
@@ -126,7 +127,7 @@ class TemplatePool:
                 taken = True
                 return slot
         except TimeoutError:
-            raise TemplateBusy("too many templates are being drafted right now") from None
+            raise TemplateBusy(BUSY) from None
         finally:
             with contextlib.suppress(ValueError):
                 self._waiters.remove(waiter)
