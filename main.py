@@ -28,6 +28,7 @@ from bot.core.settings import (
     check_slack_workers,
     load_settings,
 )
+from bot.core.urls import redacted
 from bot.platforms import console
 from commands import build_registry
 from commands.campaigns.cards import current_card
@@ -273,7 +274,7 @@ def where(settings: Settings) -> str:
     """The database named for a person: the file, or the server (never its password)."""
     if not settings.uses_postgres:
         return settings.db_path
-    return "PostgreSQL at " + settings.database_url.rsplit("@", 1)[-1]
+    return "PostgreSQL at " + redacted(settings.database_url).rsplit("@", 1)[-1]
 
 
 def reader_went_away() -> int:

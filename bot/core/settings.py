@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.urls import BadUrl, check_api_url, check_database_url
+
 DEFAULT_DISCORD_API_BASE = "https://discord.com/api/v10"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -165,7 +167,18 @@ def _build(values: dict[str, object]) -> Settings:
     kwargs["log_level"] = level
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     _check_shards(settings)
+    _check_urls(settings)
     return settings
+
+
+def _check_urls(settings: Settings) -> None:
+    try:
+        if settings.database_url:
+            check_database_url(_ENV["database_url"], settings.database_url)
+        check_api_url(_ENV["slack_api_url"], settings.slack_api_url)
+        check_api_url(_ENV["discord_api_base"], settings.discord_api_base)
+    except BadUrl as exc:
+        raise SettingsError(str(exc)) from None
 
 
 def _number(name: str, value: object) -> int:
