@@ -20,7 +20,7 @@ from typing import Any
 import templating
 from bot.core.deps import utc_now
 from bot.core.models import Role
-from bot.core.preflight import PlatformStartError, database_problem
+from bot.core.preflight import PlatformStartError, database_problem, disk_full
 from bot.core.settings import (
     Settings,
     SettingsError,
@@ -251,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         if problem is not None:
             print(f"counterwatch: {problem}", file=sys.stderr)
             return 2
+        if disk_full(settings.db_path):
+            return said_disk_full(settings)
     configure_logging(settings)
     try:
         return asyncio.run(handler_for(handlers[subcommand])(settings, args))
@@ -262,12 +264,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     except DiskFull:
-        print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
-              " again (nothing was changed).", file=sys.stderr)  # fmt: skip
-        return 1
+        return said_disk_full(settings)
     except Refused as exc:  # the database refused at start (another process holds it)
         print(f"counterwatch: {exc.message} (database: {where(settings)})", file=sys.stderr)
         return 1
+
+
+def said_disk_full(settings: Settings) -> int:
+    print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
+          " again (nothing was changed).", file=sys.stderr)  # fmt: skip
+    return 1
 
 
 def where(settings: Settings) -> str:
