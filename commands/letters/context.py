@@ -33,6 +33,7 @@ from commands.letters.views import (
     partnership_view,
     place_view,
 )
+from lexicon.invisible import has_invisible
 from places.index import place_index
 from places.snapshot import Place
 from storage.facts_models import Agency, Deployment, Law
@@ -67,6 +68,12 @@ class DraftAsk:
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     language = ask.language
+    for what, typed in (("signer", ask.signer), ("recipient", ask.recipient)):
+        if has_invisible(typed):
+            raise UserError(
+                f"The {what} contains invisible characters (zero-width spaces or joiners);"
+                " type it again without them."
+            )
     recipient = clean(ask.recipient, MAX_RECIPIENT)
     context: dict[str, object] = {
         "today": today_text(deps.today(), language),

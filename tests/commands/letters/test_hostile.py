@@ -80,3 +80,11 @@ def _stored(name: str, body: str) -> StoredTemplate:
         author_name="user U-org",
         created=FIXED_NOW.isoformat(timespec="seconds"),
     )
+
+
+@pytest.mark.parametrize("typed", ['signer:"Ana\u200bPérez"', 'recipient:"Mayor\u2060 Ballantyne"'])
+async def test_invisible_characters_in_a_signer_are_refused(
+    disp: Dispatcher, member: Identity, typed: str
+) -> None:
+    reply = await disp.run_text(member, f"/letter draft ring-council Greenfield, WI {typed}")
+    assert reply.error and "invisible characters" in reply.text
