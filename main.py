@@ -71,7 +71,8 @@ async def run_slack_workers(settings: Settings) -> int:
 
 async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
     """One of SLACK_WORKERS: serves Slack on SLACK_PORT beside the others (SO_REUSEPORT).
-    Its /healthz and /metrics are on that port: COUNTERWATCH_HEALTH_PORT would clash."""
+    Its /healthz and /metrics are on that port, behind COUNTERWATCH_HEALTH_TOKEN:
+    COUNTERWATCH_HEALTH_PORT would clash."""
     from bot.platforms.slack.workers import stop_with_parent
 
     stop_with_parent()
@@ -115,7 +116,9 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
                 from bot.platforms.web.health import serve_health
 
                 group.create_task(
-                    serve_health(app.deps, monitor, "0.0.0.0", settings.health_port, stop)
+                    serve_health(
+                        app.deps, monitor, settings.health_host, settings.health_port, stop
+                    )
                 )
         log.info("all platforms stopped; closing the database")
         return 0

@@ -42,8 +42,12 @@ class Settings:
     # Workspace owners/admins (read with users.info) are Counterwatch admins too.
     slack_workspace_admins: bool = False
     slack_notify_channel_id: str = ""
-    # Where /healthz and /metrics are served when the Slack HTTP server is not (0 = nowhere).
+    # /healthz and /metrics: their own server on this port (0 = none), bound to health_host
+    # (loopback unless an operator opens it); on the public Slack port only with the token.
     health_port: int = 0
+    health_host: str = "127.0.0.1"
+    # Set: both routes ask for `Authorization: Bearer <token>`, wherever they are served.
+    health_token: str = ""
     # Discord shards: 0 = one process, shard count from Discord; else the total, split across
     # processes by `discord_shard_ids` (empty = every shard in this process).
     discord_shard_count: int = 0
@@ -108,6 +112,8 @@ _ENV = {
     "slack_workspace_admins": "SLACK_WORKSPACE_ADMINS",
     "slack_notify_channel_id": "SLACK_NOTIFY_CHANNEL_ID",
     "health_port": "COUNTERWATCH_HEALTH_PORT",
+    "health_host": "COUNTERWATCH_HEALTH_HOST",
+    "health_token": "COUNTERWATCH_HEALTH_TOKEN",
     "discord_shard_count": "DISCORD_SHARD_COUNT",
     "discord_shard_ids": "DISCORD_SHARD_IDS",
     "slack_workers": "SLACK_WORKERS",
