@@ -17,15 +17,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DOCS = sorted([REPO / "ARCHITECTURE.md", REPO / "README.md", *(REPO / "docs").glob("*.md")])
 TOP_DIRS = {
-    "bot", "commands", "places", "notifications", "charts", "storage", "lexicon", "templates",
-    "tests", "bench", "docs", "deploy", "scripts", ".ci",
+    "bot", "commands", "places", "notifications", "charts", "templating", "storage", "lexicon",
+    "templates", "tests", "bench", "docs", "deploy", "scripts", ".ci",
 }  # fmt: skip
 TOP_FILES = {
     "main.py", "wiring.py", "pyproject.toml", "README.md", "ARCHITECTURE.md", "Makefile",
     "requirements.lock",
 }  # fmt: skip
-MODULE_ROOTS = ("bot", "commands", "places", "notifications", "charts", "storage", "lexicon",
-                "wiring", "main")  # fmt: skip
+MODULE_ROOTS = ("bot", "commands", "places", "notifications", "charts", "templating", "storage",
+                "lexicon", "wiring", "main")  # fmt: skip
 PROSE_PATH = re.compile(
     r"(?<![\w/.<-])((?:" + "|".join(sorted(TOP_DIRS)).replace(".", r"\.") + r")/[\w./<>*-]*)"
 )
