@@ -11,10 +11,10 @@ from bot.core.models import Attachment, Role
 from bot.core.registry import AutocompleteContext
 from commands import build_registry
 from commands.letters import petition_text, template_exists
-from commands.letters.validate import MAX_TEMPLATE_CHARS
 from storage.db import Database
 from storage.letters import privacy
 from storage.letters.repository import LetterStore
+from templating.validate import MAX_TEMPLATE_CHARS
 from tests.conftest import identity
 
 THANKS = (
