@@ -2,7 +2,7 @@
 ARCHITECTURE.md or docs/ lands on a real file, and docs say nothing of files outside the repo.
 
 What counts as a path: a `backticked` span whose first part is one of the repo's top-level
-names (`storage/outbox/repository.py`, `tests/pg_fixtures.py`, `main.py`), and every relative markdown
+names (`storage/sql.py`, `tests/pg_fixtures.py`, `main.py`), and every relative markdown
 link. A module name: a backticked dotted name starting with a top-level package or module
 (`bot.core.deps.utc_now`, `storage.sql.skip_locked`, `wiring.wire_deps`), checked by import.
 Placeholders (`<lang>`, `NNNN`, `*`) are not paths.
