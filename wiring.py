@@ -89,7 +89,7 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
             deps,
             on_refusal=refusal_recorder(deps),
             pacing=Pacing(),
-            monitor=Monitor(),
+            monitor=Monitor(writes=db),
         )
         yield App(deps=deps, dispatcher=dispatcher)
     finally:

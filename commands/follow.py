@@ -90,7 +90,7 @@ async def unfollow(request: Request, deps: Deps) -> Reply:
     return Reply(text=f"You no longer follow {typed[:60]}.")
 
 
-@COMMANDS.command("following", "The places you follow", examples=("/following",))
+@COMMANDS.command("following", "The places you follow", examples=("/following",), writes=False)
 async def following(request: Request, deps: Deps) -> Reply:
     mine = await deps.storage.follows.following(_who(request))
     if not mine:

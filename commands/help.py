@@ -39,6 +39,7 @@ def register(registry: Registry) -> None:
             ),
             private=True,
             examples=("/help", "/help ring lookup"),
+            writes=False,
         )
     )
 

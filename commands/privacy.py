@@ -17,7 +17,9 @@ from bot.core.registry import CommandSet, Option
 COMMANDS = CommandSet(private=True)
 
 
-@COMMANDS.command("mydata", "Everything this bot holds about you", examples=("/mydata",))
+@COMMANDS.command(
+    "mydata", "Everything this bot holds about you", examples=("/mydata",), writes=False
+)
 async def show_my_data(request: Request, deps: Deps) -> Reply:
     sections = await deps.storage.privacy.describe(request.platform, request.user_id)
     held = [s for s in sections if s.lines]

@@ -8,6 +8,7 @@ carrying that id.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 import time
@@ -24,12 +25,16 @@ from bot.core.models import Attachment, Reply, Request, Role
 from bot.core.options import coerce_options
 from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
+from storage import replay
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
 
 _NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 INCIDENT_MESSAGE = "Something went wrong on our side. Nothing was changed. Incident id: {id}."
+# How long a delivery's replay record lives: longer than Slack's retries (minutes) and its
+# 5-minute signature window, so a replayed signed request is still recognised.
+REPLAY_TTL = dt.timedelta(minutes=15)
 
 # Called when someone runs a command above their role (the admin audit log listens).
 RefusalListener = Callable[[Request, Command], Awaitable[None]]
@@ -45,6 +50,13 @@ class Identity:
     user_name: str
     role: Role
     channel: str = ""
+    replay_key: str = ""  # see Request.replay_key; "" where the platform never redelivers
+
+
+def is_replay(reply: Reply) -> bool:
+    """The reply to a delivery whose replay record existed: an adapter that received it
+    from the platform's retry answers nothing (the first delivery answers)."""
+    return reply.error and reply.text == replay.REPLAYED_MESSAGE
 
 
 def new_incident_id() -> str:
@@ -170,7 +182,7 @@ class Dispatcher:
 
     async def _run(self, command: Command, request: Request) -> Reply:
         try:
-            reply = await command.handler(request, self.deps)
+            reply = await self._handle(command, request)
         except UserError as exc:  # a bad argument, in the language the command was asked in
             text = exc.in_language(str(request.options.get("language") or ""))
             return Reply(text=text, private=True, error=True)
@@ -179,6 +191,25 @@ class Dispatcher:
         except Exception as exc:
             return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply
+
+    async def _handle(self, command: Command, request: Request) -> Reply:
+        """The handler, in its replay scope (storage/replay.py): none for a read-only
+        command; for one that writes, its delivery's key rides on its first write."""
+        if not command.writes:
+            with replay.read_only():
+                return await command.handler(request, self.deps)
+        if not request.replay_key:
+            return await command.handler(request, self.deps)
+        claim = replay.Claim(request.replay_key, self.deps.clock(), REPLAY_TTL)
+        with replay.claiming(claim):
+            reply = await command.handler(request, self.deps)
+        # It wrote nothing, but its reply may be the effect (a card posted from it):
+        # recorded now, before the platform posts it.
+        if not (claim.taken or reply.error) and not await self.deps.storage.dedupe.first_time(
+            claim.key, claim.now, claim.ttl
+        ):
+            raise replay.Replayed()
+        return reply
 
     async def autocomplete(
         self, source_name: str, context: AutocompleteContext, typed: str
@@ -260,6 +291,7 @@ def _request(
         options=options,
         attachments=attachments,
         channel=identity.channel,
+        replay_key=identity.replay_key,
     )
 
 

@@ -52,6 +52,9 @@ class Request:
     options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     attachments: tuple[Attachment, ...] = ()
     channel: str = ""
+    # The platform's key for this delivery (Slack: its trigger_id), the same on a redelivery:
+    # a command that writes records it with its first write, so it takes effect once.
+    replay_key: str = ""
 
     def option(self, name: str, default: object = None) -> object:
         return self.options.get(name, default)

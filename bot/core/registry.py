@@ -105,6 +105,11 @@ class Command:
     # Slow commands (imports, exports) are deferred by chat adapters before they run.
     slow: bool = False
     examples: tuple[str, ...] = ()
+    # False: the command only reads (a look-up). A replayed delivery of it is harmless, so it
+    # runs without a durable replay record, and answers from memory while the database is
+    # down; a write attempted in it is refused as a bug. True (the safe default): its first
+    # write carries the record (storage/replay.py).
+    writes: bool = True
 
     @property
     def name(self) -> str:
@@ -188,6 +193,7 @@ class CommandSet:
         private: bool | None = None,
         slow: bool = False,
         examples: Sequence[str] = (),
+        writes: bool = True,
     ) -> Callable[[Handler], Handler]:
         path = (self.group, name) if self.group else (name,)
 
@@ -202,6 +208,7 @@ class CommandSet:
                     private=self.private if private is None else private,
                     slow=slow,
                     examples=tuple(examples),
+                    writes=writes,
                 )
             )
             return handler

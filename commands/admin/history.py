@@ -50,6 +50,7 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
     Option("target", "A place, company, fact (D123) or change (C12)", required=False,
            autocomplete="place", max_length=120, greedy=True),
     examples=("/facts history", "/facts history Greenfield, WI", "/facts history D123"),
+    writes=False,
 )  # fmt: skip
 async def history(request: Request, deps: Deps) -> Reply:
     target = request.text("target").strip()
@@ -184,7 +185,9 @@ async def undo(request: Request, deps: Deps) -> Reply:
     )
 
 
-@COMMANDS.command("outbox", "Follow notifications waiting or failing", examples=("/facts outbox",))
+@COMMANDS.command(
+    "outbox", "Follow notifications waiting or failing", examples=("/facts outbox",), writes=False
+)
 async def show_outbox(request: Request, deps: Deps) -> Reply:
     totals = await deps.storage.outbox.stats()
     lines = [

@@ -99,7 +99,9 @@ async def create(request: Request, deps: Deps) -> Reply:
     )
 
 
-@COMMANDS.command("list", "The campaigns of this server or workspace", examples=("/campaign list",))
+@COMMANDS.command(
+    "list", "The campaigns of this server or workspace", examples=("/campaign list",), writes=False
+)
 async def list_all(request: Request, deps: Deps) -> Reply:
     found = await deps.storage.campaigns.list(request.workspace, MAX_CHOICES)
     if not found:
@@ -118,6 +120,7 @@ async def list_all(request: Request, deps: Deps) -> Reply:
     "What a campaign is about and how far it got",
     SLUG_OPTION,
     examples=("/campaign info ring-free-greenfield",),
+    writes=False,
 )
 async def info(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)

@@ -45,6 +45,7 @@ def signups_csv(rows: list[ExportRow]) -> bytes:
     "Sign-up count, progress toward the goal, sign-ups by day",
     SLUG_OPTION,
     examples=("/campaign stats ring-free-greenfield",),
+    writes=False,
 )
 async def stats(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)
@@ -72,6 +73,7 @@ async def stats(request: Request, deps: Deps) -> Reply:
     private=True,
     slow=True,
     examples=("/campaign export ring-free-greenfield",),
+    writes=False,
 )
 async def export(request: Request, deps: Deps) -> Reply:
     campaign = await require_campaign(deps, request)

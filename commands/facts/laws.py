@@ -20,6 +20,7 @@ COMMANDS = CommandSet()
     "Facial-recognition bans, moratoriums and oversight laws, with status",
     place_option("A state (MA, Virginia) or a place (Oakland, CA)", required=False),
     examples=("/laws", "/laws MA", "/laws Oakland, CA"),
+    writes=False,
 )
 async def laws(request: Request, deps: Deps) -> Reply:
     typed = request.text("place")

@@ -28,6 +28,7 @@ _NO_RING = (
     place_option("City, ST (Oakland, CA), a county or an agency name"),
     SHARE,
     examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
+    writes=False,
 )
 async def local(request: Request, deps: Deps) -> Reply:
     match = place_index(deps).match(request.text("place"))

@@ -18,6 +18,7 @@ FACE_RECOGNITION = "face-recognition"
     "Company facial-recognition moratoriums and exits, dated and sourced",
     company_option(),
     examples=("/moratorium", "/moratorium amazon", "/moratorium Amazon Rekognition"),
+    writes=False,
 )
 async def moratorium(request: Request, deps: Deps) -> Reply:
     typed = request.text("company")

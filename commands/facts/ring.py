@@ -41,6 +41,7 @@ COMMANDS = CommandSet(group="ring")
         "/ring lookup Miami Police Department, OK",
         "/ring lookup Greenfield, WI share:true",
     ),
+    writes=False,
 )
 async def lookup(request: Request, deps: Deps) -> Reply:
     # Everything here comes from memory (the place index and the facts loaded with it,
@@ -157,6 +158,7 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
         max_length=40,
     ),
     examples=("/ring stats", "/ring stats WI"),
+    writes=False,
 )
 async def stats(request: Request, deps: Deps) -> Reply:
     state = parse_state(request.text("state")) if request.text("state") else None

@@ -32,7 +32,10 @@ async def suggest(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choi
 
 
 @COMMANDS.command(
-    "templates", "List the letter and petition templates", examples=("/letter templates",)
+    "templates",
+    "List the letter and petition templates",
+    examples=("/letter templates",),
+    writes=False,
 )
 async def templates(request: Request, deps: Deps) -> Reply:
     lines = await listing_lines(deps, CATALOG, request.workspace)
@@ -73,6 +76,7 @@ async def templates(request: Request, deps: Deps) -> Reply:
         '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
         "/letter draft records-request Houston, TX since:2019-01-01",
     ),
+    writes=False,
 )
 async def draft(request: Request, deps: Deps) -> Reply:
     language = request.text("language", "en")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from bot.core.deps import Deps
 from bot.core.models import Field, Reply, ReplyFile, Request, Role
 from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
+from storage.interfaces.audit import Author
 
 CITIES = ("Greenfield, WI", "Green Bay, WI", "Springfield, IL", "AT&T Park <SF>")
 
@@ -32,6 +33,14 @@ def add_probe_commands(registry: Registry, state: ProbeState) -> None:
     async def count(request: Request, deps: Deps) -> Reply:
         state.effects[request.text("key")] += 1
         return Reply(text=f"counted {request.text('key')}")
+
+    async def write(request: Request, deps: Deps) -> Reply:
+        # A real database write (a row each time, never merged): the effect that a replay
+        # record rides on. Counted only once it committed.
+        who = Author(request.platform, request.workspace, request.user_id, "probe")
+        await deps.storage.audit.record_refusal(who, deps.clock(), "probe write")
+        state.effects[request.text("key")] += 1
+        return Reply(text=f"wrote {request.text('key')}")
 
     async def admin_only(request: Request, deps: Deps) -> Reply:
         return Reply(text="admin door opened")
@@ -67,6 +76,7 @@ def add_probe_commands(registry: Registry, state: ProbeState) -> None:
             Command(("probe", "echo"), "Echo words", echo, options=(words,)),
             Command(("probe", "boom"), "Crash", boom),
             Command(("probe", "count"), "Count an effect", count, options=(Option("key", "k"),)),
+            Command(("probe", "write"), "Write a row", write, options=(Option("key", "k"),)),
             Command(("probe", "admin"), "Admins only", admin_only, role=Role.ADMIN),
             Command(("probe", "letter"), "A public file", letter),
             Command(("probe", "export"), "A private file", export, private=True),
