@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from bot.core import tracebacks
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.grammar import assign_arguments, resolve_command, tokenize
@@ -195,14 +196,16 @@ class Dispatcher:
     async def _handle(self, command: Command, request: Request) -> Reply:
         """The handler, in its replay scope (storage/replay.py): none for a read-only
         command; for one that writes, its delivery's key rides on its first write."""
+        arguments = command.arguments(request.options, request.attachments)
+        ctx = Ctx.of(request, self.deps)
         if not command.writes:
             with replay.read_only():
-                return await command.handler(request, self.deps)
+                return await command.handler(ctx, **arguments)
         if not request.replay_key:
-            return await command.handler(request, self.deps)
+            return await command.handler(ctx, **arguments)
         claim = replay.Claim(request.replay_key, self.deps.clock(), REPLAY_TTL)
         with replay.claiming(claim):
-            reply = await command.handler(request, self.deps)
+            reply = await command.handler(ctx, **arguments)
         # It wrote nothing, but its reply may be the effect (a card posted from it):
         # recorded now, before the platform posts it.
         if not (claim.taken or reply.error) and not await self.deps.storage.dedupe.first_time(

@@ -41,6 +41,8 @@ class Request:
 
     `workspace` is the Discord guild, the Slack team or "console": campaigns and
     follows are scoped to it. `user_id` is the platform's own id, never a message.
+    Handlers do not see it: the dispatcher hands them a `Ctx` and the options, typed, by
+    keyword (bot.core.signatures).
     """
 
     platform: str
@@ -55,13 +57,6 @@ class Request:
     # The platform's key for this delivery (Slack: its trigger_id), the same on a redelivery:
     # a command that writes records it with its first write, so it takes effect once.
     replay_key: str = ""
-
-    def option(self, name: str, default: object = None) -> object:
-        return self.options.get(name, default)
-
-    def text(self, name: str, default: str = "") -> str:
-        value = self.options.get(name)
-        return default if value is None else str(value)
 
 
 @dataclass(frozen=True)

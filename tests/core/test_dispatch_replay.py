@@ -8,10 +8,11 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity, is_replay
 from bot.core.errors import UserError
-from bot.core.models import Reply, Request, Role
+from bot.core.models import Reply, Role
 from bot.core.registry import Command, Option, Registry
 from storage.interfaces.audit import Author
 from tests.conftest import FIXED_NOW, identity
@@ -21,23 +22,23 @@ FAR_FUTURE = FIXED_NOW + dt.timedelta(days=365)
 
 
 def registry(effects: Counter[str]) -> Registry:
-    async def write(request: Request, deps: Deps) -> Reply:
-        if request.text("how") == "refuse":
+    async def write(ctx: Ctx, how: str = "") -> Reply:
+        if how == "refuse":
             raise UserError("not like that")
-        who = Author(request.platform, request.workspace, request.user_id, "someone")
-        await deps.storage.audit.record_refusal(who, deps.clock(), "write")
+        who = Author(ctx.platform, ctx.workspace, ctx.user_id, "someone")
+        await ctx.deps.storage.audit.record_refusal(who, ctx.deps.clock(), "write")
         effects["write"] += 1
         return Reply(text="written")
 
-    async def answer(request: Request, deps: Deps) -> Reply:
+    async def answer(ctx: Ctx) -> Reply:
         effects["answer"] += 1
         return Reply(text="answered")  # what the platform posts is the effect (a card)
 
-    async def lookup(request: Request, deps: Deps) -> Reply:
+    async def lookup(ctx: Ctx, how: str = "") -> Reply:
         effects["lookup"] += 1
-        if request.text("how") == "sneaky":
-            who = Author(request.platform, request.workspace, request.user_id, "someone")
-            await deps.storage.audit.record_refusal(who, deps.clock(), "sneaky")
+        if how == "sneaky":
+            who = Author(ctx.platform, ctx.workspace, ctx.user_id, "someone")
+            await ctx.deps.storage.audit.record_refusal(who, ctx.deps.clock(), "sneaky")
         return Reply(text="looked up")
 
     how = Option("how", "how", required=False)
