@@ -30,6 +30,8 @@ from tests.platforms.slack.probes import ProbeState
 from wiring import wire_deps
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
+HEALTH_TOKEN = "health-token-for-fault-tests"
+BEARER = {"Authorization": f"Bearer {HEALTH_TOKEN}"}
 
 
 @pytest.fixture
@@ -47,7 +49,11 @@ async def slack_on(
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     dispatcher = slack_dispatcher(
-        deps, probe_state, slack_signing_secret=SECRET, slack_api_url=fake_slack.api_url
+        deps,
+        probe_state,
+        slack_signing_secret=SECRET,
+        slack_api_url=fake_slack.api_url,
+        health_token=HEALTH_TOKEN,  # /healthz on the public Slack port only with it
     )
     dispatcher.monitor = Monitor(writes=db)
     running = await start(dispatcher)
@@ -63,7 +69,7 @@ async def slack_on(
 
 async def health(slack: HttpSlack) -> tuple[int, dict[str, Any]]:
     url = f"http://127.0.0.1:{slack.running.port}/healthz"
-    async with slack.session.get(url) as response:
+    async with slack.session.get(url, headers=BEARER) as response:
         report: dict[str, Any] = await response.json()
         return response.status, report
 
