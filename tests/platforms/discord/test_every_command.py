@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.errors import UserError
-from bot.core.grammar import parse_line
 from bot.core.registry import Command, Option, OptionType, Registry
 from commands import build_registry
+from tests.grammar_lines import parse_line
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (
     DEFERRED,
