@@ -19,8 +19,8 @@ from tests.commands.campaigns.helpers import signup_count
 from tests.conftest import FIXED_NOW
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
-from tests.platforms.fake_discord import FakeDiscord, Invoker, payloads
-from tests.platforms.fake_discord.server import WAIT_S
+from testkit.fake_discord import FakeDiscord, Invoker, payloads
+from testkit.fake_discord.server import WAIT_S
 
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
 JOIN = "cw:/campaign join ring-free"

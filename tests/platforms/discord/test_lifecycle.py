@@ -14,7 +14,7 @@ from bot.core.messengers import DeliveryError, DirectMessenger
 from bot.platforms.discord.handling import STOPPING_MESSAGE
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import DEFERRED, final_message, message_data, pings_nobody
-from tests.platforms.fake_discord import FakeDiscord
+from testkit.fake_discord import FakeDiscord
 
 READY_WAIT_S = 10.0
 
