@@ -3,12 +3,12 @@ from __future__ import annotations
 import pytest
 
 from bot.core.errors import UsageError, UserError
-from bot.core.models import Reply, Request
+from bot.core.models import Reply
 from bot.core.registry import Command, Option, Registry
 from tests.grammar_lines import parse_line
 
 
-async def _noop(request: Request, deps: object) -> Reply:
+async def _noop(ctx: object) -> Reply:
     return Reply(text="ok")
 
 
