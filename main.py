@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.core.deps import utc_now
 from bot.core.models import Role
-from bot.core.preflight import PlatformStartError, database_problem
+from bot.core.preflight import PlatformStartError, database_problem, disk_full
 from bot.core.settings import (
     Settings,
     SettingsError,
@@ -27,6 +27,7 @@ from bot.core.settings import (
     check_slack_workers,
     load_settings,
 )
+from bot.core.urls import redacted
 from bot.platforms import console
 from commands import build_registry
 from storage.copying.cli import copy_db_command
@@ -65,7 +66,8 @@ async def run_slack_workers(settings: Settings) -> int:
 
 async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
     """One of SLACK_WORKERS: serves Slack on SLACK_PORT beside the others (SO_REUSEPORT).
-    Its /healthz and /metrics are on that port: COUNTERWATCH_HEALTH_PORT would clash."""
+    Its /healthz and /metrics are on that port, behind COUNTERWATCH_HEALTH_TOKEN:
+    COUNTERWATCH_HEALTH_PORT would clash."""
     from bot.platforms.slack.workers import stop_with_parent
 
     stop_with_parent()
@@ -213,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         if problem is not None:
             print(f"counterwatch: {problem}", file=sys.stderr)
             return 2
+        if disk_full(settings.db_path):
+            return said_disk_full(settings)
     configure_logging(settings)
     try:
         return asyncio.run(handler_for(handlers[subcommand])(settings, args))
@@ -224,19 +228,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     except DiskFull:
-        print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
-              " again (nothing was changed).", file=sys.stderr)  # fmt: skip
-        return 1
+        return said_disk_full(settings)
     except Refused as exc:  # the database refused at start (another process holds it)
         print(f"counterwatch: {exc.message} (database: {where(settings)})", file=sys.stderr)
         return 1
+
+
+def said_disk_full(settings: Settings) -> int:
+    print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
+          " again (nothing was changed).", file=sys.stderr)  # fmt: skip
+    return 1
 
 
 def where(settings: Settings) -> str:
     """The database named for a person: the file, or the server (never its password)."""
     if not settings.uses_postgres:
         return settings.db_path
-    return "PostgreSQL at " + settings.database_url.rsplit("@", 1)[-1]
+    return "PostgreSQL at " + redacted(settings.database_url).rsplit("@", 1)[-1]
 
 
 def reader_went_away() -> int:

@@ -20,6 +20,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import templating
 from bot.core import tracebacks
 from bot.core.deps import Clock, Deps, utc_now
 from bot.core.dispatch import Dispatcher, Identity
@@ -206,17 +207,21 @@ async def serve_chat(app: App, runners: list[PlatformRunner]) -> None:
     """The chat platforms side by side until SIGTERM/SIGINT, the background loops and (when
     configured) the health server beside them."""
     place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
+    # Organizers' templates render in worker processes: started now, not on a first draft.
+    templating.default_pool().start()
     stop = asyncio.Event()
     stop_on_signals(stop)
     async with background_loops(app.deps, CHAT_POLLS, stop), asyncio.TaskGroup() as group:
         for runner in runners:
             group.create_task(runner(app.dispatcher, stop))
         monitor = app.dispatcher.monitor
-        port = app.deps.settings.health_port
-        if port and monitor is not None:
+        settings = app.deps.settings
+        if settings.health_port and monitor is not None:
             from bot.platforms.web.health import serve_health
 
-            group.create_task(serve_health(app.deps, monitor, "0.0.0.0", port, stop))
+            group.create_task(
+                serve_health(app.deps, monitor, settings.health_host, settings.health_port, stop)
+            )
     log.info("all platforms stopped; closing the database")
 
 
