@@ -37,6 +37,10 @@ async def test_facts_import_recognises_the_laws_table(
     bart = next(f.value for f in california if f.name.startswith("BART"))
     assert bart.startswith("Oversight rule: Transparency and accountability rules")
     assert "not specific to facial recognition" in bart
+    texas = (await dispatcher.run_text(identity(), "/laws TX")).fields[0].value
+    # Corrected in kind, not in date: the table's date is still called the table's.
+    assert "Date of action in that table: 2017-09-01" in texas and "Enacted" not in texas
+    assert "Its date and the rest are as reported by the Internet Freedom" in texas
     undo = await dispatcher.run_text(ADMIN, "/facts undo C1")
     assert not undo.error, undo.text
     assert not any(
