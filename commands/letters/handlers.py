@@ -66,12 +66,18 @@ async def templates(request: Request, deps: Deps) -> Reply:
         required=False,
         max_length=10,
     ),
+    Option(
+        "contact",
+        "For records requests: how the agency reaches you (email or mailing address)",
+        required=False,
+        max_length=200,
+    ),
     examples=(
         '/letter draft ring-council Greenfield, WI signer:"Ana Pérez"',
         "/letter draft ban-petition Milwaukee, WI language:es",
         "/letter draft company-moratorium company:amazon",
         '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
-        "/letter draft records-request Houston, TX since:2019-01-01",
+        '/letter draft records-request Houston, TX since:2019-01-01 contact:"ana@example.org"',
     ),
 )
 async def draft(request: Request, deps: Deps) -> Reply:
@@ -87,6 +93,7 @@ async def draft(request: Request, deps: Deps) -> Reply:
         signer=request.text("signer") or request.user_name,
         company=request.text("company"),
         since=_iso(request.option("since")),
+        contact=request.text("contact"),
     )
     result = await draft_letter(deps, CATALOG, info, ask)
     return Reply(

@@ -92,9 +92,7 @@ def test_promises_are_worded_as_what_the_company_said() -> None:
             assert "Said" in status or "said" in status or "pledge" in status, event["key"]
 
 
-async def test_laws_are_current_and_dated_row_by_row(
-    seeded: Dispatcher, member: Identity
-) -> None:
+async def test_laws_are_current_and_dated_row_by_row(seeded: Dispatcher, member: Identity) -> None:
     every = await seeded.run_text(member, "/laws")
     as_ofs = sorted(law["as_of"] for law in SEED["laws"] if law.get("as_of"))
     assert "facts as of" not in every.text and "Each row gives its own as-of date" in every.text
