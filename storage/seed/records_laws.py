@@ -33,6 +33,7 @@ class RecordsLaw:
     citation: str = ""
     appeal: str = ""
     fee_waiver: str = ""  # the statute's own public-interest waiver, '' when none is known
+    fee_waiver_source_url: str = ""
     deadline_days: int | None = None
     deadline_unit: str = ""
     deadline_note: str = ""
@@ -43,6 +44,7 @@ class RecordsLaw:
 def _law(entry: dict[str, Any]) -> RecordsLaw:
     deadline = entry.get("deadline") or {}
     source = deadline.get("source", {})
+    waiver = entry.get("fee_waiver") or {}
     return RecordsLaw(
         state=entry["state"],
         name=entry["name"],
@@ -51,7 +53,8 @@ def _law(entry: dict[str, Any]) -> RecordsLaw:
         publisher=entry["source"].get("publisher", ""),
         citation=entry.get("citation", ""),
         appeal=entry.get("appeal", ""),
-        fee_waiver=entry.get("fee_waiver", ""),
+        fee_waiver=waiver.get("cite", ""),
+        fee_waiver_source_url=waiver.get("source", {}).get("url", ""),
         deadline_days=deadline.get("days") if deadline else None,
         deadline_unit=deadline.get("unit", ""),
         deadline_note=deadline.get("note", ""),

@@ -38,6 +38,9 @@ def test_the_seed_has_every_state_and_dc_once_each_with_a_source() -> None:
         if "deadline" in row:  # a deadline is stored only with the source that states it
             assert row["deadline"]["source"]["url"].startswith(("https://", "http://")), row
             assert row["deadline"]["days"] >= 0 and row["deadline"]["note"], row
+        if "fee_waiver" in row:  # likewise a fee waiver
+            assert row["fee_waiver"]["source"]["url"].startswith("https://"), row
+            assert row["fee_waiver"]["cite"], row
 
 
 def _letter(records: dict[str, object], language: str) -> str:
