@@ -48,7 +48,7 @@ async def test_moratorium_overview_and_facebook(seeded: Dispatcher, member: Iden
     assert "sells no face recognition" not in overview.text
     assert all("Source:" in f.value and "(as of " in f.value for f in overview.fields)
     current = {f.name: f.value for f in overview.fields}
-    assert current["Microsoft"].startswith("Reported: Its June 2020 pledge")
+    assert current["Microsoft"].startswith("Reported: The June 2020 pledge")
     assert "2024-05-01 Azure OpenAI rule" in current["Microsoft"]
     assert (
         current["Meta"].startswith("Face recognition back in tests")
