@@ -41,6 +41,8 @@ class Request:
 
     `workspace` is the Discord guild, the Slack team or "console": campaigns and
     follows are scoped to it. `user_id` is the platform's own id, never a message.
+    Handlers do not see it: the dispatcher hands them a `Ctx` and the options, typed, by
+    keyword (bot.core.signatures).
     """
 
     platform: str
@@ -52,13 +54,6 @@ class Request:
     options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     attachments: tuple[Attachment, ...] = ()
     channel: str = ""
-
-    def option(self, name: str, default: object = None) -> object:
-        return self.options.get(name, default)
-
-    def text(self, name: str, default: str = "") -> str:
-        value = self.options.get(name)
-        return default if value is None else str(value)
 
 
 @dataclass(frozen=True)

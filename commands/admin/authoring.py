@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import Request
 from places.index import place_index
@@ -9,13 +10,14 @@ from storage.interfaces.audit import Author
 from storage.interfaces.fact_edits import Edit
 
 
-def author_of(request: Request) -> Author:
-    return Author(request.platform, request.workspace, request.user_id, request.user_name)
+def author_of(who: Ctx | Request) -> Author:
+    """Who ran a command (a Request where it was refused before it ran)."""
+    return Author(who.platform, who.workspace, who.user_id, who.user_name)
 
 
-def edit_of(request: Request, deps: Deps, url: str, notice: str) -> Edit:
+def edit_of(ctx: Ctx, deps: Deps, url: str, notice: str) -> Edit:
     """The change's author, time, command and source, and the followers' notice template."""
-    return Edit(author_of(request), deps.clock(), " ".join(request.path), url, notice)
+    return Edit(author_of(ctx), deps.clock(), " ".join(ctx.path), url, notice)
 
 
 async def committed(deps: Deps) -> None:

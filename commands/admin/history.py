@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Annotated
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Reply, Request, Role
-from bot.core.registry import CommandSet, Option
+from bot.core.models import Reply, Role
+from bot.core.registry import CommandSet
+from bot.core.signatures import Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template
@@ -47,12 +50,22 @@ COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
 
 @COMMANDS.command(
     "history", "Who changed what, when, before and after",
-    Option("target", "A place, company, fact (D123) or change (C12)", required=False,
-           autocomplete="place", max_length=120, greedy=True),
     examples=("/facts history", "/facts history Greenfield, WI", "/facts history D123"),
 )  # fmt: skip
-async def history(request: Request, deps: Deps) -> Reply:
-    target = request.text("target").strip()
+async def history(
+    ctx: Ctx,
+    target: Annotated[
+        str,
+        Opt(
+            "A place, company, fact (D123) or change (C12)",
+            autocomplete="place",
+            max_length=120,
+            greedy=True,
+        ),
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
+    target = target.strip()
     changes, about = await _find(deps, target)
     sources = await deps.storage.audit.source_urls(_source_ids(changes))
     lines = [_describe(c, sources) for c in changes] or ["No changes on record."]
@@ -163,29 +176,31 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
 
 @COMMANDS.command(
     "undo", "Undo a change (restores the facts exactly)",
-    Option("change", "Change id, e.g. C12", max_length=20),
     examples=("/facts undo C12",),
 )  # fmt: skip
-async def undo(request: Request, deps: Deps) -> Reply:
-    target = change_id(request.text("change"))
+async def undo(
+    ctx: Ctx,
+    change: Annotated[str, Opt("Change id, e.g. C12", max_length=20)],
+) -> Reply:
+    deps = ctx.deps
+    target = change_id(change)
     # Followers read what was undone; storage fills {summary} with the undone change's.
     notice = notice_template("", f"change C{target} was undone ({{summary}})")
-    result = await deps.storage.fact_edits.undo(
-        UndoRequest(edit_of(request, deps, "", notice), target)
-    )
+    result = await deps.storage.fact_edits.undo(UndoRequest(edit_of(ctx, deps, "", notice), target))
     await committed(deps)
     return Reply(
         title=f"Change C{result.change_id} recorded",
         text=(
             f"Undid C{result.undone_id} ({result.undone_summary}): {plural(result.rows, 'row')}"
-            f" put back as they were. By {request.user_name}."
+            f" put back as they were. By {ctx.user_name}."
             + (f" {plural(result.queued, 'follower')} will be told once." if result.queued else "")
         ),
     )
 
 
 @COMMANDS.command("outbox", "Follow notifications waiting or failing", examples=("/facts outbox",))
-async def show_outbox(request: Request, deps: Deps) -> Reply:
+async def show_outbox(ctx: Ctx) -> Reply:
+    deps = ctx.deps
     totals = await deps.storage.outbox.stats()
     lines = [
         f"Pending: {totals.pending:,} (failing: {totals.failing:,});"
