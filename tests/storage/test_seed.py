@@ -108,7 +108,7 @@ async def test_ring_program_over_time(db: Database) -> None:
         ("2025", "year", "program"),  # who may send Community Requests
         ("2025-04", "month", "program"),  # Axon Community Requests: the month is reported
         ("2025-10", "day", "program"),  # Flock integration announced
-        ("2025-12", "month", "program"),  # Familiar Faces: Ring's consumer face recognition
+        ("2025-12", "month", "other"),  # Familiar Faces: Ring's consumer face recognition
         ("2026-02", "day", "program"),  # the Flock integration cancelled before launch
     ]
     assert rows[0]["publisher"].startswith("Atlas of Surveillance")
