@@ -101,7 +101,10 @@ async def draft(
     return Reply(
         title=f"{info.title} ({info.language})",
         text=result.text,
-        fields=tuple(Field("Before sending", note) for note in result.notes),
+        fields=tuple(
+            Field("Antes de enviar" if language == "es" else "Before sending", note)
+            for note in result.notes
+        ),
         file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
     )
 

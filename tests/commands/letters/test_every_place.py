@@ -228,6 +228,9 @@ async def test_records_request_names_the_law_when_known(deps: Deps, db: Database
     assert not spanish_without_english(es.text)
     assert es.file is not None
     assert es.file.filename == "records-request-houston-police-department-es.txt"
+    # Notes to the member come in Spanish too, never the seed's English appeal route.
+    assert [f.name for f in es.fields] == ["Antes de enviar"]
+    assert not spanish_without_english(es.fields[0].value)
     # Asked without a contact: the letter is drafted, and the note says what is missing.
     chicago = await disp.run_text(who, "/letter draft records-request Chicago, IL")
     assert "Under the Illinois Freedom of Information Act (5 ILCS 140)" in chicago.text
