@@ -12,13 +12,13 @@ import pytest
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from commands.letters.engine import render
 from commands.letters.handlers import CATALOG
 from commands.letters.records import deadline_text, records_view
-from commands.letters.sample import sample_context
 from lexicon.states import STATES
 from storage.facts_models import Agency
 from storage.seed.records_laws import RECORDS_LAWS_FILE, records_law
+from templating.engine import render
+from templating.sample import sample_context
 
 ROWS: list[dict[str, Any]] = tomllib.loads(RECORDS_LAWS_FILE.read_text(encoding="utf-8"))[
     "records_laws"
