@@ -24,7 +24,7 @@ import pytest
 from storage.db import Database
 from storage.postgres.db import PgDatabase
 from storage.sql import Db
-from tests.pg_cluster import ClusterUnavailable, PgCluster, start_cluster
+from testkit.pg_cluster import ClusterUnavailable, PgCluster, start_cluster
 from tests.pg_fixtures import under_ci
 
 DISK = "64m"  # room for the seed and the real Atlas; filled to the last byte when the fault starts

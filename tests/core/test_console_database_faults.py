@@ -19,7 +19,7 @@ from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, shared_data_file
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
-from wiring import wire_deps
+from wiring import console_background, wire_deps
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 
@@ -27,7 +27,13 @@ ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 async def session(dispatcher: Dispatcher, lines: str) -> str:
     stdout = io.StringIO()
     stdin = io.StringIO(lines)
-    await console.run_console(dispatcher, console.console_identity(Role.ADMIN), stdin, stdout)
+    await console.run_console(
+        dispatcher,
+        console.console_identity(Role.ADMIN),
+        stdin,
+        stdout,
+        background=console_background(dispatcher.deps),
+    )
     return stdout.getvalue()
 
 

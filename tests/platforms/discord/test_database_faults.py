@@ -15,11 +15,11 @@ from storage.errors import UNAVAILABLE_MESSAGE
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
+from testkit.fake_discord import FakeDiscord, Invoker, payloads
 from tests.conftest import FIXED_NOW, shared_data_file
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
-from tests.platforms.fake_discord import FakeDiscord, Invoker, payloads
 from wiring import wire_deps
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
