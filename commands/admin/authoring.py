@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from bot.core.deps import Deps
-from bot.core.models import Request
+from bot.core.models import DIRECT_MESSAGES, Request
 from places.index import place_index
-from storage.interfaces.audit import Author
+from storage.interfaces.audit import Author, Viewer
 from storage.interfaces.fact_edits import Edit
 
 
 def author_of(request: Request) -> Author:
     return Author(request.platform, request.workspace, request.user_id, request.user_name)
+
+
+def viewer_of(request: Request) -> Viewer:
+    """Whose people this reader may see in the history and the outbox: their workspace's.
+    A direct message is nobody's workspace; the console is the operator, who holds the
+    database itself (the dispatcher's pacing knows the console by the same name)."""
+    workspace = "" if request.workspace == DIRECT_MESSAGES else request.workspace
+    operator = request.platform == "console"
+    return Viewer(request.platform, workspace, request.user_id, everyone=operator)
 
 
 def edit_of(request: Request, deps: Deps, url: str, notice: str) -> Edit:

@@ -147,6 +147,8 @@ def discord_settings(fake: FakeDiscord, tmp_path: Path, guild: bool = True) -> S
         discord_guild_id=payloads.GUILD_ID if guild else "",
         discord_admin_role_ids=frozenset({payloads.ADMIN_ROLE_ID}),
         discord_organizer_role_ids=frozenset({payloads.ORGANIZER_ROLE_ID}),
+        # The fake's guild is the operator's home: its admins change the shared facts.
+        discord_home_guild_ids=frozenset({payloads.GUILD_ID}),
     )
 
 

@@ -25,6 +25,7 @@ from tests.platforms.slack.probes import ProbeState, add_probe_commands
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 ADMIN = "UADMIN"
 ORGANIZER = "UORG"
+HOME_TEAM = "T1"  # the team slash_fields sends by default
 
 
 @pytest.fixture
@@ -49,6 +50,8 @@ def slack_dispatcher(deps: Deps, state: ProbeState, **settings: Any) -> Dispatch
         slack_admin_user_ids=frozenset({ADMIN}),
         slack_organizer_user_ids=frozenset({ORGANIZER}),
         slack_port=0,
+        # The fake's own team is the operator's home: its admins change the shared facts.
+        slack_home_team_ids=frozenset({HOME_TEAM}),
         **settings,
     )
     registry = build_registry()
