@@ -42,9 +42,9 @@ _PRECISION = {
     "enacted": "enacted_precision",
 }  # fmt: skip
 
-# Reading the history and the outbox is open to every workspace's admins (each sees only
-# their own workspace's people); changing the facts, undo included, is for facts admins.
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+# The log of the shared facts is the facts admins' (a workspace's admins act on its own
+# campaigns and templates only); each sees other workspaces' people as someone elsewhere.
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 @COMMANDS.command(
@@ -168,7 +168,7 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
 @COMMANDS.command(
     "undo", "Undo a change (restores the facts exactly)",
     Option("change", "Change id, e.g. C12", max_length=20),
-    role=Role.FACTS_ADMIN, examples=("/facts undo C12",),
+    examples=("/facts undo C12",),
 )  # fmt: skip
 async def undo(request: Request, deps: Deps) -> Reply:
     target = change_id(request.text("change"))

@@ -22,7 +22,7 @@ async def test_help_lists_what_each_role_can_run(dispatcher: Dispatcher) -> None
     member = await dispatcher.run_text(identity(Role.MEMBER), "/help")
     assert "more are for organizers and admins." in member.text
     facts = await dispatcher.run_text(identity(Role.MEMBER), "/help facts")
-    assert facts.text == "These commands are for admins."
+    assert facts.text == "These commands are for facts admins."
     workspace_admin = await dispatcher.run_text(identity(Role.ADMIN, facts_admin=False), "/help")
     assert "more are for the operator's facts admins." in workspace_admin.text
 

@@ -17,6 +17,7 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.platforms.slack.runner import run_slack
 from commands import build_registry
+from commands.admin.refusals import refusal_recorder
 from tests.platforms.fake_slack.recorder import WAIT_SECONDS
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import interactive_body, signed_headers, slash_body
@@ -56,7 +57,9 @@ def slack_dispatcher(deps: Deps, state: ProbeState, **settings: Any) -> Dispatch
     )
     registry = build_registry()
     add_probe_commands(registry, state)
-    return Dispatcher(registry, dataclasses.replace(deps, settings=slack_settings))
+    deps = dataclasses.replace(deps, settings=slack_settings)
+    # Refused attempts are recorded, as wiring.py does for the running bot.
+    return Dispatcher(registry, deps, on_refusal=refusal_recorder(deps))
 
 
 @dataclass
