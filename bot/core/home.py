@@ -36,3 +36,17 @@ def slack_facts_admin(
     if listed(settings, "slack", team_id, user_id):
         return True
     return workspace_admin and team_id in settings.slack_home_team_ids
+
+
+def home_line(settings: Settings) -> str:
+    """One start-up line saying who may change the facts (never the ids themselves)."""
+    servers, teams = settings.discord_home_guild_ids, settings.slack_home_team_ids
+    if not (servers or teams or settings.facts_admins):
+        return (
+            "facts admins: nobody on chat (set DISCORD_HOME_GUILD_IDS, SLACK_HOME_TEAM_IDS or"
+            " COUNTERWATCH_FACTS_ADMINS; see docs/permissions.md)"
+        )
+    return (
+        f"facts admins: the admins of {len(servers)} home Discord server(s) and"
+        f" {len(teams)} home Slack team(s), and {len(settings.facts_admins)} listed people"
+    )

@@ -12,7 +12,7 @@ import io
 import pytest
 
 from bot.core.dispatch import FACTS_ADMINS_ONLY, Dispatcher, Identity
-from bot.core.home import discord_facts_admin, slack_facts_admin
+from bot.core.home import discord_facts_admin, home_line, slack_facts_admin
 from bot.core.models import DIRECT_MESSAGES, Role
 from bot.core.settings import SettingsError, load_settings
 from bot.platforms import console
@@ -124,3 +124,13 @@ async def test_in_a_direct_message_one_sees_only_oneself(deps: Deps) -> None:
     assert "Eve (discord:22)" in reply.text  # their own change
     assert "someone in another workspace · /facts set-partnership" in reply.text
     assert "Dee" not in reply.text and "discord:11" not in reply.text
+
+
+def test_the_start_up_line_says_who_may_change_the_facts_without_ids() -> None:
+    assert "nobody on chat" in home_line(load_settings({}))
+    settings = load_settings({
+        "DISCORD_HOME_GUILD_IDS": "800000000000000001", "COUNTERWATCH_FACTS_ADMINS": "discord:9",
+    })  # fmt: skip
+    line = home_line(settings)
+    assert "1 home Discord server(s)" in line and "1 listed people" in line
+    assert "800000000000000001" not in line and "discord:9" not in line

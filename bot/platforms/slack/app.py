@@ -28,7 +28,7 @@ from bot.core.dispatch import Dispatcher, Identity, incident_reply
 from bot.core.errors import UserError
 from bot.core.grammar import resolve_command, tokenize
 from bot.core.home import slack_facts_admin
-from bot.core.models import Reply, Role
+from bot.core.models import Reply, Role, may_run
 from bot.core.registry import AutocompleteContext, Command
 from bot.platforms.slack import eager
 from bot.platforms.slack.buttons import ButtonPresses
@@ -200,7 +200,8 @@ class SlackAdapter:
             command, rest = resolve_command(self.dispatcher.registry, [name, *tokenize(text)])
         except UserError:
             return None
-        if rest or not wants_modal(command) or identity.role < command.role:
+        allowed = may_run(command.role, identity.role, identity.facts_admin)
+        if rest or not wants_modal(command) or not allowed:
             return None  # the dispatcher answers: usage line, or the role refusal
         return command
 
