@@ -11,15 +11,17 @@ import io
 
 import pytest
 
+from bot.core.deps import Deps
 from bot.core.dispatch import FACTS_ADMINS_ONLY, Dispatcher, Identity
 from bot.core.home import discord_facts_admin, home_line, slack_facts_admin
 from bot.core.models import DIRECT_MESSAGES, Role
+from bot.core.registry import Command
 from bot.core.settings import SettingsError, load_settings
 from bot.platforms import console
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage.sql import Db
-from tests.conftest import Deps, identity
+from tests.conftest import identity
 
 SET = (
     '/facts set-partnership "Smalltown Police Department" 2021-03-01 https://example.org/a'
@@ -79,9 +81,8 @@ def test_a_rank_cannot_be_named_facts_admin_at_the_console() -> None:
 
 @pytest.mark.parametrize("command", FACTS_COMMANDS, ids=lambda c: c.name)
 async def test_a_workspace_admin_is_refused_every_facts_command(
-    dispatcher: Dispatcher, command: object
+    dispatcher: Dispatcher, command: Command
 ) -> None:
-    assert hasattr(command, "name")
     workspace_admin = identity(Role.ADMIN, user_id="U-ws", facts_admin=False)
     reply = await dispatcher.run_text(workspace_admin, f"/{command.name} anything at all")
     assert reply.error and reply.text == FACTS_ADMINS_ONLY.format(name=command.name)
