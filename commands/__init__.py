@@ -12,7 +12,6 @@ from commands import help as help_command
 from commands.facts import laws, local, moratorium, options, ring
 
 COMMAND_SETS: tuple[CommandSet, ...] = (
-    options.COMMANDS,  # the "place" and "company" autocomplete sources
     moratorium.COMMANDS,
     ring.COMMANDS,
     local.COMMANDS,
@@ -27,8 +26,10 @@ COMMAND_SETS: tuple[CommandSet, ...] = (
 
 def build_registry() -> Registry:
     registry = Registry()
+    registry.include_sources(options.SOURCES)  # "place" and "company", shared by features
     for command_set in COMMAND_SETS:
         registry.include(command_set)
     # Help comes last and is declared with the registry it describes.
     help_command.register(registry)
+    registry.check()
     return registry

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Reply, Request
-from bot.core.registry import CommandSet, Option
+from bot.core.models import Reply
+from bot.core.registry import CommandSet
+from bot.core.signatures import Opt
 from lexicon.names import normalize
 from places.index import place_index
 from places.snapshot import Place
@@ -13,13 +17,10 @@ from storage.interfaces.follows import FollowTarget, Member
 from storage.subjects import city_key, county_key, county_wide_keys, encode_keys
 
 COMMANDS = CommandSet(private=True)
-PLACE = Option(
-    "place",
-    "A city or county, e.g. Greenfield, WI",
-    autocomplete="place",
-    max_length=120,
-    greedy=True,
-)
+FollowedPlace = Annotated[
+    str,
+    Opt("A city or county, e.g. Greenfield, WI", autocomplete="place", max_length=120, greedy=True),
+]
 
 
 def follow_target(place: Place) -> FollowTarget:
@@ -36,8 +37,8 @@ def follow_target(place: Place) -> FollowTarget:
     return FollowTarget(city_key(place.city, place.state), label, place.state, counties)
 
 
-def _who(request: Request) -> Member:
-    return Member(request.platform, request.workspace, request.user_id)
+def _who(ctx: Ctx) -> Member:
+    return Member(ctx.platform, ctx.workspace, ctx.user_id)
 
 
 def _exact_place(deps: Deps, text: str) -> Place:
@@ -50,15 +51,13 @@ def _exact_place(deps: Deps, text: str) -> Place:
 @COMMANDS.command(
     "follow",
     "Get one direct message when a fact about a place changes",
-    PLACE,
     examples=("/follow Greenfield, WI",),
 )
-async def follow(request: Request, deps: Deps) -> Reply:
-    target = follow_target(_exact_place(deps, request.text("place")))
+async def follow(ctx: Ctx, place: FollowedPlace) -> Reply:
+    deps = ctx.deps
+    target = follow_target(_exact_place(deps, place))
     try:
-        added = await deps.storage.follows.follow(
-            _who(request), target, deps.clock(), request.user_name
-        )
+        added = await deps.storage.follows.follow(_who(ctx), target, deps.clock(), ctx.user_name)
     except OverflowError as exc:
         raise UserError(f"You follow too many places ({exc}); /unfollow one first.") from None
     label = target.label
@@ -71,12 +70,10 @@ async def follow(request: Request, deps: Deps) -> Reply:
     )
 
 
-@COMMANDS.command(
-    "unfollow", "Stop following a place", PLACE, examples=("/unfollow Greenfield, WI",)
-)
-async def unfollow(request: Request, deps: Deps) -> Reply:
-    typed = request.text("place")
-    mine = await deps.storage.follows.following(_who(request))
+@COMMANDS.command("unfollow", "Stop following a place", examples=("/unfollow Greenfield, WI",))
+async def unfollow(ctx: Ctx, place: FollowedPlace) -> Reply:
+    deps, typed = ctx.deps, place
+    mine = await deps.storage.follows.following(_who(ctx))
     # A place followed earlier may have left the index: match the member's own labels first.
     key = next((f.place_key for f in mine if normalize(f.place_label) == normalize(typed)), None)
     not_followed = f"You do not follow {typed[:60]!r}. /following lists what you follow."
@@ -85,14 +82,14 @@ async def unfollow(request: Request, deps: Deps) -> Reply:
             key = follow_target(_exact_place(deps, typed)).key
         except UserError:  # not a place, or not typed exactly: either way, not one you follow
             raise UserError(not_followed) from None
-    if not await deps.storage.follows.unfollow(_who(request), key):
+    if not await deps.storage.follows.unfollow(_who(ctx), key):
         raise UserError(not_followed)
     return Reply(text=f"You no longer follow {typed[:60]}.")
 
 
 @COMMANDS.command("following", "The places you follow", examples=("/following",))
-async def following(request: Request, deps: Deps) -> Reply:
-    mine = await deps.storage.follows.following(_who(request))
+async def following(ctx: Ctx) -> Reply:
+    mine = await ctx.deps.storage.follows.following(_who(ctx))
     if not mine:
         return Reply(text="You follow no place. Try /follow Greenfield, WI")
     lines = [f"{f.place_label} (since {f.created_at[:10]})" for f in mine]

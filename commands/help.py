@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from bot.core.deps import Deps
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request, Role, may_run
-from bot.core.registry import Command, Option, Registry
+from bot.core.models import Field, Reply, Role, may_run
+from bot.core.registry import Command, Option, Registry, declare
+from bot.core.signatures import Opt
 
 ROLE_NOTE = {0: "", 1: " (organizers)", 2: " (admins)", 3: " (facts admins)"}
 # Slack keeps one slash command per top-level name and calls help /counterwatch, so that
@@ -18,29 +21,21 @@ def help_command_for(platform: str) -> str:
 
 
 def register(registry: Registry) -> None:
-    async def show_help(request: Request, deps: Deps) -> Reply:
+    async def show_help(
+        ctx: Ctx,
+        command: Annotated[
+            str, Opt("A command or group, e.g. 'ring lookup'", max_length=60, greedy=True)
+        ] = "",
+    ) -> Reply:
         return help_reply(
-            registry,
-            request.text("command"),
-            help_command_for(request.platform),
-            request.role,
-            request.facts_admin,
+            registry, command, help_command_for(ctx.platform), ctx.role, ctx.facts_admin
         )
 
     registry.add(
-        Command(
-            path=("help",),
-            description="List the commands, or explain one: /help ring lookup",
-            handler=show_help,
-            options=(
-                Option(
-                    "command",
-                    "A command or group, e.g. 'ring lookup'",
-                    required=False,
-                    max_length=60,
-                    greedy=True,
-                ),
-            ),
+        declare(
+            ("help",),
+            "List the commands, or explain one: /help ring lookup",
+            show_help,
             private=True,
             examples=("/help", "/help ring lookup"),
         )

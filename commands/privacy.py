@@ -9,19 +9,23 @@ and changes when the data does, so a confirmation always matches what was shown.
 
 from __future__ import annotations
 
-from bot.core.deps import Deps
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request
-from bot.core.registry import CommandSet, Option
+from bot.core.models import Field, Reply
+from bot.core.registry import CommandSet
+from bot.core.signatures import Opt
 
 COMMANDS = CommandSet(private=True)
 
 
 @COMMANDS.command("mydata", "Everything this bot holds about you", examples=("/mydata",))
-async def show_my_data(request: Request, deps: Deps) -> Reply:
-    sections = await deps.storage.privacy.describe(request.platform, request.user_id)
+async def show_my_data(ctx: Ctx) -> Reply:
+    deps = ctx.deps
+    sections = await deps.storage.privacy.describe(ctx.platform, ctx.user_id)
     held = [s for s in sections if s.lines]
-    header = f"You are {request.platform} user {request.user_id}."
+    header = f"You are {ctx.platform} user {ctx.user_id}."
     if not held:
         return Reply(title="Your data", text=f"{header} The bot holds nothing about you.")
     return Reply(
@@ -34,22 +38,20 @@ async def show_my_data(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "forgetme",
     "Erase everything this bot holds about you (asks you to confirm first)",
-    Option(
-        "confirm",
-        "The confirmation code /forgetme showed you",
-        required=False,
-        max_length=20,
-    ),
     examples=("/forgetme", "/forgetme 1a2b3c4d"),
 )
-async def forget_me(request: Request, deps: Deps) -> Reply:
+async def forget_me(
+    ctx: Ctx,
+    confirm: Annotated[str, Opt("The confirmation code /forgetme showed you", max_length=20)] = "",
+) -> Reply:
+    deps = ctx.deps
     privacy = deps.storage.privacy
-    sections = await privacy.describe(request.platform, request.user_id)
+    sections = await privacy.describe(ctx.platform, ctx.user_id)
     held = [s for s in sections if s.lines]
     if not held:
         return Reply(text="The bot holds nothing about you: there is nothing to erase.")
-    code = privacy.erase_code(request.platform, request.user_id, deps.today().isoformat(), held)
-    typed = request.text("confirm").strip().lower()
+    code = privacy.erase_code(ctx.platform, ctx.user_id, deps.today().isoformat(), held)
+    typed = confirm.strip().lower()
     kept = "".join(f"\n{s.erase_note}" for s in held if s.erase_note)
     if not typed:
         return Reply(
@@ -63,6 +65,6 @@ async def forget_me(request: Request, deps: Deps) -> Reply:
             "That code does not match (codes expire at midnight UTC and change when your"
             " data does). Nothing was erased; type /forgetme for a fresh code."
         )
-    erased = await privacy.erase(request.platform, request.user_id)
+    erased = await privacy.erase(ctx.platform, ctx.user_id)
     summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
     return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")

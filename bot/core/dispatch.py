@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from bot.core import tracebacks
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.grammar import assign_arguments, resolve_command, tokenize
@@ -172,7 +173,8 @@ class Dispatcher:
 
     async def _run(self, command: Command, request: Request) -> Reply:
         try:
-            reply = await command.handler(request, self.deps)
+            arguments = command.arguments(request.options, request.attachments)
+            reply = await command.handler(Ctx.of(request, self.deps), **arguments)
         except UserError as exc:  # a bad argument, in the language the command was asked in
             text = exc.in_language(str(request.options.get("language") or ""))
             return Reply(text=text, private=True, error=True)

@@ -63,6 +63,8 @@ class Request:
 
     `workspace` is the Discord guild, the Slack team or "console": campaigns and
     follows are scoped to it. `user_id` is the platform's own id, never a message.
+    Handlers do not see it: the dispatcher hands them a `Ctx` and the options, typed, by
+    keyword (bot.core.signatures).
     """
 
     platform: str
@@ -77,13 +79,6 @@ class Request:
     # May change the shared facts: granted only by the operator's home (settings), never
     # by a rank in whichever workspace the request comes from.
     facts_admin: bool = False
-
-    def option(self, name: str, default: object = None) -> object:
-        return self.options.get(name, default)
-
-    def text(self, name: str, default: str = "") -> str:
-        value = self.options.get(name)
-        return default if value is None else str(value)
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,8 @@ def _coerce(command: Command, option: Option, value: object) -> object:
                 f" precision the source gives (e.g. 2019-05): {shown!r}."
             )
         return found
+    if option.type is OptionType.BOOLEAN:  # offered as the choices "true" and "false"
+        return _match_choice(command, option, text) == "true"
     if option.choices:
         return _match_choice(command, option, text)
     return text

@@ -1,123 +1,74 @@
 """The command registry: console, Discord and Slack are generated from it.
 
-Each feature declares its commands beside their handlers, with a `CommandSet`:
+Each feature declares its commands beside their handlers, with a `CommandSet`; the options
+are the handler's parameters after the `Ctx` (bot.core.signatures reads them):
 
     COMMANDS = CommandSet(group="ring")
 
-    @COMMANDS.command("lookup", "Does a police department partner with Ring?", PLACE)
-    async def lookup(request: Request, deps: Deps) -> Reply: ...
+    @COMMANDS.command("lookup", "Does a police department partner with Ring?")
+    async def lookup(ctx: Ctx, place: Place, share: Share = False) -> Reply: ...
 
-and `commands.build_registry` gathers the sets, in the order help lists them.
+Autocomplete sources are declared by name (`@COMMANDS.autocomplete("template")`, or in a
+`Sources` of their own when several features share them), and `commands.build_registry`
+gathers the sets, in the order help lists them, then `Registry.check`s the whole: a command
+or a source declared twice, an option twice, or an option naming a source nobody declared
+fails there with the name of what is wrong, before any platform starts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
-from enum import Enum
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
-from bot.core.models import Reply, Request, Role
+from bot.core.models import Role
+from bot.core.signatures import options_of
+from bot.core.spec import (
+    MAX_CHOICES,
+    AutocompleteContext,
+    AutocompleteSource,
+    Choice,
+    Command,
+    Handler,
+    Option,
+    OptionType,
+    SpecError,
+)
 
-if TYPE_CHECKING:
-    from bot.core.deps import Deps
+__all__ = [
+    "MAX_CHOICES",
+    "AutocompleteContext",
+    "AutocompleteSource",
+    "Choice",
+    "Command",
+    "CommandSet",
+    "Handler",
+    "Option",
+    "OptionType",
+    "Registry",
+    "Sources",
+    "SpecError",
+]
 
-Handler = Callable[[Request, "Deps"], Awaitable[Reply]]
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One autocomplete suggestion: what the user sees and what gets submitted."""
-
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class AutocompleteContext:
-    """What an autocomplete source may know about who is typing."""
-
-    platform: str
-    workspace: str
-    user_id: str
-
-
-# (deps, context, what the user typed so far) -> at most MAX_CHOICES suggestions
-AutocompleteSource = Callable[["Deps", AutocompleteContext, str], Awaitable[list[Choice]]]
-
-MAX_CHOICES = 25  # Discord's hard limit; Slack's external_select takes 100, we keep one rule.
-
-
-class OptionType(Enum):
-    STRING = "string"
-    INTEGER = "integer"
-    DATE = "date"  # ISO YYYY-MM-DD, validated as a real calendar date
-    # A fact's date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, kept
-    # as typed (the precision is its length), never padded to a day nobody reported.
-    FACT_DATE = "fact-date"
-    ATTACHMENT = "attachment"
+H = TypeVar("H", bound=Handler)
 
 
-@dataclass(frozen=True)
-class Option:
-    name: str
-    description: str
-    type: OptionType = OptionType.STRING
-    required: bool = True
-    max_length: int = 200
-    min_value: int | None = None
-    max_value: int | None = None
-    choices: tuple[str, ...] = ()
-    autocomplete: str | None = None  # name of a source in Registry.autocomplete_sources
-    # In text grammars the last greedy option swallows the remaining words, so
-    # `/ring lookup Greenfield, WI` needs no quotes.
-    greedy: bool = False
-    # Multi-line text (a template body) may hold newlines and tabs; nothing else may.
-    multiline: bool = False
+class Sources:
+    """Autocomplete sources by name, declared with `@SOURCES.source("place")`."""
 
-    def usage(self) -> str:
-        """'<place>' when required; '[goal:N]' when optional, in the name:value form that
-        can be given in any order (a later optional without the ones before it)."""
-        if self.required or self.greedy:  # a greedy option takes the remaining words as typed
-            return f"<{self.name}>" if self.required else f"[{self.name}]"
-        return f"[{self.name}:{self.placeholder()}]"
+    def __init__(self) -> None:
+        self.by_name: dict[str, AutocompleteSource] = {}
 
-    def placeholder(self) -> str:
-        if self.type is OptionType.INTEGER:
-            return "N"
-        if self.type is OptionType.DATE:
-            return "YYYY-MM-DD"
-        if self.type is OptionType.FACT_DATE:
-            return "YYYY[-MM[-DD]]"
-        if self.choices and len(self.choices) <= 3:
-            return "|".join(self.choices)
-        return "…"
+    def source(self, name: str) -> Callable[[AutocompleteSource], AutocompleteSource]:
+        def declare(source: AutocompleteSource) -> AutocompleteSource:
+            self.add(name, source)
+            return source
 
+        return declare
 
-@dataclass(frozen=True)
-class Command:
-    path: tuple[str, ...]
-    description: str
-    handler: Handler
-    options: tuple[Option, ...] = ()
-    role: Role = Role.MEMBER
-    private: bool = False
-    # Slow commands (imports, exports) are deferred by chat adapters before they run.
-    slow: bool = False
-    examples: tuple[str, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return " ".join(self.path)
-
-    def usage(self) -> str:
-        args = " ".join(o.usage() for o in self.options if o.type is not OptionType.ATTACHMENT)
-        files = [o for o in self.options if o.type is OptionType.ATTACHMENT]
-        suffix = " (attach a file)" if files else ""
-        return f"/{self.name}{' ' + args if args else ''}{suffix}"
-
-    def option(self, name: str) -> Option | None:
-        return next((o for o in self.options if o.name == name), None)
+    def add(self, name: str, source: AutocompleteSource) -> None:
+        if name in self.by_name:
+            raise SpecError(f"autocomplete source {name!r} declared twice")
+        self.by_name[name] = source
 
 
 class Registry:
@@ -125,13 +76,21 @@ class Registry:
 
     def __init__(self) -> None:
         self._commands: dict[tuple[str, ...], Command] = {}
-        self.autocomplete_sources: dict[str, AutocompleteSource] = {}
+        self._sources = Sources()
+
+    @property
+    def autocomplete_sources(self) -> dict[str, AutocompleteSource]:
+        return self._sources.by_name
 
     def add(self, command: Command) -> None:
         if command.path in self._commands:
-            raise ValueError(f"command /{command.name} declared twice")
+            raise SpecError(f"command /{command.name} declared twice")
         if not 1 <= len(command.path) <= 2:
-            raise ValueError(f"/{command.name}: a command is a name or a group and a name")
+            raise SpecError(f"/{command.name}: a command is a name or a group and a name")
+        names = [o.name for o in command.options]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise SpecError(f"/{command.name}: option {twice[0]!r} declared twice")
         self._commands[command.path] = command
 
     def add_all(self, commands: Iterable[Command]) -> None:
@@ -139,12 +98,26 @@ class Registry:
             self.add(command)
 
     def add_autocomplete(self, name: str, source: AutocompleteSource) -> None:
-        self.autocomplete_sources[name] = source
+        self._sources.add(name, source)
 
     def include(self, command_set: CommandSet) -> None:
         self.add_all(command_set.commands)
-        for name, source in command_set.autocomplete_sources.items():
+        self.include_sources(command_set.sources)
+
+    def include_sources(self, sources: Sources) -> None:
+        for name, source in sources.by_name.items():
             self.add_autocomplete(name, source)
+
+    def check(self) -> None:
+        """Every option's autocomplete source exists (run once everything is included)."""
+        for command in self._commands.values():
+            for option in command.options:
+                if option.autocomplete and option.autocomplete not in self.autocomplete_sources:
+                    known = ", ".join(sorted(self.autocomplete_sources)) or "none"
+                    raise SpecError(
+                        f"/{command.name}: option {option.name!r} names the autocomplete"
+                        f" source {option.autocomplete!r}, which nobody declares (known: {known})"
+                    )
 
     def get(self, path: tuple[str, ...]) -> Command | None:
         return self._commands.get(path)
@@ -163,6 +136,29 @@ class Registry:
         return any(len(path) == 2 and path[0] == name for path in self._commands)
 
 
+def declare(
+    path: tuple[str, ...],
+    description: str,
+    handler: Handler,
+    *,
+    role: Role = Role.MEMBER,
+    private: bool = False,
+    slow: bool = False,
+    examples: Sequence[str] = (),
+) -> Command:
+    """The Command a handler declares: its options read from its signature."""
+    return Command(
+        path=path,
+        description=description,
+        handler=handler,
+        options=options_of(handler),
+        role=role,
+        private=private,
+        slow=slow,
+        examples=tuple(examples),
+    )
+
+
 class CommandSet:
     """The commands of one feature module, declared beside their handlers by decorators.
 
@@ -177,40 +173,34 @@ class CommandSet:
         self.role = role
         self.private = private
         self.commands: list[Command] = []
-        self.autocomplete_sources: dict[str, AutocompleteSource] = {}
+        self.sources = Sources()
 
     def command(
         self,
         name: str,
         description: str,
-        *options: Option,
+        *,
         role: Role | None = None,
         private: bool | None = None,
         slow: bool = False,
         examples: Sequence[str] = (),
-    ) -> Callable[[Handler], Handler]:
+    ) -> Callable[[H], H]:
         path = (self.group, name) if self.group else (name,)
 
-        def declare(handler: Handler) -> Handler:
-            self.commands.append(
-                Command(
-                    path=path,
-                    description=description,
-                    handler=handler,
-                    options=options,
-                    role=self.role if role is None else role,
-                    private=self.private if private is None else private,
-                    slow=slow,
-                    examples=tuple(examples),
-                )
+        def declare_handler(handler: H) -> H:
+            command = declare(
+                path,
+                description,
+                handler,
+                role=self.role if role is None else role,
+                private=self.private if private is None else private,
+                slow=slow,
+                examples=examples,
             )
+            self.commands.append(command)
             return handler
 
-        return declare
+        return declare_handler
 
     def autocomplete(self, name: str) -> Callable[[AutocompleteSource], AutocompleteSource]:
-        def declare(source: AutocompleteSource) -> AutocompleteSource:
-            self.autocomplete_sources[name] = source
-            return source
-
-        return declare
+        return self.sources.source(name)

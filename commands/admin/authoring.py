@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import DIRECT_MESSAGES, Request
 from places.index import place_index
@@ -9,22 +10,23 @@ from storage.interfaces.audit import Author, Viewer
 from storage.interfaces.fact_edits import Edit
 
 
-def author_of(request: Request) -> Author:
-    return Author(request.platform, request.workspace, request.user_id, request.user_name)
+def author_of(who: Ctx | Request) -> Author:
+    """Who ran a command (a Request where it was refused before it ran)."""
+    return Author(who.platform, who.workspace, who.user_id, who.user_name)
 
 
-def viewer_of(request: Request) -> Viewer:
+def viewer_of(ctx: Ctx) -> Viewer:
     """Whose people this reader may see in the history and the outbox: their workspace's.
     A direct message is nobody's workspace; the console is the operator, who holds the
     database itself (the dispatcher's pacing knows the console by the same name)."""
-    workspace = "" if request.workspace == DIRECT_MESSAGES else request.workspace
-    operator = request.platform == "console"
-    return Viewer(request.platform, workspace, request.user_id, everyone=operator)
+    workspace = "" if ctx.workspace == DIRECT_MESSAGES else ctx.workspace
+    operator = ctx.platform == "console"
+    return Viewer(ctx.platform, workspace, ctx.user_id, everyone=operator)
 
 
-def edit_of(request: Request, deps: Deps, url: str, notice: str) -> Edit:
+def edit_of(ctx: Ctx, deps: Deps, url: str, notice: str) -> Edit:
     """The change's author, time, command and source, and the followers' notice template."""
-    return Edit(author_of(request), deps.clock(), " ".join(request.path), url, notice)
+    return Edit(author_of(ctx), deps.clock(), " ".join(ctx.path), url, notice)
 
 
 async def committed(deps: Deps) -> None:

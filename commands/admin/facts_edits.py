@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Reply, Request, Role
-from bot.core.registry import CommandSet, Option, OptionType
+from bot.core.models import Reply, Role
+from bot.core.registry import CommandSet
+from bot.core.signatures import FactDate, Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date, source_url
-from commands.admin.options import SOURCE
+from commands.admin.options import Source
 from commands.admin.wording import notice_template, outcome_reply
 from lexicon.names import normalize
 from lexicon.states import STATES, state_code
@@ -27,32 +31,43 @@ COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 @COMMANDS.command(
     "add-event", "Add a company event (moratorium, exit, ...)",
-    Option("company", "Company, e.g. Amazon", autocomplete="company", max_length=80),
-    Option("date", "When it happened (YYYY-MM-DD, YYYY-MM or YYYY)", type=OptionType.FACT_DATE),
-    Option("kind", "What kind of event", choices=EVENT_KINDS),
-    Option("summary", "One sentence, in your own words", max_length=300), SOURCE,
-    Option("status", "The company's status after it, if it changes",
-           required=False, max_length=200),
-    Option("confidence", "reported: a source reports it, a detail is unconfirmed",
-           required=False, max_length=9, choices=("confirmed", "reported")),
     examples=('/facts add-event Amazon 2021-05-18 extension "Moratorium extended'
               ' indefinitely" https://example.org/reuters',),
 )  # fmt: skip
-async def add_event(request: Request, deps: Deps) -> Reply:
-    happened = past_date(deps, request.option("date"), "date")
-    url = source_url(request.text("source"))
-    company = await deps.storage.fact_edits.company(request.text("company"))
-    if company is None:
+async def add_event(
+    ctx: Ctx,
+    company: Annotated[str, Opt("Company, e.g. Amazon", autocomplete="company", max_length=80)],
+    date: Annotated[FactDate, Opt("When it happened (YYYY-MM-DD, YYYY-MM or YYYY)")],
+    kind: Annotated[str, Opt("What kind of event", choices=EVENT_KINDS)],
+    summary: Annotated[str, Opt("One sentence, in your own words", max_length=300)],
+    source: Source,
+    status: Annotated[
+        str, Opt("The company's status after it, if it changes", max_length=200)
+    ] = "",
+    confidence: Annotated[
+        str,
+        Opt(
+            "reported: a source reports it, a detail is unconfirmed",
+            max_length=9,
+            choices=("confirmed", "reported"),
+        ),
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
+    happened = past_date(deps, date, "date")
+    url = source_url(source)
+    found = await deps.storage.fact_edits.company(company)
+    if found is None:
         known = ", ".join(await deps.storage.fact_edits.company_names()) or "none yet"
-        raise UserError(f"No company called {request.text('company')[:40]!r}. Known: {known}.")
+        raise UserError(f"No company called {company[:40]!r}. Known: {known}.")
     event = NewEvent(
-        edit_of(request, deps, url, notice_template(url)), company, happened,
-        request.text("kind"), request.text("status"), request.text("summary"),
-        request.text("confidence") or "confirmed",
+        edit_of(ctx, deps, url, notice_template(url)), found, happened,
+        kind, status, summary,
+        confidence or "confirmed",
     )  # fmt: skip
     outcome = await deps.storage.fact_edits.add_event(event)
     await committed(deps)
-    return outcome_reply(request, outcome, url)
+    return outcome_reply(ctx, outcome, url)
 
 
 def parse_jurisdiction(text: str) -> Jurisdiction:
@@ -91,33 +106,37 @@ def known_jurisdiction(deps: Deps, where: Jurisdiction) -> Jurisdiction:
 
 @COMMANDS.command(
     "add-law", "Add a local or state facial-recognition law",
-    Option("jurisdiction", "'Oakland, CA', 'King County, WA' or a state",
-           autocomplete="place", max_length=120),
-    Option("kind", "Kind of law", choices=LAW_KINDS),
-    Option("date", "Date enacted (YYYY-MM-DD, YYYY-MM or YYYY)", type=OptionType.FACT_DATE),
-    Option("status", "Its status now", choices=LAW_STATUSES), SOURCE,
-    Option("changed", "Date of the expiry/repeal/reversal", type=OptionType.FACT_DATE,
-           required=False),
-    Option("scope", "What it covers, in a sentence", required=False, max_length=300),
     examples=('/facts add-law "King County, WA" ban 2021-06-01 in-force'
               " https://example.org/ap",),
 )  # fmt: skip
-async def add_law(request: Request, deps: Deps) -> Reply:
-    enacted = past_date(deps, request.option("date"), "date")
-    url = source_url(request.text("source"))
-    where = known_jurisdiction(deps, parse_jurisdiction(request.text("jurisdiction")))
-    kind, status = request.text("kind"), request.text("status")
-    changed = request.option("changed")
+async def add_law(
+    ctx: Ctx,
+    jurisdiction: Annotated[
+        str,
+        Opt("'Oakland, CA', 'King County, WA' or a state", autocomplete="place", max_length=120),
+    ],
+    kind: Annotated[str, Opt("Kind of law", choices=LAW_KINDS)],
+    date: Annotated[FactDate, Opt("Date enacted (YYYY-MM-DD, YYYY-MM or YYYY)")],
+    status: Annotated[str, Opt("Its status now", choices=LAW_STATUSES)],
+    source: Source,
+    changed: Annotated[FactDate | None, Opt("Date of the expiry/repeal/reversal")] = None,
+    scope: Annotated[str, Opt("What it covers, in a sentence", max_length=300)] = "",
+) -> Reply:
+    deps = ctx.deps
+    enacted = past_date(deps, date, "date")
+    url = source_url(source)
+    where = known_jurisdiction(deps, parse_jurisdiction(jurisdiction))
+    kind, status = kind, status
     status_changed = past_date(deps, changed, "status change date") if changed else None
     if status_changed and status_changed < enacted:
         raise UserError("The status cannot change before the law was enacted.")
     if status != "in-force" and status != "pending" and not status_changed:
         raise UserError(f"A law that is {status} needs the date: changed:YYYY-MM-DD.")
-    scope = request.text("scope") or f"Facial recognition {kind} ({where.label})"
+    scope = scope or f"Facial recognition {kind} ({where.label})"
     law = NewLaw(
-        edit_of(request, deps, url, notice_template(url)), where, kind, scope, enacted, status,
+        edit_of(ctx, deps, url, notice_template(url)), where, kind, scope, enacted, status,
         status_changed,
     )  # fmt: skip
     outcome = await deps.storage.fact_edits.add_law(law)
     await committed(deps)
-    return outcome_reply(request, outcome, url)
+    return outcome_reply(ctx, outcome, url)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Annotated
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Reply, Request, Role
-from bot.core.registry import CommandSet, Option
+from bot.core.models import Reply, Role
+from bot.core.registry import CommandSet
+from bot.core.signatures import Opt
 from commands.admin.authoring import committed, edit_of, viewer_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template
@@ -49,17 +52,27 @@ COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 @COMMANDS.command(
     "history", "Who changed what, when, before and after",
-    Option("target", "A place, company, fact (D123) or change (C12)", required=False,
-           autocomplete="place", max_length=120, greedy=True),
     examples=("/facts history", "/facts history Greenfield, WI", "/facts history D123"),
 )  # fmt: skip
-async def history(request: Request, deps: Deps) -> Reply:
-    target = request.text("target").strip()
-    changes, about = await _find(deps, target, request)
+async def history(
+    ctx: Ctx,
+    target: Annotated[
+        str,
+        Opt(
+            "A place, company, fact (D123) or change (C12)",
+            autocomplete="place",
+            max_length=120,
+            greedy=True,
+        ),
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
+    target = target.strip()
+    changes, about = await _find(deps, target, ctx)
     sources = await deps.storage.audit.source_urls(_source_ids(changes))
     lines = [_describe(c, sources) for c in changes] or ["No changes on record."]
     if not target:  # the whole log: refused attempts too, numbered and headed apart
-        refusals = await deps.storage.audit.recent_refusals(SHOWN, viewer_of(request))
+        refusals = await deps.storage.audit.recent_refusals(SHOWN, viewer_of(ctx))
         if refusals:
             lines.append("Refused attempts (commands run without the role for them):\n"
                          + "\n".join(map(_refusal_line, refusals)))  # fmt: skip
@@ -83,8 +96,8 @@ def _when(at: str) -> str:
     return f"{at.replace('T', ' ')[:16]} UTC"
 
 
-async def _find(deps: Deps, target: str, request: Request) -> tuple[list[Change], str]:
-    audit, viewer = deps.storage.audit, viewer_of(request)
+async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
+    audit, viewer = deps.storage.audit, viewer_of(ctx)
     if not target:
         return await audit.recent_changes(SHOWN, viewer), "the facts"
     first = target[:1].upper()
@@ -167,29 +180,31 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
 
 @COMMANDS.command(
     "undo", "Undo a change (restores the facts exactly)",
-    Option("change", "Change id, e.g. C12", max_length=20),
     examples=("/facts undo C12",),
 )  # fmt: skip
-async def undo(request: Request, deps: Deps) -> Reply:
-    target = change_id(request.text("change"))
+async def undo(
+    ctx: Ctx,
+    change: Annotated[str, Opt("Change id, e.g. C12", max_length=20)],
+) -> Reply:
+    deps = ctx.deps
+    target = change_id(change)
     # Followers read what was undone; storage fills {summary} with the undone change's.
     notice = notice_template("", f"change C{target} was undone ({{summary}})")
-    result = await deps.storage.fact_edits.undo(
-        UndoRequest(edit_of(request, deps, "", notice), target)
-    )
+    result = await deps.storage.fact_edits.undo(UndoRequest(edit_of(ctx, deps, "", notice), target))
     await committed(deps)
     return Reply(
         title=f"Change C{result.change_id} recorded",
         text=(
             f"Undid C{result.undone_id} ({result.undone_summary}): {plural(result.rows, 'row')}"
-            f" put back as they were. By {request.user_name}."
+            f" put back as they were. By {ctx.user_name}."
             + (f" {plural(result.queued, 'follower')} will be told once." if result.queued else "")
         ),
     )
 
 
 @COMMANDS.command("outbox", "Follow notifications waiting or failing", examples=("/facts outbox",))
-async def show_outbox(request: Request, deps: Deps) -> Reply:
+async def show_outbox(ctx: Ctx) -> Reply:
+    deps = ctx.deps
     totals = await deps.storage.outbox.stats()
     lines = [
         f"Pending: {totals.pending:,} (failing: {totals.failing:,});"
@@ -197,7 +212,7 @@ async def show_outbox(request: Request, deps: Deps) -> Reply:
     ]
     if totals.oldest_pending:
         lines.append(f"Oldest pending since {_when(totals.oldest_pending)}.")
-    for item in await deps.storage.outbox.pending(SHOWN, viewer_of(request)):
+    for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
         error = f", last error: {item.last_error}" if item.last_error else ""
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
         lines.append(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+from typing import Annotated
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Attachment, Reply, Request, Role
-from bot.core.registry import CommandSet, Option, OptionType
+from bot.core.models import Attachment, Reply, Role
+from bot.core.registry import CommandSet
+from bot.core.signatures import Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date
 from commands.admin.checks import source_url as checked_url
@@ -42,10 +45,10 @@ def _notice(upload: Attachment, url: str) -> str:
     return notice_template(url, literal(f"new facts were imported ({upload.filename[:80]})"))
 
 
-def _the_file(request: Request) -> Attachment:
-    if len(request.attachments) != 1:
+def _the_file(ctx: Ctx) -> Attachment:
+    if len(ctx.attachments) != 1:
         raise UserError("Attach exactly one CSV file to /facts import.")
-    upload = request.attachments[0]
+    upload = ctx.attachments[0]
     if len(upload.content) > MAX_IMPORT_BYTES:
         raise UserError(
             f"Nothing was imported: the file is {len(upload.content):,} bytes;"
@@ -66,9 +69,9 @@ def _first_line(upload: Attachment) -> str:
     return text.splitlines()[0] if text.strip() else ""
 
 
-def _atlas_as_of(request: Request, deps: Deps, filename: str) -> str:
-    if request.option("as-of") is not None:
-        return past_date(deps, request.option("as-of"), "as-of date")
+def _atlas_as_of(deps: Deps, filename: str, as_of: dt.date | None) -> str:
+    if as_of is not None:
+        return past_date(deps, as_of, "as-of date")
     match = _DATE_IN_NAME.search(filename)
     try:
         found = dt.date(*(int(g) for g in match.groups())) if match else None
@@ -81,20 +84,23 @@ def _atlas_as_of(request: Request, deps: Deps, filename: str) -> str:
 
 @COMMANDS.command(
     "import", "Import a CSV: EFF Atlas export, local laws table or the facts CSV",
-    Option("file", "The CSV file", type=OptionType.ATTACHMENT),
-    Option("as-of", "Date the file describes", type=OptionType.DATE, required=False),
-    Option("source", "Source URL of the file", required=False, max_length=MAX_URL),
     slow=True, examples=("/facts import < eff_atlas_of_surveillance_2020-10-07.csv",),
 )  # fmt: skip
-async def import_facts(request: Request, deps: Deps) -> Reply:
-    upload = _the_file(request)
+async def import_facts(
+    ctx: Ctx,
+    file: Annotated[Attachment, Opt("The CSV file")],
+    as_of: Annotated[dt.date | None, Opt("Date the file describes")] = None,
+    source: Annotated[str, Opt("Source URL of the file", max_length=MAX_URL)] = "",
+) -> Reply:
+    deps = ctx.deps
+    upload = _the_file(ctx)  # `file`, once checked that it is the only one
     header = _first_line(upload).replace('"', "").split(",")
     if header and header[0].strip().lstrip("\ufeff") == "AOSNUMBER":
-        return await _import_atlas(request, deps, upload)
+        return await _import_atlas(ctx, deps, upload, as_of, source)
     if is_facts_header(header):
-        return await _import_facts_csv(request, deps, upload)
+        return await _import_facts_csv(ctx, deps, upload, source)
     if is_laws_header(header):
-        return await _import_laws(request, deps, upload)
+        return await _import_laws(ctx, deps, upload, as_of, source)
     raise UserError(
         "Nothing was imported: line 1: unknown columns. Attach an EFF Atlas export"
         f" (AOSNUMBER,City,...), the local laws table ({','.join(LAWS_COLUMNS)})"
@@ -102,29 +108,32 @@ async def import_facts(request: Request, deps: Deps) -> Reply:
     )
 
 
-async def _import_laws(request: Request, deps: Deps, upload: Attachment) -> Reply:
-    given = request.option("as-of")
+async def _import_laws(
+    ctx: Ctx, deps: Deps, upload: Attachment, given: dt.date | None, source: str
+) -> Reply:
     as_of = IFF_AS_OF if given is None else past_date(deps, given, "as-of date")
     parsed = await asyncio.to_thread(parse_laws, upload.content, max_bytes=MAX_IMPORT_BYTES)
     if parsed.errors:
         raise UserError(_issues_line(parsed.errors))
-    url = checked_url(request.text("source")) if request.text("source") else ""
-    edit = edit_of(request, deps, url, _notice(upload, url))
+    url = checked_url(source) if source else ""
+    edit = edit_of(ctx, deps, url, _notice(upload, url))
     outcome = await deps.storage.fact_edits.import_laws_table(
         LawsImport(edit, parsed, upload.filename, as_of)
     )
     await committed(deps)
-    return _reply(request, outcome)
+    return _reply(ctx, outcome)
 
 
-async def _import_atlas(request: Request, deps: Deps, upload: Attachment) -> Reply:
-    as_of = _atlas_as_of(request, deps, upload.filename)
-    url = checked_url(request.text("source")) if request.text("source") else ATLAS_URL
+async def _import_atlas(
+    ctx: Ctx, deps: Deps, upload: Attachment, given: dt.date | None, source: str
+) -> Reply:
+    as_of = _atlas_as_of(deps, upload.filename, given)
+    url = checked_url(source) if source else ATLAS_URL
     # Parsing 6,000 rows is pure CPU: off the event loop, so chat stays responsive.
     parsed = await asyncio.to_thread(parse_atlas, upload.content, max_bytes=MAX_IMPORT_BYTES)
     if parsed.errors:
         raise UserError(_issues_line(parsed.errors))
-    edit = edit_of(request, deps, url, _notice(upload, url))
+    edit = edit_of(ctx, deps, url, _notice(upload, url))
     try:
         outcome = await deps.storage.fact_edits.import_atlas(
             AtlasImport(edit, parsed, upload.filename, as_of)
@@ -132,10 +141,10 @@ async def _import_atlas(request: Request, deps: Deps, upload: Attachment) -> Rep
     except ImportRefused as exc:
         raise UserError(_issues_line(exc.issues)) from None
     await committed(deps)
-    return _reply(request, outcome)
+    return _reply(ctx, outcome)
 
 
-async def _import_facts_csv(request: Request, deps: Deps, upload: Attachment) -> Reply:
+async def _import_facts_csv(ctx: Ctx, deps: Deps, upload: Attachment, source: str) -> Reply:
     parsed = await asyncio.to_thread(
         parse_facts_csv, upload.content, today=deps.today(), max_bytes=MAX_IMPORT_BYTES
     )
@@ -144,16 +153,16 @@ async def _import_facts_csv(request: Request, deps: Deps, upload: Attachment) ->
         # the database (a dry run) beside the rows that did not.
         found = [*parsed.errors, *await deps.storage.fact_edits.check_facts_csv(parsed.rows)]
         raise UserError(_issues_line(sorted(found, key=lambda i: i.line or 0)))
-    url = checked_url(request.text("source")) if request.text("source") else ""
-    edit = edit_of(request, deps, url, _notice(upload, url))
+    url = checked_url(source) if source else ""
+    edit = edit_of(ctx, deps, url, _notice(upload, url))
     outcome = await deps.storage.fact_edits.import_facts_csv(
         FactsCsvImport(edit, tuple(parsed.rows), upload.filename)
     )
     await committed(deps)
-    return _reply(request, outcome)
+    return _reply(ctx, outcome)
 
 
-def _reply(request: Request, outcome: ImportOutcome) -> Reply:
+def _reply(ctx: Ctx, outcome: ImportOutcome) -> Reply:
     change_id, queued, lines = outcome.change_id, outcome.queued, outcome.lines
     told = (
         f"{plural(queued, 'follower')} will be told once."
@@ -163,5 +172,5 @@ def _reply(request: Request, outcome: ImportOutcome) -> Reply:
     return Reply(
         title=f"Change C{change_id} recorded: import",
         text="\n".join(lines)
-        + f"\nBy {request.user_name}. {told} Undo the whole import: /facts undo C{change_id}",
+        + f"\nBy {ctx.user_name}. {told} Undo the whole import: /facts undo C{change_id}",
     )

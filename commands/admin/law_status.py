@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Reply, Request, Role
-from bot.core.registry import CommandSet, Option, OptionType
+from bot.core.models import Reply, Role
+from bot.core.registry import CommandSet
+from bot.core.signatures import FactDate, Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import fact_id, past_date, source_url
 from commands.admin.facts_edits import LAW_STATUSES
-from commands.admin.options import SOURCE
+from commands.admin.options import Source
 from commands.admin.wording import notice_template, outcome_reply
 from storage.interfaces.fact_edits import FactRef, LawStatusChange
 
@@ -40,29 +44,35 @@ async def choose_law(deps: Deps, text: str) -> int:
 
 @COMMANDS.command(
     "set-law-status", "A law was reversed, repealed, expired (or is in force again)",
-    Option("law", "Law id (L7) or its jurisdiction ('Oakland, CA')",
-           autocomplete="place", max_length=120),
-    Option("status", "Its status now", choices=LAW_STATUSES),
-    Option("date", "Date the status changed (YYYY-MM-DD, YYYY-MM or YYYY)",
-           type=OptionType.FACT_DATE),
-    SOURCE,
-    Option("note", "A few words on what happened", required=False,
-           max_length=MAX_NOTE, greedy=True),
     examples=("/facts set-law-status L7 repealed 2023-03-01 https://example.org/repeal"
               " Repealed by the council",),
 )  # fmt: skip
-async def set_law_status(request: Request, deps: Deps) -> Reply:
-    law_id = await choose_law(deps, request.text("law"))
-    status = request.text("status")
-    changed = past_date(deps, request.option("date"), "date of the status change")
-    url = source_url(request.text("source"))
-    note = " ".join(request.text("note").split())
+async def set_law_status(
+    ctx: Ctx,
+    law: Annotated[
+        str,
+        Opt(
+            "Law id (L7) or its jurisdiction ('Oakland, CA')", autocomplete="place", max_length=120
+        ),
+    ],
+    status: Annotated[str, Opt("Its status now", choices=LAW_STATUSES)],
+    date: Annotated[FactDate, Opt("Date the status changed (YYYY-MM-DD, YYYY-MM or YYYY)")],
+    source: Source,
+    note: Annotated[
+        str, Opt("A few words on what happened", max_length=MAX_NOTE, greedy=True)
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
+    law_id = await choose_law(deps, law)
+    changed = past_date(deps, date, "date of the status change")
+    url = source_url(source)
+    note = " ".join(note.split())
     if len(note) > MAX_NOTE:
         raise UserError(f"The note is too long ({len(note)} characters; at most {MAX_NOTE}).")
     if not await deps.storage.fact_edits.fact_exists(FactRef("L", law_id)):
         raise UserError(f"There is no law L{law_id} (removed?). /laws lists them with their ids.")
-    edit = edit_of(request, deps, url, notice_template(url))
+    edit = edit_of(ctx, deps, url, notice_template(url))
     change = LawStatusChange(edit, law_id, status, changed, note)
     outcome = await deps.storage.fact_edits.set_law_status(change)
     await committed(deps)
-    return outcome_reply(request, outcome, url)
+    return outcome_reply(ctx, outcome, url)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core.models import Reply, Request
+from bot.core.context import Ctx
+from bot.core.models import Reply
 from lexicon.words import plural
 from storage.interfaces.fact_edits import Outcome
 
@@ -26,7 +27,7 @@ def notice_template(url: str, summary: str = f"{{summary:.{MAX_NOTICE_SUMMARY}}}
     )
 
 
-def outcome_reply(request: Request, outcome: Outcome, url: str) -> Reply:
+def outcome_reply(ctx: Ctx, outcome: Outcome, url: str) -> Reply:
     verb = {"create": "Added", "update": "Updated", "delete": "Removed"}[outcome.action]
     told = (
         f"{plural(outcome.queued, 'follower')} will be told once."
@@ -37,6 +38,6 @@ def outcome_reply(request: Request, outcome: Outcome, url: str) -> Reply:
         title=f"Change C{outcome.change_id} recorded",
         text=(
             f"{verb} {outcome.fact}: {outcome.summary}.\nSource: {url}\n"
-            f"By {request.user_name}. {told} Undo: /facts undo C{outcome.change_id}"
+            f"By {ctx.user_name}. {told} Undo: /facts undo C{outcome.change_id}"
         ),
     )

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Button, Field, Posted, Reply, Request, Role
+from bot.core.models import Button, Field, Posted, Reply, Role
 from commands.campaigns import links
-from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
+from commands.campaigns.checks import COMMANDS, Slug, require_campaign
 from commands.campaigns.manage import progress_bar
 from storage.campaigns.models import Campaign
 from storage.interfaces.cards import NewCard
@@ -53,12 +54,12 @@ def excerpt(text: str, limit: int = EXCERPT_MAX) -> str:
 @COMMANDS.command(
     "post",
     "Post a campaign card with Join and Leave buttons in this channel",
-    SLUG_OPTION,
     role=Role.ORGANIZER,
     examples=("/campaign post ring-free-greenfield",),
 )
-async def post(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def post(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     refusal = campaign.refusal(deps.today().isoformat())
     if refusal:
         raise UserError(f"{refusal} A card would invite sign-ups it cannot take.")
@@ -66,9 +67,7 @@ async def post(request: Request, deps: Deps) -> Reply:
     card = await card_reply(deps, campaign, count)
 
     async def remember(posted: Posted) -> None:
-        where = NewCard(
-            campaign.id, request.platform, request.workspace, posted.channel, posted.message_id
-        )
+        where = NewCard(campaign.id, ctx.platform, ctx.workspace, posted.channel, posted.message_id)
         await deps.storage.cards.remember(where, deps.clock(), count_shown=count)
 
     return replace(card, on_posted=remember)

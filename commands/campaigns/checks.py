@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Annotated
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Request
-from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
+from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet
+from bot.core.signatures import Opt
 from storage.campaigns.models import Campaign
 
 # Handler modules declare into this set when imported; commands/campaigns/__init__.py
@@ -90,12 +92,14 @@ def timestamp(deps: Deps) -> str:
     return deps.clock().astimezone(dt.UTC).isoformat()[:19] + "Z"
 
 
-SLUG_OPTION = Option(
-    "slug",
-    "The campaign's short name, e.g. ring-free-greenfield",
-    max_length=40,
-    autocomplete=AUTOCOMPLETE,
-)
+Slug = Annotated[
+    str,
+    Opt(
+        "The campaign's short name, e.g. ring-free-greenfield",
+        max_length=40,
+        autocomplete=AUTOCOMPLETE,
+    ),
+]
 
 
 @COMMANDS.autocomplete(AUTOCOMPLETE)
@@ -107,10 +111,10 @@ async def campaign_slugs(deps: Deps, ctx: AutocompleteContext, typed: str) -> li
     return [Choice(slug, slug) for slug in found]
 
 
-async def require_campaign(deps: Deps, request: Request) -> Campaign:
+async def require_campaign(ctx: Ctx, typed: str) -> Campaign:
     """The campaign named by the `slug` option in the caller's workspace, or a clear error."""
-    slug = parse_slug(request.text("slug"))
-    campaign = await deps.storage.campaigns.find(request.workspace, slug)
+    slug = parse_slug(typed)
+    campaign = await ctx.deps.storage.campaigns.find(ctx.workspace, slug)
     if campaign is None:
         raise UserError(f"No campaign called {slug} here. Type /campaign list to see them.")
     return campaign

@@ -5,18 +5,18 @@ queues the summary in one transaction); the summary's words are written here."""
 
 from __future__ import annotations
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Request
 from storage.campaigns.ending import EndedCampaign
 
 
-async def record_organizer(deps: Deps, request: Request, slug: str) -> None:
+async def record_organizer(deps: Deps, ctx: Ctx, slug: str) -> None:
     """The creator gets the closing summary (organizers who announce or schedule are added
     by storage as they do)."""
-    campaign = await deps.storage.campaigns.find(request.workspace, slug)
+    campaign = await deps.storage.campaigns.find(ctx.workspace, slug)
     if campaign is not None:
         await deps.storage.campaigns.add_organizer(
-            campaign.id, request.platform, request.user_id, deps.clock()
+            campaign.id, ctx.platform, ctx.user_id, deps.clock()
         )
 
 

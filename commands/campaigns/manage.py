@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from bot.core.deps import Deps
+import datetime as dt
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request, Role
-from bot.core.registry import MAX_CHOICES, Option, OptionType
+from bot.core.models import Field, Reply, Role
+from bot.core.registry import MAX_CHOICES
+from bot.core.signatures import Opt
 from commands.campaigns import links
 from commands.campaigns.checks import (
     COMMANDS,
     GOAL_MAX,
     PLACE_MAX,
-    SLUG_OPTION,
     TITLE_MAX,
+    Slug,
     future_end,
     parse_slug,
     plain_text,
@@ -35,37 +39,6 @@ def progress_bar(count: int, goal: int, width: int = BAR_WIDTH) -> str:
 @COMMANDS.command(
     "create",
     "Start a campaign with an optional goal, petition, place and end date",
-    Option("slug", "Short name: 2-40 of a-z, 0-9 and -", max_length=40),
-    Option("title", "What people sign up for", max_length=TITLE_MAX),
-    Option(
-        "goal",
-        "How many sign-ups you aim for",
-        type=OptionType.INTEGER,
-        required=False,
-        min_value=1,
-        max_value=GOAL_MAX,
-    ),
-    Option(
-        "template",
-        "A petition template to show joiners",
-        autocomplete="template",
-        required=False,
-        max_length=64,
-    ),
-    Option(
-        "place",
-        "The city or county it is about",
-        required=False,
-        max_length=PLACE_MAX,
-        autocomplete="place",
-    ),
-    Option(
-        "ends",
-        "Last day of sign-ups, YYYY-MM-DD",
-        type=OptionType.DATE,
-        required=False,
-        max_length=10,
-    ),
     role=Role.ORGANIZER,
     examples=(
         '/campaign create ring-free-greenfield "End the Ring partnership" 500',
@@ -73,17 +46,31 @@ def progress_bar(count: int, goal: int, width: int = BAR_WIDTH) -> str:
         " ends:2027-06-30",
     ),
 )
-async def create(request: Request, deps: Deps) -> Reply:
+async def create(
+    ctx: Ctx,
+    slug: Annotated[str, Opt("Short name: 2-40 of a-z, 0-9 and -", max_length=40)],
+    title: Annotated[str, Opt("What people sign up for", max_length=TITLE_MAX)],
+    goal: Annotated[
+        int | None, Opt("How many sign-ups you aim for", min_value=1, max_value=GOAL_MAX)
+    ] = None,
+    template: Annotated[
+        str, Opt("A petition template to show joiners", autocomplete="template", max_length=64)
+    ] = "",
+    place: Annotated[
+        str, Opt("The city or county it is about", max_length=PLACE_MAX, autocomplete="place")
+    ] = "",
+    ends: Annotated[dt.date | None, Opt("Last day of sign-ups, YYYY-MM-DD", max_length=10)] = None,
+) -> Reply:
+    deps = ctx.deps
     today = deps.today()
-    goal = request.option("goal")
     new = NewCampaign(
-        workspace=request.workspace,
-        slug=parse_slug(request.text("slug")),
-        title=plain_text(request.text("title"), "title", TITLE_MAX),
+        workspace=ctx.workspace,
+        slug=parse_slug(slug),
+        title=plain_text(title, "title", TITLE_MAX),
         goal=goal if isinstance(goal, int) else None,
-        template=await links.check_template(deps, request.text("template"), request.workspace),
-        place=await links.campaign_place(deps, request.text("place")),
-        ends=future_end(request.option("ends"), today),
+        template=await links.check_template(deps, template, ctx.workspace),
+        place=await links.campaign_place(deps, place),
+        ends=future_end(ends, today),
         created_on=today.isoformat(),
     )
     if not new.title:
@@ -91,7 +78,7 @@ async def create(request: Request, deps: Deps) -> Reply:
     await links.check_petition(deps, new.template, new.place, new.workspace)
     if not await deps.storage.campaigns.create(new):
         raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
-    await record_organizer(deps, request, new.slug)
+    await record_organizer(deps, ctx, new.slug)
     return Reply(
         title=f"Campaign created: {new.title}",
         text=f"Members join with /campaign join {new.slug}",
@@ -100,8 +87,9 @@ async def create(request: Request, deps: Deps) -> Reply:
 
 
 @COMMANDS.command("list", "The campaigns of this server or workspace", examples=("/campaign list",))
-async def list_all(request: Request, deps: Deps) -> Reply:
-    found = await deps.storage.campaigns.list(request.workspace, MAX_CHOICES)
+async def list_all(ctx: Ctx) -> Reply:
+    deps = ctx.deps
+    found = await deps.storage.campaigns.list(ctx.workspace, MAX_CHOICES)
     if not found:
         return Reply(text="No campaigns here yet. Organizers start one with /campaign create.")
     today = deps.today().isoformat()
@@ -116,14 +104,14 @@ async def list_all(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "info",
     "What a campaign is about and how far it got",
-    SLUG_OPTION,
     examples=("/campaign info ring-free-greenfield",),
 )
-async def info(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def info(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     store = deps.storage.campaigns
     count = await store.count_signups(campaign.id)
-    mine = await store.signup_of(campaign.id, request.platform, request.user_id)
+    mine = await store.signup_of(campaign.id, ctx.platform, ctx.user_id)
     status = campaign.refusal(deps.today().isoformat()) or "Open: /campaign join " + campaign.slug
     fields = [Field("Status", status), Field("Signed up", _progress(count, campaign.goal))]
     described = _describe(None, campaign.template, campaign.place, campaign.ends)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Button, Reply, Request
-from bot.core.registry import Option
+from bot.core.models import Button, Reply
+from bot.core.signatures import Opt
 from commands.campaigns import links
 from commands.campaigns.checks import (
     COMMANDS,
     PLACE_MAX,
-    SLUG_OPTION,
+    Slug,
     display_name,
     require_campaign,
     timestamp,
@@ -21,22 +24,6 @@ from storage.campaigns.models import Campaign, JoinStatus, Member
 @COMMANDS.command(
     "join",
     "Sign up (your display name and, if you give it, your city are kept)",
-    SLUG_OPTION,
-    Option(
-        "city",
-        "Your city, if you want it counted",
-        required=False,
-        max_length=PLACE_MAX,
-        greedy=True,
-        autocomplete="place",
-    ),
-    Option(
-        "agree",
-        "yes: put your name and city on the petition delivered for this campaign",
-        required=False,
-        max_length=3,
-        choices=("yes",),
-    ),
     private=True,
     examples=(
         "/campaign join ring-free-greenfield",
@@ -44,25 +31,45 @@ from storage.campaigns.models import Campaign, JoinStatus, Member
         "/campaign join no-face-rec Oakland, CA agree:yes",
     ),
 )
-async def join(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def join(
+    ctx: Ctx,
+    slug: Slug,
+    city: Annotated[
+        str,
+        Opt(
+            "Your city, if you want it counted",
+            max_length=PLACE_MAX,
+            greedy=True,
+            autocomplete="place",
+        ),
+    ] = "",
+    agree: Annotated[
+        str,
+        Opt(
+            "yes: put your name and city on the petition delivered for this campaign",
+            max_length=3,
+            choices=("yes",),
+        ),
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     today = deps.today().isoformat()
     refusal = campaign.refusal(today)
     if refusal:
         raise UserError(f"{refusal} It takes no new sign-ups.")
-    if campaign.template and request.text("agree") != "yes":
+    if campaign.template and agree != "yes":
         # Told before joining, not after: a petition is delivered with its signers' names.
-        city = request.text("city")
         where = f" {city}" if city else ""
         # The notice's button signs with the same words as the line it ends with.
         action = f"/campaign join {campaign.slug}{where} agree:yes"
         sign = Button("Sign the petition", action, style="primary")
         return Reply(text=await _petition_notice(deps, campaign, city), buttons=(sign,))
     member = Member(
-        platform=request.platform,
-        user_id=request.user_id,
-        display_name=display_name(request.user_name),
-        city=await links.member_city(deps, request.text("city")),
+        platform=ctx.platform,
+        user_id=ctx.user_id,
+        display_name=display_name(ctx.user_name),
+        city=await links.member_city(deps, city),
     )
     now = timestamp(deps)
     outcome = await deps.storage.campaigns.join(campaign.id, member, now, today)
@@ -97,13 +104,13 @@ async def _petition_notice(deps: Deps, campaign: Campaign, city: str) -> str:
 @COMMANDS.command(
     "leave",
     "Withdraw your sign-up",
-    SLUG_OPTION,
     private=True,
     examples=("/campaign leave ring-free-greenfield",),
 )
-async def leave(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
-    if not await deps.storage.campaigns.leave(campaign.id, request.platform, request.user_id):
+async def leave(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
+    if not await deps.storage.campaigns.leave(campaign.id, ctx.platform, ctx.user_id):
         raise UserError(f"You are not signed up for {campaign.slug}.")
     left = f"You left {campaign.slug}: you no longer count toward it or appear in its exports."
     if campaign.refusal(deps.today().isoformat()):

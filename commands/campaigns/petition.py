@@ -9,12 +9,13 @@ sign-ups.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Reply, ReplyFile, Request, Role
-from bot.core.registry import Option
-from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
+from bot.core.models import Reply, ReplyFile, Role
+from bot.core.signatures import Opt
+from commands.campaigns.checks import COMMANDS, Slug, require_campaign
 from commands.letters import petition_text
 from commands.letters.dates import today_text
 from lexicon.dates import LANGUAGES
@@ -30,8 +31,6 @@ _TARGET = ("To: ", "Para: ")
 @COMMANDS.command(
     "petition",
     "Download the petition as a print-ready PDF with its signers, and their CSV",
-    SLUG_OPTION,
-    Option("language", "en or es", required=False, max_length=2, choices=LANGUAGES),
     role=Role.ORGANIZER,
     private=True,
     slow=True,
@@ -40,13 +39,15 @@ _TARGET = ("To: ", "Para: ")
         "/campaign petition no-face-rec language:es",
     ),
 )
-async def petition(request: Request, deps: Deps) -> Reply:
-    # fpdf2 (with fontTools and numpy) takes a third of a second to import: only the
-    # command that makes a PDF pays for it, not every start of the bot.
+async def petition(
+    ctx: Ctx,
+    slug: Slug,
+    language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
+) -> Reply:
+    deps = ctx.deps
     from commands.campaigns.petition_pdf import missing_glyphs, render_pdf
 
-    campaign = await require_campaign(deps, request)
-    language = request.text("language", "en")
+    campaign = await require_campaign(ctx, slug)
     doc = await petition_doc(deps, campaign, language)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from bot.core.deps import Deps
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, ReplyFile, Request, Role
-from commands.campaigns.checks import COMMANDS, SLUG_OPTION, require_campaign
+from bot.core.models import Field, Reply, ReplyFile, Role
+from commands.campaigns.checks import COMMANDS, Slug, require_campaign
 from commands.campaigns.manage import progress_bar
 from commands.charted import signups_chart
 from lexicon.words import plural
@@ -43,11 +43,11 @@ def signups_csv(rows: list[ExportRow]) -> bytes:
 @COMMANDS.command(
     "stats",
     "Sign-up count, progress toward the goal, sign-ups by day",
-    SLUG_OPTION,
     examples=("/campaign stats ring-free-greenfield",),
 )
-async def stats(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def stats(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     count = await deps.storage.campaigns.count_signups(campaign.id)
     days = await deps.storage.campaigns.signups_by_day(campaign.id, DAYS_SHOWN)
     progress = progress_bar(count, campaign.goal) if campaign.goal else "no goal set"
@@ -67,14 +67,14 @@ async def stats(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "export",
     "Download the sign-ups as CSV (name, city, day)",
-    SLUG_OPTION,
     role=Role.ORGANIZER,
     private=True,
     slow=True,
     examples=("/campaign export ring-free-greenfield",),
 )
-async def export(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def export(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     filename = f"{campaign.slug}-signups-{deps.today().isoformat()}.csv"
     return Reply(
@@ -86,12 +86,12 @@ async def export(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "close",
     "Stop taking sign-ups",
-    SLUG_OPTION,
     role=Role.ORGANIZER,
     examples=("/campaign close ring-free-greenfield",),
 )
-async def close(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def close(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     if not await deps.storage.campaigns.close(campaign, deps.today().isoformat()):
         raise UserError(f"The campaign {campaign.slug} is already closed.")
     count = await deps.storage.campaigns.count_signups(campaign.id)

@@ -12,12 +12,13 @@ sent before: it confirms exactly what was shown, once.
 from __future__ import annotations
 
 import hashlib
+from typing import Annotated
 
-from bot.core.deps import Deps
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request, Role
-from bot.core.registry import Option
-from commands.campaigns.checks import COMMANDS, SLUG_OPTION, plain_text, require_campaign
+from bot.core.models import Field, Reply, Role
+from bot.core.signatures import Opt
+from commands.campaigns.checks import COMMANDS, Slug, plain_text, require_campaign
 from storage.campaigns.models import Campaign
 
 TEXT_MAX = 1500  # leaves room in Discord's 2,000 and Slack's 4,000 for the frame below
@@ -34,10 +35,10 @@ def member_message(campaign: Campaign, text: str) -> str:
 
 
 def confirmation_code(
-    campaign: Campaign, request: Request, message: str, recipients: int, day: str, sent: int
+    campaign: Campaign, ctx: Ctx, message: str, recipients: int, day: str, sent: int
 ) -> str:
     digest = hashlib.sha256()
-    parts = (str(campaign.id), request.platform, request.user_id, message, str(recipients))
+    parts = (str(campaign.id), ctx.platform, ctx.user_id, message, str(recipients))
     for part in (*parts, day, str(sent)):
         digest.update(part.encode() + b"\x00")
     return digest.hexdigest()[:CODE_LENGTH]
@@ -46,9 +47,6 @@ def confirmation_code(
 @COMMANDS.command(
     "announce",
     "Send a direct message to everyone who joined (shows a preview and a code first)",
-    SLUG_OPTION,
-    Option("text", "The message", max_length=TEXT_MAX, greedy=True),
-    Option("confirm", "The confirmation code the preview showed", required=False, max_length=20),
     role=Role.ORGANIZER,
     private=True,
     examples=(
@@ -56,17 +54,23 @@ def confirmation_code(
         "/campaign announce ring-free-greenfield The council votes Tuesday confirm:1a2b3c4d",
     ),
 )
-async def announce(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
-    message = member_message(campaign, plain_text(request.text("text"), "message", TEXT_MAX))
+async def announce(
+    ctx: Ctx,
+    slug: Slug,
+    text: Annotated[str, Opt("The message", max_length=TEXT_MAX, greedy=True)],
+    confirm: Annotated[str, Opt("The confirmation code the preview showed", max_length=20)] = "",
+) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
+    message = member_message(campaign, plain_text(text, "message", TEXT_MAX))
     store = deps.storage.announcements
     recipients = await store.recipients(campaign.id)
     if recipients == 0:
         raise UserError(f"Nobody who joined {campaign.slug} would get it: nothing to send.")
     sent = await store.count(campaign.id)
     day = deps.today().isoformat()
-    code = confirmation_code(campaign, request, message, recipients, day, sent)
-    typed = request.text("confirm").strip().lower()
+    code = confirmation_code(campaign, ctx, message, recipients, day, sent)
+    typed = confirm.strip().lower()
     people = f"{recipients:,} member" + ("" if recipients == 1 else "s")
     if not typed:
         return Reply(
@@ -83,7 +87,7 @@ async def announce(request: Request, deps: Deps) -> Reply:
     queued = await store.queue(
         campaign.id,
         campaign.workspace,
-        (request.platform, request.user_id),
+        (ctx.platform, ctx.user_id),
         message,
         deps.clock(),
         sent_before=sent,
@@ -101,14 +105,14 @@ async def announce(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "mute",
     "Stop direct messages from a campaign's organizers",
-    SLUG_OPTION,
     private=True,
     examples=("/campaign mute ring-free-greenfield",),
 )
-async def mute(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def mute(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     store = deps.storage.announcements
-    if not await store.mute(campaign.id, request.platform, request.user_id, deps.clock()):
+    if not await store.mute(campaign.id, ctx.platform, ctx.user_id, deps.clock()):
         return Reply(text=f"Messages about {campaign.slug} are already muted for you.")
     return Reply(
         text=f"You will get no more messages about {campaign.slug}; your sign-up stays."
@@ -119,13 +123,13 @@ async def mute(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "deliveries",
     "How a campaign's direct messages stand: sent, waiting, failed",
-    SLUG_OPTION,
     role=Role.ORGANIZER,
     private=True,
     examples=("/campaign deliveries ring-free-greenfield",),
 )
-async def deliveries(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def deliveries(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     counts = await deps.storage.announcements.delivery_counts(campaign.id)
     return Reply(
         title=f"Messages to members of {campaign.slug}",

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.deps import Deps
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request, Role
-from bot.core.registry import Option
+from bot.core.models import Field, Reply, Role
+from bot.core.signatures import Opt
 from commands.campaigns.checks import (
     COMMANDS,
     MAX_YEARS_AHEAD,
-    SLUG_OPTION,
+    Slug,
     plain_text,
     require_campaign,
 )
@@ -58,22 +59,25 @@ def parse_when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
 @COMMANDS.command(
     "remind",
     "Schedule a direct message to everyone who joined, for a date, time and zone",
-    SLUG_OPTION,
-    Option("when", f"Date, time and zone, e.g. {EXAMPLE_WHEN}", max_length=80),
-    Option("text", "The message", max_length=TEXT_MAX, greedy=True),
     role=Role.ORGANIZER,
     private=True,
     examples=(f'/campaign remind ring-free-greenfield "{EXAMPLE_WHEN}" The vote is tonight',),
 )
-async def remind(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def remind(
+    ctx: Ctx,
+    slug: Slug,
+    when: Annotated[str, Opt(f"Date, time and zone, e.g. {EXAMPLE_WHEN}", max_length=80)],
+    text: Annotated[str, Opt("The message", max_length=TEXT_MAX, greedy=True)],
+) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     now = deps.clock()
-    moment, shown = parse_when(request.text("when"), now)
-    message = member_message(campaign, plain_text(request.text("text"), "message", TEXT_MAX))
+    moment, shown = parse_when(when, now)
+    message = member_message(campaign, plain_text(text, "message", TEXT_MAX))
     new = NewReminder(
         campaign.id,
         campaign.workspace,
-        (request.platform, request.user_id),
+        (ctx.platform, ctx.user_id),
         moment,
         shown,
         message,
@@ -90,13 +94,13 @@ async def remind(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "reminders",
     "The reminders waiting to be sent",
-    SLUG_OPTION,
     role=Role.ORGANIZER,
     private=True,
     examples=("/campaign reminders ring-free-greenfield",),
 )
-async def reminders(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
+async def reminders(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
     waiting = await deps.storage.reminders.pending(campaign.id)
     if not waiting:
         return Reply(text=f"No reminder is waiting for {campaign.slug}.")
@@ -110,15 +114,18 @@ async def reminders(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "unremind",
     "Cancel a reminder before it is sent",
-    SLUG_OPTION,
-    Option("reminder", "The reminder's number (R3 or 3)", max_length=12),
     role=Role.ORGANIZER,
     private=True,
     examples=("/campaign unremind ring-free-greenfield R3",),
 )
-async def unremind(request: Request, deps: Deps) -> Reply:
-    campaign = await require_campaign(deps, request)
-    typed = request.text("reminder").strip().upper().removeprefix("R")
+async def unremind(
+    ctx: Ctx,
+    slug: Slug,
+    reminder: Annotated[str, Opt("The reminder's number (R3 or 3)", max_length=12)],
+) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
+    typed = reminder.strip().upper().removeprefix("R")
     if not typed.isdigit():
         raise UserError("Give the reminder's number, e.g. R3 (/campaign reminders lists them).")
     if not await deps.storage.reminders.cancel(campaign.id, int(typed), deps.clock()):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bot.core.deps import Deps
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request
+from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
-from commands.facts.options import place_option
+from commands.facts.options import place_opt
 from commands.facts.text import law_line, state_label
 from lexicon.states import state_code
 from places.index import place_index
@@ -18,11 +20,15 @@ COMMANDS = CommandSet()
 @COMMANDS.command(
     "laws",
     "Facial-recognition bans, moratoriums and oversight laws, with status",
-    place_option("A state (MA, Virginia) or a place (Oakland, CA)", required=False),
     examples=("/laws", "/laws MA", "/laws Oakland, CA"),
 )
-async def laws(request: Request, deps: Deps) -> Reply:
-    typed = request.text("place")
+async def laws(
+    ctx: Ctx,
+    typed: Annotated[
+        str, place_opt("A state (MA, Virginia) or a place (Oakland, CA)", name="place")
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
     if not typed:
         found = await deps.storage.facts.all_laws()
         return _reply("Facial-recognition laws on record", found, "anywhere")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Annotated
 
-from bot.core.deps import Deps
-from bot.core.models import Field, Reply, Request
+from bot.core.context import Ctx
+from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
-from commands.facts.options import SHARE, place_option, shared
+from commands.facts.options import Share, place_opt
 from commands.facts.ring import partnership_line, today_lines
 from commands.facts.text import atlas_as_of, deployment_line, law_line
 from lexicon.words import plural
@@ -25,12 +26,17 @@ _NO_RING = (
 @COMMANDS.command(
     "local",
     "Everything on record for a place: Ring, other surveillance tech, laws",
-    place_option("City, ST (Oakland, CA), a county or an agency name"),
-    SHARE,
     examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
 )
-async def local(request: Request, deps: Deps) -> Reply:
-    match = place_index(deps).match(request.text("place"))
+async def local(
+    ctx: Ctx,
+    typed: Annotated[
+        str, place_opt("City, ST (Oakland, CA), a county or an agency name", name="place")
+    ],
+    share: Share = False,
+) -> Reply:
+    deps = ctx.deps
+    match = place_index(deps).match(typed)
     place = match.place
     counties = [c.county for c in place_index(deps).counties_of(place)] or list(place.counties)
     deployments = await deps.storage.facts.deployments_for_agencies(place.agency_ids)
@@ -38,10 +44,7 @@ async def local(request: Request, deps: Deps) -> Reply:
     datasets = await deps.storage.facts.datasets()
     lines = []
     if not match.exact:
-        lines.append(
-            f"No exact match for {request.text('place')[:60]!r}; showing the closest:"
-            f" {place.label}."
-        )
+        lines.append(f"No exact match for {typed[:60]!r}; showing the closest: {place.label}.")
     lines.append(
         f"On record for {place.label}: {plural(len(place.agency_ids), 'agency', 'agencies')},"
         f" {plural(len(deployments), 'technology or partnership', 'technologies or partnerships')},"
@@ -66,7 +69,7 @@ async def local(request: Request, deps: Deps) -> Reply:
         title=f"On record: {place.label}",
         text="\n".join(lines),
         fields=tuple(fields),
-        private=not shared(request),
+        private=not share,
     )
 
 

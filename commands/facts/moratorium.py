@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Field, Reply, Request, Role
+from bot.core.models import Field, Reply, Role
 from bot.core.registry import CommandSet
-from commands.facts.options import company_option, find_company
+from commands.facts.options import CompanyName, find_company
 from commands.facts.text import cite, date_text, status_line
 from storage.facts_models import CompanyEvent
 
@@ -16,14 +17,12 @@ FACE_RECOGNITION = "face-recognition"
 @COMMANDS.command(
     "moratorium",
     "Company facial-recognition moratoriums and exits, dated and sourced",
-    company_option(),
     examples=("/moratorium", "/moratorium amazon", "/moratorium Amazon Rekognition"),
 )
-async def moratorium(request: Request, deps: Deps) -> Reply:
-    typed = request.text("company")
-    if typed:
-        return await _timeline(deps, typed, request.role)
-    return await _overview(deps)
+async def moratorium(ctx: Ctx, company: CompanyName = "") -> Reply:
+    if company:
+        return await _timeline(ctx.deps, company, ctx.role)
+    return await _overview(ctx.deps)
 
 
 async def _overview(deps: Deps) -> Reply:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from rapidfuzz import fuzz, process
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Request
-from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet, Option
+from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Sources
+from bot.core.signatures import Opt
 from lexicon.names import normalize
 from places.index import place_index
 from storage.facts_models import Company
@@ -18,52 +20,35 @@ COMPANY_ACCEPT = 80.0  # 'amazn' -> Amazon; 'Amazon Rekognition' -> Amazon (part
 _LEGAL_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "llc", "ltd", "the"})
 
 
-def place_option(description: str, *, required: bool = True) -> Option:
-    return Option(
-        "place",
-        description,
-        required=required,
-        max_length=PLACE_MAX,
-        autocomplete="place",
-        greedy=True,
-    )
+def place_opt(description: str, *, name: str = "") -> Opt:
+    """A place typed as people write it ('Greenfield, WI'), suggested as they type; `name`
+    when the handler's parameter is not called `place`."""
+    return Opt(description, max_length=PLACE_MAX, autocomplete="place", greedy=True, name=name)
 
 
 # Where a member lives is theirs to tell: a place answer goes only to the asker unless they
 # share it with the channel.
-SHARE = Option(
-    "share",
-    "true: post the answer to the channel (by default only you see it)",
-    required=False,
-    max_length=5,
-    choices=("true", "false"),
-)
+Share = Annotated[bool, Opt("true: post the answer to the channel (by default only you see it)")]
 
-
-def shared(request: Request) -> bool:
-    return request.text("share") == "true"
-
-
-def company_option() -> Option:
-    return Option(
-        "company",
+CompanyName = Annotated[
+    str,
+    Opt(
         "A company, e.g. amazon, IBM, Microsoft, Meta (leave out to list them all)",
-        required=False,
         max_length=COMPANY_MAX,
         autocomplete="company",
         greedy=True,
-    )
+    ),
+]
+
+SOURCES = Sources()  # the "place" and "company" autocomplete sources every feature uses
 
 
-COMMANDS = CommandSet()  # no commands: the "place" and "company" autocomplete sources
-
-
-@COMMANDS.autocomplete("place")
+@SOURCES.source("place")
 async def suggest_places(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
     return place_index(deps).suggest(typed, MAX_CHOICES)
 
 
-@COMMANDS.autocomplete("company")
+@SOURCES.source("company")
 async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
     aliases = await deps.storage.facts.company_aliases()
     key = normalize(typed)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, Request
-from bot.core.registry import CommandSet, Option
+from bot.core.models import Field, Reply
+from bot.core.registry import CommandSet
+from bot.core.signatures import Opt
 from commands.charted import ring_chart
-from commands.facts.options import SHARE, place_option, shared
+from commands.facts.options import Share, place_opt
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
 from commands.facts.text import (
     ATLAS_HOME,
@@ -34,20 +38,25 @@ COMMANDS = CommandSet(group="ring")
 @COMMANDS.command(
     "lookup",
     "Does a police department partner with Ring? Since when, what source",
-    place_option("City, ST (Greenfield, WI), a county or an agency name"),
-    SHARE,
     examples=(
         "/ring lookup Greenfield, WI",
         "/ring lookup Miami Police Department, OK",
         "/ring lookup Greenfield, WI share:true",
     ),
 )
-async def lookup(request: Request, deps: Deps) -> Reply:
+async def lookup(
+    ctx: Ctx,
+    typed: Annotated[
+        str, place_opt("City, ST (Greenfield, WI), a county or an agency name", name="place")
+    ],
+    share: Share = False,
+) -> Reply:
+    deps = ctx.deps
     # Everything here comes from memory (the place index and the facts loaded with it,
     # both refreshed by every fact change): the busiest command costs no database trip.
     known = place_index(deps).facts
     try:
-        match = place_index(deps).match(request.text("place"))
+        match = place_index(deps).match(typed)
     except UserError as exc:
         if ATLAS_DATASET in known.datasets:
             raise
@@ -55,7 +64,7 @@ async def lookup(request: Request, deps: Deps) -> Reply:
         raise UserError(f"{exc.message} {NO_ATLAS_HINT}") from None
     place = match.place
     partnerships = known.ring_partnerships(place.agency_ids)
-    lines = [_matched_line(request.text("place"), match)] if not match.exact else []
+    lines = [_matched_line(typed, match)] if not match.exact else []
     fields: list[Field] = []
     if partnerships:
         lines.append(
@@ -73,7 +82,7 @@ async def lookup(request: Request, deps: Deps) -> Reply:
         title=f"Ring police partnerships: {place.label}",
         text="\n".join(lines),
         fields=tuple(fields),
-        private=not shared(request),
+        private=not share,
     )
 
 
@@ -150,16 +159,16 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
 @COMMANDS.command(
     "stats",
     "Ring police partnerships by state and by year",
-    Option(
-        "state",
-        "A state code or name (leave out for all)",
-        required=False,
-        max_length=40,
-    ),
     examples=("/ring stats", "/ring stats WI"),
 )
-async def stats(request: Request, deps: Deps) -> Reply:
-    state = parse_state(request.text("state")) if request.text("state") else None
+async def stats(
+    ctx: Ctx,
+    typed: Annotated[
+        str, Opt("A state code or name (leave out for all)", max_length=40, name="state")
+    ] = "",
+) -> Reply:
+    deps = ctx.deps
+    state = parse_state(typed) if typed else None
     known = place_index(deps).facts
     totals = await deps.storage.facts.ring_totals(state)
     where = state_label(state) if state else "all states"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from bot.core.deps import Deps
+from dataclasses import dataclass
+
+from bot.core.context import Ctx
 from bot.core.errors import UserError
-from bot.core.models import Request
+from bot.core.models import Attachment
 from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
 from commands.letters.engine import RenderError, compile_template, render
@@ -16,16 +18,26 @@ from storage.letters import StoredTemplate
 MAX_FILE_BYTES = MAX_TEMPLATE_CHARS * 4  # UTF-8 is at most 4 bytes a character
 
 
-def template_source(request: Request) -> str:
+@dataclass(frozen=True)
+class TemplateAsk:
+    """What /letter add was given: the name, the text or the file, the language chosen."""
+
+    name: str
+    text: str
+    language: str
+    file: Attachment | None
+
+
+def template_source(ask: TemplateAsk) -> str:
     """The template text, typed or attached (one or the other)."""
-    typed = request.text("text")
-    if typed and request.attachments:
+    typed = ask.text
+    if typed and ask.file is not None:
         raise UserError("Give the template as text or as an attached file, not both.")
     if typed:
         return typed
-    if not request.attachments:
+    if ask.file is None:
         raise UserError("Give the template text, or attach it as a .txt file.")
-    content = request.attachments[0].content
+    content = ask.file.content
     if len(content) > MAX_FILE_BYTES:
         raise UserError(f"The file is too big (at most {MAX_TEMPLATE_CHARS:,} characters).")
     try:
@@ -38,19 +50,19 @@ def template_source(request: Request) -> str:
     return text
 
 
-def stored_from_request(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTemplate:
+def stored_from_request(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:
     try:
-        return _validated(request, deps, catalog)
+        return _validated(ctx, catalog, ask)
     except TemplateRejected as exc:
         raise UserError(str(exc)) from None
 
 
-def _validated(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTemplate:
-    name = check_name(request.text("name").strip().lower())
+def _validated(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:
+    name = check_name(ask.name.strip().lower())
     if name in catalog.files:
         raise TemplateRejected(f"{name} is a built-in template; choose another name.")
-    source = template_source(request)
-    chosen = request.text("language")
+    source = template_source(ask)
+    chosen = ask.language
     header = parse_header(source, default_language=chosen or "en")
     if chosen and header.language != chosen:
         raise TemplateRejected(
@@ -65,11 +77,11 @@ def _validated(request: Request, deps: Deps, catalog: LetterCatalog) -> StoredTe
         title=clean(header.title, 80) or name,
         purpose=clean(header.purpose, 200),
         body=source,
-        workspace=request.workspace,
-        author_platform=request.platform,
-        author_id=request.user_id,
-        author_name=clean(request.user_name, 80),
-        created=deps.clock().isoformat(timespec="seconds"),
+        workspace=ctx.workspace,
+        author_platform=ctx.platform,
+        author_id=ctx.user_id,
+        author_name=clean(ctx.user_name, 80),
+        created=ctx.deps.clock().isoformat(timespec="seconds"),
     )
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, ReplyFile, Request, Role
-from bot.core.registry import AutocompleteContext, Choice, CommandSet, Option, OptionType
-from commands.letters.adding import stored_from_request
+from bot.core.models import Attachment, Field, Reply, ReplyFile, Role
+from bot.core.registry import AutocompleteContext, Choice, CommandSet
+from bot.core.signatures import Opt
+from commands.letters.adding import TemplateAsk, stored_from_request
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft as draft_letter
@@ -34,8 +37,9 @@ async def suggest(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choi
 @COMMANDS.command(
     "templates", "List the letter and petition templates", examples=("/letter templates",)
 )
-async def templates(request: Request, deps: Deps) -> Reply:
-    lines = await listing_lines(deps, CATALOG, request.workspace)
+async def templates(ctx: Ctx) -> Reply:
+    deps = ctx.deps
+    lines = await listing_lines(deps, CATALOG, ctx.workspace)
     return Reply(
         title="Letter and petition templates",
         text="\n".join(lines)
@@ -46,26 +50,6 @@ async def templates(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "draft",
     "Draft a letter or petition filled with your place's facts",
-    Option("template", "Which template", max_length=40, autocomplete="template"),
-    Option(
-        "place",
-        "City or county, e.g. Greenfield, WI",
-        required=False,
-        max_length=100,
-        autocomplete="place",
-        greedy=True,
-    ),
-    Option("recipient", "Who it is addressed to", required=False, max_length=160),
-    Option("signer", "Who signs it", required=False, max_length=80),
-    Option("language", "en or es", required=False, max_length=2, choices=LANGUAGES),
-    Option("company", "For company letters (default amazon)", required=False, max_length=60),
-    Option(
-        "since",
-        "For records requests: the date asked from, YYYY-MM-DD (default 2018-01-01)",
-        type=OptionType.DATE,
-        required=False,
-        max_length=10,
-    ),
     examples=(
         '/letter draft ring-council Greenfield, WI signer:"Ana Pérez"',
         "/letter draft ban-petition Milwaukee, WI language:es",
@@ -74,19 +58,39 @@ async def templates(request: Request, deps: Deps) -> Reply:
         "/letter draft records-request Houston, TX since:2019-01-01",
     ),
 )
-async def draft(request: Request, deps: Deps) -> Reply:
-    language = request.text("language", "en")
-    info = await find_template(deps, CATALOG, request.text("template"), language, request.workspace)
+async def draft(
+    ctx: Ctx,
+    template: Annotated[str, Opt("Which template", max_length=40, autocomplete="template")],
+    place: Annotated[
+        str,
+        Opt(
+            "City or county, e.g. Greenfield, WI", max_length=100, autocomplete="place", greedy=True
+        ),
+    ] = "",
+    recipient: Annotated[str, Opt("Who it is addressed to", max_length=160)] = "",
+    signer: Annotated[str, Opt("Who signs it", max_length=80)] = "",
+    language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
+    company: Annotated[str, Opt("For company letters (default amazon)", max_length=60)] = "",
+    since: Annotated[
+        dt.date | None,
+        Opt(
+            "For records requests: the date asked from, YYYY-MM-DD (default 2018-01-01)",
+            max_length=10,
+        ),
+    ] = None,
+) -> Reply:
+    deps = ctx.deps
+    info = await find_template(deps, CATALOG, template, language, ctx.workspace)
     ask = DraftAsk(
         template=info.name,
         fields=info.fields,
         language=language,
-        place=request.text("place"),
-        recipient=request.text("recipient"),
+        place=place,
+        recipient=recipient,
         # Signed by whoever drafts it unless they name a signer: never a "[Your name]".
-        signer=request.text("signer") or request.user_name,
-        company=request.text("company"),
-        since=_iso(request.option("since")),
+        signer=signer or ctx.user_name,
+        company=company,
+        since=_iso(since),
     )
     result = await draft_letter(deps, CATALOG, info, ask)
     return Reply(
@@ -104,36 +108,36 @@ def _iso(value: object) -> str:
 @COMMANDS.command(
     "add",
     "Add your own template (text or an attached file)",
-    Option("name", "Short name: lower-case letters, digits, hyphens", max_length=40),
-    Option(
-        "text",
-        "The template (Jinja); or attach it as a file",
-        required=False,
-        max_length=MAX_TYPED_TEMPLATE,
-        greedy=True,
-        multiline=True,
-    ),
-    Option(
-        "language",
-        "en or es (or say it in the header)",
-        required=False,
-        max_length=2,
-        choices=LANGUAGES,
-    ),
-    Option("file", "The template as a .txt file", type=OptionType.ATTACHMENT, required=False),
     role=Role.ORGANIZER,
     examples=(
         "/letter add thanks-council {{ addressee.dear }} thank you. {{ signer }}",
         "/letter add ring-short language:es (attach ring-short.txt)",
     ),
 )
-async def add(request: Request, deps: Deps) -> Reply:
-    stored = stored_from_request(request, deps, CATALOG)
-    versions = await deps.storage.letters.get(stored.name, request.workspace)
+async def add(
+    ctx: Ctx,
+    name: Annotated[str, Opt("Short name: lower-case letters, digits, hyphens", max_length=40)],
+    text: Annotated[
+        str,
+        Opt(
+            "The template (Jinja); or attach it as a file",
+            max_length=MAX_TYPED_TEMPLATE,
+            greedy=True,
+            multiline=True,
+        ),
+    ] = "",
+    language: Annotated[
+        str, Opt("en or es (or say it in the header)", max_length=2, choices=LANGUAGES)
+    ] = "",
+    file: Annotated[Attachment | None, Opt("The template as a .txt file")] = None,
+) -> Reply:
+    deps = ctx.deps
+    stored = stored_from_request(ctx, CATALOG, TemplateAsk(name, text, language, file))
+    versions = await deps.storage.letters.get(stored.name, ctx.workspace)
     old = next((v for v in versions if v.language == stored.language), None)
     if old is not None:
-        by_author = (old.author_platform, old.author_id) == (request.platform, request.user_id)
-        if not by_author and request.role < Role.ADMIN:
+        by_author = (old.author_platform, old.author_id) == (ctx.platform, ctx.user_id)
+        if not by_author and ctx.role < Role.ADMIN:
             # An organizer's template is theirs: another organizer adds one of their own.
             raise UserError(
                 f"{old.name} ({old.language}) was added by {old.author_name} on"
@@ -156,15 +160,18 @@ async def add(request: Request, deps: Deps) -> Reply:
 @COMMANDS.command(
     "remove",
     "Remove a template added in this workspace",
-    Option("name", "The template's name", max_length=40, autocomplete="template"),
     role=Role.ADMIN,
     examples=("/letter remove thanks-council",),
 )
-async def remove(request: Request, deps: Deps) -> Reply:
-    name = request.text("name").strip().lower()
+async def remove(
+    ctx: Ctx,
+    name: Annotated[str, Opt("The template's name", max_length=40, autocomplete="template")],
+) -> Reply:
+    deps = ctx.deps
+    name = name.strip().lower()
     if name in CATALOG.files:
         raise UserError(f"{name} is built in and cannot be removed.")
-    removed = await deps.storage.letters.remove(request.workspace, name)
+    removed = await deps.storage.letters.remove(ctx.workspace, name)
     if not removed:
         raise UserError(f"No template called {name[:40]!r} was added in this workspace.")
     return Reply(text=f"Removed the template {name} ({plural(removed, 'language version')}).")

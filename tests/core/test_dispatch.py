@@ -1,65 +1,74 @@
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
 import pytest
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.errors import UserError
 from bot.core.models import Reply, Request, Role
-from bot.core.registry import Command, Option, OptionType, Registry
+from bot.core.registry import Command, CommandSet, Registry
+from bot.core.signatures import Opt
 from tests.conftest import identity
 
+# What each run handler was given: its Ctx and its options, by keyword.
+Call = tuple[Ctx, dict[str, object]]
+ShortWord = Annotated[str, Opt("w", max_length=10)]
+Word = Annotated[str, Opt("w")]
+Count = Annotated[int | None, Opt("n", min_value=1, max_value=5)]
 
-def _registry(calls: list[Request]) -> Registry:
-    async def echo(request: Request, deps: Deps) -> Reply:
-        calls.append(request)
-        return Reply(text=f"echo {request.text('word')}")
 
-    async def explode(request: Request, deps: Deps) -> Reply:
-        raise RuntimeError("secret internal detail " + request.text("word"))
+def _registry(calls: list[Call]) -> Registry:
+    commands = CommandSet()
 
-    async def refuse(request: Request, deps: Deps) -> Reply:
+    @commands.command("echo", "Echo")
+    async def echo(ctx: Ctx, word: ShortWord, n: Count = None) -> Reply:
+        calls.append((ctx, {"word": word, "n": n}))
+        return Reply(text=f"echo {word}")
+
+    @commands.command("boom", "Boom")
+    async def explode(ctx: Ctx, word: Word) -> Reply:
+        raise RuntimeError("secret internal detail " + word)
+
+    @commands.command("closed", "Closed")
+    async def refuse(ctx: Ctx) -> Reply:
         raise UserError("That campaign is closed.")
 
+    async def echo_word(ctx: Ctx, word: Word) -> Reply:
+        calls.append((ctx, {"word": word}))
+        return Reply(text=f"echo {word}")
+
+    commands.command("admin-only", "Admin", role=Role.ADMIN)(echo_word)
+    commands.command("secret", "Private", private=True)(echo_word)
     registry = Registry()
-    registry.add(
-        Command(
-            ("echo",),
-            "Echo",
-            echo,
-            options=(
-                Option("word", "w", max_length=10),
-                Option("n", "n", type=OptionType.INTEGER, required=False, min_value=1, max_value=5),
-            ),
-        )
-    )
-    registry.add(Command(("boom",), "Boom", explode, options=(Option("word", "w"),)))
-    registry.add(Command(("closed",), "Closed", refuse))
-    registry.add(
-        Command(("admin-only",), "Admin", echo, role=Role.ADMIN, options=(Option("word", "w"),))
-    )
-    registry.add(
-        Command(("secret",), "Private", echo, private=True, options=(Option("word", "w"),))
-    )
+    registry.include(commands)
     return registry
 
 
 @pytest.fixture
-def calls() -> list[Request]:
+def calls() -> list[Call]:
     return []
 
 
 @pytest.fixture
-def disp(deps: Deps, calls: list[Request]) -> Dispatcher:
+def disp(deps: Deps, calls: list[Call]) -> Dispatcher:
     return Dispatcher(_registry(calls), deps)
 
 
-async def test_runs_command_with_typed_options(disp: Dispatcher, calls: list[Request]) -> None:
+async def test_runs_command_with_typed_options(disp: Dispatcher, calls: list[Call]) -> None:
     reply = await disp.run_text(identity(), "/echo hi n:3")
     assert reply.text == "echo hi" and not reply.error
-    assert calls[0].options == {"word": "hi", "n": 3}
+    assert calls[0][1] == {"word": "hi", "n": 3}
+
+
+async def test_an_option_left_out_takes_the_handlers_default(
+    disp: Dispatcher, calls: list[Call]
+) -> None:
+    await disp.run_text(identity(), "/echo hi")
+    assert calls[0][1] == {"word": "hi", "n": None}
 
 
 async def test_user_error_becomes_private_reply(disp: Dispatcher) -> None:
@@ -78,7 +87,7 @@ async def test_incident_hides_internals_and_logs_id(
     assert any(incident in r.getMessage() for r in caplog.records)
 
 
-async def test_role_refusal_is_recorded(deps: Deps, calls: list[Request]) -> None:
+async def test_role_refusal_is_recorded(deps: Deps, calls: list[Call]) -> None:
     refused: list[tuple[str, str]] = []
 
     async def on_refusal(request: Request, command: Command) -> None:
@@ -104,7 +113,7 @@ async def test_role_refusal_is_recorded(deps: Deps, calls: list[Request]) -> Non
     ],
 )
 async def test_bad_input_gets_one_line_and_runs_nothing(
-    disp: Dispatcher, calls: list[Request], line: str, expected: str
+    disp: Dispatcher, calls: list[Call], line: str, expected: str
 ) -> None:
     reply = await disp.run_text(identity(), line)
     assert reply.error and expected in reply.text and "\n" not in reply.text
@@ -116,13 +125,15 @@ async def test_private_commands_reply_privately(disp: Dispatcher) -> None:
     assert reply.private
 
 
-async def test_identity_reaches_command(disp: Dispatcher, calls: list[Request]) -> None:
+async def test_identity_reaches_command(disp: Dispatcher, calls: list[Call]) -> None:
     who = Identity("slack", "T9", "U9", "Ana", Role.ORGANIZER, "C9")
     await disp.run_text(who, "/echo hi")
-    assert (calls[0].platform, calls[0].workspace, calls[0].user_id) == ("slack", "T9", "U9")
+    ctx = calls[0][0]
+    assert (ctx.platform, ctx.workspace, ctx.user_id, ctx.user_name) == ("slack", "T9", "U9", "Ana")
+    assert (ctx.role, ctx.channel, ctx.path) == (Role.ORGANIZER, "C9", ("echo",))
 
 
-async def test_refusal_comes_before_argument_errors(deps: Deps, calls: list[Request]) -> None:
+async def test_refusal_comes_before_argument_errors(deps: Deps, calls: list[Call]) -> None:
     refused: list[tuple[str, dict[str, object]]] = []
 
     async def on_refusal(request: Request, command: Command) -> None:

@@ -4,11 +4,11 @@ import pytest
 
 from bot.core.errors import UsageError, UserError
 from bot.core.grammar import parse_line
-from bot.core.models import Reply, Request
+from bot.core.models import Reply
 from bot.core.registry import Command, Option, Registry
 
 
-async def _noop(request: Request, deps: object) -> Reply:
+async def _noop(ctx: object) -> Reply:
     return Reply(text="ok")
 
 

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
-from bot.core.models import Reply, Request
+from bot.core.models import Reply
 from bot.core.pacing import BUSY, SLOW_DOWN, Pacing, Rate
 from bot.core.registry import AutocompleteContext, Choice, Command, Registry
 from tests.conftest import identity
@@ -36,10 +37,10 @@ def release() -> asyncio.Event:
 
 @pytest.fixture
 def paced(deps: Deps, clock: ManualClock, release: asyncio.Event) -> Dispatcher:
-    async def ping(request: Request, deps: Deps) -> Reply:
+    async def ping(ctx: Ctx) -> Reply:
         return Reply(text="pong")
 
-    async def export(request: Request, deps: Deps) -> Reply:
+    async def export(ctx: Ctx) -> Reply:
         await release.wait()
         return Reply(text="exported")
 

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
-from bot.core.models import Attachment, Reply, Request, Role
+from bot.core.models import Attachment, Reply, Role
 from bot.core.registry import AutocompleteContext, Choice, Command, Option
 from bot.core.settings import Settings
 from notifications.delivery import deliver_due
@@ -99,20 +100,20 @@ def add_failing_parts(world: World) -> Dispatcher:
     """The world's registry plus a command and an autocomplete source that fail with the
     user's text in the exception (what a careless `raise ValueError(f"...{text}")` does)."""
 
-    async def explode(request: Request, deps: Deps) -> Reply:
-        raise RuntimeError(f"could not handle {request.text('value')!r}")
+    async def explode(ctx: Ctx, value: str) -> Reply:
+        raise RuntimeError(f"could not handle {value!r}")
 
-    async def explode_chained(request: Request, deps: Deps) -> Reply:
-        raise RuntimeError("wrapped") from ValueError(request.text("value"))
+    async def explode_chained(ctx: Ctx, value: str) -> Reply:
+        raise RuntimeError("wrapped") from ValueError(value)
 
-    async def explode_nested(request: Request, deps: Deps) -> Reply:
+    async def explode_nested(ctx: Ctx, value: str) -> Reply:
         try:
-            raise LookupError(request.text("value"))
+            raise LookupError(value)
         except LookupError:
             raise RuntimeError("second failure")  # noqa: B904 (its context is the point)
 
-    async def explode_group(request: Request, deps: Deps) -> Reply:
-        raise ExceptionGroup("tasks failed", [ValueError(request.text("value"))])
+    async def explode_group(ctx: Ctx, value: str) -> Reply:
+        raise ExceptionGroup("tasks failed", [ValueError(value)])
 
     async def bad_source(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choice]:
         raise ValueError(f"no match for {typed}")

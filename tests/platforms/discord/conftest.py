@@ -16,10 +16,11 @@ from typing import Any
 
 import pytest
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.errors import UserError
-from bot.core.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.models import Attachment, Field, Reply, ReplyFile, Role
 from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
 from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
@@ -42,33 +43,35 @@ class RunningBot:
 
 
 def probe_commands(slow_release: asyncio.Event) -> list[Command]:
-    async def echo(request: Request, deps: Deps) -> Reply:
-        return Reply(text=f"You said: {request.text('words')}")
+    # Declared as Commands by hand (the registry's low-level form): each handler takes the
+    # Ctx and its options by keyword, as the dispatcher passes them.
+    async def echo(ctx: Ctx, words: str, n: int | None = None) -> Reply:
+        return Reply(text=f"You said: {words}")
 
-    async def slow(request: Request, deps: Deps) -> Reply:
+    async def slow(ctx: Ctx) -> Reply:
         await slow_release.wait()
         return Reply(text="slow work done")
 
-    async def sluggish(request: Request, deps: Deps) -> Reply:
+    async def sluggish(ctx: Ctx, fail: int | None = None) -> Reply:
         await slow_release.wait()  # not declared slow: the adapter must defer on its own
-        if request.option("fail"):
+        if fail:
             raise UserError("That did not work.")
         return Reply(text="got there")
 
-    async def boom(request: Request, deps: Deps) -> Reply:
+    async def boom(ctx: Ctx) -> Reply:
         raise RuntimeError("handler bug")
 
-    async def long(request: Request, deps: Deps) -> Reply:
+    async def long(ctx: Ctx, fields: int | None = None) -> Reply:
         lines = [f"line {i:03d}: partnership record with its source" for i in range(LONG_LINES)]
-        if request.option("fields"):
-            fields = tuple(Field(f"field {i}", "value " * 10) for i in range(30))
-            return Reply(title="Long", text="\n".join(lines[:40]), fields=fields)
+        if fields:
+            many = tuple(Field(f"field {i}", "value " * 10) for i in range(30))
+            return Reply(title="Long", text="\n".join(lines[:40]), fields=many)
         return Reply(title="Long", text="\n".join(lines))
 
-    async def upload(request: Request, deps: Deps) -> Reply:
-        if not request.attachments:
+    async def upload(ctx: Ctx, file: Attachment | None = None) -> Reply:
+        if file is None:
             raise UserError("no file")
-        got = request.attachments[0]
+        got = file
         content = got.content.decode()
         return Reply(
             text=f"{got.filename}: {len(got.content)} bytes",
@@ -76,16 +79,14 @@ def probe_commands(slow_release: asyncio.Event) -> list[Command]:
             private=True,
         )
 
-    async def organize(request: Request, deps: Deps) -> Reply:
+    async def organize(ctx: Ctx) -> Reply:
         return Reply(text="organizer work")
 
-    async def wipe(request: Request, deps: Deps) -> Reply:
+    async def wipe(ctx: Ctx) -> Reply:
         return Reply(text="admin work")
 
-    async def markup(request: Request, deps: Deps) -> Reply:
+    async def markup(ctx: Ctx, text: str, shape: str = "message") -> Reply:
         """User text (markdown and all) as a message, an embed or a preview plus a file."""
-        text = request.text("text")
-        shape = request.option("shape") or "message"
         if shape == "embed":
             first = text.split("\n", 1)[0]
             return Reply(title=first, text=text, fields=(Field(first, text),))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Button, Reply, Request
+from bot.core.models import Button, Reply
 from bot.core.registry import Command
 from bot.platforms.discord.render import render
 from storage.db import Database
@@ -83,7 +84,7 @@ def test_an_action_longer_than_a_custom_id_holds_is_not_rendered() -> None:
     assert [b.label for b in render(reply).buttons] == ["Join"]
 
 
-async def _slow_card(request: Request, deps: Deps) -> Reply:
+async def _slow_card(ctx: Ctx) -> Reply:
     return Reply(text="slow card", buttons=(Button("Slow", "/probe sluggish"),))
 
 

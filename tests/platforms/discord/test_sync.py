@@ -30,6 +30,9 @@ TYPE_CODES = {
     OptionType.STRING: 3,
     OptionType.DATE: 3,
     OptionType.FACT_DATE: 3,
+    # offered as the string choices "true" and "false", as it always was: members see the
+    # same picker, and the dispatcher hands the handler a bool
+    OptionType.BOOLEAN: 3,
     OptionType.INTEGER: 4,
 }
 ATTACHMENT = 11

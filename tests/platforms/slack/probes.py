@@ -7,8 +7,9 @@ import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.models import Field, Reply, ReplyFile, Request, Role
+from bot.core.models import Field, Reply, ReplyFile, Role
 from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
 
 CITIES = ("Greenfield, WI", "Green Bay, WI", "Springfield, IL", "AT&T Park <SF>")
@@ -22,36 +23,36 @@ class ProbeState:
 
 
 def add_probe_commands(registry: Registry, state: ProbeState) -> None:
-    async def echo(request: Request, deps: Deps) -> Reply:
-        words = request.text("words")
+    # Declared as Commands by hand (the registry's low-level form): each handler takes the
+    # Ctx and its options by keyword, as the dispatcher passes them.
+    async def echo(ctx: Ctx, words: str) -> Reply:
         return Reply(title=words, text=f"You said: {words}", fields=(Field(words, words),))
 
-    async def boom(request: Request, deps: Deps) -> Reply:
+    async def boom(ctx: Ctx) -> Reply:
         raise RuntimeError("a bug in a handler")
 
-    async def count(request: Request, deps: Deps) -> Reply:
-        state.effects[request.text("key")] += 1
-        return Reply(text=f"counted {request.text('key')}")
+    async def count(ctx: Ctx, key: str) -> Reply:
+        state.effects[key] += 1
+        return Reply(text=f"counted {key}")
 
-    async def admin_only(request: Request, deps: Deps) -> Reply:
+    async def admin_only(ctx: Ctx) -> Reply:
         return Reply(text="admin door opened")
 
-    async def letter(request: Request, deps: Deps) -> Reply:
+    async def letter(ctx: Ctx) -> Reply:
         content = b"Dear council, <!channel> please act."
         return Reply(text="Your letter is attached.", file=ReplyFile("letter.txt", content))
 
-    async def export(request: Request, deps: Deps) -> Reply:
+    async def export(ctx: Ctx) -> Reply:
         return Reply(text="Sign-ups attached.", file=ReplyFile("signups.csv", b"name\nA\n"))
 
-    async def long(request: Request, deps: Deps) -> Reply:
+    async def long(ctx: Ctx) -> Reply:
         return Reply(title="Long", text="\n".join(f"line {n} of a long answer" for n in range(400)))
 
-    async def form(request: Request, deps: Deps) -> Reply:
+    async def form(ctx: Ctx, city: str, kind: str, goal: int, ends: object = None) -> Reply:
         state.effects["form"] += 1
-        city, kind, goal = request.text("city"), request.text("kind"), request.text("goal")
         return Reply(text=f"form ok: {city} / {kind} / {goal}")
 
-    async def slow(request: Request, deps: Deps) -> Reply:
+    async def slow(ctx: Ctx) -> Reply:
         state.slow_started.set()
         await state.slow_release.wait()
         state.effects["slow"] += 1
