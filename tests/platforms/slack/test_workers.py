@@ -18,10 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import signed_headers, slash_body
 from tests.platforms.slack.conftest import SECRET
+
+# Several processes side by side: `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.multiprocess
 
 REPO = Path(__file__).parents[3]
 START_S = 90.0  # two workers importing and opening the database on a busy 2-core machine
@@ -50,12 +54,18 @@ class Workers:
         return name, body
 
 
+HEALTH_TOKEN = "workers-health-token"
+
+
 class Connection:
     """One keep-alive connection to the shared port, hence to one worker."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1))
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=1),
+            headers={"Authorization": f"Bearer {HEALTH_TOKEN}"},  # /healthz on the public port
+        )
 
     async def pid(self) -> int:
         async with self.session.get(self.base + "/healthz") as response:
@@ -103,6 +113,7 @@ def worker_env(fake: FakeSlack, tmp_path: Path, port: int) -> dict[str, str]:
         "SLACK_API_URL": fake.api_url,
         "SLACK_PORT": str(port),
         "COUNTERWATCH_DB": str(tmp_path / "workers.db"),
+        "COUNTERWATCH_HEALTH_TOKEN": HEALTH_TOKEN,
     }
 
 
