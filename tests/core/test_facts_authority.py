@@ -22,6 +22,7 @@ from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage.sql import Db
 from tests.conftest import identity
+from wiring import console_background
 
 SET = (
     '/facts set-partnership "Smalltown Police Department" 2021-03-01 https://example.org/a'
@@ -107,7 +108,9 @@ async def test_the_console_admin_is_the_operator_and_sees_everyone(deps: Deps, d
     lines = [SET, "/as Olga organizer", SET, "/as Root admin", "/facts history"]
     stdout = io.StringIO()
     operator = console.console_identity(Role.ADMIN)
-    await console.run_console(dispatcher, operator, io.StringIO("\n".join(lines) + "\n"), stdout)
+    stdin = io.StringIO("\n".join(lines) + "\n")
+    background = console_background(deps)
+    await console.run_console(dispatcher, operator, stdin, stdout, background=background)
     out = stdout.getvalue()
     assert "Change C1 recorded" in out
     assert FACTS_ADMINS_ONLY.format(name="facts set-partnership") in out  # Olga, organizer

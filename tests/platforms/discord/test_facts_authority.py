@@ -14,9 +14,9 @@ from typing import Any
 from bot.core.deps import Deps
 from bot.core.dispatch import FACTS_ADMINS_ONLY
 from storage.sql import Db
+from testkit.fake_discord import FakeDiscord, Invoker, payloads
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
-from tests.platforms.fake_discord import FakeDiscord, Invoker, payloads
 
 ELSEWHERE = payloads.UNCACHED_GUILD_ID  # a server someone else added the bot to
 ADMINISTRATOR = 1 << 3
