@@ -25,6 +25,7 @@ from bot.core import tracebacks
 from bot.core.deps import Clock, Deps, utc_now
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.health import Monitor
+from bot.core.home import home_line
 from bot.core.messengers import Messengers
 from bot.core.pacing import Pacing
 from bot.core.services import Services
@@ -140,6 +141,8 @@ def chat_platforms(settings: Settings) -> list[PlatformRunner]:
         from bot.platforms.slack.runner import run_slack
 
         runners.append(run_slack)
+    if runners:
+        log.info("%s", home_line(settings))
     return runners
 
 

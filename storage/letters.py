@@ -8,14 +8,8 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 
-from storage.errors import Refused
 from storage.seed.records_laws import RecordsLaw, records_law
 from storage.sql import Conn, Db, Row
-
-
-class TemplateNameTaken(Refused):
-    """The name is already used by another workspace's template (names are global so
-    that campaigns can name one); the message says so to whoever tried."""
 
 
 @dataclass(frozen=True)
@@ -46,26 +40,17 @@ def _stored(row: Row) -> StoredTemplate:
 async def save_template(conn: Conn, template: StoredTemplate) -> bool:
     """Insert, or replace the same workspace's template of that name and language.
 
-    Returns True when it replaced one. Raises TemplateNameTaken when the name belongs
-    to another workspace (names are unique so that campaigns can name a template).
+    Returns True when it replaced one. Names are per workspace (migration 0016): another
+    workspace's template of the same name is neither touched nor revealed.
     """
     async with conn.execute(
-        "SELECT workspace FROM letter_templates WHERE name = ? AND workspace <> ? LIMIT 1",
-        (template.name, template.workspace),
-    ) as cursor:
-        if await cursor.fetchone() is not None:
-            raise TemplateNameTaken(
-                f"Another workspace already has a template called {template.name}; choose"
-                " another name."
-            )
-    async with conn.execute(
-        "SELECT 1 FROM letter_templates WHERE name = ? AND language = ?",
-        (template.name, template.language),
+        "SELECT 1 FROM letter_templates WHERE workspace = ? AND name = ? AND language = ?",
+        (template.workspace, template.name, template.language),
     ) as cursor:
         existed = await cursor.fetchone() is not None
     await conn.execute(
         f"INSERT INTO letter_templates ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (name, language) DO UPDATE SET kind = excluded.kind,"
+        " ON CONFLICT (workspace, name, language) DO UPDATE SET kind = excluded.kind,"
         " title = excluded.title, purpose = excluded.purpose, body = excluded.body,"
         " author_platform = excluded.author_platform, author_id = excluded.author_id,"
         " author_name = excluded.author_name, created = excluded.created",
@@ -102,14 +87,13 @@ async def templates_for_workspace(db: Db, workspace: str) -> list[StoredTemplate
     return [_stored(row) for row in rows]
 
 
-async def find_template(db: Db, name: str, workspace: str | None = None) -> list[StoredTemplate]:
-    """Every language of one template; any workspace when `workspace` is None."""
-    sql = f"SELECT {_COLUMNS} FROM letter_templates WHERE name = ?"
-    params: list[object] = [name]
-    if workspace is not None:
-        sql += " AND workspace = ?"
-        params.append(workspace)
-    rows = await db.fetchall(sql + " ORDER BY language", params)
+async def find_template(db: Db, name: str, workspace: str) -> list[StoredTemplate]:
+    """Every language of one workspace's template (names are a workspace's own)."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM letter_templates WHERE workspace = ? AND name = ?"
+        " ORDER BY language",
+        (workspace, name),
+    )
     return [_stored(row) for row in rows]
 
 
@@ -169,5 +153,5 @@ class SqlLetters:
     async def records_law(self, state: str) -> RecordsLaw | None:
         return records_law(state)
 
-    async def get(self, name: str, workspace: str | None = None) -> builtins.list[StoredTemplate]:
+    async def get(self, name: str, workspace: str) -> builtins.list[StoredTemplate]:
         return await find_template(self._db, name, workspace)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
+from dataclasses import replace
 
 from lexicon.backoff import doubling
 from storage.interfaces.outbox import Notification, OutboxStats
 from storage.sql import Conn, Db, Row, skip_locked
+from storage.viewer import ELSEWHERE, Viewer
 
 __all__ = ["Notification", "OutboxStats", "SqlOutbox", "backoff", "stamp"]
 
@@ -104,6 +106,13 @@ async def pending(db: Db, limit: int = 10) -> list[Notification]:
         (limit,),
     )
     return [_notification(r) for r in rows]
+
+
+def seen_by(item: Notification, viewer: Viewer) -> Notification:
+    """The row as `viewer` may see it: another workspace's recipient is nobody in particular."""
+    if viewer.sees(item.platform, item.workspace, item.user_id):
+        return item
+    return replace(item, platform="", workspace="", user_id="", user_name=ELSEWHERE, text="")
 
 
 async def stats(db: Db) -> OutboxStats:
@@ -200,8 +209,8 @@ class SqlOutbox:
     async def due(self, now: dt.datetime, limit: int) -> list[Notification]:
         return await due(self._db, now, limit)
 
-    async def pending(self, limit: int) -> list[Notification]:
-        return await pending(self._db, limit)
+    async def pending(self, limit: int, viewer: Viewer) -> list[Notification]:
+        return [seen_by(n, viewer) for n in await pending(self._db, limit)]
 
     async def stats(self) -> OutboxStats:
         return await stats(self._db)

@@ -22,7 +22,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.grammar import assign_arguments, resolve_command, tokenize
 from bot.core.health import Monitor
-from bot.core.models import Attachment, Reply, Request, Role
+from bot.core.models import Attachment, Reply, Request, Role, may_run
 from bot.core.options import coerce_options
 from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
@@ -52,6 +52,8 @@ class Identity:
     role: Role
     channel: str = ""
     replay_key: str = ""  # see Request.replay_key; "" where the platform never redelivers
+    # May change the shared facts (the operator's home decides, see bot.core.models.may_run).
+    facts_admin: bool = False
 
 
 def is_replay(reply: Reply) -> bool:
@@ -171,7 +173,7 @@ class Dispatcher:
             return Reply(
                 text=f"Unknown command /{' '.join(request.path)}.", private=True, error=True
             )
-        if request.role < command.role:
+        if not may_run(command.role, request.role, request.facts_admin):
             await self._record_refusal(request, command)
             return _refusal_reply(command)
         if command.slow and self.pacing is not None:
@@ -258,7 +260,7 @@ class Dispatcher:
 
     async def _refusal(self, identity: Identity, command: Command) -> Reply | None:
         """A refusal reply (recorded) when the identity's role is below the command's."""
-        if identity.role >= command.role:
+        if may_run(command.role, identity.role, identity.facts_admin):
             return None
         # Option values are not kept: the record says who tried what, not what they typed.
         await self._record_refusal(_request(identity, command), command)
@@ -295,9 +297,20 @@ def _request(
         attachments=attachments,
         channel=identity.channel,
         replay_key=identity.replay_key,
+        facts_admin=identity.facts_admin,
     )
 
 
+# Said to anyone else who tries a command that changes the facts every workspace shares.
+FACTS_ADMINS_ONLY = (
+    "/{name} changes the facts every server and workspace shares: only the operator's facts"
+    " admins can (admins of the operator's home server or workspace, or people the operator"
+    " names)."
+)
+
+
 def _refusal_reply(command: Command) -> Reply:
+    if command.role is Role.FACTS_ADMIN:
+        return Reply(text=FACTS_ADMINS_ONLY.format(name=command.name), private=True, error=True)
     needed = command.role.name.lower()
     return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)

@@ -54,6 +54,13 @@ class Settings:
     discord_shard_ids: tuple[int, ...] = ()
     # Slack HTTP worker processes sharing SLACK_PORT (SO_REUSEPORT); 1 = serve in this process.
     slack_workers: int = 1
+    # Who may change the shared facts (docs/permissions.md): admins of these Discord servers
+    # and Slack workspaces (the operator's home), and the people listed in `facts_admins`
+    # ("discord:<user id>", "slack:<team id>:<user id>"). Admins anywhere else act on their
+    # own workspace's campaigns and templates only.
+    discord_home_guild_ids: frozenset[str] = field(default_factory=frozenset)
+    slack_home_team_ids: frozenset[str] = field(default_factory=frozenset)
+    facts_admins: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def database(self) -> str:
@@ -113,6 +120,9 @@ _ENV = {
     "discord_shard_count": "DISCORD_SHARD_COUNT",
     "discord_shard_ids": "DISCORD_SHARD_IDS",
     "slack_workers": "SLACK_WORKERS",
+    "discord_home_guild_ids": "DISCORD_HOME_GUILD_IDS",
+    "slack_home_team_ids": "SLACK_HOME_TEAM_IDS",
+    "facts_admins": "COUNTERWATCH_FACTS_ADMINS",
 }
 _NUMBERS = {"slack_port": 0, "health_port": 0, "discord_shard_count": 1, "slack_workers": 1}
 
@@ -155,6 +165,8 @@ def _build(values: dict[str, object]) -> Settings:
     for name, value in values.items():
         if name == "discord_shard_ids":
             kwargs[name] = shard_ids(value)
+        elif name in _HOME_IDS or name == "facts_admins":
+            kwargs[name] = _checked_ids(name, value)
         elif name.endswith("_ids"):
             kwargs[name] = _id_set(value)
         elif name == "slack_workspace_admins":
@@ -171,6 +183,24 @@ def _build(values: dict[str, object]) -> Settings:
     _check_shards(settings)
     _check_urls(settings)
     return settings
+
+
+# Ids whose shape is known, so a typo is an error at start rather than a home nobody is in.
+_HOME_IDS = {
+    "discord_home_guild_ids": (re.compile(r"\d{1,20}"), "a Discord server id (a number)"),
+    "slack_home_team_ids": (re.compile(r"[TE][A-Z0-9]{1,20}"), "a Slack team id (T...)"),
+}
+_FACTS_ADMIN = re.compile(r"discord:\d{1,20}|slack:[TE][A-Z0-9]{1,20}:[UW][A-Z0-9]{1,20}")
+_FACTS_ADMIN_SHAPE = "discord:<user id> or slack:<team id>:<user id>"
+
+
+def _checked_ids(name: str, value: object) -> frozenset[str]:
+    pattern, shape = _HOME_IDS.get(name, (_FACTS_ADMIN, _FACTS_ADMIN_SHAPE))
+    ids = _id_set(value)
+    for one in sorted(ids):
+        if not pattern.fullmatch(one):
+            raise SettingsError(f"{_ENV[name]}: {one[:40]!r} is not {shape}")
+    return ids
 
 
 def _check_urls(settings: Settings) -> None:

@@ -73,7 +73,7 @@ def _applies(body: str) -> frozenset[str]:
 
 
 async def find_template(
-    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str | None
+    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str
 ) -> TemplateInfo:
     """The template called `name` in `language`: shipped, or the workspace's own."""
     key = name.strip().lower()

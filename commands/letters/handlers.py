@@ -155,7 +155,6 @@ async def add(
                 f"{old.name} ({old.language}) was added by {old.author_name} on"
                 f" {old.created[:10]}; only they or an admin can replace it. Choose another name."
             )
-    # Storage refuses (storage.errors.Refused) a name another workspace already owns.
     await deps.storage.letters.save(stored)
     what = f"the {stored.kind} template {stored.name} ({stored.language})"
     if old is not None:

@@ -15,8 +15,8 @@ class LetterStore(Protocol):
     async def save(self, template: StoredTemplate) -> bool:
         """Add it, or replace the same workspace's template of that name and language.
 
-        True when it replaced one. Raises storage.errors.Refused when another workspace
-        owns the name (names are unique so that campaigns can name a template)."""
+        True when it replaced one. Names are a workspace's own: another workspace's
+        template of that name is neither touched nor revealed."""
         ...
 
     async def remove(self, workspace: str, name: str) -> int:
@@ -27,8 +27,8 @@ class LetterStore(Protocol):
         """A workspace's templates, by name then language."""
         ...
 
-    async def get(self, name: str, workspace: str | None = None) -> builtins.list[StoredTemplate]:
-        """Every language of one template; in any workspace when `workspace` is None."""
+    async def get(self, name: str, workspace: str) -> builtins.list[StoredTemplate]:
+        """Every language of one workspace's template."""
         ...
 
     async def records_law(self, state: str) -> RecordsLaw | None:

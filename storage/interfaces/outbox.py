@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from storage.viewer import Viewer
+
 
 @dataclass(frozen=True)
 class Notification:
@@ -46,8 +48,10 @@ class OutboxStore(Protocol):
         a mark (the process died) lapses after a lease and the rows are due again."""
         ...
 
-    async def pending(self, limit: int) -> list[Notification]:
-        """Undelivered notifications, most attempted first (for /facts outbox)."""
+    async def pending(self, limit: int, viewer: Viewer) -> list[Notification]:
+        """Undelivered notifications, most attempted first (for /facts outbox); a recipient
+        `viewer` may not see has no platform, workspace, id or name ("someone in another
+        workspace") and no text."""
         ...
 
     async def stats(self) -> OutboxStats: ...

@@ -15,6 +15,7 @@ from bot.core.errors import UserError
 from bot.core.models import Reply, Role
 from bot.core.registry import Command, Option, Registry
 from storage.interfaces.audit import Author
+from storage.viewer import EVERYONE
 from tests.conftest import FIXED_NOW, identity
 
 # Purging what is older than a year from now deletes every record, and says how many.
@@ -60,7 +61,7 @@ async def test_a_command_that_writes_takes_effect_once_per_delivery(deps: Deps) 
     again = await other.run_text(delivery("k1"), "/write")
     assert is_replay(again) and again.private
     assert effects == {"write": 1}
-    assert len(await deps.storage.audit.recent_refusals(10)) == 1
+    assert len(await deps.storage.audit.recent_refusals(10, EVERYONE)) == 1
     # Without a key (Discord, the console: nothing is delivered twice) it simply runs.
     assert (await one.run_text(identity(), "/write")).text == "written"
 
@@ -88,4 +89,4 @@ async def test_a_lookup_keeps_no_record_and_may_not_write(deps: Deps) -> None:
     assert await deps.storage.dedupe.purge(FAR_FUTURE, dt.timedelta(0)) == 0  # no record
     sneaky = await dispatcher.run_text(delivery("k5"), "/lookup sneaky")
     assert sneaky.text.startswith(INCIDENT_MESSAGE.split("{", 1)[0])
-    assert await deps.storage.audit.recent_refusals(10) == []
+    assert await deps.storage.audit.recent_refusals(10, EVERYONE) == []

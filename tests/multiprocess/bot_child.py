@@ -86,7 +86,11 @@ def advancing_clock(epoch: float) -> Any:
 
 
 def who(role: str, user_id: str) -> Identity:
-    return Identity(PLATFORM, "W1", user_id, f"user {user_id}", Role[role.upper()], "C1")
+    # "admin" is the operator's: a facts admin, as the tests that edit facts need.
+    rank = Role[role.upper()]
+    return Identity(
+        PLATFORM, "W1", user_id, f"user {user_id}", rank, "C1", facts_admin=rank >= Role.ADMIN
+    )
 
 
 class Child:

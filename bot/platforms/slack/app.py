@@ -33,7 +33,8 @@ from bot.core import tracebacks
 from bot.core.dispatch import Dispatcher, Identity, incident_reply, is_replay
 from bot.core.errors import UserError
 from bot.core.grammar import resolve_command, tokenize
-from bot.core.models import Reply
+from bot.core.home import slack_facts_admin
+from bot.core.models import Reply, Role, may_run
 from bot.core.registry import AutocompleteContext, Command
 from bot.platforms.slack import eager
 from bot.platforms.slack.buttons import ButtonPresses
@@ -207,7 +208,8 @@ class SlackAdapter:
             command, rest = resolve_command(self.dispatcher.registry, [name, *tokenize(text)])
         except UserError:
             return None
-        if rest or not wants_modal(command) or identity.role < command.role:
+        allowed = may_run(command.role, identity.role, identity.facts_admin)
+        if rest or not wants_modal(command) or not allowed:
             return None  # the dispatcher answers: usage line, or the role refusal
         return command
 
@@ -271,14 +273,18 @@ class SlackAdapter:
         user = body.get("user") or {}
         user_id = str(body.get("user_id") or user.get("id") or "")
         user_name = str(body.get("user_name") or user.get("username") or user.get("name") or "")
+        team = _team_id(body)
+        role = await self.roles.role_of(user_id, team)
+        settings = self.dispatcher.deps.settings
         return Identity(
             platform=PLATFORM,
-            workspace=_team_id(body),
+            workspace=team,
             user_id=user_id,
             user_name=user_name,
-            role=await self.roles.role_of(user_id),
+            role=role,
             channel=channel,
             replay_key=replay_key,
+            facts_admin=slack_facts_admin(settings, team, user_id, role >= Role.ADMIN),
         )
 
     async def _guarded(

@@ -29,8 +29,16 @@ from wiring import wire_deps
 
 MEMBER = identity(Role.MEMBER)
 ORGANIZER = identity(Role.ORGANIZER, user_id="U-org")
+# The operator's facts admin (an admin of the home workspace), and an admin of a workspace
+# of its own, who may not change the shared facts: every command is tried by each.
 ADMIN = identity(Role.ADMIN, user_id="U-admin")
-IDENTITIES = {Role.MEMBER: MEMBER, Role.ORGANIZER: ORGANIZER, Role.ADMIN: ADMIN}
+WORKSPACE_ADMIN = identity(Role.ADMIN, user_id="U-ws-admin", facts_admin=False)
+IDENTITIES = {
+    Role.MEMBER: MEMBER,
+    Role.ORGANIZER: ORGANIZER,
+    Role.ADMIN: WORKSPACE_ADMIN,
+    Role.FACTS_ADMIN: ADMIN,
+}
 
 # What the world holds, made the way users make it (each line must succeed).
 SETUP: tuple[tuple[Identity, str], ...] = (

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from storage.viewer import EVERYONE
 from tests.conftest import FIXED_NOW
 from tests.platforms.fake_slack.signing import signed_headers
 from tests.platforms.slack.conftest import SECRET, HttpSlack, start
@@ -119,7 +120,7 @@ async def test_a_request_replayed_after_a_restart_has_one_effect(
     assert (second, repeat) == (200, "")
     assert http_slack.probe.effects == {"replayed": 1}
     db = dispatcher.deps.storage.audit
-    assert len(await db.recent_refusals(10)) == 1  # the write happened once
+    assert len(await db.recent_refusals(10, EVERYONE)) == 1  # the write happened once
 
 
 async def test_a_lookup_replayed_after_a_restart_answers_again_without_a_record(
