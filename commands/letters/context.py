@@ -79,7 +79,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
         check_place_fit(ask.template, ask.applies, facts)
         if ask.fields & NEEDS_PARTNERSHIP:
             deployment = _partnership(ask, facts)
-            body = agency_body(deployment.agency)
+            body = agency_body(deployment.agency, deployment.summary)
             context["agency"] = agency_view(deployment.agency, language)
             context["partnership"] = partnership_view(deployment, language)
             lookup = place_index(deps).facts
@@ -109,6 +109,13 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     context["addressee"] = {
         "to": recipient or (body.name(language) if body else ""),
         "dear": salutation(recipient, body, language),
+        # A sheriff is asked directly; only a body that governs the agency may direct it.
+        "governs": body is None or body.governs,
+        # One person named (recipient:"Mayor Jane Doe") or a sheriff: singular, not "les".
+        "one": bool(recipient) or (body is not None and body.one),
+        "cc": body.cc(language) if body is not None else "",
+        # A records request goes to the agency's records officer, not to a body.
+        "note": body.note() if body and not recipient and "records" not in ask.fields else "",
     }
     return context
 

@@ -106,12 +106,16 @@ async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: Dra
 
 def _notes(context: dict[str, object]) -> tuple[str, ...]:
     records, place = context.get("records"), context.get("place")
+    notes: list[str] = []
     if isinstance(records, dict) and not records.get("law") and isinstance(place, dict):
-        return (
+        notes.append(
             f"The facts on record do not name {place.get('state_name')}'s public-records law:"
-            " name it in the letter (the statute and its section) before sending.",
+            " name it in the letter (the statute and its section) before sending."
         )
-    return ()
+    addressee = context.get("addressee")
+    if isinstance(addressee, dict) and addressee.get("note"):
+        notes.append(str(addressee["note"]))
+    return tuple(notes)
 
 
 def _subject(context: dict[str, object]) -> str:

@@ -23,8 +23,8 @@ async def test_ring_letter_respects_month_precision(disp: Dispatcher, member: Id
     assert "joined Ring's Neighbors portal for police in September 2020" in reply.text
     assert "September 1" not in reply.text
     assert "https://example.org/ring-map" in reply.text
-    assert "[" not in reply.text and "To: the Greenfield City Council" in reply.text
-    assert "Dear Members of the Greenfield City Council," in reply.text
+    assert "[" not in reply.text and "To: the governing body of Greenfield, WI" in reply.text
+    assert "Dear Members of the governing body of Greenfield, WI," in reply.text
     assert reply.file is not None
     assert reply.file.filename == "ring-council-greenfield-police-department-en.txt"
     assert reply.file.content.decode("utf-8") == reply.text
