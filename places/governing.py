@@ -79,8 +79,10 @@ def rule_for(
     state = jurisdiction.state
     if agency_name:
         for rule in table:
-            if rule.agency and rule.state == state and normalize(rule.agency) == normalize(
-                agency_name
+            if (
+                rule.agency
+                and rule.state == state
+                and normalize(rule.agency) == normalize(agency_name)
             ):
                 return rule
     same_kind = [r for r in table if not r.agency and r.state == state]

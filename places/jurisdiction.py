@@ -38,7 +38,8 @@ _SPECIAL = {
     "tribal": "tribal",
 }
 _FORCE = re.compile(
-    r"\s*(?:'s)?\s*(?:Metropolitan Police Department|Metro Police Department|Police Department|Police Dept\.?|Police Division|Division of Police"
+    r"\s*(?:'s)?\s*(?:Metropolitan Police Department|Metro Police Department"
+    r"|Police Department|Police Dept\.?|Police Division|Division of Police"
     r"|Department of Public Safety|Public Safety Department|Public Sfty Department"
     r"|Police Bureau|Bureau of Police|Police Authority|Public Safety|Police|Sheriff's Office"
     r"|Sheriffs Office|Sheriff's Department|Sheriff Department|Sheriff's Dept\.?|Sheriff)$",

@@ -114,6 +114,11 @@ def build_snapshot(
         _add_to_city(cities, agency, agency.city)
         for own in _own_names(agency):
             _add_to_city(cities, agency, own)
+        named_county = _own_county(agency)
+        if named_county:
+            group = _group(counties, named_county, agency.state)
+            if agency.id not in group.agency_ids:
+                group.agency_ids.append(agency.id)
         for county in split_counties(agency.county):
             _group(counties, county_name(county, agency.state), agency.state).agency_ids.append(
                 agency.id
@@ -174,6 +179,12 @@ def _own_names(agency: Agency) -> tuple[str, ...]:
     if j.kind in COUNTY_KINDS or j.kind not in _LOCAL_KINDS:
         return ()
     return tuple(n for n in j.finding_names if normalize(n) != normalize(agency.name))
+
+
+def _own_county(agency: Agency) -> str:
+    """The county a county agency's name gives ('Athens-Clarke County'), found like one."""
+    j = jurisdiction_of(agency)
+    return j.name if j.kind in COUNTY_KINDS else ""
 
 
 def _agency_place(agency: Agency, name: str) -> Place:

@@ -12,8 +12,8 @@ from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
 from commands.charted import ring_chart
 from commands.facts.options import Share, place_opt
-from commands.facts.serving import serving_fields, split_own
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
+from commands.facts.serving import serving_fields, split_own
 from commands.facts.text import (
     ATLAS_HOME,
     ATLAS_NAME,

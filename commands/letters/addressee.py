@@ -80,7 +80,9 @@ def jurisdiction_body(j: Jurisdiction, rule: BodyRule | None) -> Body:
     """The body governing `j`: a sourced rule's, else the honest fallback. Refuses where the
     government does not exist (Connecticut's counties, the dissolved Town of Madison)."""
     if rule is not None and rule.relation != "governs":
-        raise UserError(f"{rule.note} Source: {rule.cite()}", es=f"{rule.note_es} Fuente: {rule.cite()}")
+        raise UserError(
+            f"{rule.note} Source: {rule.cite()}", es=f"{rule.note_es} Fuente: {rule.cite()}"
+        )
     if rule is not None:
         return Body(rule.body_name(j, "en"), rule.body_name(j, "es"), cite=rule.cite())
     return Body(
