@@ -17,9 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import templating
 from bot.core.deps import utc_now
 from bot.core.models import Role
-from bot.core.preflight import PlatformStartError, database_problem
+from bot.core.preflight import PlatformStartError, database_problem, disk_full
 from bot.core.settings import (
     Settings,
     SettingsError,
@@ -27,6 +28,7 @@ from bot.core.settings import (
     check_slack_workers,
     load_settings,
 )
+from bot.core.urls import redacted
 from bot.platforms import console
 from commands import build_registry
 from commands.campaigns.cards import current_card
@@ -69,7 +71,8 @@ async def run_slack_workers(settings: Settings) -> int:
 
 async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
     """One of SLACK_WORKERS: serves Slack on SLACK_PORT beside the others (SO_REUSEPORT).
-    Its /healthz and /metrics are on that port: COUNTERWATCH_HEALTH_PORT would clash."""
+    Its /healthz and /metrics are on that port, behind COUNTERWATCH_HEALTH_TOKEN:
+    COUNTERWATCH_HEALTH_PORT would clash."""
     from bot.platforms.slack.workers import stop_with_parent
 
     stop_with_parent()
@@ -96,6 +99,8 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
                 await asyncio.gather(*loops)
             return 0
         place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
+        # Organizers' templates render in worker processes: started now, not on a first draft.
+        templating.default_pool().start()
         stop = asyncio.Event()
         stop_on_signals(stop)
         async with asyncio.TaskGroup() as group:
@@ -111,7 +116,9 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
                 from bot.platforms.web.health import serve_health
 
                 group.create_task(
-                    serve_health(app.deps, monitor, "0.0.0.0", settings.health_port, stop)
+                    serve_health(
+                        app.deps, monitor, settings.health_host, settings.health_port, stop
+                    )
                 )
         log.info("all platforms stopped; closing the database")
         return 0
@@ -247,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         if problem is not None:
             print(f"counterwatch: {problem}", file=sys.stderr)
             return 2
+        if disk_full(settings.db_path):
+            return said_disk_full(settings)
     configure_logging(settings)
     try:
         return asyncio.run(handler_for(handlers[subcommand])(settings, args))
@@ -258,19 +267,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 2
     except DiskFull:
-        print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
-              " again (nothing was changed).", file=sys.stderr)  # fmt: skip
-        return 1
+        return said_disk_full(settings)
     except Refused as exc:  # the database refused at start (another process holds it)
         print(f"counterwatch: {exc.message} (database: {where(settings)})", file=sys.stderr)
         return 1
+
+
+def said_disk_full(settings: Settings) -> int:
+    print(f"counterwatch: the disk holding {where(settings)} is full; free space and start"
+          " again (nothing was changed).", file=sys.stderr)  # fmt: skip
+    return 1
 
 
 def where(settings: Settings) -> str:
     """The database named for a person: the file, or the server (never its password)."""
     if not settings.uses_postgres:
         return settings.db_path
-    return "PostgreSQL at " + settings.database_url.rsplit("@", 1)[-1]
+    return "PostgreSQL at " + redacted(settings.database_url).rsplit("@", 1)[-1]
 
 
 def reader_went_away() -> int:

@@ -39,6 +39,7 @@ from storage.db import Database
 SECONDS = float(os.environ.get("BENCH_WORKERS_SECONDS", "8"))
 ROUNDS = int(os.environ.get("BENCH_WORKERS_ROUNDS", "2"))
 LOADER = os.environ.get("BENCH_WORKERS_LOADER", "lean")
+HEALTH_TOKEN = "bench-health-token"
 LOADERS = {"lean": ["bench.lean_load"], "aiohttp": ["bench.slack_load", "load"]}
 CONCURRENCY = 50
 USERS = 5000  # members the requests come from: each well under its pacing rate
@@ -90,7 +91,8 @@ async def worker_counts(base: str, wanted: int) -> dict[int, float]:
     while len(found) < wanted:
         connector = aiohttp.TCPConnector(limit=1)
         try:
-            async with aiohttp.ClientSession(connector=connector) as session:
+            bearer = {"Authorization": f"Bearer {HEALTH_TOKEN}"}  # health on the public port
+            async with aiohttp.ClientSession(connector=connector, headers=bearer) as session:
                 async with session.get(base + "/healthz") as answer:
                     pid = int((await answer.json())["pid"])
                 async with session.get(base + "/metrics") as answer:
@@ -107,6 +109,7 @@ async def start_bot(workers: int, db_path: str, sink_base: str) -> tuple[Any, st
     env = {
         **os.environ,
         "SLACK_WORKERS": str(workers),
+        "COUNTERWATCH_HEALTH_TOKEN": HEALTH_TOKEN,
         "SLACK_BOT_TOKEN": "xoxb-bench",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": f"{sink_base}/api/",

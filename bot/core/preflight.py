@@ -15,6 +15,25 @@ from pathlib import Path
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+# Below this much free space SQLite cannot open a database in WAL mode: it sizes its
+# `-shm` index (32 KiB) and writes a first WAL page before the first read. On a full disk
+# that failed as "disk I/O error" deep in the driver (SQLite does not say ENOSPC there).
+MIN_FREE_BYTES = 64 * 1024
+
+
+def disk_full(db_path: str) -> bool:
+    """Whether the filesystem holding `db_path` has less room than opening it needs."""
+    if db_path == ":memory:":
+        return False
+    path = Path(db_path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no such folder (database_problem says so), or no statvfs
+        return False
+    return info.f_bavail * info.f_frsize < MIN_FREE_BYTES
+
+
 class PlatformStartError(Exception):
     """A chat platform cannot start (token refused, API unreachable): one line for the
     operator, raised by the platform's runner, printed by main.py with exit code 2."""

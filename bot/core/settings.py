@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.urls import BadUrl, check_api_url, check_database_url
+
 DEFAULT_DISCORD_API_BASE = "https://discord.com/api/v10"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
@@ -40,8 +42,12 @@ class Settings:
     # Workspace owners/admins (read with users.info) are Counterwatch admins too.
     slack_workspace_admins: bool = False
     slack_notify_channel_id: str = ""
-    # Where /healthz and /metrics are served when the Slack HTTP server is not (0 = nowhere).
+    # /healthz and /metrics: their own server on this port (0 = none), bound to health_host
+    # (loopback unless an operator opens it); on the public Slack port only with the token.
     health_port: int = 0
+    health_host: str = "127.0.0.1"
+    # Set: both routes ask for `Authorization: Bearer <token>`, wherever they are served.
+    health_token: str = ""
     # Discord shards: 0 = one process, shard count from Discord; else the total, split across
     # processes by `discord_shard_ids` (empty = every shard in this process).
     discord_shard_count: int = 0
@@ -106,6 +112,8 @@ _ENV = {
     "slack_workspace_admins": "SLACK_WORKSPACE_ADMINS",
     "slack_notify_channel_id": "SLACK_NOTIFY_CHANNEL_ID",
     "health_port": "COUNTERWATCH_HEALTH_PORT",
+    "health_host": "COUNTERWATCH_HEALTH_HOST",
+    "health_token": "COUNTERWATCH_HEALTH_TOKEN",
     "discord_shard_count": "DISCORD_SHARD_COUNT",
     "discord_shard_ids": "DISCORD_SHARD_IDS",
     "slack_workers": "SLACK_WORKERS",
@@ -165,7 +173,18 @@ def _build(values: dict[str, object]) -> Settings:
     kwargs["log_level"] = level
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     _check_shards(settings)
+    _check_urls(settings)
     return settings
+
+
+def _check_urls(settings: Settings) -> None:
+    try:
+        if settings.database_url:
+            check_database_url(_ENV["database_url"], settings.database_url)
+        check_api_url(_ENV["slack_api_url"], settings.slack_api_url)
+        check_api_url(_ENV["discord_api_base"], settings.discord_api_base)
+    except BadUrl as exc:
+        raise SettingsError(str(exc)) from None
 
 
 def _number(name: str, value: object) -> int:

@@ -15,6 +15,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet
 from bot.core.signatures import Opt
+from lexicon.invisible import has_invisible
 from storage.campaigns.models import Campaign
 
 # Handler modules declare into this set when imported; commands/campaigns/__init__.py
@@ -56,6 +57,11 @@ def parse_template_name(text: str) -> str:
 def plain_text(text: str, what: str, cap: int) -> str:
     """Trimmed, single-spaced, capped text with no mass-mention syntax."""
     cleaned = " ".join(text.split())
+    if has_invisible(cleaned):
+        raise UserError(
+            f"The {what} contains invisible characters (zero-width spaces or joiners);"
+            " type it again without them."
+        )
     if len(cleaned) > cap:
         raise UserError(f"The {what} is too long ({len(cleaned)} characters; at most {cap}).")
     if _MENTION.search(cleaned):

@@ -9,11 +9,10 @@ from bot.core.errors import UserError
 from bot.core.models import Attachment
 from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
-from commands.letters.engine import RenderError, compile_template, render
-from commands.letters.sample import sample_context
-from commands.letters.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name, check_source
 from commands.letters.views import clean
 from storage.letters import StoredTemplate
+from templating import IsolatedError, TemplateRefused, check_new
+from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name
 
 MAX_FILE_BYTES = MAX_TEMPLATE_CHARS * 4  # UTF-8 is at most 4 bytes a character
 
@@ -50,14 +49,16 @@ def template_source(ask: TemplateAsk) -> str:
     return text
 
 
-def stored_from_request(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:
+async def stored_from_request(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:
     try:
-        return _validated(ctx, catalog, ask)
-    except TemplateRejected as exc:
+        return await _validated(ctx, catalog, ask)
+    except (TemplateRejected, TemplateRefused) as exc:  # it broke a rule: the rule, as said
         raise UserError(str(exc)) from None
+    except IsolatedError as exc:  # stopped (time, memory) or busy
+        raise UserError(f"The template could not be checked: {exc}.") from None
 
 
-def _validated(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:
+async def _validated(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:
     name = check_name(ask.name.strip().lower())
     if name in catalog.files:
         raise TemplateRejected(f"{name} is a built-in template; choose another name.")
@@ -68,8 +69,9 @@ def _validated(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemp
         raise TemplateRejected(
             f"The header says language {header.language} but you chose {chosen}."
         )
-    check_source(catalog.env, source)
-    _try_render(catalog, source, header.language)
+    # Validated and tried on made-up facts in a worker (memory and time limits): an
+    # organizer's source is never parsed, compiled or rendered on the bot's loop.
+    await check_new(source, header.language)
     return StoredTemplate(
         name=name,
         language=header.language,
@@ -83,11 +85,3 @@ def _validated(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemp
         author_name=clean(ctx.user_name, 80),
         created=ctx.deps.clock().isoformat(timespec="seconds"),
     )
-
-
-def _try_render(catalog: LetterCatalog, source: str, language: str) -> None:
-    """Render against made-up facts: what fails here would fail at draft time."""
-    try:
-        render(compile_template(catalog.env, source), sample_context(language))
-    except RenderError as exc:
-        raise TemplateRejected(f"The template does not render: {exc}.") from None

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from jinja2 import Template
 
-from commands.letters.engine import LetterEnvironment, compile_template, make_environment
 from commands.letters.fit import APPLIES
-from commands.letters.validate import TemplateRejected, check_source
 from lexicon.dates import LANGUAGES
+from templating.engine import LetterEnvironment, compile_template, make_environment
+from templating.validate import TemplateRejected, check_source
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 KINDS = {"letters": "letter", "petitions": "petition"}
@@ -127,7 +127,8 @@ class LetterCatalog:
 
     Built where commands are registered and passed to the handlers. Construction only
     lists files; a template is read, validated and compiled the first time it is used.
-    Compiled templates are kept by content digest, so an edited custom template recompiles.
+    Shipped templates are compiled here, kept by content digest; custom ones are compiled and
+    rendered only in a worker (templating/pool.py), so only their fields are kept here.
     """
 
     MAX_COMPILED = 256
@@ -137,6 +138,8 @@ class LetterCatalog:
         self.files = find_shipped(root)
         self._infos: dict[tuple[str, str], TemplateInfo] = {}
         self._compiled: dict[str, Template] = {}
+        # Custom templates' fields by content digest, as a worker read them (drafting.py).
+        self.custom_fields: dict[str, frozenset[str]] = {}
 
     def shipped_names(self) -> list[str]:
         return sorted(self.files)
@@ -153,6 +156,12 @@ class LetterCatalog:
 
     def shipped_languages(self, name: str) -> list[str]:
         return sorted(self.files.get(name, {}))
+
+    def remember_fields(self, digest: str, fields: frozenset[str]) -> frozenset[str]:
+        if len(self.custom_fields) >= self.MAX_COMPILED:
+            self.custom_fields.pop(next(iter(self.custom_fields)))
+        self.custom_fields[digest] = fields
+        return fields
 
     def compiled(self, info: TemplateInfo) -> Template:
         key = info.digest

@@ -14,7 +14,6 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
-from commands.letters.fields import NEEDS_LAWS, NEEDS_PARTNERSHIP, NEEDS_PLACE
 from commands.letters.fit import (
     PlaceFacts,
     check_company_fit,
@@ -34,12 +33,18 @@ from commands.letters.views import (
     partnership_view,
     place_view,
 )
+from lexicon.invisible import has_invisible
 from places.index import place_index
 from places.snapshot import Place
 from storage.facts_models import Agency, Deployment, Law
+from templating.fields import (
+    MAX_RECIPIENT,
+    MAX_SIGNER,
+    NEEDS_LAWS,
+    NEEDS_PARTNERSHIP,
+    NEEDS_PLACE,
+)
 
-MAX_SIGNER = 80
-MAX_RECIPIENT = 160
 MAX_LAWS = 40  # per list: a petition cites laws, it does not reprint the database
 MAX_NAMED = 5  # agencies named when asking which one
 DEFAULT_COMPANY = "amazon"
@@ -63,6 +68,12 @@ class DraftAsk:
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     language = ask.language
+    for what, typed in (("signer", ask.signer), ("recipient", ask.recipient)):
+        if has_invisible(typed):
+            raise UserError(
+                f"The {what} contains invisible characters (zero-width spaces or joiners);"
+                " type it again without them."
+            )
     recipient = clean(ask.recipient, MAX_RECIPIENT)
     context: dict[str, object] = {
         "today": today_text(deps.today(), language),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 
@@ -9,9 +10,10 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
-from commands.letters.engine import RenderError, render
-from commands.letters.validate import TemplateRejected, check_source
 from storage.letters import StoredTemplate
+from templating import IsolatedError, TemplateRefused, fields_of, render_custom
+from templating.engine import RenderError, render
+from templating.validate import TemplateRejected
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -33,16 +35,22 @@ class Draft:
         return "-".join(p for p in parts if p) + ".txt"
 
 
-def custom_info(stored: StoredTemplate, catalog: LetterCatalog) -> TemplateInfo:
-    """A stored template as the engine sees it (its fields re-read from its AST)."""
+async def custom_info(stored: StoredTemplate, catalog: LetterCatalog) -> TemplateInfo:
+    """A stored template as the engine sees it (its fields re-read from its AST, in a
+    worker: an organizer's source is never parsed or compiled on the bot's loop)."""
+    digest = hashlib.sha256(stored.body.encode()).hexdigest()
+    fields = catalog.custom_fields.get(digest)
     try:
-        fields = check_source(catalog.env, stored.body).fields
-    except TemplateRejected:
+        if fields is None:
+            fields = catalog.remember_fields(digest, await fields_of(stored.body))
+    except TemplateRefused:
         # Stored before a rule tightened: refuse to render rather than render unchecked.
         raise UserError(
             f"The template {stored.name} no longer passes validation; an organizer can"
             " add it again with /letter add."
         ) from None
+    except IsolatedError as exc:
+        raise UserError(f"The template {stored.name} could not be read: {exc}.") from None
     return TemplateInfo(
         name=stored.name,
         language=stored.language,
@@ -76,7 +84,7 @@ async def find_template(
     stored = [] if languages else await deps.storage.letters.get(key, workspace)
     for candidate in stored:
         if candidate.language == language:
-            return custom_info(candidate, catalog)
+            return await custom_info(candidate, catalog)
     languages = languages or [s.language for s in stored]
     if languages:
         choose = " or language:".join(languages)
@@ -94,8 +102,11 @@ async def find_template(
 async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: DraftAsk) -> Draft:
     context = await build_context(deps, replace(ask, applies=info.applies))
     try:
-        text = render(catalog.compiled(info), context)
-    except RenderError as exc:
+        if info.custom:  # an organizer's: in a worker with memory and time limits
+            text = await render_custom(info.source, context)
+        else:  # shipped with the bot, reviewed code: in-process is safe and faster
+            text = render(catalog.compiled(info), context)
+    except (RenderError, IsolatedError) as exc:
         raise UserError(f"The {info.name} template could not be drafted: {exc}.") from None
     place = context.get("place")
     label = str(place.get("label", "")) if isinstance(place, dict) else ""

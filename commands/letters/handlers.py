@@ -17,9 +17,9 @@ from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft as draft_letter
 from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
-from commands.letters.validate import MAX_TEMPLATE_CHARS
 from lexicon.dates import LANGUAGES
 from lexicon.words import plural
+from templating.validate import MAX_TEMPLATE_CHARS
 
 COMMANDS = CommandSet(group="letter", private=True)
 # One catalog for every handler: one environment, compiled templates kept. Building it
@@ -132,7 +132,7 @@ async def add(
     file: Annotated[Attachment | None, Opt("The template as a .txt file")] = None,
 ) -> Reply:
     deps = ctx.deps
-    stored = stored_from_request(ctx, CATALOG, TemplateAsk(name, text, language, file))
+    stored = await stored_from_request(ctx, CATALOG, TemplateAsk(name, text, language, file))
     versions = await deps.storage.letters.get(stored.name, ctx.workspace)
     old = next((v for v in versions if v.language == stored.language), None)
     if old is not None:

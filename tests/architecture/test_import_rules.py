@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("bot", "commands", "places", "notifications", "charts", "storage", "lexicon")
+PACKAGES = (
+    "bot",
+    "commands",
+    "places",
+    "notifications",
+    "charts",
+    "templating",
+    "storage",
+    "lexicon",
+)
 FLOORS = "Floors: a module imports only the floors below its own"
 CHAT = "Chat libraries (discord, slack_bolt, slack_sdk) only under bot/platforms"
 DRIVERS = "Database drivers (aiosqlite, sqlite3, asyncpg) only under storage"

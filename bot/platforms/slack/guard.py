@@ -88,10 +88,32 @@ def _check_shape(body: str, content_type: str) -> None:
         _json_object(payloads[0])
 
 
+# The fields bolt and our handlers index into, and what each must be. A signed payload
+# that breaks this (`actions` a number, `view` a string) was a 500 and a traceback.
+_SHAPES: dict[str, type] = {
+    "actions": list,
+    "view": dict,
+    "user": dict,
+    "team": dict,
+    "channel": dict,
+    "container": dict,
+    "event": dict,
+    "state": dict,
+}
+
+
 def _json_object(text: str) -> None:
     try:
         value = json.loads(text)
     except ValueError:
         raise Refusal(400, "payload not JSON") from None
+    except RecursionError:  # `[[[[...]]]]` nested deeper than the parser recurses
+        raise Refusal(400, "payload nested too deeply") from None
     if not isinstance(value, dict):
         raise Refusal(400, "payload not a JSON object")
+    for key, shape in _SHAPES.items():
+        if key in value and not isinstance(value[key], shape):
+            raise Refusal(400, "payload malformed")
+    actions = value.get("actions", [])
+    if not all(isinstance(action, dict) for action in actions):
+        raise Refusal(400, "payload malformed")

@@ -112,9 +112,9 @@ def web_app(adapter: SlackAdapter, guard: Guard, limiter: ConnectionLimiter) -> 
         return await to_aiohttp_response(bolt_response)
 
     application = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[limiter.middleware])
-    monitor = adapter.dispatcher.monitor
-    if monitor is not None:
-        add_health_routes(application, adapter.dispatcher.deps, monitor)
+    monitor, deps = adapter.dispatcher.monitor, adapter.dispatcher.deps
+    if monitor is not None and deps.settings.health_token:  # public port: behind the token
+        add_health_routes(application, deps, monitor)
     application.router.add_post(EVENTS_PATH, slack_events)
     return application
 

@@ -21,10 +21,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from bot.core.ratelog import CountedLog
 
 log = logging.getLogger("counterwatch.http")
+# aiohttp's own server log: a request its parser refuses is logged there with a traceback.
+_AIOHTTP_SERVER = logging.getLogger("aiohttp.server")
 
 # A request's headers and body arrive within this (Slack sends both at once).
 READ_TIMEOUT_S = 10.0
@@ -158,6 +161,33 @@ class ConnectionLimiter:
                 connection.start_reading()
 
 
+class ParseErrorsCounted(logging.Filter):
+    """Counts the requests aiohttp's parser refuses (oversized or too many headers, bad
+    chunked encoding, Content-Length with Transfer-Encoding, a body cut short) into one
+    line a minute. aiohttp logged each with a traceback quoting up to 100 bytes of the
+    offending header: unsigned garbage grew the log without bound. It still answers 400."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counted = CountedLog(log, "malformed HTTP requests refused")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, HttpProcessingError | ConnectionResetError):
+            self.counted.hit(type(exc).__name__)  # our word for it: the class, not its text
+            return False
+        return True
+
+
+PARSE_ERRORS = ParseErrorsCounted()
+
+
+def count_parse_errors() -> None:
+    """Route aiohttp's refused-request tracebacks into PARSE_ERRORS (idempotent)."""
+    if PARSE_ERRORS not in _AIOHTTP_SERVER.filters:
+        _AIOHTTP_SERVER.addFilter(PARSE_ERRORS)
+
+
 class GuardedSite(web.BaseSite):
     """A TCP site whose connections go through a ConnectionLimiter."""
 
@@ -185,6 +215,7 @@ class GuardedSite(web.BaseSite):
 
     async def start(self) -> None:
         await super().start()
+        count_parse_errors()
         self._limiter.server = self._runner.server
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(

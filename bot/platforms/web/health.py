@@ -1,9 +1,15 @@
-"""GET /healthz (JSON: each platform's state, the database) and GET /metrics (Prometheus),
-added to the Slack HTTP server, or served alone on COUNTERWATCH_HEALTH_PORT."""
+"""GET /healthz (JSON: each platform's state, the database) and GET /metrics (Prometheus).
+
+They name the process, its platforms' states and its counters: not for the public. Served
+alone on COUNTERWATCH_HEALTH_PORT, bound to COUNTERWATCH_HEALTH_HOST (127.0.0.1 unless the
+operator opens it), and on the public Slack HTTP port only when COUNTERWATCH_HEALTH_TOKEN
+is set, then for requests bearing it (as Slack workers sharing one port need them there).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 from collections.abc import Callable
 
@@ -21,11 +27,25 @@ METRICS_PATH = "/metrics"
 
 
 def add_health_routes(application: web.Application, deps: Deps, monitor: Monitor) -> None:
+    """Both routes; with COUNTERWATCH_HEALTH_TOKEN set, only for a request bearing it."""
+    expected = f"Bearer {deps.settings.health_token}".encode()
+    token_set = bool(deps.settings.health_token)
+
+    def refused(request: web.Request) -> web.Response | None:
+        given = request.headers.get("Authorization", "").encode("utf-8", "replace")
+        if token_set and not hmac.compare_digest(given, expected):
+            return web.Response(status=401, text="a health token is required")
+        return None
+
     async def healthz(request: web.Request) -> web.Response:
+        if (refusal := refused(request)) is not None:
+            return refusal
         healthy, report = await monitor.health(deps)
         return web.json_response(report, status=200 if healthy else 503)
 
     async def metrics(request: web.Request) -> web.Response:
+        if (refusal := refused(request)) is not None:
+            return refusal
         body = await monitor.metrics(deps)
         response = web.Response(body=body)
         response.headers["Content-Type"] = CONTENT_TYPE_LATEST

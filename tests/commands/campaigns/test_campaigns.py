@@ -115,6 +115,10 @@ async def test_bad_input_changes_nothing(dispatcher: Dispatcher, deps: Deps, db:
         "/campaign create " + "a" * 41 + " Title": "slug is too long",
         "/campaign create ok-slug " + "t" * 121: "title is too long",
         "/campaign create ok-slug " + "t" * 10_000: "too long",
+        '/campaign create ok-slug "Stop\u200bRing"': "invisible characters",
+        '/campaign create ok-slug "Stop Ring\u2060"': "invisible characters",
+        '/campaign create ok-slug "Stop\u200dRing"': "invisible characters",
+        '/campaign create ok-slug "Stop Ring\u3164"': "invisible characters",
     }
     for line, expected in cases.items():
         assert expected in await run_error(dispatcher, ORGANIZER, line), line

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, TemplateInfo, parse_header
-from commands.letters.validate import TemplateRejected
 from lexicon.dates import LANGUAGES
+from templating.validate import TemplateRejected
 
 SHIPPED = (
     "ring-council",

@@ -11,9 +11,9 @@ from bot.core.models import Attachment, Role
 from bot.core.registry import AutocompleteContext
 from commands import build_registry
 from commands.letters import petition_text, template_exists
-from commands.letters.validate import MAX_TEMPLATE_CHARS
 from storage import letters as store
 from storage.db import Database
+from templating.validate import MAX_TEMPLATE_CHARS
 from tests.conftest import identity
 
 THANKS = (

@@ -12,6 +12,7 @@ import aiohttp
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.health import Monitor
+from bot.core.settings import load_settings
 from bot.platforms.web.health import serve_health
 from commands import build_registry
 from tests.conftest import identity
@@ -20,6 +21,9 @@ from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import signed_headers
 from tests.platforms.slack.conftest import SECRET, slack_dispatcher, start
 from tests.platforms.slack.probes import ProbeState
+
+HEALTH_TOKEN = "health-token-for-tests"
+BEARER = {"Authorization": f"Bearer {HEALTH_TOKEN}"}
 
 
 def metric(text: str, name: str, **labels: str) -> float:
@@ -41,13 +45,17 @@ async def test_slack_http_server_reports_health_and_metrics(
     fake_slack: FakeSlack, deps: Deps, probe_state: ProbeState
 ) -> None:
     dispatcher = slack_dispatcher(
-        deps, probe_state, slack_signing_secret=SECRET, slack_api_url=fake_slack.api_url
+        deps,
+        probe_state,
+        slack_signing_secret=SECRET,
+        slack_api_url=fake_slack.api_url,
+        health_token=HEALTH_TOKEN,
     )
     dispatcher.monitor = Monitor()
     running = await start(dispatcher)
     base = f"http://127.0.0.1:{running.port}"
     try:
-        async with aiohttp.ClientSession() as session:
+        async with aiohttp.ClientSession(headers=BEARER) as session:
             status, _, report = await get(session, base + "/healthz")
             assert status == 200
             assert report == {
@@ -96,3 +104,37 @@ async def test_the_health_port_serves_without_slack(deps: Deps) -> None:
     finally:
         stop.set()
         await task
+
+
+async def test_the_public_slack_port_serves_health_only_behind_the_token(
+    fake_slack: FakeSlack, deps: Deps, probe_state: ProbeState
+) -> None:
+    for token, header, expected in (
+        ("", BEARER, 404),  # no token set: not served on the public port at all
+        (HEALTH_TOKEN, {}, 401),
+        (HEALTH_TOKEN, {"Authorization": "Bearer wrong"}, 401),
+        (HEALTH_TOKEN, BEARER, 200),
+    ):
+        dispatcher = slack_dispatcher(
+            deps,
+            probe_state,
+            slack_signing_secret=SECRET,
+            slack_api_url=fake_slack.api_url,
+            health_token=token,
+        )
+        dispatcher.monitor = Monitor()
+        running = await start(dispatcher)
+        try:
+            async with aiohttp.ClientSession(headers=header) as session:
+                for path in ("/healthz", "/metrics"):
+                    async with session.get(f"http://127.0.0.1:{running.port}{path}") as r:
+                        assert r.status == expected, (token, header, path)
+                        assert "counterwatch_" not in await r.text() or expected == 200
+        finally:
+            await running.stop()
+
+
+def test_the_health_server_binds_loopback_unless_opened() -> None:
+    assert load_settings({}).health_host == "127.0.0.1"
+    opened = load_settings({"COUNTERWATCH_HEALTH_HOST": "0.0.0.0"})
+    assert opened.health_host == "0.0.0.0"

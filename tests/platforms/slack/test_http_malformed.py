@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import logging
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -71,4 +72,31 @@ async def test_the_refused_header_value_never_reaches_the_log(
     status, _ = await http_slack.post(body, headers)
     assert status == 400
     assert ODD_STAMP not in caplog.text
+    assert not http_slack.probe.effects
+
+
+DEEP = "[" * 5_000 + "]" * 5_000  # 30 KB as sent; past the JSON parser's recursion
+SIGNED_MALFORMED = [
+    "payload=" + quote(DEEP),
+    "payload=" + quote('{"type": "block_actions", "actions": 7}'),
+    "payload=" + quote('{"type": "block_actions", "actions": ["x"]}'),
+    "payload=" + quote('{"type": "view_submission", "view": "a string"}'),
+    "payload=" + quote('{"type": "block_actions", "user": "U1", "actions": []}'),
+]
+
+
+@pytest.mark.parametrize(
+    "body", SIGNED_MALFORMED, ids=["deep", "actions", "action", "view", "user"]
+)
+async def test_a_signed_but_malformed_payload_is_a_400_and_one_counted_line(
+    http_slack: HttpSlack, caplog: pytest.LogCaptureFixture, body: str
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    statuses = [await post_bytes(http_slack, body.encode(), signed_bytes(body.encode()))]
+    statuses += [await post_bytes(http_slack, body.encode(), signed_bytes(body.encode()))]
+    assert statuses == [400, 400]
+    assert "Traceback" not in caplog.text and "a string" not in caplog.text
+    assert all(r.exc_info is None for r in caplog.records)
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("counterwatch")]
+    assert len(lines) == 1 and "refused" in lines[0], lines
     assert not http_slack.probe.effects

@@ -50,12 +50,18 @@ class Workers:
         return name, body
 
 
+HEALTH_TOKEN = "workers-health-token"
+
+
 class Connection:
     """One keep-alive connection to the shared port, hence to one worker."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1))
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=1),
+            headers={"Authorization": f"Bearer {HEALTH_TOKEN}"},  # /healthz on the public port
+        )
 
     async def pid(self) -> int:
         async with self.session.get(self.base + "/healthz") as response:
@@ -103,6 +109,7 @@ def worker_env(fake: FakeSlack, tmp_path: Path, port: int) -> dict[str, str]:
         "SLACK_API_URL": fake.api_url,
         "SLACK_PORT": str(port),
         "COUNTERWATCH_DB": str(tmp_path / "workers.db"),
+        "COUNTERWATCH_HEALTH_TOKEN": HEALTH_TOKEN,
     }
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from jinja2 import TemplateAssertionError, TemplateSyntaxError, meta, nodes
 
-from commands.letters.engine import SAFE_FILTERS, SAFE_TESTS, LetterEnvironment
-from commands.letters.fields import FIELD_ATTRIBUTES, FIELDS, LOOP_ATTRIBUTES
+from templating.engine import SAFE_FILTERS, SAFE_TESTS, LetterEnvironment
+from templating.fields import FIELD_ATTRIBUTES, FIELDS, LOOP_ATTRIBUTES
 
 MAX_TEMPLATE_CHARS = 8_000
 MAX_LOOP_DEPTH = 2
@@ -179,9 +179,22 @@ def _check_one(node: nodes.Node, depth: int) -> None:
             f"Unknown filter {node.name!r}{_line(node)};"
             f" use one of: {', '.join(sorted(SAFE_FILTERS))}."
         )
+    elif isinstance(node, nodes.Filter) and node.name == "join":
+        _check_join(node)
     elif isinstance(node, nodes.Test) and node.name not in SAFE_TESTS:
         raise TemplateRejected(
             f"Unknown test {node.name!r}{_line(node)}; use one of: {', '.join(sorted(SAFE_TESTS))}."
+        )
+
+
+def _check_join(node: nodes.Filter) -> None:
+    # A separator goes between every item, and a string's items are its characters: each
+    # join multiplies the size by the separator's, so three of them make gigabytes.
+    if node.args or node.dyn_args or node.dyn_kwargs or any(k.key == "d" for k in node.kwargs):
+        raise TemplateRejected(
+            f"join may not take a separator{_line(node)}; write it in a loop instead:"
+            " {% for law in laws %}{{ law.jurisdiction }}{% if not loop.last %}, {% endif %}"
+            "{% endfor %}"
         )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from commands.letters.engine import make_environment
-from commands.letters.validate import (
+from templating.engine import make_environment
+from templating.validate import (
     MAX_TEMPLATE_CHARS,
     TemplateRejected,
     check_name,
@@ -47,6 +47,9 @@ ENV = make_environment()
         ("{% for %}", "syntax error"),
         ("{{ signer ", "syntax error"),
         ("   ", "empty"),
+        ("{{ signer|join(signer)|join(signer) }}", "join may not take a separator"),
+        ("{{ laws|join(', ') }}", "join may not take a separator"),
+        ("{{ signer|join(d=signer) }}", "join may not take a separator"),
     ],
 )
 def test_refused_with_a_reason(source: str, why: str) -> None:
@@ -81,3 +84,15 @@ def test_bad_names(name: str) -> None:
 
 def test_good_names() -> None:
     assert check_name("ring-council-short") == "ring-council-short"
+
+
+def test_a_constant_join_is_refused_without_being_folded() -> None:
+    """Three joined 300-character literals: 27 million characters if validation folded
+    them as Jinja's optimizer does (the probe's 1,000-character ones: 10^9)."""
+    source = "{{ '" + "a" * 300 + "'|join('" + "b" * 300 + "')|join('" + "c" * 300 + "') }}"
+    with pytest.raises(TemplateRejected, match="join may not take a separator"):
+        check_source(ENV, source)
+
+
+def test_join_without_a_separator_is_allowed() -> None:
+    assert check_source(ENV, "{{ signer|join }}").fields == frozenset({"signer"})

@@ -6,6 +6,11 @@ typo is caught when a template is added rather than when an organizer drafts it.
 
 from __future__ import annotations
 
+# The longest user text a draft puts in the context (the options' own caps); `/letter add`
+# also tries a new template with values this long (templating/jobs.py).
+MAX_SIGNER = 80
+MAX_RECIPIENT = 160
+
 # Top-level names in the render context, with what each one is.
 FIELD_HELP: dict[str, str] = {
     "today": "today's date, written out (November 26, 2026 / 26 de noviembre de 2026)",

@@ -4,8 +4,14 @@ Letters are plain text, so autoescape is off; every value users supply arrives a
 data in the render context and is never compiled. Custom templates are validated
 before they are stored (see `validate.py`); this module is the second line: a
 sandbox with no globals, no arithmetic (so nothing like `'x' * 10**9` can be built,
-not even by constant folding at compile time), no loader (so no include/import),
-and an output cap enforced while the template streams.
+not even by constant folding at compile time), no `join` with a separator (joining a
+string puts the separator between each of its characters: three joins of a 1,000-character
+literal make a 10^9-character string, folded at compile time, before any output cap), no
+loader (so no include/import), and an output cap enforced while the template streams.
+Every filter left returns at most a small multiple of its input's size.
+
+Custom templates also render and validate in a worker process with memory and time
+limits (templating/pool.py): whatever this sandbox misses can only fail that one render.
 """
 
 from __future__ import annotations
@@ -13,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError, pass_eval_context
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
 
 MAX_OUTPUT_CHARS = 20_000  # a long letter is ~4,000; a petition with its laws ~6,000
@@ -23,7 +30,8 @@ MAX_OUTPUT_CHARS = 20_000  # a long letter is ~4,000; a petition with its laws ~
 # at compile time, so `{{ 'x' * 10**9 }}` cannot allocate anything before we refuse it.
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
-# Only the filters a letter needs; each of them returns at most its input's size.
+# Only the filters a letter needs; each returns at most a few times its input's size
+# (`upper` may turn one character into three), `join` only without a separator.
 SAFE_FILTERS = frozenset(
     {
         "capitalize",
@@ -64,6 +72,7 @@ class LetterEnvironment(SandboxedEnvironment):
         # No range/cycler/joiner/namespace/lipsum/dict: nothing to loop over but the facts.
         self.globals.clear()
         self.filters = {name: self.filters[name] for name in SAFE_FILTERS}
+        self.filters["join"] = _joiner(self.filters["join"])
         self.tests = {name: self.tests[name] for name in SAFE_TESTS}
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
@@ -75,6 +84,25 @@ class LetterEnvironment(SandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         # A letter calls nothing: no `'x'.center(10**9)`, no `loop.cycle`, no str.format.
         raise SecurityError("calling functions is not available in letter templates")
+
+
+JOIN_REFUSED = "join with a separator is not available in letter templates"
+
+
+def _joiner(join: Any) -> Any:
+    """Jinja's `join`, refusing a separator. Raising also keeps the compile-time optimizer
+    from folding a constant join: it renders the node at run time instead, where this
+    refuses it again."""
+
+    @pass_eval_context
+    def join_without_separator(
+        eval_ctx: EvalContext, value: Any, d: str = "", attribute: Any = None
+    ) -> Any:
+        if d:
+            raise SecurityError(JOIN_REFUSED)
+        return join(eval_ctx, value, "", attribute)
+
+    return join_without_separator
 
 
 def make_environment() -> LetterEnvironment:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.letters.engine import (
+from templating.engine import (
     MAX_OUTPUT_CHARS,
     RenderError,
     compile_template,
@@ -40,6 +40,8 @@ def _render(source: str, **context: object) -> str:
         "{% extends 'x' %}",
         "{{ lipsum(10) }}",
         "{{ missing_field }}",
+        "{{ signer|join(signer)|join(signer)|join(signer)|join(signer) }}",
+        "{{ signer|join(d=signer) }}",
     ],
 )
 def test_dangerous_source_fails_cleanly(source: str) -> None:
@@ -73,3 +75,18 @@ def test_plain_text_is_not_html_escaped() -> None:
 
 def test_tidy_collapses_blank_runs_and_trailing_spaces() -> None:
     assert _render("a  \n\n\n\nb\n\n") == "a\n\nb\n"
+
+
+def test_a_constant_join_is_not_folded_at_compile_time() -> None:
+    """Jinja's optimizer runs constant filters while compiling; the join refuses, so the
+    node stays for run time, where it is refused again: nothing big is ever built."""
+    source = "{{ '" + "a" * 300 + "'|join('" + "b" * 300 + "')|join('" + "c" * 300 + "') }}"
+    template = compile_template(make_environment(), source)
+    with pytest.raises(RenderError, match="join with a separator"):
+        render(template, {})
+
+
+def test_join_without_a_separator_still_works() -> None:
+    assert _render("{{ items|join }}|{{ signer|join }}", items=["a", "b"], signer="Ana") == (
+        "ab|Ana\n"
+    )

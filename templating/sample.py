@@ -7,6 +7,8 @@ is refused at once, not when an organizer needs it.
 
 from __future__ import annotations
 
+from templating.fields import MAX_RECIPIENT, MAX_SIGNER
+
 _SOURCE = {"source": "Example News", "source_url": "https://example.org/source"}
 _LAW = {
     "jurisdiction": "Example City, EX",
@@ -92,4 +94,13 @@ def sample_context(language: str) -> dict[str, object]:
             "agency": "Example City Police Department",
         },
     }
+    return context
+
+
+def longest_context(language: str) -> dict[str, object]:
+    """The sample with the user's own values as long as a draft lets them be: a template
+    that only fails (too long, too slow) on a long `signer:` is refused when added."""
+    context = sample_context(language)
+    context["signer"] = "W" * MAX_SIGNER
+    context["recipient"] = "W" * MAX_RECIPIENT
     return context
