@@ -13,7 +13,7 @@ from bot.core.signatures import Opt
 from commands.charted import ring_chart
 from commands.facts.options import Share, place_opt
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
-from commands.facts.serving import serving_fields, split_own
+from commands.facts.serving import gone, serving_fields, split_own
 from commands.facts.text import (
     ATLAS_HOME,
     ATLAS_NAME,
@@ -122,9 +122,10 @@ def _agency_fields(facts: LookupFacts, partnerships: list[Deployment]) -> list[F
     """One field per agency: an agency listed twice (Oviedo joined twice) shows both dates."""
     by_agency: dict[str, list[str]] = {}
     for deployment in partnerships:
-        by_agency.setdefault(_agency_label(deployment), []).append(
-            partnership_line(facts, deployment)
-        )
+        lines = by_agency.setdefault(_agency_label(deployment), [])
+        lines.append(partnership_line(facts, deployment))
+        if gone(deployment):
+            lines.append(gone(deployment))
     return [Field(label, "\n".join(lines)) for label, lines in by_agency.items()]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.core.models import Field
 from commands.facts.text import date_text
 from lexicon.names import normalize
+from places.governing import rule_for
 from places.jurisdiction import Jurisdiction, jurisdiction_of
 from places.lookup_facts import LookupFacts
 from places.snapshot import Place
@@ -65,3 +66,13 @@ def _whose(j: Jurisdiction) -> str:
 def _listed(items: list[str]) -> str:
     more = len(items) - SERVING_SHOWN
     return "; ".join(items[:SERVING_SHOWN]) + (f"; and {more} more" if more > 0 else "") + "."
+
+
+def gone(deployment: Deployment) -> str:
+    """Why the agency no longer exists, with the source ('' when nothing says it is gone):
+    the Town of Madison, WI dissolved in 2022 and its police with it."""
+    j = jurisdiction_of(deployment.agency, deployment.summary)
+    rule = rule_for(j, deployment.agency.name)
+    if rule is None or rule.relation != "dissolved":
+        return ""
+    return f"{rule.note} Source: {rule.cite()}"

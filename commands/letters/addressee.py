@@ -56,9 +56,17 @@ class Body:
         return f"Estimados miembros {_de(self.es)}:"
 
     def note(self) -> str:
-        """For the organizer: how to name an unknown body before sending."""
-        if self.cite or not self.where:
+        """For the organizer: the source naming the body, or how to name it before sending."""
+        if self.cite:
+            return f"The body named in this letter rests on: {self.cite}."
+        if not self.where:
             return ""
+        if self.one:  # a sheriff's letter: the sheriff is known, the county body copied is not
+            return (
+                f"No source on record names the body that governs {self.where}: find it on"
+                " the official website (its board or council and its clerk) and write its"
+                " name in the 'Copy to' line before sending."
+            )
         return (
             f"No source on record names the body that governs {self.where}: find it on the"
             " official website (its council or board and its clerk), then draft again with"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from commands.facts.serving import gone
 from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
 from commands.letters.fit import (
@@ -151,6 +152,11 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     if not ongoing:
         check_place_fit(ask.template, frozenset({"ring"}), facts)  # raises, naming what fits
     agencies = {d.agency.id: d for d in sorted(ongoing, key=lambda d: d.started or "")}
+    # An agency that no longer exists (the Town of Madison's police) cannot be written to;
+    # named alone, its letter says why (addressee.agency_body refuses, with the source).
+    existing = {i: d for i, d in agencies.items() if not gone(d)}
+    if existing and len(existing) < len(agencies) and place.kind != "agency":
+        agencies = existing
     if len(agencies) == 1:
         return next(iter(agencies.values()))
     # A city's own police: named after the city, not a sheriff or county force based there.
