@@ -46,7 +46,7 @@ async def contact(
     found = await deps.storage.facts.deployments_for_agencies(place.agency_ids)
     agencies = _one_per_agency(found)
     agencies.sort(key=lambda d: (not is_own(place, d), d.agency.name))
-    lines = []
+    lines = [match.via] if match.via else []
     if not match.exact:
         lines.append(
             f"No exact match for {typed.strip()[:60]!r}; showing the closest: {place.label}."

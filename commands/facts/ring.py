@@ -67,6 +67,8 @@ async def lookup(
     partnerships = known.ring_partnerships(place.agency_ids)
     own, serving = split_own(place, partnerships)
     lines = [_matched_line(typed, match)] if not match.exact else []
+    if match.via:
+        lines.append(match.via)
     fields: list[Field] = []
     if own:
         whose = f"{place.label}'s own police" if serving else place.label
