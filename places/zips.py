@@ -31,9 +31,12 @@ def zip_code(text: str) -> str | None:
 
 def zip_area(code: str) -> ZipArea | None:
     """The area of a 5-digit ZIP; None when the gazetteer does not know it."""
-    rows = zipcodes.matching(code)
+    # The package's public function has no annotations (its compiled core has them).
+    rows: list[dict[str, object]] = zipcodes.matching(code)  # type: ignore[no-untyped-call]
     if not rows:
         return None
     row = rows[0]
-    names = (str(row["city"]), *(str(c) for c in row["acceptable_cities"]))
+    accepted = row["acceptable_cities"]
+    others = [str(c) for c in accepted] if isinstance(accepted, list) else []
+    names = (str(row["city"]), *others)
     return ZipArea(code, tuple(dict.fromkeys(names)), str(row["state"]), str(row["county"] or ""))
