@@ -65,6 +65,7 @@ class DraftAsk:
     company: str = ""
     applies: frozenset[str] = frozenset()
     since: str = ""  # ISO date a records request asks from ('' = DEFAULT_SINCE)
+    contact: str = ""  # how the agency reaches the requester (records requests)
 
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
@@ -101,7 +102,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             agency = await _records_agency(deps, ask, facts)
             body = agency_body(agency)
             context["agency"] = agency_view(agency, language)
-            context["records"] = await records_view(deps, agency, ask.since, language)
+            context["records"] = await records_view(deps, agency, ask.since, language, ask.contact)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
             state_laws = _restricting(await deps.storage.facts.laws_in_state(place.state))
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]

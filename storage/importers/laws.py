@@ -1,7 +1,7 @@
 """The IFF table of US local facial-recognition laws (#ProjectPanoptic, May 2021).
 
 `parse_laws(data)` reads the CSV (free-text dates with their precision, "City, State" to
-city and state code) and applies the known corrections listed in docs/DATA.md; it never
+city and state code) and applies the known corrections listed in docs/data.md; it never
 touches the database. `import_laws(db, parsed)` writes in one job, keyed on the same
 natural keys as the seed (`storage.importers.keys.law_key`): a jurisdiction already on
 record, seeded or imported, is left as it is, so the seed's checked facts win.
@@ -62,7 +62,7 @@ class LawsParse:
     corrected: list[str] = field(default_factory=list)  # jurisdictions corrected
 
 
-# Known errors in the table (docs/DATA.md, with the sources in each correction), keyed on
+# Known errors in the table (docs/data.md, with the sources in each correction), keyed on
 # the table's own jurisdiction text.
 _CORRECTIONS: dict[str, dict[str, str | None]] = {
     "baltimore, maryland": {
@@ -96,7 +96,10 @@ _CORRECTIONS: dict[str, dict[str, str | None]] = {
         "kind": "regulation",
         "scope": "Private-sector biometric consent rule (Business and Commerce Code 503.001);"
         " not a ban.",
-        "status_note": "Corrected: the table lists it among bans; it is a consent rule.",
+        # The table's date (2017-09-01) is not the statute's enactment: it stays the table's
+        # word, and the row says so (commands.facts.text.as_reported).
+        "status_note": "Corrected: the table lists it among bans; it is a consent rule. Its date"
+        f" and the rest are {AS_REPORTED}",
     },
 }
 _BART = "san francisco bay area, california"
