@@ -134,7 +134,7 @@ def _records_notes(context: dict[str, object]) -> tuple[str, ...]:
     if not records.get("law"):
         return (
             f"The facts on record do not name {place.get('state_name')}'s public-records law:"
-            " name it in the letter (the statute and its section) before sending."
+            " name it in the letter (the statute and its section) before sending.",
         )
     spanish = context.get("language") == "es"
     notes = []
