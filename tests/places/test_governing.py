@@ -59,6 +59,10 @@ def test_named_cases() -> None:
     summary = "The Town of Gates Police Department signed an agreement with Amazon's Ring"
     assert agency_body(gates, summary).en == "the Town Board of the Town of Gates"
     assert agency_body(gates).en == "the governing body of Gates, NY"
+    scarsdale = Agency(5, "Scarsdale Village Police Department", "Scarsdale", "", "NY",
+                       "Police", "Municipal")  # fmt: skip
+    assert agency_body(scarsdale).en == "the Board of Trustees of the Village of Scarsdale"
+    assert "VIL/3-301" in agency_body(scarsdale).cite
     slmpd = Agency(2, "St. Louis Metropolitan Police Department", "St. Louis", "", "MO",
                    "Police", "Municipal")  # fmt: skip
     assert agency_body(slmpd).en == "the St. Louis Board of Police Commissioners"
