@@ -57,7 +57,7 @@ typecheck: $(BIN)/.installed
 
 # The storage tests also run on a real PostgreSQL server: scripts/ensure-postgres makes sure
 # its programs are here (installing Debian's package as root when missing) and says so in one
-# line; the tests start a throwaway cluster of their own (tests/pg_cluster.py).
+# line; the tests start a throwaway cluster of their own (testkit/pg_cluster.py).
 pytest: $(BIN)/.installed
 	@scripts/ensure-postgres
 	$(BIN)/pytest

@@ -22,7 +22,6 @@ from commands.letters.fit import (
     company_policy,
     place_facts,
 )
-from commands.letters.neighbors import neighbors
 from commands.letters.records import records_view
 from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
@@ -35,6 +34,7 @@ from commands.letters.views import (
     place_view,
 )
 from lexicon.invisible import has_invisible
+from lexicon.neighbors import neighbors
 from places.index import place_index
 from places.snapshot import Place
 from storage.facts_models import Agency, Deployment, Law
