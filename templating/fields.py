@@ -38,7 +38,9 @@ FIELD_HELP: dict[str, str] = {
     "ban": "the place's own ban or moratorium (same attributes as a law)",
     "addressee": (
         "who the letter goes to: to (the recipient option, else the body governing the"
-        " agency or place), dear (the salutation: 'Dear Mayor Jane Doe,')"
+        " agency or place), dear (the salutation: 'Dear Mayor Jane Doe,'), cc (a body copied"
+        " for its budget power, e.g. a sheriff's county), governs (whether the addressee may"
+        " direct the agency: false for a sheriff), one (one person: singular verbs)"
     ),
     "ring_today": (
         "what a 2020 partnership date means today, as /ring lookup says it: a list of"
@@ -57,7 +59,7 @@ FIELDS = frozenset(FIELD_HELP)
 
 _PLACE = {"label", "city", "county", "state", "state_name", "council"}
 _AGENCY = {"name", "kind", "city", "state", "body"}
-_ADDRESSEE = {"to", "dear"}
+_ADDRESSEE = {"to", "dear", "cc", "governs", "one"}
 _TODAY = {"date", "when", "text", "source", "source_url", "today"}
 _RECORDS = {
     "law", "citation", "law_source_url", "deadline", "deadline_note", "no_deadline",

@@ -116,6 +116,18 @@ async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: Dra
 
 
 def _notes(context: dict[str, object]) -> tuple[str, ...]:
+    return (*_records_notes(context), *_addressee_notes(context))
+
+
+def _addressee_notes(context: dict[str, object]) -> tuple[str, ...]:
+    """The source naming the body addressed, or how to name it (addressee.note)."""
+    addressee = context.get("addressee")
+    if isinstance(addressee, dict) and addressee.get("note"):
+        return (str(addressee["note"]),)
+    return ()
+
+
+def _records_notes(context: dict[str, object]) -> tuple[str, ...]:
     records, place = context.get("records"), context.get("place")
     if not isinstance(records, dict) or not isinstance(place, dict):
         return ()

@@ -83,7 +83,7 @@ async def test_campaign_petition_pdf_and_csv(
     assert export.file is not None
     rows = list(csv.reader(io.StringIO(export.file.content.decode("utf-8-sig"))))
     assert pages == 2 and "Page 2 of 2" in text
-    assert "To: the Greenfield City Council" in text and "Ban it" in text
+    assert "To: the governing body of Greenfield, WI" in text and "Ban it" in text
     assert "November 26, 2026" in text
     kept = [NAMES[0], NAMES[3], NAMES[4]]
     for name in kept:

@@ -172,7 +172,7 @@ async def _check_addressee(deps: Deps, text: str, line: str) -> None:
     name = named.group(1) or named.group(2)
     partnerships = await deps.storage.facts.ring_partnerships(state)
     agency = next(d.agency for d in partnerships if d.agency.name == name)
-    body = agency_body(agency)
+    body = agency_body(agency, next(d.summary for d in partnerships if d.agency == agency))
     assert to.removeprefix("To: ").removeprefix("Para: ") in (body.en, body.es), (line, to)
 
 
@@ -181,9 +181,15 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
     who = identity()
     chicago = await disp.run_text(who, "/letter draft ring-council Chicago, IL")
     assert "Chicago Police Department" in chicago.text and "Sheriff" not in chicago.text
-    assert "To: the Chicago City Council" in chicago.text
+    # No source on record names Chicago's body: the honest fallback, and a note to name it.
+    assert "To: the governing body of Chicago, IL" in chicago.text
+    assert any('recipient:"' in f.value for f in chicago.fields), chicago.fields
     hall = await disp.run_text(who, "/letter draft ring-council Hall County Sheriff's Office, GA")
-    assert "To: the Hall County Board of Commissioners" in hall.text, hall.text
+    # A sheriff is written to directly, the county copied for its budget, never told to
+    # "direct" the sheriff.
+    assert "To: the Hall County Sheriff's Office" in hall.text, hall.text
+    assert "Copy to: the governing body of Hall County, GA" in hall.text
+    assert "Dear Sheriff," in hall.text and "direct the" not in hall.text
     assert "Gainesville" not in hall.text.split("Sincerely")[0].replace("Gainesville, GA", "")
     county = await disp.run_text(who, "/letter draft ring-council Milwaukee County, WI")
     assert county.error and "which one?" in county.text and "Greenfield Police" in county.text
