@@ -1,0 +1,18 @@
+-- A campaign's public page and the signatures made there. The page's URL carries an
+-- unguessable token (never the slug: two workspaces may both have `ring-free`); deleting the
+-- row unpublishes it (the URL answers 404, the sign-ups stay). A web signature is a sign-up
+-- (platform 'web', user_id a hash of the normalized name + city + email) plus what only the
+-- web needs: the hash of the signer's private removal link, and the email only when the
+-- signer ticked the opt-in. It goes with its sign-up (ON DELETE CASCADE), so removing or
+-- striking the sign-up leaves nothing behind. No IP address is stored anywhere.
+CREATE TABLE campaign_pages (
+    campaign_id   BIGINT PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+    token         TEXT NOT NULL UNIQUE,
+    published_at  TEXT NOT NULL
+);
+
+CREATE TABLE web_signatures (
+    signup_id     BIGINT PRIMARY KEY REFERENCES signups(id) ON DELETE CASCADE,
+    removal_hash  TEXT NOT NULL UNIQUE,
+    email         TEXT NOT NULL DEFAULT ''
+);
