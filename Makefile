@@ -31,7 +31,8 @@ run: $(BIN)/.installed
 			$(BIN)/python main.py import-laws "$(LAWS_TABLE)"; \
 		fi; \
 	fi
-	$(BIN)/python main.py run
+	@# Published campaign pages (/campaign publish) are served at once, on 127.0.0.1 only.
+	COUNTERWATCH_WEB_PORT=$${COUNTERWATCH_WEB_PORT:-8080} $(BIN)/python main.py run
 
 test: lint typecheck pytest
 

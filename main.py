@@ -92,6 +92,10 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
                 asyncio.create_task(run_reminders(app.deps, stop_loops, summary_text)),
                 asyncio.create_task(run_card_refresher(app.deps, stop_loops, current_card)),
             ]
+            if settings.web_port:  # the campaign pages, beside the console (make run)
+                from bot.platforms.web.pages import serve_pages
+
+                loops.append(asyncio.create_task(serve_pages(app.deps, stop_loops)))
             try:
                 await console.run_console(app.dispatcher, identity)
             finally:
@@ -111,6 +115,10 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
             group.create_task(run_reminders(app.deps, stop, summary_text))
             # campaign cards: their count kept true, edits paced per card
             group.create_task(run_card_refresher(app.deps, stop, current_card))
+            if settings.web_port:  # public campaign pages (/campaign publish)
+                from bot.platforms.web.pages import serve_pages
+
+                group.create_task(serve_pages(app.deps, stop))
             monitor = app.dispatcher.monitor
             if settings.health_port and monitor is not None:
                 from bot.platforms.web.health import serve_health
