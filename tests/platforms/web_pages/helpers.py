@@ -10,13 +10,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.settings import Settings
 from bot.platforms.web.pages import page_application
-from bot.platforms.web.pages.guard import Guard, Limits
+from bot.platforms.web.pages.guard import Limits
 from commands import build_registry
 from storage.sql import Db
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_ok
@@ -39,11 +40,10 @@ class Clock:
 
 @dataclass
 class Site:
-    client: TestClient
+    client: TestClient[web.Request, web.Application]
     deps: Deps
     dispatcher: Dispatcher
     clock: Clock
-    guard: Guard | None = None
     paths: dict[str, str] = field(default_factory=dict)
 
     async def publish(self, slug: str, who: object = ORGANIZER) -> str:
