@@ -46,9 +46,11 @@ typecheck: $(BIN)/.installed
 
 # The storage tests also run on a real PostgreSQL server: scripts/ensure-postgres makes sure
 # its programs are here (installing Debian's package as root when missing) and says so in one
-# line; the tests start a throwaway cluster of their own (tests/pg_cluster.py).
+# line; the tests start a throwaway cluster of their own (tests/pg_cluster.py). The browser
+# tests likewise get Debian's Chromium and a local axe-core from scripts/ensure-chromium.
 pytest: $(BIN)/.installed
 	@scripts/ensure-postgres
+	@scripts/ensure-chromium  # Debian's Chromium and axe-core for tests/browser
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed

@@ -47,7 +47,7 @@ async def test_a_signature_counts_once_and_is_everywhere(db: Db, tmp_path: Path)
     async with site(db, tmp_path) as s:
         path = await campaign(s)
         status, body = await s.sign(path, name="Ana  Díaz", city="Springfield, IL")
-        assert status == 200 and "It now has 1 signatures" in body
+        assert status == 200 and "Signatures so far: 1" in body
         status, body = await s.sign(path, name="ana díaz", city="springfield, il")
         assert status == 200 and "already made on 2026-11-26" in body
         rows = await db.fetchall("SELECT platform, display_name, city FROM signups")

@@ -15,7 +15,7 @@ WORDS: dict[str, dict[str, str]] = {
         "petition": "The petition",
         "no_text": "This campaign has no petition text.",
         "text_unavailable": "The petition's text cannot be shown right now.",
-        "signed": "{count} signed",
+        "signed": "Signed: {count}",
         "signed_goal": "{count} of a goal of {goal} signed",
         "sign": "Sign",
         "name": "Your name",
@@ -30,7 +30,7 @@ WORDS: dict[str, dict[str, str]] = {
         "privacy": "Nothing else is kept: no cookie, no address, no tracking. After signing"
         " you get a private link to remove your signature.",
         "thanks_title": "Thank you for signing",
-        "thanks": "Your signature on {title} counts. It now has {count} signatures.",
+        "thanks": "Your signature on {title} counts. Signatures so far: {count}.",
         "keep_link": "Keep this private link: it removes your signature, and nothing else can"
         " tell us it is yours.",
         "email_dropped": "Your email was not kept: the updates box was not ticked.",
@@ -68,8 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
         "petition": "La petición",
         "no_text": "Esta campaña no tiene texto de petición.",
         "text_unavailable": "El texto de la petición no se puede mostrar ahora.",
-        "signed": "{count} firmas",
-        "signed_goal": "{count} firmas de una meta de {goal}",
+        "signed": "Firmas: {count}",
+        "signed_goal": "Firmas: {count} de una meta de {goal}",
         "sign": "Firmar",
         "name": "Su nombre",
         "city": "Su ciudad o código postal",
@@ -83,7 +83,7 @@ WORDS: dict[str, dict[str, str]] = {
         "privacy": "No se guarda nada más: ni cookies, ni dirección, ni rastreo. Al firmar"
         " recibe un enlace privado para retirar su firma.",
         "thanks_title": "Gracias por firmar",
-        "thanks": "Su firma en {title} cuenta. Ahora tiene {count} firmas.",
+        "thanks": "Su firma en {title} cuenta. Firmas hasta ahora: {count}.",
         "keep_link": "Guarde este enlace privado: retira su firma, y nada más puede decirnos"
         " que es suya.",
         "email_dropped": "Su correo no se guardó: la casilla de noticias no estaba marcada.",
