@@ -5,12 +5,17 @@ BIN := $(VENV)/bin
 # Shared data (EFF Atlas export, local laws table) lives beside the repo; not committed.
 export COUNTERWATCH_SHARED_DATA ?= $(abspath ../shared/data)
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test test-fast lint typecheck pytest bench lock clean
 
-$(BIN)/.installed: pyproject.toml
+# Every dependency (runtime and dev) from requirements.lock, each file checked against its hash
+# and taken as a wheel (no build step that would fetch unchecked build tools); then the
+# project itself, editable, without dependencies and without build isolation (its build
+# backend, setuptools, is one of the locked packages). The venv's own pip does it: upgrading pip
+# first would be an unchecked download.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes --only-binary :all: -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 .venv: $(BIN)/.installed
@@ -36,6 +41,13 @@ run: $(BIN)/.installed
 
 test: lint typecheck pytest
 
+# Feedback in seconds: everything but the PostgreSQL and multi-process tests (markers set in
+# tests/pg_fixtures.py and by the modules themselves), spread over the cores by pytest-xdist.
+# `make test` stays the whole suite.
+test-fast: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n auto --dist worksteal -m "not postgres and not multiprocess"
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -56,6 +68,17 @@ pytest: $(BIN)/.installed
 bench: $(BIN)/.installed
 	@scripts/ensure-postgres  # the PostgreSQL benchmarks start a throwaway cluster too
 	$(BIN)/python -m bench
+
+# Regenerate requirements.lock after changing a dependency in pyproject.toml (versions already
+# locked stay unless pyproject asks otherwise; `make lock LOCK_FLAGS=--upgrade` moves them all).
+# uv rather than pip-tools: it resolves for a stated target (CPython 3.11 on Linux) whatever
+# machine runs it, in seconds, and it does not depend on pip's internals, which pip-tools
+# breaks on when pip changes. Installing stays plain pip with --require-hashes, so a fresh
+# machine needs nothing but python3.
+lock: $(BIN)/.installed
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --quiet \
+		--python-version 3.11 --python-platform linux \
+		--custom-compile-command "make lock" $(LOCK_FLAGS) -o requirements.lock
 
 clean:
 	rm -rf $(VENV) counterwatch.db counterwatch.db-wal counterwatch.db-shm counterwatch-out

@@ -2,7 +2,7 @@
 
     fact,subject,state,city,date,kind,status,summary,source_url,create
 
-See README ("Facts CSV format"). Parsing is pure (no database); agencies and companies
+See docs/data.md ("Facts CSV format"). Parsing is pure (no database); agencies and companies
 are checked against the database by the write step, which reports the same line numbers.
 """
 

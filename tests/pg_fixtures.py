@@ -94,3 +94,18 @@ def pg_empty_url(pg_databases: TestDatabases) -> Iterator[str]:
         yield url
     finally:
         pg_databases.drop(url)
+
+
+PG_FIXTURES = frozenset({"pg_cluster", "pg_databases", "pg_url", "pg_empty_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `postgres` every test that needs the server: it takes one of the fixtures above,
+    or runs with backend=postgres (tests/conftest.py). `make test-fast` leaves them out by
+    this marker, so a new PostgreSQL test is marked without anyone listing it."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("backend") == "postgres"
+        if on_postgres or fixtures & PG_FIXTURES:
+            item.add_marker(pytest.mark.postgres)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from jinja2 import Template
@@ -25,7 +26,9 @@ from lexicon.dates import LANGUAGES
 from templating.engine import LetterEnvironment, compile_template, make_environment
 from templating.validate import TemplateRejected, check_source
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# The `templates` package, in the checkout or installed beside this code (a wheel is installed
+# unzipped, so its folder is a real one), wherever the command is started from.
+TEMPLATES_DIR = Path(str(resources.files("templates")))
 KINDS = {"letters": "letter", "petitions": "petition"}
 SUFFIX = ".txt.j2"
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)

@@ -3,7 +3,7 @@
 `parse_atlas(data)` reads an export into `AtlasRow`s, line-numbered errors and skipped
 rows with reasons. The write step is `storage.importers.atlas_write.import_atlas`.
 
-Decisions about the data (docs/DATA.md says what the export holds):
+Decisions about the data (docs/data.md says what the export holds):
 - Agencies are keyed on (name, state): 'Miami Police Department' exists in FL and OK.
   Deployments are keyed on (agency, state, technology, vendor); a later row with the same
   key is skipped, saying which line it repeats, and the first row in the file wins. Ring

@@ -1,7 +1,7 @@
 """The IFF table of US local facial-recognition laws (#ProjectPanoptic, May 2021).
 
 `parse_laws(data)` reads the CSV (free-text dates with their precision, "City, State" to
-city and state code) and applies the known corrections listed in docs/DATA.md; it never
+city and state code) and applies the known corrections listed in docs/data.md; it never
 touches the database. `import_laws(db, parsed)` writes in one job, keyed on the same
 natural keys as the seed (`storage.importers.keys.law_key`): a jurisdiction already on
 record, seeded or imported, is left as it is, so the seed's checked facts win.
@@ -62,7 +62,7 @@ class LawsParse:
     corrected: list[str] = field(default_factory=list)  # jurisdictions corrected
 
 
-# Known errors in the table (docs/DATA.md, with the sources in each correction), keyed on
+# Known errors in the table (docs/data.md, with the sources in each correction), keyed on
 # the table's own jurisdiction text.
 _CORRECTIONS: dict[str, dict[str, str | None]] = {
     "baltimore, maryland": {

@@ -67,8 +67,8 @@ async def test_police_without_partnership_as_of_oct_2020(
     assert "not the same as never having partnered" in reply.text
 
 
-# PROVENANCE.md lists these three as having no Ring row; the file does have one for each
-# (AOS5934, AOS3776, AOS3950), so the answer must say so, with the file's date.
+# These three were once thought to have no Ring row; the file does have one for each
+# (AOS5934, AOS3776, AOS3950; docs/data.md), so the answer must say so, with the file's date.
 @pytest.mark.parametrize(
     ("agency", "joined"),
     [

@@ -8,10 +8,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from storage import outbox
 from storage.db import Database
 from storage.outbox import LEASE, SqlOutbox, stamp
 from tests.conftest import FIXED_NOW
+
+# Several processes side by side: `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.multiprocess
 
 CHILD = Path(__file__).with_name("deliver_child.py")
 FOLLOWERS = 300

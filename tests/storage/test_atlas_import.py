@@ -139,8 +139,8 @@ def test_ring_dates(parsed: AtlasParse) -> None:
     assert all(d.precision == "day" for d in linked)
     assert min(d.value for d in linked) == "2018-03-22"
     assert max(d.value for d in linked) == "2020-06-11"
-    # PROVENANCE counts 59 / 703 / 569 over all 1,501 rows; the three repeats skipped
-    # above were dated 2019, 2020 and 2020.
+    # docs/data.md counts 59 / 703 / 569 over all 1,501 rows; the three repeats skipped above
+    # were dated 2019, 2020 and 2020.
     assert Counter(d.year for d in linked) == {2018: 59, 2019: 703, 2020: 569}
     assert len(linked) + len(from_summary) == len(ring)  # every Ring row has a date
     # The Summary's year never contradicts the link date.
@@ -200,8 +200,8 @@ async def test_imported_facts_answer_the_questions(db: Database, parsed: AtlasPa
     assert row["started_precision"] == "day" and row["publisher"] == "Ring"
     assert row["as_of"] == "2020-10-07" and row["url"].startswith("https://")
     # No Ring partnership on record for these departments in the 2020 snapshot.
-    # (PROVENANCE.md also lists Chicago, Houston and Los Angeles, but the file has Ring
-    # rows for them: AOS5934, AOS3776 and AOS3950.)
+    # (Chicago, Houston and Los Angeles, once thought to have none, do have Ring rows in the
+    # file: AOS5934, AOS3776 and AOS3950; docs/data.md.)
     for city, state in [("San Francisco", "CA"), ("Boston", "MA")]:
         none = await db.fetchone(
             "SELECT count(*) FROM deployments d JOIN agencies a ON a.id = d.agency_id"

@@ -33,7 +33,7 @@ def test_parse_real_table() -> None:
     assert by_place["Santa Clara County, CA"].level == "county"
     assert by_place["Santa Clara County, CA"].county == "Santa Clara County"
     assert by_place["Vermont"].level == "state" and by_place["Vermont"].precision == "month"
-    # Corrections from PROVENANCE.md.
+    # Corrections from the provenance notes (docs/data.md).
     assert sorted(parsed.corrected) == sorted(
         ["Baltimore, MD", "Portland, ME", "California", "Texas", "San Francisco Bay Area, CA"]
     )

@@ -40,7 +40,7 @@ def test_seed_file_is_well_formed() -> None:
     assert {e["kind"] for e in data["events"]} <= EVENT_KINDS
     keys = [e["key"] for e in data["events"]]
     assert len(keys) == len(set(keys))
-    # The unconfirmed items of FACTS-TIMELINE.md (Axon 2019, Microsoft 2022) are left out.
+    # The items no source confirms (Axon 2019, Microsoft 2022) are left out.
     assert not any(e["happened"].startswith("2022") for e in data["events"])
     assert "axon" not in {c["slug"] for c in data["companies"]}
 

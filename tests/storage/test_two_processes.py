@@ -23,6 +23,9 @@ from tests.commands.campaigns.helpers import ORGANIZER, run_ok
 from tests.conftest import FIXED_NOW, identity, shared_data_file
 from wiring import wire_deps
 
+# Several processes side by side: `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.multiprocess
+
 CHILD = Path(__file__).with_name("proc_child.py")
 SENTINELS = ("U-sentinel-4711", "Sentinel Qwxyz", "Sentineltown")  # proc_child.py's member
 

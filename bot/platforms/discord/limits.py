@@ -1,4 +1,4 @@
-"""Discord's hard limits (listed in docs/DATA.md) and the helpers that keep us inside them."""
+"""Discord's hard limits (listed in docs/data.md) and the helpers that keep us inside them."""
 
 from __future__ import annotations
 

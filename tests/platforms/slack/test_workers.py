@@ -18,10 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import signed_headers, slash_body
 from tests.platforms.slack.conftest import SECRET
+
+# Several processes side by side: `make test` runs it, `make test-fast` does not.
+pytestmark = pytest.mark.multiprocess
 
 REPO = Path(__file__).parents[3]
 START_S = 90.0  # two workers importing and opening the database on a busy 2-core machine
