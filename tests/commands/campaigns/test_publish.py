@@ -21,6 +21,8 @@ async def test_publish_gives_a_token_url_kept_until_unpublished(
     found = URL.search(first.text)
     assert found, first.text
     assert "ring-free" not in found.group(0)  # the slug is not the address
+    info = await run_ok(dispatcher, identity(), "/campaign info ring-free")
+    assert ("Public page", found.group(0)) in [(f.name, f.value) for f in info.fields]
     again = await run_ok(dispatcher, ORGANIZER, "/campaign publish ring-free")
     assert found.group(0) in again.text and "already published" in again.text
     down = await run_ok(dispatcher, ORGANIZER, "/campaign unpublish ring-free")
