@@ -13,6 +13,7 @@ from storage.campaigns.models import (
 )
 from storage.campaigns.writes import JOIN_SQL, WHY_NOT_JOINED_SQL
 from storage.sql import Conn, Db
+from storage.strikes import Strike, strike
 
 _PREFIXED = ", ".join(f"c.{name.strip()}" for name in CAMPAIGN_COLUMNS.split(","))
 
@@ -106,5 +107,13 @@ class SqlPages:
                 (removal_hash,),
             )
             return cursor.rowcount > 0
+
+        return await self._db.write(job)
+
+    async def strike(
+        self, campaign_id: int, number: int, platform: str, user_id: str, now: str
+    ) -> Strike:
+        async def job(conn: Conn) -> Strike:
+            return await strike(conn, campaign_id, number, platform, user_id, now)
 
         return await self._db.write(job)

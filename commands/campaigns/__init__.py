@@ -3,7 +3,7 @@
 Each handler module declares its commands into `COMMANDS` (commands/campaigns/checks.py)
 when imported; they are imported here in the order help lists them: manage (create,
 list, info), members (join, leave), report (stats, export, close), petition, publish
-(publish, unpublish), updates (announce, mute, deliveries), updates_scheduled (remind,
+(publish, unpublish), strike, updates (announce, mute, deliveries), updates_scheduled (remind,
 reminders, unremind); cards (post) imports manage, so it comes right after it.
 """
 
@@ -16,6 +16,7 @@ from commands.campaigns import (
     petition,
     publish,
     report,
+    strike,
     updates,
     updates_scheduled,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "petition",
     "publish",
     "report",
+    "strike",
     "updates",
     "updates_scheduled",
 ]

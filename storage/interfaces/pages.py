@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from storage.campaigns.models import Campaign, JoinOutcome, Member
+from storage.strikes import Strike
 
 
 class PageStore(Protocol):
@@ -40,4 +41,10 @@ class PageStore(Protocol):
     async def remove(self, removal_hash: str) -> bool:
         """Delete the signature behind a removal link (its web row goes with it); False when
         there was none."""
+        ...
+
+    async def strike(
+        self, campaign_id: int, number: int, platform: str, user_id: str, now: str
+    ) -> Strike:
+        """Delete web signer `number` (export order) and record who struck it, at once."""
         ...

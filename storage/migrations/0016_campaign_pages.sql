@@ -16,3 +16,17 @@ CREATE TABLE web_signatures (
     removal_hash  TEXT NOT NULL UNIQUE,
     email         TEXT NOT NULL DEFAULT ''
 );
+
+-- An organizer struck an obviously fraudulent web signature (/campaign strike): the sign-up
+-- is deleted (its web row with it); what stays is that signer number N, signed on that day,
+-- was struck, when and by whom. Nothing of the struck signer is kept.
+CREATE TABLE campaign_strikes (
+    id             INTEGER PRIMARY KEY,
+    campaign_id    INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    signer_number  INTEGER NOT NULL,
+    signed_on      TEXT NOT NULL,
+    struck_at      TEXT NOT NULL,
+    platform       TEXT NOT NULL,                -- the organizer who struck it
+    user_id        TEXT NOT NULL
+);
+CREATE INDEX campaign_strikes_by_author ON campaign_strikes (platform, user_id);

@@ -6,7 +6,8 @@ from __future__ import annotations
 from storage.campaigns import SqlCampaigns
 from storage.campaigns.models import JoinStatus, Member, NewCampaign
 from storage.pages import SqlPages
-from storage.sql import Db
+from storage.sql import Conn, Db
+from storage.strikes import erase_strikes
 
 NOW, TODAY = "2026-11-26T12:00:00Z", "2026-11-26"
 
@@ -59,3 +60,21 @@ async def test_a_closed_campaign_refuses(db: Db) -> None:
     assert found is not None and await campaigns.close(found, TODAY)
     outcome = await pages.sign(campaign_id, Member("web", "k", "A", "B"), "", "h", NOW, TODAY)
     assert outcome.status is JoinStatus.REFUSED and "closed" in outcome.reason
+
+
+async def test_strike_takes_only_web_signatures_and_records_who(db: Db) -> None:
+    pages, campaign_id = SqlPages(db), await _campaign(db)
+    await SqlCampaigns(db).join(campaign_id, Member("test", "U1", "Chat"), NOW, TODAY)
+    await pages.sign(campaign_id, Member("web", "k", "Fake", "Reno"), "", "h", NOW, TODAY)
+    assert (await pages.strike(campaign_id, 1, "test", "U-org", NOW)).why_not == "chat"
+    assert (await pages.strike(campaign_id, 3, "test", "U-org", NOW)).why_not == "missing"
+    done = await pages.strike(campaign_id, 2, "test", "U-org", NOW)
+    assert done.struck and done.signed_on == TODAY
+    assert await SqlCampaigns(db).count_signups(campaign_id) == 1
+
+    async def erase(conn: Conn) -> int:
+        return await erase_strikes(conn, "test", "U-org")
+
+    assert await db.write(erase) == 1
+    row = await db.fetchone("SELECT signer_number, platform, user_id FROM campaign_strikes")
+    assert row is not None and tuple(row) == (2, "", "erased")

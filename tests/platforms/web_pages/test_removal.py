@@ -9,7 +9,8 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from storage.sql import Db
-from tests.commands.campaigns.helpers import ORGANIZER, run_ok
+from tests.commands.campaigns.helpers import ORGANIZER, run_error, run_ok
+from tests.conftest import identity
 from tests.db_tables import table_columns
 from tests.platforms.web_pages.helpers import REMOVAL, TOKEN_FIELD, campaign, site
 
@@ -73,3 +74,31 @@ async def test_a_made_up_removal_link_is_404(db: Db, tmp_path: Path) -> None:
     async with site(db, tmp_path) as s:
         await campaign(s)
         assert (await s.client.get("/r/not-a-real-link")).status == 404
+
+
+async def test_an_organizer_strikes_a_web_signature_and_it_is_recorded(
+    db: Db, tmp_path: Path
+) -> None:
+    async with site(db, tmp_path) as s:
+        path = await campaign(s)
+        await run_ok(s.dispatcher, identity(user_id="U-chat"), "/campaign join ring-free")
+        await s.sign(path, name="Mickey Mouse", city="Reno")
+        refused = await run_error(s.dispatcher, ORGANIZER, "/campaign strike ring-free 1")
+        assert "signed up in the chat" in refused
+        assert "no signer number 3" in await run_error(
+            s.dispatcher, ORGANIZER, "/campaign strike ring-free 3"
+        )
+        member = await run_error(s.dispatcher, identity(), "/campaign strike ring-free 2")
+        assert "organizer" in member.lower()
+        done = await run_ok(s.dispatcher, ORGANIZER, "/campaign strike ring-free 2")
+        assert "a web signature of 2026-11-26" in done.text
+        rows = await db.fetchall("SELECT platform FROM signups")
+        assert [r[0] for r in rows] == ["test"]
+        left = await db.fetchone("SELECT count(*) FROM web_signatures")
+        assert left is not None and left[0] == 0
+        struck = await db.fetchall(
+            "SELECT signer_number, signed_on, platform, user_id FROM campaign_strikes"
+        )
+        assert [tuple(r) for r in struck] == [(2, "2026-11-26", "test", "U-org")]
+        mydata = await run_ok(s.dispatcher, ORGANIZER, "/mydata")
+        assert "You struck 1 web signatures" in mydata.text + str(mydata.fields)
