@@ -58,7 +58,7 @@ typecheck: $(BIN)/.installed
 
 # The storage tests also run on a real PostgreSQL server: scripts/ensure-postgres makes sure
 # its programs are here (installing Debian's package as root when missing) and says so in one
-# line; the tests start a throwaway cluster of their own (tests/pg_cluster.py). The browser
+# line; the tests start a throwaway cluster of their own (testkit/pg_cluster.py). The browser
 # tests likewise get Debian's Chromium and a local axe-core from scripts/ensure-chromium.
 pytest: $(BIN)/.installed
 	@scripts/ensure-postgres

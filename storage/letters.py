@@ -6,45 +6,11 @@ Write functions run inside a `Db.write` job; reads use the read connection.
 from __future__ import annotations
 
 import builtins
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 
 from storage.errors import Refused
-from storage.seed import SEED_FILE
+from storage.seed.records_laws import RecordsLaw, records_law
 from storage.sql import Conn, Db, Row
-
-
-@dataclass(frozen=True)
-class RecordsLaw:
-    """A state's public-records law, as the seed names it, with its source."""
-
-    state: str
-    name: str
-    name_es: str
-    source_url: str
-    publisher: str
-
-
-@cache
-def _records_laws() -> dict[str, RecordsLaw]:
-    """Read once from the seed file: reference data beside the facts, not edited from chat,
-    so it needs no table of its own (and no migration)."""
-    data = tomllib.loads(SEED_FILE.read_text(encoding="utf-8"))
-    return {
-        entry["state"]: RecordsLaw(
-            entry["state"],
-            entry["name"],
-            entry.get("name_es", ""),
-            entry["source"]["url"],
-            entry["source"].get("publisher", ""),
-        )
-        for entry in data.get("records_laws", [])
-    }
-
-
-def records_law(state: str) -> RecordsLaw | None:
-    return _records_laws().get(state.upper())
 
 
 class TemplateNameTaken(Refused):

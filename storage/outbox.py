@@ -17,6 +17,7 @@ import datetime as dt
 import os
 import uuid
 
+from lexicon.backoff import doubling
 from storage.interfaces.outbox import Notification, OutboxStats
 from storage.sql import Conn, Db, Row, skip_locked
 
@@ -37,8 +38,7 @@ def stamp(when: dt.datetime) -> str:
 
 def backoff(attempts: int) -> dt.timedelta:
     """30 s, 1 min, 2 min, ... capped at an hour: a closed DM is retried, not hammered."""
-    delay: dt.timedelta = FIRST_RETRY * (2 ** min(max(attempts - 1, 0), 20))
-    return min(delay, MAX_RETRY)
+    return doubling(attempts, FIRST_RETRY, MAX_RETRY)
 
 
 def _notification(row: Row) -> Notification:

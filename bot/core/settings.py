@@ -94,10 +94,6 @@ class Settings:
         return self.slack_socket_mode or self.slack_http_mode
 
     @property
-    def chat_enabled(self) -> bool:
-        return self.discord_enabled or self.slack_enabled
-
-    @property
     def discord_syncs_commands(self) -> bool:
         """Exactly one process of a split deployment syncs the commands: the one holding
         shard 0 (with no split, the only process does)."""

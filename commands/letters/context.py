@@ -21,7 +21,6 @@ from commands.letters.fit import (
     company_policy,
     place_facts,
 )
-from commands.letters.neighbors import neighbors
 from commands.letters.records import records_view
 from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
@@ -34,6 +33,7 @@ from commands.letters.views import (
     place_view,
 )
 from lexicon.invisible import has_invisible
+from lexicon.neighbors import neighbors
 from places.index import place_index
 from places.snapshot import Place
 from storage.facts_models import Agency, Deployment, Law
@@ -64,6 +64,7 @@ class DraftAsk:
     company: str = ""
     applies: frozenset[str] = frozenset()
     since: str = ""  # ISO date a records request asks from ('' = DEFAULT_SINCE)
+    contact: str = ""  # how the agency reaches the requester (records requests)
 
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
@@ -100,7 +101,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             agency = await _records_agency(deps, ask, facts)
             body = agency_body(agency)
             context["agency"] = agency_view(agency, language)
-            context["records"] = await records_view(deps, agency, ask.since, language)
+            context["records"] = await records_view(deps, agency, ask.since, language, ask.contact)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
             state_laws = _restricting(await deps.storage.facts.laws_in_state(place.state))
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]

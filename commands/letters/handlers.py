@@ -55,7 +55,7 @@ async def templates(ctx: Ctx) -> Reply:
         "/letter draft ban-petition Milwaukee, WI language:es",
         "/letter draft company-moratorium company:amazon",
         '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
-        "/letter draft records-request Houston, TX since:2019-01-01",
+        '/letter draft records-request Houston, TX since:2019-01-01 contact:"ana@example.org"',
     ),
 )
 async def draft(
@@ -78,6 +78,10 @@ async def draft(
             max_length=10,
         ),
     ] = None,
+    contact: Annotated[
+        str,
+        Opt("For records requests: how the agency reaches you (email or address)", max_length=200),
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     info = await find_template(deps, CATALOG, template, language, ctx.workspace)
@@ -91,12 +95,16 @@ async def draft(
         signer=signer or ctx.user_name,
         company=company,
         since=_iso(since),
+        contact=contact,
     )
     result = await draft_letter(deps, CATALOG, info, ask)
     return Reply(
         title=f"{info.title} ({info.language})",
         text=result.text,
-        fields=tuple(Field("Before sending", note) for note in result.notes),
+        fields=tuple(
+            Field("Antes de enviar" if language == "es" else "Before sending", note)
+            for note in result.notes
+        ),
         file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
     )
 

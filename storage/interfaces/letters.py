@@ -5,7 +5,8 @@ from __future__ import annotations
 import builtins
 from typing import Protocol
 
-from storage.letters import RecordsLaw, StoredTemplate
+from storage.letters import StoredTemplate
+from storage.seed.records_laws import RecordsLaw
 
 
 class LetterStore(Protocol):

@@ -22,7 +22,7 @@ from commands import build_registry
 from places.index import place_index
 from storage.seed import ensure_seed
 from storage.sql import Db
-from tests.commands.letters.conftest import _agencies as hand_written_agencies
+from testkit.letters_facts import letters_agencies as hand_written_agencies
 from tests.conftest import FIXED_NOW
 from wiring import wire_deps
 

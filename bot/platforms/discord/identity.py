@@ -8,6 +8,7 @@ from bot.core.dispatch import Identity
 from bot.core.models import Role
 from bot.core.registry import AutocompleteContext
 from bot.core.settings import Settings
+from bot.platforms.discord.payload_roles import payload_role_ids
 
 PLATFORM = "discord"
 DM_WORKSPACE = "dm"
@@ -36,16 +37,6 @@ def role_of(interaction: discord.Interaction, settings: Settings) -> Role:
     if role_ids & settings.discord_organizer_role_ids:
         return Role.ORGANIZER
     return Role.MEMBER
-
-
-def payload_role_ids(member: discord.Member) -> set[str]:
-    """The role ids the payload listed for this member.
-
-    `Member.roles` resolves those ids through the guild's role cache, so before GUILD_CREATE
-    (or for a guild that never sends one) it is empty and an admin would pass for a member.
-    discord.py keeps the ids as sent in `Member._roles` and has no public accessor for them.
-    """
-    return {str(role_id) for role_id in member._roles}
 
 
 def identity_of(interaction: discord.Interaction, settings: Settings) -> Identity:

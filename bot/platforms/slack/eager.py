@@ -10,6 +10,7 @@ This is what Python 3.12's eager task factory does; we run on 3.11.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Coroutine, Generator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -35,6 +36,17 @@ def start(work: Coroutine[Any, Any, T]) -> Started[T]:
     return Started(finished=False, rest=_Resumed(work, awaiting))
 
 
+def _is_cancellation(thrown: Any) -> bool:
+    if isinstance(thrown, type):
+        return issubclass(thrown, asyncio.CancelledError)
+    return isinstance(thrown, asyncio.CancelledError)
+
+
+def _cancel(awaiting: Any) -> bool:
+    """Cancel the future `work` waits on; False when it is none (a bare yield) or done."""
+    return asyncio.isfuture(awaiting) and bool(awaiting.cancel())
+
+
 class _Resumed(Coroutine[Any, Any, T]):
     """`work`, already started, as a coroutine a task can run: its first step hands the
     task the awaitable `work` is suspended on; every later step, and anything thrown in
@@ -56,10 +68,14 @@ class _Resumed(Coroutine[Any, Any, T]):
         # so the exception lands exactly where a task running `work` would put it.
         if not self._handed_over:
             self._handed_over = True
-            # Cancelled before the task took the future: clear the mark a task clears on
-            # taking one, or the next coroutine to await that future would be refused.
-            if getattr(self._awaiting, "_asyncio_future_blocking", False):
-                self._awaiting._asyncio_future_blocking = False
+            if _is_cancellation(typ if val is None else val) and _cancel(self._awaiting):
+                # A task cancelled before its first step. Had it already taken the future,
+                # asyncio would cancel that future and wake the task; do exactly that: hand
+                # the now cancelled future over, and the task's wake-up raises the
+                # CancelledError inside `work`, where it waits. (Throwing into `work`
+                # instead would leave the future marked as awaited by a task that never
+                # took it, and the next coroutine to await it would be refused.)
+                return self._awaiting
         return self._work.throw(typ, val, tb) if val is not None else self._work.throw(typ)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from storage import follows, outbox
 from storage.db import Database
 from storage.privacy import providers
 from storage.sql import Conn
+from testkit.waiting import eventually
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
 from tests.conftest import identity
 
@@ -158,10 +159,7 @@ async def test_run_delivery_sends_and_stops(
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     stop = asyncio.Event()
     task = asyncio.create_task(run_delivery(fdeps, stop, poll_seconds=0.01))
-    for _ in range(200):
-        if messenger.sent:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: bool(messenger.sent), timeout_s=30, every_s=0.01)
     stop.set()
     await asyncio.wait_for(task, timeout=5)
     assert len(messenger.sent) == 1

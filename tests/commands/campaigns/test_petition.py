@@ -17,8 +17,8 @@ from places.index import place_index
 from storage.campaigns.models import ExportRow
 from storage.db import Database
 from storage.seed import ensure_seed
+from testkit.letters_facts import letters_agencies as hand_written_agencies
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
-from tests.commands.letters.conftest import _agencies as hand_written_agencies
 from tests.conftest import FIXED_NOW, identity
 
 NAMES = ["José Núñez", "Zoë Ångström", "Łukasz Żółć", "Δημήτρης Παπαδόπουλος", "Иван Петров"]

@@ -206,14 +206,21 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
 async def test_records_request_names_the_law_when_known(deps: Deps, db: Database) -> None:
     disp = await _load(deps, db)
     who = identity()
-    houston = await disp.run_text(who, "/letter draft records-request Houston, TX since:2019-01-01")
+    houston = await disp.run_text(
+        who, '/letter draft records-request Houston, TX since:2019-01-01 contact:"a@example.org"'
+    )
     assert not houston.error, houston.text
-    assert "Under the Texas Public Information Act (Texas Government Code, Chapter 552)" in (
-        houston.text
+    assert (
+        "Under the Texas Public Information Act (Texas Government Code, Chapter 552)"
+        in houston.text
     )
     assert "To: Records Officer, Houston Police Department" in houston.text
-    assert "since January 1, 2019" in houston.text and not houston.fields
-    assert "https://www.legis.state.tx.us/" in houston.text
+    assert "since January 1, 2019" in houston.text and "Contact: a@example.org" in houston.text
+    assert "fees be waived or reduced under Texas Government Code § 552.267" in houston.text
+    assert "a deadline of 10 business days" in houston.text
+    assert "https://www.rcfp.org/open-government-guide/texas/" in houston.text
+    notes = [f.value for f in houston.fields]
+    assert len(notes) == 1 and notes[0].startswith("If the request is denied or ignored")
     es = await disp.run_text(who, "/letter draft records-request Houston, TX language:es")
     assert "Conforme a la Ley de Información Pública de Texas" in es.text.replace(
         "a la ley", "a la Ley"
@@ -221,9 +228,13 @@ async def test_records_request_names_the_law_when_known(deps: Deps, db: Database
     assert not spanish_without_english(es.text)
     assert es.file is not None
     assert es.file.filename == "records-request-houston-police-department-es.txt"
+    # Notes to the member come in Spanish too, never the seed's English appeal route.
+    assert [f.name for f in es.fields] == ["Antes de enviar"]
+    assert not spanish_without_english(es.fields[0].value)
+    # Asked without a contact: the letter is drafted, and the note says what is missing.
     chicago = await disp.run_text(who, "/letter draft records-request Chicago, IL")
-    assert "Under the public-records law of Illinois" in chicago.text
-    assert [f.name for f in chicago.fields] == ["Before sending"]
+    assert "Under the Illinois Freedom of Information Act (5 ILCS 140)" in chicago.text
+    assert any("contact:" in f.value for f in chicago.fields)
     assert "[" not in chicago.text
 
 

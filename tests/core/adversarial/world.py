@@ -16,7 +16,6 @@ from pathlib import Path
 
 from bot.core.deps import Deps
 from bot.core.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
-from bot.core.grammar import parse_line
 from bot.core.models import Reply, Role
 from bot.core.registry import Command, OptionType, Registry
 from bot.core.settings import Settings
@@ -25,6 +24,7 @@ from commands.admin.refusals import refusal_recorder
 from storage.db import Database
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, identity
+from tests.grammar_lines import parse_line
 from wiring import wire_deps
 
 MEMBER = identity(Role.MEMBER)

@@ -25,7 +25,7 @@ from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
 from bot.platforms.discord.handling import Gate
 from commands import build_registry
-from tests.platforms.fake_discord import FakeDiscord, payloads
+from testkit.fake_discord import FakeDiscord, payloads
 
 LONG_LINES = 400  # "line NNN: ..." x 400 is far beyond 2,000 characters
 

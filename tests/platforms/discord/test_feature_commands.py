@@ -8,6 +8,7 @@ from places.index import place_index
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
+from testkit.fake_discord import Invoker, payloads
 from tests.conftest import FIXED_NOW, shared_data_file
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (
@@ -19,7 +20,6 @@ from tests.platforms.discord.wire import (
     pings_nobody,
     visible_text,
 )
-from tests.platforms.fake_discord import Invoker, payloads
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))

@@ -20,6 +20,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from testkit.waiting import eventually
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import signed_headers, slash_body
 from tests.platforms.slack.conftest import SECRET
@@ -219,9 +220,7 @@ async def test_workers_do_not_outlive_a_killed_parent(
         pids = await pids_seen(workers.base, 2)
         workers.process.kill()  # SIGKILL: the parent can forward nothing
         await workers.process.wait()
-        async with asyncio.timeout(START_S):  # a bound for a hung test, not a measured time
-            while any(alive(pid) for pid in pids):
-                await asyncio.sleep(0.1)
+        await eventually(lambda: not any(alive(pid) for pid in pids), START_S, every_s=0.1)
 
 
 async def test_a_worker_that_cannot_start_stops_the_rest_in_one_line(
