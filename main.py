@@ -72,7 +72,9 @@ async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
 
     stop_with_parent()
     log.info("slack worker %d serving (pid %d)", args.number, os.getpid())
-    return await serve(replace(settings, health_port=0), args)
+    # The campaign pages' port is one socket: worker 1 serves them, the others do not.
+    web_port = settings.web_port if args.number == 1 else 0
+    return await serve(replace(settings, health_port=0, web_port=web_port), args)
 
 
 async def serve(settings: Settings, args: argparse.Namespace) -> int:

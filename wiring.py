@@ -208,7 +208,7 @@ async def background_loops(
 
 async def serve_chat(app: App, runners: list[PlatformRunner]) -> None:
     """The chat platforms side by side until SIGTERM/SIGINT, the background loops and (when
-    configured) the health server beside them."""
+    configured) the health server and the campaign pages beside them."""
     place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
     # Organizers' templates render in worker processes: started now, not on a first draft.
     templating.default_pool().start()
@@ -225,6 +225,10 @@ async def serve_chat(app: App, runners: list[PlatformRunner]) -> None:
             group.create_task(
                 serve_health(app.deps, monitor, settings.health_host, settings.health_port, stop)
             )
+        if settings.web_port:  # the public campaign pages (/campaign publish)
+            from bot.platforms.web.pages import serve_pages
+
+            group.create_task(serve_pages(app.deps, stop))
     log.info("all platforms stopped; closing the database")
 
 
@@ -235,7 +239,20 @@ def console_background(deps: Deps) -> Callable[[], AbstractAsyncContextManager[L
 
 
 async def serve_console(app: App, identity: Identity) -> None:
-    """The console until EOF or /quit, the background loops beside it."""
+    """The console until EOF or /quit, the background loops beside it, and the campaign
+    pages when COUNTERWATCH_WEB_PORT is set (`make run` sets it: a page an organizer
+    publishes at the console opens at once)."""
     from bot.platforms.console import run_console
 
-    await run_console(app.dispatcher, identity, background=console_background(app.deps))
+    stop = asyncio.Event()
+    pages: asyncio.Task[None] | None = None
+    if app.deps.settings.web_port:
+        from bot.platforms.web.pages import serve_pages
+
+        pages = asyncio.create_task(serve_pages(app.deps, stop), name="counterwatch-pages")
+    try:
+        await run_console(app.dispatcher, identity, background=console_background(app.deps))
+    finally:
+        stop.set()
+        if pages is not None:
+            await pages

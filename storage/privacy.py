@@ -23,6 +23,7 @@ from storage.campaigns.reads import describe_member as describe_signups
 from storage.campaigns.writes import erase_member as erase_signups
 from storage.reminders import describe_authored, erase_authored
 from storage.sql import Conn, Db
+from storage.strikes import describe_strikes, erase_strikes
 
 # (db, platform, user id) -> one human-readable line per thing held
 Describe = Callable[[Db, str, str], Awaitable[list[str]]]
@@ -55,6 +56,12 @@ def providers() -> tuple[PrivacyProvider, ...]:
             erase_authored,
             erase_note="Reminders you scheduled are still sent to the members; your name is"
             " removed from them.",
+        ),
+        PrivacyProvider(
+            "Web signatures you struck",
+            describe_strikes,
+            erase_strikes,
+            erase_note="Struck signatures stay recorded as struck; your id on each is removed.",
         ),
         PrivacyProvider(
             "Refused attempts (commands run without the role for them)",

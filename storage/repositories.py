@@ -13,6 +13,7 @@ from storage.follows import SqlFollows
 from storage.interfaces import Storage
 from storage.letters import SqlLetters
 from storage.outbox import SqlOutbox
+from storage.pages import SqlPages
 from storage.privacy import SqlPrivacy
 from storage.reminders import SqlReminders
 from storage.sql import Db
@@ -32,4 +33,5 @@ def build_storage(db: Db) -> Storage:
         dedupe=SqlDedupe(db),
         announcements=SqlAnnouncements(db),
         reminders=SqlReminders(db),
+        pages=SqlPages(db),
     )

@@ -52,6 +52,14 @@ class Settings:
     # processes by `discord_shard_ids` (empty = every shard in this process).
     discord_shard_count: int = 0
     discord_shard_ids: tuple[int, ...] = ()
+    # Public campaign pages (/campaign publish): served on this port (0 = none), bound to
+    # web_host; their links start with public_url ('' = http://127.0.0.1:<web_port>).
+    web_port: int = 0
+    web_host: str = "127.0.0.1"
+    public_url: str = ""
+    # The key signing the pages' form tokens; '' = a random one per process (a restart then
+    # asks whoever had a form open to send it again).
+    web_secret: str = ""
     # Slack HTTP worker processes sharing SLACK_PORT (SO_REUSEPORT); 1 = serve in this process.
     slack_workers: int = 1
     # Who may change the shared facts (docs/permissions.md): admins of these Discord servers
@@ -70,6 +78,11 @@ class Settings:
     @property
     def uses_postgres(self) -> bool:
         return bool(self.database_url)
+
+    @property
+    def page_base_url(self) -> str:
+        """Where published campaign pages are reached from outside, without a final slash."""
+        return (self.public_url or f"http://127.0.0.1:{self.web_port}").rstrip("/")
 
     @property
     def discord_enabled(self) -> bool:
@@ -123,8 +136,18 @@ _ENV = {
     "discord_home_guild_ids": "DISCORD_HOME_GUILD_IDS",
     "slack_home_team_ids": "SLACK_HOME_TEAM_IDS",
     "facts_admins": "COUNTERWATCH_FACTS_ADMINS",
+    "web_port": "COUNTERWATCH_WEB_PORT",
+    "web_host": "COUNTERWATCH_WEB_HOST",
+    "public_url": "COUNTERWATCH_PUBLIC_URL",
+    "web_secret": "COUNTERWATCH_WEB_SECRET",
 }
-_NUMBERS = {"slack_port": 0, "health_port": 0, "discord_shard_count": 1, "slack_workers": 1}
+_NUMBERS = {
+    "slack_port": 0,
+    "health_port": 0,
+    "web_port": 0,
+    "discord_shard_count": 1,
+    "slack_workers": 1,
+}
 
 
 class SettingsError(ValueError):

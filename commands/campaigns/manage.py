@@ -23,6 +23,7 @@ from commands.campaigns.checks import (
     require_campaign,
 )
 from commands.campaigns.ending import record_organizer
+from commands.campaigns.publish import page_url
 from lexicon.words import plural
 from storage.campaigns.models import NewCampaign
 
@@ -124,6 +125,9 @@ async def info(ctx: Ctx, slug: Slug) -> Reply:
     fields.append(Field("Started", campaign.created_on))
     if mine is not None:
         fields.append(Field("You", f"signed up on {mine}"))
+    token = await deps.storage.pages.token_of(campaign.id)
+    if token is not None:  # public anyway: whoever has the link may sign
+        fields.append(Field("Public page", page_url(deps, token)))
     return Reply(title=campaign.title, text=f"Campaign {campaign.slug}", fields=tuple(fields))
 
 

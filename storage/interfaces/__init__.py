@@ -19,6 +19,7 @@ from storage.interfaces.facts import FactsStore
 from storage.interfaces.follows import FollowStore
 from storage.interfaces.letters import LetterStore
 from storage.interfaces.outbox import OutboxStore
+from storage.interfaces.pages import PageStore
 from storage.interfaces.privacy import PrivacyStore
 from storage.interfaces.reminders import ReminderStore
 
@@ -38,4 +39,5 @@ class Storage:
     dedupe: RequestDedupe
     announcements: AnnouncementStore
     reminders: ReminderStore
+    pages: PageStore  # published campaign pages and their web signatures
     cards: CardStore  # where campaign cards were posted, and whether their count is stale
