@@ -36,7 +36,8 @@ run: $(BIN)/.installed
 			$(BIN)/python main.py import-laws "$(LAWS_TABLE)"; \
 		fi; \
 	fi
-	$(BIN)/python main.py run
+	@# Published campaign pages (/campaign publish) are served at once, on 127.0.0.1 only.
+	COUNTERWATCH_WEB_PORT=$${COUNTERWATCH_WEB_PORT:-8080} $(BIN)/python main.py run
 
 test: lint typecheck pytest
 
@@ -57,9 +58,11 @@ typecheck: $(BIN)/.installed
 
 # The storage tests also run on a real PostgreSQL server: scripts/ensure-postgres makes sure
 # its programs are here (installing Debian's package as root when missing) and says so in one
-# line; the tests start a throwaway cluster of their own (tests/pg_cluster.py).
+# line; the tests start a throwaway cluster of their own (testkit/pg_cluster.py). The browser
+# tests likewise get Debian's Chromium and a local axe-core from scripts/ensure-chromium.
 pytest: $(BIN)/.installed
 	@scripts/ensure-postgres
+	@scripts/ensure-chromium  # Debian's Chromium and axe-core for tests/browser
 	$(BIN)/pytest
 
 bench: $(BIN)/.installed

@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import templating
 from bot.core.deps import utc_now
 from bot.core.models import Role
 from bot.core.preflight import PlatformStartError, database_problem, disk_full
@@ -33,17 +32,13 @@ from bot.platforms import console
 from bot.platforms.cli.copy_db import copy_db_command
 from bot.platforms.cli.import_file import import_file
 from commands import build_registry
-from commands.campaigns.cards import current_card
-from commands.campaigns.ending import summary_text
-from notifications.cards import run_card_refresher
-from notifications.delivery import run_delivery
-from notifications.reminders import run_reminders
-from places.index import place_index
 from storage.errors import DiskFull, Refused
 from wiring import (
     chat_platforms,
     configure_logging,
     open_app,
+    serve_chat,
+    serve_console,
     stop_on_signals,
 )
 
@@ -77,50 +72,18 @@ async def cmd_slack_worker(settings: Settings, args: argparse.Namespace) -> int:
 
     stop_with_parent()
     log.info("slack worker %d serving (pid %d)", args.number, os.getpid())
-    return await serve(replace(settings, health_port=0), args)
+    # The campaign pages' port is one socket: worker 1 serves them, the others do not.
+    web_port = settings.web_port if args.number == 1 else 0
+    return await serve(replace(settings, health_port=0, web_port=web_port), args)
 
 
 async def serve(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
         runners = chat_platforms(settings)
-        if not runners:
-            identity = console.console_identity(Role.parse(args.role), args.user)
-            # Reminders, campaign closings and card edits happen in the console too (its own
-            # loop delivers what they queue to the console's people).
-            stop_loops = asyncio.Event()
-            loops = [
-                asyncio.create_task(run_reminders(app.deps, stop_loops, summary_text)),
-                asyncio.create_task(run_card_refresher(app.deps, stop_loops, current_card)),
-            ]
-            try:
-                await console.run_console(app.dispatcher, identity)
-            finally:
-                stop_loops.set()
-                await asyncio.gather(*loops)
-            return 0
-        place_index(app.deps).warm()  # before serving: autocomplete must answer within 3 s
-        # Organizers' templates render in worker processes: started now, not on a first draft.
-        templating.default_pool().start()
-        stop = asyncio.Event()
-        stop_on_signals(stop)
-        async with asyncio.TaskGroup() as group:
-            for runner in runners:
-                group.create_task(runner(app.dispatcher, stop))
-            group.create_task(run_delivery(app.deps, stop))  # follow notifications
-            # scheduled announcements; ended campaigns closed, their organizers told
-            group.create_task(run_reminders(app.deps, stop, summary_text))
-            # campaign cards: their count kept true, edits paced per card
-            group.create_task(run_card_refresher(app.deps, stop, current_card))
-            monitor = app.dispatcher.monitor
-            if settings.health_port and monitor is not None:
-                from bot.platforms.web.health import serve_health
-
-                group.create_task(
-                    serve_health(
-                        app.deps, monitor, settings.health_host, settings.health_port, stop
-                    )
-                )
-        log.info("all platforms stopped; closing the database")
+        if runners:
+            await serve_chat(app, runners)
+        else:
+            await serve_console(app, console.console_identity(Role.parse(args.role), args.user))
         return 0
 
 

@@ -37,7 +37,7 @@ from wiring import wire_deps
 
 T = TypeVar("T")
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
-ADMIN = Identity("bench", "W1", "A1", "bench admin", Role.ADMIN)
+ADMIN = Identity("bench", "W1", "A1", "bench admin", Role.ADMIN, facts_admin=True)
 
 
 def atlas_path() -> Path:

@@ -33,7 +33,7 @@ from commands import build_registry
 from commands.campaigns.cards import current_card
 from notifications.cards import CARD_EDIT_EVERY, POLL_SECONDS, run_card_refresher
 from storage.db import Database
-from tests.platforms.fake_discord import FakeDiscord, Invoker, Received, payloads
+from testkit.fake_discord import FakeDiscord, Invoker, Received, payloads
 from wiring import wire_deps
 
 JOINS = 1000

@@ -24,7 +24,7 @@ from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
 from commands import build_registry
 from storage.db import Database
-from tests.platforms.fake_discord import FakeDiscord, payloads
+from testkit.fake_discord import FakeDiscord, payloads
 from wiring import wire_deps
 
 ATLAS = Path(__file__).resolve().parents[2] / "shared" / "data"

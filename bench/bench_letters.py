@@ -51,9 +51,9 @@ async def _setup(path: Path) -> tuple[Database, Deps, str]:
         await import_atlas(db, parse_atlas(ATLAS.read_bytes()), as_of="2020-10-07", imported_at=NOW)
         place = "Greenfield, WI"
     else:  # no shared data: a hand-made partnership keeps the benchmark runnable
-        from tests.commands.letters.conftest import _agencies
+        from testkit.letters_facts import letters_agencies
 
-        await db.write(_agencies)
+        await db.write(letters_agencies)
         place = "Greenfield, WI"
     deps = await wire_deps(db, Settings(db_path=str(path)), lambda: NOW)
     return db, deps, place

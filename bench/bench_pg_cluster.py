@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 from bench.stats import describe_ms
-from tests.pg_cluster import ClusterUnavailable, TestDatabases, start_cluster
+from testkit.pg_cluster import ClusterUnavailable, TestDatabases, start_cluster
 
 DATABASES = 20
 

@@ -28,7 +28,7 @@ import asyncpg
 from bench.pg_server import throwaway_cluster
 from bench.pg_signup_baselines import add_campaign, count_signups
 from bench.proc_cpu import postmaster_pid, snapshot, spent
-from tests.pg_cluster import TestDatabases
+from testkit.pg_cluster import TestDatabases
 
 SIGNUPS = int(os.environ.get("PG_GROUP_BENCH_N", "5000"))
 GROUP = int(os.environ.get("PG_GROUP_BENCH_SIZE", "167"))

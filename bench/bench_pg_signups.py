@@ -1,5 +1,5 @@
 """Sign-ups on PostgreSQL: the stack in one and in two processes, beside a naive baseline
-and the server's limit, in one run, on a throwaway cluster (tests/pg_cluster.py: fsync on,
+and the server's limit, in one run, on a throwaway cluster (testkit/pg_cluster.py: fsync on,
 synchronous_commit on, shared_buffers 16MB, on this machine's disk).
 
 Every line writes N sign-ups of distinct members to one campaign, in a fresh database
@@ -44,7 +44,7 @@ from bench.pg_signup_baselines import (
 from bench.pg_signup_child import make_campaign
 from bench.proc_cpu import postmaster_pid, snapshot, spent
 from bench.stats import percentile
-from tests.pg_cluster import PgCluster, TestDatabases
+from testkit.pg_cluster import PgCluster, TestDatabases
 
 SIGNUPS = int(os.environ.get("PG_SIGNUPS_BENCH_N", "5000"))
 MEMBERS = int(os.environ.get("PG_SIGNUPS_BENCH_MEMBERS", "200"))

@@ -15,7 +15,7 @@ serving its three connections are separate processes, not counted in it.
 
 Each database is first created by a first start (migrations and the seed facts: reported
 apart), then the Atlas is imported into it, then RUNS runs alternate between the backends;
-the table gives the median of each, on a throwaway PostgreSQL cluster (tests/pg_cluster.py).
+the table gives the median of each, on a throwaway PostgreSQL cluster (testkit/pg_cluster.py).
 
 Run: .venv/bin/python -m bench startup   (STARTUP_BENCH_RUNS, default 7)
 """
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.pg_server import throwaway_cluster
-from tests.pg_cluster import TestDatabases
+from testkit.pg_cluster import TestDatabases
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = int(os.environ.get("STARTUP_BENCH_RUNS", "7"))

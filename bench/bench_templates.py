@@ -39,7 +39,7 @@ from bot.platforms.web.health import serve_health
 from commands import build_registry
 from storage.letters.models import StoredTemplate
 from templating import IsolatedError, TemplatePool, default_pool
-from tests.templating.hostile import ENDLESS, FOLDED_BOMB, SIGNER_BOMB, unguarded_render
+from testkit.hostile_templates import ENDLESS, FOLDED_BOMB, SIGNER_BOMB, unguarded_render
 
 BEFORE = {  # the probe's figures on the code before the worker (issue 21)
     "add folded": "froze every user 21.4 s, peak 3.96 GB",

@@ -1,4 +1,4 @@
-"""The PostgreSQL benchmarks' server: a throwaway cluster (tests/pg_cluster.py), or a skip.
+"""The PostgreSQL benchmarks' server: a throwaway cluster (testkit/pg_cluster.py), or a skip.
 
 `make bench` runs every benchmark in turn: on a machine without PostgreSQL's server
 binaries, the PostgreSQL ones print why they did not run instead of stopping the others.
@@ -6,7 +6,7 @@ binaries, the PostgreSQL ones print why they did not run instead of stopping the
 
 from __future__ import annotations
 
-from tests.pg_cluster import ClusterUnavailable, PgCluster, start_cluster
+from testkit.pg_cluster import ClusterUnavailable, PgCluster, start_cluster
 
 
 def throwaway_cluster() -> PgCluster | None:

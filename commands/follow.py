@@ -87,7 +87,7 @@ async def unfollow(ctx: Ctx, place: FollowedPlace) -> Reply:
     return Reply(text=f"You no longer follow {typed[:60]}.")
 
 
-@COMMANDS.command("following", "The places you follow", examples=("/following",))
+@COMMANDS.command("following", "The places you follow", examples=("/following",), writes=False)
 async def following(ctx: Ctx) -> Reply:
     mine = await ctx.deps.storage.follows.following(_who(ctx))
     if not mine:

@@ -20,7 +20,9 @@ from bot.core.signatures import Opt
 COMMANDS = CommandSet(private=True)
 
 
-@COMMANDS.command("mydata", "Everything this bot holds about you", examples=("/mydata",))
+@COMMANDS.command(
+    "mydata", "Everything this bot holds about you", examples=("/mydata",), writes=False
+)
 async def show_my_data(ctx: Ctx) -> Reply:
     deps = ctx.deps
     sections = await deps.storage.privacy.describe(ctx.platform, ctx.user_id)

@@ -12,7 +12,6 @@ the platform asked; other failures are retried with a capped backoff.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
@@ -22,6 +21,8 @@ from bot.core import tracebacks
 from bot.core.deps import Deps
 from bot.core.messengers import CardEditFailed, CardGone
 from bot.core.models import Reply
+from bot.core.polling import poll_until_stopped
+from lexicon.backoff import doubling
 from storage.cards.models import Card
 
 log = logging.getLogger("counterwatch.cards")
@@ -47,8 +48,7 @@ class RefreshReport:
 
 def retry_delay(attempts: int) -> dt.timedelta:
     """10 s, 20 s, 40 s ... capped at 15 minutes."""
-    delay: dt.timedelta = FIRST_RETRY * (2 ** min(max(attempts - 1, 0), 10))
-    return min(delay, MAX_RETRY)
+    return doubling(attempts, FIRST_RETRY, MAX_RETRY)
 
 
 async def refresh_due_cards(
@@ -116,15 +116,10 @@ async def run_card_refresher(
     every: dt.timedelta = CARD_EDIT_EVERY,
     poll_seconds: float = POLL_SECONDS,
 ) -> None:
-    """Refresh cards until `stop` is set; started by main.py and the console beside the
-    delivery loop."""
-    while not stop.is_set():
-        try:
-            report = await refresh_due_cards(deps, render, every)
-        except Exception as exc:
-            log.error("card pass failed; retrying after the pause: %s", tracebacks.describe(exc))
-            report = RefreshReport()
-        if report.edited + report.forgotten + report.failed >= BATCH:
-            continue  # more are due right now
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
+    """Refresh cards until `stop` is set; started by wiring.py beside the delivery loop."""
+
+    async def one_pass() -> bool:
+        report = await refresh_due_cards(deps, render, every)
+        return report.edited + report.forgotten + report.failed >= BATCH  # more due now
+
+    await poll_until_stopped(stop, one_pass, poll_seconds, log, "card")

@@ -19,7 +19,6 @@ so consecutive sends on one platform are paced (ANNOUNCE_PACE_S).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from bot.core import tracebacks
 from bot.core.deps import Deps
 from bot.core.messengers import DeliveryError, DirectMessenger
+from bot.core.polling import poll_until_stopped
 from bot.core.settings import Settings
 from storage.outbox.models import Notification
 
@@ -152,16 +152,10 @@ def _reason(exc: DeliveryError) -> str:
 
 
 async def run_delivery(deps: Deps, stop: asyncio.Event, poll_seconds: float = POLL_SECONDS) -> None:
-    """Deliver until `stop` is set; started by main.py beside the chat platforms."""
-    while not stop.is_set():
-        try:
-            report = await deliver_due(deps)
-        except Exception as exc:
-            log.error(
-                "delivery pass failed; retrying after the pause: %s", tracebacks.describe(exc)
-            )
-            report = DeliveryReport(0, 0)
-        if report.delivered + report.failed >= BATCH:
-            continue  # more are due right now
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
+    """Deliver until `stop` is set; started by wiring.py beside the chat platforms."""
+
+    async def one_pass() -> bool:
+        report = await deliver_due(deps)
+        return report.delivered + report.failed >= BATCH  # more are due right now
+
+    await poll_until_stopped(stop, one_pass, poll_seconds, log, "delivery")

@@ -5,12 +5,11 @@ while the bot was down (the first pass after a restart sends it) or two processe
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 
-from bot.core import tracebacks
 from bot.core.deps import Deps
+from bot.core.polling import poll_until_stopped
 from storage.campaigns.models import EndedCampaign
 
 # (the ended campaign, today) -> the organizers' message; written by the campaigns feature
@@ -43,14 +42,11 @@ async def close_ended_campaigns(deps: Deps, summary: Summary) -> int:
 async def run_reminders(
     deps: Deps, stop: asyncio.Event, summary: Summary, poll_seconds: float = POLL_SECONDS
 ) -> None:
-    """Until `stop` is set; started by main.py beside the delivery loop."""
-    while not stop.is_set():
-        try:
-            await send_due_reminders(deps)
-            await close_ended_campaigns(deps, summary)
-        except Exception as exc:
-            log.error(
-                "reminder pass failed; retrying after the pause: %s", tracebacks.describe(exc)
-            )
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
+    """Until `stop` is set; started by wiring.py beside the delivery loop."""
+
+    async def one_pass() -> bool:
+        await send_due_reminders(deps)
+        await close_ended_campaigns(deps, summary)
+        return False
+
+    await poll_until_stopped(stop, one_pass, poll_seconds, log, "reminder")

@@ -24,6 +24,8 @@ from places.lookup_facts import LookupFacts, load_lookup_facts
 from places.names import Reading, readings
 from places.scoring import ACCEPT_SCORE, candidates, edit_score, whole_name_close
 from places.snapshot import Place, Snapshot, build_snapshot
+from places.zip_match import zip_place
+from places.zips import zip_code
 from storage.facts.models import Agency, AgencyName, LawPlace
 from storage.facts.repository import FactsStore
 
@@ -43,6 +45,7 @@ _Rows = tuple[list[Agency], list[LawPlace], list[AgencyName]]
 class Match:
     place: Place
     exact: bool  # False: the closest match to a typo
+    via: str = ""  # how it was read, when not by name ('ZIP 60601 is Chicago, IL.')
 
 
 class PlaceIndex:
@@ -121,6 +124,10 @@ class PlaceIndex:
                 "No places are on record yet: the facts database is empty"
                 " (an admin can import the EFF Atlas)."
             )
+        code = zip_code(typed)
+        if code is not None:
+            place, via = zip_place(snap, code)
+            return Match(place, exact=True, via=via)
         ways = readings(typed, snap.state_codes)
         for reading in ways:
             places = snap.places_named(reading.name, reading.state)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lexicon.names import normalize, split_counties
 from lexicon.states import STATES
+from places.jurisdiction import COUNTY_KINDS, MUNICIPALITY, jurisdiction_of
 from places.names import trigrams
 from storage.facts.models import Agency, AgencyName, LawPlace
 
@@ -111,6 +112,13 @@ def build_snapshot(
         named.setdefault((normalize(agency.name), agency.state), len(places))
         places.append(_agency_place(agency, agency.name))
         _add_to_city(cities, agency, agency.city)
+        for own in _own_names(agency):
+            _add_to_city(cities, agency, own)
+        named_county = _own_county(agency)
+        if named_county:
+            group = _group(counties, named_county, agency.state)
+            if agency.id not in group.agency_ids:
+                group.agency_ids.append(agency.id)
         for county in split_counties(agency.county):
             _group(counties, county_name(county, agency.state), agency.state).agency_ids.append(
                 agency.id
@@ -159,6 +167,24 @@ def _add_to_city(cities: dict[tuple[str, str], _Group], agency: Agency, city: st
     if agency.id not in group.agency_ids:
         group.agency_ids.append(agency.id)
         group.counties[agency.county] += 1
+
+
+_LOCAL_KINDS = frozenset({"city", "town", "village", "borough", "township", MUNICIPALITY})
+
+
+def _own_names(agency: Agency) -> tuple[str, ...]:
+    """The names of the municipality an agency serves ('Gates' for the Gates police, whose
+    Atlas City is its Rochester mailing address): it is found by them too."""
+    j = jurisdiction_of(agency)
+    if j.kind in COUNTY_KINDS or j.kind not in _LOCAL_KINDS:
+        return ()
+    return tuple(n for n in j.finding_names if normalize(n) != normalize(agency.name))
+
+
+def _own_county(agency: Agency) -> str:
+    """The county a county agency's name gives ('Athens-Clarke County'), found like one."""
+    j = jurisdiction_of(agency)
+    return j.name if j.kind in COUNTY_KINDS else ""
 
 
 def _agency_place(agency: Agency, name: str) -> Place:

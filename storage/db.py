@@ -168,6 +168,7 @@ class Database(GroupCommit):
 
     async def _commit_group(self, batch: list[Pending]) -> None:
         conn = self._writer
+        changes = conn.total_changes
         group = list(runs(batch))
         outcomes: list[tuple[bool, Any]] = []
         try:
@@ -193,12 +194,21 @@ class Database(GroupCommit):
             with contextlib.suppress(Exception):
                 await conn.execute("ROLLBACK")
             busy = is_busy(exc)
-            fail_all(batch, _group_failure(exc, busy))
+            failure = _group_failure(exc, busy)
+            fail_all(batch, failure)
+            self._note_outcome(failure)
             if not isinstance(exc, Exception):
                 raise
             _log_group_failure(exc, busy, len(batch))
             return
-        settle(batch, [_disk_full_as_refusal(outcome) for outcome in outcomes])
+        outcomes = [_disk_full_as_refusal(outcome) for outcome in outcomes]
+        # A statement refused for a full disk fails alone; the disk is full all the same.
+        refused = next((v for ok, v in outcomes if not ok and isinstance(v, DiskFull)), None)
+        # Only a group that changed rows proves the disk takes writes again: one that
+        # changed nothing (a poll for due work) commits on a full disk too.
+        if refused is not None or conn.total_changes != changes:
+            self._note_outcome(refused)
+        settle(batch, outcomes)
 
 
 def _disk_full_as_refusal(outcome: tuple[bool, Any]) -> tuple[bool, Any]:

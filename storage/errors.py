@@ -11,10 +11,12 @@ import errno
 import sqlite3
 
 BUSY_MESSAGE = "The database is busy (another process is writing); try again in a moment."
-DISK_FULL_MESSAGE = (
-    "The database's disk is full, so nothing was saved; an admin needs to free space"
-    " (look-ups still work)."
-)
+# One line for every write the database cannot take (its disk full, its server gone): the
+# person can do nothing about the cause, only try again; the operator learns which from the
+# log and /healthz. Look-ups answered from memory keep working meanwhile.
+UNAVAILABLE_MESSAGE = "The database is unavailable; nothing was saved; try again in a minute."
+DISK_FULL_MESSAGE = UNAVAILABLE_MESSAGE
+READ_UNAVAILABLE_MESSAGE = "The database is unavailable; try again in a minute."
 
 
 class Refused(Exception):
@@ -45,13 +47,21 @@ def is_busy(exc: BaseException) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
-class DiskFull(Refused):
-    """SQLite reported SQLITE_FULL (or the OS ENOSPC): the write was rolled back whole.
+class Unavailable(Refused):
+    """The database cannot be reached (PostgreSQL's server gone or restarting), or cannot
+    store anything (a full disk): nothing was changed. Not an incident; the bot is fine."""
 
-    Not an incident: the bot is fine and nothing was changed; someone has to free space."""
+    fault = "database unavailable"  # what /healthz says, a fixed phrase
 
-    def __init__(self, message: str = DISK_FULL_MESSAGE) -> None:
+    def __init__(self, message: str = UNAVAILABLE_MESSAGE) -> None:
         super().__init__(message)
+
+
+class DiskFull(Unavailable):
+    """SQLite reported SQLITE_FULL (or the OS ENOSPC), or PostgreSQL DISK FULL: the write
+    was rolled back whole; someone has to free space."""
+
+    fault = "disk full"
 
 
 def is_disk_full(exc: BaseException) -> bool:

@@ -5,6 +5,10 @@ writes share one commit (one fsync).
 
 A backend supplies `_commit_group` (run a group in a transaction, then settle each caller's
 future) and may queue its own housekeeping items (SQLite's WAL checkpoint) through `_submit`.
+
+A command's replay record rides on its first write (storage/replay.py): such a write becomes
+a job that records the key, then does the write, in one savepoint. `write_fault` says whether
+the latest group failed for want of the database (disk full, server gone), for /healthz.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from storage.sql import Row, WriteJob
+from storage import replay
+from storage.errors import Unavailable
+from storage.sql import Conn, Row, WriteJob
 
 T = TypeVar("T")
 MAX_BATCH = 500  # writes per commit; bounds the time one group holds its locks
@@ -26,6 +32,26 @@ class Statement:
     params: tuple[Any, ...]
     # Run when `sql` returned and changed nothing, in the same transaction ("why not?").
     otherwise: tuple[str, tuple[Any, ...]] | None = None
+
+    async def rows(self, conn: Conn) -> list[Row]:
+        """Run it as a job would (its `otherwise` included); backends run runs of
+        statements their own, cheaper way."""
+        cursor = await conn.execute(self.sql, self.params)
+        rows = list(await cursor.fetchall())
+        if self.otherwise is not None and not rows and cursor.rowcount < 1:
+            cursor = await conn.execute(*self.otherwise)
+            rows = list(await cursor.fetchall())
+        return rows
+
+
+def _claimed(claim: replay.Claim, job: WriteJob[T]) -> WriteJob[T]:
+    """`job`, preceded by the request's replay record, in the same savepoint."""
+
+    async def run(conn: Conn) -> T:
+        await replay.record(conn, claim)
+        return await job(conn)
+
+    return run
 
 
 # Plain slotted class: one is built per write, on the hot path of a sign-up.
@@ -43,6 +69,8 @@ class GroupCommit:
         self._task: asyncio.Task[None] | None = None
         self._loop = asyncio.get_running_loop()  # opened (and used) inside one event loop
         self.commits = 0  # how many group commits ran; benchmarks report it
+        # "" while writes commit; else why the latest failed ("disk full", ...): /healthz.
+        self.write_fault = ""
 
     def _start_writer(self) -> None:
         self._task = asyncio.create_task(self._write_loop(), name="counterwatch-writer")
@@ -63,7 +91,8 @@ class GroupCommit:
 
     async def write(self, job: WriteJob[T]) -> T:
         """Run `job` in the writer's transaction; return once that transaction committed."""
-        result: T = await self._submit(job)
+        claim = replay.take_claim()
+        result: T = await self._submit(job if claim is None else _claimed(claim, job))
         return result
 
     async def write_statement(
@@ -82,8 +111,20 @@ class GroupCommit:
         For hot paths (a sign-up) this is many times cheaper than a job: a backend runs a
         run of statements without a savepoint each."""
         fallback = None if otherwise is None else (otherwise[0], tuple(otherwise[1]))
-        rows: list[Row] = await self._submit(Statement(sql, tuple(params), fallback))
+        statement = Statement(sql, tuple(params), fallback)
+        claim = replay.take_claim()
+        rows: list[Row] = await self._submit(
+            statement if claim is None else _claimed(claim, statement.rows)
+        )
         return rows
+
+    def _note_outcome(self, failure: BaseException | None) -> None:
+        """After each group: a failure for want of the database marks writes as failing,
+        a commit clears it (anything else, e.g. Busy, is not the database's fault)."""
+        if failure is None:
+            self.write_fault = ""
+        elif isinstance(failure, Unavailable):
+            self.write_fault = failure.fault
 
     async def _write_loop(self) -> None:
         stopping = False

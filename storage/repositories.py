@@ -19,6 +19,7 @@ from storage.facts.repository import FactsStore
 from storage.follows.repository import FollowStore
 from storage.letters.repository import LetterStore
 from storage.outbox.repository import OutboxStore
+from storage.pages.repository import PageStore
 from storage.privacy.repository import PrivacyStore
 from storage.reminders.repository import ReminderStore
 from storage.sql import Db
@@ -40,6 +41,7 @@ class Storage:
     announcements: AnnouncementStore
     reminders: ReminderStore
     cards: CardStore  # where campaign cards were posted, and whether their count is stale
+    pages: PageStore  # published campaign pages and their web signatures
 
 
 def build_storage(db: Db) -> Storage:
@@ -56,4 +58,5 @@ def build_storage(db: Db) -> Storage:
         dedupe=RequestDedupe(db),
         announcements=AnnouncementStore(db),
         reminders=ReminderStore(db),
+        pages=PageStore(db),
     )

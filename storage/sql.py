@@ -107,6 +107,12 @@ class Db(Protocol):
     @property
     def commits(self) -> int: ...
 
+    @property
+    def write_fault(self) -> str:
+        """ "" while writes commit; else why the latest group failed for want of the
+        database ("disk full", "database unavailable"), until a group commits again."""
+        ...
+
     async def write(self, job: WriteJob[T]) -> T:
         """Run `job` in a transaction; return once it committed (group commit)."""
         ...

@@ -38,7 +38,9 @@ FIELD_HELP: dict[str, str] = {
     "ban": "the place's own ban or moratorium (same attributes as a law)",
     "addressee": (
         "who the letter goes to: to (the recipient option, else the body governing the"
-        " agency or place), dear (the salutation: 'Dear Mayor Jane Doe,')"
+        " agency or place), dear (the salutation: 'Dear Mayor Jane Doe,'), cc (a body copied"
+        " for its budget power, e.g. a sheriff's county), governs (whether the addressee may"
+        " direct the agency: false for a sheriff), one (one person: singular verbs)"
     ),
     "ring_today": (
         "what a 2020 partnership date means today, as /ring lookup says it: a list of"
@@ -47,16 +49,23 @@ FIELD_HELP: dict[str, str] = {
     "snapshot": "the date of the EFF Atlas snapshot the partnership comes from, in words",
     "records": (
         "for records requests: law (the state's public-records law, '' when not on record),"
-        " law_source_url, since (the date asked from), agency (the agency's name)"
+        " citation, law_source_url, deadline (e.g. '5 business days', '' when none is on"
+        " record), deadline_note (what it is for; English only), no_deadline (the law sets"
+        " no number of days), fee_waiver (the statute's waiver provision, '' when none),"
+        " appeal, contact (the requester's), since (the date asked from), agency (its name)"
     ),
 }
 FIELDS = frozenset(FIELD_HELP)
 
 _PLACE = {"label", "city", "county", "state", "state_name", "council"}
 _AGENCY = {"name", "kind", "city", "state", "body"}
-_ADDRESSEE = {"to", "dear"}
+_ADDRESSEE = {"to", "dear", "cc", "governs", "one"}
 _TODAY = {"date", "when", "text", "source", "source_url", "today"}
-_RECORDS = {"law", "law_source_url", "since", "agency"}
+_RECORDS = {
+    "law", "citation", "law_source_url", "deadline", "deadline_note", "no_deadline",
+    "fee_waiver", "appeal",
+    "contact", "since", "agency",
+}  # fmt: skip
 _SOURCED = {"source", "source_url", "summary", "status"}
 _PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}
 _RING = {"date", "when", *_SOURCED}

@@ -87,7 +87,14 @@ def dispatcher(deps: Deps) -> Dispatcher:
     return Dispatcher(build_registry(), deps)
 
 
-def identity(role: Role = Role.MEMBER, user_id: str = "U1", workspace: str = "W1") -> Identity:
+def identity(
+    role: Role = Role.MEMBER,
+    user_id: str = "U1",
+    workspace: str = "W1",
+    facts_admin: bool | None = None,
+) -> Identity:
+    """`facts_admin` defaults to the role being ADMIN: the command tests' admin is the
+    operator's (tests/core/test_facts_authority.py tells the two kinds apart)."""
     return Identity(
         platform="test",
         workspace=workspace,
@@ -95,6 +102,7 @@ def identity(role: Role = Role.MEMBER, user_id: str = "U1", workspace: str = "W1
         user_name=f"user {user_id}",
         role=role,
         channel="C1",
+        facts_admin=role >= Role.ADMIN if facts_admin is None else facts_admin,
     )
 
 

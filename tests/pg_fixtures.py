@@ -1,4 +1,4 @@
-"""pytest fixtures on a real PostgreSQL server (tests/pg_cluster.py), enabled for every test
+"""pytest fixtures on a real PostgreSQL server (testkit/pg_cluster.py), enabled for every test
 by tests/conftest.py: `pg_cluster` (one throwaway cluster per session), `pg_url` (a fresh,
 migrated, empty database per test) and `pg_empty_url` (a fresh database with no schema).
 
@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import pytest
 
-from tests.pg_cluster import ClusterUnavailable, PgCluster, TestDatabases, start_cluster
+from testkit.pg_cluster import ClusterUnavailable, PgCluster, TestDatabases, start_cluster
 
 
 def under_ci() -> bool:

@@ -26,6 +26,8 @@ class Ctx:
     path: tuple[str, ...]
     attachments: tuple[Attachment, ...] = ()
     channel: str = ""
+    # May change the shared facts (bot.core.models.may_run): the operator's home decides.
+    facts_admin: bool = False
 
     @classmethod
     def of(cls, request: Request, deps: Deps) -> Ctx:
@@ -39,4 +41,5 @@ class Ctx:
             path=request.path,
             attachments=request.attachments,
             channel=request.channel,
+            facts_admin=request.facts_admin,
         )

@@ -8,6 +8,7 @@ carrying that id.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 import time
@@ -21,16 +22,20 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.grammar import assign_arguments, resolve_command, tokenize
 from bot.core.health import Monitor
-from bot.core.models import Attachment, Reply, Request, Role
+from bot.core.models import Attachment, Reply, Request, Role, may_run
 from bot.core.options import coerce_options
 from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
+from storage import replay
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
 
 _NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
 INCIDENT_MESSAGE = "Something went wrong on our side. Nothing was changed. Incident id: {id}."
+# How long a delivery's replay record lives: longer than Slack's retries (minutes) and its
+# 5-minute signature window, so a replayed signed request is still recognised.
+REPLAY_TTL = dt.timedelta(minutes=15)
 
 # Called when someone runs a command above their role (the admin audit log listens).
 RefusalListener = Callable[[Request, Command], Awaitable[None]]
@@ -46,6 +51,15 @@ class Identity:
     user_name: str
     role: Role
     channel: str = ""
+    replay_key: str = ""  # see Request.replay_key; "" where the platform never redelivers
+    # May change the shared facts (the operator's home decides, see bot.core.models.may_run).
+    facts_admin: bool = False
+
+
+def is_replay(reply: Reply) -> bool:
+    """The reply to a delivery whose replay record existed: an adapter that received it
+    from the platform's retry answers nothing (the first delivery answers)."""
+    return reply.error and reply.text == replay.REPLAYED_MESSAGE
 
 
 def new_incident_id() -> str:
@@ -159,7 +173,7 @@ class Dispatcher:
             return Reply(
                 text=f"Unknown command /{' '.join(request.path)}.", private=True, error=True
             )
-        if request.role < command.role:
+        if not may_run(command.role, request.role, request.facts_admin):
             await self._record_refusal(request, command)
             return _refusal_reply(command)
         if command.slow and self.pacing is not None:
@@ -171,8 +185,7 @@ class Dispatcher:
 
     async def _run(self, command: Command, request: Request) -> Reply:
         try:
-            arguments = command.arguments(request.options, request.attachments)
-            reply = await command.handler(Ctx.of(request, self.deps), **arguments)
+            reply = await self._handle(command, request)
         except UserError as exc:  # a bad argument, in the language the command was asked in
             text = exc.in_language(str(request.options.get("language") or ""))
             return Reply(text=text, private=True, error=True)
@@ -181,6 +194,27 @@ class Dispatcher:
         except Exception as exc:
             return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply
+
+    async def _handle(self, command: Command, request: Request) -> Reply:
+        """The handler, in its replay scope (storage/replay.py): none for a read-only
+        command; for one that writes, its delivery's key rides on its first write."""
+        arguments = command.arguments(request.options, request.attachments)
+        ctx = Ctx.of(request, self.deps)
+        if not command.writes:
+            with replay.read_only():
+                return await command.handler(ctx, **arguments)
+        if not request.replay_key:
+            return await command.handler(ctx, **arguments)
+        claim = replay.Claim(request.replay_key, self.deps.clock(), REPLAY_TTL)
+        with replay.claiming(claim):
+            reply = await command.handler(ctx, **arguments)
+        # It wrote nothing, but its reply may be the effect (a card posted from it):
+        # recorded now, before the platform posts it.
+        if not (claim.taken or reply.error) and not await self.deps.storage.dedupe.first_time(
+            claim.key, claim.now, claim.ttl
+        ):
+            raise replay.Replayed()
+        return reply
 
     async def autocomplete(
         self, source_name: str, context: AutocompleteContext, typed: str
@@ -226,7 +260,7 @@ class Dispatcher:
 
     async def _refusal(self, identity: Identity, command: Command) -> Reply | None:
         """A refusal reply (recorded) when the identity's role is below the command's."""
-        if identity.role >= command.role:
+        if may_run(command.role, identity.role, identity.facts_admin):
             return None
         # Option values are not kept: the record says who tried what, not what they typed.
         await self._record_refusal(_request(identity, command), command)
@@ -262,9 +296,21 @@ def _request(
         options=options,
         attachments=attachments,
         channel=identity.channel,
+        replay_key=identity.replay_key,
+        facts_admin=identity.facts_admin,
     )
 
 
+# Said to anyone else who tries a command that changes the facts every workspace shares.
+FACTS_ADMINS_ONLY = (
+    "/{name} changes the facts every server and workspace shares: only the operator's facts"
+    " admins can (admins of the operator's home server or workspace, or people the operator"
+    " names)."
+)
+
+
 def _refusal_reply(command: Command) -> Reply:
+    if command.role is Role.FACTS_ADMIN:
+        return Reply(text=FACTS_ADMINS_ONLY.format(name=command.name), private=True, error=True)
     needed = command.role.name.lower()
     return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)

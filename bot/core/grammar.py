@@ -10,7 +10,6 @@ declared after a greedy one are then given as key:value).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.core.errors import UsageError, UserError
 from bot.core.registry import Command, Option, OptionType, Registry
@@ -23,12 +22,6 @@ _WORD = re.compile(r"[^ \t\r\n]+")
 _SPECIAL = re.compile(r"['\"\\]")
 _UNBALANCED = 'Unbalanced quotes: close every " you open.'
 _KEY_PREFIX = re.compile(r"^[a-z][a-z0-9_-]*:$")  # a quote may open a `key:` value
-
-
-@dataclass(frozen=True)
-class ParsedLine:
-    command: Command
-    raw_options: dict[str, str]
 
 
 def tokenize(text: str) -> list[str]:
@@ -143,16 +136,6 @@ def resolve_command(registry: Registry, tokens: list[str]) -> tuple[Command, lis
     if command is None:
         raise UserError(f"Unknown command /{name[:40]}. Type /help to see them all.")
     return command, tokens[1:]
-
-
-def parse_line(registry: Registry, text: str) -> ParsedLine:
-    command, args = resolve_command(registry, tokenize(text.strip()))
-    return ParsedLine(command, assign_arguments(command, args))
-
-
-def parse_arguments(command: Command, text: str) -> dict[str, str]:
-    """Parse only the argument part (Slack delivers `/ring` and `lookup Greenfield` apart)."""
-    return assign_arguments(command, tokenize(text.strip()))
 
 
 def assign_arguments(command: Command, args: list[str]) -> dict[str, str]:

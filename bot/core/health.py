@@ -11,7 +11,7 @@ import asyncio
 import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
@@ -23,9 +23,18 @@ DATABASE_CHECK_S = 2.0
 StateProbe = Callable[[], str]
 
 
+class WriteState(Protocol):
+    """The database's own account of its writes (storage's `Db.write_fault`)."""
+
+    @property
+    def write_fault(self) -> str: ...
+
+
 class Monitor:
-    def __init__(self) -> None:
+    def __init__(self, writes: WriteState | None = None) -> None:
         self._platforms: dict[str, StateProbe] = {}
+        # A full disk still answers reads: only the writes tell, so they are asked too.
+        self._writes = writes
         # A registry of our own: two bots in one process (tests) never share counters.
         self.registry = CollectorRegistry()
         self.commands = Counter(
@@ -90,6 +99,8 @@ class Monitor:
             self.outbox_depth.set(stats.pending)
         except Exception:
             database = "unavailable"
+        if database == "ok" and self._writes is not None and self._writes.write_fault:
+            database = f"writes failing ({self._writes.write_fault})"
         platforms = self.platform_states()
         healthy = database == "ok" and all(
             state in ("connected", "serving") for state in platforms.values()

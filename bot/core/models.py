@@ -10,21 +10,43 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from types import MappingProxyType
 
+# The workspace of a Discord direct message: nobody's community, so sharing it with someone
+# says nothing about who may see them (the history shows such people as elsewhere).
+DIRECT_MESSAGES = "dm"
+
 
 class Role(IntEnum):
-    """Who may run what. Ordered, so `role >= Role.ORGANIZER` reads naturally."""
+    """Who may run what. Ordered, so `role >= Role.ORGANIZER` reads naturally.
+
+    MEMBER, ORGANIZER and ADMIN are ranks in one workspace: they act on that workspace's
+    campaigns, templates and announcements. FACTS_ADMIN is never a rank: it is what a command
+    that changes the shared facts needs, and a person holds it only through the operator's
+    home (`Identity.facts_admin`), whatever their rank where they type (see may_run).
+    """
 
     MEMBER = 0
     ORGANIZER = 1
     ADMIN = 2
+    FACTS_ADMIN = 3
 
     @classmethod
     def parse(cls, text: str) -> Role:
-        try:
-            return cls[text.strip().upper()]
-        except KeyError:
-            names = ", ".join(r.name.lower() for r in cls)
-            raise ValueError(f"unknown role {text!r}; choose one of {names}") from None
+        """A workspace rank by name (the console's --role and /as)."""
+        ranks = (cls.MEMBER, cls.ORGANIZER, cls.ADMIN)
+        found = next((r for r in ranks if r.name == text.strip().upper()), None)
+        if found is None:
+            names = ", ".join(r.name.lower() for r in ranks)
+            raise ValueError(f"unknown role {text!r}; choose one of {names}")
+        return found
+
+
+def may_run(needed: Role, role: Role, facts_admin: bool) -> bool:
+    """Whether someone of this rank (and facts-admin standing) may run a command needing
+    `needed`. A facts admin's standing reaches the shared facts only: it makes no one an
+    admin or organizer of a workspace's campaigns."""
+    if needed is Role.FACTS_ADMIN:
+        return facts_admin
+    return role >= needed
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,12 @@ class Request:
     options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     attachments: tuple[Attachment, ...] = ()
     channel: str = ""
+    # The platform's key for this delivery (Slack: its trigger_id), the same on a redelivery:
+    # a command that writes records it with its first write, so it takes effect once.
+    replay_key: str = ""
+    # May change the shared facts: granted only by the operator's home (settings), never
+    # by a rank in whichever workspace the request comes from.
+    facts_admin: bool = False
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,7 @@ def declare(
     private: bool = False,
     slow: bool = False,
     examples: Sequence[str] = (),
+    writes: bool = True,
 ) -> Command:
     """The Command a handler declares: its options read from its signature."""
     return Command(
@@ -156,6 +157,7 @@ def declare(
         private=private,
         slow=slow,
         examples=tuple(examples),
+        writes=writes,
     )
 
 
@@ -184,6 +186,7 @@ class CommandSet:
         private: bool | None = None,
         slow: bool = False,
         examples: Sequence[str] = (),
+        writes: bool = True,
     ) -> Callable[[H], H]:
         path = (self.group, name) if self.group else (name,)
 
@@ -196,6 +199,7 @@ class CommandSet:
                 private=self.private if private is None else private,
                 slow=slow,
                 examples=examples,
+                writes=writes,
             )
             self.commands.append(command)
             return handler

@@ -52,8 +52,23 @@ class Settings:
     # processes by `discord_shard_ids` (empty = every shard in this process).
     discord_shard_count: int = 0
     discord_shard_ids: tuple[int, ...] = ()
+    # Public campaign pages (/campaign publish): served on this port (0 = none), bound to
+    # web_host; their links start with public_url ('' = http://127.0.0.1:<web_port>).
+    web_port: int = 0
+    web_host: str = "127.0.0.1"
+    public_url: str = ""
+    # The key signing the pages' form tokens; '' = a random one per process (a restart then
+    # asks whoever had a form open to send it again).
+    web_secret: str = ""
     # Slack HTTP worker processes sharing SLACK_PORT (SO_REUSEPORT); 1 = serve in this process.
     slack_workers: int = 1
+    # Who may change the shared facts (docs/permissions.md): admins of these Discord servers
+    # and Slack workspaces (the operator's home), and the people listed in `facts_admins`
+    # ("discord:<user id>", "slack:<team id>:<user id>"). Admins anywhere else act on their
+    # own workspace's campaigns and templates only.
+    discord_home_guild_ids: frozenset[str] = field(default_factory=frozenset)
+    slack_home_team_ids: frozenset[str] = field(default_factory=frozenset)
+    facts_admins: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def database(self) -> str:
@@ -63,6 +78,11 @@ class Settings:
     @property
     def uses_postgres(self) -> bool:
         return bool(self.database_url)
+
+    @property
+    def page_base_url(self) -> str:
+        """Where published campaign pages are reached from outside, without a final slash."""
+        return (self.public_url or f"http://127.0.0.1:{self.web_port}").rstrip("/")
 
     @property
     def discord_enabled(self) -> bool:
@@ -79,10 +99,6 @@ class Settings:
     @property
     def slack_enabled(self) -> bool:
         return self.slack_socket_mode or self.slack_http_mode
-
-    @property
-    def chat_enabled(self) -> bool:
-        return self.discord_enabled or self.slack_enabled
 
     @property
     def discord_syncs_commands(self) -> bool:
@@ -117,8 +133,21 @@ _ENV = {
     "discord_shard_count": "DISCORD_SHARD_COUNT",
     "discord_shard_ids": "DISCORD_SHARD_IDS",
     "slack_workers": "SLACK_WORKERS",
+    "discord_home_guild_ids": "DISCORD_HOME_GUILD_IDS",
+    "slack_home_team_ids": "SLACK_HOME_TEAM_IDS",
+    "facts_admins": "COUNTERWATCH_FACTS_ADMINS",
+    "web_port": "COUNTERWATCH_WEB_PORT",
+    "web_host": "COUNTERWATCH_WEB_HOST",
+    "public_url": "COUNTERWATCH_PUBLIC_URL",
+    "web_secret": "COUNTERWATCH_WEB_SECRET",
 }
-_NUMBERS = {"slack_port": 0, "health_port": 0, "discord_shard_count": 1, "slack_workers": 1}
+_NUMBERS = {
+    "slack_port": 0,
+    "health_port": 0,
+    "web_port": 0,
+    "discord_shard_count": 1,
+    "slack_workers": 1,
+}
 
 
 class SettingsError(ValueError):
@@ -159,6 +188,8 @@ def _build(values: dict[str, object]) -> Settings:
     for name, value in values.items():
         if name == "discord_shard_ids":
             kwargs[name] = shard_ids(value)
+        elif name in _HOME_IDS or name == "facts_admins":
+            kwargs[name] = _checked_ids(name, value)
         elif name.endswith("_ids"):
             kwargs[name] = _id_set(value)
         elif name == "slack_workspace_admins":
@@ -175,6 +206,24 @@ def _build(values: dict[str, object]) -> Settings:
     _check_shards(settings)
     _check_urls(settings)
     return settings
+
+
+# Ids whose shape is known, so a typo is an error at start rather than a home nobody is in.
+_HOME_IDS = {
+    "discord_home_guild_ids": (re.compile(r"\d{1,20}"), "a Discord server id (a number)"),
+    "slack_home_team_ids": (re.compile(r"[TE][A-Z0-9]{1,20}"), "a Slack team id (T...)"),
+}
+_FACTS_ADMIN = re.compile(r"discord:\d{1,20}|slack:[TE][A-Z0-9]{1,20}:[UW][A-Z0-9]{1,20}")
+_FACTS_ADMIN_SHAPE = "discord:<user id> or slack:<team id>:<user id>"
+
+
+def _checked_ids(name: str, value: object) -> frozenset[str]:
+    pattern, shape = _HOME_IDS.get(name, (_FACTS_ADMIN, _FACTS_ADMIN_SHAPE))
+    ids = _id_set(value)
+    for one in sorted(ids):
+        if not pattern.fullmatch(one):
+            raise SettingsError(f"{_ENV[name]}: {one[:40]!r} is not {shape}")
+    return ids
 
 
 def _check_urls(settings: Settings) -> None:

@@ -115,6 +115,11 @@ class Command:
     # Slow commands (imports, exports) are deferred by chat adapters before they run.
     slow: bool = False
     examples: tuple[str, ...] = ()
+    # False: the command only reads (a look-up). A replayed delivery of it is harmless, so it
+    # runs without a durable replay record, and answers from memory while the database is
+    # down; a write attempted in it is refused as a bug. True (the safe default): its first
+    # write carries the record (storage/replay.py).
+    writes: bool = True
 
     @property
     def name(self) -> str:

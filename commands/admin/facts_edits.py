@@ -26,7 +26,7 @@ EVENT_KINDS = (
 LAW_KINDS = ("ban", "moratorium", "oversight", "regulation", "other")
 LAW_STATUSES = ("in-force", "expired", "repealed", "partly-reversed", "reversed", "pending")
 
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 @COMMANDS.command(

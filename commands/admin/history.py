@@ -10,13 +10,13 @@ from bot.core.deps import Deps
 from bot.core.models import Reply, Role
 from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
-from commands.admin.authoring import committed, edit_of
+from commands.admin.authoring import committed, edit_of, viewer_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notice_template
 from commands.facts.text import date_text
 from lexicon.words import plural, shorten
 from places.index import place_index
-from storage.audit.models import Change, Refusal, Row
+from storage.audit.models import Author, Change, Refusal, Row
 from storage.fact_edits.models import UndoRequest
 from storage.subjects import (
     agency_subjects,
@@ -45,12 +45,15 @@ _PRECISION = {
     "enacted": "enacted_precision",
 }  # fmt: skip
 
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+# The log of the shared facts is the facts admins' (a workspace's admins act on its own
+# campaigns and templates only); each sees other workspaces' people as someone elsewhere.
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 @COMMANDS.command(
     "history", "Who changed what, when, before and after",
     examples=("/facts history", "/facts history Greenfield, WI", "/facts history D123"),
+    writes=False,
 )  # fmt: skip
 async def history(
     ctx: Ctx,
@@ -66,11 +69,11 @@ async def history(
 ) -> Reply:
     deps = ctx.deps
     target = target.strip()
-    changes, about = await _find(deps, target)
+    changes, about = await _find(deps, target, ctx)
     sources = await deps.storage.audit.source_urls(_source_ids(changes))
     lines = [_describe(c, sources) for c in changes] or ["No changes on record."]
     if not target:  # the whole log: refused attempts too, numbered and headed apart
-        refusals = await deps.storage.audit.recent_refusals(SHOWN)
+        refusals = await deps.storage.audit.recent_refusals(SHOWN, viewer_of(ctx))
         if refusals:
             lines.append("Refused attempts (commands run without the role for them):\n"
                          + "\n".join(map(_refusal_line, refusals)))  # fmt: skip
@@ -78,9 +81,15 @@ async def history(
 
 
 def _refusal_line(refusal: Refusal) -> str:
-    author = refusal.author
-    who = f"{author.user_name} ({author.platform}:{author.user_id})"
-    return f"R{refusal.id} · {_when(refusal.at)} · {who} · /{refusal.command}"
+    return f"R{refusal.id} · {_when(refusal.at)} · {_who(refusal.author)} · /{refusal.command}"
+
+
+def _who(author: Author) -> str:
+    """'Ana (slack:U1)'; a name alone for an erased author ('erased user #12') or one from
+    another workspace (storage gave 'someone in another workspace', no id)."""
+    if not author.user_id:
+        return author.user_name
+    return f"{author.user_name} ({author.platform}:{author.user_id})"
 
 
 def _when(at: str) -> str:
@@ -88,19 +97,20 @@ def _when(at: str) -> str:
     return f"{at.replace('T', ' ')[:16]} UTC"
 
 
-async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
-    audit = deps.storage.audit
+async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
+    audit, viewer = deps.storage.audit, viewer_of(ctx)
     if not target:
-        return await audit.recent_changes(SHOWN), "the facts"
+        return await audit.recent_changes(SHOWN, viewer), "the facts"
     first = target[:1].upper()
     if first in "DEL" and target[1:].isdigit():
-        return await audit.changes_to_fact(fact_id(target), SHOWN), target.upper()
+        return await audit.changes_to_fact(fact_id(target), SHOWN, viewer), target.upper()
     if first == "C" and target[1:].isdigit():
-        change = await audit.get_change(change_id(target))
+        change = await audit.get_change(change_id(target), viewer)
         return ([change] if change else []), target.upper()
     company = await deps.storage.fact_edits.company(target)
     if company is not None:
-        return await audit.changes_about([company_key(company.slug)], SHOWN), company.name
+        changes = await audit.changes_about([company_key(company.slug)], SHOWN, viewer)
+        return changes, company.name
     place = place_index(deps).resolve(target)
     if place.kind == "county":
         keys: tuple[str, ...] = (county_key(place.county, place.state),)
@@ -108,7 +118,7 @@ async def _find(deps: Deps, target: str) -> tuple[list[Change], str]:
         keys = (city_key(place.city, place.state), *county_wide_keys(place.county, place.state))
     else:
         keys = agency_subjects(place.city, place.county, place.state)
-    return await audit.changes_about([*keys, state_key(place.state)], SHOWN), place.label
+    return await audit.changes_about([*keys, state_key(place.state)], SHOWN, viewer), place.label
 
 
 def _source_ids(changes: list[Change]) -> list[int]:
@@ -117,12 +127,7 @@ def _source_ids(changes: list[Change]) -> list[int]:
 
 
 def _describe(change: Change, sources: Mapping[int, str]) -> str:
-    author = change.author
-    # An author erased by /forgetme has no id left, only "erased user #<change id>".
-    who = author.user_name
-    if author.user_id:
-        who += f" ({author.platform}:{author.user_id})"
-    head = f"C{change.id} · {_when(change.at)} · {who} · /{change.command}"
+    head = f"C{change.id} · {_when(change.at)} · {_who(change.author)} · /{change.command}"
     if change.fact_id:
         head += f" · {change.fact_id}"
     lines = [head, f"  {change.summary}"]
@@ -198,7 +203,9 @@ async def undo(
     )
 
 
-@COMMANDS.command("outbox", "Follow notifications waiting or failing", examples=("/facts outbox",))
+@COMMANDS.command(
+    "outbox", "Follow notifications waiting or failing", examples=("/facts outbox",), writes=False
+)
 async def show_outbox(ctx: Ctx) -> Reply:
     deps = ctx.deps
     totals = await deps.storage.outbox.stats()
@@ -208,10 +215,11 @@ async def show_outbox(ctx: Ctx) -> Reply:
     ]
     if totals.oldest_pending:
         lines.append(f"Oldest pending since {_when(totals.oldest_pending)}.")
-    for item in await deps.storage.outbox.pending(SHOWN):
+    for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
         error = f", last error: {item.last_error}" if item.last_error else ""
+        to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
         lines.append(
-            f"N{item.id} (C{item.change_id}) to {item.platform}:{item.user_id}:"
+            f"N{item.id} (C{item.change_id}) to {to}:"
             f" {plural(item.attempts, 'attempt')}, next {_when(item.next_attempt_at)}{error}"
         )
     if totals.pending and not totals.failing:

@@ -30,7 +30,7 @@ MAX_IMPORT_BYTES = 16 * 1024 * 1024  # the 2020 Atlas export is 2.9 MB, newer on
 MAX_ERRORS_SHOWN = 8
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 def _issues_line(issues: list[Issue]) -> str:

@@ -19,7 +19,7 @@ from storage.fact_edits.models import FactRef, LawStatusChange
 
 MAX_NOTE = 200
 
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 async def choose_law(deps: Deps, text: str) -> int:

@@ -15,7 +15,7 @@ from commands.admin.options import Agency, Source, State
 from commands.admin.wording import notice_template, outcome_reply
 from storage.fact_edits.models import PartnershipChange, PartnershipEnd
 
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 @COMMANDS.command(

@@ -15,7 +15,7 @@ from commands.admin.options import Source
 from commands.admin.wording import notice_template, outcome_reply
 from storage.fact_edits.models import FactRemoval
 
-COMMANDS = CommandSet(group="facts", role=Role.ADMIN, private=True)
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 @COMMANDS.command(

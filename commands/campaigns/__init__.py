@@ -2,9 +2,9 @@
 
 Each handler module declares its commands into `COMMANDS` (commands/campaigns/checks.py)
 when imported; they are imported here in the order help lists them: manage (create,
-list, info), members (join, leave), report (stats, export, close), petition, updates
-(announce, mute, deliveries), updates_scheduled (remind, reminders, unremind); cards
-(post) imports manage, so it comes right after it.
+list, info), members (join, leave), report (stats, export, close), petition, publish
+(publish, unpublish), strike, updates (announce, mute, deliveries), updates_scheduled (remind,
+reminders, unremind); cards (post) imports manage, so it comes right after it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from commands.campaigns import (
     manage,
     members,
     petition,
+    publish,
     report,
+    strike,
     updates,
     updates_scheduled,
 )
@@ -26,7 +28,9 @@ __all__ = [
     "manage",
     "members",
     "petition",
+    "publish",
     "report",
+    "strike",
     "updates",
     "updates_scheduled",
 ]

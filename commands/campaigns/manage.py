@@ -23,6 +23,7 @@ from commands.campaigns.checks import (
     require_campaign,
 )
 from commands.campaigns.ending import record_organizer
+from commands.campaigns.publish import page_url
 from lexicon.words import plural
 from storage.campaigns.models import NewCampaign
 
@@ -86,7 +87,9 @@ async def create(
     )
 
 
-@COMMANDS.command("list", "The campaigns of this server or workspace", examples=("/campaign list",))
+@COMMANDS.command(
+    "list", "The campaigns of this server or workspace", examples=("/campaign list",), writes=False
+)
 async def list_all(ctx: Ctx) -> Reply:
     deps = ctx.deps
     found = await deps.storage.campaigns.list(ctx.workspace, MAX_CHOICES)
@@ -105,6 +108,7 @@ async def list_all(ctx: Ctx) -> Reply:
     "info",
     "What a campaign is about and how far it got",
     examples=("/campaign info ring-free-greenfield",),
+    writes=False,
 )
 async def info(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
@@ -121,6 +125,9 @@ async def info(ctx: Ctx, slug: Slug) -> Reply:
     fields.append(Field("Started", campaign.created_on))
     if mine is not None:
         fields.append(Field("You", f"signed up on {mine}"))
+    token = await deps.storage.pages.token_of(campaign.id)
+    if token is not None:  # public anyway: whoever has the link may sign
+        fields.append(Field("Public page", page_url(deps, token)))
     return Reply(title=campaign.title, text=f"Campaign {campaign.slug}", fields=tuple(fields))
 
 

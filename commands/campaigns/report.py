@@ -44,6 +44,7 @@ def signups_csv(rows: list[ExportRow]) -> bytes:
     "stats",
     "Sign-up count, progress toward the goal, sign-ups by day",
     examples=("/campaign stats ring-free-greenfield",),
+    writes=False,
 )
 async def stats(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
@@ -71,6 +72,7 @@ async def stats(ctx: Ctx, slug: Slug) -> Reply:
     private=True,
     slow=True,
     examples=("/campaign export ring-free-greenfield",),
+    writes=False,
 )
 async def export(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps

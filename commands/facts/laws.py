@@ -9,7 +9,7 @@ from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.facts.options import place_opt
-from commands.facts.text import law_line, state_label
+from commands.facts.text import as_reported, law_line, state_label
 from lexicon.states import state_code
 from places.index import place_index
 from storage.facts.models import Law
@@ -21,6 +21,7 @@ COMMANDS = CommandSet()
     "laws",
     "Facial-recognition bans, moratoriums and oversight laws, with status",
     examples=("/laws", "/laws MA", "/laws Oakland, CA"),
+    writes=False,
 )
 async def laws(
     ctx: Ctx,
@@ -54,13 +55,27 @@ async def laws(
 def _reply(title: str, found: list[Law], where: str) -> Reply:
     if not found:
         return Reply(title=title, text=f"No facial-recognition law is on record for {where}.")
-    newest = max(law.as_of for law in found)
     fields = tuple(Field(law.jurisdiction, law_line(law)) for law in found)
     ended = sum(1 for law in found if law.status not in ("in-force", "pending"))
     pending = sum(1 for law in found if law.status == "pending")
-    summary = f"{len(found)} on record, facts as of {newest}."
+    summary = f"{len(found)} on record. {_as_of(found)}"
     if ended:
         summary += f" {ended} no longer fully in force (expired, repealed or reversed)."
     if pending:
         summary += f" {pending} pending, not yet in force."
     return Reply(title=title, text=summary, fields=fields)
+
+
+def _as_of(found: list[Law]) -> str:
+    """Rows are dated one by one (a 2024 report, a May 2021 table): one date for the whole
+    list would claim the old rows were checked then, so the header says how they differ."""
+    dates = sorted({law.as_of for law in found})
+    span = dates[0] if len(dates) == 1 else f"from {dates[0]} to {dates[-1]}"
+    text = f"Each row gives its own as-of date ({span})."
+    reported = sum(1 for law in found if as_reported(law))
+    if reported:
+        text += (
+            f" {reported} of them are as the Internet Freedom Foundation's table of May 2021"
+            " reported them, not re-checked since."
+        )
+    return text

@@ -27,6 +27,7 @@ _NO_RING = (
     "local",
     "Everything on record for a place: Ring, other surveillance tech, laws",
     examples=("/local Oakland, CA", "/local Milwaukee County, WI"),
+    writes=False,
 )
 async def local(
     ctx: Ctx,

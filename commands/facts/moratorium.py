@@ -18,6 +18,7 @@ FACE_RECOGNITION = "face-recognition"
     "moratorium",
     "Company facial-recognition moratoriums and exits, dated and sourced",
     examples=("/moratorium", "/moratorium amazon", "/moratorium Amazon Rekognition"),
+    writes=False,
 )
 async def moratorium(ctx: Ctx, company: CompanyName = "") -> Reply:
     if company:
@@ -27,8 +28,8 @@ async def moratorium(ctx: Ctx, company: CompanyName = "") -> Reply:
 
 async def _overview(deps: Deps) -> Reply:
     every = await deps.storage.facts.companies_with_status()
-    # Ring sells no face recognition: its timeline (police access to video) is not a policy
-    # on facial recognition, so it is named apart rather than listed as one.
+    # Ring's statuses are about police access to its users' video, not a facial-recognition
+    # policy, so it is named apart; its own consumer face recognition is in its timeline.
     statuses = [s for s in every if s.company.topic == FACE_RECOGNITION]
     others = [s.company for s in every if s.company.topic != FACE_RECOGNITION]
     if not statuses:
@@ -45,8 +46,9 @@ async def _overview(deps: Deps) -> Reply:
     newest = max((s.latest.as_of for s in statuses if s.latest), default="")
     as_of = f" Facts as of {newest}." if newest else ""
     apart = "".join(
-        f" {c.name}'s timeline on record is about police access to its users' video, not a"
-        f" facial-recognition policy: /moratorium {c.slug} shows it."
+        f" {c.name}'s status on record is about police access to its users' video, so it is not"
+        f" listed here: /moratorium {c.slug} shows its timeline, with any face recognition it"
+        " sells to its own customers."
         for c in others
     )
     return Reply(
@@ -65,7 +67,7 @@ async def _timeline(deps: Deps, typed: str, role: Role) -> Reply:
     title = (
         f"{company.name}: facial-recognition policy timeline"
         if company.topic == FACE_RECOGNITION
-        else f"{company.name} and the police: timeline of police access to users' video"
+        else f"{company.name}: police access to users' video, and its other dated events"
     )
     if not events:
         return Reply(title=title, text=f"No dated events are on record for {company.name}.")

@@ -13,6 +13,7 @@ from bot.core.signatures import Opt
 from commands.charted import ring_chart
 from commands.facts.options import Share, place_opt
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
+from commands.facts.serving import gone, serving_fields, split_own
 from commands.facts.text import (
     ATLAS_HOME,
     ATLAS_NAME,
@@ -42,6 +43,7 @@ COMMANDS = CommandSet(group="ring")
         "/ring lookup Miami Police Department, OK",
         "/ring lookup Greenfield, WI share:true",
     ),
+    writes=False,
 )
 async def lookup(
     ctx: Ctx,
@@ -63,16 +65,23 @@ async def lookup(
         raise UserError(f"{exc.message} {NO_ATLAS_HINT}") from None
     place = match.place
     partnerships = known.ring_partnerships(place.agency_ids)
+    own, serving = split_own(place, partnerships)
     lines = [_matched_line(typed, match)] if not match.exact else []
+    if match.via:
+        lines.append(match.via)
     fields: list[Field] = []
-    if partnerships:
+    if own:
+        whose = f"{place.label}'s own police" if serving else place.label
         lines.append(
-            f"Ring partnerships on record for {place.label} are listed below, each with the"
+            f"Ring partnerships on record for {whose} are listed below, each with the"
             " date the agency joined Ring's Neighbors police portal."
         )
-        fields.extend(_agency_fields(known, partnerships))
+        fields.extend(_agency_fields(known, own))
     else:
-        lines.append(_no_record_line(place, known))
+        lines.append(_no_record_line(place, known, own_only=bool(serving)))
+    if serving:
+        fields.extend(serving_fields(known, place, serving))
+    elif not own:
         nearby = _county_partners(deps, place)
         if nearby is not None:
             fields.append(nearby)
@@ -115,9 +124,10 @@ def _agency_fields(facts: LookupFacts, partnerships: list[Deployment]) -> list[F
     """One field per agency: an agency listed twice (Oviedo joined twice) shows both dates."""
     by_agency: dict[str, list[str]] = {}
     for deployment in partnerships:
-        by_agency.setdefault(_agency_label(deployment), []).append(
-            partnership_line(facts, deployment)
-        )
+        lines = by_agency.setdefault(_agency_label(deployment), [])
+        lines.append(partnership_line(facts, deployment))
+        if gone(deployment):
+            lines.append(gone(deployment))
     return [Field(label, "\n".join(lines)) for label, lines in by_agency.items()]
 
 
@@ -129,9 +139,15 @@ def _agency_label(deployment: Deployment) -> str:
     return f"{deployment.agency.name}, {deployment.agency.state}".rstrip(", ")
 
 
-def _no_record_line(place: Place, facts: LookupFacts) -> str:
+def _no_record_line(place: Place, facts: LookupFacts, *, own_only: bool = False) -> str:
     if not snapshot_date(facts):
         return f"No Ring partnership is on record for {place.label} ({NO_ATLAS_HINT})"
+    if own_only:
+        return (
+            f"{place.label}'s own police have no Ring partnership in the EFF Atlas snapshot"
+            f" of {snapshot_date(facts)}, and none later is on record. Agencies that are not"
+            f" {place.city}'s own are listed separately below."
+        )
     return (
         f"{place.label} has no Ring partnership in the EFF Atlas snapshot of"
         f" {snapshot_date(facts)}, and none later is on record. That is not the same as never"
@@ -159,6 +175,7 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
     "stats",
     "Ring police partnerships by state and by year",
     examples=("/ring stats", "/ring stats WI"),
+    writes=False,
 )
 async def stats(
     ctx: Ctx,

@@ -8,6 +8,7 @@ from bot.core.errors import UserError
 from lexicon.dates import month_year, precision_of
 from lexicon.states import STATES, state_code
 from storage.facts.models import ATLAS_DATASET, CompanyEvent, Dataset, Deployment, Law, Source
+from storage.importers.laws import AS_REPORTED
 
 ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
 ATLAS_HOME = "https://atlasofsurveillance.org/"  # EFF and the UNR Reynolds School of Journalism
@@ -117,14 +118,24 @@ def law_status(law: Law) -> str:
     return text
 
 
+def as_reported(law: Law) -> bool:
+    """Whether the row is the IFF table's word of May 2021, imported as it was."""
+    return AS_REPORTED in law.status_note
+
+
 def law_line(law: Law, *, with_place: bool = False) -> str:
     """'Ban: <scope>. Enacted on <date>; status: in force. Source ... (as of ...).' With
     `with_place`, whose law it is comes first (a list mixing city, county and state laws)."""
     what = _KIND.get(law.kind, law.kind.capitalize())
     if law.scope:
         what += f": {law.scope.rstrip('.')}"
-    means = _DATE_MEANS.get(law.enacted_means, "Enacted")
-    dated = f"{means} {when(law.enacted, law.enacted_precision)}"
+    if as_reported(law):
+        # The table gives a "date of action" (a vote, a signature, an introduction): which
+        # one was never checked, so it is not called the day the law was enacted.
+        dated = f"Date of action in that table: {date_text(law.enacted, law.enacted_precision)}"
+    else:
+        means = _DATE_MEANS.get(law.enacted_means, "Enacted")
+        dated = f"{means} {when(law.enacted, law.enacted_precision)}"
     place = f"{law.jurisdiction}: " if with_place else ""
     return (
         f"{place}{what}. {dated}; status: {law_status(law)}."

@@ -1,44 +1,77 @@
-"""Who a letter about an agency goes to: the body that governs that agency.
+"""Who a letter about an agency goes to: where the power over it is.
 
-A city's police answer to its council (San Francisco's to its Board of Supervisors, a
-consolidated city-county); a sheriff or a county police department to the county's board.
-The county board's name differs by state; where we do not know it, "Board of
-Commissioners", the most common form, is used. `recipient:` overrides all of this,
-salutation included.
+The agency's jurisdiction comes from its name and the Atlas's types (places/jurisdiction.py),
+never from its mailing town. A city or town's police: its governing body. A sheriff: the
+sheriff, with the county's body copied for its budget power (a county board cannot direct an
+independently elected sheriff). A force under a state-appointed board: that board. The body's
+name comes from a sourced rule (places/governing.py); where none names it the letter goes to
+"the governing body of <place>" and the organizer is told to name it with `recipient:`.
+`recipient:` overrides all of this, salutation included.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from bot.core.errors import UserError
+from lexicon.names import normalize
+from places.governing import BodyRule, rule_for
+from places.jurisdiction import MUNICIPALITY, Jurisdiction, jurisdiction_of
 from places.snapshot import Place
 from storage.facts.models import Agency
 
-# Counties governed by a Board of Supervisors, or (Texas) a Commissioners Court.
-_SUPERVISORS = frozenset({"AZ", "CA", "IA", "MS", "VA", "WI"})
-_COMMISSIONERS_COURT = frozenset({"TX"})
-# Consolidated city-counties whose legislature is not called a city council.
-_CITY_BODY = {("san francisco", "CA"): ("Board of Supervisors", "Junta de Supervisores")}
-_COUNTY_IN_NAME = re.compile(r"^(.+? (?:County|Parish))\b")
-_COUNTY_AGENCY = re.compile(r"\b(sheriff|county police|county department|parish)\b", re.I)
-_LOCAL_UNIT = re.compile(r"^(.+? (?:Township|Village|Town))\b")
+_KIND_ES = {
+    "city": "la Ciudad de",
+    "town": "el Pueblo de",
+    "village": "la Villa de",
+    "borough": "el Borough de",
+    "township": "el Municipio (Township) de",
+}
 
 
 @dataclass(frozen=True)
 class Body:
-    """A governing body: its name in each language, and how a letter greets it."""
+    """Whom a letter addresses, in each language, and what it may ask of them."""
 
-    en: str  # "the Hall County Board of Commissioners"
-    es: str  # "la Junta de Comisionados del Condado de Hall"
+    en: str  # "the Town Board of the Town of Gates"
+    es: str
+    governs: bool = True  # may be asked to direct the agency (False: the agency itself)
+    one: bool = False  # one person (a sheriff): singular greeting and verbs
+    cc_en: str = ""  # copied for its budget power (a sheriff's county body)
+    cc_es: str = ""
+    cite: str = ""  # the source naming the body; '' when no source does
+    where: str = ""  # the jurisdiction, for the organizer's note
 
     def name(self, language: str) -> str:
         return self.en if language == "en" else self.es
 
+    def cc(self, language: str) -> str:
+        return self.cc_en if language == "en" else self.cc_es
+
     def dear(self, language: str) -> str:
+        if self.one:
+            return "Dear Sheriff," if language == "en" else "Estimado/a Sheriff:"
         if language == "en":
             return f"Dear Members of {self.en},"
         return f"Estimados miembros {_de(self.es)}:"
+
+    def note(self) -> str:
+        """For the organizer: the source naming the body, or how to name it before sending."""
+        if self.cite:
+            return f"The body named in this letter rests on: {self.cite}."
+        if not self.where:
+            return ""
+        if self.one:  # a sheriff's letter: the sheriff is known, the county body copied is not
+            return (
+                f"No source on record names the body that governs {self.where}: find it on"
+                " the official website (its board or council and its clerk) and write its"
+                " name in the 'Copy to' line before sending."
+            )
+        return (
+            f"No source on record names the body that governs {self.where}: find it on the"
+            " official website (its council or board and its clerk), then draft again with"
+            ' recipient:"<the body\'s name>".'
+        )
 
 
 def _de(phrase: str) -> str:
@@ -46,81 +79,79 @@ def _de(phrase: str) -> str:
     return "del " + phrase[3:] if phrase.startswith("el ") else "de " + phrase
 
 
-def _county_es(county: str) -> str:
-    base = county.removesuffix(" County").removesuffix(" Parish")
-    return f"Parroquia de {base}" if county.endswith(" Parish") else f"Condado de {base}"
+def formal_es(j: Jurisdiction) -> str:
+    lead = _KIND_ES.get(j.kind)
+    return f"{lead} {j.name}, {j.state}" if lead else j.label
 
 
-def county_body(county: str, state: str) -> Body:
-    county = county.strip()
-    if not county.endswith((" County", " Parish")):
-        county = f"{county} County"
-    where = _county_es(county)
-    if state in _SUPERVISORS:
-        return Body(f"the {county} Board of Supervisors", f"la Junta de Supervisores del {where}")
-    if state in _COMMISSIONERS_COURT:
-        return Body(f"the {county} Commissioners Court", f"la Corte de Comisionados del {where}")
-    if county.endswith(" Parish"):
-        return Body(f"the {county} governing authority", f"el gobierno de la {where}")
-    return Body(f"the {county} Board of Commissioners", f"la Junta de Comisionados del {where}")
-
-
-def city_body(city: str, state: str) -> Body:
-    special = _CITY_BODY.get((city.lower(), state))
-    if special is not None:
-        return Body(f"the {city} {special[0]}", f"la {special[1]} de {city}")
-    council = city if city.endswith(" City") else f"{city} City"
-    return Body(f"the {council} Council", f"el Concejo Municipal de {city}")
-
-
-def _unit_body(unit: str) -> Body:
-    """A township, village or town: its board (the usual name; `recipient:` corrects it)."""
-    kind = unit.rsplit(" ", 1)[1]
-    es = {"Township": "Municipio", "Village": "Villa", "Town": "Pueblo"}[kind]
-    name = unit.rsplit(" ", 1)[0]
-    return Body(f"the {unit} Board", f"la Junta del {es} de {name}")
-
-
-def agency_body(agency: Agency) -> Body:
-    """The body that governs `agency`, read from its name, city and county."""
-    county = _COUNTY_IN_NAME.match(agency.name)
-    if _is_county(agency):
-        named = county.group(1) if county else agency.county.split(",")[0].strip()
-        base = named.removesuffix(" County")
-        if (base.lower(), agency.state) in _CITY_BODY:  # a consolidated city-county
-            return city_body(base, agency.state)
-        if named:
-            return county_body(named, agency.state)
-    unit = _LOCAL_UNIT.match(agency.name)
-    if unit and not agency.name.startswith("Town of"):
-        return _unit_body(unit.group(1))
-    if agency.city:
-        return city_body(agency.city, agency.state)
-    first = agency.county.split(",")[0].strip()
-    return county_body(first or agency.name, agency.state)
-
-
-def city_own(agency: Agency, city: str) -> bool:
-    """Whether `agency` is the city's own (named after it, not a sheriff or county force)."""
-    return (
-        bool(city)
-        and agency.city.lower() == city.lower()
-        and agency.name.lower().startswith(city.lower())
-        and not _is_county(agency)
-        and (agency.kind.lower() == "police" or agency.jurisdiction_type.lower() == "municipal")
+def jurisdiction_body(j: Jurisdiction, rule: BodyRule | None) -> Body:
+    """The body governing `j`: a sourced rule's, else the honest fallback. Refuses where the
+    government does not exist (Connecticut's counties, the dissolved Town of Madison)."""
+    if rule is not None and rule.relation != "governs":
+        raise UserError(
+            f"{rule.note} Source: {rule.cite()}", es=f"{rule.note_es} Fuente: {rule.cite()}"
+        )
+    if rule is not None:
+        return Body(rule.body_name(j, "en"), rule.body_name(j, "es"), cite=rule.cite())
+    return Body(
+        f"the governing body of {j.formal}",
+        f"el órgano de gobierno {_de(formal_es(j))}",
+        where=j.formal.removeprefix("the "),
     )
 
 
-def _is_county(agency: Agency) -> bool:
-    return bool(_COUNTY_AGENCY.search(agency.name)) or agency.jurisdiction_type == "County"
+def agency_body(agency: Agency, summary: str = "") -> Body:
+    """Whom a letter about `agency` goes to (`summary`: its Ring row's, which may name its
+    municipality's kind)."""
+    j = jurisdiction_of(agency, summary)
+    rule = rule_for(j, agency.name)
+    if rule is not None and rule.agency:
+        return jurisdiction_body(j, rule)
+    if normalize(agency.kind) == "sheriff":
+        return _sheriff(agency, j, rule)
+    return jurisdiction_body(j, rule)
+
+
+def _sheriff(agency: Agency, j: Jurisdiction, rule: BodyRule | None) -> Body:
+    try:
+        county = jurisdiction_body(j, rule)
+    except UserError:  # no county government: the sheriff alone
+        return Body(f"the {agency.name}", agency.name, governs=False, one=True)
+    return Body(
+        f"the {agency.name}",
+        agency.name,
+        governs=False,
+        one=True,
+        cc_en=county.en,
+        cc_es=county.es,
+        cite=county.cite,
+        where=county.where,
+    )
+
+
+def place_jurisdiction(place: Place) -> Jurisdiction:
+    """The government a typed place names: its county, or the municipality."""
+    if place.kind == "county" or not place.city:
+        county = place.county.split(",")[0].strip() or place.label.split(",")[0]
+        kind = "parish" if county.endswith("Parish") else "county"
+        if place.state == "AK" and county.endswith("Borough"):
+            kind = "alaska-borough"
+        return Jurisdiction(county, kind, place.state)
+    return Jurisdiction(place.city, MUNICIPALITY, place.state)
 
 
 def place_body(place: Place) -> Body:
-    """Who passes a local ordinance for `place`: its city's council, or its county's board."""
-    if place.kind == "county" or not place.city:
-        county = place.county.split(",")[0].strip() or place.label.split(",")[0]
-        return county_body(county, place.state)
-    return city_body(place.city, place.state)
+    """Who passes a local ordinance for `place`."""
+    j = place_jurisdiction(place)
+    return jurisdiction_body(j, rule_for(j))
+
+
+def city_own(agency: Agency, city: str) -> bool:
+    """Whether `agency` is the municipality's own (its jurisdiction, not a sheriff or county
+    force based there)."""
+    j = jurisdiction_of(agency)
+    names = {normalize(name) for name in j.finding_names}
+    return bool(city) and not j.is_county and normalize(city) in names
 
 
 def salutation(recipient: str, body: Body | None, language: str) -> str:

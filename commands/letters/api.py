@@ -9,9 +9,9 @@ from commands.letters.drafting import draft, find_template
 
 
 async def template_exists(
-    deps: Deps, name: str, *, workspace: str | None = None, catalog: LetterCatalog | None = None
+    deps: Deps, name: str, *, workspace: str, catalog: LetterCatalog | None = None
 ) -> bool:
-    """A shipped template, or one added (in `workspace`, or anywhere when None)."""
+    """A shipped template, or one added in `workspace` (names are a workspace's own)."""
     catalog = catalog or LetterCatalog()
     key = name.strip().lower()
     if key in catalog.files:
@@ -25,7 +25,7 @@ async def petition_text(
     place: str | None,
     language: str = "en",
     *,
-    workspace: str | None = None,
+    workspace: str,
     catalog: LetterCatalog | None = None,
 ) -> str:
     """The template drafted for `place`; UserError (saying what to choose) on missing facts."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from commands.facts.serving import gone
 from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
 from commands.letters.dates import today_text
 from commands.letters.fit import (
@@ -21,7 +22,6 @@ from commands.letters.fit import (
     company_policy,
     place_facts,
 )
-from commands.letters.neighbors import neighbors
 from commands.letters.records import records_view
 from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
@@ -34,6 +34,7 @@ from commands.letters.views import (
     place_view,
 )
 from lexicon.invisible import has_invisible
+from lexicon.neighbors import neighbors
 from places.index import place_index
 from places.snapshot import Place
 from storage.facts.models import Agency, Deployment, Law
@@ -64,6 +65,7 @@ class DraftAsk:
     company: str = ""
     applies: frozenset[str] = frozenset()
     since: str = ""  # ISO date a records request asks from ('' = DEFAULT_SINCE)
+    contact: str = ""  # how the agency reaches the requester (records requests)
 
 
 async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
@@ -90,7 +92,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
         check_place_fit(ask.template, ask.applies, facts)
         if ask.fields & NEEDS_PARTNERSHIP:
             deployment = _partnership(ask, facts)
-            body = agency_body(deployment.agency)
+            body = agency_body(deployment.agency, deployment.summary)
             context["agency"] = agency_view(deployment.agency, language)
             context["partnership"] = partnership_view(deployment, language)
             lookup = place_index(deps).facts
@@ -100,7 +102,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             agency = await _records_agency(deps, ask, facts)
             body = agency_body(agency)
             context["agency"] = agency_view(agency, language)
-            context["records"] = await records_view(deps, agency, ask.since, language)
+            context["records"] = await records_view(deps, agency, ask.since, language, ask.contact)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
             state_laws = _restricting(await deps.storage.facts.laws_in_state(place.state))
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
@@ -120,6 +122,13 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     context["addressee"] = {
         "to": recipient or (body.name(language) if body else ""),
         "dear": salutation(recipient, body, language),
+        # A sheriff is asked directly; only a body that governs the agency may direct it.
+        "governs": body is None or body.governs,
+        # One person named (recipient:"Mayor Jane Doe") or a sheriff: singular, not "les".
+        "one": bool(recipient) or (body is not None and body.one),
+        "cc": body.cc(language) if body is not None else "",
+        # A records request goes to the agency's records officer, not to a body.
+        "note": body.note() if body and not recipient and "records" not in ask.fields else "",
     }
     return context
 
@@ -144,6 +153,11 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     if not ongoing:
         check_place_fit(ask.template, frozenset({"ring"}), facts)  # raises, naming what fits
     agencies = {d.agency.id: d for d in sorted(ongoing, key=lambda d: d.started or "")}
+    # An agency that no longer exists (the Town of Madison's police) cannot be written to;
+    # named alone, its letter says why (addressee.agency_body refuses, with the source).
+    existing = {i: d for i, d in agencies.items() if not gone(d)}
+    if existing and len(existing) < len(agencies) and place.kind != "agency":
+        agencies = existing
     if len(agencies) == 1:
         return next(iter(agencies.values()))
     # A city's own police: named after the city, not a sheriff or county force based there.

@@ -73,7 +73,7 @@ def _applies(body: str) -> frozenset[str]:
 
 
 async def find_template(
-    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str | None
+    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str
 ) -> TemplateInfo:
     """The template called `name` in `language`: shipped, or the workspace's own."""
     key = name.strip().lower()
@@ -116,13 +116,48 @@ async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: Dra
 
 
 def _notes(context: dict[str, object]) -> tuple[str, ...]:
+    return (*_records_notes(context), *_addressee_notes(context))
+
+
+def _addressee_notes(context: dict[str, object]) -> tuple[str, ...]:
+    """The source naming the body addressed, or how to name it (addressee.note)."""
+    addressee = context.get("addressee")
+    if isinstance(addressee, dict) and addressee.get("note"):
+        return (str(addressee["note"]),)
+    return ()
+
+
+def _records_notes(context: dict[str, object]) -> tuple[str, ...]:
     records, place = context.get("records"), context.get("place")
-    if isinstance(records, dict) and not records.get("law") and isinstance(place, dict):
+    if not isinstance(records, dict) or not isinstance(place, dict):
+        return ()
+    if not records.get("law"):
         return (
             f"The facts on record do not name {place.get('state_name')}'s public-records law:"
             " name it in the letter (the statute and its section) before sending.",
         )
-    return ()
+    spanish = context.get("language") == "es"
+    notes = []
+    if not records.get("contact"):
+        notes.append(
+            'Añada cómo puede contactarle la agencia (contact:"usted@ejemplo.org"): la carta pide'
+            " copias electrónicas y no tiene dirección a la que enviarlas."
+            if spanish
+            else 'Add how the agency can reach you (contact:"you@example.org"): the letter asks'
+            " for electronic copies and has no address to send them to."
+        )
+    if not records.get("deadline") and not records.get("no_deadline"):
+        notes.append(
+            "No consta aquí ningún plazo de respuesta de esta ley, así que la carta no nombra"
+            " ninguno; consulte la ley antes de contar los días."
+            if spanish
+            else "No response deadline of this law is on record here, so the letter names none;"
+            " check the statute before you count the days."
+        )
+    # The seed words appeal routes in English only: a Spanish draft does not paste them in.
+    if records.get("appeal") and not spanish:
+        notes.append(f"If the request is denied or ignored: {records['appeal']}.")
+    return tuple(notes)
 
 
 def _subject(context: dict[str, object]) -> str:

@@ -35,6 +35,46 @@ ES_EVENTS: dict[str, str] = {
         "Azure OpenAI no puede usarse por ni para departamentos de policía de EE. UU. con fines"
         " de reconocimiento facial"
     ),
+    "microsoft:2024-05-02:pledge-stands": (
+        "su compromiso de junio de 2020 (no vender reconocimiento facial a la policía de EE. UU."
+        " hasta que exista una ley nacional basada en los derechos humanos) sigue en pie, junto a"
+        " la regla de Azure OpenAI del 1 de mayo de 2024 (no usarlo por ni para la policía de"
+        " EE. UU. con fines de reconocimiento facial)"
+    ),
+    "ibm:2023-08:uk-home-office-biometrics": (
+        "IBM dijo en 2020 que ya no ofrece reconocimiento facial de uso general; en agosto de"
+        " 2023 firmó un contrato biométrico con el Ministerio del Interior británico cuyas etapas"
+        " posteriores incluyen la comparación facial para las fuerzas del orden, y dice que es"
+        " coherente con aquel compromiso"
+    ),
+    "amazon:2024-01-25:moratorium-scope": (
+        "moratoria, en palabras de Amazon, sobre el uso por departamentos de policía de la"
+        " función de comparación facial de Rekognition en investigaciones penales (los"
+        " términos de AWS exceptúan ayudar a identificar o localizar a personas desaparecidas)"
+    ),
+    "google:2018-12-13:no-general-purpose-api": (
+        "Google dijo que Google Cloud había decidido no ofrecer API de reconocimiento facial de"
+        " uso general antes de resolver importantes cuestiones técnicas y políticas (dicho en"
+        " 2018; no se encontró un cambio posterior)"
+    ),
+    "axon:2019-06-27:body-camera-pause": (
+        "Axon dijo que por ahora no pondría la comparación facial en sus cámaras corporales,"
+        " tras el primer informe de su comité de ética"
+    ),
+    "axon:2025-12-03:edmonton-trial": (
+        "el Servicio de Policía de Edmonton (Canadá) empezó a probar las cámaras corporales con"
+        " reconocimiento facial de Axon el 3 de diciembre de 2025"
+    ),
+    "clearview:2022-05-09:aclu-settlement": (
+        "por su acuerdo de 2022 con la ACLU (una restricción aprobada por un tribunal, no una"
+        " moratoria voluntaria), Clearview AI no puede ofrecer su base de datos facial a la"
+        " mayoría de las empresas y entidades privadas del país, ni vender acceso a ninguna"
+        " entidad de Illinois, policía incluida, durante cinco años"
+    ),
+    "ring:2025-12:familiar-faces": (
+        "Ring empezó a ofrecer «Familiar Faces», reconocimiento facial para los dueños de sus"
+        " cámaras (no para la policía); no se ofrece en Illinois, Texas ni Portland (Oregón)"
+    ),
     "meta:2021-11-02:shutdown": (
         "Meta cerró el sistema de reconocimiento facial de Facebook y borró las plantillas faciales"
     ),

@@ -35,7 +35,10 @@ async def suggest(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choi
 
 
 @COMMANDS.command(
-    "templates", "List the letter and petition templates", examples=("/letter templates",)
+    "templates",
+    "List the letter and petition templates",
+    examples=("/letter templates",),
+    writes=False,
 )
 async def templates(ctx: Ctx) -> Reply:
     deps = ctx.deps
@@ -55,8 +58,9 @@ async def templates(ctx: Ctx) -> Reply:
         "/letter draft ban-petition Milwaukee, WI language:es",
         "/letter draft company-moratorium company:amazon",
         '/letter draft keep-ban Somerville, MA recipient:"Mayor Ballantyne"',
-        "/letter draft records-request Houston, TX since:2019-01-01",
+        '/letter draft records-request Houston, TX since:2019-01-01 contact:"ana@example.org"',
     ),
+    writes=False,
 )
 async def draft(
     ctx: Ctx,
@@ -78,6 +82,10 @@ async def draft(
             max_length=10,
         ),
     ] = None,
+    contact: Annotated[
+        str,
+        Opt("For records requests: how the agency reaches you (email or address)", max_length=200),
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     info = await find_template(deps, CATALOG, template, language, ctx.workspace)
@@ -91,12 +99,16 @@ async def draft(
         signer=signer or ctx.user_name,
         company=company,
         since=_iso(since),
+        contact=contact,
     )
     result = await draft_letter(deps, CATALOG, info, ask)
     return Reply(
         title=f"{info.title} ({info.language})",
         text=result.text,
-        fields=tuple(Field("Before sending", note) for note in result.notes),
+        fields=tuple(
+            Field("Antes de enviar" if language == "es" else "Before sending", note)
+            for note in result.notes
+        ),
         file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
     )
 
@@ -143,7 +155,6 @@ async def add(
                 f"{old.name} ({old.language}) was added by {old.author_name} on"
                 f" {old.created[:10]}; only they or an admin can replace it. Choose another name."
             )
-    # Storage refuses (storage.errors.Refused) a name another workspace already owns.
     await deps.storage.letters.save(stored)
     what = f"the {stored.kind} template {stored.name} ({stored.language})"
     if old is not None:

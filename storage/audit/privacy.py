@@ -31,10 +31,6 @@ def admin_origin(platform: str, user_id: str) -> str:
     return f"admin:{platform}:{user_id}"
 
 
-def erased_author(change_id: int) -> str:
-    return f"{ERASED_AUTHOR}{change_id}"
-
-
 def _when(at: str) -> str:
     return f"{at.replace('T', ' ')[:16]} UTC"
 

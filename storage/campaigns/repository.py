@@ -31,7 +31,7 @@ from storage.campaigns.models import (
 )
 from storage.sql import Conn, Db, stamp
 
-_JOIN = (
+JOIN_SQL = (
     "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
     " SELECT id, ?, ?, ?, ?, ? FROM campaigns"
     " WHERE id = ? AND closed_on IS NULL AND (ends IS NULL OR ends >= ?)"
@@ -39,7 +39,7 @@ _JOIN = (
 )
 # Why nothing was inserted, read in the same transaction: the member's existing sign-up
 # (if any) and the campaign as it stands (NULLs when it no longer exists). Always one row.
-_WHY_NOT_JOINED = (
+WHY_NOT_JOINED_SQL = (
     "SELECT s.signed_up_at, c.id, c.workspace, c.slug, c.title, c.goal, c.template, c.place,"
     " c.ends, c.created_on, c.closed_on FROM (SELECT CAST(? AS BIGINT) AS id) AS wanted"
     " LEFT JOIN campaigns c ON c.id = wanted.id"
@@ -139,7 +139,7 @@ class CampaignStore:
         read right after it in the same trip (no second round trip); when it inserted, no
         row comes back at all."""
         rows = await self._db.write_statement(
-            _JOIN,
+            JOIN_SQL,
             (
                 member.platform,
                 member.user_id,
@@ -149,7 +149,7 @@ class CampaignStore:
                 campaign_id,
                 today,
             ),
-            otherwise=(_WHY_NOT_JOINED, (campaign_id, member.platform, member.user_id)),
+            otherwise=(WHY_NOT_JOINED_SQL, (campaign_id, member.platform, member.user_id)),
         )
         if not rows:
             return JOINED

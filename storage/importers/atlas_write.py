@@ -54,10 +54,6 @@ class ImportSummary:
     def skipped_by_reason(self) -> dict[str, int]:
         return dict(Counter(s.category for s in self.skipped))
 
-    @property
-    def changed_anything(self) -> bool:
-        return bool(self.created.agencies or self.created.sources or self.created.deployments)
-
     def lines(self) -> list[str]:
         """The summary as plain lines, for the command line and for chat replies."""
         created, unchanged = self.deployments_created, self.deployments_unchanged

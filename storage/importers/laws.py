@@ -96,7 +96,10 @@ _CORRECTIONS: dict[str, dict[str, str | None]] = {
         "kind": "regulation",
         "scope": "Private-sector biometric consent rule (Business and Commerce Code 503.001);"
         " not a ban.",
-        "status_note": "Corrected: the table lists it among bans; it is a consent rule.",
+        # The table's date (2017-09-01) is not the statute's enactment: it stays the table's
+        # word, and the row says so (commands.facts.text.as_reported).
+        "status_note": "Corrected: the table lists it among bans; it is a consent rule. Its date"
+        f" and the rest are {AS_REPORTED}",
     },
 }
 _BART = "san francisco bay area, california"

@@ -1,21 +1,11 @@
-"""Letter templates as organizers store them, and the public-records law letters cite."""
+"""Letter templates as organizers store them (a state's public-records law is reference data:
+storage.seed.records_laws)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-
-
-@dataclass(frozen=True)
-class RecordsLaw:
-    """A state's public-records law, as the seed names it, with its source."""
-
-    state: str
-    name: str
-    name_es: str
-    source_url: str
-    publisher: str
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
+from dataclasses import replace
 
+from lexicon.backoff import doubling
 from storage.outbox.models import Notification, OutboxStats
 from storage.sql import Conn, Db, Row, skip_locked, stamp
+from storage.viewer import ELSEWHERE, Viewer
 
 FIRST_RETRY = dt.timedelta(seconds=30)
 MAX_RETRY = dt.timedelta(hours=1)
@@ -30,8 +33,14 @@ LEASE = dt.timedelta(minutes=10)
 
 def backoff(attempts: int) -> dt.timedelta:
     """30 s, 1 min, 2 min, ... capped at an hour: a closed DM is retried, not hammered."""
-    delay: dt.timedelta = FIRST_RETRY * (2 ** min(max(attempts - 1, 0), 20))
-    return min(delay, MAX_RETRY)
+    return doubling(attempts, FIRST_RETRY, MAX_RETRY)
+
+
+def seen_by(item: Notification, viewer: Viewer) -> Notification:
+    """The row as `viewer` may see it: another workspace's recipient is nobody in particular."""
+    if viewer.sees(item.platform, item.workspace, item.user_id):
+        return item
+    return replace(item, platform="", workspace="", user_id="", user_name=ELSEWHERE, text="")
 
 
 def _notification(row: Row) -> Notification:
@@ -107,14 +116,16 @@ class OutboxStore:
         )
         return [_notification(r) for r in rows]
 
-    async def pending(self, limit: int) -> list[Notification]:
-        """Undelivered notifications, most attempted first (for /facts outbox)."""
+    async def pending(self, limit: int, viewer: Viewer) -> list[Notification]:
+        """Undelivered notifications, most attempted first (for /facts outbox); a recipient
+        `viewer` may not see has no platform, workspace, id or name ("someone in another
+        workspace") and no text."""
         rows = await self._db.fetchall(
             f"SELECT {_COLUMNS} FROM notifications WHERE {_WAITING}"
             " ORDER BY attempts DESC, id LIMIT ?",
             (limit,),
         )
-        return [_notification(r) for r in rows]
+        return [seen_by(_notification(r), viewer) for r in rows]
 
     async def stats(self) -> OutboxStats:
         row = await self._db.fetchone(

@@ -17,7 +17,7 @@ from typing import Any
 
 import asyncpg
 
-from storage.errors import Busy, DiskFull
+from storage.errors import READ_UNAVAILABLE_MESSAGE, Busy, DiskFull, Unavailable
 from storage.group_commit import GroupCommit, Pending, Statement, fail_all, runs, settle
 from storage.postgres.conn import PgConn, arguments, as_rows, translate
 from storage.postgres.migrate import apply_migrations
@@ -33,6 +33,15 @@ READERS = 4  # pooled read connections per process
 LOCK_TIMEOUT_MS = 5000
 GROUP_ATTEMPTS = 3  # a group that lost a deadlock or serialization race runs again
 _RACES = (asyncpg.DeadlockDetectedError, asyncpg.SerializationError)
+# The server is gone, restarting or refusing connections: nothing to do but try again later.
+# (OSError covers a refused or reset connection and a connect timeout.)
+_OUTAGES = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.CannotConnectNowError,
+)
 
 
 class _StatementFailed(Exception):
@@ -91,8 +100,11 @@ class PgDatabase(GroupCommit):
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         translated = translate(sql)
-        rows = as_rows(await self._pool.fetch(translated.sql, *arguments(translated, params)))
-        return rows
+        try:
+            records = await self._pool.fetch(translated.sql, *arguments(translated, params))
+        except _OUTAGES as exc:
+            raise Unavailable(READ_UNAVAILABLE_MESSAGE) from exc
+        return as_rows(records)
 
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
         rows = await self.fetchall(sql, params)
@@ -113,10 +125,18 @@ class PgDatabase(GroupCommit):
                 fail_all(batch, Busy())
                 return
             except Exception as exc:
-                fail_all(batch, _group_failure(exc))
+                # A writer connection closed under us (asyncpg then says InterfaceError):
+                # the server went away mid-group, an outage like any other.
+                failure = _group_failure(exc)
+                if self._writer.is_closed() and not isinstance(failure, Unavailable):
+                    failure = Unavailable()
+                    failure.__cause__ = exc
+                fail_all(batch, failure)
+                self._note_outcome(failure)
                 _log_group_failure(exc, len(batch))
                 return
             self.commits += 1
+            self._note_outcome(None)
             settle(batch, outcomes)
             return
         fail_all(batch, Busy())
@@ -180,6 +200,8 @@ async def _connect(url: str) -> asyncpg.Connection:
 def _refusal_or(exc: Exception) -> Exception:
     if isinstance(exc, asyncpg.DiskFullError):
         return DiskFull()
+    if isinstance(exc, _OUTAGES):
+        return Unavailable()
     if isinstance(exc, asyncpg.LockNotAvailableError):
         return Busy()
     return exc
@@ -197,5 +219,8 @@ def _log_group_failure(exc: Exception, size: int) -> None:
         log.debug("database busy (rows locked by another process); %d writes refused", size)
     elif isinstance(exc, asyncpg.DiskFullError):
         log.error("database disk is full; %d writes refused", size)
+    elif isinstance(exc, (*_OUTAGES, asyncpg.InterfaceError)):
+        # One line per group: a traceback each while the server is down says nothing more.
+        log.error("database server unavailable (%s); %d writes refused", type(exc).__name__, size)
     else:
         log.exception("group commit failed; %d writes refused", size)

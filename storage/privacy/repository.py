@@ -22,6 +22,7 @@ from storage.campaigns.privacy import describe_member as describe_signups
 from storage.campaigns.privacy import erase_member as erase_signups
 from storage.follows import privacy as follows
 from storage.letters import privacy as letters
+from storage.pages.strikes import describe_strikes, erase_strikes
 from storage.privacy.models import Section
 from storage.reminders.repository import describe_authored, erase_authored
 from storage.sql import Conn, Db
@@ -57,6 +58,12 @@ def providers() -> tuple[PrivacyProvider, ...]:
             erase_authored,
             erase_note="Reminders you scheduled are still sent to the members; your name is"
             " removed from them.",
+        ),
+        PrivacyProvider(
+            "Web signatures you struck",
+            describe_strikes,
+            erase_strikes,
+            erase_note="Struck signatures stay recorded as struck; your id on each is removed.",
         ),
         PrivacyProvider(
             "Refused attempts (commands run without the role for them)",

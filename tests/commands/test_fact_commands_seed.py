@@ -33,7 +33,10 @@ async def test_moratorium_amazon_shows_2020_and_2021_with_sources(
         )
         assert "until further notice" in fields["2021-05-18"]
         assert "Source: Reuters" in fields["2021-05-18"]
-        assert reply.text.startswith("Current status: Moratorium on police use of Rekognition")
+        assert reply.text.startswith(
+            "Current status: Moratorium, in Amazon's words, on police departments' use of"
+            " Rekognition's face comparison feature in connection with criminal investigations"
+        )
 
 
 async def test_moratorium_overview_and_facebook(seeded: Dispatcher, member: Identity) -> None:
@@ -41,16 +44,18 @@ async def test_moratorium_overview_and_facebook(seeded: Dispatcher, member: Iden
     names = [f.name for f in overview.fields]
     assert {"Amazon", "IBM", "Meta", "Microsoft"} <= set(names)
     assert "Ring" not in names  # its timeline is police access to video, not a FR policy
-    assert "/moratorium ring shows it" in overview.text
+    assert "/moratorium ring shows its timeline" in overview.text
+    assert "sells no face recognition" not in overview.text
     assert all("Source:" in f.value and "(as of " in f.value for f in overview.fields)
     current = {f.name: f.value for f in overview.fields}
-    assert current["Microsoft"].startswith("Azure OpenAI may not be used by or for US police")
+    assert current["Microsoft"].startswith("Reported: The June 2020 pledge")
+    assert "2024-05-01 Azure OpenAI rule" in current["Microsoft"]
     assert (
         current["Meta"].startswith("Face recognition back in tests")
         and "2024-10-21" in (current["Meta"])
     )
     ring = await seeded.run_text(member, "/moratorium ring")
-    assert ring.title == "Ring and the police: timeline of police access to users' video"
+    assert ring.title == "Ring: police access to users' video, and its other dated events"
     meta = await seeded.run_text(member, "/moratorium facebook")
     assert meta.title.startswith("Meta:")
 

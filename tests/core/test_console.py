@@ -11,6 +11,7 @@ import pytest
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Reply, ReplyFile, Role
 from bot.platforms import console
+from wiring import console_background
 
 ROOT = Path(__file__).parents[2]
 
@@ -18,7 +19,13 @@ ROOT = Path(__file__).parents[2]
 async def test_console_session_reads_until_eof(dispatcher: Dispatcher) -> None:
     stdin = io.StringIO("/help\n/nonsense\n")
     stdout = io.StringIO()
-    await console.run_console(dispatcher, console.console_identity(Role.ADMIN), stdin, stdout)
+    await console.run_console(
+        dispatcher,
+        console.console_identity(Role.ADMIN),
+        stdin,
+        stdout,
+        background=console_background(dispatcher.deps),
+    )
     out = stdout.getvalue()
     assert "Counterwatch commands" in out and "Unknown command /nonsense" in out
 
@@ -84,7 +91,13 @@ async def test_an_over_long_line_is_refused_in_one_line(dispatcher: Dispatcher) 
     endless = "/help " + "x" * (console.MAX_LINE_CHARS * 3) + "\n/help\n"
     stdout = io.StringIO()
     identity = console.console_identity(Role.ADMIN)
-    await console.run_console(dispatcher, identity, io.StringIO(endless), stdout)
+    await console.run_console(
+        dispatcher,
+        identity,
+        io.StringIO(endless),
+        stdout,
+        background=console_background(dispatcher.deps),
+    )
     out = stdout.getvalue()
     assert f"longer than {console.MAX_LINE_CHARS} characters" in out
     assert "x" * 100 not in out and "Counterwatch commands" in out  # the next line still runs

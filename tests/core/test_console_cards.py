@@ -14,12 +14,19 @@ from bot.platforms import console
 from bot.platforms.console.cards import ConsoleCards
 from commands.campaigns.cards import current_card
 from notifications.cards import refresh_due_cards
+from wiring import console_background
 
 
 async def test_console_card_lists_its_buttons_as_commands(dispatcher: Dispatcher) -> None:
     stdin = io.StringIO('/campaign create ring-free "End the Ring" 10\n/campaign post ring-free\n')
     stdout = io.StringIO()
-    await console.run_console(dispatcher, console.console_identity(Role.ADMIN), stdin, stdout)
+    await console.run_console(
+        dispatcher,
+        console.console_identity(Role.ADMIN),
+        stdin,
+        stdout,
+        background=console_background(dispatcher.deps),
+    )
     out = stdout.getvalue()
     assert "Signed up: [....................] 0% (0 of 10)" in out
     for line in (
@@ -43,7 +50,13 @@ async def test_console_card_is_printed_again_when_its_count_changes(
     ]
     stdout = io.StringIO()
     admin = console.console_identity(Role.ADMIN)
-    await console.run_console(dispatcher, admin, io.StringIO("\n".join(lines) + "\n"), stdout)
+    await console.run_console(
+        dispatcher,
+        admin,
+        io.StringIO("\n".join(lines) + "\n"),
+        stdout,
+        background=console_background(dispatcher.deps),
+    )
     # main runs the refresher beside the console; one pass, as it would make.
     report = await refresh_due_cards(dispatcher.deps, current_card)
     assert report.edited == 1

@@ -7,6 +7,7 @@ import io
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
 from bot.platforms import console
+from wiring import console_background
 
 SMALLTOWN_PD = '"Smalltown Police Department"'
 
@@ -14,7 +15,13 @@ SMALLTOWN_PD = '"Smalltown Police Department"'
 async def _session(dispatcher: Dispatcher, *lines: str) -> str:
     stdout = io.StringIO()
     identity = console.console_identity(Role.ORGANIZER, "Olga")
-    await console.run_console(dispatcher, identity, io.StringIO("\n".join(lines) + "\n"), stdout)
+    await console.run_console(
+        dispatcher,
+        identity,
+        io.StringIO("\n".join(lines) + "\n"),
+        stdout,
+        background=console_background(dispatcher.deps),
+    )
     return stdout.getvalue()
 
 

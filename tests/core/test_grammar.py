@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.errors import UsageError, UserError
-from bot.core.grammar import parse_line
 from bot.core.models import Reply
 from bot.core.registry import Command, Option, Registry
+from tests.grammar_lines import parse_line
 
 
 async def _noop(ctx: object) -> Reply:

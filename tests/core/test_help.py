@@ -1,17 +1,19 @@
 from __future__ import annotations
 
 from bot.core.dispatch import Dispatcher, Identity
-from bot.core.models import Role
+from bot.core.models import Role, may_run
 from tests.conftest import identity
 
 
 async def test_help_lists_what_each_role_can_run(dispatcher: Dispatcher) -> None:
-    for role in Role:
-        reply = await dispatcher.run_text(identity(role), "/help")
+    standings = [(Role.MEMBER, False), (Role.ORGANIZER, False), (Role.ADMIN, False)]
+    for role, facts_admin in [*standings, (Role.ADMIN, True)]:
+        who = identity(role, facts_admin=facts_admin)
+        reply = await dispatcher.run_text(who, "/help")
         hidden = 0
         for command in dispatcher.registry.commands():
             listed = f"{command.usage()} - " in reply.text
-            assert listed == (command.role <= role), (role, command.name)
+            assert listed == may_run(command.role, role, facts_admin), (role, command.name)
             hidden += not listed
         if hidden:
             assert f"{hidden} more are for" in reply.text
@@ -20,7 +22,9 @@ async def test_help_lists_what_each_role_can_run(dispatcher: Dispatcher) -> None
     member = await dispatcher.run_text(identity(Role.MEMBER), "/help")
     assert "more are for organizers and admins." in member.text
     facts = await dispatcher.run_text(identity(Role.MEMBER), "/help facts")
-    assert facts.text == "These commands are for admins."
+    assert facts.text == "These commands are for facts admins."
+    workspace_admin = await dispatcher.run_text(identity(Role.ADMIN, facts_admin=False), "/help")
+    assert "more are for the operator's facts admins." in workspace_admin.text
 
 
 async def test_help_for_one_command(dispatcher: Dispatcher) -> None:

@@ -9,7 +9,8 @@ from bot.core.settings import SettingsError, check_slack_complete, load_settings
 
 def test_defaults_mean_console() -> None:
     settings = load_settings({})
-    assert settings.db_path == "counterwatch.db" and not settings.chat_enabled
+    assert settings.db_path == "counterwatch.db"
+    assert not settings.discord_enabled and not settings.slack_enabled
 
 
 def test_environment_overrides_file(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """A bot process for the multi-process tests: wired exactly as the bot is (storage.open,
-the seed, wire_deps, the real Dispatcher, the real delivery and reminder loops), on the
+the seed, wire_deps, the real Dispatcher, wiring.background_loops), on the
 database a URL names, taking its orders as JSON lines on stdin and answering each with one
 JSON line on stdout.
 
@@ -13,7 +13,7 @@ Orders ({"op": ...}):
   run    {"who": [role, user id], "line": "/..."} -> {"error": bool, "text": ...}
   joins  {"slug": s, "users": [...]} -> every join at once through the dispatcher:
          {"joined": [...], "already": [...], "errors": n, "commits": c}
-  loops  start the delivery and reminder loops -> {"started": true}
+  loops  start the background loops (wiring.background_loops) -> {"started": true}
   stats  -> {"commits": c}
 Stdin closed: stop the loops, close the database, exit.
 """
@@ -42,15 +42,12 @@ from bot.core.pacing import Pacing
 from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
-from commands.campaigns.ending import summary_text
-from notifications.delivery import run_delivery
-from notifications.reminders import run_reminders
 from storage.open import open_database
 from storage.outbox.repository import OutboxStore
 from storage.seed import ensure_seed
 from storage.sql import Db
 from tests.conftest import FIXED_NOW
-from wiring import wire_deps
+from wiring import LoopPolls, background_loops, wire_deps
 
 PLATFORM = "test"  # tests.conftest.identity's platform
 LOOP_POLL_S = 0.2
@@ -89,7 +86,11 @@ def advancing_clock(epoch: float) -> Any:
 
 
 def who(role: str, user_id: str) -> Identity:
-    return Identity(PLATFORM, "W1", user_id, f"user {user_id}", Role[role.upper()], "C1")
+    # "admin" is the operator's: a facts admin, as the tests that edit facts need.
+    rank = Role[role.upper()]
+    return Identity(
+        PLATFORM, "W1", user_id, f"user {user_id}", rank, "C1", facts_admin=rank >= Role.ADMIN
+    )
 
 
 class Child:
@@ -103,8 +104,7 @@ class Child:
             pacing=Pacing(),
             monitor=Monitor(),
         )
-        self.stop = asyncio.Event()
-        self.loops: list[asyncio.Task[None]] = []
+        self.loops = contextlib.AsyncExitStack()
 
     async def run(self, order: dict[str, Any]) -> dict[str, Any]:
         role, user_id = order["who"]
@@ -125,13 +125,9 @@ class Child:
                 joined.append(member.user_id)
         return {"joined": joined, "already": already, "errors": errors, "commits": self.db.commits}
 
-    def start_loops(self) -> dict[str, Any]:
-        self.loops = [
-            asyncio.create_task(run_delivery(self.deps, self.stop, poll_seconds=LOOP_POLL_S)),
-            asyncio.create_task(
-                run_reminders(self.deps, self.stop, summary_text, poll_seconds=LOOP_POLL_S)
-            ),
-        ]
+    async def start_loops(self) -> dict[str, Any]:
+        polls = LoopPolls(delivery=LOOP_POLL_S, reminders=LOOP_POLL_S, cards=LOOP_POLL_S)
+        await self.loops.enter_async_context(background_loops(self.deps, polls))
         return {"started": True}
 
     async def answer(self, order: dict[str, Any]) -> dict[str, Any]:
@@ -141,7 +137,7 @@ class Child:
         if op == "joins":
             return await self.joins(order)
         if op == "loops":
-            return self.start_loops()
+            return await self.start_loops()
         if op == "stats":
             return {"commits": self.db.commits}
         raise ValueError(f"unknown order {op!r}")
@@ -150,10 +146,7 @@ class Child:
         while line := await asyncio.to_thread(sys.stdin.readline):
             answer = await self.answer(json.loads(line))
             print(json.dumps(answer), flush=True)
-        self.stop.set()
-        for task in self.loops:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await self.loops.aclose()  # the loops stop and are awaited, as the bot's are
 
 
 async def main(url: str, sends: str, epoch: str, lease_s: str, delay_s: str) -> None:

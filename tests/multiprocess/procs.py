@@ -117,14 +117,3 @@ async def bots(
         yield running
     finally:
         await asyncio.gather(*(b.finish() for b in running))
-
-
-async def eventually(check: Any, timeout_s: float, every_s: float = 0.05) -> float:
-    """Poll the async `check` until it returns True; the seconds it took (for reports).
-    Fails after `timeout_s`: a generous bound, never a timing assertion."""
-    started = time.monotonic()
-    while not await check():
-        if time.monotonic() - started > timeout_s:
-            raise AssertionError(f"not seen within {timeout_s} s")
-        await asyncio.sleep(every_s)
-    return time.monotonic() - started

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.postgres.db import PgDatabase
+from testkit.waiting import eventually
 from tests.commands.admin.conftest import seed_small
-from tests.multiprocess.procs import BotProcess, bots, eventually
+from tests.multiprocess.procs import BotProcess, bots
 
 GREENFIELD = '"Greenfield Police Department, WI"'
 SEEN_WITHIN_S = 10.0  # a generous bound for a busy machine; the delay itself is reported

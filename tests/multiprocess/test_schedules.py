@@ -16,8 +16,9 @@ from bot.core.models import Role
 from bot.core.settings import Settings
 from commands import build_registry
 from storage.postgres.db import PgDatabase
+from testkit.waiting import eventually
 from tests.conftest import FIXED_NOW, identity
-from tests.multiprocess.procs import bots, eventually
+from tests.multiprocess.procs import bots
 from wiring import wire_deps
 
 EARLIER = FIXED_NOW - dt.timedelta(days=3)  # when it was all scheduled; the bots run at FIXED_NOW

@@ -9,9 +9,9 @@ import asyncpg
 
 from storage.postgres.db import PgDatabase
 from storage.seed import ensure_seed
+from testkit.pg_cluster import TestDatabases
 from tests.conftest import FIXED_NOW
 from tests.multiprocess.procs import bots
-from tests.pg_cluster import TestDatabases
 
 SEEDED = (
     "sources",

@@ -19,6 +19,7 @@ from commands.campaigns.ending import summary_text
 from notifications.cards import refresh_due_cards, retry_delay, run_card_refresher
 from notifications.reminders import close_ended_campaigns
 from storage.cards.models import Card
+from testkit.waiting import eventually
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_ok
 from tests.conftest import FIXED_NOW, identity
 
@@ -208,9 +209,7 @@ async def test_the_loop_edits_until_stopped(deps: Deps) -> None:
     loop = asyncio.create_task(
         run_card_refresher(setup.deps, stop, current_card, EVERY, poll_seconds=0.01)
     )
-    async with asyncio.timeout(10):
-        while not setup.editor.edits:
-            await asyncio.sleep(0.01)
+    await eventually(lambda: bool(setup.editor.edits), timeout_s=10, every_s=0.01)
     stop.set()
     await asyncio.wait_for(loop, 10)
     assert len(setup.editor.edits) == 1

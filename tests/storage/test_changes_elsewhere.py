@@ -6,7 +6,6 @@ so nothing here depends on timing."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from storage.campaigns.repository import CampaignStore
 from storage.db import Database
 from storage.facts import write as fw
 from storage.sql import Conn
+from testkit.waiting import eventually
 from tests.conftest import FIXED_NOW
 from wiring import wire_deps
 
@@ -80,9 +80,7 @@ async def test_the_watch_looks_on_its_own(tmp_path: Path) -> None:
     elsewhere = await Database.open(tmp_path / "timer.db", watch_every_s=0)
     try:
         await elsewhere.write_statement("INSERT INTO sources (url) VALUES ('https://x')")
-        async with asyncio.timeout(30):  # a bound for a hung test, not a measured time
-            while here.elsewhere_generation == 0:
-                await asyncio.sleep(0.01)
+        await eventually(lambda: here.elsewhere_generation > 0, timeout_s=30, every_s=0.01)
     finally:
         await elsewhere.close()
         await here.close()

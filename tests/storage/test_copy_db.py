@@ -229,7 +229,7 @@ async def test_a_destination_holding_data_is_refused_with_nothing_changed(
     finally:
         await pg.close()
     before = await dump_url(pg_url)
-    refused = r"already holds data \(agencies: 1 row, companies: 5 rows, datasets: 1 row and 5 more"
+    refused = r"already holds data \(agencies: 1 row, companies: 8 rows, datasets: 1 row and 5 more"
     with pytest.raises(CopyRefused, match=refused):
         await copy_database(sqlite_url(populated), pg_url)
     assert await dump_url(pg_url) == before

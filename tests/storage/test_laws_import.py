@@ -64,18 +64,19 @@ async def test_import_keeps_seeded_laws_and_is_idempotent(db: Database) -> None:
                                ("New Orleans, LA",))  # fmt: skip
     first = await import_laws(db, parse_laws(real_file()), imported_at=FIXED_NOW)
     # Seeded jurisdictions in the table: SF, Somerville, California, Boston, Portland ME,
-    # Portland OR, New Orleans, Baltimore. The other 18 rows are new.
+    # Portland OR, New Orleans, Baltimore, New York (its 2023 school ban replaced the 2020
+    # pause the table lists). The other 17 rows are new.
     assert sorted(first.kept_existing) == sorted(
         ["San Francisco, CA", "Somerville, MA", "California", "Boston, MA", "Portland, ME",
-         "Portland, OR", "New Orleans, LA", "Baltimore, MD"]
+         "Portland, OR", "New Orleans, LA", "Baltimore, MD", "New York"]
     )  # fmt: skip
-    assert len(first.created) == len(first.created_ids) == 18
+    assert len(first.created) == len(first.created_ids) == 17
     after = await db.fetchone("SELECT status, origin FROM laws WHERE jurisdiction = ?",
                               ("New Orleans, LA",))  # fmt: skip
     assert seeded is not None and after is not None
     assert tuple(after) == tuple(seeded) == ("partly-reversed", "seed")
     total = await db.fetchone("SELECT count(*) FROM laws")
-    assert total is not None and total[0] == 12 + 18  # 12 seeded (Illinois BIPA among them)
+    assert total is not None and total[0] == 13 + 17  # 13 seeded (Illinois BIPA among them)
     second = await import_laws(db, parse_laws(real_file()), imported_at=FIXED_NOW)
     assert second.created == () and len(second.kept_existing) == 26
 

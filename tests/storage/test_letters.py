@@ -1,16 +1,14 @@
-"""Custom letter templates in SQLite: save, replace, name ownership, delete, privacy."""
+"""Custom letter templates, on both backends: save, replace, names per workspace, delete,
+privacy."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 from storage.db import Database
-from storage.errors import Refused
 from storage.letters import privacy
 from storage.letters.models import StoredTemplate
-from storage.letters.repository import LetterStore, TemplateNameTaken
+from storage.letters.repository import LetterStore
 
 BASE = StoredTemplate(
     name="thanks-council",
@@ -38,14 +36,18 @@ async def test_save_replace_and_languages(db: Database) -> None:
     found = await LetterStore(db).get("thanks-council", "W1")
     assert [(t.language, t.body) for t in found] == [("en", "Thanks again"), ("es", "Gracias")]
     assert await LetterStore(db).get("thanks-council", "W2") == []
-    assert len(await LetterStore(db).get("thanks-council")) == 2
 
 
-async def test_a_name_belongs_to_one_workspace(db: Database) -> None:
+async def test_a_name_is_each_workspace_s_own(db: Database) -> None:
+    # Names were unique across workspaces: the refusal told W2 that someone uses the name.
     await _save(db, BASE)
-    with pytest.raises(TemplateNameTaken):
-        await _save(db, replace(BASE, workspace="W2", language="es"))
-    assert [t.workspace for t in await LetterStore(db).get("thanks-council")] == ["W1"]
+    assert await _save(db, replace(BASE, workspace="W2", body="Theirs")) is False
+    assert await _save(db, replace(BASE, workspace="W2", body="Theirs again")) is True
+    [ours] = await LetterStore(db).get("thanks-council", "W1")
+    [theirs] = await LetterStore(db).get("thanks-council", "W2")
+    assert (ours.body, theirs.body) == (BASE.body, "Theirs again")
+    assert await LetterStore(db).remove("W2", "thanks-council") == 1
+    assert [t.body for t in await LetterStore(db).get("thanks-council", "W1")] == [BASE.body]
 
 
 async def test_delete_only_in_own_workspace(db: Database) -> None:
@@ -63,9 +65,9 @@ async def test_privacy_describe_and_erase_keep_the_template(db: Database) -> Non
     assert len(lines) == 1 and "thanks-council" in lines[0] and '"Ana"' in lines[0]
     assert await db.write(lambda c: privacy.erase_author(c, "slack", "U1")) == 1
     assert await privacy.describe_author(db, "slack", "U1") == []
-    kept = await LetterStore(db).get("thanks-council")
+    kept = await LetterStore(db).get("thanks-council", "W1")
     assert kept[0].author_name == privacy.ERASED_AUTHOR and kept[0].author_id == ""
-    assert (await LetterStore(db).get("other-one"))[0].author_name == "Bo"
+    assert (await LetterStore(db).get("other-one", "W1"))[0].author_name == "Bo"
 
 
 async def test_the_repository_saves_lists_gets_and_removes(db: Database) -> None:
@@ -73,10 +75,10 @@ async def test_the_repository_saves_lists_gets_and_removes(db: Database) -> None
     assert await letters.save(BASE) is False
     assert await letters.save(replace(BASE, language="es", body="Gracias")) is False
     assert [t.language for t in await letters.list("W1")] == ["en", "es"]
-    assert len(await letters.get("thanks-council")) == 2
+    assert len(await letters.get("thanks-council", "W1")) == 2
     assert await letters.get("thanks-council", "W2") == []
-    # A name another workspace owns is refused with a sentence the dispatcher shows as is.
-    with pytest.raises(Refused, match="Another workspace already has a template"):
-        await letters.save(replace(BASE, workspace="W2"))
+    # Another workspace's template of the same name is its own, and leaves W1's alone.
+    assert await letters.save(replace(BASE, workspace="W2")) is False
     assert await letters.remove("W1", "thanks-council") == 2
     assert await letters.list("W1") == []
+    assert [t.workspace for t in await letters.list("W2")] == ["W2"]

@@ -4,7 +4,6 @@ are two processes' connections; `poll_changes` waits for what was committed befo
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -15,6 +14,7 @@ from storage.facts import FACT_TABLES
 from storage.facts import write as fw
 from storage.postgres.db import PgDatabase
 from storage.sql import Conn
+from testkit.waiting import eventually
 
 
 @pytest.fixture
@@ -67,8 +67,8 @@ async def test_a_change_arriving_while_a_reload_runs_reloads_again(
         if reloads == 1:  # this reload has read; now another change commits elsewhere
             seen = here.elsewhere_generation
             await add_agency(elsewhere, "Milwaukee Police Department")
-            while here.elsewhere_generation == seen:  # its notice arrived meanwhile
-                await asyncio.sleep(0.01)
+            # its notice arrived meanwhile
+            await eventually(lambda: here.elsewhere_generation != seen, every_s=0.01)
 
     here.on_change_elsewhere(reload_facts, tables=FACT_TABLES)
     await add_agency(elsewhere, "Greenfield Police Department")

@@ -8,8 +8,8 @@ import pytest
 
 from storage.migrate import migration_files
 from storage.postgres.migrate import POSTGRES_MIGRATIONS_DIR
-from tests import pg_cluster as cluster_module
-from tests.pg_cluster import ClusterUnavailable, PgCluster, TestDatabases
+from testkit import pg_cluster as cluster_module
+from testkit.pg_cluster import ClusterUnavailable, PgCluster, TestDatabases
 from tests.pg_fixtures import _unavailable
 
 NEWEST = len(migration_files(POSTGRES_MIGRATIONS_DIR))

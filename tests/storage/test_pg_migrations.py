@@ -21,6 +21,7 @@ from storage.postgres.migrate import (
     apply_migrations,
     schema_version,
 )
+from testkit.waiting import eventually
 from tests.storage.schema_shapes import postgres_shape, sqlite_shape
 
 CHILD = Path(__file__).with_name("pg_migrate_child.py")
@@ -84,14 +85,14 @@ def say_go(child: subprocess.Popen[str]) -> None:
 
 async def wait_for_waiters(conn: asyncpg.Connection, count: int) -> None:
     """Until `count` sessions wait for the migration lock (a bound, not a timing claim)."""
-    for _ in range(1200):
+
+    async def all_waiting() -> bool:
         waiting = await conn.fetchval(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
         )
-        if waiting == count:
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"{count} processes never waited for the migration lock")
+        return bool(waiting == count)
+
+    await eventually(all_waiting, timeout_s=60)
 
 
 # A server (or database) may default to a stricter isolation, where a transaction's snapshot

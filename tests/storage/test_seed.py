@@ -40,21 +40,22 @@ def test_seed_file_is_well_formed() -> None:
     assert {e["kind"] for e in data["events"]} <= EVENT_KINDS
     keys = [e["key"] for e in data["events"]]
     assert len(keys) == len(set(keys))
-    # The items no source confirms (Axon 2019, Microsoft 2022) are left out.
-    assert not any(e["happened"].startswith("2022") for e in data["events"])
-    assert "axon" not in {c["slug"] for c in data["companies"]}
+    # Microsoft's June 2022 Face API restrictions (no source found) are left out; Axon's 2019
+    # decision is in, now that a source (the Policing Project's release) confirms it.
+    assert not any(e["key"].startswith("microsoft:2022") for e in data["events"])
+    assert "axon:2019-06-27:body-camera-pause" in keys
 
 
 async def test_first_start_loads_then_later_starts_do_nothing(db: Database) -> None:
     assert await ensure_seed(db, now=FIXED_NOW) is True
     first = await counts(db)
-    assert first["companies"] == 5 and first["company_events"] == 20 and first["laws"] == 12
+    assert first["companies"] == 8 and first["company_events"] == 28 and first["laws"] == 13
     assert await ensure_seed(db, now=FIXED_NOW) is False
     assert await counts(db) == first
     dataset = await db.fetchone("SELECT rows_read FROM datasets WHERE name = 'seed'")
     assert (
-        dataset is not None and dataset["rows_read"] == 33
-    )  # 20 events, 12 laws, 1 later partnership
+        dataset is not None and dataset["rows_read"] == 42
+    )  # 28 events, 13 laws, 1 later partnership
 
 
 async def test_a_changed_seed_adds_only_what_is_new(db: Database, tmp_path: Path) -> None:
@@ -82,8 +83,9 @@ async def test_aliases_and_current_status(db: Database) -> None:
         " WHERE c.slug = 'amazon' AND e.status != '' ORDER BY e.happened DESC LIMIT 1"
     )
     assert latest is not None
-    assert latest["status"] == "Moratorium on police use of Rekognition, extended indefinitely"
-    assert (latest["happened"], latest["as_of"]) == ("2021-05-18", "2021-05-18")
+    # Amazon's own terms (2024), not the broader "police use of Rekognition" of 2020-2021.
+    assert latest["status"].startswith("Moratorium, in Amazon's words, on police departments'")
+    assert (latest["happened"], latest["as_of"]) == ("2024-01-25", "2024-01-25")
 
 
 async def test_ring_program_over_time(db: Database) -> None:
@@ -106,7 +108,8 @@ async def test_ring_program_over_time(db: Database) -> None:
         ("2025", "year", "program"),  # who may send Community Requests
         ("2025-04", "month", "program"),  # Axon Community Requests: the month is reported
         ("2025-10", "day", "program"),  # Flock integration announced
-        ("2026-02", "day", "program"),  # ... and cancelled before launch
+        ("2025-12", "month", "other"),  # Familiar Faces: Ring's consumer face recognition
+        ("2026-02", "day", "program"),  # the Flock integration cancelled before launch
     ]
     assert rows[0]["publisher"].startswith("Atlas of Surveillance")
     by_month = {r["happened"][:7]: r for r in rows}
@@ -125,7 +128,7 @@ async def test_laws_with_status_changes(db: Database) -> None:
             " enacted_precision, as_of FROM laws"
         )
     }
-    assert len(laws) == 12
+    assert len(laws) == 13  # New York's 2023 school ban among them
     assert (laws["California"]["status"], laws["California"]["status_changed"]) == (
         "expired",
         "2023-01-01",

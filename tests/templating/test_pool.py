@@ -19,7 +19,7 @@ from bot.core.deps import Deps
 from bot.core.health import Monitor
 from bot.platforms.web.health import serve_health
 from templating import TemplateBusy, TemplatePool, TemplateRefused, TemplateStopped, jobs
-from tests.templating.hostile import ENDLESS, FOLDED_BOMB, unguarded_render
+from testkit.hostile_templates import ENDLESS, FOLDED_BOMB, unguarded_render
 
 HANG_S = 60  # a safety net against a hang; never asserted
 

@@ -54,6 +54,8 @@ def console_identity(role: Role, user_name: str = DEFAULT_USER) -> Identity:
         user_name=name,
         role=role,
         channel="console",
+        # The console is the operator at the machine: as admin, theirs are the shared facts.
+        facts_admin=role >= Role.ADMIN,
     )
 
 

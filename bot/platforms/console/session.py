@@ -2,31 +2,27 @@
 
 At a terminal the line editor is prompt-toolkit (Tab completion, Ctrl-C cancels the line,
 history kept in memory only, notifications printed above the prompt). From a pipe, lines are
-read as they come, capped in length. Either way the follow-notification delivery loop runs
-beside it, so a follow can be tried end to end.
+read as they come, capped in length. Either way the background loops (wiring.py's: follow
+notifications, reminders, cards) run beside it, so a follow can be tried end to end.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import sys
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from typing import TextIO
 
-from bot.core import tracebacks
 from bot.core.dispatch import Dispatcher, Identity
 from bot.platforms.console.turns import QUIT, Turns
-from notifications.delivery import deliver_due, run_delivery
-
-log = logging.getLogger("counterwatch.console")
 
 # A typed line longer than this is refused: no command takes more (the largest option,
 # a template, is capped far below), and a pipe without newlines must not fill the memory.
 MAX_LINE_CHARS = 64 * 1024
-# The console is one machine's database: checking the outbox every second costs nothing and
-# makes a follow notification show up while the demo is still being watched.
-DELIVERY_POLL_SECONDS = 1.0
+# Starts the background loops for the session's length (given by wiring.py, which owns them).
+Background = Callable[[], AbstractAsyncContextManager[object]]
 
 
 async def run_console(
@@ -34,8 +30,11 @@ async def run_console(
     identity: Identity,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    *,
+    background: Background,
 ) -> None:
-    """Read commands until EOF, `/quit`, Ctrl-D or Ctrl-C twice on an empty line."""
+    """Read commands until EOF, `/quit`, Ctrl-D or Ctrl-C twice on an empty line, with
+    `background` running meanwhile (started once the console can show what it delivers)."""
     stdin = stdin or sys.stdin
     interactive = stdin.isatty() and (stdout or sys.stdout).isatty()
 
@@ -49,24 +48,16 @@ async def run_console(
     deps = dispatcher.deps
     deps.messengers.register(turns.messenger)
     deps.messengers.register_editor(turns.cards)  # cards printed here are "edited" here
-    stop = asyncio.Event()
-    delivery = asyncio.create_task(run_delivery(deps, stop, DELIVERY_POLL_SECONDS))
     role = identity.role.name.lower()
-    show(f"Counterwatch console, as {identity.user_name} ({role}). Type /help, or /quit to leave.")
-    try:
+    banner = f"Counterwatch console, as {identity.user_name} ({role})."
+    async with background():
+        show(f"{banner} Type /help, or /quit to leave.")
         if interactive:
             from bot.platforms.console.terminal import read_terminal
 
             await read_terminal(turns)
         else:
             await _read_pipe(turns, stdin)
-    finally:
-        stop.set()
-        await delivery
-    try:  # what a script's last commands queued is shown before the console ends
-        await deliver_due(deps)
-    except Exception as exc:
-        log.error("last delivery pass failed: %s", tracebacks.describe(exc))
 
 
 async def _read_pipe(turns: Turns, stdin: TextIO) -> None:

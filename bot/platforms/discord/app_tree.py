@@ -26,6 +26,9 @@ log = logging.getLogger("counterwatch.discord")
 ROLE_PERMISSIONS = {
     Role.ORGANIZER: discord.Permissions(manage_messages=True),
     Role.ADMIN: discord.Permissions(manage_guild=True),
+    # A home server's admins hold Manage Server; people listed by id may need the server's
+    # Integrations settings to show them the command (it runs for them regardless).
+    Role.FACTS_ADMIN: discord.Permissions(manage_guild=True),
 }
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import discord
 
 from bot.core.dispatch import Identity
-from bot.core.models import Role
+from bot.core.home import discord_facts_admin
+from bot.core.models import DIRECT_MESSAGES, Role
 from bot.core.registry import AutocompleteContext
 from bot.core.settings import Settings
+from bot.platforms.discord.payload_roles import payload_role_ids
 
 PLATFORM = "discord"
-DM_WORKSPACE = "dm"
+DM_WORKSPACE = DIRECT_MESSAGES
 
 
 def workspace_of(interaction: discord.Interaction) -> str:
@@ -18,7 +20,9 @@ def workspace_of(interaction: discord.Interaction) -> str:
 
 
 def role_of(interaction: discord.Interaction, settings: Settings) -> Role:
-    """Admin by configured role or Manage Server; organizer by configured role; else member.
+    """Admin of this server by configured role or Manage Server; organizer by configured
+    role; else member. The rank reaches this server's campaigns and templates; the shared
+    facts need `facts_admin_of` as well.
 
     Read from the interaction payload alone (`member.roles`, `member.permissions`), never
     from the guild cache: an interaction can arrive before its GUILD_CREATE. Outside a
@@ -38,24 +42,24 @@ def role_of(interaction: discord.Interaction, settings: Settings) -> Role:
     return Role.MEMBER
 
 
-def payload_role_ids(member: discord.Member) -> set[str]:
-    """The role ids the payload listed for this member.
-
-    `Member.roles` resolves those ids through the guild's role cache, so before GUILD_CREATE
-    (or for a guild that never sends one) it is empty and an admin would pass for a member.
-    discord.py keeps the ids as sent in `Member._roles` and has no public accessor for them.
-    """
-    return {str(role_id) for role_id in member._roles}
+def facts_admin_of(interaction: discord.Interaction, role: Role, settings: Settings) -> bool:
+    """An admin of a home server (DISCORD_HOME_GUILD_IDS), or a listed user id: Manage
+    Server anywhere else is whoever added the bot to a server of their own."""
+    guild_id = str(interaction.guild_id) if interaction.guild_id else None
+    user_id = str(interaction.user.id)
+    return discord_facts_admin(settings, guild_id, user_id, role >= Role.ADMIN)
 
 
 def identity_of(interaction: discord.Interaction, settings: Settings) -> Identity:
+    role = role_of(interaction, settings)
     return Identity(
         platform=PLATFORM,
         workspace=workspace_of(interaction),
         user_id=str(interaction.user.id),
         user_name=interaction.user.display_name,
-        role=role_of(interaction, settings),
+        role=role,
         channel=str(interaction.channel_id or ""),
+        facts_admin=facts_admin_of(interaction, role, settings),
     )
 
 

@@ -136,24 +136,3 @@ def _escaped_field(field: Field) -> Field:
 
 def _field_fits(field: Field) -> bool:
     return len(field.name) <= limits.FIELD_NAME_MAX and len(field.value) <= limits.FIELD_VALUE_MAX
-
-
-def split_text(text: str, size: int) -> list[str]:
-    """Split at line breaks into pieces of at most `size` characters (long lines are cut)."""
-    pieces: list[str] = []
-    current = ""
-    for line in text.splitlines():
-        while len(line) > size:
-            if current:
-                pieces.append(current)
-                current = ""
-            pieces.append(line[:size])
-            line = line[size:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > size:
-            pieces.append(current)
-            candidate = line
-        current = candidate
-    if current:
-        pieces.append(current)
-    return pieces

@@ -7,11 +7,17 @@ empty and answer on the response_url; so Slack hears back well within its 3 s, a
 graceful stop can wait for whatever is still running. The app runs with
 `process_before_response=True`: our listeners return as soon as they have acknowledged,
 so bolt answers at once instead of polling for the ack every 10 ms.
+
+A delivery seen before by this process is dropped at once (memory only: no database trip
+for a look-up). Its key travels with the command (`Identity.replay_key`): a command that
+writes records it with its first write, so a delivery to another worker, or after a
+restart, takes effect once (storage/replay.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import hashlib
 import json
 import logging
@@ -24,14 +30,15 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import tracebacks
-from bot.core.dispatch import Dispatcher, Identity, incident_reply
+from bot.core.dispatch import Dispatcher, Identity, incident_reply, is_replay
 from bot.core.errors import UserError
 from bot.core.grammar import resolve_command, tokenize
-from bot.core.models import Reply
+from bot.core.home import slack_facts_admin
+from bot.core.models import Reply, Role, may_run
 from bot.core.registry import AutocompleteContext, Command
 from bot.platforms.slack import eager
 from bot.platforms.slack.buttons import ButtonPresses
-from bot.platforms.slack.dedupe import DurableSeenRequests
+from bot.platforms.slack.dedupe import SeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget, wants_ids
 from bot.platforms.slack.manifest import HELP_NAME, slash_commands
 from bot.platforms.slack.modals import (
@@ -83,7 +90,7 @@ class SlackAdapter:
         self.client = client
         self.roles = roles
         self.delivery = Delivery(client, session)
-        self.seen = DurableSeenRequests(dispatcher.deps.storage.dedupe, dispatcher.deps.clock)
+        self.seen = SeenRequests()
         self._tasks: set[asyncio.Task[Any]] = set()
         self.app = AsyncApp(
             client=client,
@@ -110,8 +117,10 @@ class SlackAdapter:
 
     # -- task tracking -------------------------------------------------------------
 
-    def spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.get_running_loop().create_task(work)
+    def spawn(
+        self, work: Coroutine[Any, Any, Any], context: contextvars.Context | None = None
+    ) -> asyncio.Task[Any]:
+        task = asyncio.get_running_loop().create_task(work, context=context)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
@@ -130,7 +139,7 @@ class SlackAdapter:
     async def _on_slash_command(self, ack: Ack, body: Body) -> None:
         # Every delivery of one invocation carries the same trigger_id / response_url.
         key = "slash:" + str(body.get("trigger_id") or body.get("response_url") or "")
-        if not await self.seen.first_time(key):
+        if not self.seen.first_time(key):
             log.info("duplicate delivery of %s ignored", body.get("command"))
             await ack()
             return
@@ -146,19 +155,19 @@ class SlackAdapter:
         # on the response_url. Either way Slack hears back well within its 3 s.
         # The command runs right here until it first waits: most answer from memory and
         # finish without ever needing a task or a timer.
-        started = eager.start(self._slash_reply(body, target, name, text))
+        started = eager.start(self._slash_reply(body, target, name, text, key))
         if started.finished:
             reply = started.result
         else:
             assert started.rest is not None
-            running = self.spawn(started.rest)
+            running = self.spawn(started.rest, started.context)
             done, _ = await asyncio.wait({running}, timeout=INLINE_REPLY_SECONDS)
             if running not in done:
                 await ack()
                 self.spawn(self._deliver_when_done(running, target, name))
                 return
             reply = running.result()
-        if reply is None:  # a modal opened instead
+        if reply is None or is_replay(reply):  # a modal opened instead; or a replay
             await ack()
             return
         message = render_reply(reply)
@@ -171,11 +180,11 @@ class SlackAdapter:
         self.spawn(self._deliver_when_done(_ready(reply), target, name))
 
     async def _slash_reply(
-        self, body: Body, target: ReplyTarget, name: str, text: str
+        self, body: Body, target: ReplyTarget, name: str, text: str, key: str
     ) -> Reply | None:
         """The command's reply, or None when a modal opened instead; never raises."""
         try:
-            identity = await self._identity(body, target.channel)
+            identity = await self._identity(body, target.channel, key)
             command = self._modal_command(name, text, identity)
             if command is not None:
                 trigger_id = str(body.get("trigger_id", ""))
@@ -199,7 +208,8 @@ class SlackAdapter:
             command, rest = resolve_command(self.dispatcher.registry, [name, *tokenize(text)])
         except UserError:
             return None
-        if rest or not wants_modal(command) or identity.role < command.role:
+        allowed = may_run(command.role, identity.role, identity.facts_admin)
+        if rest or not wants_modal(command) or not allowed:
             return None  # the dispatcher answers: usage line, or the role refusal
         return command
 
@@ -213,19 +223,19 @@ class SlackAdapter:
             return
         values = json.dumps((view.get("state") or {}).get("values") or {}, sort_keys=True)
         key = f"view:{view.get('id')}:{hashlib.sha256(values.encode()).hexdigest()}"
-        if not await self.seen.first_time(key):
+        if not self.seen.first_time(key):
             await ack()
             return
         user = body.get("user") or {}
         target = ReplyTarget(user_id=str(user.get("id", "")), channel=view_channel(view))
-        identity = await self._identity(body, target.channel)
+        identity = await self._identity(body, target.channel, key)
         log.debug("slack modal /%s", command.name)
         running = self.spawn(
             self.dispatcher.run_options(identity, command, submitted_options(command, view))
         )
         done, _ = await asyncio.wait({running}, timeout=VIEW_ANSWER_SECONDS)
-        if running in done and running.result().error:
-            await self.seen.forget(key)  # the same values may be submitted again after a fix
+        if running in done and running.result().error and not is_replay(running.result()):
+            self.seen.forget(key)  # the same values may be submitted again after a fix
             reply: Reply = running.result()
             await ack(response_action="errors", errors=field_errors(command, reply.text))
             return
@@ -237,7 +247,7 @@ class SlackAdapter:
     ) -> None:
         async def deliver() -> None:
             reply = await running
-            if reply is not None:
+            if reply is not None and not is_replay(reply):
                 await self.delivery.send(target, reply)
 
         await self._guarded(target, name, deliver())
@@ -259,17 +269,22 @@ class SlackAdapter:
 
     # -- shared ----------------------------------------------------------------------
 
-    async def _identity(self, body: Body, channel: str) -> Identity:
+    async def _identity(self, body: Body, channel: str, replay_key: str = "") -> Identity:
         user = body.get("user") or {}
         user_id = str(body.get("user_id") or user.get("id") or "")
         user_name = str(body.get("user_name") or user.get("username") or user.get("name") or "")
+        team = _team_id(body)
+        role = await self.roles.role_of(user_id, team)
+        settings = self.dispatcher.deps.settings
         return Identity(
             platform=PLATFORM,
-            workspace=_team_id(body),
+            workspace=team,
             user_id=user_id,
             user_name=user_name,
-            role=await self.roles.role_of(user_id),
+            role=role,
             channel=channel,
+            replay_key=replay_key,
+            facts_admin=slack_facts_admin(settings, team, user_id, role >= Role.ADMIN),
         )
 
     async def _guarded(

@@ -3,7 +3,8 @@ person who clicked and answered only to them.
 
 Acknowledged at once (Slack wants it within 3 s); the answer follows on the payload's
 response_url as an ephemeral message that leaves the card itself as it is. A repeated
-delivery of one click (same trigger_id) runs once; a second click is the command again,
+delivery of one click (same trigger_id) runs once (in this process: memory; elsewhere: the
+replay record its command's first write carries); a second click is the command again,
 whose own write path counts a sign-up once.
 """
 
@@ -17,9 +18,9 @@ from typing import Any
 import aiohttp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.core.dispatch import Dispatcher, Identity, incident_reply
+from bot.core.dispatch import Dispatcher, Identity, incident_reply, is_replay
 from bot.core.models import Reply
-from bot.platforms.slack.dedupe import DurableSeenRequests
+from bot.platforms.slack.dedupe import SeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget
 from bot.platforms.slack.render import render_reply
 
@@ -35,8 +36,8 @@ class ButtonPresses:
         dispatcher: Dispatcher,
         delivery: Delivery,
         session: aiohttp.ClientSession,
-        seen: DurableSeenRequests,
-        identity: Callable[[Body, str], Awaitable[Identity]],
+        seen: SeenRequests,
+        identity: Callable[[Body, str, str], Awaitable[Identity]],
         spawn: Callable[[Coroutine[Any, Any, None]], object],
     ) -> None:
         self._dispatcher = dispatcher
@@ -52,11 +53,11 @@ class ButtonPresses:
         if not actions:
             return
         key = "button:" + str(body.get("trigger_id") or actions[0].get("action_ts") or "")
-        if not await self._seen.first_time(key):
+        if not self._seen.first_time(key):
             return
-        self._spawn(self._run(body, str(actions[0].get("value") or "")))  # verbatim
+        self._spawn(self._run(body, str(actions[0].get("value") or ""), key))  # verbatim
 
-    async def _run(self, body: Body, action: str) -> None:
+    async def _run(self, body: Body, action: str, key: str) -> None:
         user = body.get("user") or {}
         channel = str((body.get("channel") or {}).get("id") or "")
         target = ReplyTarget(
@@ -65,12 +66,13 @@ class ButtonPresses:
             response_url=str(body.get("response_url") or ""),
         )
         try:
-            identity = await self._identity(body, channel)
+            identity = await self._identity(body, channel, key)
             log.debug("slack button")
             reply = replace(await self._dispatcher.run_text(identity, action), private=True)
         except Exception as exc:
             reply = incident_reply("slack button", exc)
-        await self._answer(target, reply)
+        if not is_replay(reply):  # a replayed click: the first delivery answered
+            await self._answer(target, reply)
 
     async def _answer(self, target: ReplyTarget, reply: Reply) -> None:
         message = render_reply(reply)

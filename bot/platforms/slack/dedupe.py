@@ -7,20 +7,17 @@ which Slack mints per invocation, so that is the key; a modal submission is keye
 by its view id and the submitted values. Keys live for `ttl` seconds, longer than
 Slack's retry window (three retries within minutes) and far longer than a
 trigger_id is valid (3 s), and the table is bounded so a flood cannot grow it.
-`SeenRequests` is the memory of one process; `DurableSeenRequests` puts it in front of
-the database's record (storage's RequestDedupe), which every process shares and which
-outlives a restart: a request replayed after a restart, or delivered to another worker,
-within the signature's validity still has one effect.
+`SeenRequests` is the memory of one process. What every process shares and a restart
+keeps is the replay record a command that writes stores with its first write
+(storage/replay.py): a request replayed after a restart, or delivered to another worker,
+within the signature's validity still has one effect, while a look-up needs no database.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-
-from storage.dedupe.repository import RequestDedupe
 
 DEFAULT_TTL_SECONDS = 15 * 60
 DEFAULT_MAX_KEYS = 50_000
@@ -62,28 +59,3 @@ class SeenRequests:
             if expires > now and len(self._expiry) < self._max_keys:
                 break
             del self._expiry[key]
-
-
-class DurableSeenRequests:
-    """The process's memory first (a retry within seconds costs nothing), then the
-    database's record, shared by every process and kept across restarts."""
-
-    def __init__(
-        self,
-        store: RequestDedupe,
-        clock: Callable[[], dt.datetime],
-        ttl: float = DEFAULT_TTL_SECONDS,
-    ) -> None:
-        self._memory = SeenRequests(ttl)
-        self._store = store
-        self._clock = clock
-        self._ttl = dt.timedelta(seconds=ttl)
-
-    async def first_time(self, key: str) -> bool:
-        if not self._memory.first_time(key):
-            return False
-        return await self._store.first_time(key, self._clock(), self._ttl)
-
-    async def forget(self, key: str) -> None:
-        self._memory.forget(key)
-        await self._store.forget(key)

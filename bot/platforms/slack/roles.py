@@ -3,7 +3,9 @@
 Listed user ids (`SLACK_ADMIN_USER_IDS`, `SLACK_ORGANIZER_USER_IDS`) decide first.
 Optionally, the workspace's own owners and admins count as Counterwatch admins;
 that needs `users.info` (scope users:read), whose answer is cached for a while so
-a busy channel does not call it on every command.
+a busy channel does not call it on every command. An admin acts on their own workspace's
+campaigns and templates; only a home team's admins (SLACK_HOME_TEAM_IDS) change the
+shared facts (bot.core.home).
 """
 
 from __future__ import annotations
@@ -36,21 +38,22 @@ class RoleResolver:
         self._organizer_ids = organizer_ids
         self._client = client
         self._clock = clock
-        self._workspace_admins: dict[str, tuple[bool, float]] = {}
+        # (team, user) -> (is an admin of that team, until when the answer holds)
+        self._workspace_admins: dict[tuple[str, str], tuple[bool, float]] = {}
 
-    async def role_of(self, user_id: str) -> Role:
+    async def role_of(self, user_id: str, team_id: str = "") -> Role:
         if user_id in self._admin_ids:
             return Role.ADMIN
-        if self._client is not None and await self._is_workspace_admin(user_id):
+        if self._client is not None and await self._is_workspace_admin(user_id, team_id):
             return Role.ADMIN
         if user_id in self._organizer_ids:
             return Role.ORGANIZER
         return Role.MEMBER
 
-    async def _is_workspace_admin(self, user_id: str) -> bool:
+    async def _is_workspace_admin(self, user_id: str, team_id: str) -> bool:
         assert self._client is not None
         now = self._clock()
-        cached = self._workspace_admins.get(user_id)
+        cached = self._workspace_admins.get((team_id, user_id))
         if cached is not None and cached[1] > now:
             return cached[0]
         try:
@@ -60,6 +63,11 @@ class RoleResolver:
             log.warning("users.info failed for a role check: %s", slack_error(exc))
             return False
         user = response.get("user") or {}
-        is_admin = bool(user.get("is_admin") or user.get("is_owner"))
-        self._workspace_admins[user_id] = (is_admin, now + WORKSPACE_ADMIN_CACHE_SECONDS)
+        # An admin of another team (a guest through a shared channel) is none of this one's.
+        own_team = not team_id or str(user.get("team_id") or team_id) == team_id
+        is_admin = own_team and bool(user.get("is_admin") or user.get("is_owner"))
+        self._workspace_admins[(team_id, user_id)] = (
+            is_admin,
+            now + WORKSPACE_ADMIN_CACHE_SECONDS,
+        )
         return is_admin

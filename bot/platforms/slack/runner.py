@@ -135,9 +135,9 @@ async def serve_http(
         shutdown_timeout=HTTP_SHUTDOWN_SECONDS,
     )
     await runner.setup()
+    site = GuardedSite(runner, limiter, host, port, reuse_port=reuse_port)
     restore_handler = quiet_descriptor_errors(limiter.flood)
     try:
-        site = GuardedSite(runner, limiter, host, port, reuse_port=reuse_port)
         await site.start()
         bound = site.bound_port
         log.info("slack HTTP mode listening on port %d at %s", bound, EVENTS_PATH)
@@ -147,8 +147,8 @@ async def serve_http(
             ready(bound)
         await stop.wait()
     finally:
-        # Closes the listening socket, then waits for requests already accepted.
-        await runner.cleanup()
+        site.stop()  # the listening socket closes first,
+        await runner.cleanup()  # then the requests already accepted are finished
         restore_handler()
 
 

@@ -23,6 +23,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lexicon.backoff import doubling
+
 log = logging.getLogger("counterwatch.slack.workers")
 
 # Pause before restarting a worker that died: doubled after each quick death, up to the cap,
@@ -44,15 +46,14 @@ class WorkerCannotStart(Exception):
 
 @dataclass
 class Backoff:
-    delay: float = FIRST_BACKOFF_S
+    quick_deaths: int = 0  # in a row, each after a run shorter than STABLE_S
 
     def after(self, lived_s: float) -> float:
         """The pause before the next start, given how long the last run lived."""
         if lived_s >= STABLE_S:
-            self.delay = FIRST_BACKOFF_S
-        pause = self.delay
-        self.delay = min(self.delay * 2, MAX_BACKOFF_S)
-        return pause
+            self.quick_deaths = 0
+        self.quick_deaths += 1
+        return doubling(self.quick_deaths, FIRST_BACKOFF_S, MAX_BACKOFF_S)
 
 
 async def supervise_workers(command: Sequence[str], count: int, stop: asyncio.Event) -> int:

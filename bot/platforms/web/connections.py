@@ -188,8 +188,12 @@ def count_parse_errors() -> None:
         _AIOHTTP_SERVER.addFilter(PARSE_ERRORS)
 
 
-class GuardedSite(web.BaseSite):
-    """A TCP site whose connections go through a ConnectionLimiter."""
+class GuardedSite:
+    """A TCP listener whose connections go through a ConnectionLimiter, in front of an
+    aiohttp runner's server. Built on asyncio's public `create_server` (aiohttp's own sites
+    accept no protocol factory of ours): `stop()` closes the listening socket, after which
+    the runner's `cleanup()` finishes the requests already accepted, as it would for a
+    site of its own."""
 
     def __init__(
         self,
@@ -200,13 +204,16 @@ class GuardedSite(web.BaseSite):
         *,
         reuse_port: bool = False,
     ) -> None:
-        super().__init__(runner)
+        if runner.server is None:
+            raise RuntimeError("set the runner up before making a site")
+        self._handler = runner.server
         self._limiter = limiter
         self._host = host
         self._port = port
         # SO_REUSEPORT: several worker processes listen on this one port, the kernel
         # spreading the connections across them.
         self._reuse_port = reuse_port
+        self._listener: asyncio.Server | None = None
         self.bound_port = port
 
     @property
@@ -214,16 +221,21 @@ class GuardedSite(web.BaseSite):
         return f"http://{self._host}:{self.bound_port}"
 
     async def start(self) -> None:
-        await super().start()
         count_parse_errors()
-        self._limiter.server = self._runner.server
+        self._limiter.server = self._handler
         loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(
+        self._listener = await loop.create_server(
             self._limiter, self._host, self._port, reuse_address=True, reuse_port=self._reuse_port
         )
-        sockets = self._server.sockets
+        sockets = self._listener.sockets
         if sockets:
             self.bound_port = int(sockets[0].getsockname()[1])
+
+    def stop(self) -> None:
+        """Stop accepting connections (those accepted carry on)."""
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
 
 def quiet_descriptor_errors(flood: CountedLog) -> Callable[[], None]:

@@ -69,12 +69,13 @@ async def serve_health(
     add_health_routes(application, deps, monitor)
     runner = web.AppRunner(application, access_log=None, shutdown_timeout=1.0)
     await runner.setup()
+    site = GuardedSite(runner, limiter, host, port)
     try:
-        site = GuardedSite(runner, limiter, host, port)
         await site.start()
         log.info("health and metrics on port %d", site.bound_port)
         if ready is not None:
             ready(site.bound_port)
         await stop.wait()
     finally:
+        site.stop()
         await runner.cleanup()

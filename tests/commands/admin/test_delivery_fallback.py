@@ -14,6 +14,7 @@ from bot.core.settings import load_settings
 from notifications.delivery import channel_text, deliver_due, notify_channel
 from storage.db import Database
 from storage.outbox.repository import OutboxStore
+from storage.viewer import EVERYONE
 from tests.commands.admin.conftest import Clock, FakeMessenger
 from tests.conftest import identity
 
@@ -92,7 +93,7 @@ async def test_closed_dms_without_a_channel_are_kept_and_shown(
     for _ in range(2):
         assert (await deliver_due(unconfigured)).failed == 1
         clock.advance(3600)
-    [stuck] = await OutboxStore(db).pending(10)
+    [stuck] = await OutboxStore(db).pending(10, EVERYONE)
     assert stuck.attempts == 2 and "no discord notify channel is set" in stuck.last_error
     shown = await disp.run_text(ADMIN, "/facts outbox")
     assert "no discord notify channel" in shown.text
@@ -109,7 +110,7 @@ async def test_a_failing_channel_is_retried_with_backoff(
     discord_messenger.channel_failures = 1
     deps = with_discord(fdeps, discord_messenger)
     assert (await deliver_due(deps)).failed == 1
-    [stuck] = await OutboxStore(db).pending(10)
+    [stuck] = await OutboxStore(db).pending(10, EVERYONE)
     assert "the notify channel failed: the platform is down" in stuck.last_error
     assert (await deliver_due(deps)).failed == 0  # not due yet: backoff
     clock.advance(31)
@@ -122,7 +123,7 @@ async def test_the_display_name_is_held_as_personal_data(
 ) -> None:
     zed = on_discord("111", "Zed Quux")
     await follow_and_change(disp, zed)
-    [item] = await OutboxStore(db).pending(10)
+    [item] = await OutboxStore(db).pending(10, EVERYONE)
     assert item.user_name == "Zed Quux"
     assert channel_text(item).startswith("For Zed Quux (direct messages closed):\n")
     shown = await disp.run_text(zed, "/mydata")

@@ -215,7 +215,7 @@ async def test_member_is_refused_and_the_refusal_is_audited(
     member = identity(Role.MEMBER, user_id="M7")
     start = await table_state(db)
     text = await fails(disp, "/facts remove D1 https://ex.org/x", who=member)
-    assert "admins only" in text
+    assert "only the operator's facts admins" in text
     assert await table_state(db) == start
     refusals = await audit.refusals_by(db, "test", "M7")
     assert len(refusals) == 1

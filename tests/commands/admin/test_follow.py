@@ -15,6 +15,8 @@ from storage.follows.repository import MAX_FOLLOWS, FollowStore
 from storage.outbox.repository import OutboxStore
 from storage.privacy.repository import providers
 from storage.sql import Conn
+from storage.viewer import EVERYONE
+from testkit.waiting import eventually
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
 from tests.conftest import FIXED_NOW, identity
 
@@ -75,7 +77,7 @@ async def test_failed_delivery_is_kept_and_retried(
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     messenger.failures = 1
     assert (await deliver_due(fdeps)).failed == 1
-    stuck = await OutboxStore(db).pending(10)
+    stuck = await OutboxStore(db).pending(10, EVERYONE)
     assert len(stuck) == 1 and stuck[0].attempts == 1 and "closed" in stuck[0].last_error
     assert "closed" in await ok(disp, ADMIN, "/facts outbox")
     assert (await deliver_due(fdeps)).delivered == 0  # not yet due: backoff
@@ -95,7 +97,7 @@ async def test_no_messenger_is_a_failure_not_a_drop(
     for _ in range(3):
         clock.advance(3600)
         assert (await deliver_due(fdeps)).failed == 1
-    stuck = await OutboxStore(db).pending(10)
+    stuck = await OutboxStore(db).pending(10, EVERYONE)
     assert stuck[0].attempts == 3 and "no slack connection" in stuck[0].last_error
 
 
@@ -159,10 +161,7 @@ async def test_run_delivery_sends_and_stops(
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     stop = asyncio.Event()
     task = asyncio.create_task(run_delivery(fdeps, stop, poll_seconds=0.01))
-    for _ in range(200):
-        if messenger.sent:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: bool(messenger.sent), timeout_s=30, every_s=0.01)
     stop.set()
     await asyncio.wait_for(task, timeout=5)
     assert len(messenger.sent) == 1

@@ -163,7 +163,7 @@ async def test_facts_csv_import_and_undo(disp: Dispatcher, fdeps: Deps, db: Data
 async def test_member_cannot_import(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
     member = identity(Role.MEMBER, user_id="M1")
     reply = await disp.run_text(member, "/facts import", (Attachment("f.csv", b"x"),))
-    assert reply.error and "admins only" in reply.text
+    assert reply.error and "only the operator's facts admins" in reply.text
     assert await count(db, "SELECT COUNT(*) FROM refusals") == 1
 
 

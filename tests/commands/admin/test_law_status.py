@@ -102,7 +102,7 @@ async def test_the_same_status_twice_and_a_member_are_refused(
     refused = await fails(
         disp, "/facts set-law-status L1 in-force 2024-03-01 https://e.org/r", ALICE
     )
-    assert "admins only" in refused
+    assert "only the operator's facts admins" in refused
     assert await table_state(db) == before
     [refusal] = await audit.refusals_by(db, "test", "alice")
     assert refusal.command == "facts set-law-status"

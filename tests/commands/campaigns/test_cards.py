@@ -9,8 +9,8 @@ from commands.campaigns.cards import EXCERPT_MAX
 from places.index import place_index
 from storage.db import Database
 from storage.seed import ensure_seed
+from testkit.letters_facts import letters_agencies as hand_written_agencies
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok, signup_count
-from tests.commands.letters.conftest import _agencies as hand_written_agencies
 from tests.conftest import FIXED_NOW, identity
 
 

@@ -17,8 +17,8 @@ from places.index import place_index
 from storage.campaigns.models import ExportRow
 from storage.db import Database
 from storage.seed import ensure_seed
+from testkit.letters_facts import letters_agencies as hand_written_agencies
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
-from tests.commands.letters.conftest import _agencies as hand_written_agencies
 from tests.conftest import FIXED_NOW, identity
 
 NAMES = ["José Núñez", "Zoë Ångström", "Łukasz Żółć", "Δημήτρης Παπαδόπουλος", "Иван Петров"]
@@ -83,7 +83,7 @@ async def test_campaign_petition_pdf_and_csv(
     assert export.file is not None
     rows = list(csv.reader(io.StringIO(export.file.content.decode("utf-8-sig"))))
     assert pages == 2 and "Page 2 of 2" in text
-    assert "To: the Greenfield City Council" in text and "Ban it" in text
+    assert "To: the governing body of Greenfield, WI" in text and "Ban it" in text
     assert "November 26, 2026" in text
     kept = [NAMES[0], NAMES[3], NAMES[4]]
     for name in kept:

@@ -82,10 +82,15 @@ async def test_other_workspaces_neither_see_nor_take_the_name(
     elsewhere = identity(Role.ORGANIZER, user_id="U9", workspace="W2")
     listing = await disp.run_text(elsewhere, "/letter templates")
     assert "short-one" not in listing.text
-    taken = await disp.run_text(elsewhere, "/letter add short-one Hi {{ signer }}")
-    assert taken.error and "Another workspace" in taken.text
     missing = await disp.run_text(elsewhere, "/letter draft short-one")
     assert missing.error
+    # The name is W2's to use too: a clash would tell W2 what W1 works on.
+    theirs = await disp.run_text(elsewhere, "/letter add short-one Hi {{ signer }}")
+    assert not theirs.error and "Replaced" not in theirs.text
+    drafted = await disp.run_text(elsewhere, "/letter draft short-one signer:Bo")
+    assert drafted.text == "Hi Bo\n"
+    ours = await disp.run_text(organizer, "/letter draft short-one signer:Bo")
+    assert ours.text == "Hello Bo\n"
 
 
 @pytest.mark.parametrize(
@@ -106,7 +111,7 @@ async def test_hostile_or_broken_templates_are_refused_and_not_stored(
 ) -> None:
     reply = await disp.run_text(organizer, "/letter add evil-one", (_file(source),))
     assert reply.error and why in reply.text, reply.text
-    assert await LetterStore(db).get("evil-one") == []
+    assert await LetterStore(db).get("evil-one", "W1") == []
 
 
 async def test_bad_names_files_and_sizes(disp: Dispatcher, organizer: Identity) -> None:
@@ -133,7 +138,7 @@ async def test_roles(disp: Dispatcher, member: Identity, organizer: Identity, db
     await disp.run_text(organizer, "/letter add mine-one Hi")
     refused = await disp.run_text(organizer, "/letter remove mine-one")
     assert refused.error and "admins only" in refused.text
-    assert await LetterStore(db).get("mine-one") != []
+    assert await LetterStore(db).get("mine-one", "W1") != []
 
 
 async def test_remove_refuses_shipped_and_unknown(disp: Dispatcher, admin: Identity) -> None:
@@ -184,19 +189,19 @@ async def test_template_autocomplete(disp: Dispatcher, organizer: Identity) -> N
 
 async def test_campaign_api(disp: Dispatcher, organizer: Identity) -> None:
     deps = disp.deps
-    assert await template_exists(deps, "ban-petition")
-    assert not await template_exists(deps, "no-such")
+    assert await template_exists(deps, "ban-petition", workspace="W2")
+    assert not await template_exists(deps, "no-such", workspace="W1")
     await disp.run_text(organizer, "/letter add petition-two Sign for {{ place.label }}")
-    assert await template_exists(deps, "petition-two")
+    assert await template_exists(deps, "petition-two", workspace="W1")
     assert not await template_exists(deps, "petition-two", workspace="W2")
-    text = await petition_text(deps, "ban-petition", "Greenfield, WI", "es")
+    text = await petition_text(deps, "ban-petition", "Greenfield, WI", "es", workspace="W1")
     assert text.startswith("PETICIÓN: Prohibir") and "Greenfield, WI" in text
     assert "[" not in text and "iniciada por" not in text  # no signer: no placeholder
-    assert await petition_text(deps, "petition-two", "Greenfield, WI") == (
+    assert await petition_text(deps, "petition-two", "Greenfield, WI", workspace="W1") == (
         "Sign for Greenfield, WI\n"
     )
     with pytest.raises(UserError, match="needs a place"):
-        await petition_text(deps, "ban-petition", None)
+        await petition_text(deps, "ban-petition", None, workspace="W1")
 
 
 def _file(text: str) -> Attachment:

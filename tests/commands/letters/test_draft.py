@@ -23,8 +23,8 @@ async def test_ring_letter_respects_month_precision(disp: Dispatcher, member: Id
     assert "joined Ring's Neighbors portal for police in September 2020" in reply.text
     assert "September 1" not in reply.text
     assert "https://example.org/ring-map" in reply.text
-    assert "[" not in reply.text and "To: the Greenfield City Council" in reply.text
-    assert "Dear Members of the Greenfield City Council," in reply.text
+    assert "[" not in reply.text and "To: the governing body of Greenfield, WI" in reply.text
+    assert "Dear Members of the governing body of Greenfield, WI," in reply.text
     assert reply.file is not None
     assert reply.file.filename == "ring-council-greenfield-police-department-en.txt"
     assert reply.file.content.decode("utf-8") == reply.text
@@ -139,3 +139,17 @@ async def test_unknown_template_and_language(disp: Dispatcher, member: Identity)
     assert reply.error and "/letter templates" in reply.text
     reply = await disp.run_text(member, "/letter draft ring-council Greenfield, WI language:fr")
     assert reply.error and "en, es" in reply.text
+
+
+def test_drafting_notes_are_whole_sentences() -> None:
+    """A records request without its state's law gets one note, not one per character; a
+    letter to an unsourced body gets the note naming how to set it."""
+    from commands.letters.drafting import _notes
+
+    place = {"state_name": "Wisconsin"}
+    notes = _notes({"records": {}, "place": place, "addressee": {"note": "Name the body."}})
+    assert notes == (
+        "The facts on record do not name Wisconsin's public-records law: name it in the letter"
+        " (the statute and its section) before sending.",
+        "Name the body.",
+    )

@@ -172,7 +172,7 @@ async def _check_addressee(deps: Deps, text: str, line: str) -> None:
     name = named.group(1) or named.group(2)
     partnerships = await deps.storage.facts.ring_partnerships(state)
     agency = next(d.agency for d in partnerships if d.agency.name == name)
-    body = agency_body(agency)
+    body = agency_body(agency, next(d.summary for d in partnerships if d.agency == agency))
     assert to.removeprefix("To: ").removeprefix("Para: ") in (body.en, body.es), (line, to)
 
 
@@ -181,9 +181,15 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
     who = identity()
     chicago = await disp.run_text(who, "/letter draft ring-council Chicago, IL")
     assert "Chicago Police Department" in chicago.text and "Sheriff" not in chicago.text
-    assert "To: the Chicago City Council" in chicago.text
+    # No source on record names Chicago's body: the honest fallback, and a note to name it.
+    assert "To: the governing body of Chicago, IL" in chicago.text
+    assert any('recipient:"' in f.value for f in chicago.fields), chicago.fields
     hall = await disp.run_text(who, "/letter draft ring-council Hall County Sheriff's Office, GA")
-    assert "To: the Hall County Board of Commissioners" in hall.text, hall.text
+    # A sheriff is written to directly, the county copied for its budget, never told to
+    # "direct" the sheriff.
+    assert "To: the Hall County Sheriff's Office" in hall.text, hall.text
+    assert "Copy to: the governing body of Hall County, GA" in hall.text
+    assert "Dear Sheriff," in hall.text and "direct the" not in hall.text
     assert "Gainesville" not in hall.text.split("Sincerely")[0].replace("Gainesville, GA", "")
     county = await disp.run_text(who, "/letter draft ring-council Milwaukee County, WI")
     assert county.error and "which one?" in county.text and "Greenfield Police" in county.text
@@ -206,14 +212,21 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
 async def test_records_request_names_the_law_when_known(deps: Deps, db: Database) -> None:
     disp = await _load(deps, db)
     who = identity()
-    houston = await disp.run_text(who, "/letter draft records-request Houston, TX since:2019-01-01")
+    houston = await disp.run_text(
+        who, '/letter draft records-request Houston, TX since:2019-01-01 contact:"a@example.org"'
+    )
     assert not houston.error, houston.text
-    assert "Under the Texas Public Information Act (Texas Government Code, Chapter 552)" in (
-        houston.text
+    assert (
+        "Under the Texas Public Information Act (Texas Government Code, Chapter 552)"
+        in houston.text
     )
     assert "To: Records Officer, Houston Police Department" in houston.text
-    assert "since January 1, 2019" in houston.text and not houston.fields
-    assert "https://www.legis.state.tx.us/" in houston.text
+    assert "since January 1, 2019" in houston.text and "Contact: a@example.org" in houston.text
+    assert "fees be waived or reduced under Texas Government Code § 552.267" in houston.text
+    assert "a deadline of 10 business days" in houston.text
+    assert "https://www.rcfp.org/open-government-guide/texas/" in houston.text
+    notes = [f.value for f in houston.fields]
+    assert len(notes) == 1 and notes[0].startswith("If the request is denied or ignored")
     es = await disp.run_text(who, "/letter draft records-request Houston, TX language:es")
     assert "Conforme a la Ley de Información Pública de Texas" in es.text.replace(
         "a la ley", "a la Ley"
@@ -221,9 +234,13 @@ async def test_records_request_names_the_law_when_known(deps: Deps, db: Database
     assert not spanish_without_english(es.text)
     assert es.file is not None
     assert es.file.filename == "records-request-houston-police-department-es.txt"
+    # Notes to the member come in Spanish too, never the seed's English appeal route.
+    assert [f.name for f in es.fields] == ["Antes de enviar"]
+    assert not spanish_without_english(es.fields[0].value)
+    # Asked without a contact: the letter is drafted, and the note says what is missing.
     chicago = await disp.run_text(who, "/letter draft records-request Chicago, IL")
-    assert "Under the public-records law of Illinois" in chicago.text
-    assert [f.name for f in chicago.fields] == ["Before sending"]
+    assert "Under the Illinois Freedom of Information Act (5 ILCS 140)" in chicago.text
+    assert any("contact:" in f.value for f in chicago.fields)
     assert "[" not in chicago.text
 
 

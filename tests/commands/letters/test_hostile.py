@@ -15,8 +15,8 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from commands import build_registry
 from storage.letters.models import StoredTemplate
+from testkit.hostile_templates import FOLDED_BOMB, SIGNER_BOMB
 from tests.conftest import FIXED_NOW
-from tests.templating.hostile import FOLDED_BOMB, SIGNER_BOMB
 
 LONG_SIGNER = "W" * 80
 JOIN_REFUSED = "join may not take a separator"

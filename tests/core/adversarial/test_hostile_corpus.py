@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.dispatch import FACTS_ADMINS_ONLY
 from bot.core.models import Reply, Role
 from bot.core.registry import Command
 from commands import build_registry
@@ -64,7 +65,10 @@ async def refusal_problems(
     long, unbalanced quotes) is turned away before any command is known: nothing recorded."""
     if not reply.error:
         return ["ran above the caller's role"]
-    refused = reply.text == f"/{command.name} is for {command.role.name.lower()}s only."
+    refused = reply.text in (
+        f"/{command.name} is for {command.role.name.lower()}s only.",
+        FACTS_ADMINS_ONLY.format(name=command.name),
+    )
     if await probe.refused_count() != before + (1 if refused else 0):
         return ["refusal not recorded exactly once"]
     if not refused:

@@ -39,7 +39,7 @@ from wiring import configure_logging
 INCIDENT_ID = re.compile(r"\b[0-9a-f]{8}\b")
 SENTINEL = "zqsentinel"  # lower-case letters: it fits slugs, template names and cities too
 WHO = {role: replace(who, user_name=f"Ana {SENTINEL}") for role, who in IDENTITIES.items()}
-ORGANIZER, MEMBER, ADMIN = WHO[Role.ORGANIZER], WHO[Role.MEMBER], WHO[Role.ADMIN]
+ORGANIZER, MEMBER, ADMIN = WHO[Role.ORGANIZER], WHO[Role.MEMBER], WHO[Role.FACTS_ADMIN]
 
 # Lines that must succeed: the sentinel reaches storage, replies, files and notifications.
 VALID_SESSION: tuple[tuple[Identity, str], ...] = (

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from bot.core.deps import Deps
 from bot.core.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
-from bot.core.grammar import parse_line
 from bot.core.models import Reply, Role
 from bot.core.registry import Command, OptionType, Registry
 from bot.core.settings import Settings
@@ -25,12 +24,21 @@ from commands.admin.refusals import refusal_recorder
 from storage.db import Database
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, identity
+from tests.grammar_lines import parse_line
 from wiring import wire_deps
 
 MEMBER = identity(Role.MEMBER)
 ORGANIZER = identity(Role.ORGANIZER, user_id="U-org")
+# The operator's facts admin (an admin of the home workspace), and an admin of a workspace
+# of its own, who may not change the shared facts: every command is tried by each.
 ADMIN = identity(Role.ADMIN, user_id="U-admin")
-IDENTITIES = {Role.MEMBER: MEMBER, Role.ORGANIZER: ORGANIZER, Role.ADMIN: ADMIN}
+WORKSPACE_ADMIN = identity(Role.ADMIN, user_id="U-ws-admin", facts_admin=False)
+IDENTITIES = {
+    Role.MEMBER: MEMBER,
+    Role.ORGANIZER: ORGANIZER,
+    Role.ADMIN: WORKSPACE_ADMIN,
+    Role.FACTS_ADMIN: ADMIN,
+}
 
 # What the world holds, made the way users make it (each line must succeed).
 SETUP: tuple[tuple[Identity, str], ...] = (

@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,8 @@ from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
 from bot.platforms.discord.handling import Gate
 from commands import build_registry
-from tests.platforms.fake_discord import FakeDiscord, payloads
+from commands.admin.refusals import refusal_recorder
+from testkit.fake_discord import FakeDiscord, payloads
 
 LONG_LINES = 400  # "line NNN: ..." x 400 is far beyond 2,000 characters
 
@@ -148,6 +150,8 @@ def discord_settings(fake: FakeDiscord, tmp_path: Path, guild: bool = True) -> S
         discord_guild_id=payloads.GUILD_ID if guild else "",
         discord_admin_role_ids=frozenset({payloads.ADMIN_ROLE_ID}),
         discord_organizer_role_ids=frozenset({payloads.ORGANIZER_ROLE_ID}),
+        # The fake's guild is the operator's home: its admins change the shared facts.
+        discord_home_guild_ids=frozenset({payloads.GUILD_ID}),
     )
 
 
@@ -169,14 +173,18 @@ async def running_bot(
     *,
     guild: bool = True,
     extra: tuple[Command, ...] = (),
+    **settings: Any,
 ) -> AsyncIterator[RunningBot]:
     """run_discord against `fake` until the block ends; `guild=False` syncs globally,
-    `extra` commands join the registry."""
+    `extra` commands join the registry, `settings` override discord_settings'."""
     slow_release = asyncio.Event()
-    deps = replace(deps, settings=discord_settings(fake, tmp_path, guild=guild))
+    deps = replace(
+        deps, settings=replace(discord_settings(fake, tmp_path, guild=guild), **settings)
+    )
     registry = registry_with_probes(slow_release)
     registry.add_all(extra)
-    dispatcher = Dispatcher(registry, deps)
+    # Refused attempts are recorded, as wiring.py does for the running bot.
+    dispatcher = Dispatcher(registry, deps, on_refusal=refusal_recorder(deps))
     stop = asyncio.Event()
     gate = Gate()
     fake.gateway.connected.clear()

@@ -8,11 +8,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from notifications.delivery import deliver_due
+from testkit.fake_discord import Invoker, payloads
 from tests.conftest import FIXED_NOW
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.test_lifecycle import wait_for_messenger
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
-from tests.platforms.fake_discord import Invoker, payloads
 
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
 OPEN = Invoker(user_id="600000000000000021", name="ada")

@@ -5,7 +5,6 @@ restart, an old card's buttons still work and its edits go on."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -15,12 +14,13 @@ from bot.core.deps import Deps
 from commands.campaigns.cards import current_card
 from notifications.cards import RefreshReport, refresh_due_cards
 from storage.db import Database
+from testkit.fake_discord import FakeDiscord, Invoker, payloads
+from testkit.fake_discord.server import WAIT_S
+from testkit.waiting import eventually
 from tests.commands.campaigns.helpers import signup_count
 from tests.conftest import FIXED_NOW
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
-from tests.platforms.fake_discord import FakeDiscord, Invoker, payloads
-from tests.platforms.fake_discord.server import WAIT_S
 
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
 JOIN = "cw:/campaign join ring-free"
@@ -50,11 +50,13 @@ async def remembered(bot: RunningBot, card_id: str) -> None:
     deps = bot.dispatcher.deps
     campaign = await deps.storage.campaigns.find(payloads.GUILD_ID, "ring-free")
     assert campaign is not None
-    async with asyncio.timeout(WAIT_S):
-        while card_id not in [
-            c.message_id for c in await deps.storage.cards.of_campaign(campaign.id)
-        ]:
-            await asyncio.sleep(0.01)
+    campaign_id = campaign.id
+
+    async def stored() -> bool:
+        cards = await deps.storage.cards.of_campaign(campaign_id)
+        return card_id in [c.message_id for c in cards]
+
+    await eventually(stored, timeout_s=WAIT_S, every_s=0.01)
 
 
 async def join_by_button(

@@ -12,6 +12,7 @@ from bot.core.models import Button, Reply
 from bot.core.registry import Command
 from bot.platforms.discord.render import render
 from storage.db import Database
+from testkit.fake_discord import FakeDiscord, Invoker, Received, payloads
 from tests.commands.campaigns.helpers import signup_count
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import (
@@ -22,7 +23,6 @@ from tests.platforms.discord.wire import (
     message_data,
     visible_text,
 )
-from tests.platforms.fake_discord import FakeDiscord, Invoker, Received, payloads
 
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
 MEMBER = Invoker(user_id="600000000000000007", name="maria")

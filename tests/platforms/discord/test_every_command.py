@@ -10,9 +10,10 @@ from __future__ import annotations
 import pytest
 
 from bot.core.errors import UserError
-from bot.core.grammar import parse_line
 from bot.core.registry import Command, Option, OptionType, Registry
 from commands import build_registry
+from testkit.fake_discord import Invoker, payloads
+from tests.grammar_lines import parse_line
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (
     DEFERRED,
@@ -24,7 +25,6 @@ from tests.platforms.discord.wire import (
     pings_nobody,
     visible_text,
 )
-from tests.platforms.fake_discord import Invoker, payloads
 
 ADMIN = Invoker(user_id="600000000000000009", name="steward", permissions=payloads.MANAGE_GUILD)
 SAMPLE_FILE = b"name,city\nAda,Greenfield\n"

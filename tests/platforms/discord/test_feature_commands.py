@@ -8,6 +8,7 @@ from places.index import place_index
 from storage.db import Database
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
+from testkit.fake_discord import Invoker, payloads
 from tests.conftest import FIXED_NOW, shared_data_file
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (
@@ -19,7 +20,6 @@ from tests.platforms.discord.wire import (
     pings_nobody,
     visible_text,
 )
-from tests.platforms.fake_discord import Invoker, payloads
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
@@ -151,3 +151,14 @@ async def test_campaign_stats_attaches_a_chart_with_its_description(bot: Running
     [attachment] = message_data(received)["attachments"]
     assert attachment["filename"] == name
     assert "against a goal of 10" in attachment["description"]
+
+
+async def test_contact_answers_privately_with_sources(bot: RunningBot, db: Database) -> None:
+    await import_real_atlas(bot, db)
+    sent = await bot.fake.send_interaction("/contact", {"place": "Gates, NY"})
+    _, received = await final_message(bot.fake, sent)
+    data = message_data(received)
+    text = visible_text(data)
+    assert "Gates Police Department" in text and "the Town Board of the Town of Gates" in text
+    assert "nysenate.gov" in text and "Rochester" not in text
+    assert pings_nobody(data) and is_ephemeral(data)

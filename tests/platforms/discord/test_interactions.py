@@ -11,6 +11,7 @@ import pytest
 from bot.core.deps import Deps
 from bot.platforms.discord import handling, limits
 from bot.platforms.discord.render import FULL_REPLY_FILENAME
+from testkit.fake_discord import FakeDiscord, Invoker, payloads
 from tests.platforms.discord.conftest import LONG_LINES, RunningBot, running_bot
 from tests.platforms.discord.wire import (
     AUTOCOMPLETE_RESULT,
@@ -23,7 +24,6 @@ from tests.platforms.discord.wire import (
     pings_nobody,
     visible_text,
 )
-from tests.platforms.fake_discord import FakeDiscord, Invoker, payloads
 
 MEMBER = Invoker()
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))

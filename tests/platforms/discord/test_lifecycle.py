@@ -12,9 +12,10 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.messengers import DeliveryError, DirectMessenger
 from bot.platforms.discord.handling import STOPPING_MESSAGE
+from testkit.fake_discord import FakeDiscord
+from testkit.waiting import eventually
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import DEFERRED, final_message, message_data, pings_nobody
-from tests.platforms.fake_discord import FakeDiscord
 
 READY_WAIT_S = 10.0
 
@@ -103,12 +104,11 @@ async def test_stop_finishes_in_flight_turns_new_away_and_closes(bot: RunningBot
 
 async def wait_for_messenger(bot: RunningBot) -> DirectMessenger:
     # on_ready comes after discord.py's guild-ready wait; poll the registry, bounded.
-    for _ in range(int(READY_WAIT_S / 0.05)):
-        messenger = bot.dispatcher.deps.messengers.get("discord")
-        if messenger is not None:
-            return messenger
-        await asyncio.sleep(0.05)
-    raise AssertionError("the Discord messenger was never registered")
+    messengers = bot.dispatcher.deps.messengers
+    await eventually(lambda: messengers.get("discord") is not None, timeout_s=READY_WAIT_S)
+    messenger = messengers.get("discord")
+    assert messenger is not None
+    return messenger
 
 
 async def test_direct_messages_are_sent_without_mentions(bot: RunningBot) -> None:

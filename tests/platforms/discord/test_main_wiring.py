@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.core.settings import Settings
 from bot.platforms.discord import run_discord
-from tests.platforms.fake_discord import FakeDiscord, payloads
+from testkit.fake_discord import FakeDiscord, payloads
 from wiring import chat_platforms
 
 REPO = Path(__file__).parents[3]

@@ -9,10 +9,10 @@ import pytest
 from bot.core.messengers import DeliveryError
 from notifications.delivery import deliver_due
 from storage.db import Database
+from testkit.fake_discord import payloads
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.test_lifecycle import wait_for_messenger
 from tests.platforms.discord.wire import pings_nobody
-from tests.platforms.fake_discord import payloads
 from tests.platforms.notify_helpers import queue_notification
 
 CLOSED_USER = "600000000000000009"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.models import Field, Reply, ReplyFile
 from bot.platforms.discord import limits
-from bot.platforms.discord.render import FULL_REPLY_FILENAME, render, safe_filename, split_text
+from bot.platforms.discord.render import FULL_REPLY_FILENAME, render, safe_filename
 
 
 def test_text_at_the_limit_stays_a_message_and_one_more_char_becomes_an_embed() -> None:
@@ -26,13 +26,6 @@ def test_reply_file_is_kept_alongside_the_text() -> None:
     out = render(Reply(text="Your letter", file=ReplyFile("../../etc/letter draft.txt", b"Dear")))
     assert out.content == "Your letter"
     assert out.files == (("letter_draft.txt", b"Dear"),)
-
-
-def test_split_text_respects_size_and_keeps_every_character() -> None:
-    text = "\n".join(["short", "y" * 25, "z" * 7])
-    pieces = split_text(text, 10)
-    assert all(len(p) <= 10 for p in pieces)
-    assert "".join(pieces).replace("\n", "") == text.replace("\n", "")
 
 
 def test_safe_filename_never_empty() -> None:

@@ -19,9 +19,9 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.platforms.discord import run_discord
 from commands import build_registry
+from testkit.fake_discord import FakeDiscord, interactions, payloads
 from tests.platforms.discord.conftest import discord_settings
 from tests.platforms.discord.wire import MESSAGE, final_message, message_data, visible_text
-from tests.platforms.fake_discord import FakeDiscord, interactions, payloads
 
 COMMANDS_PATH = f"/api/v10/applications/{payloads.APP_ID}/commands"
 STARTUP_S = 15

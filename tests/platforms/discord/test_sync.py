@@ -21,9 +21,9 @@ from bot.platforms.discord import sync_only
 from bot.platforms.discord.app_tree import add_registry_commands
 from bot.platforms.discord.sync import same_commands
 from commands import build_registry
+from testkit.fake_discord import FakeDiscord, Received, payloads
 from tests.platforms.discord.conftest import RunningBot, discord_settings, running_bot
 from tests.platforms.discord.wire import final_message, message_data
-from tests.platforms.fake_discord import FakeDiscord, Received, payloads
 
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
 TYPE_CODES = {

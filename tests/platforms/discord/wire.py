@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.platforms.fake_discord import FakeDiscord, Received
+from testkit.fake_discord import FakeDiscord, Received
 
 MESSAGE, DEFERRED, AUTOCOMPLETE_RESULT = 4, 5, 8
 EPHEMERAL = 64

@@ -17,6 +17,7 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.platforms.slack.runner import run_slack
 from commands import build_registry
+from commands.admin.refusals import refusal_recorder
 from tests.platforms.fake_slack.recorder import WAIT_SECONDS
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.fake_slack.signing import interactive_body, signed_headers, slash_body
@@ -25,6 +26,7 @@ from tests.platforms.slack.probes import ProbeState, add_probe_commands
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 ADMIN = "UADMIN"
 ORGANIZER = "UORG"
+HOME_TEAM = "T1"  # the team slash_fields sends by default
 
 
 @pytest.fixture
@@ -49,11 +51,15 @@ def slack_dispatcher(deps: Deps, state: ProbeState, **settings: Any) -> Dispatch
         slack_admin_user_ids=frozenset({ADMIN}),
         slack_organizer_user_ids=frozenset({ORGANIZER}),
         slack_port=0,
+        # The fake's own team is the operator's home: its admins change the shared facts.
+        slack_home_team_ids=frozenset({HOME_TEAM}),
         **settings,
     )
     registry = build_registry()
     add_probe_commands(registry, state)
-    return Dispatcher(registry, dataclasses.replace(deps, settings=slack_settings))
+    deps = dataclasses.replace(deps, settings=slack_settings)
+    # Refused attempts are recorded, as wiring.py does for the running bot.
+    return Dispatcher(registry, deps, on_refusal=refusal_recorder(deps))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import Field, Reply, ReplyFile, Role
 from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
+from storage.audit.models import Author
 
 CITIES = ("Greenfield, WI", "Green Bay, WI", "Springfield, IL", "AT&T Park <SF>")
 
@@ -34,6 +35,14 @@ def add_probe_commands(registry: Registry, state: ProbeState) -> None:
     async def count(ctx: Ctx, key: str) -> Reply:
         state.effects[key] += 1
         return Reply(text=f"counted {key}")
+
+    async def write(ctx: Ctx, key: str) -> Reply:
+        # A real database write (a row each time, never merged): the effect that a replay
+        # record rides on. Counted only once it committed.
+        who = Author(ctx.platform, ctx.workspace, ctx.user_id, "probe")
+        await ctx.deps.storage.audit.record_refusal(who, ctx.deps.clock(), "probe write")
+        state.effects[key] += 1
+        return Reply(text=f"wrote {key}")
 
     async def admin_only(ctx: Ctx) -> Reply:
         return Reply(text="admin door opened")
@@ -68,6 +77,7 @@ def add_probe_commands(registry: Registry, state: ProbeState) -> None:
             Command(("probe", "echo"), "Echo words", echo, options=(words,)),
             Command(("probe", "boom"), "Crash", boom),
             Command(("probe", "count"), "Count an effect", count, options=(Option("key", "k"),)),
+            Command(("probe", "write"), "Write a row", write, options=(Option("key", "k"),)),
             Command(("probe", "admin"), "Admins only", admin_only, role=Role.ADMIN),
             Command(("probe", "letter"), "A public file", letter),
             Command(("probe", "export"), "A private file", export, private=True),

@@ -5,7 +5,6 @@ paced, closed at the end (buttons replaced by a context line), forgotten once de
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from dataclasses import replace
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from commands.campaigns.cards import current_card
 from notifications.cards import RefreshReport, refresh_due_cards
 from storage.db import Database
+from testkit.waiting import eventually
 from tests.commands.campaigns.helpers import signup_count
 from tests.conftest import FIXED_NOW
 from tests.platforms.fake_slack.recorder import WAIT_SECONDS
@@ -73,9 +73,12 @@ async def post_card(http_slack: HttpSlack) -> dict[str, Any]:
     deps = http_slack.running.dispatcher.deps
     campaign = await deps.storage.campaigns.find("T1", "ring-free")
     assert campaign is not None
-    async with asyncio.timeout(WAIT_SECONDS):
-        while not await deps.storage.cards.of_campaign(campaign.id):
-            await asyncio.sleep(0.01)
+    campaign_id = campaign.id
+
+    async def stored() -> bool:
+        return bool(await deps.storage.cards.of_campaign(campaign_id))
+
+    await eventually(stored, timeout_s=WAIT_SECONDS, every_s=0.01)
     return posted.body
 
 

@@ -139,3 +139,14 @@ async def test_mydata_is_private(http_slack: HttpSlack) -> None:
     message = await http_slack.run("/mydata", "")
     assert message["response_type"] == "ephemeral"
     assert INCIDENT not in message["text"]
+
+
+async def test_contact_is_private_unless_shared(with_facts: HttpSlack) -> None:
+    message = await with_facts.run("/contact", "Greenfield, WI")
+    assert message["response_type"] == "ephemeral"
+    assert message["blocks"][0]["text"]["text"] == "Who governs the police: Greenfield, WI"
+    # No source names Greenfield's body: said so, never a guessed "City Council".
+    assert "No source on record names the body" in shown(message)
+    assert "City Council" not in shown(message)
+    shared = await with_facts.run("/contact", "Greenfield, WI share:true")
+    assert shared["response_type"] == "in_channel"

@@ -65,31 +65,79 @@ async def test_an_exception_before_or_after_the_wait_reaches_the_awaiter() -> No
 
 
 async def test_cancelling_the_task_cancels_the_coroutine_where_it_waits() -> None:
+    loop = asyncio.get_running_loop()
     cleaned_up: list[bool] = []
-    never: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
-    async def waits_forever() -> None:
+    async def waits_forever(never: asyncio.Future[None]) -> None:
         try:
             await never
         finally:
             cleaned_up.append(True)
 
-    started = eager.start(waits_forever())
+    first: asyncio.Future[None] = loop.create_future()
+    started = eager.start(waits_forever(first))
     assert started.rest is not None
-    task = asyncio.get_running_loop().create_task(started.rest)
+    task = loop.create_task(started.rest)
     task.cancel()  # before the task's first step: thrown into the resumed coroutine
     with pytest.raises(asyncio.CancelledError):
         await task
     assert cleaned_up == [True]
+    # As asyncio does for a task that already waits on a future: the future is cancelled.
+    assert first.cancelled()
 
-    again = eager.start(waits_forever())
+    second: asyncio.Future[None] = loop.create_future()
+    again = eager.start(waits_forever(second))
     assert again.rest is not None
-    later = asyncio.get_running_loop().create_task(again.rest)
+    later = loop.create_task(again.rest)
     await asyncio.sleep(0)  # now the task waits on the future itself
     later.cancel()
     with pytest.raises(asyncio.CancelledError):
         await later
-    assert cleaned_up == [True, True]
+    assert cleaned_up == [True, True] and second.cancelled()
+
+
+async def test_a_cancellation_after_the_future_finished_still_reaches_the_coroutine() -> None:
+    loop = asyncio.get_running_loop()
+    gate: asyncio.Future[int] = loop.create_future()
+    steps: list[str] = []
+
+    async def waits(gate: asyncio.Future[int]) -> int:
+        try:
+            return await gate
+        finally:
+            steps.append("cleaned up")
+
+    started = eager.start(waits(gate))
+    assert started.rest is not None
+    gate.set_result(1)
+    task = loop.create_task(started.rest)
+    task.cancel()  # before the first step, the future already done: as a plain task would
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert steps == ["cleaned up"] and await gate == 1  # the future itself stays usable
+
+
+async def test_after_a_cancellation_another_coroutine_may_await_the_same_task() -> None:
+    loop = asyncio.get_running_loop()
+    release: asyncio.Future[str] = loop.create_future()
+
+    async def slow() -> str:
+        return await release
+
+    shared = loop.create_task(slow())  # a Task is a future others may await too
+    await asyncio.sleep(0)
+
+    async def waits_on(awaited: asyncio.Future[str]) -> str:
+        return await asyncio.shield(awaited)
+
+    started = eager.start(waits_on(shared))
+    assert started.rest is not None
+    task = loop.create_task(started.rest)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    release.set_result("still here")
+    assert await shared == "still here"  # shielded: another awaiter gets its result
 
 
 async def test_the_rest_can_also_be_awaited_directly() -> None:

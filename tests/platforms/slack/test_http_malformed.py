@@ -37,6 +37,8 @@ MALFORMED: list[tuple[bytes, dict[str, str]]] = [
     (b"\xff\xfe\xfa not utf-8", signed_bytes(b"\xff\xfe\xfa not utf-8")),
     (b"payload=%7Bnot-json", signed_bytes(b"payload=%7Bnot-json")),
     (b"payload=%5B1%2C2%5D", signed_bytes(b"payload=%5B1%2C2%5D")),
+    # The key spelled with escapes: what parses as `payload` is checked as one.
+    (b"command=%2Fx&p%61yload=%7Bnot-json", signed_bytes(b"command=%2Fx&p%61yload=%7Bnot-json")),
 ]
 
 

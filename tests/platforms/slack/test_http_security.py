@@ -3,15 +3,20 @@ effect; mentions and links typed by a user are inert; request bodies stay out of
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
 
 import pytest
 
+from storage.viewer import EVERYONE
+from tests.conftest import FIXED_NOW
 from tests.platforms.fake_slack.signing import signed_headers
 from tests.platforms.slack.conftest import SECRET, HttpSlack, start
 
+# Purging every record older than a year from now deletes them all, and says how many.
+FAR_FUTURE, TTL = FIXED_NOW + dt.timedelta(days=365), dt.timedelta(0)
 INJECTION = "<!channel> <@U123> <http://evil.example|good>"
 
 
@@ -101,15 +106,37 @@ async def test_a_request_replayed_after_a_restart_has_one_effect(
     http_slack: HttpSlack,
 ) -> None:
     """The same signed request, sent again within its 5-minute window to a restarted bot (or
-    another worker on the same database), is acknowledged and not run again."""
+    another worker on the same database), is acknowledged and not run again: its replay
+    record was written with its first write, in the same transaction."""
     name = http_slack.new_name()
-    body = http_slack.slash("/probe", "count replayed", name=name)
+    body = http_slack.slash("/probe", "write replayed", name=name)
     headers = signed_headers(SECRET, body)
     first, answer = await http_slack.post(body, headers)
-    assert first == 200 and "counted replayed" in answer
+    assert first == 200 and "wrote replayed" in answer
     dispatcher = http_slack.running.dispatcher
     await http_slack.running.stop()
     http_slack.running = await start(dispatcher)  # a new process: empty memory, same database
     second, repeat = await http_slack.post(body, headers)
     assert (second, repeat) == (200, "")
     assert http_slack.probe.effects == {"replayed": 1}
+    db = dispatcher.deps.storage.audit
+    assert len(await db.recent_refusals(10, EVERYONE)) == 1  # the write happened once
+
+
+async def test_a_lookup_replayed_after_a_restart_answers_again_without_a_record(
+    http_slack: HttpSlack,
+) -> None:
+    """A look-up keeps no replay record (a replay of it is harmless): replayed to a restarted
+    bot it simply answers again, and the database holds no key for it."""
+    name = http_slack.new_name()
+    body = http_slack.slash("/ring", "lookup Greenfield, WI", name=name)
+    headers = signed_headers(SECRET, body)
+    first, answer = await http_slack.post(body, headers)
+    dispatcher = http_slack.running.dispatcher
+    await http_slack.running.stop()
+    http_slack.running = await start(dispatcher)
+    second, again = await http_slack.post(body, headers)
+    assert (first, second) == (200, 200)
+    assert "No places are on record" in answer  # (an empty database)
+    assert again == answer
+    assert await dispatcher.deps.storage.dedupe.purge(FAR_FUTURE, TTL) == 0  # no record kept

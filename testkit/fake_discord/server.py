@@ -16,8 +16,8 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.platforms.fake_discord import interactions, payloads
-from tests.platforms.fake_discord.gateway import Gateway
+from testkit.fake_discord import interactions, payloads
+from testkit.fake_discord.gateway import Gateway
 
 API = "/api/v10"
 CHANNEL_MESSAGE = 4  # an interaction callback that posts a message

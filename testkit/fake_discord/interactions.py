@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tests.platforms.fake_discord import payloads
+from testkit.fake_discord import payloads
 
 APPLICATION_COMMAND = 2
 AUTOCOMPLETE = 4

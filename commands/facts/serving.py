@@ -1,0 +1,78 @@
+"""A city's own police, apart from the agencies that only serve it or share its mailing
+town: the Alameda County Sheriff (a San Leandro row) is not Oakland's police, and the Gates
+police (a Rochester address) are not Rochester's."""
+
+from __future__ import annotations
+
+from bot.core.models import Field
+from commands.facts.text import date_text
+from lexicon.names import normalize
+from places.governing import rule_for
+from places.jurisdiction import Jurisdiction, jurisdiction_of
+from places.lookup_facts import LookupFacts
+from places.snapshot import Place
+from storage.facts.models import Deployment
+
+SERVING_SHOWN = 15
+
+
+def is_own(place: Place, deployment: Deployment) -> bool:
+    """Whether the agency's jurisdiction is the place itself (always, for an agency or
+    county place: those list what they name)."""
+    if place.kind != "city":
+        return True
+    j = jurisdiction_of(deployment.agency, deployment.summary)
+    return not j.is_county and normalize(place.city) in {normalize(n) for n in j.finding_names}
+
+
+def split_own(
+    place: Place, partnerships: list[Deployment]
+) -> tuple[list[Deployment], list[Deployment]]:
+    own = [d for d in partnerships if is_own(place, d)]
+    return own, [d for d in partnerships if not is_own(place, d)]
+
+
+def serving_fields(facts: LookupFacts, place: Place, serving: list[Deployment]) -> list[Field]:
+    """The other agencies, labelled: county (and state) agencies serving parts of the place,
+    then other municipalities' police with an address there."""
+    county: list[str] = []
+    elsewhere: list[str] = []
+    for d in serving:
+        j = jurisdiction_of(d.agency, d.summary)
+        joined = date_text(d.started, d.started_precision)
+        if j.is_county or j.kind == "state":
+            county.append(f"{d.agency.name} ({_whose(j)}; joined {joined})")
+        else:
+            elsewhere.append(f"{d.agency.name} (the police of {j.label}; joined {joined})")
+    fields = []
+    if county:
+        fields.append(
+            Field(
+                f"County and state agencies serving parts of {place.label} (not its own police)",
+                _listed(county),
+            )
+        )
+    if elsewhere:
+        fields.append(
+            Field(f"Other places' police with a {place.city} address", _listed(elsewhere))
+        )
+    return fields
+
+
+def _whose(j: Jurisdiction) -> str:
+    return "a state agency" if j.kind == "state" else f"an agency of {j.label}"
+
+
+def _listed(items: list[str]) -> str:
+    more = len(items) - SERVING_SHOWN
+    return "; ".join(items[:SERVING_SHOWN]) + (f"; and {more} more" if more > 0 else "") + "."
+
+
+def gone(deployment: Deployment) -> str:
+    """Why the agency no longer exists, with the source ('' when nothing says it is gone):
+    the Town of Madison, WI dissolved in 2022 and its police with it."""
+    j = jurisdiction_of(deployment.agency, deployment.summary)
+    rule = rule_for(j, deployment.agency.name)
+    if rule is None or rule.relation != "dissolved":
+        return ""
+    return f"{rule.note} Source: {rule.cite()}"
