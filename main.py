@@ -20,9 +20,9 @@ from typing import Any
 from bot.core.deps import utc_now
 from bot.core.models import Role
 from bot.core.preflight import PlatformStartError, database_problem, disk_full
+from bot.core.setting_values import SettingsError
 from bot.core.settings import (
     Settings,
-    SettingsError,
     check_slack_complete,
     check_slack_workers,
     load_settings,
