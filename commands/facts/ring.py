@@ -12,6 +12,7 @@ from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
 from commands.charted import ring_chart
 from commands.facts.options import Share, place_opt
+from commands.facts.per_snapshot import PerSnapshot
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
 from commands.facts.serving import gone, serving_fields, split_own
 from commands.facts.text import (
@@ -30,6 +31,8 @@ from places.lookup_facts import LookupFacts
 from storage.facts.models import ATLAS_DATASET, Deployment, RingTotals
 
 COUNTY_NAMES_SHOWN = 15
+# The busiest command: its answer about a place is built once per facts snapshot.
+ANSWERS: PerSnapshot[Place, tuple[tuple[str, ...], tuple[Field, ...]]] = PerSnapshot()
 
 
 COMMANDS = CommandSet(group="ring")
@@ -64,11 +67,26 @@ async def lookup(
         # Only the seed is loaded: say why the place is missing and how to fix it.
         raise UserError(f"{exc.message} {NO_ATLAS_HINT}") from None
     place = match.place
-    partnerships = known.ring_partnerships(place.agency_ids)
-    own, serving = split_own(place, partnerships)
     lines = [_matched_line(typed, match)] if not match.exact else []
     if match.via:
         lines.append(match.via)
+    about, fields = ANSWERS.get(known, place, lambda: _about_place(deps, known, place))
+    return Reply(
+        title=f"Ring police partnerships: {place.label}",
+        text="\n".join([*lines, *about]),
+        fields=fields,
+        private=not share,
+    )
+
+
+def _about_place(
+    deps: Deps, known: LookupFacts, place: Place
+) -> tuple[tuple[str, ...], tuple[Field, ...]]:
+    """The answer's lines and fields about `place`: the same for every asker until the facts
+    change."""
+    partnerships = known.ring_partnerships(place.agency_ids)
+    own, serving = split_own(place, partnerships)
+    lines: list[str] = []
     fields: list[Field] = []
     if own:
         whose = f"{place.label}'s own police" if serving else place.label
@@ -86,12 +104,7 @@ async def lookup(
         if nearby is not None:
             fields.append(nearby)
     lines.extend(today_lines(known, found=bool(partnerships)))
-    return Reply(
-        title=f"Ring police partnerships: {place.label}",
-        text="\n".join(lines),
-        fields=tuple(fields),
-        private=not share,
-    )
+    return tuple(lines), tuple(fields)
 
 
 def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
