@@ -31,10 +31,17 @@ FIELD_HELP: dict[str, str] = {
     ),
     "laws": (
         "facial-recognition laws passed in the place's state, oldest first: jurisdiction,"
-        " level, kind, scope, enacted, enacted_when, status, in_force, status_note, source,"
+        " level, kind, scope, enacted, enacted_when, event (what the date records: 'signed on"
+        " August 9, 2021', 'that took effect in July 2021', never 'passed' when pending),"
+        " as_reported, reversal, status, in_force, pending, restricts, status_note, source,"
         " source_url"
     ),
     "nearby_laws": "the same, for neighbouring states",
+    "other_laws": (
+        "the state's laws that do not restrict government use (a biometric privacy law such"
+        " as Illinois' BIPA, a consent rule): same attributes; cite them as what they are,"
+        " never as a ban"
+    ),
     "ban": "the place's own ban or moratorium (same attributes as a law)",
     "addressee": (
         "who the letter goes to: to (the recipient option, else the body governing the"
@@ -78,6 +85,11 @@ _LAW = {
     "scope",
     "enacted",
     "enacted_when",
+    "event",
+    "as_reported",
+    "reversal",
+    "pending",
+    "restricts",
     "a_kind",
     "in_force",
     "status_note",
@@ -98,6 +110,8 @@ FIELD_ATTRIBUTES = frozenset(
 LOOP_ATTRIBUTES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length"})
 
 # Which facts a field needs; the context builder loads only what a template reads.
-NEEDS_PLACE = frozenset({"place", "agency", "partnership", "laws", "nearby_laws", "ban", "records"})
+NEEDS_PLACE = frozenset(
+    {"place", "agency", "partnership", "laws", "nearby_laws", "other_laws", "ban", "records"}
+)
 NEEDS_PARTNERSHIP = frozenset({"agency", "partnership"})
-NEEDS_LAWS = frozenset({"laws", "nearby_laws"})
+NEEDS_LAWS = frozenset({"laws", "nearby_laws", "other_laws"})

@@ -104,8 +104,13 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             context["agency"] = agency_view(agency, language)
             context["records"] = await records_view(deps, agency, ask.since, language, ask.contact)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
-            state_laws = _restricting(await deps.storage.facts.laws_in_state(place.state))
+            in_state = await deps.storage.facts.laws_in_state(place.state)
+            state_laws = _restricting(in_state)
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
+            # What exists besides (Illinois' BIPA): named as what it is, so a petition never
+            # says "no law" where /laws lists one.
+            others = [law for law in in_state if law not in state_laws]
+            context["other_laws"] = [law_view(law, language) for law in others[:MAX_LAWS]]
             if "nearby_laws" in ask.fields:
                 context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
             if "ban" in ask.fields:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from commands.letters.addressee import agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
 from commands.letters.es_facts import event_en, event_es
+from commands.letters.law_words import as_reported, law_event, law_reversal
 from lexicon.words import shorten
 from places.snapshot import Place
 from storage.facts_models import Agency, CompanyEvent, Deployment, Law, Source
@@ -141,8 +142,15 @@ def law_view(law: Law, language: str) -> dict[str, object]:
         "scope": sentence(law.scope) if language == "en" else "",
         "enacted": date_text(law.enacted, law.enacted_precision, language),
         "enacted_when": when_text(law.enacted, law.enacted_precision, language),
+        # The event the date records ("signed on ...", "that took effect in ..."), never
+        # "passed" for a law that was signed, took effect or is still pending.
+        "event": law_event(law, language),
+        "as_reported": as_reported(law),
+        "reversal": law_reversal(law, language),
         "status": LAW_STATUS[language].get(law.status, law.status),
         "in_force": law.status in IN_FORCE,
+        "pending": law.status == "pending",
+        "restricts": law.kind != "regulation",
         "status_note": sentence(law.status_note) if language == "en" else "",
         "summary": sentence(law.scope) if language == "en" else "",
         **_sourced(law.source),

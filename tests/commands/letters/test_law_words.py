@@ -1,0 +1,115 @@
+"""Letters and petitions say what the stored law facts say: the event the date records,
+never "passed" for a pending law, what exists besides bans, partial reversals by name,
+no broken text where a field is empty, and the IFF table's "not re-checked" flag."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from commands import build_registry
+from places.index import place_index
+from storage.db import Database
+from storage.facts_write import upsert_law, upsert_source
+from storage.importers.atlas import parse_atlas
+from storage.importers.atlas_write import import_atlas
+from storage.importers.laws import IFF_AS_OF, import_laws, parse_laws
+from storage.sql import Conn
+from tests.conftest import FIXED_NOW, shared_data_file
+
+LAWS_CSV = "us_facial_recognition_local_laws_iff_2021-05.csv"
+ATLAS_CSV = "eff_atlas_of_surveillance_2020-10-07.csv"
+# Text a template leaves when a field it joins is empty.
+BROKEN = re.compile(r": \.|\. \.|, \.| \.")
+
+
+@pytest.fixture
+async def disp(facts_deps: Deps, db: Database) -> Dispatcher:
+    atlas = shared_data_file(ATLAS_CSV).read_bytes()
+    await import_atlas(db, parse_atlas(atlas), as_of="2020-10-07", imported_at=FIXED_NOW)
+    data = shared_data_file(LAWS_CSV).read_bytes()
+    await import_laws(db, parse_laws(data), as_of=IFF_AS_OF, imported_at=FIXED_NOW)
+    await db.write(_pending_law)
+    await place_index(facts_deps).reload()
+    return Dispatcher(build_registry(), facts_deps)
+
+
+async def _pending_law(conn: Conn) -> None:
+    source = await upsert_source(conn, "https://example.org/pending-bill", "Example News")
+    await upsert_law(
+        conn,
+        jurisdiction="Pendleton, WI",
+        city="Pendleton",
+        state="WI",
+        level="city",
+        kind="ban",
+        scope="A proposed ordinance",
+        enacted="2024-03-01",
+        status="pending",
+        source_id=source,
+        as_of="2024-03-02",
+        natural_key="test:pendleton-or",
+        origin="test",
+    )
+
+
+async def _draft(disp: Dispatcher, who: Identity, line: str) -> str:
+    reply = await disp.run_text(who, line)
+    assert not reply.error, (line, reply.text)
+    return reply.text
+
+
+async def test_event_verbs_follow_the_stored_event(disp: Dispatcher, member: Identity) -> None:
+    md = await _draft(disp, member, "/letter draft ban-petition Baltimore, MD")
+    assert "Virginia: a ban that took effect in July 2021" in md, md
+    assert "passed in July 2021" not in md
+    md_es = await _draft(disp, member, "/letter draft ban-petition Baltimore, MD language:es")
+    assert "Virginia: prohibición que entró en vigor en julio de 2021" in md_es, md_es
+    assert "Baltimore, MD: a moratorium signed on August 9, 2021" in md, md
+    assert "passed on August 9" not in md
+    wi = await _draft(disp, member, "/letter draft ban-petition Greenfield, WI")
+    line = next(ln for ln in wi.splitlines() if ln.startswith("- Pendleton"))
+    assert "passed" not in line and "pending as of March 2, 2024" in line, line
+
+
+async def test_non_bans_are_named_as_what_they_are(disp: Dispatcher, member: Identity) -> None:
+    il = await _draft(disp, member, "/letter draft ban-petition Springfield, IL")
+    assert "list no facial-recognition law passed in Illinois" not in il
+    assert "Biometric Information Privacy Act" in il and "not a ban" in il, il
+    tx = await _draft(disp, member, "/letter draft ban-petition Houston, TX")
+    assert "consent rule" in tx and "not a ban" in tx, tx
+    tx_es = await _draft(disp, member, "/letter draft ban-petition Houston, TX language:es")
+    assert "no es una prohibición" in tx_es, tx_es
+
+
+async def test_partial_reversal_is_named(disp: Dispatcher, member: Identity) -> None:
+    refused = await disp.run_text(member, "/letter draft ban-petition New Orleans, LA")
+    assert refused.error and "partly reversed on 2022-07-28" in refused.text
+    assert "in force" not in refused.text
+    keep = await _draft(disp, member, "/letter draft keep-ban New Orleans, LA")
+    assert "Partly reversed on July 28, 2022" in keep, keep
+    keep_es = await _draft(disp, member, "/letter draft keep-ban New Orleans, LA language:es")
+    assert "Revertida en parte el 28 de julio de 2022" in keep_es, keep_es
+
+
+@pytest.mark.parametrize("place", ["Madison, WI", "Berkeley, CA", "Alameda, CA"])
+async def test_empty_fields_leave_no_broken_text(
+    disp: Dispatcher, member: Identity, place: str
+) -> None:
+    for language in ("en", "es"):
+        text = await _draft(disp, member, f"/letter draft keep-ban {place} language:{language}")
+        assert not BROKEN.search(text), (place, language, BROKEN.findall(text), text)
+
+
+async def test_iff_rows_carry_the_not_rechecked_flag(disp: Dispatcher, member: Identity) -> None:
+    wi = await _draft(disp, member, "/letter draft ban-petition Greenfield, WI")
+    line = next(ln for ln in wi.splitlines() if ln.startswith("- Madison, WI"))
+    assert "passed" not in line and "not re-checked" in line, line
+    assert "table of May 2021" in line
+    keep = await _draft(disp, member, "/letter draft keep-ban Madison, WI")
+    assert "not re-checked" in keep and "passed a ban" not in keep
+    es = await _draft(disp, member, "/letter draft keep-ban Madison, WI language:es")
+    assert "sin verificar" in es
