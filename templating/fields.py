@@ -51,7 +51,8 @@ FIELD_HELP: dict[str, str] = {
     ),
     "ring_today": (
         "what a 2020 partnership date means today, as /ring lookup says it: a list of"
-        " changes since the snapshot (date, when, text, source, source_url, today)"
+        " changes since the snapshot (date, when, text, source, source_url, today, later: whether"
+        " it came after the partnership's date)"
     ),
     "snapshot": "the date of the EFF Atlas snapshot the partnership comes from, in words",
     "records": (
@@ -75,7 +76,7 @@ _RECORDS = {
 }  # fmt: skip
 _SOURCED = {"source", "source_url", "summary", "status"}
 _PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}
-_RING = {"date", "when", *_SOURCED}
+_RING = {"date", "when", "later", *_SOURCED}
 _EVENT = {"date", "when", "kind", *_SOURCED}
 _COMPANY = {"name", "status_date", "status_when", "timeline", *_SOURCED}
 _LAW = {

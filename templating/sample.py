@@ -89,6 +89,7 @@ def sample_context(language: str) -> dict[str, object]:
                 "when": "on January 24, 2024",
                 "text": "Police video requests ended",
                 "today": False,
+                "later": True,
                 **_SOURCE,
             }
         ],

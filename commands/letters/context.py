@@ -96,7 +96,7 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             context["agency"] = agency_view(deployment.agency, language)
             context["partnership"] = partnership_view(deployment, language)
             lookup = place_index(deps).facts
-            context["ring_today"] = ring_today(lookup, language)
+            context["ring_today"] = ring_today(lookup, language, deployment.started or "")
             context["snapshot"] = snapshot_as_of(lookup, language)
         if "records" in ask.fields:
             agency = await _records_agency(deps, ask, facts)

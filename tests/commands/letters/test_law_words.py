@@ -113,3 +113,16 @@ async def test_iff_rows_carry_the_not_rechecked_flag(disp: Dispatcher, member: I
     assert "not re-checked" in keep and "passed a ban" not in keep
     es = await _draft(disp, member, "/letter draft keep-ban Madison, WI language:es")
     assert "sin verificar" in es
+
+
+async def test_only_later_changes_follow_since_then(disp: Dispatcher, member: Identity) -> None:
+    """The NYPD joined on 2022-11-02: a 2021 change is context, never 'since then'."""
+    for language, since in (("en", "changed since then:"), ("es", "cambiado desde entonces:")):
+        line = f"/letter draft ring-council New York City Police Department, NY language:{language}"
+        text = await _draft(disp, member, line)
+        assert since in text, text
+        after = text.split(since, 1)[1].split("\n\n", 2)[1]
+        years = [int(y) for y in re.findall(r"^- [^:]*?(\d{4}):", after, re.MULTILINE)]
+        assert years and min(years) >= 2022, (language, after)
+        before = text.split(since, 1)[0]
+        assert re.search(r"^- [^:]*2021:", before, re.MULTILINE), before
