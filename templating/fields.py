@@ -21,7 +21,7 @@ FIELD_HELP: dict[str, str] = {
     "agency": "the police agency with the Ring partnership: name, kind, city, state",
     "partnership": (
         "its Ring partnership: joined, joined_when ('in September 2020'), summary, source,"
-        " source_url, as_of"
+        " source_url, as_of, also_dated (another date the record gives for it, '' if none)"
     ),
     "ring": "Ring's police program today: status, summary, date, when, source, source_url",
     "company": (
@@ -75,7 +75,7 @@ _RECORDS = {
     "contact", "since", "agency",
 }  # fmt: skip
 _SOURCED = {"source", "source_url", "summary", "status"}
-_PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}
+_PARTNERSHIP = {"joined", "joined_when", "also_dated", "as_of", *_SOURCED}
 _RING = {"date", "when", "later", *_SOURCED}
 _EVENT = {"date", "when", "kind", *_SOURCED}
 _COMPANY = {"name", "status_date", "status_when", "timeline", *_SOURCED}

@@ -63,6 +63,7 @@ def sample_context(language: str) -> dict[str, object]:
         "partnership": {
             "joined": "September 2019",
             "joined_when": "in September 2019",
+            "also_dated": "",
             "as_of": "October 7, 2020",
             "summary": "Joined Ring's Neighbors portal",
             "status": "active",

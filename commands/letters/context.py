@@ -94,7 +94,8 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             deployment = _partnership(ask, facts)
             body = agency_body(deployment.agency, deployment.summary)
             context["agency"] = agency_view(deployment.agency, language)
-            context["partnership"] = partnership_view(deployment, language)
+            others = [d for d in facts.ring if d.agency.id == deployment.agency.id]
+            context["partnership"] = partnership_view(deployment, language, others)
             lookup = place_index(deps).facts
             context["ring_today"] = ring_today(lookup, language, deployment.started or "")
             context["snapshot"] = snapshot_as_of(lookup, language)
@@ -157,7 +158,11 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     place, ongoing = facts.place, list(facts.ring)
     if not ongoing:
         check_place_fit(ask.template, frozenset({"ring"}), facts)  # raises, naming what fits
-    agencies = {d.agency.id: d for d in sorted(ongoing, key=lambda d: d.started or "")}
+    # The earliest row of each agency: a second row (Oviedo's, in the Atlas twice) is a
+    # later date for the same partnership, and the letter says the first one and names it.
+    agencies: dict[int, Deployment] = {}
+    for row in sorted(ongoing, key=lambda d: (d.started or "9999", d.id)):
+        agencies.setdefault(row.agency.id, row)
     # An agency that no longer exists (the Town of Madison's police) cannot be written to;
     # named alone, its letter says why (addressee.agency_body refuses, with the source).
     existing = {i: d for i, d in agencies.items() if not gone(d)}

@@ -74,9 +74,16 @@ def agency_view(agency: Agency, language: str = "en") -> dict[str, object]:
     }
 
 
-def partnership_view(deployment: Deployment, language: str) -> dict[str, object]:
+def partnership_view(
+    deployment: Deployment, language: str, rows: list[Deployment] | None = None
+) -> dict[str, object]:
+    """`rows`: every row of the same agency; other dates are named ('also_dated')."""
     started, precision = deployment.started, deployment.started_precision
+    also = sorted(
+        {(d.started, d.started_precision) for d in rows or [] if d.started} - {(started, precision)}
+    )
     return {
+        "also_dated": " / ".join(when_text(iso, p, language) for iso, p in also),
         "joined": date_text(started, precision, language),
         "joined_when": when_text(started, precision, language),
         "as_of": date_text(deployment.as_of, "day", language),

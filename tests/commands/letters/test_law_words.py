@@ -126,3 +126,20 @@ async def test_only_later_changes_follow_since_then(disp: Dispatcher, member: Id
         assert years and min(years) >= 2022, (language, after)
         before = text.split(since, 1)[0]
         assert re.search(r"^- [^:]*2021:", before, re.MULTILINE), before
+
+
+async def test_an_agency_listed_twice_keeps_its_first_date(
+    disp: Dispatcher, member: Identity
+) -> None:
+    """Oviedo's police are in the Atlas twice (2019-10-08 and 2020-04-13)."""
+    text = await _draft(disp, member, "/letter draft ring-council Oviedo, FL")
+    assert "portal for police on October 8, 2019" in text, text
+    assert "also lists it on April 13, 2020" in text
+    es = await _draft(disp, member, "/letter draft ring-council Oviedo, FL language:es")
+    assert "el 8 de octubre de 2019" in es and "otra fecha: el 13 de abril de 2020" in es
+    lookup = await disp.run_text(member, "/ring lookup Oviedo, FL")
+    field = next(f for f in lookup.fields if f.name.startswith("Oviedo City Police"))
+    first, *rest = field.value.splitlines()
+    # A renderer prints the label before the first line only: each entry says it is one.
+    assert first.startswith("Listed 2 times") and len(rest) == 2
+    assert all(line.startswith("- Joined") for line in rest), field.value
