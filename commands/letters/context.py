@@ -94,8 +94,8 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             deployment = _partnership(ask, facts)
             body = agency_body(deployment.agency, deployment.summary)
             context["agency"] = agency_view(deployment.agency, language)
-            others = [d for d in facts.ring if d.agency.id == deployment.agency.id]
-            context["partnership"] = partnership_view(deployment, language, others)
+            rows = [d for d in facts.ring if d.agency.id == deployment.agency.id]
+            context["partnership"] = partnership_view(deployment, language, rows)
             lookup = place_index(deps).facts
             context["ring_today"] = ring_today(lookup, language, deployment.started or "")
             context["snapshot"] = snapshot_as_of(lookup, language)
@@ -110,8 +110,8 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
             # What exists besides (Illinois' BIPA): named as what it is, so a petition never
             # says "no law" where /laws lists one.
-            others = [law for law in in_state if law not in state_laws]
-            context["other_laws"] = [law_view(law, language) for law in others[:MAX_LAWS]]
+            non_bans = [law for law in in_state if law not in state_laws]
+            context["other_laws"] = [law_view(law, language) for law in non_bans[:MAX_LAWS]]
             if "nearby_laws" in ask.fields:
                 context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
             if "ban" in ask.fields:
