@@ -20,19 +20,19 @@ from typing import Any
 from bot.core.deps import utc_now
 from bot.core.models import Role
 from bot.core.preflight import PlatformStartError, database_problem, disk_full
+from bot.core.setting_values import SettingsError
 from bot.core.settings import (
     Settings,
-    SettingsError,
     check_slack_complete,
     check_slack_workers,
     load_settings,
 )
 from bot.core.urls import redacted
 from bot.platforms import console
+from bot.platforms.cli.copy_db import copy_db_command
+from bot.platforms.cli.import_file import import_file
 from commands import build_registry
-from storage.copying.cli import copy_db_command
 from storage.errors import DiskFull, Refused
-from storage.import_cli import import_file
 from wiring import (
     chat_platforms,
     configure_logging,

@@ -28,9 +28,9 @@ from bot.core.settings import Settings
 from commands import build_registry
 from lexicon.states import STATES
 from places.index import PlaceIndex
-from storage import facts_write
 from storage.db import Database
-from storage.facts import SqlFacts
+from storage.facts import write as facts_write
+from storage.facts.repository import FactsStore
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
@@ -165,7 +165,7 @@ async def main() -> None:
                 print(f"import of the real Atlas CSV ({summary.rows_read:,} rows): {took:.3f} s"
                       f" (target < 2 s: {ok})")  # fmt: skip
             await add_synthetic(db, SYNTHETIC, rng)
-            places = PlaceIndex(SqlFacts(db))
+            places = PlaceIndex(FactsStore(db))
             start = time.perf_counter()
             await places.reload()
             print(f"place index: {len(places):,} places built in"

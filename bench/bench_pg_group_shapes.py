@@ -34,7 +34,7 @@ SIGNUPS = int(os.environ.get("PG_GROUP_BENCH_N", "5000"))
 GROUP = int(os.environ.get("PG_GROUP_BENCH_SIZE", "167"))
 ROUNDS = int(os.environ.get("PG_GROUP_BENCH_ROUNDS", "2"))
 STAMP, TODAY = "2026-11-26T12:00:00Z", "2026-11-26"
-# storage/campaigns/writes.py's _JOIN, with asyncpg's placeholders.
+# storage/campaigns/repository.py's _JOIN, with asyncpg's placeholders.
 JOIN = (
     "INSERT INTO signups (campaign_id, platform, user_id, display_name, city, signed_up_at)"
     " SELECT id, $1, $2, $3, $4, $5 FROM campaigns"

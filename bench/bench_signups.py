@@ -39,7 +39,7 @@ from bot.core.dispatch import Dispatcher, Identity
 from bot.core.models import Role
 from bot.core.settings import Settings
 from commands import build_registry
-from storage.campaigns import JoinStatus, Member
+from storage.campaigns.models import JoinStatus, Member
 from storage.db import Database
 from wiring import wire_deps
 

@@ -37,7 +37,7 @@ from bot.core.health import Monitor
 from bot.core.models import Role
 from bot.platforms.web.health import serve_health
 from commands import build_registry
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 from templating import IsolatedError, TemplatePool, default_pool
 from testkit.hostile_templates import ENDLESS, FOLDED_BOMB, SIGNER_BOMB, unguarded_render
 

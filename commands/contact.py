@@ -16,7 +16,7 @@ from lexicon.names import normalize
 from places.index import place_index
 from places.jurisdiction import jurisdiction_of
 from places.snapshot import Place
-from storage.facts_models import Deployment
+from storage.facts.models import Deployment
 
 COMMANDS = CommandSet()
 _OTHER = {

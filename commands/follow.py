@@ -13,7 +13,7 @@ from bot.core.signatures import Opt
 from lexicon.names import normalize
 from places.index import place_index
 from places.snapshot import Place
-from storage.interfaces.follows import FollowTarget, Member
+from storage.follows.models import FollowTarget, Member
 from storage.subjects import city_key, county_key, county_wide_keys, encode_keys
 
 COMMANDS = CommandSet(private=True)

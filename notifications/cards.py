@@ -23,7 +23,7 @@ from bot.core.messengers import CardEditFailed, CardGone
 from bot.core.models import Reply
 from bot.core.polling import poll_until_stopped
 from lexicon.backoff import doubling
-from storage.interfaces.cards import Card
+from storage.cards.models import Card
 
 log = logging.getLogger("counterwatch.cards")
 

@@ -28,7 +28,7 @@ from bot.core.deps import Deps
 from bot.core.messengers import DeliveryError, DirectMessenger
 from bot.core.polling import poll_until_stopped
 from bot.core.settings import Settings
-from storage.interfaces.outbox import Notification
+from storage.outbox.models import Notification
 
 log = logging.getLogger("counterwatch.delivery")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from bot.core.deps import Deps
 from bot.core.polling import poll_until_stopped
-from storage.campaigns.ending import EndedCampaign
+from storage.campaigns.models import EndedCampaign
 
 # (the ended campaign, today) -> the organizers' message; written by the campaigns feature
 Summary = Callable[[EndedCampaign, str], str]

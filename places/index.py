@@ -26,8 +26,8 @@ from places.scoring import ACCEPT_SCORE, candidates, edit_score, whole_name_clos
 from places.snapshot import Place, Snapshot, build_snapshot
 from places.zip_match import zip_place
 from places.zips import zip_code
-from storage.facts_models import Agency, AgencyName, LawPlace
-from storage.interfaces.facts import FactsStore
+from storage.facts.models import Agency, AgencyName, LawPlace
+from storage.facts.repository import FactsStore
 
 __all__ = ["Match", "NotExact", "NotOnRecord", "Place", "PlaceIndex"]
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from lexicon.names import normalize, split_counties
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 
 MUNICIPALITY = "municipality"  # a municipality whose kind the data does not tell
 COUNTY_KINDS = frozenset({"county", "parish", "alaska-borough", "city-county"})

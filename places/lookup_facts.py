@@ -15,9 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from storage.facts_models import CompanyEvent, Dataset, Deployment, deployment_order
-from storage.importers.atlas_write import ATLAS_DATASET
-from storage.interfaces.facts import FactsStore
+from storage.facts.models import ATLAS_DATASET, CompanyEvent, Dataset, Deployment, deployment_order
+from storage.facts.repository import FactsStore
 
 RING_ALIAS = "ring"  # the company whose timeline tells what the police program is today
 

@@ -15,7 +15,7 @@ from lexicon.names import normalize, split_counties
 from lexicon.states import STATES
 from places.jurisdiction import COUNTY_KINDS, MUNICIPALITY, jurisdiction_of
 from places.names import trigrams
-from storage.facts_models import Agency, AgencyName, LawPlace
+from storage.facts.models import Agency, AgencyName, LawPlace
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from storage.errors import Refused
 from storage.postgres.db import PgDatabase
 from storage.sql import Db
 
+__all__ = ["BUSY_TIMEOUT_MS", "SQLITE_SCHEME", "is_postgres", "open_database", "sqlite_path"]
+
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 SQLITE_SCHEME = "sqlite:///"
 

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from storage.dedupe import record_first_time
+from storage.dedupe.repository import record_first_time
 from storage.errors import Refused
 from storage.sql import Conn
 

@@ -1,37 +1,62 @@
-"""Every repository over one `Db`, whichever its backend (SQLite or PostgreSQL)."""
+"""Every repository, bundled as `Storage` (what `Deps.storage` holds), over one `Db`.
+
+Each domain package (`storage/<domain>/`) holds its values in `models.py` and its repository,
+with the SQL, in `repository.py`; a repository is written once for both backends (SQLite or
+PostgreSQL, storage/sql.py says what they share). Commands and features import these
+repositories and models, never the SQL machinery beneath them."""
 
 from __future__ import annotations
 
-from storage.admin_facts import SqlFactEditor
-from storage.announcements import SqlAnnouncements
-from storage.audit.log import SqlAudit
-from storage.campaigns import SqlCampaigns
-from storage.cards import SqlCards
-from storage.dedupe import SqlDedupe
-from storage.facts import SqlFacts
-from storage.follows import SqlFollows
-from storage.interfaces import Storage
-from storage.letters import SqlLetters
-from storage.outbox import SqlOutbox
-from storage.pages import SqlPages
-from storage.privacy import SqlPrivacy
-from storage.reminders import SqlReminders
+from dataclasses import dataclass
+
+from storage.announcements.repository import AnnouncementStore
+from storage.audit.repository import AuditLog
+from storage.campaigns.repository import CampaignStore
+from storage.cards.repository import CardStore
+from storage.dedupe.repository import RequestDedupe
+from storage.fact_edits.repository import FactEditor
+from storage.facts.repository import FactsStore
+from storage.follows.repository import FollowStore
+from storage.letters.repository import LetterStore
+from storage.outbox.repository import OutboxStore
+from storage.pages.repository import PageStore
+from storage.privacy.repository import PrivacyStore
+from storage.reminders.repository import ReminderStore
 from storage.sql import Db
+
+
+@dataclass(frozen=True)
+class Storage:
+    """Every repository, as one value to pass around."""
+
+    facts: FactsStore
+    campaigns: CampaignStore
+    letters: LetterStore
+    privacy: PrivacyStore
+    fact_edits: FactEditor
+    audit: AuditLog
+    follows: FollowStore
+    outbox: OutboxStore
+    dedupe: RequestDedupe
+    announcements: AnnouncementStore
+    reminders: ReminderStore
+    cards: CardStore  # where campaign cards were posted, and whether their count is stale
+    pages: PageStore  # published campaign pages and their web signatures
 
 
 def build_storage(db: Db) -> Storage:
     return Storage(
-        facts=SqlFacts(db),
-        campaigns=SqlCampaigns(db),
-        cards=SqlCards(db),
-        letters=SqlLetters(db),
-        privacy=SqlPrivacy(db),
-        fact_edits=SqlFactEditor(db),
-        audit=SqlAudit(db),
-        follows=SqlFollows(db),
-        outbox=SqlOutbox(db),
-        dedupe=SqlDedupe(db),
-        announcements=SqlAnnouncements(db),
-        reminders=SqlReminders(db),
-        pages=SqlPages(db),
+        facts=FactsStore(db),
+        campaigns=CampaignStore(db),
+        cards=CardStore(db),
+        letters=LetterStore(db),
+        privacy=PrivacyStore(db),
+        fact_edits=FactEditor(db),
+        audit=AuditLog(db),
+        follows=FollowStore(db),
+        outbox=OutboxStore(db),
+        dedupe=RequestDedupe(db),
+        announcements=AnnouncementStore(db),
+        reminders=ReminderStore(db),
+        pages=PageStore(db),
     )

@@ -13,6 +13,7 @@ Rows are read by column name or position (`sqlite3.Row` and `asyncpg.Record` bot
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator
 from typing import Any, Literal, Protocol, TypeVar
 
@@ -148,3 +149,8 @@ class Db(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+def stamp(when: dt.datetime) -> str:
+    """One timestamp format everywhere, so that text comparison is time comparison."""
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")

@@ -4,8 +4,8 @@ and the local laws."""
 
 from __future__ import annotations
 
-from storage import facts_write as w
-from storage.facts_models import RING_TECHNOLOGY
+from storage.facts import write as w
+from storage.facts.models import RING_TECHNOLOGY
 from storage.sql import Conn
 
 AS_OF = "2020-10-07"

@@ -16,7 +16,7 @@ from bot.core.settings import Settings
 from commands import build_registry
 from places.index import PlaceIndex
 from storage.db import Database
-from storage.facts import SqlFacts
+from storage.facts.repository import FactsStore
 from storage.postgres.db import PgDatabase
 from storage.sql import Db
 from wiring import wire_deps
@@ -77,7 +77,7 @@ async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> As
 
 @pytest.fixture
 async def deps(db: Db, tmp_path: Path) -> Deps:
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()  # tests that write facts call `await place_index(deps).reload()` again
     return await wire_deps(db, Settings(db_path=str(tmp_path / "test.db")), lambda: FIXED_NOW)
 

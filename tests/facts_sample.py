@@ -1,4 +1,4 @@
-"""A small, hand-written facts fixture for the read side, written through facts_write.
+"""A small, hand-written facts fixture for the read side, written through storage.facts.write.
 
 Dates and wording are the test's own; sources are example URLs. Real data is tested
 separately against ../shared/data.
@@ -6,8 +6,8 @@ separately against ../shared/data.
 
 from __future__ import annotations
 
-from storage import facts_write as w
 from storage.db import Database
+from storage.facts import write as w
 from storage.sql import Conn
 
 RING = "Ring/Neighbors Partnership"

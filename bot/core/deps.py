@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from bot.core.messengers import Messengers
 from bot.core.services import Services
 from bot.core.settings import Settings
-from storage.interfaces import Storage
+from storage.repositories import Storage
 
 # What time it is. Everything that needs "now" or "today" asks Deps.clock, never the system:
 # main.py passes `utc_now`, tests and benchmarks a fixed moment, so no answer depends on the
@@ -24,7 +24,7 @@ def utc_now() -> dt.datetime:
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
-    storage: Storage  # every repository (storage.interfaces); commands use nothing else
+    storage: Storage  # every repository (storage.repositories); commands use nothing else
     clock: Clock
     # Chat adapters register their direct-message senders here when they start.
     messengers: Messengers = field(default_factory=Messengers)

@@ -1,44 +1,36 @@
 """Request -> role check -> command -> Reply, with one error path.
 
 UserError becomes a private reply the user can act on. Anything else is an
-incident: logged with an id, its frames and exception types (never the message text,
-nor the exception's message, which may quote it), and the user sees a fixed sentence
-carrying that id.
+incident (bot/core/incidents.py): logged with an id, and the user sees a fixed sentence
+carrying that id. Refusals are recorded by bot/core/refusals.py; a handler runs in its
+replay scope by bot/core/replay_scope.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import secrets
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from bot.core import tracebacks
-from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.grammar import assign_arguments, resolve_command, tokenize
 from bot.core.health import Monitor
+from bot.core.incidents import incident_reply, is_incident
 from bot.core.models import Attachment, Reply, Request, Role, may_run
 from bot.core.options import coerce_options
 from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
+from bot.core.refusals import RefusalListener, record_refusal, refusal_reply
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
-from storage import replay
+from bot.core.replay_scope import run_handler
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
 
 _NO_OPTIONS: Mapping[str, object] = MappingProxyType({})
-INCIDENT_MESSAGE = "Something went wrong on our side. Nothing was changed. Incident id: {id}."
-# How long a delivery's replay record lives: longer than Slack's retries (minutes) and its
-# 5-minute signature window, so a replayed signed request is still recognised.
-REPLAY_TTL = dt.timedelta(minutes=15)
-
-# Called when someone runs a command above their role (the admin audit log listens).
-RefusalListener = Callable[[Request, Command], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -54,27 +46,6 @@ class Identity:
     replay_key: str = ""  # see Request.replay_key; "" where the platform never redelivers
     # May change the shared facts (the operator's home decides, see bot.core.models.may_run).
     facts_admin: bool = False
-
-
-def is_replay(reply: Reply) -> bool:
-    """The reply to a delivery whose replay record existed: an adapter that received it
-    from the platform's retry answers nothing (the first delivery answers)."""
-    return reply.error and reply.text == replay.REPLAYED_MESSAGE
-
-
-def new_incident_id() -> str:
-    return secrets.token_hex(4)
-
-
-def incident_reply(where: str, exc: BaseException) -> Reply:
-    """Log an incident and return the reply that names it (every platform uses this one).
-
-    The traceback's frames and exception types go to the log, never the exceptions'
-    messages: `ValueError(f"... {text}")` or a UnicodeEncodeError would carry user text.
-    """
-    incident = new_incident_id()
-    log.error("incident %s in %s: %s", incident, where, tracebacks.describe(exc))
-    return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
 
 
 class Dispatcher:
@@ -174,8 +145,8 @@ class Dispatcher:
                 text=f"Unknown command /{' '.join(request.path)}.", private=True, error=True
             )
         if not may_run(command.role, request.role, request.facts_admin):
-            await self._record_refusal(request, command)
-            return _refusal_reply(command)
+            await record_refusal(self._on_refusal, request, command)
+            return refusal_reply(command)
         if command.slow and self.pacing is not None:
             with self.pacing.slow_slot(request.platform, request.workspace) as allowed:
                 if not allowed:
@@ -185,7 +156,7 @@ class Dispatcher:
 
     async def _run(self, command: Command, request: Request) -> Reply:
         try:
-            reply = await self._handle(command, request)
+            reply = await run_handler(command, request, self.deps)
         except UserError as exc:  # a bad argument, in the language the command was asked in
             text = exc.in_language(str(request.options.get("language") or ""))
             return Reply(text=text, private=True, error=True)
@@ -194,27 +165,6 @@ class Dispatcher:
         except Exception as exc:
             return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply
-
-    async def _handle(self, command: Command, request: Request) -> Reply:
-        """The handler, in its replay scope (storage/replay.py): none for a read-only
-        command; for one that writes, its delivery's key rides on its first write."""
-        arguments = command.arguments(request.options, request.attachments)
-        ctx = Ctx.of(request, self.deps)
-        if not command.writes:
-            with replay.read_only():
-                return await command.handler(ctx, **arguments)
-        if not request.replay_key:
-            return await command.handler(ctx, **arguments)
-        claim = replay.Claim(request.replay_key, self.deps.clock(), REPLAY_TTL)
-        with replay.claiming(claim):
-            reply = await command.handler(ctx, **arguments)
-        # It wrote nothing, but its reply may be the effect (a card posted from it):
-        # recorded now, before the platform posts it.
-        if not (claim.taken or reply.error) and not await self.deps.storage.dedupe.first_time(
-            claim.key, claim.now, claim.ttl
-        ):
-            raise replay.Replayed()
-        return reply
 
     async def autocomplete(
         self, source_name: str, context: AutocompleteContext, typed: str
@@ -239,7 +189,7 @@ class Dispatcher:
             return
         if not reply.error:
             outcome = "ok"
-        elif reply.text.startswith(INCIDENT_MESSAGE.split("{", 1)[0]):
+        elif is_incident(reply):
             outcome = "incident"
         elif reply.text in (SLOW_DOWN, BUSY):
             outcome = "paced"
@@ -263,18 +213,8 @@ class Dispatcher:
         if may_run(command.role, identity.role, identity.facts_admin):
             return None
         # Option values are not kept: the record says who tried what, not what they typed.
-        await self._record_refusal(_request(identity, command), command)
-        return _refusal_reply(command)
-
-    async def _record_refusal(self, request: Request, command: Command) -> None:
-        if self._on_refusal is None:
-            return
-        try:
-            await self._on_refusal(request, command)
-        except Exception as exc:
-            log.error(
-                "recording a refusal for /%s failed: %s", command.name, tracebacks.describe(exc)
-            )
+        await record_refusal(self._on_refusal, _request(identity, command), command)
+        return refusal_reply(command)
 
     def _incident(self, command: Command, exc: Exception) -> Reply:
         return incident_reply(f"/{command.name}", exc)
@@ -299,18 +239,3 @@ def _request(
         replay_key=identity.replay_key,
         facts_admin=identity.facts_admin,
     )
-
-
-# Said to anyone else who tries a command that changes the facts every workspace shares.
-FACTS_ADMINS_ONLY = (
-    "/{name} changes the facts every server and workspace shares: only the operator's facts"
-    " admins can (admins of the operator's home server or workspace, or people the operator"
-    " names)."
-)
-
-
-def _refusal_reply(command: Command) -> Reply:
-    if command.role is Role.FACTS_ADMIN:
-        return Reply(text=FACTS_ADMINS_ONLY.format(name=command.name), private=True, error=True)
-    needed = command.role.name.lower()
-    return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)

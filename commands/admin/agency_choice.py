@@ -7,7 +7,7 @@ from bot.core.errors import UserError
 from lexicon.names import normalize
 from lexicon.states import state_code
 from places.index import place_index
-from storage.interfaces.fact_edits import AgencyRef
+from storage.fact_edits.models import AgencyRef
 
 MAX_LISTED = 5
 

@@ -6,8 +6,9 @@ from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import DIRECT_MESSAGES, Request
 from places.index import place_index
-from storage.interfaces.audit import Author, Viewer
-from storage.interfaces.fact_edits import Edit
+from storage.audit.models import Author
+from storage.fact_edits.models import Edit
+from storage.viewer import Viewer
 
 
 def author_of(who: Ctx | Request) -> Author:

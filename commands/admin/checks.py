@@ -10,7 +10,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from lexicon.dates import partial_date, period_start
 from lexicon.sources import source_url_problem
-from storage.interfaces.fact_edits import FactKind, FactRef
+from storage.fact_edits.models import FactKind, FactRef
 
 _FACT_ID = re.compile(r"^([DEL])(\d{1,12})$", re.IGNORECASE)
 _CHANGE_ID = re.compile(r"^C?(\d{1,12})$", re.IGNORECASE)

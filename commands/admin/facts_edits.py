@@ -17,7 +17,7 @@ from commands.admin.wording import notice_template, outcome_reply
 from lexicon.names import normalize
 from lexicon.states import STATES, state_code
 from places.index import NotExact, place_index
-from storage.interfaces.fact_edits import Jurisdiction, NewEvent, NewLaw
+from storage.fact_edits.models import Jurisdiction, NewEvent, NewLaw
 
 EVENT_KINDS = (
     "moratorium", "extension", "moratorium-ended", "exit",

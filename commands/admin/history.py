@@ -16,8 +16,8 @@ from commands.admin.wording import notice_template
 from commands.facts.text import date_text
 from lexicon.words import plural, shorten
 from places.index import place_index
-from storage.interfaces.audit import Author, Change, Refusal, Row
-from storage.interfaces.fact_edits import UndoRequest
+from storage.audit.models import Author, Change, Refusal, Row
+from storage.fact_edits.models import UndoRequest
 from storage.subjects import (
     agency_subjects,
     city_key,

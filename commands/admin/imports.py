@@ -19,12 +19,12 @@ from commands.admin.checks import source_url as checked_url
 from commands.admin.wording import literal, notice_template
 from lexicon.sources import MAX_URL
 from lexicon.words import plural
-from storage.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
+from storage.fact_edits.models import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 from storage.importers.atlas import ATLAS_URL, parse_atlas
+from storage.importers.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
 from storage.importers.issues import ImportRefused, Issue
 from storage.importers.laws import IFF_AS_OF, LAWS_COLUMNS, is_laws_header, parse_laws
 from storage.importers.upload import decode_upload
-from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 
 MAX_IMPORT_BYTES = 16 * 1024 * 1024  # the 2020 Atlas export is 2.9 MB, newer ones about 8 MB
 MAX_ERRORS_SHOWN = 8

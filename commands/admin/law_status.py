@@ -15,7 +15,7 @@ from commands.admin.checks import fact_id, past_date, source_url
 from commands.admin.facts_edits import LAW_STATUSES
 from commands.admin.options import Source
 from commands.admin.wording import notice_template, outcome_reply
-from storage.interfaces.fact_edits import FactRef, LawStatusChange
+from storage.fact_edits.models import FactRef, LawStatusChange
 
 MAX_NOTE = 200
 

@@ -13,7 +13,7 @@ from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date, source_url
 from commands.admin.options import Agency, Source, State
 from commands.admin.wording import notice_template, outcome_reply
-from storage.interfaces.fact_edits import PartnershipChange, PartnershipEnd
+from storage.fact_edits.models import PartnershipChange, PartnershipEnd
 
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 

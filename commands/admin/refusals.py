@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.core.deps import Deps
-from bot.core.dispatch import RefusalListener
 from bot.core.models import Request
+from bot.core.refusals import RefusalListener
 from bot.core.registry import Command
 from commands.admin.authoring import author_of
 

@@ -13,7 +13,7 @@ from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import fact_id, source_url
 from commands.admin.options import Source
 from commands.admin.wording import notice_template, outcome_reply
-from storage.interfaces.fact_edits import FactRemoval
+from storage.fact_edits.models import FactRemoval
 
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 

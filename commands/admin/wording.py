@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core.context import Ctx
 from bot.core.models import Reply
 from lexicon.words import plural
-from storage.interfaces.fact_edits import Outcome
+from storage.fact_edits.models import Outcome
 
 MAX_NOTICE_SUMMARY = 600
 

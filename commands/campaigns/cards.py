@@ -26,7 +26,7 @@ from commands.campaigns import links
 from commands.campaigns.checks import COMMANDS, Slug, require_campaign
 from commands.campaigns.manage import progress_bar
 from storage.campaigns.models import Campaign
-from storage.interfaces.cards import NewCard
+from storage.cards.models import NewCard
 
 EXCERPT_MAX = 280
 

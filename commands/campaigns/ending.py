@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.core.context import Ctx
 from bot.core.deps import Deps
-from storage.campaigns.ending import EndedCampaign
+from storage.campaigns.models import EndedCampaign
 
 
 async def record_organizer(deps: Deps, ctx: Ctx, slug: str) -> None:

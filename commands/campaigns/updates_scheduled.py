@@ -25,7 +25,7 @@ from commands.campaigns.checks import (
     require_campaign,
 )
 from commands.campaigns.updates import TEXT_MAX, member_message
-from storage.interfaces.reminders import NewReminder
+from storage.reminders.models import NewReminder
 
 _WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s+([A-Za-z][A-Za-z0-9_+\-/]{0,60})")
 EXAMPLE_WHEN = "2027-03-02 18:00 America/Chicago"

@@ -12,7 +12,7 @@ from commands.facts.options import place_opt
 from commands.facts.text import as_reported, law_line, state_label
 from lexicon.states import state_code
 from places.index import place_index
-from storage.facts_models import Law
+from storage.facts.models import Law
 
 COMMANDS = CommandSet()
 

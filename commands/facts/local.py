@@ -14,7 +14,7 @@ from commands.facts.text import atlas_as_of, deployment_line, law_line
 from lexicon.words import plural
 from places.index import place_index
 from places.lookup_facts import LookupFacts
-from storage.facts_models import RING_TECHNOLOGY, Deployment
+from storage.facts.models import RING_TECHNOLOGY, Deployment
 
 COMMANDS = CommandSet()
 _NO_RING = (

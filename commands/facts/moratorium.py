@@ -8,7 +8,7 @@ from bot.core.models import Field, Reply, Role
 from bot.core.registry import CommandSet
 from commands.facts.options import CompanyName, find_company
 from commands.facts.text import cite, date_text, status_line
-from storage.facts_models import CompanyEvent
+from storage.facts.models import CompanyEvent
 
 COMMANDS = CommandSet()
 FACE_RECOGNITION = "face-recognition"

@@ -12,7 +12,7 @@ from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Sources
 from bot.core.signatures import Opt
 from lexicon.names import normalize
 from places.index import place_index
-from storage.facts_models import Company
+from storage.facts.models import Company
 
 PLACE_MAX = 120  # longer than any agency name on record, short enough to echo back
 COMPANY_MAX = 80

@@ -27,8 +27,7 @@ from commands.facts.text import (
 from lexicon.words import plural
 from places.index import Match, Place, place_index
 from places.lookup_facts import LookupFacts
-from storage.facts_models import Deployment, RingTotals
-from storage.importers.atlas_write import ATLAS_DATASET
+from storage.facts.models import ATLAS_DATASET, Deployment, RingTotals
 
 COUNTY_NAMES_SHOWN = 15
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from commands.facts.text import cite, date_text, event_text, when
 from places.lookup_facts import LookupFacts
-from storage.facts_models import CompanyEvent, Deployment
-from storage.importers.atlas_write import ATLAS_DATASET
+from storage.facts.models import ATLAS_DATASET, CompanyEvent, Deployment
 
 # Two timeline entries (seed facts) have a place of their own in an answer: Ring's own count
 # of partners by the end of 2020, and who may use Community Requests today.

@@ -11,7 +11,7 @@ from places.governing import rule_for
 from places.jurisdiction import Jurisdiction, jurisdiction_of
 from places.lookup_facts import LookupFacts
 from places.snapshot import Place
-from storage.facts_models import Deployment
+from storage.facts.models import Deployment
 
 SERVING_SHOWN = 15
 
@@ -22,7 +22,14 @@ def is_own(place: Place, deployment: Deployment) -> bool:
     if place.kind != "city":
         return True
     j = jurisdiction_of(deployment.agency, deployment.summary)
-    return not j.is_county and normalize(place.city) in {normalize(n) for n in j.finding_names}
+    if j.is_county:
+        return False
+    wanted = normalize(place.city)
+    names = {normalize(n) for n in j.finding_names}
+    # The New York Police Department's rows give "New York City" as their town: a city's
+    # police named for it ("New York") whose own address is that "... City" is its own.
+    at_home = wanted == normalize(deployment.agency.city)
+    return wanted in names or (at_home and wanted in {f"{n} city" for n in names})
 
 
 def split_own(

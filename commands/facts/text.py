@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from bot.core.errors import UserError
 from lexicon.dates import month_year, precision_of
 from lexicon.states import STATES, state_code
-from storage.facts_models import CompanyEvent, Dataset, Deployment, Law, Source
-from storage.importers.atlas_write import ATLAS_DATASET
+from storage.facts.models import ATLAS_DATASET, CompanyEvent, Dataset, Deployment, Law, Source
 from storage.importers.laws import AS_REPORTED
 
 ATLAS_NAME = "EFF Atlas of Surveillance snapshot"

@@ -10,7 +10,7 @@ from bot.core.models import Attachment
 from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
 from commands.letters.views import clean
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 from templating import IsolatedError, TemplateRefused, check_new
 from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name
 

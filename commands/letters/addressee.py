@@ -18,7 +18,7 @@ from lexicon.names import normalize
 from places.governing import BodyRule, rule_for
 from places.jurisdiction import MUNICIPALITY, Jurisdiction, jurisdiction_of
 from places.snapshot import Place
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 
 _KIND_ES = {
     "city": "la Ciudad de",

@@ -37,7 +37,7 @@ from lexicon.invisible import has_invisible
 from lexicon.neighbors import neighbors
 from places.index import place_index
 from places.snapshot import Place
-from storage.facts_models import Agency, Deployment, Law
+from storage.facts.models import Agency, Deployment, Law
 from templating.fields import (
     MAX_RECIPIENT,
     MAX_SIGNER,

@@ -10,7 +10,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 from templating import IsolatedError, TemplateRefused, fields_of, render_custom
 from templating.engine import RenderError, render
 from templating.validate import TemplateRejected

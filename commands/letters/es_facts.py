@@ -9,7 +9,7 @@ checks that every seed event a letter can quote has its Spanish text.
 
 from __future__ import annotations
 
-from storage.facts_models import CompanyEvent
+from storage.facts.models import CompanyEvent
 
 ES_EVENTS: dict[str, str] = {
     "amazon:2018-07-26:aclu-test": (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from places.snapshot import Place
-from storage.facts_models import RING_TECHNOLOGY, Company, CompanyEvent, Deployment, Law
+from storage.facts.models import RING_TECHNOLOGY, Company, CompanyEvent, Deployment, Law
 
 BAN_KINDS = frozenset({"ban", "moratorium"})
 STANDING = frozenset({"in-force", "partly-reversed"})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.core.deps import Deps
 from bot.core.registry import MAX_CHOICES, Choice
 from commands.letters.catalog import LetterCatalog
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.dates import date_text
 from commands.letters.views import clean
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 from storage.seed.records_laws import RecordsLaw
 
 # Ring's police portal was taking partners by March 2018 (seed: ring:2018-03-22:portal);

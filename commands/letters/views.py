@@ -17,7 +17,7 @@ from commands.letters.es_facts import event_en, event_es
 from commands.letters.law_words import as_reported, law_event, law_reversal
 from lexicon.words import shorten
 from places.snapshot import Place
-from storage.facts_models import Agency, CompanyEvent, Deployment, Law, Source
+from storage.facts.models import Agency, CompanyEvent, Deployment, Law, Source
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_FACT_CHARS = 600

@@ -1,6 +1,6 @@
 """The audit log: every change to the facts, with its author, source and exact before/after.
 
-- `records`: the shapes (Author, Change, ChangeEntry, RowWrite) and their JSON form;
+- `models`: the shapes (Author, Change, ChangeEntry, RowWrite) and their JSON form;
 - `recorder`: `ChangeRecorder` writes fact rows and keeps each row's before/after;
 - `entries`: writes the audit entry in the same `Database.write` job as those rows;
 - `reads`: /facts history's look-ups.
@@ -9,16 +9,7 @@ Importers of `storage.audit` get all of it from here.
 """
 
 from storage.audit.entries import record_change, record_created, record_refusal, record_subjects
-from storage.audit.reads import (
-    changes_about,
-    changes_to_fact,
-    get_change,
-    recent_changes,
-    recent_refusals,
-    refusals_by,
-)
-from storage.audit.recorder import ChangeRecorder, locked_snapshot, snapshot
-from storage.audit.records import (
+from storage.audit.models import (
     FACT_PREFIX,
     WRITABLE_TABLES,
     Author,
@@ -31,6 +22,15 @@ from storage.audit.records import (
     dumps,
     loads,
 )
+from storage.audit.reads import (
+    changes_about,
+    changes_to_fact,
+    get_change,
+    recent_changes,
+    recent_refusals,
+    refusals_by,
+)
+from storage.audit.recorder import ChangeRecorder, locked_snapshot, snapshot
 
 __all__ = [
     "FACT_PREFIX",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from storage.audit.records import Author, ChangeEntry, RowWrite, check_table, dumps
+from storage.audit.models import Author, ChangeEntry, RowWrite, check_table, dumps
 from storage.sql import Conn, Db, returned_id
 
 

@@ -11,7 +11,7 @@ before/after snapshots; both are rewritten alike, so an undo still sees matching
 from __future__ import annotations
 
 from lexicon.words import plural, shorten
-from storage.audit.records import dumps, loads
+from storage.audit.models import dumps, loads
 from storage.sql import Conn, Db
 
 ERASED_ORIGIN = "admin:erased"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from storage.audit.records import Author, Change, Refusal, loads
+from storage.audit.models import Author, Change, Refusal, loads
 from storage.sql import Db
 
 CHANGE_COLUMNS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from storage.audit.records import ChangeRefused, Row, RowWrite, as_row, check_table
+from storage.audit.models import ChangeRefused, Row, RowWrite, as_row, check_table
 from storage.sql import Conn, returned_id
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from storage.campaigns.models import Campaign
-from storage.campaigns.reads import find_campaign
+from storage.campaigns.models import CAMPAIGN_COLUMNS, Campaign, campaign_from_row
 from storage.sql import Db
 
 
@@ -33,7 +32,11 @@ class CampaignCache:
         if known is not None and slug in known:
             return known[slug]
         generation = self._generation
-        found = await find_campaign(db, workspace, slug)
+        row = await db.fetchone(
+            f"SELECT {CAMPAIGN_COLUMNS} FROM campaigns WHERE workspace = ? AND slug = ?",
+            (workspace, slug),
+        )
+        found = None if row is None else campaign_from_row(row)
         if found is not None and generation == self._generation:
             if self._size >= self._limit:
                 self._by_workspace.clear()

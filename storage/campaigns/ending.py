@@ -4,20 +4,9 @@ the organizers' summary messages (outbox rows) commit together, so each summary 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from storage.campaigns.models import EndedCampaign
 from storage.sql import Conn, Db, Dialect, returned_id, skip_locked
-
-
-@dataclass(frozen=True)
-class EndedCampaign:
-    id: int
-    workspace: str
-    slug: str
-    title: str
-    goal: int | None
-    ends: str
-    signups: int
 
 
 async def add_organizer(conn: Conn, campaign_id: int, platform: str, user_id: str, at: str) -> None:

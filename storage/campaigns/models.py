@@ -77,3 +77,14 @@ CAMPAIGN_COLUMNS = ", ".join(CAMPAIGN_FIELDS)
 def campaign_from_row(values: Iterable[Any]) -> Campaign:
     """A campaign from a row whose first columns are CAMPAIGN_COLUMNS, in that order."""
     return Campaign(**dict(zip(CAMPAIGN_FIELDS, values, strict=False)))
+
+
+@dataclass(frozen=True)
+class EndedCampaign:
+    id: int
+    workspace: str
+    slug: str
+    title: str
+    goal: int | None
+    ends: str
+    signups: int

@@ -60,6 +60,10 @@ async def copy_database(src_url: str, dst_url: str) -> Copied:
     return Copied(counts, time.perf_counter() - started)
 
 
+# What a statement of the copy raises when it fails (rolled back), or a connection that broke on
+# the way: the command line reports it in one line without naming a driver itself.
+COPY_ERRORS = (OSError, sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError)
+
 # What opening a database that cannot be reached raises: a refused or timed-out connection, a
 # database or user the server does not know, a bad password, a file that is not a database.
 UNREACHABLE = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError, sqlite3.Error)

@@ -13,16 +13,9 @@ from storage.fact_edits.jobs import (
     origin,
     today,
 )
+from storage.fact_edits.models import Edit, FactRemoval, LawStatusChange, NewEvent, NewLaw, Outcome
 from storage.fact_edits.present import event_on_record, law_on_record
-from storage.facts_write import name_key
-from storage.interfaces.fact_edits import (
-    Edit,
-    FactRemoval,
-    LawStatusChange,
-    NewEvent,
-    NewLaw,
-    Outcome,
-)
+from storage.facts.write import name_key
 from storage.sql import Conn
 from storage.subjects import agency_subjects, company_key, law_subjects
 

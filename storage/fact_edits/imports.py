@@ -4,16 +4,21 @@ in ONE write job, all or nothing."""
 from __future__ import annotations
 
 from lexicon.words import plural
-from storage.admin_import import FactRowsRefused, audit_import, dataset_row, write_fact_rows
 from storage.audit import ChangeEntry
+from storage.fact_edits.import_rows import (
+    FactRowsRefused,
+    audit_import,
+    dataset_row,
+    write_fact_rows,
+)
 from storage.fact_edits.jobs import origin, today
-from storage.facts_csv import FactRow
-from storage.importers.atlas_write import ATLAS_DATASET, write_atlas
+from storage.fact_edits.models import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
+from storage.facts.models import ATLAS_DATASET, LAWS_DATASET
+from storage.importers.atlas_write import write_atlas
+from storage.importers.facts_csv import FactRow
 from storage.importers.issues import Issue
-from storage.importers.laws import LAWS_DATASET, write_laws
-from storage.interfaces.fact_edits import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
-from storage.outbox import stamp
-from storage.sql import Conn
+from storage.importers.laws import write_laws
+from storage.sql import Conn, stamp
 
 
 async def import_atlas(conn: Conn, change: AtlasImport) -> ImportOutcome:

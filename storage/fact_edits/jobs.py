@@ -12,12 +12,11 @@ from storage.audit import (
     snapshot,
 )
 from storage.audit.privacy import admin_origin
-from storage.facts_models import RING_TECHNOLOGY
-from storage.facts_write import name_key
-from storage.follows import enqueue_notifications
-from storage.interfaces.fact_edits import AgencyRef, Edit, Outcome
-from storage.outbox import stamp
-from storage.sql import Conn
+from storage.fact_edits.models import AgencyRef, Edit, Outcome
+from storage.facts.models import RING_TECHNOLOGY
+from storage.facts.write import name_key
+from storage.follows.notify import enqueue_notifications
+from storage.sql import Conn, stamp
 
 # Event kinds that change a company's status by themselves, and the status they leave
 # when the admin gives none: /moratorium shows the latest event that carries a status.

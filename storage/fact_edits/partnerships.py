@@ -5,8 +5,8 @@ from __future__ import annotations
 from lexicon.dates import precision_of
 from storage.audit import ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import agency, entry, finish, origin, ring_partnerships_of, today
-from storage.facts_models import RING_TECHNOLOGY
-from storage.interfaces.fact_edits import Edit, Outcome, PartnershipChange, PartnershipEnd
+from storage.fact_edits.models import Edit, Outcome, PartnershipChange, PartnershipEnd
+from storage.facts.models import RING_TECHNOLOGY
 from storage.sql import Conn
 from storage.subjects import agency_subjects
 

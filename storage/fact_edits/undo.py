@@ -1,12 +1,11 @@
-"""The job behind /facts undo: put the rows back (storage.undo), then tell the followers."""
+"""The job behind /facts undo: put the rows back (undo_change), then tell the followers."""
 
 from __future__ import annotations
 
 from storage.fact_edits.jobs import notify
-from storage.interfaces.fact_edits import UndoOutcome, UndoRequest
-from storage.outbox import stamp
-from storage.sql import Conn
-from storage.undo import undo_change
+from storage.fact_edits.models import UndoOutcome, UndoRequest
+from storage.fact_edits.undo_change import undo_change
+from storage.sql import Conn, stamp
 
 
 async def undo(conn: Conn, request: UndoRequest) -> UndoOutcome:

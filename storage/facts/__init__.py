@@ -1,9 +1,6 @@
-"""Reads of the facts: companies and their timelines, agencies, Ring partnerships, laws,
-datasets. `SqlFacts` is the FactsStore (storage.interfaces.facts), on either backend."""
-
-from storage.facts.reads import SqlFacts
-
-__all__ = ["FACT_TABLES", "SqlFacts"]
+"""The facts members read: companies and their timelines, agencies, Ring partnerships, laws,
+datasets. `models` holds the values, `repository` the `FactsStore` (its reads, on either
+backend), `write` the upserts the seed and the importers share."""
 
 # What the facts a process keeps in memory (the place index, the facts a lookup shows) are
 # read from: a change to one of them in another process reloads them; a change to a

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from storage.facts_models import (
-    Agency,
-    Company,
-    CompanyEvent,
-    Deployment,
-    Law,
-    Source,
-)
+from storage.facts.models import Agency, Company, CompanyEvent, Deployment, Law, Source
 from storage.sql import Row
 
 # SQLite's default limit on bound parameters is far above this; chunks keep statements small.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.facts_write import name_key
+from storage.facts.write import name_key
 from storage.importers.dates import LooseDate
 
 RING = "Ring/Neighbors Partnership"

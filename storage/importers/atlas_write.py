@@ -16,14 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storage.facts_write import name_key, record_dataset
+from storage.facts.models import ATLAS_DATASET
+from storage.facts.write import name_key, record_dataset
 from storage.importers.atlas import RING, AtlasParse, AtlasRow
 from storage.importers.issues import ImportRefused, SkippedRow
 from storage.sql import Conn, Db
 
 log = logging.getLogger("counterwatch.import.atlas")
 
-ATLAS_DATASET = "eff-atlas"
 ATLAS_DESCRIPTION = (
     "EFF Atlas of Surveillance export (Electronic Frontier Foundation & University of"
     " Nevada, Reno Reynolds School of Journalism; CC BY 4.0 as reported)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.facts_write import name_key
+from storage.facts.write import name_key
 
 
 def law_key(state: str, level: str, place: str = "") -> str:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from lexicon.states import state_code
-from storage.facts_write import name_key, record_dataset, upsert_law, upsert_source
+from storage.facts.models import LAWS_DATASET
+from storage.facts.write import name_key, record_dataset, upsert_law, upsert_source
 from storage.importers.cells import clean, field_problem
 from storage.importers.dates import parse_loose_date
 from storage.importers.issues import ImportRefused, Issue
@@ -22,7 +23,6 @@ from storage.importers.keys import law_key
 from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
 from storage.sql import Conn, Db
 
-LAWS_DATASET = "iff-local-laws"
 IFF_AS_OF = "2021-05-03"  # the date of the IFF post the table comes from
 LAWS_COLUMNS = ("jurisdiction", "date_of_action", "action_link_text", "stance_text", "source_url")
 # Every row the table gives is its compiler's word of May 2021: an answer says so.

@@ -15,8 +15,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from storage.facts_models import RING_TECHNOLOGY
-from storage.facts_write import (
+from storage.facts.models import RING_TECHNOLOGY
+from storage.facts.write import (
     add_company_event,
     record_dataset,
     upsert_agency,

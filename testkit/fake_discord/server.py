@@ -1,4 +1,5 @@
-"""A fake Discord on 127.0.0.1: REST API v10, a CDN for attachments and the gateway.
+"""A fake Discord on 127.0.0.1: REST API v10 (its routes in rest.py), a CDN for
+attachments and the gateway (gateway.py).
 
 Every REST request is recorded (method, path, JSON body, uploaded files) so tests
 can assert on exactly what unmodified discord.py put on the wire. JSON answers
@@ -8,53 +9,24 @@ carry `Content-Type: application/json` exactly, as discord.py requires.
 from __future__ import annotations
 
 import asyncio
-import json
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
 from testkit.fake_discord import interactions, payloads
 from testkit.fake_discord.gateway import Gateway
+from testkit.fake_discord.rest import API, DiscordRest, Received, held_row, read_request
 
-API = "/api/v10"
-CHANNEL_MESSAGE = 4  # an interaction callback that posts a message
-EPHEMERAL = 64
 WAIT_S = 10.0  # generous; tests wait on events, this only bounds a hang
 
 
-@dataclass(frozen=True)
-class Received:
-    method: str
-    path: str
-    query: dict[str, str]
-    body: Any  # the JSON body (or multipart `payload_json`), None when empty
-    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
-    at: float = field(default_factory=time.perf_counter)  # arrival, for benchmarks
-
-
-def _json(data: Any, status: int = 200) -> web.Response:
-    return web.Response(
-        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
-    )
-
-
-class FakeDiscord:
+class FakeDiscord(DiscordRest):
     def __init__(self) -> None:
+        super().__init__()
         self.requests: list[Received] = []
-        self.commands: dict[str | None, list[dict[str, Any]]] = {}  # guild id (None: global)
-        self.closed_dm_users: set[str] = set()
-        self.dm_channels: dict[str, str] = {}  # DM channel id -> recipient user id
-        self.expire_next_callbacks = 0  # that many callbacks get 404 Unknown interaction
         self.cdn: dict[str, bytes] = {}
         self.cdn_padding = 0
-        self.recommended_shards = 1  # what GET /gateway/bot advises
-        # Public messages the bot posted (callbacks and follow-ups), by message id, as
-        # Discord holds them; PATCH edits them, DELETE (or `delete_message`) removes them.
-        self.messages: dict[str, dict[str, Any]] = {}
-        self.response_message_ids: dict[str, str] = {}  # interaction id -> its message's id
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.base_url = ""
@@ -124,7 +96,7 @@ class FakeDiscord:
         data = sent.body["data"] if "type" in sent.body and "data" in sent.body else sent.body
         message = payloads.message(payloads.CHANNEL_ID, data.get("content"))
         message["embeds"] = data.get("embeds") or []
-        message["components"] = [_held_row(row) for row in data.get("components") or []]
+        message["components"] = [held_row(row) for row in data.get("components") or []]
         return message
 
     async def click(
@@ -188,132 +160,8 @@ class FakeDiscord:
         return web.Response(body=data, headers={"Content-Type": "application/octet-stream"})
 
     async def _rest(self, request: web.Request) -> web.Response:
-        received = await _read(request)
+        received = await read_request(request)
         async with self._changed:
             self.requests.append(received)
             self._changed.notify_all()
-        return self._answer(received, request.match_info["tail"].split("/"))
-
-    def _answer(self, r: Received, parts: list[str]) -> web.Response:
-        route = (r.method, *parts)
-        if route == ("GET", "users", "@me"):
-            return _json(payloads.BOT_USER)
-        if route == ("GET", "oauth2", "applications", "@me"):
-            return _json(payloads.application())
-        if route == ("GET", "gateway", "bot"):
-            limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-            shards = self.recommended_shards
-            return _json(
-                {"url": self.gateway.ws_url, "shards": shards, "session_start_limit": limit}
-            )
-        if parts[0] == "applications" and parts[-1] == "commands":
-            guild_id = parts[3] if len(parts) == 5 else None
-            if r.method == "PUT":
-                return self._sync(r, guild_id)
-            if r.method == "GET":
-                return _json(self.commands.get(guild_id, []))
-        if r.method == "POST" and parts[0] == "interactions":
-            if self.expire_next_callbacks > 0:
-                self.expire_next_callbacks -= 1
-                return _json({"code": 10062, "message": "Unknown interaction"}, status=404)
-            answer = _callback_answer(parts[1], r.body)
-            message_id = answer["interaction"]["response_message_id"]
-            self.response_message_ids[parts[1]] = message_id
-            if (r.body or {}).get("type") == CHANNEL_MESSAGE:
-                self._hold(message_id, payloads.CHANNEL_ID, r.body.get("data") or {})
-            return _json(answer)
-        if parts[0] == "webhooks":
-            if r.method == "DELETE":
-                return web.Response(status=204)
-            message = payloads.message(payloads.CHANNEL_ID, (r.body or {}).get("content"))
-            self._hold(message["id"], payloads.CHANNEL_ID, r.body or {})
-            return _json(message)
-        if parts[0] == "channels" and len(parts) == 4 and parts[2] == "messages":
-            return self._message_route(r, parts[1], parts[3])
-        if route == ("POST", "users", "@me", "channels"):
-            channel_id = payloads.snowflake()
-            self.dm_channels[channel_id] = str(r.body["recipient_id"])
-            return _json(payloads.dm_channel(channel_id, self.dm_channels[channel_id]))
-        if r.method == "POST" and parts[0] == "channels" and parts[-1] == "messages":
-            if self.dm_channels.get(parts[1]) in self.closed_dm_users:
-                error = {"code": 50007, "message": "Cannot send messages to this user"}
-                return _json(error, status=403)
-            return _json(payloads.message(parts[1], r.body.get("content")))
-        return _json({"code": 0, "message": "404: Not Found"}, status=404)
-
-    def _hold(self, message_id: str, channel_id: str, data: dict[str, Any]) -> None:
-        if (data.get("flags") or 0) & EPHEMERAL:
-            return  # an ephemeral message is nobody's to edit later
-        message = payloads.message(channel_id, data.get("content"))
-        message.update(id=message_id, embeds=data.get("embeds") or [])
-        message["components"] = [_held_row(row) for row in data.get("components") or []]
-        self.messages[message_id] = message
-
-    def _message_route(self, r: Received, channel_id: str, message_id: str) -> web.Response:
-        """PATCH (edit) and DELETE of a channel message; 404 Unknown Message once it is gone."""
-        held = self.messages.get(message_id)
-        if held is None or held["channel_id"] != channel_id:
-            return _json({"code": 10008, "message": "Unknown Message"}, status=404)
-        if r.method == "DELETE":
-            del self.messages[message_id]
-            return web.Response(status=204)
-        body = r.body or {}
-        if "content" in body:
-            held["content"] = body["content"] or ""
-        if "embeds" in body:
-            held["embeds"] = body["embeds"] or []
-        if "components" in body:
-            held["components"] = [_held_row(row) for row in body["components"] or []]
-        held["edited_timestamp"] = payloads.TIMESTAMP
-        return _json(held)
-
-    def _sync(self, r: Received, guild_id: str | None) -> web.Response:
-        stored = []
-        for command in r.body:
-            saved = {**payloads.as_held(command), "id": payloads.snowflake()}
-            saved.update({"application_id": payloads.APP_ID, "version": payloads.snowflake()})
-            if guild_id:
-                saved["guild_id"] = guild_id
-            stored.append(saved)
-        self.commands[guild_id] = stored
-        return _json(stored)
-
-
-def _held_row(row: dict[str, Any]) -> dict[str, Any]:
-    """An action row as Discord returns it: each component gets an id, unset keys dropped."""
-    held = [
-        {**{k: v for k, v in c.items() if v is not None}, "id": n}
-        for n, c in enumerate(row.get("components") or [], start=2)
-    ]
-    return {"type": row.get("type", 1), "id": 1, "components": held}
-
-
-def _callback_answer(interaction_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
-    kind = (body or {}).get("type")
-    flags = ((body or {}).get("data") or {}).get("flags") or 0
-    return {
-        "interaction": {
-            "id": interaction_id,
-            "type": 2,
-            "response_message_id": payloads.snowflake(),
-            "response_message_loading": kind == 5,
-            "response_message_ephemeral": bool(flags & 64),
-        },
-        "resource": {"type": kind},
-    }
-
-
-async def _read(request: web.Request) -> Received:
-    body: Any = None
-    files: dict[str, tuple[str, bytes]] = {}
-    if request.content_type.startswith("multipart/"):
-        form = await request.post()
-        for name, value in form.items():
-            if name == "payload_json":
-                body = json.loads(str(value))
-            elif isinstance(value, web.FileField):
-                files[name] = (value.filename, value.file.read())
-    elif request.can_read_body:
-        text = await request.text()
-        body = json.loads(text) if text else None
-    return Received(request.method, request.path, dict(request.query), body, files)
+        return self.answer(received, request.match_info["tail"].split("/"))

@@ -2,7 +2,7 @@
 ARCHITECTURE.md or docs/ lands on a real file, and docs say nothing of files outside the repo.
 
 What counts as a path: a `backticked` span whose first part is one of the repo's top-level
-names (`storage/outbox.py`, `tests/pg_fixtures.py`, `main.py`), and every relative markdown
+names (`storage/sql.py`, `tests/pg_fixtures.py`, `main.py`), and every relative markdown
 link. A module name: a backticked dotted name starting with a top-level package or module
 (`bot.core.deps.utc_now`, `storage.sql.skip_locked`, `wiring.wire_deps`), checked by import.
 Placeholders (`<lang>`, `NNNN`, `*`) are not paths.
@@ -110,7 +110,7 @@ def test_docs_point_at_nothing_outside_the_repo() -> None:
 def test_the_checker_sees_a_missing_path_a_dead_link_and_a_stale_name(tmp_path: Path) -> None:
     doc = tmp_path / "x.md"
     doc.write_text(
-        "`storage/no_such.py` and `storage/outbox.py`, [gone](nowhere.md), "
+        "`storage/no_such.py` and `storage/outbox/repository.py`, [gone](nowhere.md), "
         "`storage.sql.no_such_name`, `storage.sql.skip_locked`, `templates/letters/<lang>/`;\n"
         "in prose, see bot/core/gone.py.\n"
     )

@@ -8,8 +8,8 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Attachment, Role
 from places.index import place_index
-from storage import facts_write as w
 from storage.db import Database
+from storage.facts import write as w
 from storage.seed import ensure_seed
 from storage.sql import Conn
 from tests.conftest import FIXED_NOW, identity, shared_data_file

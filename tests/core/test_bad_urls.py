@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.settings import SettingsError, load_settings
+from bot.core.setting_values import SettingsError
+from bot.core.settings import load_settings
 from bot.core.urls import redacted
 
 ROOT = Path(__file__).parents[2]

@@ -10,11 +10,13 @@ from collections import Counter
 
 from bot.core.context import Ctx
 from bot.core.deps import Deps
-from bot.core.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity, is_replay
+from bot.core.dispatch import Dispatcher, Identity
 from bot.core.errors import UserError
+from bot.core.incidents import INCIDENT_MESSAGE
 from bot.core.models import Reply, Role
 from bot.core.registry import Command, Option, Registry
-from storage.interfaces.audit import Author
+from bot.core.replay_scope import is_replay
+from storage.audit.models import Author
 from storage.viewer import EVERYONE
 from tests.conftest import FIXED_NOW, identity
 

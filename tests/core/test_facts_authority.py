@@ -12,11 +12,13 @@ import io
 import pytest
 
 from bot.core.deps import Deps
-from bot.core.dispatch import FACTS_ADMINS_ONLY, Dispatcher, Identity
+from bot.core.dispatch import Dispatcher, Identity
 from bot.core.home import discord_facts_admin, home_line, slack_facts_admin
 from bot.core.models import DIRECT_MESSAGES, Role
+from bot.core.refusals import FACTS_ADMINS_ONLY
 from bot.core.registry import Command
-from bot.core.settings import SettingsError, load_settings
+from bot.core.setting_values import SettingsError
+from bot.core.settings import load_settings
 from bot.platforms import console
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.settings import SettingsError, check_slack_complete, load_settings
+from bot.core.setting_values import SettingsError
+from bot.core.settings import check_slack_complete, load_settings
 
 
 def test_defaults_mean_console() -> None:

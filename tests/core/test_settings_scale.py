@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.settings import SettingsError, check_slack_workers, load_settings
+from bot.core.setting_values import SettingsError
+from bot.core.settings import check_slack_workers, load_settings
 
 HTTP_SLACK = {"SLACK_BOT_TOKEN": "xoxb", "SLACK_SIGNING_SECRET": "s"}
 

@@ -43,7 +43,7 @@ from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from storage.open import open_database
-from storage.outbox import SqlOutbox
+from storage.outbox.repository import OutboxStore
 from storage.seed import ensure_seed
 from storage.sql import Db
 from tests.conftest import FIXED_NOW
@@ -158,7 +158,7 @@ async def main(url: str, sends: str, epoch: str, lease_s: str, delay_s: str) -> 
         messengers.register(RecordingMessenger(sends, float(delay_s)))
         deps = await wire_deps(db, Settings(database_url=url), clock, messengers=messengers)
         # The lease is shortened for the test, as an operator could: the outbox as built.
-        outbox = SqlOutbox(db, lease=dt.timedelta(seconds=float(lease_s)))
+        outbox = OutboxStore(db, lease=dt.timedelta(seconds=float(lease_s)))
         deps = replace(deps, storage=replace(deps.storage, outbox=outbox))
         print(json.dumps({"ready": os.getpid(), "claimant": outbox.claimant}), flush=True)
         await Child(db, deps).serve()

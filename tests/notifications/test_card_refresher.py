@@ -18,7 +18,7 @@ from commands.campaigns.cards import current_card
 from commands.campaigns.ending import summary_text
 from notifications.cards import refresh_due_cards, retry_delay, run_card_refresher
 from notifications.reminders import close_ended_campaigns
-from storage.interfaces.cards import Card
+from storage.cards.models import Card
 from testkit.waiting import eventually
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_ok
 from tests.conftest import FIXED_NOW, identity

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from storage import outbox
 from storage.db import Database
-from storage.outbox import LEASE, SqlOutbox, stamp
+from storage.outbox.repository import LEASE, OutboxStore
+from storage.sql import stamp
 from tests.conftest import FIXED_NOW
 
 # Several processes side by side: `make test` runs it, `make test-fast` does not.
@@ -69,7 +69,7 @@ async def test_two_processes_deliver_each_notification_exactly_once(tmp_path: Pa
     assert len(sent) == FOLLOWERS
     db = await Database.open(db_path)
     try:
-        assert (await outbox.stats(db)).delivered == FOLLOWERS
+        assert (await OutboxStore(db).stats()).delivered == FOLLOWERS
     finally:
         await db.close()
 
@@ -81,7 +81,7 @@ async def test_a_claim_lapses_after_its_lease(tmp_path: Path) -> None:
     first, second = await Database.open(db_path), await Database.open(db_path)
     try:
         queue_notifications(db_path, 5)
-        dead, alive = SqlOutbox(first), SqlOutbox(second)
+        dead, alive = OutboxStore(first), OutboxStore(second)
         assert len(await dead.claim(FIXED_NOW, 100)) == 5
         assert await alive.claim(FIXED_NOW, 100) == []
         assert await alive.claim(FIXED_NOW + LEASE / 2, 100) == []

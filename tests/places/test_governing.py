@@ -12,7 +12,7 @@ from lexicon.names import normalize
 from places.governing import parse_rules, rules
 from places.jurisdiction import jurisdiction_of
 from places.snapshot import Place
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 from storage.importers.atlas import RING
 from tests.conftest import shared_data_file
 

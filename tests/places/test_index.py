@@ -8,8 +8,8 @@ from lexicon.states import state_code
 from places.index import PlaceIndex
 from places.names import readings
 from storage.db import Database
-from storage.facts import SqlFacts
-from storage.facts_write import upsert_agency
+from storage.facts.repository import FactsStore
+from storage.facts.write import upsert_agency
 from storage.sql import Conn
 from tests.facts_sample import load_sample
 
@@ -17,7 +17,7 @@ from tests.facts_sample import load_sample
 @pytest.fixture
 async def index(db: Database) -> PlaceIndex:
     await load_sample(db)
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()
     return places
 
@@ -109,7 +109,7 @@ async def test_law_only_places_resolve(index: PlaceIndex) -> None:
 
 
 async def test_empty_index_gives_a_clear_message(db: Database) -> None:
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()
     with pytest.raises(UserError, match="empty"):
         places.resolve("Greenfield, WI")
@@ -118,7 +118,7 @@ async def test_empty_index_gives_a_clear_message(db: Database) -> None:
 
 
 async def test_reload_sees_new_facts(db: Database) -> None:
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()
     assert len(places) == 0
     await load_sample(db)
@@ -140,7 +140,7 @@ async def test_suggest_prefix_first_then_fuzzy(index: PlaceIndex) -> None:
 
 
 async def test_suggest_never_exceeds_25(db: Database) -> None:
-    from storage import facts_write as w
+    from storage.facts import write as w
 
     async def many(conn):  # type: ignore[no-untyped-def]
         for n in range(60):
@@ -148,7 +148,7 @@ async def test_suggest_never_exceeds_25(db: Database) -> None:
                                   city=f"Springfield {n}")  # fmt: skip
 
     await db.write(many)
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()
     assert len(places.suggest("Springfield")) == 25
     assert len(places.suggest("Springfeld")) == 25
@@ -161,7 +161,7 @@ async def test_ambiguity_example_names_a_state(db: Database) -> None:
             await upsert_agency(conn, "Springfield Police Department", state, city="Springfield")
 
     await db.write(job)
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()
     with pytest.raises(UserError, match=r"Say which, e\.g\. Springfield, (IL|MA)\."):
         places.resolve("Springfield")
@@ -182,7 +182,7 @@ async def test_other_cities_and_aliases_find_an_agency(db: Database) -> None:
         )
 
     await db.write(job)
-    index = PlaceIndex(SqlFacts(db))
+    index = PlaceIndex(FactsStore(db))
     await index.reload()
     both = index.resolve("Kalamazoo Township Police Department, MI")
     assert len(both.agency_ids) == 2  # the alias joins the agency of that name

@@ -9,14 +9,14 @@ from places.errors import NotOnRecord
 from places.index import PlaceIndex
 from places.zips import zip_area, zip_code
 from storage.db import Database
-from storage.facts import SqlFacts
+from storage.facts.repository import FactsStore
 from tests.facts_sample import load_sample
 
 
 @pytest.fixture
 async def index(db: Database) -> PlaceIndex:
     await load_sample(db)
-    places = PlaceIndex(SqlFacts(db))
+    places = PlaceIndex(FactsStore(db))
     await places.reload()
     return places
 

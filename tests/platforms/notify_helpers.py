@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from storage.audit import Author, ChangeEntry, record_change
 from storage.db import Database
-from storage.follows import add_follow, enqueue_notifications
+from storage.follows.models import FollowTarget, Member
+from storage.follows.notify import enqueue_notifications
+from storage.follows.repository import FollowStore
 from storage.sql import Conn
 
 AT = "2026-11-26T12:00:00+00:00"
-PLACE = ("city:greenfield:WI", "Greenfield, WI", "WI", "")
+PLACE = FollowTarget("city:greenfield:WI", "Greenfield, WI", "WI", "")
 
 
 async def queue_notification(
@@ -16,11 +20,13 @@ async def queue_notification(
 ) -> int:
     """`user_id` follows Greenfield, WI; an admin change about it queues one notification."""
 
+    member = Member(platform, workspace, user_id)
+    await FollowStore(db).follow(member, PLACE, dt.datetime.fromisoformat(AT), user_name)
+
     async def job(conn: Conn) -> int:
-        await add_follow(conn, (platform, workspace, user_id), PLACE, AT, user_name)
         entry = ChangeEntry(
             Author(platform, workspace, "A1", "admin"), AT, "facts end-partnership", "update",
-            "https://example.org/e", "ended", subjects=(PLACE[0],),
+            "https://example.org/e", "ended", subjects=(PLACE.key,),
         )  # fmt: skip
         change_id = await record_change(conn, entry)
         return await enqueue_notifications(conn, change_id, lambda label: text, AT)

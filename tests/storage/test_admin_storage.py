@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from storage import outbox
 from storage.audit import Author, ChangeEntry, ChangeRefused, record_change, record_created
 from storage.db import Database
-from storage.facts_csv import parse_facts_csv
-from storage.facts_write import upsert_agency, upsert_deployment, upsert_source
+from storage.fact_edits.undo_change import undo_change
+from storage.facts.write import upsert_agency, upsert_deployment, upsert_source
+from storage.importers.facts_csv import parse_facts_csv
+from storage.outbox import repository as outbox
 from storage.sql import Conn
-from storage.undo import undo_change
 
 AUTHOR = Author("test", "W1", "A1", "admin")
 HEADER = "fact,subject,state,city,date,kind,status,summary,source_url\n"

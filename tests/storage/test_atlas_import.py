@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from storage.facts_write import name_key
+from storage.facts.write import name_key
 from storage.importers.atlas import RING, AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.dates import LooseDate

@@ -13,9 +13,10 @@ import pytest
 
 from bot.core.settings import Settings
 from places.index import place_index
-from storage import facts_write as fw
-from storage.campaigns import NewCampaign, SqlCampaigns
+from storage.campaigns.models import NewCampaign
+from storage.campaigns.repository import CampaignStore
 from storage.db import Database
+from storage.facts import write as fw
 from storage.sql import Conn
 from testkit.waiting import eventually
 from tests.conftest import FIXED_NOW
@@ -36,7 +37,7 @@ async def pair(tmp_path: Path) -> AsyncIterator[tuple[Database, Database]]:
 
 async def test_a_campaign_closed_elsewhere_is_seen_closed(pair: tuple[Database, Database]) -> None:
     here, elsewhere = pair
-    ours, theirs = SqlCampaigns(here), SqlCampaigns(elsewhere)
+    ours, theirs = CampaignStore(here), CampaignStore(elsewhere)
     new = NewCampaign("W1", "shut", "Shut", None, "", "", None, "2026-11-26")
     assert await ours.create(new)
     cached = await ours.find("W1", "shut")
@@ -49,7 +50,7 @@ async def test_a_campaign_closed_elsewhere_is_seen_closed(pair: tuple[Database, 
 
 async def test_own_writes_are_not_changes_elsewhere(pair: tuple[Database, Database]) -> None:
     here, _ = pair
-    await SqlCampaigns(here).create(NewCampaign("W1", "own", "Own", None, "", "", None, "d"))
+    await CampaignStore(here).create(NewCampaign("W1", "own", "Own", None, "", "", None, "d"))
     assert not await here.poll_changes()  # no reload storm under our own sign-ups
     assert here.elsewhere_generation == 0
 

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from storage.db import Database
-from storage.dedupe import SqlDedupe
+from storage.dedupe.repository import RequestDedupe
 from tests.conftest import FIXED_NOW
 
 TTL = dt.timedelta(minutes=15)  # longer than Slack's 5-minute signature window
@@ -18,14 +18,14 @@ async def test_a_request_replayed_after_a_restart_is_recognised(tmp_path: Path) 
     path = tmp_path / "seen.db"
     db = await Database.open(path)
     try:
-        seen = SqlDedupe(db)
+        seen = RequestDedupe(db)
         assert await seen.first_time(KEY, FIXED_NOW, TTL)
         assert not await seen.first_time(KEY, FIXED_NOW + dt.timedelta(seconds=1), TTL)
     finally:
         await db.close()
     restarted = await Database.open(path)  # a new process on the same file
     try:
-        seen = SqlDedupe(restarted)
+        seen = RequestDedupe(restarted)
         replay_at = FIXED_NOW + dt.timedelta(minutes=4)  # within Slack's window
         assert not await seen.first_time(KEY, replay_at, TTL)
         assert await seen.first_time("slash:another", replay_at, TTL)
@@ -38,7 +38,7 @@ async def test_a_request_replayed_after_a_restart_is_recognised(tmp_path: Path) 
 async def test_two_processes_see_a_key_first_only_once(tmp_path: Path) -> None:
     one, two = await Database.open(tmp_path / "two.db"), await Database.open(tmp_path / "two.db")
     try:
-        a, b = SqlDedupe(one), SqlDedupe(two)
+        a, b = RequestDedupe(one), RequestDedupe(two)
         firsts = await asyncio.gather(
             *(store.first_time(f"k{i}", FIXED_NOW, TTL) for i in range(50) for store in (a, b))
         )
@@ -49,7 +49,7 @@ async def test_two_processes_see_a_key_first_only_once(tmp_path: Path) -> None:
 
 
 async def test_forget_and_purge(db: Database) -> None:
-    seen = SqlDedupe(db)
+    seen = RequestDedupe(db)
     assert await seen.first_time("view:V1:abc", FIXED_NOW, TTL)
     await seen.forget("view:V1:abc")  # rejected input: the same submission may come again
     assert await seen.first_time("view:V1:abc", FIXED_NOW, TTL)
@@ -61,7 +61,7 @@ async def test_forget_and_purge(db: Database) -> None:
 
 async def test_keys_are_stored_as_digests_only(db: Database) -> None:
     typed = "view:V9:Zelda's private note"
-    await SqlDedupe(db).first_time(typed, FIXED_NOW, TTL)
+    await RequestDedupe(db).first_time(typed, FIXED_NOW, TTL)
     rows = await db.fetchall("SELECT key_hash FROM seen_requests")
     assert rows and all("private note" not in str(tuple(r)) for r in rows)
     if isinstance(db, Database):  # and not in SQLite's files either (its WAL included)

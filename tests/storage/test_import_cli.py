@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import main
-from storage.import_cli import as_of_from_name
+from bot.platforms.cli.import_file import as_of_from_name
 from tests.conftest import shared_data_file
 
 
@@ -46,7 +46,7 @@ def test_import_laws_prints_a_summary(
     monkeypatch.setenv("COUNTERWATCH_DB", str(db_path))
     assert main.main(["import-laws", str(source)]) == 0
     out = capsys.readouterr().out
-    assert "iff-local-laws: 26 rows read" in out and "laws created: 18" in out
+    assert "iff-local-laws: 26 rows read" in out and "laws created: 17" in out
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT count(*) FROM laws").fetchone()[0] == 30  # 12 seeded + 18
+        assert conn.execute("SELECT count(*) FROM laws").fetchone()[0] == 30  # 13 seeded + 17
     assert main.main(["import-laws", str(source), "--as-of", "not a date"]) == 1

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storage import letters as store
 from storage.db import Database
+from storage.letters import privacy
+from storage.letters.models import StoredTemplate
+from storage.letters.repository import LetterStore
 
-BASE = store.StoredTemplate(
+BASE = StoredTemplate(
     name="thanks-council",
     language="en",
     kind="letter",
@@ -23,17 +25,17 @@ BASE = store.StoredTemplate(
 )
 
 
-async def _save(db: Database, template: store.StoredTemplate) -> bool:
-    return await db.write(lambda conn: store.save_template(conn, template))
+async def _save(db: Database, template: StoredTemplate) -> bool:
+    return await LetterStore(db).save(template)
 
 
 async def test_save_replace_and_languages(db: Database) -> None:
     assert await _save(db, BASE) is False
     assert await _save(db, replace(BASE, body="Thanks again")) is True
     assert await _save(db, replace(BASE, language="es", body="Gracias")) is False
-    found = await store.find_template(db, "thanks-council", "W1")
+    found = await LetterStore(db).get("thanks-council", "W1")
     assert [(t.language, t.body) for t in found] == [("en", "Thanks again"), ("es", "Gracias")]
-    assert await store.find_template(db, "thanks-council", "W2") == []
+    assert await LetterStore(db).get("thanks-council", "W2") == []
 
 
 async def test_a_name_is_each_workspace_s_own(db: Database) -> None:
@@ -41,35 +43,35 @@ async def test_a_name_is_each_workspace_s_own(db: Database) -> None:
     await _save(db, BASE)
     assert await _save(db, replace(BASE, workspace="W2", body="Theirs")) is False
     assert await _save(db, replace(BASE, workspace="W2", body="Theirs again")) is True
-    [ours] = await store.find_template(db, "thanks-council", "W1")
-    [theirs] = await store.find_template(db, "thanks-council", "W2")
+    [ours] = await LetterStore(db).get("thanks-council", "W1")
+    [theirs] = await LetterStore(db).get("thanks-council", "W2")
     assert (ours.body, theirs.body) == (BASE.body, "Theirs again")
-    assert await db.write(lambda c: store.delete_template(c, "W2", "thanks-council")) == 1
-    assert [t.body for t in await store.find_template(db, "thanks-council", "W1")] == [BASE.body]
+    assert await LetterStore(db).remove("W2", "thanks-council") == 1
+    assert [t.body for t in await LetterStore(db).get("thanks-council", "W1")] == [BASE.body]
 
 
 async def test_delete_only_in_own_workspace(db: Database) -> None:
     await _save(db, BASE)
     await _save(db, replace(BASE, language="es"))
-    assert await db.write(lambda c: store.delete_template(c, "W2", "thanks-council")) == 0
-    assert await db.write(lambda c: store.delete_template(c, "W1", "thanks-council")) == 2
-    assert await store.templates_for_workspace(db, "W1") == []
+    assert await LetterStore(db).remove("W2", "thanks-council") == 0
+    assert await LetterStore(db).remove("W1", "thanks-council") == 2
+    assert await LetterStore(db).list("W1") == []
 
 
 async def test_privacy_describe_and_erase_keep_the_template(db: Database) -> None:
     await _save(db, BASE)
     await _save(db, replace(BASE, name="other-one", author_id="U2", author_name="Bo"))
-    lines = await store.describe_author(db, "slack", "U1")
+    lines = await privacy.describe_author(db, "slack", "U1")
     assert len(lines) == 1 and "thanks-council" in lines[0] and '"Ana"' in lines[0]
-    assert await db.write(lambda c: store.erase_author(c, "slack", "U1")) == 1
-    assert await store.describe_author(db, "slack", "U1") == []
-    kept = await store.find_template(db, "thanks-council", "W1")
-    assert kept[0].author_name == store.ERASED_AUTHOR and kept[0].author_id == ""
-    assert (await store.find_template(db, "other-one", "W1"))[0].author_name == "Bo"
+    assert await db.write(lambda c: privacy.erase_author(c, "slack", "U1")) == 1
+    assert await privacy.describe_author(db, "slack", "U1") == []
+    kept = await LetterStore(db).get("thanks-council", "W1")
+    assert kept[0].author_name == privacy.ERASED_AUTHOR and kept[0].author_id == ""
+    assert (await LetterStore(db).get("other-one", "W1"))[0].author_name == "Bo"
 
 
 async def test_the_repository_saves_lists_gets_and_removes(db: Database) -> None:
-    letters = store.SqlLetters(db)
+    letters = LetterStore(db)
     assert await letters.save(BASE) is False
     assert await letters.save(replace(BASE, language="es", body="Gracias")) is False
     assert [t.language for t in await letters.list("W1")] == ["en", "es"]

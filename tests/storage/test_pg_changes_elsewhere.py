@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from storage import facts_write as fw
-from storage.campaigns import NewCampaign, SqlCampaigns
+from storage.campaigns.models import NewCampaign
+from storage.campaigns.repository import CampaignStore
 from storage.facts import FACT_TABLES
+from storage.facts import write as fw
 from storage.postgres.db import PgDatabase
 from storage.sql import Conn
 from testkit.waiting import eventually
@@ -46,7 +47,7 @@ async def test_a_campaign_made_elsewhere_reloads_no_facts(
 
     here.on_change_elsewhere(reload_facts, tables=FACT_TABLES)
     new = NewCampaign("W1", "vote", "Vote", None, "", "", None, "2026-11-26")
-    assert await SqlCampaigns(elsewhere).create(new)
+    assert await CampaignStore(elsewhere).create(new)
     assert await here.poll_changes()  # noticed: the campaign cache drops its entries
     assert reloads == []  # but the place index is not rebuilt for it
     await add_agency(elsewhere, "Greenfield Police Department")

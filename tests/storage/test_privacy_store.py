@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from storage import privacy
 from storage.db import Database
+from storage.privacy import repository as privacy
 from storage.sql import Conn, Db
 
 
@@ -46,7 +46,7 @@ async def test_erasure_is_one_transaction_across_providers(db: Database) -> None
 
 async def test_the_repository_describes_codes_and_erases(db: Database) -> None:
     await _sign_up(db, "u1")
-    store = privacy.SqlPrivacy(db)
+    store = privacy.PrivacyStore(db)
     held = [s for s in await store.describe("p", "u1") if s.lines]
     assert [s.name for s in held] == ["Campaign sign-ups"]
     code = store.erase_code("p", "u1", "2026-11-26", held)

@@ -14,10 +14,10 @@ import pytest
 
 from bot.core.dispatch import Dispatcher
 from bot.core.settings import Settings
+from bot.platforms.cli.import_file import import_file
 from commands import build_registry
 from storage.db import Database
 from storage.errors import BUSY_MESSAGE, Busy
-from storage.import_cli import import_file
 from storage.migrate import migration_files
 from tests.commands.campaigns.helpers import ORGANIZER, run_ok
 from tests.conftest import FIXED_NOW, identity, shared_data_file

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from storage.audit import ChangeEntry, record_change
-from storage.audit.log import SqlAudit
-from storage.interfaces.audit import Author
-from storage.outbox import SqlOutbox
+from storage.audit.models import Author
+from storage.audit.repository import AuditLog
+from storage.outbox.repository import OutboxStore
 from storage.sql import Conn, Db
 from storage.viewer import ELSEWHERE, EVERYONE, Viewer
 
@@ -33,7 +33,7 @@ async def _fill(db: Db) -> None:
             )  # fmt: skip
 
     await db.write(job)
-    audit = SqlAudit(db)
+    audit = AuditLog(db)
     await audit.record_refusal(VICTIM, AT, "facts import")
     await audit.record_refusal(HOME, AT, "facts import")
 
@@ -44,7 +44,7 @@ def _shown(*values: object) -> str:
 
 async def test_refusals_and_changes_of_another_workspace_are_someone_elsewhere(db: Db) -> None:
     await _fill(db)
-    audit = SqlAudit(db)
+    audit = AuditLog(db)
     refusals = await audit.recent_refusals(10, HOME_VIEWER)
     assert [r.author for r in refusals] == [HOME, Author("", "", "", ELSEWHERE)]
     assert "VICTIM" not in _shown(refusals) and "Victoria" not in _shown(refusals)
@@ -64,7 +64,7 @@ async def test_refusals_and_changes_of_another_workspace_are_someone_elsewhere(d
 async def test_the_same_workspace_id_on_another_platform_is_elsewhere(db: Db) -> None:
     await _fill(db)
     lookalike = Viewer("slack", "800", "U1")  # a Slack team that happens to be called 800
-    [change] = await SqlAudit(db).recent_changes(10, lookalike)
+    [change] = await AuditLog(db).recent_changes(10, lookalike)
     assert change.author.user_name == ELSEWHERE and change.author.user_id == ""
 
 
@@ -72,7 +72,7 @@ async def test_the_outbox_shows_another_workspace_s_recipients_as_nobody_in_part
     db: Db,
 ) -> None:
     await _fill(db)
-    outbox = SqlOutbox(db)
+    outbox = OutboxStore(db)
     pending = await outbox.pending(10, HOME_VIEWER)
     mine = [n for n in pending if n.user_id]
     theirs = [n for n in pending if not n.user_id]

@@ -13,7 +13,8 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.core.dispatch import Dispatcher, incident_reply
+from bot.core.dispatch import Dispatcher
+from bot.core.incidents import incident_reply
 from bot.platforms.discord.app_tree import add_registry_commands
 from bot.platforms.discord.components import CardButton
 from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler

@@ -30,40 +30,38 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core import tracebacks
-from bot.core.dispatch import Dispatcher, Identity, incident_reply, is_replay
-from bot.core.errors import UserError
-from bot.core.grammar import resolve_command, tokenize
-from bot.core.home import slack_facts_admin
-from bot.core.models import Reply, Role, may_run
-from bot.core.registry import AutocompleteContext, Command
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.incidents import incident_reply
+from bot.core.models import Reply
+from bot.core.registry import AutocompleteContext
+from bot.core.replay_scope import is_replay
 from bot.platforms.slack import eager
 from bot.platforms.slack.buttons import ButtonPresses
 from bot.platforms.slack.dedupe import SeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget, wants_ids
-from bot.platforms.slack.manifest import HELP_NAME, slash_commands
+from bot.platforms.slack.identity import PLATFORM, Body, build_identity, team_id
+from bot.platforms.slack.manifest import slash_commands
 from bot.platforms.slack.modals import (
     CALLBACK_PREFIX,
     choice_option,
     command_for_view,
     field_errors,
+    modal_command,
     modal_view,
     submitted_options,
     view_channel,
-    wants_modal,
 )
 from bot.platforms.slack.render import BUTTON_ACTION_PREFIX, render_reply, unescape
 from bot.platforms.slack.roles import RoleResolver
 
 log = logging.getLogger("counterwatch.slack")
 
-PLATFORM = "slack"
 # How long a modal submission may take before we close the modal and answer later;
 # inside it, a validation error goes back into the modal, next to the field.
 VIEW_ANSWER_SECONDS = 2.0
 # How long a slash command may run before we acknowledge empty and answer on response_url.
 INLINE_REPLY_SECONDS = 1.0
 Ack = Callable[..., Awaitable[Any]]
-Body = dict[str, Any]
 
 
 def bolt_logger() -> logging.Logger:
@@ -185,7 +183,7 @@ class SlackAdapter:
         """The command's reply, or None when a modal opened instead; never raises."""
         try:
             identity = await self._identity(body, target.channel, key)
-            command = self._modal_command(name, text, identity)
+            command = modal_command(self.dispatcher.registry, name, text, identity)
             if command is not None:
                 trigger_id = str(body.get("trigger_id", ""))
                 await self.client.views_open(
@@ -197,21 +195,6 @@ class SlackAdapter:
             return await self.dispatcher.run_text(identity, f"/{name} {text}")
         except Exception as exc:
             return _incident(name, exc)
-
-    def _modal_command(self, name: str, text: str, identity: Identity) -> Command | None:
-        """The command to ask for in a modal: named fully, no arguments, 2+ values needed."""
-        if name == HELP_NAME or len(text.split(maxsplit=1)) > 1:
-            # Two words or more are never just a subcommand: a word that holds whitespace
-            # once its quotes are removed names no subcommand. Skip the parse.
-            return None
-        try:
-            command, rest = resolve_command(self.dispatcher.registry, [name, *tokenize(text)])
-        except UserError:
-            return None
-        allowed = may_run(command.role, identity.role, identity.facts_admin)
-        if rest or not wants_modal(command) or not allowed:
-            return None  # the dispatcher answers: usage line, or the role refusal
-        return command
 
     # -- modals ----------------------------------------------------------------------
 
@@ -260,7 +243,7 @@ class SlackAdapter:
             return
         context = AutocompleteContext(
             platform=PLATFORM,
-            workspace=_team_id(body),
+            workspace=team_id(body),
             user_id=str((body.get("user") or {}).get("id", "")),
         )
         typed = str(body.get("value", ""))
@@ -270,22 +253,8 @@ class SlackAdapter:
     # -- shared ----------------------------------------------------------------------
 
     async def _identity(self, body: Body, channel: str, replay_key: str = "") -> Identity:
-        user = body.get("user") or {}
-        user_id = str(body.get("user_id") or user.get("id") or "")
-        user_name = str(body.get("user_name") or user.get("username") or user.get("name") or "")
-        team = _team_id(body)
-        role = await self.roles.role_of(user_id, team)
         settings = self.dispatcher.deps.settings
-        return Identity(
-            platform=PLATFORM,
-            workspace=team,
-            user_id=user_id,
-            user_name=user_name,
-            role=role,
-            channel=channel,
-            replay_key=replay_key,
-            facts_admin=slack_facts_admin(settings, team, user_id, role >= Role.ADMIN),
-        )
+        return await build_identity(self.roles, settings, body, channel, replay_key)
 
     async def _guarded(
         self, target: ReplyTarget, name: str, work: Coroutine[Any, Any, None]
@@ -311,7 +280,3 @@ async def _ready(reply: Reply | None) -> Reply | None:
 
 def _incident(name: str, exc: BaseException) -> Reply:
     return incident_reply(f"slack /{name}", exc)
-
-
-def _team_id(body: Body) -> str:
-    return str(body.get("team_id") or (body.get("team") or {}).get("id") or "")

@@ -18,8 +18,10 @@ from typing import Any
 import aiohttp
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.core.dispatch import Dispatcher, Identity, incident_reply, is_replay
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.incidents import incident_reply
 from bot.core.models import Reply
+from bot.core.replay_scope import is_replay
 from bot.platforms.slack.dedupe import SeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget
 from bot.platforms.slack.render import render_reply

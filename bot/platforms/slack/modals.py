@@ -13,7 +13,12 @@ import json
 import re
 from typing import Any
 
+from bot.core.dispatch import Identity
+from bot.core.errors import UserError
+from bot.core.grammar import resolve_command, tokenize
+from bot.core.models import may_run
 from bot.core.registry import Command, Option, OptionType, Registry
+from bot.platforms.slack.manifest import HELP_NAME
 from bot.platforms.slack.render import escape, plain, truncate
 
 CALLBACK_PREFIX = "counterwatch:"
@@ -147,3 +152,19 @@ def field_errors(command: Command, message: str) -> dict[str, str]:
         return {}
     named = [n for n in inputs if re.search(rf"\b{re.escape(n)}\b", message)]
     return {(named[0] if named else inputs[0]): truncate(escape(message), MAX_ERROR_TEXT)}
+
+
+def modal_command(registry: Registry, name: str, text: str, identity: Identity) -> Command | None:
+    """The command to ask for in a modal: named fully, no arguments, 2+ values needed."""
+    if name == HELP_NAME or len(text.split(maxsplit=1)) > 1:
+        # Two words or more are never just a subcommand: a word that holds whitespace
+        # once its quotes are removed names no subcommand. Skip the parse.
+        return None
+    try:
+        command, rest = resolve_command(registry, [name, *tokenize(text)])
+    except UserError:
+        return None
+    allowed = may_run(command.role, identity.role, identity.facts_admin)
+    if rest or not wants_modal(command) or not allowed:
+        return None  # the dispatcher answers: usage line, or the role refusal
+    return command

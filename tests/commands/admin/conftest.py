@@ -15,8 +15,8 @@ from bot.core.messengers import DeliveryError, Messengers
 from bot.core.settings import Settings
 from commands import build_registry
 from commands.admin.refusals import refusal_recorder
-from storage import facts_write as fw
 from storage.db import Database
+from storage.facts import write as fw
 from storage.sql import Conn
 from tests.conftest import FIXED_NOW
 from wiring import wire_deps

@@ -12,8 +12,9 @@ from bot.core.messengers import Messengers
 from bot.core.models import Role
 from bot.core.settings import load_settings
 from notifications.delivery import channel_text, deliver_due, notify_channel
-from storage import outbox
 from storage.db import Database
+from storage.outbox.repository import OutboxStore
+from storage.viewer import EVERYONE
 from tests.commands.admin.conftest import Clock, FakeMessenger
 from tests.conftest import identity
 
@@ -66,7 +67,7 @@ async def test_closed_dms_go_to_the_channel_by_display_name(
     assert first == "For Zed @everyone (direct messages closed):"
     assert "ended its Ring partnership on 2024-01-31" in rest and "111" not in text
     assert (await deliver_due(deps)).delivered == 0  # told once
-    assert (await outbox.stats(db)).pending == 0
+    assert (await OutboxStore(db).stats()).pending == 0
 
 
 async def test_a_transient_failure_is_retried_not_posted(
@@ -92,7 +93,7 @@ async def test_closed_dms_without_a_channel_are_kept_and_shown(
     for _ in range(2):
         assert (await deliver_due(unconfigured)).failed == 1
         clock.advance(3600)
-    [stuck] = await outbox.pending(db)
+    [stuck] = await OutboxStore(db).pending(10, EVERYONE)
     assert stuck.attempts == 2 and "no discord notify channel is set" in stuck.last_error
     shown = await disp.run_text(ADMIN, "/facts outbox")
     assert "no discord notify channel" in shown.text
@@ -109,7 +110,7 @@ async def test_a_failing_channel_is_retried_with_backoff(
     discord_messenger.channel_failures = 1
     deps = with_discord(fdeps, discord_messenger)
     assert (await deliver_due(deps)).failed == 1
-    [stuck] = await outbox.pending(db)
+    [stuck] = await OutboxStore(db).pending(10, EVERYONE)
     assert "the notify channel failed: the platform is down" in stuck.last_error
     assert (await deliver_due(deps)).failed == 0  # not due yet: backoff
     clock.advance(31)
@@ -122,7 +123,7 @@ async def test_the_display_name_is_held_as_personal_data(
 ) -> None:
     zed = on_discord("111", "Zed Quux")
     await follow_and_change(disp, zed)
-    [item] = await outbox.pending(db)
+    [item] = await OutboxStore(db).pending(10, EVERYONE)
     assert item.user_name == "Zed Quux"
     assert channel_text(item).startswith("For Zed Quux (direct messages closed):\n")
     shown = await disp.run_text(zed, "/mydata")

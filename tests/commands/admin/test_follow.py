@@ -8,13 +8,17 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
 from notifications.delivery import deliver_due, run_delivery
-from storage import follows, outbox
 from storage.db import Database
-from storage.privacy import providers
+from storage.follows import privacy as follows_privacy
+from storage.follows.models import FollowTarget, Member
+from storage.follows.repository import MAX_FOLLOWS, FollowStore
+from storage.outbox.repository import OutboxStore
+from storage.privacy.repository import providers
 from storage.sql import Conn
+from storage.viewer import EVERYONE
 from testkit.waiting import eventually
 from tests.commands.admin.conftest import Clock, FakeMessenger, count
-from tests.conftest import identity
+from tests.conftest import FIXED_NOW, identity
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
 ALICE = identity(Role.MEMBER, user_id="alice")
@@ -73,14 +77,14 @@ async def test_failed_delivery_is_kept_and_retried(
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
     messenger.failures = 1
     assert (await deliver_due(fdeps)).failed == 1
-    stuck = await outbox.pending(db)
+    stuck = await OutboxStore(db).pending(10, EVERYONE)
     assert len(stuck) == 1 and stuck[0].attempts == 1 and "closed" in stuck[0].last_error
     assert "closed" in await ok(disp, ADMIN, "/facts outbox")
     assert (await deliver_due(fdeps)).delivered == 0  # not yet due: backoff
     clock.advance(31)
     assert (await deliver_due(fdeps)).delivered == 1
     assert [u for _, u, _ in messenger.sent] == ["alice"]
-    assert (await outbox.stats(db)).pending == 0
+    assert (await OutboxStore(db).stats()).pending == 0
 
 
 async def test_no_messenger_is_a_failure_not_a_drop(
@@ -93,7 +97,7 @@ async def test_no_messenger_is_a_failure_not_a_drop(
     for _ in range(3):
         clock.advance(3600)
         assert (await deliver_due(fdeps)).failed == 1
-    stuck = await outbox.pending(db)
+    stuck = await OutboxStore(db).pending(10, EVERYONE)
     assert stuck[0].attempts == 3 and "no slack connection" in stuck[0].last_error
 
 
@@ -125,13 +129,11 @@ async def test_follow_input_errors(disp: Dispatcher, fdeps: Deps, db: Database) 
 
 
 async def test_follows_are_capped(disp: Dispatcher, fdeps: Deps, db: Database) -> None:
-    async def many(conn: Conn) -> None:
-        for i in range(follows.MAX_FOLLOWS):
-            await follows.add_follow(
-                conn, ("test", "W1", "alice"), (f"city:x{i}:WI", f"X{i}, WI", "WI", ""), "t"
-            )
-
-    await db.write(many)
+    store, alice = FollowStore(db), Member("test", "W1", "alice")
+    for i in range(MAX_FOLLOWS):
+        await store.follow(
+            alice, FollowTarget(f"city:x{i}:WI", f"X{i}, WI", "WI", ""), FIXED_NOW, ""
+        )
     reply = await disp.run_text(ALICE, "/follow Greenfield, WI")
     assert reply.error and "too many" in reply.text
 
@@ -141,7 +143,7 @@ async def test_privacy_provider_lists_and_erases_follows(
 ) -> None:
     await ok(disp, ALICE, "/follow Greenfield, WI")
     await ok(disp, ADMIN, f"/facts end-partnership {GREENFIELD_PD} 2024-01-31 https://ex.org/e")
-    provider = next(p for p in providers() if p.describe is follows.describe_member)
+    provider = next(p for p in providers() if p.describe is follows_privacy.describe_member)
     lines = await provider.describe(db, "test", "alice")
     assert any("Greenfield, WI" in line for line in lines)
 

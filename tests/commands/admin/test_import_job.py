@@ -9,9 +9,11 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Attachment, Role
-from storage import audit, outbox
+from storage import audit
 from storage.db import Database
 from storage.fact_edits import imports
+from storage.outbox.repository import OutboxStore
+from storage.viewer import EVERYONE
 from tests.commands.admin.conftest import count, table_state
 from tests.conftest import identity
 from tests.storage.test_atlas_bad_input import atlas_csv, row
@@ -33,7 +35,7 @@ async def test_import_audit_and_notifications_commit_together(
     assert change.after is not None and change.after["as_of"] == "2020-10-07"
     created = await count(db, "SELECT COUNT(*) FROM change_created WHERE change_id = 1")
     assert created == 3 + 3 + 3  # agencies, sources, deployments
-    [queued] = await outbox.pending(db)
+    [queued] = await OutboxStore(db).pending(10, EVERYONE)
     assert queued.change_id == 1 and queued.user_id == "alice"
 
 

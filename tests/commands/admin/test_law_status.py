@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-import storage.facts_write as fw
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Attachment, Role
 from notifications.delivery import deliver_due
 from storage import audit
 from storage.db import Database
+from storage.facts import write as fw
 from storage.sql import Conn
 from tests.commands.admin.conftest import FakeMessenger, table_state
 from tests.commands.admin.test_edits import fails, run

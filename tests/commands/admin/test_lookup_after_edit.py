@@ -11,8 +11,8 @@ from bot.core.models import Reply, Role
 from bot.core.settings import Settings
 from commands import build_registry
 from places.index import place_index
-from storage import facts_write as fw
 from storage.db import Database
+from storage.facts import write as fw
 from storage.sql import Conn
 from tests.commands.admin.conftest import seed_small
 from tests.conftest import FIXED_NOW, identity

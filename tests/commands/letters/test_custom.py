@@ -11,8 +11,9 @@ from bot.core.models import Attachment, Role
 from bot.core.registry import AutocompleteContext
 from commands import build_registry
 from commands.letters import petition_text, template_exists
-from storage import letters as store
 from storage.db import Database
+from storage.letters import privacy
+from storage.letters.repository import LetterStore
 from templating.validate import MAX_TEMPLATE_CHARS
 from tests.conftest import identity
 
@@ -40,7 +41,7 @@ async def test_round_trip_add_list_draft_remove(
     drafted = await disp.run_text(member, "/letter draft thanks-council San Francisco, CA")
     assert drafted.text.startswith("Dear Members of the San Francisco Board of Supervisors,")
     assert "a ban on May 14, 2019" in drafted.text
-    stored = await store.templates_by_author(db, "test", "U-org")
+    stored = await privacy.templates_by_author(db, "test", "U-org")
     assert [(s.name, s.workspace, s.author_name) for s in stored] == [
         ("thanks-council", "W1", "user U-org")
     ]
@@ -110,7 +111,7 @@ async def test_hostile_or_broken_templates_are_refused_and_not_stored(
 ) -> None:
     reply = await disp.run_text(organizer, "/letter add evil-one", (_file(source),))
     assert reply.error and why in reply.text, reply.text
-    assert await store.find_template(db, "evil-one", "W1") == []
+    assert await LetterStore(db).get("evil-one", "W1") == []
 
 
 async def test_bad_names_files_and_sizes(disp: Dispatcher, organizer: Identity) -> None:
@@ -137,7 +138,7 @@ async def test_roles(disp: Dispatcher, member: Identity, organizer: Identity, db
     await disp.run_text(organizer, "/letter add mine-one Hi")
     refused = await disp.run_text(organizer, "/letter remove mine-one")
     assert refused.error and "admins only" in refused.text
-    assert await store.find_template(db, "mine-one", "W1") != []
+    assert await LetterStore(db).get("mine-one", "W1") != []
 
 
 async def test_remove_refuses_shipped_and_unknown(disp: Dispatcher, admin: Identity) -> None:
@@ -220,4 +221,4 @@ async def test_mydata_and_forgetme_cover_added_templates(
     after = await disp.run_text(organizer, "/mydata")
     assert "mine-one" not in after.as_text()
     listing = await disp.run_text(organizer, "/letter templates")
-    assert f"added by {store.ERASED_AUTHOR}" in listing.text
+    assert f"added by {privacy.ERASED_AUTHOR}" in listing.text

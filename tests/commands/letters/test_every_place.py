@@ -21,7 +21,7 @@ from lexicon.dates import LANGUAGES
 from places.index import place_index
 from places.snapshot import Place
 from storage.db import Database
-from storage.facts_models import RING_TECHNOLOGY
+from storage.facts.models import RING_TECHNOLOGY
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed

@@ -14,7 +14,7 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from commands import build_registry
-from storage.letters import StoredTemplate
+from storage.letters.models import StoredTemplate
 from testkit.hostile_templates import FOLDED_BOMB, SIGNER_BOMB
 from tests.conftest import FIXED_NOW
 

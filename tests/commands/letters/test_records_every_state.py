@@ -15,7 +15,7 @@ from bot.core.errors import UserError
 from commands.letters.handlers import CATALOG
 from commands.letters.records import deadline_text, records_view
 from lexicon.states import STATES
-from storage.facts_models import Agency
+from storage.facts.models import Agency
 from storage.seed.records_laws import RECORDS_LAWS_FILE, records_law
 from templating.engine import render
 from templating.sample import sample_context

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.dispatch import FACTS_ADMINS_ONLY
 from bot.core.models import Reply, Role
+from bot.core.refusals import FACTS_ADMINS_ONLY
 from bot.core.registry import Command
 from commands import build_registry
 from tests.core.adversarial.cases import Case, all_cases, refused_cases

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.deps import Deps
-from bot.core.dispatch import INCIDENT_MESSAGE, Dispatcher, Identity
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.incidents import INCIDENT_MESSAGE
 from bot.core.models import Reply, Role
 from bot.core.registry import Command, OptionType, Registry
 from bot.core.settings import Settings

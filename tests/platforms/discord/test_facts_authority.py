@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.deps import Deps
-from bot.core.dispatch import FACTS_ADMINS_ONLY
+from bot.core.refusals import FACTS_ADMINS_ONLY
 from storage.sql import Db
 from testkit.fake_discord import FakeDiscord, Invoker, payloads
 from tests.platforms.discord.conftest import RunningBot, running_bot

@@ -11,7 +11,7 @@ from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import Field, Reply, ReplyFile, Role
 from bot.core.registry import AutocompleteContext, Choice, Command, Option, OptionType, Registry
-from storage.interfaces.audit import Author
+from storage.audit.models import Author
 
 CITIES = ("Greenfield, WI", "Green Bay, WI", "Springfield, IL", "AT&T Park <SF>")
 

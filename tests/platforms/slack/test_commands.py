@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.core.dispatch import INCIDENT_MESSAGE
+from bot.core.incidents import INCIDENT_MESSAGE
 from bot.core.registry import Command
 from bot.platforms.slack.manifest import HELP_COMMAND, slash_commands
 from bot.platforms.slack.modals import wants_modal

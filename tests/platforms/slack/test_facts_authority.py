@@ -16,7 +16,7 @@ import aiohttp
 import pytest
 
 from bot.core.deps import Deps
-from bot.core.dispatch import FACTS_ADMINS_ONLY
+from bot.core.refusals import FACTS_ADMINS_ONLY
 from bot.platforms.slack.render import unescape
 from storage.sql import Db
 from tests.platforms.fake_slack.server import FakeSlack

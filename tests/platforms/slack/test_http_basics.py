@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.core.dispatch import INCIDENT_MESSAGE
+from bot.core.incidents import INCIDENT_MESSAGE
 from bot.platforms.slack.render import unescape
 from tests.platforms.slack.conftest import ADMIN, HttpSlack
 

@@ -12,8 +12,9 @@ from bot.core.messengers import Messengers
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
 from notifications.delivery import deliver_due
-from storage import outbox
 from storage.db import Database
+from storage.outbox.repository import OutboxStore
+from storage.viewer import EVERYONE
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.notify_helpers import queue_notification
 
@@ -61,5 +62,5 @@ async def test_an_outage_is_retried_not_posted_in_the_channel(
         )
     assert (report.delivered, report.failed) == (0, 1)
     assert fake_slack.calls("chat.postMessage") == []
-    [stuck] = await outbox.pending(db)
+    [stuck] = await OutboxStore(db).pending(10, EVERYONE)
     assert "fake_refusal" in stuck.last_error

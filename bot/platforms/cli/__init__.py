@@ -1,0 +1,1 @@
+"""The command line as a platform: tools that open a database, print and exit (import, copy-db)."""

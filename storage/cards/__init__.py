@@ -1,0 +1,1 @@
+"""cards: its values in models.py, its repository (with the SQL) in repository.py."""

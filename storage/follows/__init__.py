@@ -1,0 +1,1 @@
+"""follows: its values in models.py, its repository (with the SQL) in repository.py."""

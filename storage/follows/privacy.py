@@ -1,0 +1,39 @@
+"""What /mydata shows of a member's follows and the notifications addressed to them, and
+/forgetme's erasure of both (providers of storage/privacy/repository.py)."""
+
+from __future__ import annotations
+
+from lexicon.words import plural
+from storage.sql import Conn, Db
+
+
+async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
+    rows = await db.fetchall(
+        "SELECT place_label, workspace, created_at, user_name FROM follows"
+        " WHERE platform = ? AND user_id = ? ORDER BY place_label",
+        (platform, user_id),
+    )
+    lines = [
+        f"You follow {r['place_label']} (since {r['created_at'][:10]}"
+        + (f', as "{r["user_name"]}"' if r["user_name"] else "")
+        + ")"
+        for r in rows
+    ]
+    row = await db.fetchone(
+        "SELECT COUNT(*) FROM notifications WHERE platform = ? AND user_id = ?",
+        (platform, user_id),
+    )
+    if row is not None and int(row[0]):
+        lines.append(f"{plural(int(row[0]), 'follow notification')} addressed to you")
+    return lines
+
+
+async def erase_member(conn: Conn, platform: str, user_id: str) -> int:
+    """Forget the member's follows and every notification addressed to them."""
+    erased = 0
+    for table in ("follows", "notifications"):
+        cursor = await conn.execute(
+            f"DELETE FROM {table} WHERE platform = ? AND user_id = ?", (platform, user_id)
+        )
+        erased += max(cursor.rowcount, 0)
+    return erased

@@ -1,0 +1,1 @@
+"""Published campaign pages and their web signatures."""

@@ -1,0 +1,143 @@
+"""What the bot holds about a person, gathered from every feature, and its erasure.
+
+Each feature that stores personal data contributes one `PrivacyProvider` to
+`providers()` below: ONE line per feature. /mydata lists every section;
+/forgetme erases all of them in ONE write job, so erasure is all or nothing.
+
+/forgetme's one-time code is derived from the person, the day and the data itself
+(nothing is stored to remember it): it expires at midnight UTC and changes when the
+data does, so a confirmation always matches what was shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from storage.announcements.repository import describe_mutes, erase_mutes
+from storage.audit import privacy as audit_privacy
+from storage.campaigns.ending import describe_organizing, erase_organizing
+from storage.campaigns.privacy import describe_member as describe_signups
+from storage.campaigns.privacy import erase_member as erase_signups
+from storage.follows import privacy as follows
+from storage.letters import privacy as letters
+from storage.pages.strikes import describe_strikes, erase_strikes
+from storage.privacy.models import Section
+from storage.reminders.repository import describe_authored, erase_authored
+from storage.sql import Conn, Db
+
+# (db, platform, user id) -> one human-readable line per thing held
+Describe = Callable[[Db, str, str], Awaitable[list[str]]]
+# (writer connection inside a write job, platform, user id) -> how many rows erased
+Erase = Callable[[Conn, str, str], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class PrivacyProvider:
+    section: str
+    describe: Describe
+    erase: Erase
+    # What /forgetme does here when it keeps something (shown before the person confirms).
+    erase_note: str = ""
+
+
+def providers() -> tuple[PrivacyProvider, ...]:
+    """Every store of personal data. A feature that keeps any adds its line here."""
+    return (
+        PrivacyProvider("Campaign sign-ups", describe_signups, erase_signups),
+        PrivacyProvider(
+            "Letter templates you added", letters.describe_author, letters.erase_author
+        ),
+        PrivacyProvider("Places you follow", follows.describe_member, follows.erase_member),
+        PrivacyProvider("Campaign messages you muted", describe_mutes, erase_mutes),
+        PrivacyProvider("Campaigns you organize", describe_organizing, erase_organizing),
+        PrivacyProvider(
+            "Campaign reminders you scheduled",
+            describe_authored,
+            erase_authored,
+            erase_note="Reminders you scheduled are still sent to the members; your name is"
+            " removed from them.",
+        ),
+        PrivacyProvider(
+            "Web signatures you struck",
+            describe_strikes,
+            erase_strikes,
+            erase_note="Struck signatures stay recorded as struck; your id on each is removed.",
+        ),
+        PrivacyProvider(
+            "Refused attempts (commands run without the role for them)",
+            audit_privacy.describe_refusals,
+            audit_privacy.erase_refusals,
+            erase_note="Refused attempts are deleted entirely.",
+        ),
+        PrivacyProvider(
+            "Fact changes you made (audit log)",
+            audit_privacy.describe_changes,
+            audit_privacy.erase_changes,
+            erase_note=(
+                "Fact changes you made stay in the audit log, so that what changed, when and"
+                " from which source can still be checked and undone; your name and id on each"
+                f" are replaced by '{audit_privacy.ERASED_AUTHOR}<change id>'."
+            ),
+        ),
+    )
+
+
+async def describe_all(
+    db: Db, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
+) -> list[Section]:
+    """Every section, in declaration order, empty ones included (so 'nothing' is explicit)."""
+    return [
+        Section(p.section, tuple(await p.describe(db, platform, user_id)), p.erase_note)
+        for p in sources
+    ]
+
+
+async def erase_all(
+    db: Db, platform: str, user_id: str, sources: Sequence[PrivacyProvider]
+) -> dict[str, int]:
+    """Erase from every provider in one transaction; returns rows erased per section."""
+
+    async def job(conn: Conn) -> dict[str, int]:
+        return {p.section: await p.erase(conn, platform, user_id) for p in sources}
+
+    return await db.write(job)
+
+
+CODE_LENGTH = 8
+
+
+def confirmation_code(platform: str, user_id: str, day: str, held: Sequence[Section]) -> str:
+    """The code that confirms erasing exactly `held`, valid on `day` only."""
+    digest = hashlib.sha256()
+    for part in (platform, user_id, day):
+        digest.update(part.encode() + b"\x00")
+    for section in held:
+        digest.update("\x00".join((section.name, *section.lines)).encode() + b"\x01")
+    return digest.hexdigest()[:CODE_LENGTH]
+
+
+class PrivacyStore:
+    """What the bot holds on one person, shown and erased on request."""
+
+    def __init__(self, db: Db) -> None:
+        self._db = db
+        self._sources = providers()
+
+    async def describe(self, platform: str, user_id: str) -> list[Section]:
+        """Every feature's section, in a fixed order, empty ones included."""
+        return await describe_all(self._db, platform, user_id, self._sources)
+
+    def erase_code(self, platform: str, user_id: str, day: str, held: Sequence[Section]) -> str:
+        """The one-time code confirming erasure of exactly `held` on `day` (ISO date): it
+        changes when the data or the day does, so a confirmation matches what was shown."""
+        return confirmation_code(platform, user_id, day, held)
+
+    async def erase(self, platform: str, user_id: str) -> dict[str, int]:
+        """Erase everything about the person in one transaction; rows erased per section."""
+        erased = await erase_all(self._db, platform, user_id, self._sources)
+        # The rows are gone from the tables (and zeroed in their pages: secure_delete), but
+        # the WAL still holds earlier copies of those pages: fold it in and truncate it.
+        await self._db.checkpoint_truncate()
+        return erased

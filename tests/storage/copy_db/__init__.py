@@ -1,0 +1,2 @@
+"""`copy-db`: SQLite -> PostgreSQL -> SQLite with every row equal (skipped without
+../shared/data; a real PostgreSQL server)."""
