@@ -11,7 +11,7 @@ force".
 from __future__ import annotations
 
 from commands.letters.dates import date_text, when_text
-from storage.facts_models import Law
+from storage.facts.models import Law
 from storage.importers.laws import AS_REPORTED
 
 # Every law kind is feminine in Spanish (prohibición, moratoria, ordenanza, regulación,

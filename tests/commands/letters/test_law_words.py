@@ -13,7 +13,7 @@ from bot.core.dispatch import Dispatcher, Identity
 from commands import build_registry
 from places.index import place_index
 from storage.db import Database
-from storage.facts_write import upsert_law, upsert_source
+from storage.facts.write import upsert_law, upsert_source
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
 from storage.importers.laws import IFF_AS_OF, import_laws, parse_laws
