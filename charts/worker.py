@@ -8,6 +8,10 @@ numbers over and gets the PNG bytes back.
 The queue is bounded: when `capacity` renders are already running or waiting, a new one is
 refused at once (ChartBusy) and the command answers with its figures as text. A burst of
 /ring stats therefore costs a few seconds of charts, never an unbounded backlog of memory.
+
+A job is a frozen value and drawing is deterministic, so the last pictures drawn are kept by
+their job: the same /ring stats asked again (until a fact changes its figures) is answered
+without a render.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
+from collections import OrderedDict
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
 from charts.jobs import ChartJob
@@ -24,6 +29,7 @@ from charts.jobs import ChartJob
 WORKERS = max(1, min(2, (os.cpu_count() or 2) - 1))
 NICENESS = 10  # the workers yield the CPU to the bot's loop when both want it
 WAITING = 6  # beyond the renders in progress
+KEPT = 32  # pictures kept by their job (a national map is about 100 KB)
 
 
 class ChartBusy(Exception):
@@ -45,6 +51,7 @@ class ChartRenderer:
     ) -> None:
         self.capacity = workers + waiting
         self._in_flight = 0  # only touched from the event loop's thread
+        self._drawn: OrderedDict[ChartJob, bytes] = OrderedDict()  # least recently used first
         self._pool: Executor
         if processes:
             # spawn: forking a process that runs aiosqlite's and aiohttp's threads can copy
@@ -59,15 +66,23 @@ class ChartRenderer:
         return self._in_flight
 
     async def render(self, job: ChartJob) -> bytes:
+        kept = self._drawn.get(job)
+        if kept is not None:
+            self._drawn.move_to_end(job)
+            return kept
         if self._in_flight >= self.capacity:
             raise ChartBusy
         from charts.draw import draw_png  # the parent imports matplotlib only when drawing
 
         self._in_flight += 1
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._pool, draw_png, job)
+            png = await asyncio.get_running_loop().run_in_executor(self._pool, draw_png, job)
         finally:
             self._in_flight -= 1
+        self._drawn[job] = png
+        while len(self._drawn) > KEPT:
+            self._drawn.popitem(last=False)
+        return png
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -137,7 +137,9 @@ def own_cluster() -> Iterator[PgCluster]:
         cluster.stop()
 
 
-@pytest.fixture(params=["disk full", "server gone"])
+# "server gone" stops a PostgreSQL server of its own: marked so that `make test-fast` leaves it
+# out with the other PostgreSQL tests.
+@pytest.fixture(params=["disk full", pytest.param("server gone", marks=pytest.mark.postgres)])
 async def faulty(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Fault]:
     if request.param == "disk full":
         async with full_disk(tmp_path) as fault:

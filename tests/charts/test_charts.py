@@ -58,3 +58,13 @@ async def test_the_process_pool_renders() -> None:
         assert (await renderer.render(TILES)).startswith(PNG)
     finally:
         renderer.close()
+
+
+async def test_the_same_job_is_drawn_once_and_kept() -> None:
+    renderer = ChartRenderer(workers=1, waiting=0, processes=False)
+    job = MonthsChart("Agencies joining", (("2019-01", 3), ("2019-02", 5)), "EFF Atlas")
+    first = await renderer.render(job)
+    renderer.close()  # the pool is gone: only a kept picture can still be answered
+    assert await renderer.render(job) == first
+    with pytest.raises(RuntimeError):  # another job needs the (closed) pool
+        await renderer.render(StateTiles("Agencies by state", (("WI", 2),)))
