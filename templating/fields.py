@@ -21,7 +21,7 @@ FIELD_HELP: dict[str, str] = {
     "agency": "the police agency with the Ring partnership: name, kind, city, state",
     "partnership": (
         "its Ring partnership: joined, joined_when ('in September 2020'), summary, source,"
-        " source_url, as_of"
+        " source_url, as_of, also_dated (another date the record gives for it, '' if none)"
     ),
     "ring": "Ring's police program today: status, summary, date, when, source, source_url",
     "company": (
@@ -31,10 +31,17 @@ FIELD_HELP: dict[str, str] = {
     ),
     "laws": (
         "facial-recognition laws passed in the place's state, oldest first: jurisdiction,"
-        " level, kind, scope, enacted, enacted_when, status, in_force, status_note, source,"
+        " level, kind, scope, enacted, enacted_when, event (what the date records: 'signed on"
+        " August 9, 2021', 'that took effect in July 2021', never 'passed' when pending),"
+        " as_reported, reversal, status, in_force, pending, restricts, status_note, source,"
         " source_url"
     ),
     "nearby_laws": "the same, for neighbouring states",
+    "other_laws": (
+        "the state's laws that do not restrict government use (a biometric privacy law such"
+        " as Illinois' BIPA, a consent rule): same attributes; cite them as what they are,"
+        " never as a ban"
+    ),
     "ban": "the place's own ban or moratorium (same attributes as a law)",
     "addressee": (
         "who the letter goes to: to (the recipient option, else the body governing the"
@@ -44,7 +51,8 @@ FIELD_HELP: dict[str, str] = {
     ),
     "ring_today": (
         "what a 2020 partnership date means today, as /ring lookup says it: a list of"
-        " changes since the snapshot (date, when, text, source, source_url, today)"
+        " changes since the snapshot (date, when, text, source, source_url, today, later: whether"
+        " it came after the partnership's date)"
     ),
     "snapshot": "the date of the EFF Atlas snapshot the partnership comes from, in words",
     "records": (
@@ -67,8 +75,8 @@ _RECORDS = {
     "contact", "since", "agency",
 }  # fmt: skip
 _SOURCED = {"source", "source_url", "summary", "status"}
-_PARTNERSHIP = {"joined", "joined_when", "as_of", *_SOURCED}
-_RING = {"date", "when", *_SOURCED}
+_PARTNERSHIP = {"joined", "joined_when", "also_dated", "as_of", *_SOURCED}
+_RING = {"date", "when", "later", *_SOURCED}
 _EVENT = {"date", "when", "kind", *_SOURCED}
 _COMPANY = {"name", "status_date", "status_when", "timeline", *_SOURCED}
 _LAW = {
@@ -78,6 +86,11 @@ _LAW = {
     "scope",
     "enacted",
     "enacted_when",
+    "event",
+    "as_reported",
+    "reversal",
+    "pending",
+    "restricts",
     "a_kind",
     "in_force",
     "status_note",
@@ -98,6 +111,8 @@ FIELD_ATTRIBUTES = frozenset(
 LOOP_ATTRIBUTES = frozenset({"index", "index0", "revindex", "revindex0", "first", "last", "length"})
 
 # Which facts a field needs; the context builder loads only what a template reads.
-NEEDS_PLACE = frozenset({"place", "agency", "partnership", "laws", "nearby_laws", "ban", "records"})
+NEEDS_PLACE = frozenset(
+    {"place", "agency", "partnership", "laws", "nearby_laws", "other_laws", "ban", "records"}
+)
 NEEDS_PARTNERSHIP = frozenset({"agency", "partnership"})
-NEEDS_LAWS = frozenset({"laws", "nearby_laws"})
+NEEDS_LAWS = frozenset({"laws", "nearby_laws", "other_laws"})

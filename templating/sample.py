@@ -18,6 +18,11 @@ _LAW = {
     "scope": "Bans city use of face recognition",
     "enacted": "June 2020",
     "enacted_when": "in June 2020",
+    "event": "passed in June 2020",
+    "as_reported": False,
+    "reversal": "",
+    "pending": False,
+    "restricts": True,
     "status": "in force",
     "in_force": True,
     "status_note": "",
@@ -58,6 +63,7 @@ def sample_context(language: str) -> dict[str, object]:
         "partnership": {
             "joined": "September 2019",
             "joined_when": "in September 2019",
+            "also_dated": "",
             "as_of": "October 7, 2020",
             "summary": "Joined Ring's Neighbors portal",
             "status": "active",
@@ -75,6 +81,7 @@ def sample_context(language: str) -> dict[str, object]:
         },
         "laws": [_LAW, dict(_LAW, in_force=False, status="reversed")],
         "nearby_laws": [_LAW],
+        "other_laws": [],
         "ban": _LAW,
         "addressee": {"to": "the Example City Council", "dear": "Dear Members of the Council,"},
         "ring_today": [
@@ -83,6 +90,7 @@ def sample_context(language: str) -> dict[str, object]:
                 "when": "on January 24, 2024",
                 "text": "Police video requests ended",
                 "today": False,
+                "later": True,
                 **_SOURCE,
             }
         ],

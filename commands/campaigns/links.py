@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
-from commands.letters import petition_text, template_exists
+from commands.letters import check_petition_kind, petition_text, template_exists
 from places.index import NotExact, place_index
 from storage.campaigns.models import Campaign
 
@@ -18,6 +18,8 @@ async def check_template(deps: Deps, text: str, workspace: str) -> str:
     name = parse_template_name(text)
     if name and not await template_exists(deps, name, workspace=workspace):
         raise UserError(f"No template called {name}. /letter templates lists them.")
+    if name:
+        await check_petition_kind(deps, name, workspace=workspace)
     return name
 
 

@@ -141,7 +141,16 @@ def _agency_fields(facts: LookupFacts, partnerships: list[Deployment]) -> list[F
         lines.append(partnership_line(facts, deployment))
         if gone(deployment):
             lines.append(gone(deployment))
-    return [Field(label, "\n".join(lines)) for label, lines in by_agency.items()]
+    return [Field(label, _one_value(lines)) for label, lines in by_agency.items()]
+
+
+def _one_value(lines: list[str]) -> str:
+    """An agency listed more than once: each line marked as one of its entries, so that a
+    renderer putting the label before the first line leaves none of the others unnamed."""
+    if len(lines) == 1:
+        return lines[0]
+    head = f"Listed {len(lines)} times, with these entries:"
+    return "\n".join([head, *(f"- {line}" for line in lines)])
 
 
 def _matched_line(typed: str, match: Match) -> str:

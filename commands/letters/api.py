@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.deps import Deps
+from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft, find_template
@@ -33,3 +34,33 @@ async def petition_text(
     info = await find_template(deps, catalog, template, language, workspace)
     ask = DraftAsk(template=info.name, fields=info.fields, language=language, place=place or "")
     return (await draft(deps, catalog, info, ask)).text
+
+
+async def check_petition_kind(
+    deps: Deps, name: str, *, workspace: str, catalog: LetterCatalog | None = None
+) -> None:
+    """UserError in one line, naming the petition templates, unless `name` is a petition: a
+    campaign gathers signatures, and a letter has one signer and no place for the rest."""
+    catalog = catalog or LetterCatalog()
+    key = name.strip().lower()
+    kinds = {_shipped_kind(catalog, key)} if key in catalog.files else set()
+    if not kinds:
+        kinds = {t.kind for t in await deps.storage.letters.get(key, workspace)}
+    if not kinds or kinds == {"petition"}:
+        return  # an unknown name is check_template's to refuse
+    own = await deps.storage.letters.list(workspace)
+    petitions = [n for n in catalog.shipped_names() if _shipped_kind(catalog, n) == "petition"]
+    petitions += sorted({t.name for t in own if t.kind == "petition"})
+    kind = sorted(kinds)[0].replace("-", " ")
+    raise UserError(
+        f"{key} is a {kind}, not a petition: a campaign takes a petition template"
+        f" ({', '.join(petitions) or 'none yet'}).",
+        es=f"{key} es una plantilla de tipo {kind}, no una petición: una campaña usa una"
+        f" plantilla de petición ({', '.join(petitions) or 'ninguna aún'}).",
+    )
+
+
+def _shipped_kind(catalog: LetterCatalog, name: str) -> str:
+    language = catalog.shipped_languages(name)[0]
+    info = catalog.shipped(name, language)
+    return info.kind if info is not None else ""

@@ -7,6 +7,7 @@ starts with a Jinja comment holding its header:
     title: End the Ring partnership
     purpose: Ask the city council to end the police department's Ring partnership
     language: en
+    kind: letter
     fields: agency, partnership, place, recipient, ring, signer, today
     -#}
 """
@@ -30,6 +31,10 @@ from templating.validate import TemplateRejected, check_source
 # unzipped, so its folder is a real one), wherever the command is started from.
 TEMPLATES_DIR = Path(str(resources.files("templates")))
 KINDS = {"letters": "letter", "petitions": "petition"}
+# What a template is: its header's `kind:` (a campaign takes only a petition). An
+# organizer's own template is a letter or a petition; the records request is shipped.
+TEMPLATE_KINDS = ("letter", "petition", "records-request")
+CUSTOM_KINDS = ("letter", "petition")
 SUFFIX = ".txt.j2"
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
 _HEADER_LINE = re.compile(r"^\s*([a-z_]+)\s*:\s*(.*?)\s*$")
@@ -53,7 +58,7 @@ class TemplateInfo:
 
     name: str
     language: str
-    kind: str  # 'letter' or 'petition'
+    kind: str  # 'letter', 'petition' or 'records-request' (TEMPLATE_KINDS)
     title: str
     purpose: str
     fields: frozenset[str]  # what the template reads, from its AST
@@ -68,7 +73,11 @@ class TemplateInfo:
 
 
 def parse_header(
-    source: str, *, default_language: str = "en", default_kind: str = "letter"
+    source: str,
+    *,
+    default_language: str = "en",
+    default_kind: str = "letter",
+    kinds: tuple[str, ...] = CUSTOM_KINDS,
 ) -> Header:
     """Read the leading comment's `key: value` lines; missing keys take the defaults."""
     values: dict[str, str] = {}
@@ -82,8 +91,8 @@ def parse_header(
     if language not in LANGUAGES:
         raise TemplateRejected(f"language must be one of: {', '.join(LANGUAGES)}.")
     kind = values.get("kind", default_kind).lower()
-    if kind not in KINDS.values():
-        raise TemplateRejected("kind must be letter or petition.")
+    if kind not in kinds:
+        raise TemplateRejected(f"kind must be {' or '.join(kinds)}.")
     title = values.get("title", "")
     purpose = values.get("purpose", "")
     if len(title) > MAX_TITLE or len(purpose) > MAX_PURPOSE:
@@ -111,12 +120,14 @@ def load_shipped(env: LetterEnvironment, path: Path) -> TemplateInfo:
     language = path.parent.name
     kind = KINDS[path.parent.parent.name]
     source = path.read_text(encoding="utf-8")
-    header = parse_header(source, default_language=language, default_kind=kind)
+    header = parse_header(
+        source, default_language=language, default_kind=kind, kinds=TEMPLATE_KINDS
+    )
     checked = check_source(env, source)
     return TemplateInfo(
         name=path.name.removesuffix(SUFFIX),
         language=header.language,
-        kind=kind,
+        kind=header.kind,
         title=header.title or path.name,
         purpose=header.purpose,
         fields=checked.fields,

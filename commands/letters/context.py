@@ -94,9 +94,10 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             deployment = _partnership(ask, facts)
             body = agency_body(deployment.agency, deployment.summary)
             context["agency"] = agency_view(deployment.agency, language)
-            context["partnership"] = partnership_view(deployment, language)
+            rows = [d for d in facts.ring if d.agency.id == deployment.agency.id]
+            context["partnership"] = partnership_view(deployment, language, rows)
             lookup = place_index(deps).facts
-            context["ring_today"] = ring_today(lookup, language)
+            context["ring_today"] = ring_today(lookup, language, deployment.started or "")
             context["snapshot"] = snapshot_as_of(lookup, language)
         if "records" in ask.fields:
             agency = await _records_agency(deps, ask, facts)
@@ -104,8 +105,13 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             context["agency"] = agency_view(agency, language)
             context["records"] = await records_view(deps, agency, ask.since, language, ask.contact)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
-            state_laws = _restricting(await deps.storage.facts.laws_in_state(place.state))
+            in_state = await deps.storage.facts.laws_in_state(place.state)
+            state_laws = _restricting(in_state)
             context["laws"] = [law_view(law, language) for law in state_laws[:MAX_LAWS]]
+            # What exists besides (Illinois' BIPA): named as what it is, so a petition never
+            # says "no law" where /laws lists one.
+            non_bans = [law for law in in_state if law not in state_laws]
+            context["other_laws"] = [law_view(law, language) for law in non_bans[:MAX_LAWS]]
             if "nearby_laws" in ask.fields:
                 context["nearby_laws"] = await _nearby_laws(deps, place.state, language)
             if "ban" in ask.fields:
@@ -152,7 +158,11 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     place, ongoing = facts.place, list(facts.ring)
     if not ongoing:
         check_place_fit(ask.template, frozenset({"ring"}), facts)  # raises, naming what fits
-    agencies = {d.agency.id: d for d in sorted(ongoing, key=lambda d: d.started or "")}
+    # The earliest row of each agency: a second row (Oviedo's, in the Atlas twice) is a
+    # later date for the same partnership, and the letter says the first one and names it.
+    agencies: dict[int, Deployment] = {}
+    for row in sorted(ongoing, key=lambda d: (d.started or "9999", d.id)):
+        agencies.setdefault(row.agency.id, row)
     # An agency that no longer exists (the Town of Madison's police) cannot be written to;
     # named alone, its letter says why (addressee.agency_body refuses, with the source).
     existing = {i: d for i, d in agencies.items() if not gone(d)}

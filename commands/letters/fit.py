@@ -58,10 +58,19 @@ def check_place_fit(name: str, applies: frozenset[str], facts: PlaceFacts) -> No
     label = facts.place.label
     if "no-ban" in applies and facts.ban is not None:
         whose = "" if facts.ban.jurisdiction == label else f" ({facts.ban.jurisdiction})"
+        standing = (
+            f"partly reversed on {facts.ban.status_changed}"
+            if facts.ban.status == "partly-reversed" and facts.ban.status_changed
+            else "partly reversed"
+            if facts.ban.status == "partly-reversed"
+            else "in force"
+        )
         raise UserError(
-            f"{label} already has a facial-recognition {facts.ban.kind} in force{whose}: use"
+            f"{label} already has a facial-recognition {facts.ban.kind}, {standing}{whose}: use"
             f" /letter draft keep-ban {label}",
-            es=f"{label} ya tiene una norma sobre reconocimiento facial en vigor{whose}: use"
+            es=f"{label} ya tiene una norma sobre reconocimiento facial"
+            f" {'revertida en parte' if facts.ban.status == 'partly-reversed' else 'en vigor'}"
+            f"{whose}: use"
             f" /letter draft keep-ban {label}",
         )
     if "ban" in applies and facts.ban is None:

@@ -13,8 +13,12 @@ from commands.letters.views import event_view
 from places.lookup_facts import LookupFacts
 
 
-def ring_today(facts: LookupFacts, language: str) -> list[dict[str, object]]:
-    """One dated, sourced item per change since the snapshot, then who may take part today."""
+def ring_today(facts: LookupFacts, language: str, joined: str = "") -> list[dict[str, object]]:
+    """One dated, sourced item per change since the snapshot, then who may take part today.
+
+    `later` says whether a change came after `joined` (the agency's partnership date, ISO):
+    only those changed the program "since then"; earlier ones are the context it joined in.
+    """
     events = list(since_snapshot(facts))
     who = next((e for e in facts.ring_timeline if e.key == WHO_TAKES_PART_KEY), None)
     if who is not None and events:
@@ -30,6 +34,7 @@ def ring_today(facts: LookupFacts, language: str) -> list[dict[str, object]]:
                 "source": view["source"],
                 "source_url": view["source_url"],
                 "today": event.key == WHO_TAKES_PART_KEY,
+                "later": event.key == WHO_TAKES_PART_KEY or _after(event.happened, joined),
             }
         )
     return items
@@ -39,3 +44,12 @@ def snapshot_as_of(facts: LookupFacts, language: str) -> str:
     """The snapshot's date in words ('' when none is loaded)."""
     iso = snapshot_date(facts)
     return date_text(iso, "day", language) if iso else ""
+
+
+def _after(happened: str, joined: str) -> bool:
+    """Whether an event came after the partnership date. Compared at the coarser of the two
+    precisions (a prefix): an event in the month an agency joined is not called later."""
+    if not joined:
+        return True
+    width = min(len(happened), len(joined))
+    return happened[:width] > joined[:width]

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from commands.letters.addressee import agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
 from commands.letters.es_facts import event_en, event_es
+from commands.letters.law_words import as_reported, law_event, law_reversal
 from lexicon.words import shorten
 from places.snapshot import Place
 from storage.facts.models import Agency, CompanyEvent, Deployment, Law, Source
@@ -73,9 +74,16 @@ def agency_view(agency: Agency, language: str = "en") -> dict[str, object]:
     }
 
 
-def partnership_view(deployment: Deployment, language: str) -> dict[str, object]:
+def partnership_view(
+    deployment: Deployment, language: str, rows: list[Deployment] | None = None
+) -> dict[str, object]:
+    """`rows`: every row of the same agency; other dates are named ('also_dated')."""
     started, precision = deployment.started, deployment.started_precision
+    also = sorted(
+        {(d.started, d.started_precision) for d in rows or [] if d.started} - {(started, precision)}
+    )
     return {
+        "also_dated": " / ".join(when_text(iso, p, language) for iso, p in also),
         "joined": date_text(started, precision, language),
         "joined_when": when_text(started, precision, language),
         "as_of": date_text(deployment.as_of, "day", language),
@@ -141,8 +149,15 @@ def law_view(law: Law, language: str) -> dict[str, object]:
         "scope": sentence(law.scope) if language == "en" else "",
         "enacted": date_text(law.enacted, law.enacted_precision, language),
         "enacted_when": when_text(law.enacted, law.enacted_precision, language),
+        # The event the date records ("signed on ...", "that took effect in ..."), never
+        # "passed" for a law that was signed, took effect or is still pending.
+        "event": law_event(law, language),
+        "as_reported": as_reported(law),
+        "reversal": law_reversal(law, language),
         "status": LAW_STATUS[language].get(law.status, law.status),
         "in_force": law.status in IN_FORCE,
+        "pending": law.status == "pending",
+        "restricts": law.kind != "regulation",
         "status_note": sentence(law.status_note) if language == "en" else "",
         "summary": sentence(law.scope) if language == "en" else "",
         **_sourced(law.source),

@@ -95,3 +95,21 @@ async def test_campaign_petition_pdf_and_csv(
     )
     assert es.file is not None
     assert "PETICIÓN" in _pdf_text(es.file.content)[1]
+
+
+async def test_a_letter_is_refused_as_a_campaign_petition(
+    dispatcher: Dispatcher, deps: Deps, db: Database
+) -> None:
+    await ensure_seed(db, now=FIXED_NOW)
+    await db.write(hand_written_agencies)
+    await place_index(deps).reload()
+    for template in ("ring-council", "keep-ban", "records-request"):
+        refused = await run_error(
+            dispatcher,
+            ORGANIZER,
+            f'/campaign create no-fr "Ban it" template:{template} place:"Greenfield, WI"',
+        )
+        assert "not a petition" in refused and "ban-petition" in refused, refused
+        assert "\n" not in refused
+    # Nothing was created: the petition template is accepted under the same slug.
+    await create(dispatcher, 'no-fr "Ban it" template:ban-petition place:"Greenfield, WI"')

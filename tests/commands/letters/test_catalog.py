@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from commands.letters.catalog import TEMPLATES_DIR, LetterCatalog, TemplateInfo, parse_header
+from commands.letters.catalog import (
+    TEMPLATE_KINDS,
+    TEMPLATES_DIR,
+    LetterCatalog,
+    TemplateInfo,
+    parse_header,
+)
 from lexicon.dates import LANGUAGES
 from templating.validate import TemplateRejected
 
@@ -44,9 +51,13 @@ def test_every_required_template_exists_in_both_languages(catalog: LetterCatalog
 def test_headers_declare_exactly_the_fields_the_template_reads(catalog: LetterCatalog) -> None:
     for path in sorted(TEMPLATES_DIR.glob("*/*/*.txt.j2")):
         source = path.read_text(encoding="utf-8")
-        header = parse_header(source)
+        header = parse_header(source, kinds=TEMPLATE_KINDS)
         info = _info(catalog, path.name.removesuffix(".txt.j2"), path.parent.name)
         assert header.declared_fields == info.fields, path
+        # Every shipped template says what it is: a campaign takes only a petition.
+        assert re.search(r"^kind: ", source, re.MULTILINE), path
+        assert header.kind == info.kind, path
+        assert (info.kind == "petition") == (path.parent.parent.name == "petitions"), path
         assert header.language == path.parent.name, path
         assert header.title and header.purpose, path
 

@@ -17,17 +17,21 @@ from commands import build_registry
 from commands.letters.addressee import agency_body
 from commands.letters.catalog import LetterCatalog
 from commands.letters.es_facts import ES_EVENTS
+from commands.letters.law_words import law_event, law_reversal
 from lexicon.dates import LANGUAGES
+from lexicon.states import STATES
 from places.index import place_index
 from places.snapshot import Place
 from storage.db import Database
-from storage.facts.models import RING_TECHNOLOGY
+from storage.facts.models import RING_TECHNOLOGY, Law
 from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
+from storage.importers.laws import IFF_AS_OF, import_laws, parse_laws
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, identity, shared_data_file
 
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
+LAWS = "us_facial_recognition_local_laws_iff_2021-05.csv"
 SAMPLE = 60
 UNSUPPORTED = (
     "never put to a public vote",
@@ -78,8 +82,30 @@ async def _load(deps: Deps, db: Database) -> Dispatcher:
     data = shared_data_file(ATLAS).read_bytes()
     await ensure_seed(db, now=FIXED_NOW)
     await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
+    laws = parse_laws(shared_data_file(LAWS).read_bytes())
+    await import_laws(db, laws, as_of=IFF_AS_OF, imported_at=FIXED_NOW)
     await place_index(deps).reload()
     return Dispatcher(build_registry(), deps)
+
+
+def _check_law_lines(laws: list[Law], text: str, line: str, language: str) -> None:
+    """No sentence contradicts a stored law: each law line names the event its date records
+    (never "passed" for a pending law) and a partial reversal by name."""
+    for law in laws:
+        for row in (ln for ln in text.splitlines() if ln.startswith(f"- {law.jurisdiction}:")):
+            assert law_event(law, language) in row, (line, row)
+            if law.status == "pending":
+                assert "passed" not in row and "aprobada" not in row, (line, row)
+            if law.status == "partly-reversed":
+                assert law_reversal(law, language) in row, (line, row)
+
+
+def _name_length(law: Law) -> int:
+    return len(law.jurisdiction)
+
+
+async def _all_laws(deps: Deps) -> list[Law]:
+    return [law for state in STATES for law in await deps.storage.facts.laws_in_state(state)]
 
 
 async def _kinds(deps: Deps) -> dict[str, list[Place]]:
@@ -113,6 +139,8 @@ async def test_every_template_over_many_places(deps: Deps, db: Database) -> None
     assert len(kinds["ring"]) >= 50 and len(kinds["no-ring"]) >= 50
     assert len(kinds["ban"]) >= 10  # every place with a local ban on record
     who = identity()
+    laws = await _all_laws(deps)
+    assert any(law.status == "partly-reversed" for law in laws)
     drafted: dict[tuple[str, str], int] = {}
     catalog = LetterCatalog()
     place_templates = [n for n in catalog.shipped_names() if not n.startswith("company-")]
@@ -138,6 +166,9 @@ async def test_every_template_over_many_places(deps: Deps, db: Database) -> None
                 assert "\n" not in reply.text, (line, reply.text)
                 named = set(re.findall(r"/letter draft ([a-z-]+)", reply.text))
                 asks = "¿cuál?" if "language:es" in line else "which one"  # errors follow it
+                # A place known only by its law (Brookline, MA) has no agency to write to.
+                if "No agency of" in reply.text or "No consta ninguna agencia" in reply.text:
+                    asks = "nombre una" if "language:es" in line else "name one"
                 assert (named and named <= names and name not in named) or asks in (reply.text), (
                     line,
                     reply.text,
@@ -152,6 +183,12 @@ async def test_every_template_over_many_places(deps: Deps, db: Database) -> None
                 assert not spanish_without_english(text), (line, spanish_without_english(text))
             if name == "ring-council":
                 await _check_addressee(deps, text, line)
+            _check_law_lines(laws, text, line, language)
+            if name == "keep-ban":  # the place's own ban: its event, a partial reversal named
+                subject = text.split("\n")[4]
+                ban = max((law for law in laws if law.jurisdiction in subject), key=_name_length)
+                assert law_event(ban, language) in text, line
+                assert law_reversal(ban, language) in text, line
     # Each template fits somewhere: the big samples really exercise every one of them.
     for name in place_templates:
         assert sum(n for (t, _), n in drafted.items() if t == name) >= 20, (name, drafted)
