@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.storage.test_full_disk import tiny_disk
+from tests.db_faults import tiny_disk
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def small(tmp_path: Path) -> Iterator[Path]:
-    yield from tiny_disk(tmp_path / "small", "2m")
+    with tiny_disk(tmp_path / "small", "2m") as where:
+        yield where
 
 
 def ask(path: Path, line: str) -> subprocess.CompletedProcess[str]:

@@ -21,34 +21,22 @@ from storage.db import Database
 from storage.errors import DISK_FULL_MESSAGE
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW
+from tests.db_faults import tiny_disk
 from wiring import wire_deps
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def tiny_disk(where: Path, size: str) -> Iterator[Path]:
-    where.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here ({mounted.stderr.decode()[:80].strip()})")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 @pytest.fixture
 def full_at_start(tmp_path: Path) -> Iterator[Path]:
-    yield from tiny_disk(tmp_path / "tiny", "128k")  # too small for the migrated database
+    with tiny_disk(tmp_path / "tiny", "128k") as where:  # too small for the migrated database
+        yield where
 
 
 @pytest.fixture
 def filling(tmp_path: Path) -> Iterator[Path]:
-    yield from tiny_disk(tmp_path / "small", "1m")  # room for the seed, then sign-ups
+    with tiny_disk(tmp_path / "small", "1m") as where:  # room for the seed, then sign-ups
+        yield where
 
 
 def test_starting_on_a_full_disk_says_so_in_one_line(full_at_start: Path) -> None:
