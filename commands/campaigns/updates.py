@@ -23,6 +23,7 @@ from storage.campaigns.models import Campaign
 
 TEXT_MAX = 1500  # leaves room in Discord's 2,000 and Slack's 4,000 for the frame below
 CODE_LENGTH = 8
+JUST_USED = "That code was just used (the announcement went out). Nothing more was sent."
 
 
 def member_message(campaign: Campaign, text: str) -> str:
@@ -80,6 +81,10 @@ async def announce(
             fields=(Field("Each member gets", message),),
         )
     if typed != code:
+        # The code shown before the latest announcement went out: someone (perhaps this
+        # organizer in another window, or another process) confirmed it first.
+        if sent and typed == confirmation_code(campaign, ctx, message, recipients, day, sent - 1):
+            raise UserError(JUST_USED)
         raise UserError(
             "That code does not match this message (codes change with the text, the"
             " members, the day and after each announcement). Nothing was sent."
@@ -93,9 +98,7 @@ async def announce(
         sent_before=sent,
     )
     if queued is None:
-        raise UserError(
-            "That code was just used (the announcement went out). Nothing more was sent."
-        )
+        raise UserError(JUST_USED)
     return Reply(
         text=f"Queued {queued:,} direct messages. /campaign deliveries {campaign.slug} shows"
         " how many were sent, are waiting and failed."

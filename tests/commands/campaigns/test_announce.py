@@ -73,8 +73,12 @@ async def test_preview_then_confirmed_send_then_counts(
     line = f"/campaign announce vote Hearing Tuesday 6 pm confirm:{code}"
     queued = await run_ok(dispatcher, ORGANIZER, line)
     assert queued.text.startswith("Queued 3 direct messages")
-    # The same code does not send twice: it included the announcements sent before.
-    assert "does not match" in await run_error(dispatcher, ORGANIZER, line)
+    # The same code does not send twice (it included the announcements sent before), and
+    # the organizer is told why rather than that the code is wrong.
+    assert "just used" in await run_error(dispatcher, ORGANIZER, line)
+    # A code from before that is plainly wrong: "does not match".
+    other = f"/campaign announce vote Hearing Wednesday confirm:{code}"
+    assert "does not match" in await run_error(dispatcher, ORGANIZER, other)
 
     messenger.closed.add("M1")
     report = await deliver_due(deps, pace=NO_PACE)
