@@ -16,6 +16,8 @@ from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
+from lexicon.i18n import DEFAULT, _, using
+from storage.privacy.models import Section
 
 COMMANDS = CommandSet(private=True)
 
@@ -27,14 +29,24 @@ async def show_my_data(ctx: Ctx) -> Reply:
     deps = ctx.deps
     sections = await deps.storage.privacy.describe(ctx.platform, ctx.user_id)
     held = [s for s in sections if s.lines]
-    header = f"You are {ctx.platform} user {ctx.user_id}."
+    header = _("You are {platform} user {user}.").format(platform=ctx.platform, user=ctx.user_id)
     if not held:
-        return Reply(title="Your data", text=f"{header} The bot holds nothing about you.")
+        text = f"{header} {_('The bot holds nothing about you.')}"
+        return Reply(title=_("Your data"), text=text)
     return Reply(
-        title="Your data",
-        text=f"{header} This is everything the bot holds about you. /forgetme erases it.",
-        fields=tuple(Field(s.name, "\n".join(s.lines)) for s in held),
+        title=_("Your data"),
+        text=f"{header} {_('This is everything the bot holds about you. /forgetme erases it.')}",
+        fields=_fields(held),
     )
+
+
+def _fields(held: list[Section]) -> tuple[Field, ...]:
+    return tuple(Field(_(s.name), "\n".join(s.lines)) for s in held)
+
+
+def _kept(held: list[Section]) -> str:
+    """What /forgetme keeps, one line per section that keeps something."""
+    return "".join("\n" + _(s.erase_note).format(**s.note_fields) for s in held if s.erase_note)
 
 
 @COMMANDS.command(
@@ -51,22 +63,39 @@ async def forget_me(
     sections = await privacy.describe(ctx.platform, ctx.user_id)
     held = [s for s in sections if s.lines]
     if not held:
-        return Reply(text="The bot holds nothing about you: there is nothing to erase.")
-    code = privacy.erase_code(ctx.platform, ctx.user_id, deps.today().isoformat(), held)
+        return Reply(text=_("The bot holds nothing about you: there is nothing to erase."))
+    code = await _erase_code(ctx)
     typed = confirm.strip().lower()
-    kept = "".join(f"\n{s.erase_note}" for s in held if s.erase_note)
+    kept = _kept(held)
     if not typed:
         return Reply(
-            title="Erase everything about you?",
-            text=f"Nothing has been erased yet. To erase all of this, type: /forgetme {code}"
+            title=_("Erase everything about you?"),
+            text=_(
+                "Nothing has been erased yet. To erase all of this, type: /forgetme {code}"
+            ).format(code=code)
             + kept,
-            fields=tuple(Field(s.name, "\n".join(s.lines)) for s in held),
+            fields=_fields(held),
         )
     if typed != code:
         raise UserError(
-            "That code does not match (codes expire at midnight UTC and change when your"
-            " data does). Nothing was erased; type /forgetme for a fresh code."
+            _(
+                "That code does not match (codes expire at midnight UTC and change when your"
+                " data does). Nothing was erased; type /forgetme for a fresh code."
+            )
         )
     erased = await privacy.erase(ctx.platform, ctx.user_id)
-    summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
-    return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")
+    deps.storage.languages.erased(ctx.platform, ctx.user_id)
+    summary = ", ".join(f"{_(name)}: {count}" for name, count in erased.items() if count)
+    return Reply(
+        text=_("Erased everything the bot held about you ({summary}).").format(summary=summary)
+        + kept
+    )
+
+
+async def _erase_code(ctx: Ctx) -> str:
+    """The code is made from what is held as worded in English, so that it does not change
+    with the language it was shown in (a Discord member's locale differs between devices)."""
+    privacy = ctx.deps.storage.privacy
+    with using(DEFAULT):
+        held = [s for s in await privacy.describe(ctx.platform, ctx.user_id) if s.lines]
+    return privacy.erase_code(ctx.platform, ctx.user_id, ctx.deps.today().isoformat(), held)

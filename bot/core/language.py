@@ -1,0 +1,27 @@
+"""Which language a request is answered in, decided once per request.
+
+The member's own choice (/language, stored) comes first; then what their platform says of
+them (Discord's interaction locale, Slack's users.info locale, the console's --lang or LANG:
+each adapter puts it on the Identity); then English. A command with a `language` option
+given (the letters) is answered in that language: it was asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.core.deps import Deps
+from lexicon.i18n import DEFAULT, normalize
+
+
+async def request_locale(deps: Deps, platform: str, user_id: str, platform_locale: str) -> str:
+    """The locale to answer this member in (a code of lexicon.i18n.SUPPORTED, or the pseudo
+    locale a test's console asked for)."""
+    chosen = await deps.storage.languages.remembered(platform, user_id, deps.clock())
+    return chosen or normalize(platform_locale) or DEFAULT
+
+
+def asked_language(options: Mapping[str, object], locale: str) -> str:
+    """A `language:` option given with the command wins over the member's locale."""
+    asked = normalize(str(options.get("language") or ""))
+    return asked or locale
