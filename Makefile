@@ -34,7 +34,8 @@ EXTRACT_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k command:2 -k declare:2 -k Opt:
 
 catalogs: $(BIN)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg $(EXTRACT_KEYWORDS) -c TRANSLATORS: \
-		--add-location=file --sort-by-file --project=counterwatch -o $(POT) .
+		--add-location=file --sort-by-file --project=counterwatch \
+		--copyright-holder=Counterwatch -o $(POT) .
 	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE_DIR) -D counterwatch --ignore-obsolete \
 		--ignore-pot-creation-date
 	$(MAKE) --no-print-directory $(MO_FILES)
