@@ -31,11 +31,11 @@ async def show_my_data(ctx: Ctx) -> Reply:
     held = [s for s in sections if s.lines]
     header = _("You are {platform} user {user}.").format(platform=ctx.platform, user=ctx.user_id)
     if not held:
-        text = f"{header} {_('The bot holds nothing about you.')}"
+        text = header + " " + _("The bot holds nothing about you.")
         return Reply(title=_("Your data"), text=text)
     return Reply(
         title=_("Your data"),
-        text=f"{header} {_('This is everything the bot holds about you. /forgetme erases it.')}",
+        text=header + " " + _("This is everything the bot holds about you. /forgetme erases it."),
         fields=_fields(held),
     )
 

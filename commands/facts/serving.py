@@ -98,4 +98,4 @@ def gone(deployment: Deployment) -> str:
     rule = rule_for(j, deployment.agency.name)
     if rule is None or rule.relation != "dissolved":
         return ""
-    return f"{rule.note} {_('Source: {source}').format(source=rule.cite())}"
+    return rule.note + " " + _("Source: {source}").format(source=rule.cite())

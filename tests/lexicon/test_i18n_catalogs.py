@@ -103,3 +103,19 @@ def test_every_command_and_option_help_is_in_the_catalog() -> None:
 
 def test_the_pseudo_locale_is_not_a_language_to_choose() -> None:
     assert PSEUDO not in SUPPORTED
+
+
+def test_no_catalog_call_hides_inside_an_f_string() -> None:
+    """Extraction reads an f-string as one token: a literal `_("...")` inside one is never
+    extracted, so it would stay English in every language. Call it outside and join the
+    pieces (`_(variable)` of an N_-marked constant is fine: the constant is extracted)."""
+    hidden = re.compile(r"""\bf(["']).*?\{_\(["']""")
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for folder in ("bot", "commands", "places", "notifications", "charts", "templating",
+                       "storage", "lexicon")
+        for path in (REPO / folder).rglob("*.py")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if hidden.search(line)
+    ]  # fmt: skip
+    assert not offenders, offenders
