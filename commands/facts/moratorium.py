@@ -7,7 +7,7 @@ from bot.core.deps import Deps
 from bot.core.models import Field, Reply, Role
 from bot.core.registry import CommandSet
 from commands.facts.options import CompanyName, find_company
-from commands.facts.text import cite, date_text, status_line
+from commands.facts.text import cite, date_text, day_text, status_line
 from lexicon.i18n import _
 from storage.facts.models import CompanyEvent
 
@@ -45,7 +45,7 @@ async def _overview(deps: Deps) -> Reply:
         else:
             fields.append(Field(entry.company.name, status_line(entry.latest)))
     newest = max((s.latest.as_of for s in statuses if s.latest), default="")
-    as_of = " " + _("Facts as of {day}.").format(day=newest) if newest else ""
+    as_of = " " + _("Facts as of {day}.").format(day=day_text(newest)) if newest else ""
     apart = "".join(
         " "
         + _(
@@ -89,7 +89,7 @@ async def _timeline(deps: Deps, typed: str, role: Role) -> Reply:
         )
         for e in events
     )
-    as_of = _("Facts as of {day}.").format(day=newest)
+    as_of = _("Facts as of {day}.").format(day=day_text(newest))
     return Reply(title=title, text=f"{status}\n{as_of}", fields=fields)
 
 

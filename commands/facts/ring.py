@@ -22,6 +22,7 @@ from commands.facts.text import (
     and_more,
     cite,
     date_text,
+    day_text,
     parse_state,
     state_label,
     when,
@@ -128,13 +129,13 @@ def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
     )
     if from_snapshot(facts, deployment):
         joined += " " + _("(as recorded in the EFF Atlas snapshot of {day})").format(
-            day=snapshot_date(facts)
+            day=day_text(snapshot_date(facts))
         )
     joined += "."
     if deployment.ended:
         joined += " " + _("The partnership ended {when}.").format(when=when(deployment.ended))
     return _("{joined} {source} (as of {as_of}).").format(
-        joined=joined, source=cite(deployment.source), as_of=deployment.as_of
+        joined=joined, source=cite(deployment.source), as_of=day_text(deployment.as_of)
     )
 
 
@@ -189,12 +190,12 @@ def _no_record_line(place: Place, facts: LookupFacts, *, own_only: bool = False)
             "{place}'s own police have no Ring partnership in the EFF Atlas snapshot"
             " of {day}, and none later is on record. Agencies that are not"
             " {city}'s own are listed separately below."
-        ).format(place=place.label, day=snapshot_date(facts), city=place.city)
+        ).format(place=place.label, day=day_text(snapshot_date(facts)), city=place.city)
     return _(
         "{place} has no Ring partnership in the EFF Atlas snapshot of"
         " {day}, and none later is on record. That is not the same as never"
         " having partnered."
-    ).format(place=place.label, day=snapshot_date(facts))
+    ).format(place=place.label, day=day_text(snapshot_date(facts)))
 
 
 def _county_partners(deps: Deps, place: Place) -> Field | None:

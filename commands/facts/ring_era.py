@@ -10,7 +10,7 @@ code but which timeline entry holds Ring's own count of partners.
 
 from __future__ import annotations
 
-from commands.facts.text import cite, date_text, event_text, when
+from commands.facts.text import cite, date_text, day_text, event_text, when
 from lexicon.i18n import _, ngettext
 from places.lookup_facts import LookupFacts
 from storage.facts.models import ATLAS_DATASET, CompanyEvent, Deployment
@@ -70,7 +70,7 @@ def coverage_line(facts: LookupFacts) -> str:
             "No EFF Atlas snapshot is loaded, so agencies that partnered by 2020 are not shown."
         )
     latest = facts.snapshot_latest
-    day, n = snapshot_date(facts), facts.snapshot_agencies
+    day, n = day_text(snapshot_date(facts)), facts.snapshot_agencies
     if latest is not None and latest.started:
         text = ngettext(
             "The EFF Atlas snapshot of {day} lists {n:,} agency, the latest joining {when};"

@@ -37,6 +37,12 @@ def when(iso: str | None, precision: str | None = None) -> str:
     return said.format(date=text)
 
 
+def day_text(iso: str) -> str:
+    """A recorded day (a snapshot's, an as-of): its ISO date in English, as always; in words
+    in other languages ('7 de octubre de 2020')."""
+    return date_text(iso, "day") if iso else iso
+
+
 def and_more(more: int) -> str:
     """'; and 3 more', after a list cut short."""
     return ngettext("; and {n} more", "; and {n} more", more).format(n=more)
@@ -58,7 +64,7 @@ def status_line(event: CompanyEvent) -> str:
         status=event_text(event)[:-1],
         since=date_text(event.happened, event.precision),
         source=cite(event.source),
-        as_of=event.as_of,
+        as_of=day_text(event.as_of),
     )
 
 

@@ -58,4 +58,5 @@ def template_ids() -> frozenset[str]:
     """Every msgid extracted from the code (the .pot that `make catalogs` writes)."""
     with TEMPLATE.open("rb") as handle:
         template = read_po(handle)
-    return frozenset(str(m.id[0] if isinstance(m.id, tuple) else m.id) for m in template if m.id)
+    forms = (m.id if isinstance(m.id, tuple) else (m.id,) for m in template if m.id)
+    return frozenset(str(form) for each in forms for form in each)
