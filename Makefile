@@ -35,7 +35,10 @@ EXTRACT_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k command:2 -k declare:2 -k Opt:
 catalogs: $(BIN)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg $(EXTRACT_KEYWORDS) -c TRANSLATORS: \
 		--add-location=file --sort-by-file --project=counterwatch \
-		--copyright-holder=Counterwatch -o $(POT) .
+		--copyright-holder=Counterwatch -o $(POT).new .
+	@# Only a change of strings rewrites the template (not the creation date alone).
+	@if diff -q -I '^"POT-Creation-Date' $(POT) $(POT).new >/dev/null 2>&1; \
+		then rm $(POT).new; else mv $(POT).new $(POT); fi
 	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE_DIR) -D counterwatch --ignore-obsolete \
 		--ignore-pot-creation-date
 	$(MAKE) --no-print-directory $(MO_FILES)

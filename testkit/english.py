@@ -28,6 +28,8 @@ SPANISH = _words(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+# A link is data in any language (its words are the site's): not read as a sentence.
+_LINK = re.compile(r"https?://\S+")
 
 
 def function_words(text: str) -> tuple[list[str], list[str]]:
@@ -43,4 +45,4 @@ def is_english(sentence: str) -> bool:
 
 def english_sentences(text: str) -> list[str]:
     """Every sentence (or line) of `text` that reads as English."""
-    return [s for s in _SENTENCE.split(text) if s.strip() and is_english(s)]
+    return [s for s in _SENTENCE.split(_LINK.sub("", text)) if s.strip() and is_english(s)]
