@@ -51,3 +51,22 @@ async def test_the_member_s_choice_wins_over_the_client(bot: RunningBot) -> None
 async def test_an_english_client_is_answered_as_before(bot: RunningBot) -> None:
     shown = await ask(bot, "/help", Invoker(user_id="600000000000000032"))
     assert "Counterwatch commands" in shown and "Comandos" not in shown
+
+
+async def test_synced_commands_carry_spanish_descriptions(bot: RunningBot) -> None:
+    """The menu a Spanish Discord client shows: each description in both Spanish locales,
+    names as typed everywhere."""
+    [put] = [r for r in bot.fake.requests if r.method == "PUT" and r.path.endswith("/commands")]
+    sent = {c["name"]: c for c in put.body}
+    ring = {s["name"]: s for s in sent["ring"]["options"]}["lookup"]
+    spanish = "¿Tiene un departamento de policía un acuerdo con Ring? Desde cuándo, con qué fuente"
+    assert ring["description_localizations"] == {"es-ES": spanish, "es-419": spanish}
+    place = {o["name"]: o for o in ring["options"]}["place"]
+    assert place["description_localizations"]["es-419"] == (
+        "Ciudad, ST (Greenfield, WI), un condado o el nombre de una agencia"
+    )
+    assert not ring.get("name_localizations") and not place.get("name_localizations")
+    assert sent["help"]["description_localizations"]["es-ES"].startswith("Lista los comandos")
+    for command in put.body:
+        for text in command.get("description_localizations", {}).values():
+            assert 1 <= len(text) <= 100
