@@ -16,7 +16,7 @@ from commands.admin.wording import notice_template
 from commands.facts.text import date_text
 from lexicon.words import plural, shorten
 from places.index import place_index
-from storage.audit.models import Author, Change, Refusal, Row
+from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
 from storage.fact_edits.models import UndoRequest
 from storage.subjects import (
     agency_subjects,
@@ -28,9 +28,10 @@ from storage.subjects import (
 )
 
 SHOWN = 10
-# Bookkeeping columns that change with every edit and say nothing to a reader.
+# Bookkeeping columns that change with every edit and say nothing to a reader (and the
+# recorded URL of the source, shown as the source itself).
 _QUIET = frozenset({
-    "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
+    SOURCE_URL_KEY, "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
     "started_precision", "happened_precision", "enacted_precision",
 })  # fmt: skip
 _VALUE_CHARS = 80
@@ -122,8 +123,13 @@ async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
 
 
 def _source_ids(changes: list[Change]) -> list[int]:
+    """Sources to look up: only those of entries recorded before each entry kept the URL
+    its source id named then (SOURCE_URL_KEY); for those, today's URL is all there is."""
     rows = [row for c in changes for row in (c.before, c.after) if row is not None]
-    return sorted({int(str(row["source_id"])) for row in rows if row.get("source_id")})
+    return sorted({
+        int(str(row["source_id"])) for row in rows
+        if row.get("source_id") and SOURCE_URL_KEY not in row
+    })  # fmt: skip
 
 
 def _describe(change: Change, sources: Mapping[int, str]) -> str:
@@ -173,7 +179,8 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
     if value in (None, ""):
         return "(none)"
     if key == "source_id":
-        return sources.get(int(str(value)), f"source #{value}")
+        recorded = row.get(SOURCE_URL_KEY)
+        return str(recorded) if recorded else sources.get(int(str(value)), f"source #{value}")
     if key in _PRECISION:
         return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
     return shorten(str(value), _VALUE_CHARS)
