@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from bot.core.deps import Deps
@@ -113,3 +115,11 @@ async def test_a_letter_is_refused_as_a_campaign_petition(
         assert "\n" not in refused
     # Nothing was created: the petition template is accepted under the same slug.
     await create(dispatcher, 'no-fr "Ban it" template:ban-petition place:"Greenfield, WI"')
+
+
+def test_making_a_pdf_logs_nothing_at_info(caplog: pytest.LogCaptureFixture) -> None:
+    # fontTools' subsetter logged ~75 INFO lines per PDF into the operator's console.
+    rows = [ExportRow("José Núñez", "San José, CA", "2026-11-20")]
+    with caplog.at_level(logging.INFO):
+        render_pdf(PetitionDoc("Ban it", "the council", "Text é", "Nov 26"), rows)
+    assert [r.name for r in caplog.records] == []
