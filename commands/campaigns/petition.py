@@ -30,7 +30,7 @@ _TARGET = ("To: ", "Para: ")
 
 @COMMANDS.command(
     "petition",
-    "Download the petition as a print-ready PDF with its signers, and their CSV",
+    "Download the petition as a print-ready PDF with its numbered signers",
     role=Role.ORGANIZER,
     private=True,
     slow=True,
@@ -51,7 +51,8 @@ async def petition(
     doc = await petition_doc(deps, campaign, language)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)
-    stem = f"{campaign.slug}-petition-{deps.today().isoformat()}"
+    # The language in the name: an organizer who downloads both keeps both.
+    stem = f"{campaign.slug}-petition-{language}-{deps.today().isoformat()}"
     text = (
         f"The petition of {campaign.slug} with {plural(len(rows), 'signer')}, ready to print."
         f" The same signers as a spreadsheet: /campaign export {campaign.slug}"
