@@ -77,4 +77,4 @@ def render(reply: Reply, output_dir: Path = OUTPUT_DIR) -> str:
 
 def _text_without_file(reply: Reply) -> str:
     parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
-    return "\n".join(p for p in [*parts, reply.note] if p)
+    return "\n".join(p for p in [*parts, reply.after, reply.note] if p)
