@@ -16,6 +16,7 @@ from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
+from storage.privacy.models import Erasure
 
 COMMANDS = CommandSet(private=True)
 
@@ -67,6 +68,20 @@ async def forget_me(
             "That code does not match (codes expire at midnight UTC and change when your"
             " data does). Nothing was erased; type /forgetme for a fresh code."
         )
-    erased = await privacy.erase(ctx.platform, ctx.user_id)
-    summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
-    return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")
+    erasure = await privacy.erase(ctx.platform, ctx.user_id)
+    summary = ", ".join(f"{name}: {count}" for name, count in erasure.counts.items() if count)
+    return Reply(
+        text=f"Erased everything the bot held about you ({summary}).{kept}\n{_copies(erasure)}"
+    )
+
+
+def _copies(erasure: Erasure) -> str:
+    """What may still hold a copy, said plainly (docs/privacy.md has the detail)."""
+    if erasure.left:
+        now = (
+            f"The database could not yet clear its old copies in: {', '.join(erasure.left)};"
+            " the operator's log names them and what clears them."
+        )
+    else:
+        now = "The database's own files hold no copy of it."
+    return f"{now} Backups made before now keep it until they expire."
