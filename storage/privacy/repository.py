@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
+from storage.announcements import privacy as announcement_privacy
 from storage.announcements.repository import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
 from storage.campaigns.ending import describe_organizing, erase_organizing
@@ -60,6 +61,12 @@ def providers() -> tuple[PrivacyProvider, ...]:
             follows.describe_member,
             follows.erase_member,
             tables=("follows", "notifications"),
+        ),
+        PrivacyProvider(
+            "Campaign messages to you",
+            announcement_privacy.describe_member,
+            announcement_privacy.erase_member,
+            tables=("notifications",),
         ),
         PrivacyProvider(
             "Campaign messages you muted", describe_mutes, erase_mutes, tables=("campaign_mutes",)
