@@ -109,7 +109,13 @@ async def draft(
             Field("Antes de enviar" if language == "es" else "Before sending", note)
             for note in result.notes
         ),
-        file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
+        # Signed with the drafter's name (and contact): theirs to have deleted where it is kept.
+        file=ReplyFile(
+            result.filename,
+            result.text.encode("utf-8"),
+            "text/plain",
+            people=((ctx.platform, ctx.user_id),),
+        ),
     )
 
 
