@@ -31,7 +31,7 @@ _TARGET = ("To: ", "Para: ")
 
 @COMMANDS.command(
     "petition",
-    "Download the petition as a print-ready PDF with its signers, and their CSV",
+    "Download the petition as a print-ready PDF with its numbered signers",
     role=Role.ORGANIZER,
     private=True,
     slow=True,
@@ -52,7 +52,8 @@ async def petition(
     doc = await petition_doc(deps, campaign, language)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)
-    stem = f"{campaign.slug}-petition-{deps.today().isoformat()}"
+    # The language is in the name: the English and Spanish petitions of one day are two files.
+    stem = f"{campaign.slug}-petition-{language}-{deps.today().isoformat()}"
     text = (
         f"The petition of {campaign.slug} with {plural(len(rows), 'signer')}, ready to print."
         f" The same signers as a spreadsheet: /campaign export {campaign.slug}"

@@ -75,7 +75,7 @@ async def test_campaign_petition_pdf_and_csv(
     await run_ok(dispatcher, members[2], f"/forgetme {code.group(1)}")
     assert "organizers" in (await run_error(dispatcher, members[0], "/campaign petition no-fr"))
     reply = await run_ok(dispatcher, ORGANIZER, "/campaign petition no-fr")
-    assert reply.file is not None and reply.file.filename == "no-fr-petition-2026-11-26.pdf"
+    assert reply.file is not None and reply.file.filename == "no-fr-petition-en-2026-11-26.pdf"
     assert reply.file.mime == "application/pdf"
     assert "/campaign export no-fr" in reply.text  # the same signers as a spreadsheet
     pages, text = _pdf_text(reply.file.content)
@@ -93,7 +93,7 @@ async def test_campaign_petition_pdf_and_csv(
     es = await run_ok(
         dispatcher, identity(Role.ORGANIZER, "U-org"), "/campaign petition no-fr language:es"
     )
-    assert es.file is not None
+    assert es.file is not None and es.file.filename == "no-fr-petition-es-2026-11-26.pdf"
     assert "PETICIÓN" in _pdf_text(es.file.content)[1]
 
 
