@@ -54,16 +54,28 @@ async def vacuum_full(url: str, tables: Sequence[str]) -> list[str]:
     try:
         for table in tables:
             try:
-                await conn.execute(f"VACUUM (FULL) {table}")
+                rewritten = await _rewrite(conn, table)
+                why = "" if rewritten else "not its owner"
             except _FAILURES as exc:
+                why = type(exc).__name__
+            if why:
                 log.warning(
                     "purge after erasure: %s not rewritten (%s); erased rows' old versions stay"
                     " in its files until VACUUM FULL %s runs",
                     table,
-                    type(exc).__name__,
+                    why,
                     table,
                 )
                 left.append(table)
     finally:
         conn.terminate()  # this connection has no transaction to finish; the server may be gone
     return left
+
+
+async def _rewrite(conn: asyncpg.Connection, table: str) -> bool:
+    """VACUUM FULL `table`; True when it really got new files. PostgreSQL only warns, and
+    skips the table, when the role does not own it: its file number then stays the same."""
+    before = await conn.fetchval("SELECT pg_relation_filenode($1::regclass)", table)
+    await conn.execute(f"VACUUM (FULL) {table}")
+    after = await conn.fetchval("SELECT pg_relation_filenode($1::regclass)", table)
+    return bool(after != before)
