@@ -1,5 +1,6 @@
-"""What /mydata shows of the campaign messages queued or sent to a member, and /forgetme's
-erasure of them (a provider of storage/privacy/repository.py).
+"""What /mydata shows of the campaign messages queued or sent to a member and of the
+announcements they sent as an organizer, and /forgetme's erasure of both (providers of
+storage/privacy/repository.py).
 
 They share the outbox (`notifications`) with follow notifications, but they are not about a
 place the member follows: a row with an `announcement_id` is a campaign message, an
@@ -44,6 +45,32 @@ async def erase_member(conn: Conn, platform: str, user_id: str) -> int:
     cursor = await conn.execute(
         "DELETE FROM notifications WHERE platform = ? AND user_id = ?"
         " AND announcement_id IS NOT NULL",
+        (platform, user_id),
+    )
+    return max(cursor.rowcount, 0)
+
+
+async def describe_authored(db: Db, platform: str, user_id: str) -> list[str]:
+    """The announcements the member sent as an organizer, per campaign."""
+    rows = await db.fetchall(
+        "SELECT c.slug, c.workspace, COUNT(*), MAX(a.created_at)"
+        " FROM campaign_announcements a JOIN campaigns c ON c.id = a.campaign_id"
+        " WHERE a.author_platform = ? AND a.author_id = ? GROUP BY c.slug, c.workspace"
+        " ORDER BY c.slug, c.workspace",
+        (platform, user_id),
+    )
+    return [
+        f"{plural(int(count), 'announcement')} to the members of {slug} in workspace"
+        f" {workspace}, the last on {str(last)[:10]}"
+        for slug, workspace, count, last in (tuple(r) for r in rows)
+    ]
+
+
+async def erase_authored(conn: Conn, platform: str, user_id: str) -> int:
+    """The announcements stay (their delivery counts are the campaign's); who sent them goes."""
+    cursor = await conn.execute(
+        "UPDATE campaign_announcements SET author_platform = '', author_id = ''"
+        " WHERE author_platform = ? AND author_id = ?",
         (platform, user_id),
     )
     return max(cursor.rowcount, 0)

@@ -69,6 +69,14 @@ def providers() -> tuple[PrivacyProvider, ...]:
             tables=("notifications",),
         ),
         PrivacyProvider(
+            "Campaign announcements you sent",
+            announcement_privacy.describe_authored,
+            announcement_privacy.erase_authored,
+            erase_note="Announcements you sent stay counted for their campaigns; your id on"
+            " each is removed.",
+            tables=("campaign_announcements",),
+        ),
+        PrivacyProvider(
             "Campaign messages you muted", describe_mutes, erase_mutes, tables=("campaign_mutes",)
         ),
         PrivacyProvider(

@@ -7,10 +7,12 @@ import re
 
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Reply, Role
+from storage.db import Database
+from tests.commands.test_privacy import traces
 from tests.conftest import identity
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
-ORGANIZER = identity(Role.ORGANIZER, user_id="O1")
+ORGANIZER = identity(Role.ORGANIZER, user_id="organizer-O1")
 ALICE = identity(Role.MEMBER, user_id="alice")
 GREENFIELD_PD = '"Greenfield Police Department, WI"'
 
@@ -61,3 +63,21 @@ async def test_the_outbox_counts_and_lists_each_kind(disp: Dispatcher) -> None:
     assert len(items) == 2
     assert sum(", follow notification (C" in line for line in items) == 1
     assert sum(", campaign message, to test:alice" in line for line in items) == 1
+
+
+async def test_an_organizer_s_announcements_are_shown_and_their_id_erased(
+    disp: Dispatcher, db: Database
+) -> None:
+    await queue_one_of_each(disp)
+    fields = {f.name: f.value for f in (await ok(disp, ORGANIZER, "/mydata")).fields}
+    assert fields["Campaign announcements you sent"] == (
+        "1 announcement to the members of vote in workspace W1, the last on 2026-11-26"
+    )
+    preview = await ok(disp, ORGANIZER, "/forgetme")
+    assert "Announcements you sent stay counted" in preview.text
+    code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
+    done = await ok(disp, ORGANIZER, f"/forgetme {code}")
+    assert "Campaign announcements you sent: 1" in done.text
+    assert await traces(db, "organizer-O1") == []  # nowhere in the database any more
+    row = await db.fetchone("SELECT COUNT(*) FROM campaign_announcements")
+    assert row is not None and row[0] == 1  # the announcement itself stays, counted
