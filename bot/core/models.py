@@ -102,6 +102,9 @@ class ReplyFile:
     # What a picture shows, for people who cannot see it: Discord's attachment description,
     # Slack's alt_txt, a line beside the saved path on the console.
     alt_text: str = ""
+    # Whose personal data the file holds, as (platform, user id): where a file stays on
+    # disk (the console), /forgetme by any of them deletes it (bot/core/kept_files.py).
+    people: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

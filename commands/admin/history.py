@@ -18,6 +18,7 @@ from lexicon.words import plural, shorten
 from places.index import place_index
 from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
 from storage.fact_edits.models import UndoRequest
+from storage.outbox.models import CAMPAIGN, OutboxStats
 from storage.subjects import (
     agency_subjects,
     city_key,
@@ -211,24 +212,40 @@ async def undo(
 
 
 @COMMANDS.command(
-    "outbox", "Follow notifications waiting or failing", examples=("/facts outbox",), writes=False
+    "outbox",
+    "Direct messages waiting or failing: follow notifications and campaign messages",
+    examples=("/facts outbox",),
+    writes=False,
 )
 async def show_outbox(ctx: Ctx) -> Reply:
     deps = ctx.deps
-    totals = await deps.storage.outbox.stats()
-    lines = [
-        f"Pending: {totals.pending:,} (failing: {totals.failing:,});"
-        f" delivered: {totals.delivered:,}."
-    ]
-    if totals.oldest_pending:
-        lines.append(f"Oldest pending since {_when(totals.oldest_pending)}.")
+    by_kind = await deps.storage.outbox.stats_by_kind()
+    lines = [_kind_line(kind, totals) for kind, totals in by_kind.items()]
     for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
         error = f", last error: {item.last_error}" if item.last_error else ""
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
+        what = (
+            "campaign message"
+            if item.announcement_id is not None
+            else f"follow notification (C{item.change_id})"
+        )
         lines.append(
-            f"N{item.id} (C{item.change_id}) to {to}:"
+            f"N{item.id}, {what}, to {to}:"
             f" {plural(item.attempts, 'attempt')}, next {_when(item.next_attempt_at)}{error}"
         )
-    if totals.pending and not totals.failing:
+    if any(t.pending for t in by_kind.values()) and not any(t.failing for t in by_kind.values()):
         lines.append("Nothing has failed; the delivery loop sends pending ones shortly.")
-    return Reply(title="Follow notifications", text="\n".join(lines))
+    return Reply(title="Outbox: direct messages to members", text="\n".join(lines))
+
+
+def _kind_line(kind: str, totals: OutboxStats) -> str:
+    """One kind's counts; campaign messages also say how many were given up on."""
+    line = (
+        f"{kind}: pending {totals.pending:,} (failing {totals.failing:,});"
+        f" delivered {totals.delivered:,}"
+    )
+    if kind == CAMPAIGN:
+        line += f"; given up {totals.gave_up:,} (DMs closed or kept failing)"
+    if totals.oldest_pending:
+        line += f"; oldest pending since {_when(totals.oldest_pending)}"
+    return line + "."

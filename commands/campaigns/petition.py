@@ -16,6 +16,7 @@ from bot.core.deps import Deps
 from bot.core.models import Reply, ReplyFile, Role
 from bot.core.signatures import Opt
 from commands.campaigns.checks import COMMANDS, Slug, require_campaign
+from commands.campaigns.report import signers
 from commands.letters import petition_text
 from commands.letters.dates import today_text
 from lexicon.dates import LANGUAGES
@@ -63,7 +64,9 @@ async def petition(
             f" {len(unprintable):,} signers' names use letters the PDF's font cannot print"
             " (e.g. Chinese, Japanese, Korean): the export has them as written."
         )
-    return Reply(text=text, file=ReplyFile(f"{stem}.pdf", pdf, "application/pdf"))
+    return Reply(
+        text=text, file=ReplyFile(f"{stem}.pdf", pdf, "application/pdf", people=signers(rows))
+    )
 
 
 async def petition_doc(deps: Deps, campaign: Campaign, language: str) -> PetitionDoc:
