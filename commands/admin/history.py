@@ -17,8 +17,9 @@ from commands.facts.text import date_text
 from lexicon.i18n import N_, _, ngettext
 from lexicon.words import shorten
 from places.index import place_index
-from storage.audit.models import Author, Change, Refusal, Row
+from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
 from storage.fact_edits.models import UndoRequest
+from storage.outbox.models import CAMPAIGN, FOLLOW, OutboxStats
 from storage.subjects import (
     agency_subjects,
     city_key,
@@ -29,9 +30,10 @@ from storage.subjects import (
 )
 
 SHOWN = 10
-# Bookkeeping columns that change with every edit and say nothing to a reader.
+# Bookkeeping columns that change with every edit and say nothing to a reader (and the
+# recorded URL of the source, shown as the source itself).
 _QUIET = frozenset({
-    "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
+    SOURCE_URL_KEY, "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
     "started_precision", "happened_precision", "enacted_precision",
 })  # fmt: skip
 _VALUE_CHARS = 80
@@ -124,8 +126,13 @@ async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
 
 
 def _source_ids(changes: list[Change]) -> list[int]:
+    """Sources to look up: only those of entries recorded before each entry kept the URL
+    its source id named then (SOURCE_URL_KEY); for those, today's URL is all there is."""
     rows = [row for c in changes for row in (c.before, c.after) if row is not None]
-    return sorted({int(str(row["source_id"])) for row in rows if row.get("source_id")})
+    return sorted({
+        int(str(row["source_id"])) for row in rows
+        if row.get("source_id") and SOURCE_URL_KEY not in row
+    })  # fmt: skip
 
 
 def _describe(change: Change, sources: Mapping[int, str]) -> str:
@@ -177,6 +184,9 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
     if value in (None, ""):
         return _("(none)")
     if key == "source_id":
+        recorded = row.get(SOURCE_URL_KEY)
+        if recorded:
+            return str(recorded)
         return sources.get(int(str(value))) or _("source #{id}").format(id=value)
     if key in _PRECISION:
         return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
@@ -213,31 +223,49 @@ def _undone(change: int) -> str:
 
 
 @COMMANDS.command(
-    "outbox", "Follow notifications waiting or failing", examples=("/facts outbox",), writes=False
+    "outbox",
+    "Direct messages waiting or failing: follow notifications and campaign messages",
+    examples=("/facts outbox",),
+    writes=False,
 )
 async def show_outbox(ctx: Ctx) -> Reply:
     deps = ctx.deps
-    totals = await deps.storage.outbox.stats()
-    lines = [
-        _("Pending: {pending:,} (failing: {failing:,}); delivered: {delivered:,}.").format(
-            pending=totals.pending, failing=totals.failing, delivered=totals.delivered
-        )
-    ]
-    if totals.oldest_pending:
-        lines.append(_("Oldest pending since {when}.").format(when=_when(totals.oldest_pending)))
+    by_kind = await deps.storage.outbox.stats_by_kind()
+    lines = [_kind_line(kind, totals) for kind, totals in by_kind.items()]
     for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
         # The error is the delivery loop's own record (English; not converted yet).
         error = _(", last error: {error}").format(error=item.last_error) if item.last_error else ""
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
+        what = (
+            _("campaign message")
+            if item.announcement_id is not None
+            else _("follow notification (C{change})").format(change=item.change_id)
+        )
         line = ngettext(
-            "N{id} (C{change}) to {to}: {n:,} attempt, next {when}",
-            "N{id} (C{change}) to {to}: {n:,} attempts, next {when}",
+            "N{id}, {what}, to {to}: {n:,} attempt, next {when}",
+            "N{id}, {what}, to {to}: {n:,} attempts, next {when}",
             item.attempts,
-        ).format(
-            id=item.id, change=item.change_id, to=to, n=item.attempts,
-            when=_when(item.next_attempt_at),
-        )  # fmt: skip
+        ).format(id=item.id, what=what, to=to, n=item.attempts, when=_when(item.next_attempt_at))
         lines.append(line + error)
-    if totals.pending and not totals.failing:
+    if any(t.pending for t in by_kind.values()) and not any(t.failing for t in by_kind.values()):
         lines.append(_("Nothing has failed; the delivery loop sends pending ones shortly."))
-    return Reply(title=_("Follow notifications"), text="\n".join(lines))
+    return Reply(title=_("Outbox: direct messages to members"), text="\n".join(lines))
+
+
+# The kinds storage counts apart, as the admin reads them.
+_KINDS = {FOLLOW: N_("Follow notifications"), CAMPAIGN: N_("Campaign messages")}
+
+
+def _kind_line(kind: str, totals: OutboxStats) -> str:
+    """One kind's counts; campaign messages also say how many were given up on."""
+    line = _("{kind}: pending {pending:,} (failing {failing:,}); delivered {delivered:,}").format(
+        kind=_(_KINDS[kind]) if kind in _KINDS else kind,
+        pending=totals.pending,
+        failing=totals.failing,
+        delivered=totals.delivered,
+    )
+    if kind == CAMPAIGN:
+        line += _("; given up {n:,} (DMs closed or kept failing)").format(n=totals.gave_up)
+    if totals.oldest_pending:
+        line += _("; oldest pending since {when}").format(when=_when(totals.oldest_pending))
+    return line + "."
