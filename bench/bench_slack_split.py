@@ -136,13 +136,15 @@ async def measure(db: Database, tmp: Path, sink_base: str) -> None:
     render_us = cpu_per_call(lambda: render_reply(reply))
     payload = render_reply(reply).payload()
     json_us = cpu_per_call(lambda: json.dumps(payload))
-    print(f"bolt dispatch, listener only acks (the bare app)      {bare_us:6.0f} us")
-    print(f"bolt dispatch, Counterwatch's listener                 {ours_us:6.0f} us")
-    print(f"  of which: the command through our dispatcher         {command_us:6.0f} us")
-    print(f"            the reply rendered to Block Kit            {render_us:6.0f} us")
-    print(
-        f"            bolt's JSON of the ack ({len(json.dumps(payload)):,} bytes)"
-        f"          {json_us:6.0f} us"
-    )
+    json_label = f"bolt's JSON of the ack ({len(json.dumps(payload)):,} bytes)"
+    rows = [
+        ("bolt dispatch, listener only acks (the bare app)", bare_us),
+        ("bolt dispatch, Counterwatch's listener", ours_us),
+        ("  of which: the command through our dispatcher", command_us),
+        ("            the reply rendered to Block Kit", render_us),
+        (f"            {json_label}", json_us),
+    ]
+    for label, us in rows:
+        print(f"{label:<54} {us:6.0f} us")
     own = ours_us - bare_us
     print(f"Counterwatch's own work per request: {own:.0f} us beside bolt's {bare_us:.0f} us")
