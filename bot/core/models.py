@@ -82,6 +82,10 @@ class Request:
     # May change the shared facts: granted only by the operator's home (settings), never
     # by a rank in whichever workspace the request comes from.
     facts_admin: bool = False
+    # The language the reply is written in (bot.core.language decides it per request), and
+    # what the platform said of the person's language (Identity.locale), as it said it.
+    locale: str = ""
+    platform_locale: str = ""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
 from bot.platforms.discord.messenger import DiscordMessenger
 from bot.platforms.discord.presses import ButtonPresses
 from bot.platforms.discord.sync import sync_commands
+from bot.platforms.discord.translator import CatalogTranslator
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -93,6 +94,8 @@ class CounterwatchClient(discord.AutoShardedClient):
         self.presses = ButtonPresses(dispatcher, gate)
 
     async def setup_hook(self) -> None:
+        # Descriptions in the member's client language (es-ES, es-419), read at each sync.
+        await self.tree.set_translator(CatalogTranslator())
         # Registered before the gateway connects, so a click on a card posted before a
         # restart is routed like one posted since.
         self.add_dynamic_items(CardButton)
