@@ -92,6 +92,37 @@ class Jurisdiction:
 
 
 @dataclass(frozen=True)
+class PlaceRef:
+    """Where a body or official is recorded: its key ('city:gates:NY', 'agency:12'), the
+    label the admin's reply names, and the subjects its followers follow it under."""
+
+    key: str
+    label: str
+    subjects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BodyChange:
+    """Record (or correct) the body that governs a place's police."""
+
+    edit: Edit
+    place: PlaceRef
+    name: str
+    as_of: str  # ISO date the source showed it as current
+
+
+@dataclass(frozen=True)
+class NewOfficial:
+    """Record (or correct the title of) an official of a place."""
+
+    edit: Edit
+    place: PlaceRef
+    name: str
+    title: str
+    as_of: str  # ISO date
+
+
+@dataclass(frozen=True)
 class PartnershipChange:
     """Record (or correct the start of) an agency's Ring partnership."""
 
