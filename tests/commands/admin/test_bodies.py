@@ -13,6 +13,7 @@ from notifications.delivery import deliver_due
 from storage import audit
 from storage.db import Database
 from tests.commands.admin.conftest import FakeMessenger, count, table_state
+from tests.commands.test_privacy import traces
 from tests.conftest import identity
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
@@ -183,3 +184,22 @@ async def test_only_facts_admins_and_bad_input_changes_nothing(
     assert "invisible" in await fails(disp, hidden)
     assert await bodies_state(db) == start
     assert await count(db, "SELECT COUNT(*) FROM changes") == 0
+
+
+async def test_forgetme_erases_the_admin_from_bodies_and_officials(
+    disp: Dispatcher, db: Database
+) -> None:
+    zelda = identity(Role.ADMIN, user_id="U-zelda-77")
+    await run(disp, SET_BODY, zelda)
+    await run(disp, ADD_PEREZ, zelda)
+    for table in ("governing_bodies", "officials"):
+        row = await db.fetchone(f"SELECT origin FROM {table}")
+        assert row is not None and row["origin"] == "admin:test:U-zelda-77"
+    member = identity(Role.MEMBER, user_id="U-zelda-77")
+    preview = await run(disp, "/forgetme", member)
+    assert "2 facts name you as the admin who entered them" in preview, preview
+    code = re.findall(r"/forgetme ([0-9a-f]{8})", preview)[0]
+    await run(disp, f"/forgetme {code}", member)
+    assert await traces(db, "U-zelda-77", "user U-zelda-77") == []
+    await run(disp, "/facts undo C2")  # the rewritten snapshots still match the rows
+    assert await count(db, "SELECT COUNT(*) FROM officials") == 0
