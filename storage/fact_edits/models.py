@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     from storage.importers.facts_csv import FactRow
     from storage.importers.laws import LawsParse
 
-FactKind = Literal["D", "E", "L"]  # deployment or partnership, company event, law
+FactKind = Literal["D", "E", "L", "B", "O"]  # deployment, company event, law, body, official
 
 
 @dataclass(frozen=True)
 class FactRef:
-    """A fact as chat names it: D123, E45 or L7."""
+    """A fact as chat names it: D123, E45, L7, B12 or O7."""
 
     kind: FactKind
     id: int

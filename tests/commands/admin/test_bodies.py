@@ -203,3 +203,18 @@ async def test_forgetme_erases_the_admin_from_bodies_and_officials(
     assert await traces(db, "U-zelda-77", "user U-zelda-77") == []
     await run(disp, "/facts undo C2")  # the rewritten snapshots still match the rows
     assert await count(db, "SELECT COUNT(*) FROM officials") == 0
+
+
+async def test_an_official_who_left_is_removed_by_id_and_shown_in_history(
+    disp: Dispatcher, db: Database
+) -> None:
+    await run(disp, ADD_PEREZ)
+    removed = await run(disp, "/facts remove O1 https://example.org/left-office")
+    assert "Removed O1" in removed and "Council Member Ana Pérez" in removed
+    letter = await run(disp, DRAFT, ALICE)
+    assert "Ana Pérez" not in letter and "Dear Members of the governing body" in letter
+    history = await run(disp, "/facts history O1")
+    assert "facts remove" in history and "facts add-official" in history
+    assert "Ana Pérez" in await run(disp, "/facts history Greenfield, WI")
+    await run(disp, f"/facts undo {change_of(removed)}")
+    assert "Dear Council Member Ana Pérez," in await run(disp, DRAFT, ALICE)
