@@ -56,7 +56,7 @@ async def agency_body_on_record(deps: Deps, agency: Agency, summary: str = "") -
     body = agency_body(agency, summary)
     j = jurisdiction_of(agency, summary)
     rule = rule_for(j, agency.name)
-    if rule is not None and rule.agency:  # a state board over this force: not the council
+    if rule is not None and rule.agency:  # a rule for this force (a state board): it wins
         return _named(body, await store.officials(own))
     key = jurisdiction_key(j)
     stored = await store.body((key,))
