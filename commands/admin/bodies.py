@@ -53,22 +53,25 @@ async def recorded_place(deps: Deps, typed: str) -> PlaceRef:
     """Where to record: a city or county by the key it is followed under, an agency by its
     own key. Only a place named exactly as on record: a fact is never filed under a guess."""
     place = place_index(deps).exact(typed)
-    followed = follow_target(place).key
     if place.kind != "agency":
         key = jurisdiction_key(place_jurisdiction(place))
-        return PlaceRef(key, place.label, tuple(dict.fromkeys((key, followed))))
-    return await _agency_place(deps, place, followed)
+        return PlaceRef(key, place.label, tuple(dict.fromkeys((key, follow_target(place).key))))
+    return await _agency_place(deps, place)
 
 
-async def _agency_place(deps: Deps, place: Place, followed: str) -> PlaceRef:
+async def _agency_place(deps: Deps, place: Place) -> PlaceRef:
     if len(place.agency_ids) != 1:
         raise UserError(f"{place.label} names several agencies; name the one you mean.")
     agency_id = place.agency_ids[0]
+    try:
+        followed: tuple[str, ...] = (follow_target(place).key,)  # its mailing town
+    except UserError:  # no city or county on record: nobody can follow it that way
+        followed = ()
     rows = await deps.storage.facts.deployments_for_agencies((agency_id,))
     # Followers of the agency's own jurisdiction (the Town of Gates) hear of it too, not
     # only those of its mailing town.
     owns = tuple(jurisdiction_key(jurisdiction_of(r.agency, r.summary)) for r in rows[:1])
-    return PlaceRef(agency_key(agency_id), place.label, tuple(dict.fromkeys((followed, *owns))))
+    return PlaceRef(agency_key(agency_id), place.label, tuple(dict.fromkeys((*followed, *owns))))
 
 
 @COMMANDS.command(

@@ -30,7 +30,14 @@ async def set_body(conn: Conn, change: BodyChange) -> Outcome:
         await rec.update("governing_bodies", int(old["id"]), values)
         summary += f", was {old['name']}"
         return await _done(
-            conn, rec, change.edit, "update", summary, "governing_bodies", old, place.subjects
+            conn,
+            rec,
+            change.edit,
+            "update",
+            summary,
+            "governing_bodies",
+            int(old["id"]),
+            place.subjects,
         )
     row_id = await rec.insert("governing_bodies", {"place_key": place.key, **values})
     return await _done(
@@ -40,7 +47,7 @@ async def set_body(conn: Conn, change: BodyChange) -> Outcome:
         "create",
         summary,
         "governing_bodies",
-        {"id": row_id},
+        row_id,
         place.subjects,
     )
 
@@ -67,11 +74,11 @@ async def add_official(conn: Conn, change: NewOfficial) -> Outcome:
         await rec.update("officials", int(old["id"]), values)
         summary += f", was {old['title']} {old['name']}"
         return await _done(
-            conn, rec, change.edit, "update", summary, "officials", old, place.subjects
+            conn, rec, change.edit, "update", summary, "officials", int(old["id"]), place.subjects
         )
     row_id = await rec.insert("officials", {"place_key": place.key, "name_key": key, **values})
     return await _done(
-        conn, rec, change.edit, "create", summary, "officials", {"id": row_id}, place.subjects
+        conn, rec, change.edit, "create", summary, "officials", row_id, place.subjects
     )
 
 
@@ -89,9 +96,8 @@ async def _done(
     action: str,
     summary: str,
     table: str,
-    row: Row,
+    row_id: int,
     subjects: tuple[str, ...],
 ) -> Outcome:
-    row_id = int(row["id"])
     change = entry(edit, action, summary, table, row_id, subjects)
     return await finish(conn, rec, change, edit, f"{FACT_PREFIX[table]}{row_id}")
