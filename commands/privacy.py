@@ -13,9 +13,11 @@ from typing import Annotated
 
 from bot.core.context import Ctx
 from bot.core.errors import UserError
+from bot.core.kept_files import KeptFiles
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
+from storage.privacy.models import Erasure, Section
 
 COMMANDS = CommandSet(private=True)
 
@@ -48,7 +50,8 @@ async def forget_me(
 ) -> Reply:
     deps = ctx.deps
     privacy = deps.storage.privacy
-    sections = await privacy.describe(ctx.platform, ctx.user_id)
+    files = _kept_files(ctx)
+    sections = [*await privacy.describe(ctx.platform, ctx.user_id), _files_section(ctx, files)]
     held = [s for s in sections if s.lines]
     if not held:
         return Reply(text="The bot holds nothing about you: there is nothing to erase.")
@@ -67,6 +70,46 @@ async def forget_me(
             "That code does not match (codes expire at midnight UTC and change when your"
             " data does). Nothing was erased; type /forgetme for a fresh code."
         )
-    erased = await privacy.erase(ctx.platform, ctx.user_id)
-    summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
-    return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")
+    erasure = await privacy.erase(ctx.platform, ctx.user_id)
+    # After the database's erasure committed: a failure there leaves the files too.
+    deleted = files.erase(ctx.platform, ctx.user_id) if files is not None else []
+    counts = {**erasure.counts, FILES_SECTION: len(deleted)}
+    summary = ", ".join(f"{name}: {count}" for name, count in counts.items() if count)
+    gone = f"\nFiles deleted: {', '.join(str(p) for p in deleted)}." if deleted else ""
+    return Reply(
+        text=f"Erased everything the bot held about you ({summary}).{gone}{kept}"
+        f"\n{_copies(erasure)}"
+    )
+
+
+FILES_SECTION = "Files saved on the bot's machine that name you"
+
+
+def _kept_files(ctx: Ctx) -> KeptFiles | None:
+    """The console's saved files, when this process saves any (wiring registers them)."""
+    try:
+        return ctx.deps.services.get(KeptFiles)
+    except LookupError:
+        return None
+
+
+def _files_section(ctx: Ctx, files: KeptFiles | None) -> Section:
+    paths = files.naming(ctx.platform, ctx.user_id) if files is not None else []
+    return Section(
+        FILES_SECTION,
+        tuple(str(p) for p in paths),
+        "Files saved on the bot's machine that name you (exports, petitions, letters) are"
+        " deleted; an organizer can export again without you.",
+    )
+
+
+def _copies(erasure: Erasure) -> str:
+    """What may still hold a copy, said plainly (docs/privacy.md has the detail)."""
+    if erasure.left:
+        now = (
+            f"The database could not yet clear its old copies in: {', '.join(erasure.left)};"
+            " the operator's log names them and what clears them."
+        )
+    else:
+        now = "The database's own files hold no copy of it."
+    return f"{now} Backups made before now keep it until they expire."
