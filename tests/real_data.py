@@ -6,8 +6,8 @@ into a template SQLite file, and every test opens a copy of that file of its own
 takes milliseconds): what one test writes, no other test sees. On PostgreSQL the data is
 written into the test's database as before.
 
-A test asks for the data with `@pytest.mark.real_data("seed", "atlas", "laws")` (in that
-order of writing); the `db` fixture (tests/conftest.py) then opens the database with it.
+A test asks for the data with `@pytest.mark.real_data("seed", "atlas", "laws")` (written in
+that order); the `db` fixture (tests/conftest.py) then opens the database with it.
 Skipped, saying so, when ../shared/data is absent (`shared_data_file`).
 """
 
@@ -26,13 +26,15 @@ from storage.importers.atlas_write import import_atlas
 from storage.importers.laws import IFF_AS_OF, LawsParse, import_laws, parse_laws
 from storage.seed import ensure_seed
 from storage.sql import Db
+from testkit.letters_facts import letters_agencies
 from tests.conftest import FIXED_NOW, shared_data_file
 
 ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 LAWS_FILE = "us_facial_recognition_local_laws_iff_2021-05.csv"
 ATLAS_AS_OF = "2020-10-07"
 
-Part = Literal["seed", "atlas", "laws"]
+# "letters": the hand-written agencies of the letter tests (testkit/letters_facts.py).
+Part = Literal["seed", "letters", "atlas", "laws"]
 PARTS: tuple[str, ...] = get_args(Part)
 
 
@@ -62,6 +64,8 @@ async def load_real_data(db: Db, parts: tuple[Part, ...]) -> None:
     for part in parts:
         if part == "seed":
             await ensure_seed(db, now=FIXED_NOW)
+        elif part == "letters":
+            await db.write(letters_agencies)
         elif part == "atlas":
             await import_atlas(db, atlas_parse(), as_of=ATLAS_AS_OF, imported_at=FIXED_NOW)
         else:
