@@ -117,7 +117,7 @@ def test_ctrl_c_cancels_the_line_and_twice_on_an_empty_line_leaves(
     child.expect_exact("Olga (organizer)>")
     child.sendcontrol("c")
     child.expect_exact("Ctrl-C again on an empty line")
-    child.expect_exact("Olga (organizer)>")  # keys reach the line editor once it is back
+    child.expect_exact("Olga (organizer)>")  # the hint is drawn by the prompt that reads keys
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
