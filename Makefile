@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Shared data (EFF Atlas export, local laws table) lives beside the repo; not committed.
 export COUNTERWATCH_SHARED_DATA ?= $(abspath ../shared/data)
 
-.PHONY: run test test-fast lint typecheck pytest bench lock clean
+.PHONY: run test test-fast lint typecheck pytest bench lock clean catalogs catalog-init
 
 # Every dependency (runtime and dev) from requirements.lock, each file checked against its hash
 # and taken as a wheel (no build step that would fetch unchecked build tools); then the
@@ -18,7 +18,37 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-.venv: $(BIN)/.installed
+.venv: $(BIN)/.installed $(MO_FILES)
+
+# The gettext catalogs (docs/languages.md). The code's English is the source; `make catalogs`
+# extracts every wrapped string into the template (.pot), merges it into each language's .po
+# (new strings untranslated, changed ones marked fuzzy: tests/lexicon/i18n fails on either
+# until a translator fills them) and compiles each .po into the .mo that ships as package
+# data. The .mo are not committed: run, test and test-fast rebuild any older than its .po.
+LOCALE_DIR := lexicon/i18n/locale
+POT := $(LOCALE_DIR)/counterwatch.pot
+PO_FILES := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/counterwatch.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+# gettext's names, plus the declarations whose text /help and Discord's menu show.
+EXTRACT_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k command:2 -k declare:2 -k Opt:1 -k place_opt:1
+
+catalogs: $(BIN)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg $(EXTRACT_KEYWORDS) -c TRANSLATORS: \
+		--add-location=file --sort-by-file --project=counterwatch \
+		--copyright-holder=Counterwatch -o $(POT).new .
+	@# Only a change of strings rewrites the template (not the creation date alone).
+	@if diff -q -I '^"POT-Creation-Date' $(POT) $(POT).new >/dev/null 2>&1; \
+		then rm $(POT).new; else mv $(POT).new $(POT); fi
+	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE_DIR) -D counterwatch --ignore-obsolete \
+		--ignore-pot-creation-date
+	$(MAKE) --no-print-directory $(MO_FILES)
+
+$(LOCALE_DIR)/%.mo: $(LOCALE_DIR)/%.po $(BIN)/.installed
+	$(BIN)/pybabel -q compile -D counterwatch -i $< -o $@
+
+# A new language: `make catalog-init LOCALE=fr`, then translate its .po (docs/languages.md).
+catalog-init: $(BIN)/.installed
+	$(BIN)/pybabel init -i $(POT) -d $(LOCALE_DIR) -D counterwatch -l $(LOCALE)
 
 # On the very first start beside ../shared, the console comes with the real EFF Atlas snapshot
 # and the table of local laws loaded, so a member can look up a city at once (the files
@@ -27,7 +57,7 @@ ATLAS_EXPORT ?= $(COUNTERWATCH_SHARED_DATA)/eff_atlas_of_surveillance_2020-10-07
 LAWS_TABLE ?= $(COUNTERWATCH_SHARED_DATA)/us_facial_recognition_local_laws_iff_2021-05.csv
 DB_FILE := $(or $(COUNTERWATCH_DB),counterwatch.db)
 
-run: $(BIN)/.installed
+run: $(BIN)/.installed $(MO_FILES)
 	@if [ ! -e "$(DB_FILE)" ] && [ -f "$(ATLAS_EXPORT)" ]; then \
 		echo "First start: importing $(ATLAS_EXPORT)"; \
 		$(BIN)/python main.py import-atlas "$(ATLAS_EXPORT)" && \
@@ -44,7 +74,7 @@ test: lint typecheck pytest
 # Feedback in seconds: everything but the PostgreSQL and multi-process tests (markers set in
 # tests/pg_fixtures.py and by the modules themselves), spread over the cores by pytest-xdist.
 # `make test` stays the whole suite.
-test-fast: $(BIN)/.installed
+test-fast: $(BIN)/.installed $(MO_FILES)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n auto --dist worksteal -m "not postgres and not multiprocess"
 
@@ -60,7 +90,7 @@ typecheck: $(BIN)/.installed
 # its programs are here (installing Debian's package as root when missing) and says so in one
 # line; the tests start a throwaway cluster of their own (testkit/pg_cluster.py). The browser
 # tests likewise get Debian's Chromium and a local axe-core from scripts/ensure-chromium.
-pytest: $(BIN)/.installed
+pytest: $(BIN)/.installed $(MO_FILES)
 	@scripts/ensure-postgres
 	@scripts/ensure-chromium  # Debian's Chromium and axe-core for tests/browser
 	$(BIN)/pytest

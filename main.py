@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.deps import utc_now
+from bot.core.dispatch import Identity
 from bot.core.models import Role
 from bot.core.preflight import PlatformStartError, database_problem, disk_full
 from bot.core.setting_values import SettingsError
@@ -83,13 +84,18 @@ async def serve(settings: Settings, args: argparse.Namespace) -> int:
         if runners:
             await serve_chat(app, runners)
         else:
-            await serve_console(app, console.console_identity(Role.parse(args.role), args.user))
+            await serve_console(app, _console_identity(args))
         return 0
+
+
+def _console_identity(args: argparse.Namespace) -> Identity:
+    locale = console.console_locale(args.lang, os.environ)
+    return console.console_identity(Role.parse(args.role), args.user, locale)
 
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
-        identity = console.console_identity(Role.parse(args.role), args.user)
+        identity = _console_identity(args)
         reply = await console.ask(app.dispatcher, identity, args.line)
         print(console.render(reply))
         return 1 if reply.error else 0
@@ -145,6 +151,12 @@ def global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         default=default(console.DEFAULT_USER),
         metavar="NAME",
         help="who types at the console; each name is its own member (default operator)",
+    )
+    parser.add_argument(
+        "--lang",
+        default=default(""),
+        metavar="CODE",
+        help="the console's language (es, en) unless /language chose one (default: LANG)",
     )
 
 

@@ -7,7 +7,7 @@ adding a feature is one line here. The order here is the order /help lists them 
 from __future__ import annotations
 
 from bot.core.registry import CommandSet, Registry
-from commands import admin, campaigns, contact, follow, letters, privacy
+from commands import admin, campaigns, contact, follow, language, letters, privacy
 from commands import help as help_command
 from commands.facts import laws, local, moratorium, options, ring
 
@@ -20,6 +20,7 @@ COMMAND_SETS: tuple[CommandSet, ...] = (
     letters.COMMANDS,
     campaigns.COMMANDS,
     privacy.COMMANDS,
+    language.COMMANDS,
     *admin.COMMAND_SETS,
     follow.COMMANDS,
 )

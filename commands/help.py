@@ -9,8 +9,10 @@ from bot.core.errors import UserError
 from bot.core.models import Field, Reply, Role, may_run
 from bot.core.registry import Command, Option, Registry, declare
 from bot.core.signatures import Opt
+from lexicon.i18n import N_, _, ngettext
 
-ROLE_NOTE = {0: "", 1: " (organizers)", 2: " (admins)", 3: " (facts admins)"}
+# Who a command is for, as /help marks it (members' commands carry no mark).
+ROLE_NOTE = {1: N_("organizers"), 2: N_("admins"), 3: N_("facts admins")}
 # Slack keeps one slash command per top-level name and calls help /counterwatch, so that
 # Counterwatch never competes with another app for a generic /help.
 HELP_COMMAND_BY_PLATFORM = {"slack": "/counterwatch"}
@@ -58,7 +60,11 @@ def help_reply(
         return _describe(command)
     if registry.is_group(words[0]):
         return _overview(registry, help_command, role, only=words[0], facts_admin=facts_admin)
-    raise UserError(f"No command called /{' '.join(words)[:40]}. Type {help_command} to list them.")
+    raise UserError(
+        _("No command called /{name}. Type {help} to list them.").format(
+            name=" ".join(words)[:40], help=help_command
+        )
+    )
 
 
 def _overview(
@@ -73,41 +79,63 @@ def _overview(
         if not may_run(command.role, role, facts_admin):
             hidden += 1
             continue
-        lines.append(f"{command.usage()} - {command.description}{ROLE_NOTE[int(command.role)]}")
-    title = f"/{only} commands" if only else "Counterwatch commands"
-    more = f"\n\nType {help_command} <command> for details."
+        lines.append(f"{command.usage()} - {_(command.description)}{_role_note(command)}")
+    title = _("/{group} commands").format(group=only) if only else _("Counterwatch commands")
+    more = "\n\n" + _("Type {help} <command> for details.").format(help=help_command)
     if hidden:
-        who = {Role.MEMBER: "organizers and admins", Role.ORGANIZER: "admins"}.get(
-            role, "the operator's facts admins"
-        )
-        more += f" {hidden} more {'is' if hidden == 1 else 'are'} for {who}."
+        more += " " + _more_for(role, hidden)
     if not lines:
-        return Reply(title=title, text=f"These commands are for {_who(registry, only)}.")
+        who = _(WHO[_lowest(registry, only)])
+        return Reply(title=title, text=_("These commands are for {who}.").format(who=who))
     return Reply(title=title, text="\n".join(lines) + more)
 
 
-def _who(registry: Registry, group: str) -> str:
-    lowest = min(int(c.role) for c in registry.group(group))
-    return {1: "organizers", 2: "admins", 3: "facts admins"}.get(lowest, "everyone")
+def _role_note(command: Command) -> str:
+    note = ROLE_NOTE.get(int(command.role))
+    return f" ({_(note)})" if note else ""
+
+
+def _more_for(role: Role, hidden: int) -> str:
+    """How many commands this person does not see, and who has them (the plural by CLDR)."""
+    if role is Role.MEMBER:
+        said = ngettext(
+            "{n} more is for organizers and admins.",
+            "{n} more are for organizers and admins.",
+            hidden,
+        )
+    elif role is Role.ORGANIZER:
+        said = ngettext("{n} more is for admins.", "{n} more are for admins.", hidden)
+    else:
+        said = ngettext(
+            "{n} more is for the operator's facts admins.",
+            "{n} more are for the operator's facts admins.",
+            hidden,
+        )
+    return said.format(n=hidden)
+
+
+WHO = {0: N_("everyone"), **ROLE_NOTE}
+
+
+def _lowest(registry: Registry, group: str) -> int:
+    return min(int(c.role) for c in registry.group(group))
 
 
 def _describe(command: Command) -> Reply:
     fields = [
-        Field(f"{o.name}{'' if o.required else ' (optional)'}", _describe_option(o))
+        Field(o.name if o.required else _("{option} (optional)").format(option=o.name), _option(o))
         for o in command.options
     ]
     if command.examples:
-        fields.append(Field("Examples", "\n".join(command.examples)))
-    who = ROLE_NOTE[int(command.role)].strip(" ()") or "everyone"
-    return Reply(
-        title=f"/{command.name}",
-        text=f"{command.description}\nUsage: {command.usage()}\nFor: {who}",
-        fields=tuple(fields),
+        fields.append(Field(_("Examples"), "\n".join(command.examples)))
+    text = _("{description}\nUsage: {usage}\nFor: {who}").format(
+        description=_(command.description), usage=command.usage(), who=_(WHO[int(command.role)])
     )
+    return Reply(title=f"/{command.name}", text=text, fields=tuple(fields))
 
 
-def _describe_option(option: Option) -> str:
-    text = option.description
+def _option(option: Option) -> str:
+    text = _(option.description)
     if option.choices:
-        text += f" (one of: {', '.join(option.choices)})"
+        text += " " + _("(one of: {choices})").format(choices=", ".join(option.choices))
     return text

@@ -13,9 +13,12 @@ from typing import Annotated
 
 from bot.core.context import Ctx
 from bot.core.errors import UserError
+from bot.core.kept_files import KeptFiles
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
+from lexicon.i18n import DEFAULT, N_, _, using
+from storage.privacy.models import Erasure, Section
 
 COMMANDS = CommandSet(private=True)
 
@@ -27,14 +30,24 @@ async def show_my_data(ctx: Ctx) -> Reply:
     deps = ctx.deps
     sections = await deps.storage.privacy.describe(ctx.platform, ctx.user_id)
     held = [s for s in sections if s.lines]
-    header = f"You are {ctx.platform} user {ctx.user_id}."
+    header = _("You are {platform} user {user}.").format(platform=ctx.platform, user=ctx.user_id)
     if not held:
-        return Reply(title="Your data", text=f"{header} The bot holds nothing about you.")
+        text = header + " " + _("The bot holds nothing about you.")
+        return Reply(title=_("Your data"), text=text)
     return Reply(
-        title="Your data",
-        text=f"{header} This is everything the bot holds about you. /forgetme erases it.",
-        fields=tuple(Field(s.name, "\n".join(s.lines)) for s in held),
+        title=_("Your data"),
+        text=header + " " + _("This is everything the bot holds about you. /forgetme erases it."),
+        fields=_fields(held),
     )
+
+
+def _fields(held: list[Section]) -> tuple[Field, ...]:
+    return tuple(Field(_(s.name), "\n".join(s.lines)) for s in held)
+
+
+def _kept(held: list[Section]) -> str:
+    """What /forgetme keeps, one line per section that keeps something."""
+    return "".join("\n" + _(s.erase_note).format(**s.note_fields) for s in held if s.erase_note)
 
 
 @COMMANDS.command(
@@ -48,25 +61,89 @@ async def forget_me(
 ) -> Reply:
     deps = ctx.deps
     privacy = deps.storage.privacy
-    sections = await privacy.describe(ctx.platform, ctx.user_id)
-    held = [s for s in sections if s.lines]
+    files = _kept_files(ctx)
+    held = await _held(ctx, files)
     if not held:
-        return Reply(text="The bot holds nothing about you: there is nothing to erase.")
-    code = privacy.erase_code(ctx.platform, ctx.user_id, deps.today().isoformat(), held)
+        return Reply(text=_("The bot holds nothing about you: there is nothing to erase."))
+    code = await _erase_code(ctx, files)
     typed = confirm.strip().lower()
-    kept = "".join(f"\n{s.erase_note}" for s in held if s.erase_note)
+    kept = _kept(held)
     if not typed:
         return Reply(
-            title="Erase everything about you?",
-            text=f"Nothing has been erased yet. To erase all of this, type: /forgetme {code}"
+            title=_("Erase everything about you?"),
+            text=_(
+                "Nothing has been erased yet. To erase all of this, type: /forgetme {code}"
+            ).format(code=code)
             + kept,
-            fields=tuple(Field(s.name, "\n".join(s.lines)) for s in held),
+            fields=_fields(held),
         )
     if typed != code:
         raise UserError(
-            "That code does not match (codes expire at midnight UTC and change when your"
-            " data does). Nothing was erased; type /forgetme for a fresh code."
+            _(
+                "That code does not match (codes expire at midnight UTC and change when your"
+                " data does). Nothing was erased; type /forgetme for a fresh code."
+            )
         )
-    erased = await privacy.erase(ctx.platform, ctx.user_id)
-    summary = ", ".join(f"{name}: {count}" for name, count in erased.items() if count)
-    return Reply(text=f"Erased everything the bot held about you ({summary}).{kept}")
+    erasure = await privacy.erase(ctx.platform, ctx.user_id)
+    deps.storage.languages.erased(ctx.platform, ctx.user_id)
+    # After the database's erasure committed: a failure there leaves the files too.
+    deleted = files.erase(ctx.platform, ctx.user_id) if files is not None else []
+    counts = {**erasure.counts, FILES_SECTION: len(deleted)}
+    summary = ", ".join(f"{_(name)}: {count}" for name, count in counts.items() if count)
+    gone = (
+        "\n" + _("Files deleted: {paths}.").format(paths=", ".join(str(p) for p in deleted))
+        if deleted
+        else ""
+    )
+    erased = _("Erased everything the bot held about you ({summary}).").format(summary=summary)
+    return Reply(text=f"{erased}{gone}{kept}\n{_copies(erasure)}")
+
+
+async def _held(ctx: Ctx, files: KeptFiles | None) -> list[Section]:
+    """Every section that holds something, the files saved on this machine included."""
+    described = await ctx.deps.storage.privacy.describe(ctx.platform, ctx.user_id)
+    return [s for s in (*described, _files_section(ctx, files)) if s.lines]
+
+
+async def _erase_code(ctx: Ctx, files: KeptFiles | None) -> str:
+    """The code is made from what is held as worded in English, so that it does not change
+    with the language it was shown in (a Discord member's locale differs between devices)."""
+    with using(DEFAULT):
+        held = await _held(ctx, files)
+    privacy = ctx.deps.storage.privacy
+    return privacy.erase_code(ctx.platform, ctx.user_id, ctx.deps.today().isoformat(), held)
+
+
+FILES_SECTION = N_("Files saved on the bot's machine that name you")
+
+
+def _kept_files(ctx: Ctx) -> KeptFiles | None:
+    """The console's saved files, when this process saves any (wiring registers them)."""
+    try:
+        return ctx.deps.services.get(KeptFiles)
+    except LookupError:
+        return None
+
+
+def _files_section(ctx: Ctx, files: KeptFiles | None) -> Section:
+    paths = files.naming(ctx.platform, ctx.user_id) if files is not None else []
+    return Section(
+        FILES_SECTION,
+        tuple(str(p) for p in paths),
+        N_(
+            "Files saved on the bot's machine that name you (exports, petitions, letters) are"
+            " deleted; an organizer can export again without you."
+        ),
+    )
+
+
+def _copies(erasure: Erasure) -> str:
+    """What may still hold a copy, said plainly (docs/privacy.md has the detail)."""
+    if erasure.left:
+        now = _(
+            "The database could not yet clear its old copies in: {tables}; the operator's log"
+            " names them and what clears them."
+        ).format(tables=", ".join(erasure.left))
+    else:
+        now = _("The database's own files hold no copy of it.")
+    return now + " " + _("Backups made before now keep it until they expire.")

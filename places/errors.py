@@ -4,6 +4,7 @@ closest place; a write of a place never stores a correction)."""
 from __future__ import annotations
 
 from bot.core.errors import UserError
+from lexicon.i18n import _
 
 ECHO = 60  # characters of the user's text echoed back
 
@@ -11,8 +12,8 @@ ECHO = 60  # characters of the user's text echoed back
 class NotOnRecord(UserError):
     """No place is called that; `closest` are the places offered instead (maybe none)."""
 
-    def __init__(self, message: str, closest: tuple[str, ...] = (), *, es: str = "") -> None:
-        super().__init__(message, es=es)
+    def __init__(self, message: str, closest: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
         self.closest = closest
 
 
@@ -21,8 +22,9 @@ class NotExact(UserError):
 
     def __init__(self, typed: str, closest: tuple[str, ...], *, corrected: bool) -> None:
         super().__init__(
-            f"No place is called exactly {typed.strip()[:ECHO]!r}; nothing was saved."
-            f" Closest: {'; '.join(closest)}."
+            _(
+                "No place is called exactly {typed!r}; nothing was saved. Closest: {closest}."
+            ).format(typed=typed.strip()[:ECHO], closest="; ".join(closest))
         )
         self.closest = closest
         self.corrected = corrected  # a read would have taken closest[0] as meant

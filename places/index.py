@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.registry import MAX_CHOICES, Choice
+from lexicon.i18n import _, ngettext
 from lexicon.names import normalize
 from places.errors import ECHO, NotExact, NotOnRecord
 from places.lookup_facts import LookupFacts, load_lookup_facts
@@ -115,14 +116,13 @@ class PlaceIndex:
         snap = self._snapshot
         typed = text.strip()
         if not normalize(typed):
-            raise UserError(
-                "Type a place, e.g. Greenfield, WI or Milwaukee County, WI.",
-                es="Escriba un lugar, p. ej. Greenfield, WI o Milwaukee County, WI.",
-            )
+            raise UserError(_("Type a place, e.g. Greenfield, WI or Milwaukee County, WI."))
         if not snap.places:
             raise UserError(
-                "No places are on record yet: the facts database is empty"
-                " (an admin can import the EFF Atlas)."
+                _(
+                    "No places are on record yet: the facts database is empty"
+                    " (an admin can import the EFF Atlas)."
+                )
             )
         code = zip_code(typed)
         if code is not None:
@@ -152,7 +152,7 @@ class PlaceIndex:
         chosen = dict.fromkeys(p.label for p in hits[:limit])
         if len(chosen) < limit:
             reading = readings(typed, snap.state_codes)[0]
-            for _, places in self._scored(reading, SUGGEST_SCORE):
+            for _score, places in self._scored(reading, SUGGEST_SCORE):
                 chosen.update(dict.fromkeys(p.label for p in sorted(places, key=_rank)))
                 if len(chosen) >= limit:
                     break
@@ -185,10 +185,10 @@ class PlaceIndex:
     def _closest(self, typed: str, ways: list[Reading]) -> Match:
         if all(reading.outside for reading in ways):
             raise NotOnRecord(
-                f"{typed[:ECHO]!r} is not in the data: it holds US states and territories"
-                " only. Type 'City, ST' (Greenfield, WI).",
-                es=f"{typed[:ECHO]!r} no está en los datos: solo contienen estados y territorios"
-                " de EE. UU. Escriba 'Ciudad, ST' (Greenfield, WI).",
+                _(
+                    "{typed!r} is not in the data: it holds US states and territories"
+                    " only. Type 'City, ST' (Greenfield, WI)."
+                ).format(typed=typed[:ECHO])
             )
         suggestions: list[Place] = []
         for reading in ways:
@@ -202,21 +202,21 @@ class PlaceIndex:
                     tied = [p for p in tied if whole_name_close(reading.name, p)]
                 if tied:
                     return Match(_single(typed, tied), exact=False)
-            suggestions.extend(p for _, places in scored for p in places)
+            suggestions.extend(p for _score, places in scored for p in places)
         shown = typed[:ECHO]
         if suggestions:
             closest = tuple(dict.fromkeys(p.label for p in suggestions[:SUGGESTED]))
             raise NotOnRecord(
-                f"No place called {shown!r} is on record. Did you mean: {'; '.join(closest)}?",
+                _("No place called {typed!r} is on record. Did you mean: {closest}?").format(
+                    typed=shown, closest="; ".join(closest)
+                ),
                 closest,
-                es=f"Ningún lugar llamado {shown!r} consta en los registros. ¿Quiso decir:"
-                f" {'; '.join(closest)}?",
             )
         raise NotOnRecord(
-            f"No place called {shown!r} is on record. Type 'City, ST' (Greenfield, WI),"
-            " a county or an agency name.",
-            es=f"Ningún lugar llamado {shown!r} consta en los registros. Escriba 'Ciudad, ST'"
-            " (Greenfield, WI), un condado o el nombre de una agencia.",
+            _(
+                "No place called {typed!r} is on record. Type 'City, ST' (Greenfield, WI),"
+                " a county or an agency name."
+            ).format(typed=shown)
         )
 
     def _scored(self, reading: Reading, cutoff: float) -> list[tuple[float, list[Place]]]:
@@ -230,7 +230,7 @@ class PlaceIndex:
         names = [snap.names[i] for i in ids]
         results = process.extract(reading.name, names, scorer=fuzz.WRatio, limit=None)
         scored: list[tuple[float, list[Place]]] = []
-        for name, score, _ in results:
+        for name, score, _position in results:
             final = max(float(score), edit_score(reading.name, name, reading.state))
             places = list(snap.places_named(name, reading.state))
             if places and final >= cutoff:
@@ -281,14 +281,14 @@ def _single(typed: str, places: list[Place] | tuple[Place, ...]) -> Place:
         return distinct[0]
     distinct.sort(key=lambda p: (_rank(p), p.state))
     names = "; ".join(p.label for p in distinct[:SHOWN])
-    more = f" and {len(distinct) - SHOWN} more" if len(distinct) > SHOWN else ""
+    hidden = len(distinct) - SHOWN
+    more = ngettext(" and {n} more", " and {n} more", hidden).format(n=hidden) if hidden > 0 else ""
     # An example that settles it: one with a state (the Atlas has a "Springfield" with none).
     example = next((p.label for p in distinct if p.state), distinct[0].label)
-    more_es = f" y {len(distinct) - SHOWN} más" if len(distinct) > SHOWN else ""
     raise UserError(
-        f"{typed[:ECHO]!r} matches several places: {names}{more}. Say which, e.g. {example}.",
-        es=f"{typed[:ECHO]!r} coincide con varios lugares: {names}{more_es}. Diga cuál,"
-        f" p. ej. {example}.",
+        _("{typed!r} matches several places: {names}{more}. Say which, e.g. {example}.").format(
+            typed=typed[:ECHO], names=names, more=more, example=example
+        )
     )
 
 

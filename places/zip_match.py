@@ -4,6 +4,7 @@ else its county; a ZIP covering several places on record asks which."""
 from __future__ import annotations
 
 from bot.core.errors import UserError
+from lexicon.i18n import _
 from lexicon.names import normalize
 from places.errors import NotOnRecord
 from places.snapshot import Place, Snapshot
@@ -15,9 +16,9 @@ def zip_place(snap: Snapshot, code: str) -> tuple[Place, str]:
     area = zip_area(code)
     if area is None:
         raise NotOnRecord(
-            f"{code} is not a US ZIP code in the gazetteer. Type 'City, ST' (Greenfield, WI).",
-            es=f"{code} no es un código postal de EE. UU. del nomenclátor. Escriba 'Ciudad, ST'"
-            " (Greenfield, WI).",
+            _(
+                "{code} is not a US ZIP code in the gazetteer. Type 'City, ST' (Greenfield, WI)."
+            ).format(code=code)
         )
     found = [
         p
@@ -27,14 +28,13 @@ def zip_place(snap: Snapshot, code: str) -> tuple[Place, str]:
     ]
     distinct = list(dict.fromkeys(found))
     if len(distinct) == 1:
-        return distinct[0], f"ZIP {code} is {distinct[0].label}."
+        return distinct[0], _("ZIP {code} is {place}.").format(code=code, place=distinct[0].label)
     if distinct:
         labels = [p.label for p in distinct]
         raise UserError(
-            f"ZIP {code} covers several places on record: {'; '.join(labels)}. Say which,"
-            f" e.g. {labels[-1]}.",
-            es=f"El código postal {code} abarca varios lugares: {'; '.join(labels)}. Diga cuál,"
-            f" p. ej. {labels[-1]}.",
+            _(
+                "ZIP {code} covers several places on record: {places}. Say which, e.g. {example}."
+            ).format(code=code, places="; ".join(labels), example=labels[-1])
         )
     return _county_of(snap, area)
 
@@ -43,13 +43,13 @@ def _county_of(snap: Snapshot, area: ZipArea) -> tuple[Place, str]:
     where = f"{area.names[0]}, {area.state}"
     county = snap.county_index.get((normalize(area.county), area.state)) if area.county else None
     if county is not None:
-        return county, (
-            f"ZIP {area.code} is {where}, which has no place of its own on record; showing its"
-            f" county, {county.label}."
-        )
+        return county, _(
+            "ZIP {code} is {where}, which has no place of its own on record; showing its"
+            " county, {county}."
+        ).format(code=area.code, where=where, county=county.label)
     in_county = f" ({area.county})" if area.county else ""
     raise NotOnRecord(
-        f"ZIP {area.code} is {where}{in_county}: a real place, with no row in the data on record.",
-        es=f"El código postal {area.code} es {where}{in_county}: un lugar real, sin fila en los"
-        " datos registrados.",
+        _("ZIP {code} is {where}{county}: a real place, with no row in the data on record.").format(
+            code=area.code, where=where, county=in_county
+        )
     )

@@ -10,17 +10,22 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-BUSY_MESSAGE = "The database is busy (another process is writing); try again in a moment."
+from lexicon.i18n import N_
+
+BUSY_MESSAGE = N_("The database is busy (another process is writing); try again in a moment.")
 # One line for every write the database cannot take (its disk full, its server gone): the
 # person can do nothing about the cause, only try again; the operator learns which from the
 # log and /healthz. Look-ups answered from memory keep working meanwhile.
-UNAVAILABLE_MESSAGE = "The database is unavailable; nothing was saved; try again in a minute."
+UNAVAILABLE_MESSAGE = N_("The database is unavailable; nothing was saved; try again in a minute.")
 DISK_FULL_MESSAGE = UNAVAILABLE_MESSAGE
-READ_UNAVAILABLE_MESSAGE = "The database is unavailable; try again in a minute."
+READ_UNAVAILABLE_MESSAGE = N_("The database is unavailable; try again in a minute.")
 
 
 class Refused(Exception):
-    """A change refused for a reason the user can act on; the message is shown as it is."""
+    """A change refused for a reason the user can act on. The dispatcher shows the message
+    through the catalog: a fixed sentence marked N_ (as below) is said in the asker's
+    language; a sentence built here with values stays as written until its module is
+    converted (docs/languages.md)."""
 
     @property
     def message(self) -> str:

@@ -18,6 +18,8 @@ from storage.fact_edits.repository import FactEditor
 from storage.facts.repository import FactsStore
 from storage.follows.repository import FollowStore
 from storage.letters.repository import LetterStore
+from storage.members.repository import LanguageStore
+from storage.officials.repository import OfficialsStore
 from storage.outbox.repository import OutboxStore
 from storage.pages.repository import PageStore
 from storage.privacy.repository import PrivacyStore
@@ -42,6 +44,8 @@ class Storage:
     reminders: ReminderStore
     cards: CardStore  # where campaign cards were posted, and whether their count is stale
     pages: PageStore  # published campaign pages and their web signatures
+    languages: LanguageStore  # the language each member chose (/language)
+    officials: OfficialsStore  # governing bodies and officials on record (/contact, letters)
 
 
 def build_storage(db: Db) -> Storage:
@@ -59,4 +63,6 @@ def build_storage(db: Db) -> Storage:
         announcements=AnnouncementStore(db),
         reminders=ReminderStore(db),
         pages=PageStore(db),
+        languages=LanguageStore(db),
+        officials=OfficialsStore(db),
     )

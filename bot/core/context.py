@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.core.deps import Deps
 from bot.core.models import Attachment, Request, Role
+from lexicon.i18n import current
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,12 @@ class Ctx:
     channel: str = ""
     # May change the shared facts (bot.core.models.may_run): the operator's home decides.
     facts_admin: bool = False
+    # The language this reply is written in ("en", "es"): `_()` already uses it (the
+    # dispatcher runs the handler in it); commands read it to store or show it.
+    locale: str = "en"
+    # What the platform says of the person's language ('es-419'; "" when nothing): what
+    # `/language auto` goes back to.
+    platform_locale: str = ""
 
     @classmethod
     def of(cls, request: Request, deps: Deps) -> Ctx:
@@ -42,4 +49,6 @@ class Ctx:
             attachments=request.attachments,
             channel=request.channel,
             facts_admin=request.facts_admin,
+            locale=current(),
+            platform_locale=request.platform_locale,
         )

@@ -20,12 +20,14 @@ from bot.core.errors import UserError
 from bot.core.grammar import assign_arguments, resolve_command, tokenize
 from bot.core.health import Monitor
 from bot.core.incidents import incident_reply, is_incident
+from bot.core.language import asked_language, request_locale
 from bot.core.models import Attachment, Reply, Request, Role, may_run
 from bot.core.options import coerce_options
 from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
 from bot.core.refusals import RefusalListener, record_refusal, refusal_reply
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
 from bot.core.replay_scope import run_handler
+from lexicon.i18n import _, current, using
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
@@ -46,6 +48,9 @@ class Identity:
     replay_key: str = ""  # see Request.replay_key; "" where the platform never redelivers
     # May change the shared facts (the operator's home decides, see bot.core.models.may_run).
     facts_admin: bool = False
+    # What the platform says of the person's language, as it says it ('es-419', 'es-LA',
+    # 'es_MX.UTF-8'); "" when it says nothing. Their own /language choice comes first.
+    locale: str = ""
 
 
 class Dispatcher:
@@ -80,7 +85,8 @@ class Dispatcher:
     ) -> Reply:
         """Parse a whole `/group sub args` line and run it (console, tests, Slack)."""
         started = time.perf_counter()
-        reply = await self._run_text(identity, line, attachments)
+        with using(await self._locale(identity)):
+            reply = await self._run_text(identity, line, attachments)
         self._observe(identity, started, reply)
         return reply
 
@@ -115,7 +121,8 @@ class Dispatcher:
     ) -> Reply:
         """Run a command whose options arrived already split (Discord, Slack modals)."""
         started = time.perf_counter()
-        reply = await self._run_options(identity, command, raw_options, attachments)
+        with using(await self._locale(identity)):
+            reply = await self._run_options(identity, command, raw_options, attachments)
         self._observe(identity, started, reply)
         return reply
 
@@ -139,11 +146,15 @@ class Dispatcher:
         return await self.dispatch(request)
 
     async def dispatch(self, request: Request) -> Reply:
+        """Run a built request, in its locale (the one it was built in, when it has one)."""
+        with using(asked_language(request.options, request.locale or current())):
+            return await self._dispatch(request)
+
+    async def _dispatch(self, request: Request) -> Reply:
         command = self.registry.get(request.path)
         if command is None:
-            return Reply(
-                text=f"Unknown command /{' '.join(request.path)}.", private=True, error=True
-            )
+            text = _("Unknown command /{name}.").format(name=" ".join(request.path))
+            return Reply(text=text, private=True, error=True)
         if not may_run(command.role, request.role, request.facts_admin):
             await record_refusal(self._on_refusal, request, command)
             return refusal_reply(command)
@@ -158,10 +169,9 @@ class Dispatcher:
         try:
             reply = await run_handler(command, request, self.deps)
         except UserError as exc:  # a bad argument, in the language the command was asked in
-            text = exc.in_language(str(request.options.get("language") or ""))
-            return Reply(text=text, private=True, error=True)
-        except Refused as exc:  # a change storage refused
-            return Reply(text=exc.message, private=True, error=True)
+            return Reply(text=exc.in_language(current()), private=True, error=True)
+        except Refused as exc:  # a change storage refused (its fixed sentences are N_ keys)
+            return Reply(text=_(exc.message), private=True, error=True)
         except Exception as exc:
             return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply
@@ -216,6 +226,9 @@ class Dispatcher:
         await record_refusal(self._on_refusal, _request(identity, command), command)
         return refusal_reply(command)
 
+    async def _locale(self, identity: Identity) -> str:
+        return await request_locale(self.deps, identity.platform, identity.user_id, identity.locale)
+
     def _incident(self, command: Command, exc: Exception) -> Reply:
         return incident_reply(f"/{command.name}", exc)
 
@@ -238,4 +251,6 @@ def _request(
         channel=identity.channel,
         replay_key=identity.replay_key,
         facts_admin=identity.facts_admin,
+        locale=current(),  # resolved by run_text/run_options for this identity
+        platform_locale=identity.locale,
     )

@@ -13,6 +13,7 @@ import re
 
 from bot.core.errors import UsageError, UserError
 from bot.core.registry import Command, Option, OptionType, Registry
+from lexicon.i18n import N_, _
 
 MAX_LINE = 4000  # a whole command line; individual options have their own caps
 _KEYWORD = re.compile(r"^([a-z][a-z0-9_-]*):(.*)$", re.DOTALL)
@@ -20,7 +21,7 @@ _KEYWORD = re.compile(r"^([a-z][a-z0-9_-]*):(.*)$", re.DOTALL)
 _WHITESPACE = frozenset(" \t\r\n")
 _WORD = re.compile(r"[^ \t\r\n]+")
 _SPECIAL = re.compile(r"['\"\\]")
-_UNBALANCED = 'Unbalanced quotes: close every " you open.'
+_UNBALANCED = N_('Unbalanced quotes: close every " you open.')
 _KEY_PREFIX = re.compile(r"^[a-z][a-z0-9_-]*:$")  # a quote may open a `key:` value
 
 
@@ -36,7 +37,11 @@ def tokenize(text: str) -> list[str]:
     of them) is one regex scan here, and the rest a single pass.
     """
     if len(text) > MAX_LINE:
-        raise UserError(f"That command is too long ({len(text)} characters; at most {MAX_LINE}).")
+        raise UserError(
+            _("That command is too long ({length} characters; at most {most}).").format(
+                length=len(text), most=MAX_LINE
+            )
+        )
     if _SPECIAL.search(text) is None:
         return _WORD.findall(text)
     return _split_quoted(text)
@@ -70,7 +75,7 @@ def _split_quoted(text: str) -> list[str]:
             i = _read_double_quoted(text, i + 1, word)
         elif char == "\\":  # outside quotes a backslash takes the next character as it is
             if i + 1 >= end:
-                raise UsageError(_UNBALANCED)
+                raise UsageError(_(_UNBALANCED))
             word.append(text[i + 1])
             i += 2
         else:
@@ -102,20 +107,20 @@ def _read_double_quoted(text: str, i: int, word: list[str]) -> int:
             return i + 1
         if char == "\\":
             if i + 1 >= end:
-                raise UsageError(_UNBALANCED)
+                raise UsageError(_(_UNBALANCED))
             following = text[i + 1]
             word.append(following if following in '"\\' else char + following)
             i += 2
             continue
         word.append(char)
         i += 1
-    raise UsageError(_UNBALANCED)
+    raise UsageError(_(_UNBALANCED))
 
 
 def resolve_command(registry: Registry, tokens: list[str]) -> tuple[Command, list[str]]:
     """Find the command named by the first one or two tokens; return it and the rest."""
     if not tokens:
-        raise UsageError("Type a command, for example /help.")
+        raise UsageError(_("Type a command, for example /help."))
     name = tokens[0].lstrip("/").lower()
     if len(tokens) >= 2:
         found = registry.get((name, tokens[1].lower()))
@@ -125,16 +130,22 @@ def resolve_command(registry: Registry, tokens: list[str]) -> tuple[Command, lis
         subcommands = registry.group(name)
         names = ", ".join(c.path[1] for c in subcommands)
         if len(tokens) < 2:
-            raise UsageError(f"/{name} needs a subcommand: {names}.")
+            raise UsageError(
+                _("/{name} needs a subcommand: {names}.").format(name=name, names=names)
+            )
         command = registry.get((name, tokens[1].lower()))
         if command is None:
             raise UsageError(
-                f"/{name} has no subcommand {tokens[1][:40]!r}; choose one of: {names}."
+                _("/{name} has no subcommand {typed!r}; choose one of: {names}.").format(
+                    name=name, typed=tokens[1][:40], names=names
+                )
             )
         return command, tokens[2:]
     command = registry.get((name,))
     if command is None:
-        raise UserError(f"Unknown command /{name[:40]}. Type /help to see them all.")
+        raise UserError(
+            _("Unknown command /{name}. Type /help to see them all.").format(name=name[:40])
+        )
     return command, tokens[1:]
 
 
@@ -163,7 +174,11 @@ def assign_arguments(command: Command, args: list[str]) -> dict[str, str]:
             raw[option.name] = token
     if positionals:
         extra = " ".join(positionals)[:60]
-        raise UsageError(f"Too many arguments ({extra!r}). Usage: {command.usage()}")
+        raise UsageError(
+            _("Too many arguments ({extra!r}). Usage: {usage}").format(
+                extra=extra, usage=command.usage()
+            )
+        )
     return raw
 
 
@@ -178,8 +193,17 @@ def _check_position(command: Command, option: Option, token: str, slots: list[Op
         return  # the option's own check gives the reason
     written = f'"{token}"' if " " in token else token
     raise UsageError(
-        f"{token!r} cannot be {option.name} ({_kind(option)}); to give it as"
-        f" {meant.name}, type {meant.name}:{written}. Usage: {command.usage()}"
+        _(
+            "{token!r} cannot be {option} ({kind}); to give it as {meant}, type"
+            " {meant}:{written}. Usage: {usage}"
+        ).format(
+            token=token,
+            option=option.name,
+            kind=_kind(option),
+            meant=meant.name,
+            written=written,
+            usage=command.usage(),
+        )
     )
 
 
@@ -195,9 +219,9 @@ def _fits(option: Option, token: str) -> bool:
 
 def _kind(option: Option) -> str:
     if option.choices:
-        return "one of " + ", ".join(option.choices)
+        return _("one of {choices}").format(choices=", ".join(option.choices))
     if option.type is OptionType.INTEGER:
-        return "a whole number"
+        return _("a whole number")
     if option.type is OptionType.DATE:
-        return "a date, YYYY-MM-DD"
-    return "text"
+        return _("a date, YYYY-MM-DD")
+    return _("text")

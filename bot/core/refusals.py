@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from bot.core import tracebacks
 from bot.core.models import Reply, Request, Role
 from bot.core.registry import Command
+from lexicon.i18n import N_, _
 
 log = logging.getLogger("counterwatch.dispatch")
 
@@ -15,18 +16,21 @@ log = logging.getLogger("counterwatch.dispatch")
 RefusalListener = Callable[[Request, Command], Awaitable[None]]
 
 # Said to anyone else who tries a command that changes the facts every workspace shares.
-FACTS_ADMINS_ONLY = (
+FACTS_ADMINS_ONLY = N_(
     "/{name} changes the facts every server and workspace shares: only the operator's facts"
     " admins can (admins of the operator's home server or workspace, or people the operator"
     " names)."
 )
+# Each rank's refusal whole (a translator needs the sentence, not a plural pasted in).
+ONLY_FOR = {
+    Role.ORGANIZER: N_("/{name} is for organizers only."),
+    Role.ADMIN: N_("/{name} is for admins only."),
+}
 
 
 def refusal_reply(command: Command) -> Reply:
-    if command.role is Role.FACTS_ADMIN:
-        return Reply(text=FACTS_ADMINS_ONLY.format(name=command.name), private=True, error=True)
-    needed = command.role.name.lower()
-    return Reply(text=f"/{command.name} is for {needed}s only.", private=True, error=True)
+    said = FACTS_ADMINS_ONLY if command.role is Role.FACTS_ADMIN else ONLY_FOR[command.role]
+    return Reply(text=_(said).format(name=command.name), private=True, error=True)
 
 
 async def record_refusal(

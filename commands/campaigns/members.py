@@ -1,4 +1,5 @@
-"""/campaign join and leave. A sign-up is acknowledged only once it is committed."""
+"""/campaign join, leave and read. A sign-up is acknowledged only once it is committed;
+read shows a campaign's petition in full (the card's [Read the petition] runs it)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,36 @@ async def leave(ctx: Ctx, slug: Slug) -> Reply:
     if campaign.refusal(deps.today().isoformat()):
         return Reply(text=f"{left} It is closed, so it takes no new sign-ups.")
     return Reply(text=f"{left} /campaign join {campaign.slug} signs you up again.")
+
+
+@COMMANDS.command(
+    "read",
+    "Read a campaign's petition in full before you sign it",
+    private=True,
+    examples=("/campaign read no-face-rec",),
+    writes=False,
+)
+async def read(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
+    if not campaign.template:
+        raise UserError(
+            f"{campaign.slug} has no petition to read: /campaign info {campaign.slug} says"
+            " what it is about."
+        )
+    petition = await links.petition_for(deps, campaign)
+    mine = await deps.storage.campaigns.signup_of(campaign.id, ctx.platform, ctx.user_id)
+    closed = campaign.refusal(deps.today().isoformat())
+    if mine is not None:
+        after = (
+            f"You signed it on {mine}. /campaign leave {campaign.slug} takes your name off any"
+            " petition delivered later."
+        )
+    elif closed:
+        after = closed
+    else:
+        after = (
+            "Your display name and, if you give it, your city appear on it when you sign:"
+            f" /campaign join {campaign.slug} agree:yes"
+        )
+    return Reply(title=f"{campaign.title}: the petition", text=f"{petition}\n\n{after}")

@@ -40,6 +40,11 @@ def signups_csv(rows: list[ExportRow]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def signers(rows: list[ExportRow]) -> tuple[tuple[str, str], ...]:
+    """Whom a file of these rows names (ReplyFile.people)."""
+    return tuple((row.platform, row.user_id) for row in rows)
+
+
 @COMMANDS.command(
     "stats",
     "Sign-up count, progress toward the goal, sign-ups by day",
@@ -81,7 +86,7 @@ async def export(ctx: Ctx, slug: Slug) -> Reply:
     filename = f"{campaign.slug}-signups-{deps.today().isoformat()}.csv"
     return Reply(
         text=f"{plural(len(rows), 'sign-up')} of {campaign.slug}: name, city and day only.",
-        file=ReplyFile(filename, signups_csv(rows), mime="text/csv"),
+        file=ReplyFile(filename, signups_csv(rows), mime="text/csv", people=signers(rows)),
     )
 
 

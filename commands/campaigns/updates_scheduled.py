@@ -66,7 +66,9 @@ def parse_when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
 async def remind(
     ctx: Ctx,
     slug: Slug,
-    when: Annotated[str, Opt(f"Date, time and zone, e.g. {EXAMPLE_WHEN}", max_length=80)],
+    when: Annotated[
+        str, Opt("Date, time and zone, e.g. 2027-03-02 18:00 America/Chicago", max_length=80)
+    ],
     text: Annotated[str, Opt("The message", max_length=TEXT_MAX, greedy=True)],
 ) -> Reply:
     deps = ctx.deps

@@ -7,7 +7,8 @@ from bot.core.deps import Deps
 from bot.core.models import Field, Reply, Role
 from bot.core.registry import CommandSet
 from commands.facts.options import CompanyName, find_company
-from commands.facts.text import cite, date_text, status_line
+from commands.facts.text import cite, date_text, day_text, status_line
+from lexicon.i18n import _
 from storage.facts.models import CompanyEvent
 
 COMMANDS = CommandSet()
@@ -32,50 +33,54 @@ async def _overview(deps: Deps) -> Reply:
     # policy, so it is named apart; its own consumer face recognition is in its timeline.
     statuses = [s for s in every if s.company.topic == FACE_RECOGNITION]
     others = [s.company for s in every if s.company.topic != FACE_RECOGNITION]
+    title = _("Corporate facial-recognition policies")
     if not statuses:
         return Reply(
-            title="Corporate facial-recognition policies",
-            text="No companies are on record yet: the facts database is empty.",
+            title=title, text=_("No companies are on record yet: the facts database is empty.")
         )
     fields = []
     for entry in statuses:
         if entry.latest is None:
-            fields.append(Field(entry.company.name, "No policy status on record."))
+            fields.append(Field(entry.company.name, _("No policy status on record.")))
         else:
             fields.append(Field(entry.company.name, status_line(entry.latest)))
     newest = max((s.latest.as_of for s in statuses if s.latest), default="")
-    as_of = f" Facts as of {newest}." if newest else ""
+    as_of = " " + _("Facts as of {day}.").format(day=day_text(newest)) if newest else ""
     apart = "".join(
-        f" {c.name}'s status on record is about police access to its users' video, so it is not"
-        f" listed here: /moratorium {c.slug} shows its timeline, with any face recognition it"
-        " sells to its own customers."
+        " "
+        + _(
+            "{company}'s status on record is about police access to its users' video, so it"
+            " is not listed here: /moratorium {slug} shows its timeline, with any face"
+            " recognition it sells to its own customers."
+        ).format(company=c.name, slug=c.slug)
         for c in others
     )
-    return Reply(
-        title="Corporate facial-recognition policies",
-        text=(
-            "Each company's current status: its latest dated policy event."
-            f"{as_of} Type /moratorium <company> for the whole timeline.{apart}"
-        ),
-        fields=tuple(fields),
+    text = (
+        _("Each company's current status: its latest dated policy event.")
+        + as_of
+        + " "
+        + _("Type /moratorium <company> for the whole timeline.")
+        + apart
     )
+    return Reply(title=title, text=text, fields=tuple(fields))
 
 
 async def _timeline(deps: Deps, typed: str, role: Role) -> Reply:
     company = await find_company(deps, typed)
     events = await deps.storage.facts.company_timeline(company.id)
     title = (
-        f"{company.name}: facial-recognition policy timeline"
+        _("{company}: facial-recognition policy timeline")
         if company.topic == FACE_RECOGNITION
-        else f"{company.name}: police access to users' video, and its other dated events"
-    )
+        else _("{company}: police access to users' video, and its other dated events")
+    ).format(company=company.name)
     if not events:
-        return Reply(title=title, text=f"No dated events are on record for {company.name}.")
+        text = _("No dated events are on record for {company}.").format(company=company.name)
+        return Reply(title=title, text=text)
     current = next((e for e in reversed(events) if e.status), None)
     status = (
-        f"Current status: {status_line(current)}"
+        _("Current status: {status}").format(status=status_line(current))
         if current is not None
-        else "No current status on record."
+        else _("No current status on record.")
     )
     newest = max(e.as_of for e in events)
     fields = tuple(
@@ -84,14 +89,17 @@ async def _timeline(deps: Deps, typed: str, role: Role) -> Reply:
         )
         for e in events
     )
-    return Reply(title=title, text=f"{status}\nFacts as of {newest}.", fields=fields)
+    as_of = _("Facts as of {day}.").format(day=day_text(newest))
+    return Reply(title=title, text=f"{status}\n{as_of}", fields=fields)
 
 
 def _label(event: CompanyEvent, role: Role) -> str:
     """Admins keeping the facts see each fact's confidence as stored."""
-    return f" [confidence: {event.confidence}]" if role >= Role.ADMIN else ""
+    if role < Role.ADMIN:
+        return ""
+    return " " + _("[confidence: {confidence}]").format(confidence=event.confidence)
 
 
 def _summary(event: CompanyEvent) -> str:
     text = event.summary.rstrip(".") + "."
-    return f"Reported: {text}" if event.reported else text
+    return _("Reported: {text}").format(text=text) if event.reported else text

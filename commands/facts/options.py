@@ -10,6 +10,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Sources
 from bot.core.signatures import Opt
+from lexicon.i18n import _
 from lexicon.names import normalize
 from places.index import place_index
 from storage.facts.models import Company
@@ -57,7 +58,7 @@ async def suggest_companies(deps: Deps, ctx: AutocompleteContext, typed: str) ->
         if not key or alias.startswith(key) or normalize(company.name).startswith(key):
             chosen.setdefault(company.slug, company)
     if key and len(chosen) < MAX_CHOICES:
-        for _, company in _fuzzy_companies(key, aliases, 60.0):
+        for _score, company in _fuzzy_companies(key, aliases, 60.0):
             chosen.setdefault(company.slug, company)
     return [Choice(c.name, c.slug) for c in list(chosen.values())[:MAX_CHOICES]]
 
@@ -69,7 +70,7 @@ async def find_company(deps: Deps, typed: str) -> Company:
         return company
     aliases = await deps.storage.facts.company_aliases()
     if not aliases:
-        raise UserError("No companies are on record yet: the facts database is empty.")
+        raise UserError(_("No companies are on record yet: the facts database is empty."))
     words = [w for w in normalize(typed).split() if w not in _LEGAL_WORDS]
     key = " ".join(words)
     for alias, candidate in aliases:
@@ -79,7 +80,11 @@ async def find_company(deps: Deps, typed: str) -> Company:
     if matches:
         return matches[0][1]
     names = ", ".join(dict.fromkeys(c.name for _, c in aliases))
-    raise UserError(f"No company called {typed.strip()[:40]!r} on record. On record: {names}.")
+    raise UserError(
+        _("No company called {typed!r} on record. On record: {names}.").format(
+            typed=typed.strip()[:40], names=names
+        )
+    )
 
 
 def _fuzzy_companies(

@@ -19,12 +19,15 @@ from commands.facts.text import (
     ATLAS_HOME,
     ATLAS_NAME,
     NO_ATLAS_HINT,
+    and_more,
     cite,
     date_text,
+    day_text,
     parse_state,
     state_label,
     when,
 )
+from lexicon.i18n import _, current
 from lexicon.words import plural
 from places.index import Match, Place, place_index
 from places.lookup_facts import LookupFacts
@@ -32,7 +35,10 @@ from storage.facts.models import ATLAS_DATASET, Deployment, RingTotals
 
 COUNTY_NAMES_SHOWN = 15
 # The busiest command: its answer about a place is built once per facts snapshot.
-ANSWERS: PerSnapshot[Place, tuple[tuple[str, ...], tuple[Field, ...]]] = PerSnapshot()
+# Kept per language: the answer is worded once per place and language per snapshot.
+ANSWERS: PerSnapshot[tuple[str, Place], tuple[tuple[str, ...], tuple[Field, ...], str]] = (
+    PerSnapshot()
+)
 
 
 COMMANDS = CommandSet(group="ring")
@@ -65,35 +71,45 @@ async def lookup(
         if ATLAS_DATASET in known.datasets:
             raise
         # Only the seed is loaded: say why the place is missing and how to fix it.
-        raise UserError(f"{exc.message} {NO_ATLAS_HINT}") from None
+        raise UserError(f"{exc.message} {_(NO_ATLAS_HINT)}") from None
     place = match.place
     lines = [_matched_line(typed, match)] if not match.exact else []
     if match.via:
         lines.append(match.via)
-    about, fields = ANSWERS.get(known, place, lambda: _about_place(deps, known, place))
+    about, fields, era = ANSWERS.get(
+        known, (current(), place), lambda: _about_place(deps, known, place)
+    )
     return Reply(
-        title=f"Ring police partnerships: {place.label}",
+        title=_("Ring police partnerships: {place}").format(place=place.label),
         text="\n".join([*lines, *about]),
         fields=fields,
+        after=era,
         private=not share,
     )
 
 
 def _about_place(
     deps: Deps, known: LookupFacts, place: Place
-) -> tuple[tuple[str, ...], tuple[Field, ...]]:
-    """The answer's lines and fields about `place`: the same for every asker until the facts
-    change."""
+) -> tuple[tuple[str, ...], tuple[Field, ...], str]:
+    """The answer's lines and fields about `place`, then what its dates mean today (shown
+    under the answer, not above it): the same for every asker until the facts change."""
     partnerships = known.ring_partnerships(place.agency_ids)
     own, serving = split_own(place, partnerships)
     lines: list[str] = []
     fields: list[Field] = []
     if own:
-        whose = f"{place.label}'s own police" if serving else place.label
-        lines.append(
-            f"Ring partnerships on record for {whose} are listed below, each with the"
-            " date the agency joined Ring's Neighbors police portal."
+        listed = (
+            _(
+                "Ring partnerships on record for {place}'s own police are listed below, each"
+                " with the date the agency joined Ring's Neighbors police portal."
+            )
+            if serving
+            else _(
+                "Ring partnerships on record for {place} are listed below, each with the"
+                " date the agency joined Ring's Neighbors police portal."
+            )
         )
+        lines.append(listed.format(place=place.label))
         fields.extend(_agency_fields(known, own))
     else:
         lines.append(_no_record_line(place, known, own_only=bool(serving)))
@@ -103,34 +119,41 @@ def _about_place(
         nearby = _county_partners(deps, place)
         if nearby is not None:
             fields.append(nearby)
-    lines.extend(today_lines(known, found=bool(partnerships)))
-    return tuple(lines), tuple(fields)
+    if not partnerships:  # how much the snapshot holds: part of reading "no record"
+        lines.append(coverage_line(known))
+    era = "\n".join(today_lines(known, found=bool(partnerships)))
+    return tuple(lines), tuple(fields), era
 
 
 def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
     started = deployment.started
     joined = (
-        f"Joined Ring's Neighbors police portal {when(started, deployment.started_precision)}"
+        _("Joined Ring's Neighbors police portal {when}").format(
+            when=when(started, deployment.started_precision)
+        )
         if started
-        else "On record as a partner; the date it joined is not on record"
+        else _("On record as a partner; the date it joined is not on record")
     )
     if from_snapshot(facts, deployment):
-        joined += f" (as recorded in the EFF Atlas snapshot of {snapshot_date(facts)})"
+        joined += " " + _("(as recorded in the EFF Atlas snapshot of {day})").format(
+            day=day_text(snapshot_date(facts))
+        )
     joined += "."
     if deployment.ended:
-        joined += f" The partnership ended {when(deployment.ended)}."
-    return f"{joined} {cite(deployment.source)} (as of {deployment.as_of})."
+        joined += " " + _("The partnership ended {when}.").format(when=when(deployment.ended))
+    return _("{joined} {source} (as of {as_of}).").format(
+        joined=joined, source=cite(deployment.source), as_of=day_text(deployment.as_of)
+    )
 
 
 def today_lines(facts: LookupFacts, *, found: bool, many: bool = False) -> list[str]:
-    """What a partnership date (or its absence) means today, from Ring's dated timeline."""
+    """What a partnership date (or its absence) means today, from Ring's dated timeline.
+    (Where nothing was found, the answer also says how much the snapshot holds:
+    `coverage_line`.)"""
     changes = era_lines(facts)
-    meaning = "What these dates mean today:" if many else "What that date means today:"
-    heading = meaning if found else "Ring's police program since 2020:"
-    lines = [heading, *(f"- {line}" for line in changes)] if changes else []
-    if not found:
-        lines.append(coverage_line(facts))
-    return lines
+    meaning = _("What these dates mean today:") if many else _("What that date means today:")
+    heading = meaning if found else _("Ring's police program since 2020:")
+    return [heading, *(f"- {line}" for line in changes)] if changes else []
 
 
 def _agency_fields(facts: LookupFacts, partnerships: list[Deployment]) -> list[Field]:
@@ -149,12 +172,14 @@ def _one_value(lines: list[str]) -> str:
     renderer putting the label before the first line leaves none of the others unnamed."""
     if len(lines) == 1:
         return lines[0]
-    head = f"Listed {len(lines)} times, with these entries:"
+    head = _("Listed {n} times, with these entries:").format(n=len(lines))
     return "\n".join([head, *(f"- {line}" for line in lines)])
 
 
 def _matched_line(typed: str, match: Match) -> str:
-    return f"No exact match for {typed.strip()[:60]!r}; showing the closest: {match.place.label}."
+    return _("No exact match for {typed!r}; showing the closest: {place}.").format(
+        typed=typed.strip()[:60], place=match.place.label
+    )
 
 
 def _agency_label(deployment: Deployment) -> str:
@@ -163,18 +188,20 @@ def _agency_label(deployment: Deployment) -> str:
 
 def _no_record_line(place: Place, facts: LookupFacts, *, own_only: bool = False) -> str:
     if not snapshot_date(facts):
-        return f"No Ring partnership is on record for {place.label} ({NO_ATLAS_HINT})"
-    if own_only:
-        return (
-            f"{place.label}'s own police have no Ring partnership in the EFF Atlas snapshot"
-            f" of {snapshot_date(facts)}, and none later is on record. Agencies that are not"
-            f" {place.city}'s own are listed separately below."
+        return _("No Ring partnership is on record for {place} ({hint})").format(
+            place=place.label, hint=_(NO_ATLAS_HINT)
         )
-    return (
-        f"{place.label} has no Ring partnership in the EFF Atlas snapshot of"
-        f" {snapshot_date(facts)}, and none later is on record. That is not the same as never"
+    if own_only:
+        return _(
+            "{place}'s own police have no Ring partnership in the EFF Atlas snapshot"
+            " of {day}, and none later is on record. Agencies that are not"
+            " {city}'s own are listed separately below."
+        ).format(place=place.label, day=day_text(snapshot_date(facts)), city=place.city)
+    return _(
+        "{place} has no Ring partnership in the EFF Atlas snapshot of"
+        " {day}, and none later is on record. That is not the same as never"
         " having partnered."
-    )
+    ).format(place=place.label, day=day_text(snapshot_date(facts)))
 
 
 def _county_partners(deps: Deps, place: Place) -> Field | None:
@@ -186,11 +213,14 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
     found = place_index(deps).facts.ring_partnerships(ids)
     where = " / ".join(c.label for c in counties)
     if not found:
-        return Field(f"Elsewhere in {where}", "No agency there has a partnership on record.")
+        return Field(
+            _("Elsewhere in {where}").format(where=where),
+            _("No agency there has a partnership on record."),
+        )
     names = [f"{d.agency.name} ({date_text(d.started, d.started_precision)})" for d in found]
     more = len(names) - COUNTY_NAMES_SHOWN
-    text = "; ".join(names[:COUNTY_NAMES_SHOWN]) + (f"; and {more} more" if more > 0 else "")
-    return Field(f"Agencies in {where} that do partner with Ring", text + ".")
+    text = "; ".join(names[:COUNTY_NAMES_SHOWN]) + (and_more(more) if more > 0 else "")
+    return Field(_("Agencies in {where} that do partner with Ring").format(where=where), text + ".")
 
 
 @COMMANDS.command(

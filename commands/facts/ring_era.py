@@ -10,7 +10,8 @@ code but which timeline entry holds Ring's own count of partners.
 
 from __future__ import annotations
 
-from commands.facts.text import cite, date_text, event_text, when
+from commands.facts.text import cite, date_text, day_text, event_text, when
+from lexicon.i18n import _, ngettext
 from places.lookup_facts import LookupFacts
 from storage.facts.models import ATLAS_DATASET, CompanyEvent, Deployment
 
@@ -52,7 +53,9 @@ def era_lines(facts: LookupFacts) -> list[str]:
     lines = [_dated(e) for e in since_snapshot(facts)]
     who = next((e for e in facts.ring_timeline if e.key == WHO_TAKES_PART_KEY), None)
     if who is not None and lines:
-        lines.append(f"Today: {event_text(who)} {cite(who.source)}")
+        lines.append(
+            _("Today: {text} {source}").format(text=event_text(who), source=cite(who.source))
+        )
     return lines
 
 
@@ -63,15 +66,30 @@ def _dated(event: CompanyEvent) -> str:
 def coverage_line(facts: LookupFacts) -> str:
     """How much of Ring's partner list the snapshot holds, so 'no row' is read rightly."""
     if not snapshot_date(facts):
-        return "No EFF Atlas snapshot is loaded, so agencies that partnered by 2020 are not shown."
+        return _(
+            "No EFF Atlas snapshot is loaded, so agencies that partnered by 2020 are not shown."
+        )
     latest = facts.snapshot_latest
-    text = f"The EFF Atlas snapshot of {snapshot_date(facts)} lists {facts.snapshot_agencies:,}"
+    day, n = day_text(snapshot_date(facts)), facts.snapshot_agencies
     if latest is not None and latest.started:
-        text += f" agencies, the latest joining {when(latest.started, latest.started_precision)}"
-        text += "; agencies that joined later are not in it."
+        text = ngettext(
+            "The EFF Atlas snapshot of {day} lists {n:,} agency, the latest joining {when};"
+            " agencies that joined later are not in it.",
+            "The EFF Atlas snapshot of {day} lists {n:,} agencies, the latest joining {when};"
+            " agencies that joined later are not in it.",
+            n,
+        ).format(day=day, n=n, when=when(latest.started, latest.started_precision))
     else:
-        text += " agencies; agencies that joined later are not in it."
+        text = ngettext(
+            "The EFF Atlas snapshot of {day} lists {n:,} agency; agencies that joined later"
+            " are not in it.",
+            "The EFF Atlas snapshot of {day} lists {n:,} agencies; agencies that joined later"
+            " are not in it.",
+            n,
+        ).format(day=day, n=n)
     count = next((e for e in facts.ring_timeline if e.key == RING_COUNT_KEY), None)
     if count is not None:
-        text += f" For comparison: {event_text(count)} {cite(count.source)}"
+        text += " " + _("For comparison: {text} {source}").format(
+            text=event_text(count), source=cite(count.source)
+        )
     return text

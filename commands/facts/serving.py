@@ -5,7 +5,8 @@ police (a Rochester address) are not Rochester's."""
 from __future__ import annotations
 
 from bot.core.models import Field
-from commands.facts.text import date_text
+from commands.facts.text import and_more, date_text
+from lexicon.i18n import _
 from lexicon.names import normalize
 from places.governing import rule_for
 from places.jurisdiction import Jurisdiction, jurisdiction_of
@@ -48,31 +49,46 @@ def serving_fields(facts: LookupFacts, place: Place, serving: list[Deployment]) 
         j = jurisdiction_of(d.agency, d.summary)
         joined = date_text(d.started, d.started_precision)
         if j.is_county or j.kind == "state":
-            county.append(f"{d.agency.name} ({_whose(j)}; joined {joined})")
+            county.append(
+                _("{agency} ({whose}; joined {day})").format(
+                    agency=d.agency.name, whose=_whose(j), day=joined
+                )
+            )
         else:
-            elsewhere.append(f"{d.agency.name} (the police of {j.label}; joined {joined})")
+            elsewhere.append(
+                _("{agency} (the police of {place}; joined {day})").format(
+                    agency=d.agency.name, place=j.label, day=joined
+                )
+            )
     fields = []
     if county:
         fields.append(
             Field(
-                f"County and state agencies serving parts of {place.label} (not its own police)",
+                _("County and state agencies serving parts of {place} (not its own police)").format(
+                    place=place.label
+                ),
                 _listed(county),
             )
         )
     if elsewhere:
         fields.append(
-            Field(f"Other places' police with a {place.city} address", _listed(elsewhere))
+            Field(
+                _("Other places' police with a {city} address").format(city=place.city),
+                _listed(elsewhere),
+            )
         )
     return fields
 
 
 def _whose(j: Jurisdiction) -> str:
-    return "a state agency" if j.kind == "state" else f"an agency of {j.label}"
+    if j.kind == "state":
+        return _("a state agency")
+    return _("an agency of {place}").format(place=j.label)
 
 
 def _listed(items: list[str]) -> str:
     more = len(items) - SERVING_SHOWN
-    return "; ".join(items[:SERVING_SHOWN]) + (f"; and {more} more" if more > 0 else "") + "."
+    return "; ".join(items[:SERVING_SHOWN]) + (and_more(more) if more > 0 else "") + "."
 
 
 def gone(deployment: Deployment) -> str:
@@ -82,4 +98,4 @@ def gone(deployment: Deployment) -> str:
     rule = rule_for(j, deployment.agency.name)
     if rule is None or rule.relation != "dissolved":
         return ""
-    return f"{rule.note} Source: {rule.cite()}"
+    return rule.note + " " + _("Source: {source}").format(source=rule.cite())

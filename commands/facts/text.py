@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.core.errors import UserError
-from lexicon.dates import month_year, precision_of
+from lexicon.dates import precision_of
+from lexicon.i18n import N_, _, format_fact_date, ngettext
 from lexicon.states import STATES, state_code
 from storage.facts.models import ATLAS_DATASET, CompanyEvent, Dataset, Deployment, Law, Source
 from storage.importers.laws import AS_REPORTED
@@ -17,44 +18,57 @@ ATLAS_HOME = "https://atlasofsurveillance.org/"  # EFF and the UNR Reynolds Scho
 def date_text(iso: str | None, precision: str | None = None) -> str:
     """'2020-06-10', 'September 2020' or '2019': never a day the data does not know."""
     if not iso:
-        return "date unknown"
+        return _("date unknown")
     precision = precision or precision_of(iso)  # an admin's '2019-05' is known to the month
-    if precision == "year":
-        return iso[:4]
-    if precision == "month":
-        try:
-            return month_year(iso)
-        except (ValueError, IndexError):
-            return iso[:7]
-    return iso[:10]
+    try:  # English shows a day as its ISO date, as it always has; Spanish in words
+        return format_fact_date(iso, precision, iso_days=True)
+    except (ValueError, IndexError):
+        return iso[:7] if precision == "month" else iso[:10]
 
 
 def when(iso: str | None, precision: str | None = None) -> str:
     """'on 2020-06-10', 'in September 2020', 'in 2019', or 'on a date not on record'."""
     if not iso:
-        return "on a date not on record"
+        return _("on a date not on record")
     precision = precision or precision_of(iso)
     text = date_text(iso, precision)
-    return f"on {text}" if precision == "day" else f"in {text}"
+    # TRANSLATORS: a day ("on 2020-06-10"); the next one a month or a year ("in 2019").
+    said = _("on {date}") if precision == "day" else _("in {date}")
+    return said.format(date=text)
+
+
+def day_text(iso: str) -> str:
+    """A recorded day (a snapshot's, an as-of): its ISO date in English, as always; in words
+    in other languages ('7 de octubre de 2020')."""
+    return date_text(iso, "day") if iso else iso
+
+
+def and_more(more: int) -> str:
+    """'; and 3 more', after a list cut short."""
+    return ngettext("; and {n} more", "; and {n} more", more).format(n=more)
 
 
 def cite(source: Source) -> str:
-    return f"Source: {source.cite()}"
+    return _("Source: {source}").format(source=source.cite())
 
 
 def event_text(event: CompanyEvent) -> str:
     """What an event says, worded as reported when a detail of it is not confirmed."""
     text = (event.status or event.summary).rstrip(".") + "."
-    return f"Reported: {text}" if event.reported else text
+    return _("Reported: {text}").format(text=text) if event.reported else text
 
 
 def status_line(event: CompanyEvent) -> str:
     """A company's status as of an event: what, since when, source and as-of."""
-    since = date_text(event.happened, event.precision)
-    return f"{event_text(event)[:-1]} (since {since}). {cite(event.source)} (as of {event.as_of})."
+    return _("{status} (since {since}). {source} (as of {as_of}).").format(
+        status=event_text(event)[:-1],
+        since=date_text(event.happened, event.precision),
+        source=cite(event.source),
+        as_of=day_text(event.as_of),
+    )
 
 
-NO_ATLAS_HINT = (
+NO_ATLAS_HINT = N_(
     "No surveillance data is loaded yet: an admin imports the EFF Atlas export with"
     " `python main.py import-atlas FILE` or /facts import."
 )
@@ -148,10 +162,12 @@ def parse_state(text: str) -> str:
     code = state_code(text)
     if code is None:
         raise UserError(
-            f"{text.strip()[:40]!r} is not a US state; use a code like WI or a name like Wisconsin."
+            _("{typed!r} is not a US state; use a code like WI or a name like Wisconsin.").format(
+                typed=text.strip()[:40]
+            )
         )
     return code
 
 
 def state_label(code: str) -> str:
-    return f"{STATES.get(code, code)} ({code})" if code else "state unknown"
+    return f"{STATES.get(code, code)} ({code})" if code else _("state unknown")

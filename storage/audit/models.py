@@ -9,10 +9,23 @@ from typing import Any
 from storage.errors import Refused
 
 # The tables an admin change may write, and the letter their ids carry in chat (D123).
-FACT_PREFIX = {"deployments": "D", "company_events": "E", "laws": "L"}
+FACT_PREFIX = {
+    "deployments": "D",
+    "company_events": "E",
+    "laws": "L",
+    "governing_bodies": "B",  # who governs a place's police (/facts set-body)
+    "officials": "O",  # its officials (/facts add-official)
+}
 WRITABLE_TABLES = frozenset({*FACT_PREFIX, "agencies", "sources"})
 
 Row = dict[str, Any]
+
+# In an audit entry's before/after (never in change_rows, which undo writes back): the URL
+# the row's source_id named when the change was recorded. A source id is not a lasting name
+# for a URL (an undo deletes the source its change created, and SQLite gives the next new
+# source that id), so the history shows this instead of looking the id up later. The dot
+# keeps it apart from any column name.
+SOURCE_URL_KEY = "source_id.url"
 
 
 class ChangeRefused(Refused):

@@ -16,7 +16,7 @@ from storage.sql import Conn, Db
 
 ERASED_ORIGIN = "admin:erased"
 ERASED_AUTHOR = "erased user #"  # + the change id
-FACT_TABLES = ("deployments", "company_events", "laws")
+FACT_TABLES = ("deployments", "company_events", "laws", "governing_bodies", "officials")
 # (table, its key, column) of every before/after snapshot that may hold a fact's origin.
 _SNAPSHOTS = (
     ("changes", "id", "before_json"),
@@ -24,6 +24,8 @@ _SNAPSHOTS = (
     ("change_rows", "change_id, seq", "before_json"),
     ("change_rows", "change_id, seq", "after_json"),
 )
+# Every table erase_changes rewrites (for the purge after an erasure).
+TABLES_REWRITTEN = tuple(dict.fromkeys(("changes", *FACT_TABLES, *(t for t, _, _ in _SNAPSHOTS))))
 
 
 def admin_origin(platform: str, user_id: str) -> str:

@@ -27,6 +27,7 @@ class Invoker:
     permissions: int = payloads.MEMBER_PERMISSIONS
     in_guild: bool = True
     guild_id: str = payloads.GUILD_ID
+    locale: str = "en-US"  # the Discord client's language, sent with every interaction
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def build(
         "token": "tok-" + payloads.snowflake(),
         "version": 1,
         "data": data,
-        "locale": "en-US",
+        "locale": invoker.locale,
         "app_permissions": str(payloads.MEMBER_PERMISSIONS),
         "attachment_size_limit": 25 * 1024 * 1024,
         "entitlements": [],
@@ -164,7 +165,7 @@ def component(custom_id: str, message: dict[str, Any], invoker: Invoker) -> dict
         "version": 1,
         "data": {"custom_id": custom_id, "component_type": BUTTON},
         "message": message,
-        "locale": "en-US",
+        "locale": invoker.locale,
         "app_permissions": str(payloads.MEMBER_PERMISSIONS),
         "attachment_size_limit": 25 * 1024 * 1024,
         "entitlements": [],

@@ -26,7 +26,7 @@ NOT_SOURCE = shutil.ignore_patterns(
     ".git", ".venv", "build", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis",
     "counterwatch.db*", "counterwatch-out", "tests", "bench",
 )  # fmt: skip
-DATA_SUFFIXES = (".sql", ".toml", ".j2")
+DATA_SUFFIXES = (".sql", ".toml", ".j2", ".pot", ".po", ".mo")
 
 
 def run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:
@@ -61,9 +61,9 @@ def fresh_venv(tmp_path: Path) -> Path:
 
 
 def data_files_in_checkout() -> set[str]:
-    """Every migration, seed and template file the code reads at run time."""
+    """Every migration, seed, template and catalog file the code reads at run time."""
     found: set[str] = set()
-    for package in ("storage", "templates"):
+    for package in ("storage", "templates", "lexicon"):
         for path in (REPO / package).rglob("*"):
             if path.suffix in DATA_SUFFIXES and "__pycache__" not in path.parts:
                 found.add(path.relative_to(REPO).as_posix())
@@ -108,6 +108,9 @@ def test_counterwatch_runs_from_any_directory_after_pip_install(
 
     helped = run([counterwatch, "ask", "/help"], cwd=elsewhere, env=env)
     assert "Counterwatch commands" in helped and "/ring lookup <place>" in helped
+    # The catalogs travel in the wheel: the console asked in Spanish answers in Spanish.
+    ayuda = run([counterwatch, "--lang", "es", "ask", "/help"], cwd=elsewhere, env=env)
+    assert "Comandos de Counterwatch" in ayuda and "/ring lookup <place>" in ayuda
     # The seed (package data) filled the new database: a sourced, dated fact.
     amazon = run([counterwatch, "ask", "/moratorium amazon"], cwd=elsewhere, env=env)
     assert "Amazon: facial-recognition policy timeline" in amazon and "Source:" in amazon

@@ -22,6 +22,7 @@ from bot.platforms.console.people import (
     ConsoleNameError,
     check_name,
     console_identity,
+    console_locale,
     switch_identity,
     user_id_for,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "attachment_path",
     "check_name",
     "console_identity",
+    "console_locale",
     "render",
     "run_console",
     "split_attachment",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from bot.core.dispatch import Identity
 from bot.core.messengers import DeliveryError
@@ -45,7 +45,20 @@ def check_name(name: str) -> str:
     return name
 
 
-def console_identity(role: Role, user_name: str = DEFAULT_USER) -> Identity:
+def console_locale(flag: str | None, environ: Mapping[str, str]) -> str:
+    """The console's language: --lang, else the environment as gettext reads it (LANGUAGE's
+    first entry, LC_ALL, LC_MESSAGES, LANG); the core turns 'es_MX.UTF-8' into 'es' and 'C'
+    into nothing (English)."""
+    if flag:
+        return flag
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").split(":")[0]
+        if value:
+            return value
+    return ""
+
+
+def console_identity(role: Role, user_name: str = DEFAULT_USER, locale: str = "") -> Identity:
     name = check_name(user_name)
     return Identity(
         platform=CONSOLE_PLATFORM,
@@ -56,6 +69,7 @@ def console_identity(role: Role, user_name: str = DEFAULT_USER) -> Identity:
         channel="console",
         # The console is the operator at the machine: as admin, theirs are the shared facts.
         facts_admin=role >= Role.ADMIN,
+        locale=locale,  # console_locale(): --lang or the environment
     )
 
 
@@ -71,7 +85,7 @@ def switch_identity(current: Identity, words: list[str]) -> Identity:
             words = words[:-1]
         except ValueError:
             pass  # part of the name
-    return console_identity(role, " ".join(words))
+    return console_identity(role, " ".join(words), current.locale)
 
 
 def prompt_for(identity: Identity) -> str:

@@ -22,6 +22,7 @@ from bot.platforms.discord.handling import NO_MENTIONS, Gate, InteractionHandler
 from bot.platforms.discord.messenger import DiscordMessenger
 from bot.platforms.discord.presses import ButtonPresses
 from bot.platforms.discord.sync import sync_commands
+from bot.platforms.discord.translator import CatalogTranslator
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -104,6 +105,8 @@ class CounterwatchClient(discord.AutoShardedClient):
             await asyncio.sleep(self.dispatcher.deps.settings.discord_identify_pause_s)
 
     async def setup_hook(self) -> None:
+        # Descriptions in the member's client language (es-ES, es-419), read at each sync.
+        await self.tree.set_translator(CatalogTranslator())
         # Registered before the gateway connects, so a click on a card posted before a
         # restart is routed like one posted since.
         self.add_dynamic_items(CardButton)

@@ -60,6 +60,9 @@ def identity_of(interaction: discord.Interaction, settings: Settings) -> Identit
         role=role,
         channel=str(interaction.channel_id or ""),
         facts_admin=facts_admin_of(interaction, role, settings),
+        # The member's Discord client language ('es-ES', 'es-419'), sent with every
+        # interaction: what they read unless they chose otherwise with /language.
+        locale=interaction.locale.value,
     )
 
 

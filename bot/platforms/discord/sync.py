@@ -21,6 +21,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
+from discord.http import Route
 
 log = logging.getLogger("counterwatch.discord")
 
@@ -73,21 +74,41 @@ async def _differs(
     client: discord.Client, tree: app_commands.CommandTree[Any], guild: discord.Object | None
 ) -> bool:
     """Whether the generated commands differ from those Discord holds (or cannot be read)."""
-    wanted = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
+    wanted = await _payload(tree, guild)
     app_id = client.application_id
     if app_id is None:
         return True
     try:
         # The raw JSON, not `tree.fetch_commands`: its AppCommand objects drop fields
-        # (default_member_permissions, nsfw) that a change may touch.
-        if guild is None:
-            held = await client.http.get_global_commands(app_id)
-        else:
-            held = await client.http.get_guild_commands(app_id, guild.id)
+        # (default_member_permissions, nsfw) that a change may touch; with the localizations,
+        # which Discord leaves out unless asked (a changed translation is a difference too).
+        held = await client.http.request(_held_route(app_id, guild), params=_LOCALIZED)
     except discord.HTTPException as exc:
         log.warning("could not read the registered commands (%s); syncing", exc.status)
         return True
     return not same_commands(wanted, list(held))
+
+
+_LOCALIZED = {"with_localizations": "true"}
+
+
+def _held_route(app_id: int, guild: discord.Object | None) -> Route:
+    if guild is None:
+        return Route("GET", "/applications/{application_id}/commands", application_id=app_id)
+    path = "/applications/{application_id}/guilds/{guild_id}/commands"
+    return Route("GET", path, application_id=app_id, guild_id=guild.id)
+
+
+async def _payload(
+    tree: app_commands.CommandTree[Any], guild: discord.Object | None
+) -> list[dict[str, Any]]:
+    """What `tree.sync` would PUT: translated (name and description localizations) when a
+    translator is set, as discord.py builds it."""
+    commands = tree.get_commands(guild=guild)
+    translator = tree.translator
+    if translator is None:
+        return [command.to_dict(tree) for command in commands]
+    return [await command.get_translated_payload(tree, translator) for command in commands]
 
 
 def same_commands(wanted: list[dict[str, Any]], held: list[Any]) -> bool:

@@ -40,6 +40,7 @@ from bot.platforms.slack.buttons import ButtonPresses
 from bot.platforms.slack.dedupe import SeenRequests
 from bot.platforms.slack.delivery import Delivery, ReplyTarget, wants_ids
 from bot.platforms.slack.identity import PLATFORM, Body, build_identity, team_id
+from bot.platforms.slack.locales import LocaleResolver
 from bot.platforms.slack.manifest import slash_commands
 from bot.platforms.slack.modals import (
     CALLBACK_PREFIX,
@@ -83,10 +84,13 @@ class SlackAdapter:
         session: aiohttp.ClientSession,
         roles: RoleResolver,
         signing_secret: str = "",
+        locales: LocaleResolver | None = None,
     ) -> None:
         self.dispatcher = dispatcher
         self.client = client
         self.roles = roles
+        # Each member's Slack language (users.info), unless a test or caller passes its own.
+        self.locales = locales if locales is not None else LocaleResolver(client)
         self.delivery = Delivery(client, session)
         self.seen = SeenRequests()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -254,7 +258,7 @@ class SlackAdapter:
 
     async def _identity(self, body: Body, channel: str, replay_key: str = "") -> Identity:
         settings = self.dispatcher.deps.settings
-        return await build_identity(self.roles, settings, body, channel, replay_key)
+        return await build_identity(self.roles, settings, body, channel, replay_key, self.locales)
 
     async def _guarded(
         self, target: ReplyTarget, name: str, work: Coroutine[Any, Any, None]

@@ -9,6 +9,7 @@ from bot.core.dispatch import Identity
 from bot.core.home import slack_facts_admin
 from bot.core.models import Role
 from bot.core.settings import Settings
+from bot.platforms.slack.locales import LocaleResolver
 from bot.platforms.slack.roles import RoleResolver
 
 PLATFORM = "slack"
@@ -20,9 +21,15 @@ def team_id(body: Body) -> str:
 
 
 async def build_identity(
-    roles: RoleResolver, settings: Settings, body: Body, channel: str, replay_key: str = ""
+    roles: RoleResolver,
+    settings: Settings,
+    body: Body,
+    channel: str,
+    replay_key: str = "",
+    locales: LocaleResolver | None = None,
 ) -> Identity:
-    """Slash commands carry `user_id`/`user_name`; views and actions carry a `user` object."""
+    """Slash commands carry `user_id`/`user_name`; views and actions carry a `user` object;
+    none carries a locale: `locales` asks Slack for it (users.info, cached)."""
     user = body.get("user") or {}
     user_id = str(body.get("user_id") or user.get("id") or "")
     user_name = str(body.get("user_name") or user.get("username") or user.get("name") or "")
@@ -37,4 +44,5 @@ async def build_identity(
         channel=channel,
         replay_key=replay_key,
         facts_admin=slack_facts_admin(settings, team, user_id, role >= Role.ADMIN),
+        locale=await locales.locale_of(user_id, team) if locales is not None else "",
     )

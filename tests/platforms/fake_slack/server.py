@@ -22,6 +22,8 @@ class FakeSlack:
         self.refused_channels: set[str] = set()
         self.refuse_all_methods: set[str] = set()
         self.workspace_admins: set[str] = set()
+        # users.info with include_locale: each user's Slack language (none: no locale field).
+        self.user_locales: dict[str, str] = {}
         # Messages posted by chat.postMessage, by (channel, ts): chat.update edits them, and
         # a test deletes one (or its channel) to see the bot forget it.
         self.messages: dict[tuple[str, str], dict[str, Any]] = {}
@@ -116,7 +118,10 @@ class FakeSlack:
             return {"ok": True, "channel": {"id": "D" + str(body.get("users", ""))}}
         if method == "users.info":
             user = str(body.get("user", ""))
-            return {"ok": True, "user": {"id": user, "is_admin": user in self.workspace_admins}}
+            found: dict[str, Any] = {"id": user, "is_admin": user in self.workspace_admins}
+            if body.get("include_locale") in (True, "true", "1") and user in self.user_locales:
+                found["locale"] = self.user_locales[user]
+            return {"ok": True, "user": found}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"{self.base.replace('http', 'ws')}/link/{next(self._ids)}"}
         return {"ok": True}

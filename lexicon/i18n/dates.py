@@ -1,0 +1,46 @@
+"""Dates in the current language, at the precision the data has.
+
+English keeps the wording the bot has always used (lexicon/dates.py); other languages use
+Babel's CLDR formats: '28 de noviembre de 2026', and a date known to the month
+'noviembre de 2026', never a day the data does not know.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_skeleton
+
+from lexicon.dates import date_parts, full_date, month_year, precision_of
+from lexicon.i18n.current import current
+from lexicon.i18n.locales import DEFAULT, PSEUDO, cldr_locale
+from lexicon.i18n.pseudo import pseudo
+
+
+def format_day(day: dt.date) -> str:
+    """A whole date in words: 'November 28, 2026' / '28 de noviembre de 2026'."""
+    locale = current()
+    if locale in (DEFAULT, PSEUDO):
+        return _pseudo_if(full_date(day.isoformat()), locale)
+    return format_date(day, format="long", locale=cldr_locale(locale))
+
+
+def format_fact_date(iso: str, precision: str | None = None, *, iso_days: bool = False) -> str:
+    """'2019', 'September 2020' / 'septiembre de 2020', or the day: in English as the ISO date
+    when `iso_days` (how the fact commands have always shown a day), in words otherwise."""
+    precision = precision or precision_of(iso)
+    if precision == "year":
+        return iso[:4]
+    locale = current()
+    if locale not in (DEFAULT, PSEUDO):
+        year, month, day = date_parts(iso)
+        if precision == "month":
+            return format_skeleton("yMMMM", dt.date(year, month, 1), locale=cldr_locale(locale))
+        return format_date(dt.date(year, month, day), format="long", locale=cldr_locale(locale))
+    if precision == "month":
+        return _pseudo_if(month_year(iso), locale)
+    return _pseudo_if(iso[:10] if iso_days else full_date(iso), locale)
+
+
+def _pseudo_if(text: str, locale: str) -> str:
+    return pseudo(text) if locale == PSEUDO else text

@@ -1,0 +1,1 @@
+"""What a member chose for themselves (their language)."""

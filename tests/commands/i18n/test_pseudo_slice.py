@@ -1,0 +1,138 @@
+"""The converted replies in the pseudo-locale `qps`: every word of them comes out of the
+catalog, except what is code (command and option names, examples) or data (places, companies,
+dates, sources). A string the code left unwrapped shows up here as plain English; one wrapped
+but never extracted as ⟪MISSING⟫."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
+import pytest
+
+from bot.core.deps import Deps
+from bot.core.dispatch import Dispatcher, Identity
+from bot.core.models import Reply, Role
+from commands import build_registry
+from places.index import place_index
+from storage.db import Database
+from storage.importers.atlas import parse_atlas
+from storage.importers.atlas_write import import_atlas
+from storage.seed import ensure_seed
+from testkit.pseudo import MISSING, untranslated_words
+from tests.conftest import FIXED_NOW, identity, shared_data_file
+
+ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
+
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def words(*texts: str) -> set[str]:
+    return {w for text in texts for w in WORD.findall(text)}
+
+
+def code_words() -> set[str]:
+    """What a member types: command paths, option names and choices, usage and examples."""
+    found: set[str] = set()
+    for command in build_registry().commands():
+        found |= words(command.usage(), *command.examples, *command.path)
+        for option in command.options:
+            found |= words(option.name, *option.choices)
+    return found
+
+
+CODE = code_words()
+
+
+def pseudo(who: Identity) -> Identity:
+    return replace(who, locale="qps")
+
+
+def assert_all_from_catalog(reply: Reply, data: Collection[str] = ()) -> None:
+    text = reply.as_text()
+    assert MISSING not in text, text
+    left = untranslated_words(text, CODE | set(data))
+    assert not left, f"not through the catalog: {left}\n{text}"
+
+
+@pytest.fixture
+async def seeded(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
+    await ensure_seed(db, now=FIXED_NOW)
+    await place_index(deps).reload()
+    return dispatcher
+
+
+@pytest.mark.parametrize("role", [Role.MEMBER, Role.ORGANIZER, Role.ADMIN])
+async def test_help_for_each_role(dispatcher: Dispatcher, role: Role) -> None:
+    who = pseudo(identity(role, facts_admin=False))
+    assert_all_from_catalog(await dispatcher.run_text(who, "/help"))
+    assert_all_from_catalog(await dispatcher.run_text(who, "/help campaign"))
+    assert_all_from_catalog(await dispatcher.run_text(who, "/help ring lookup"))
+    assert_all_from_catalog(await dispatcher.run_text(who, "/help letter draft"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["/nosuch", "/ring", "/ring nosuch", "/ring lookup", "/ring stats 1 2 3", '/help "x',
+     "/language fr", "/campaign create x y", "/facts remove D1", "/help nosuch"],
+)  # fmt: skip
+async def test_the_shared_error_lines(dispatcher: Dispatcher, line: str) -> None:
+    reply = await dispatcher.run_text(pseudo(identity(Role.MEMBER)), line)
+    assert reply.error
+    assert_all_from_catalog(reply)
+
+
+async def test_language_and_mydata(dispatcher: Dispatcher) -> None:
+    who = pseudo(identity(Role.MEMBER))
+    for line in ("/language", "/mydata", "/forgetme", "/language auto"):
+        assert_all_from_catalog(await dispatcher.run_text(who, line), words("pseudo", "test"))
+
+
+async def stored_text(deps: Deps) -> set[str]:
+    """The facts' own words (an event's summary, its source, its confidence): stored in
+    English, data rather than catalog strings (docs/languages.md, "What is not converted")."""
+    found: set[str] = set()
+    for status in await deps.storage.facts.companies_with_status():
+        found |= words(status.company.name, status.company.slug)
+        for event in await deps.storage.facts.company_timeline(status.company.id):
+            found |= words(event.summary, event.status, event.source.cite(), event.confidence)
+    return found
+
+
+async def test_moratorium(seeded: Dispatcher, deps: Deps) -> None:
+    who = pseudo(identity(Role.ADMIN))
+    data = await stored_text(deps)
+    assert_all_from_catalog(await seeded.run_text(who, "/moratorium"), data)
+    for company in ("amazon", "ibm", "ring"):
+        assert_all_from_catalog(await seeded.run_text(who, f"/moratorium {company}"), data)
+    assert_all_from_catalog(await seeded.run_text(who, "/moratorium nosuchcompany"))
+
+
+async def test_ring_lookup_on_the_seed(seeded: Dispatcher, deps: Deps) -> None:
+    """Without the Atlas: no place on record, said with the hint how to load it."""
+    reply = await seeded.run_text(pseudo(identity(Role.MEMBER)), "/ring lookup Greenfield, WI")
+    assert reply.error
+    assert_all_from_catalog(reply)
+
+
+@pytest.fixture
+async def atlas(seeded: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
+    data = shared_data_file(ATLAS).read_bytes()
+    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await place_index(deps).reload()
+    return seeded
+
+
+async def test_ring_lookup_on_the_atlas(atlas: Dispatcher, deps: Deps, db: Database) -> None:
+    """Own police, county partners, serving agencies, ZIP codes, near misses, ambiguity."""
+    who = pseudo(identity(Role.MEMBER))
+    # Data: the facts' own text, and the names of agencies and their places (an agency list
+    # is joined by code: "A (2019); B (2020)"), never a sentence of the bot's.
+    rows = await db.fetchall("SELECT name, city, county, state FROM agencies")
+    data = await stored_text(deps) | words(*(" ".join(map(str, tuple(r))) for r in rows))
+    places = ("Greenfield, WI", "Oakland, CA", "Rochester, NY", "60601", "Greenfeld WI",
+              "Springfield", "Milwaukee County, WI", "Xyzzyville, ZZ", "Paris, France")  # fmt: skip
+    for place in places:
+        reply = await atlas.run_text(who, f"/ring lookup {place}")
+        assert_all_from_catalog(reply, words(place) | data)
