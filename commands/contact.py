@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from bot.core.context import Ctx
+from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.facts.options import Share, place_opt
 from commands.facts.serving import is_own
-from commands.letters.addressee import Body, agency_body
+from commands.letters.addressee import Body
+from commands.letters.on_record import agency_body_on_record
 from lexicon.i18n import N_, _, current, ngettext
 from lexicon.names import normalize
 from places.index import place_index
@@ -27,6 +29,7 @@ _OTHER = {
     "other": N_("a federal, territorial or other agency"),
 }
 SHOWN = 12  # agencies listed in one reply (Discord allows 25 fields; a reply stays readable)
+OFFICIALS_SHOWN = 4  # per agency: a Discord field holds 1,024 characters
 
 
 @COMMANDS.command(
@@ -63,7 +66,7 @@ async def contact(
                 " funds each. A body is named only where a source names it."
             ).format(place=place.label)
         )
-    fields = [_agency_field(place, d) for d in agencies[:SHOWN]]
+    fields = [await _agency_field(deps, place, d) for d in agencies[:SHOWN]]
     hidden = len(agencies) - SHOWN
     if hidden > 0:
         lines.append(
@@ -92,7 +95,7 @@ def _one_per_agency(found: list[Deployment]) -> list[Deployment]:
     return list(chosen.values())
 
 
-def _agency_field(place: Place, d: Deployment) -> Field:
+async def _agency_field(deps: Deps, place: Place, d: Deployment) -> Field:
     agency = d.agency
     j = jurisdiction_of(agency, d.summary)
     other = _OTHER.get(j.kind)
@@ -107,17 +110,17 @@ def _agency_field(place: Place, d: Deployment) -> Field:
         return Field(name, _("Not a city's or county's agency: no source on record names who"
                              " governs it."))  # fmt: skip
     try:
-        body = agency_body(agency, d.summary)
+        body = await agency_body_on_record(deps, agency, d.summary)
     except UserError as gone:
         return Field(name, gone.in_language(current()))
-    return Field(name, _body_text(body, j.label))
+    return Field(name, _body_text(body, j.label) + _officials(body))
 
 
 def _body_text(body: Body, label: str) -> str:
     """Who governs or funds the agency, and the source naming that body (or how to find it).
     The body's name is the letters' own wording in English and Spanish."""
     spanish = current() == "es"
-    if body.one:
+    if not body.governs:  # a sheriff, asked directly
         cc = (body.cc_es if spanish else body.cc_en) or _(
             "no county government (write to the sheriff)"
         )
@@ -136,3 +139,20 @@ def _body_text(body: Body, label: str) -> str:
             " its official website (council or board, and its clerk)."
         ).format(place=body.where or label)
     )
+
+
+def _officials(body: Body) -> str:
+    """' Officials on record: Council Member Ana Pérez: <url> (as of ..., O1); ...'"""
+    if not body.officials:
+        return ""
+    shown = [
+        f"{who}: {cite}" for who, cite in zip(body.officials, body.officials_cites, strict=True)
+    ][:OFFICIALS_SHOWN]
+    listed, more = "; ".join(shown), len(body.officials) - len(shown)
+    if more:
+        return " " + ngettext(
+            "Officials on record: {listed}; {n} more.",
+            "Officials on record: {listed}; {n} more.",
+            more,
+        ).format(listed=listed, n=more)
+    return " " + _("Officials on record: {listed}.").format(listed=listed)

@@ -62,6 +62,13 @@ class Settings:
     # processes by `discord_shard_ids` (empty = every shard in this process).
     discord_shard_count: int = 0
     discord_shard_ids: tuple[int, ...] = ()
+    # The pause before every IDENTIFY but the first (discord.py's default, after Discord's
+    # limit of max_concurrency IDENTIFYs per 5 s). Not read from the environment: only the
+    # tests, against a fake gateway with no such limit, shorten it.
+    discord_identify_pause_s: float = 5.0
+    # How long discord.py waits for the next GUILD_CREATE before it calls the bot ready
+    # (its `guild_ready_timeout`, default 2 s); likewise shortened only by the tests.
+    discord_guild_ready_timeout_s: float = 2.0
     # Public campaign pages (/campaign publish): served on this port (0 = none), bound to
     # web_host; their links start with public_url ('' = http://127.0.0.1:<web_port>).
     web_port: int = 0
