@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.core.context import Ctx
 from bot.core.deps import Deps
+from lexicon.i18n import _
 from storage.campaigns.models import EndedCampaign
 
 
@@ -21,12 +22,26 @@ async def record_organizer(deps: Deps, ctx: Ctx, slug: str) -> None:
 
 
 def summary_text(campaign: EndedCampaign, today: str) -> str:
+    """The organizers' message, in the current language (the reminder loop runs it in
+    English: the summary is queued once for every organizer, whatever their language)."""
     if campaign.goal:
         share = round(100 * campaign.signups / campaign.goal)
-        tally = f"{campaign.signups:,} signed up of a goal of {campaign.goal:,} ({share}%)"
+        text = _(
+            "{title} ({slug}) ended on {ends} and closed on {today}: {n:,} signed up of a goal"
+            " of {goal:,} ({share}%). The sign-ups: /campaign export {slug}"
+        )
     else:
-        tally = f"{campaign.signups:,} signed up (no goal was set)"
-    return (
-        f"{campaign.title} ({campaign.slug}) ended on {campaign.ends} and closed on {today}:"
-        f" {tally}. The sign-ups: /campaign export {campaign.slug}"
+        share = 0
+        text = _(
+            "{title} ({slug}) ended on {ends} and closed on {today}: {n:,} signed up (no goal"
+            " was set). The sign-ups: /campaign export {slug}"
+        )
+    return text.format(
+        title=campaign.title,
+        slug=campaign.slug,
+        ends=campaign.ends,
+        today=today,
+        n=campaign.signups,
+        goal=campaign.goal or 0,
+        share=share,
     )
