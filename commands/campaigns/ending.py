@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.core.context import Ctx
 from bot.core.deps import Deps
-from lexicon.i18n import _
+from notifications import announcements
 from storage.campaigns.models import EndedCampaign
 
 
@@ -22,26 +22,8 @@ async def record_organizer(deps: Deps, ctx: Ctx, slug: str) -> None:
 
 
 def summary_text(campaign: EndedCampaign, today: str) -> str:
-    """The organizers' message, in the current language (the reminder loop runs it in
-    English: the summary is queued once for every organizer, whatever their language)."""
-    if campaign.goal:
-        share = round(100 * campaign.signups / campaign.goal)
-        text = _(
-            "{title} ({slug}) ended on {ends} and closed on {today}: {n:,} signed up of a goal"
-            " of {goal:,} ({share}%). The sign-ups: /campaign export {slug}"
-        )
-    else:
-        share = 0
-        text = _(
-            "{title} ({slug}) ended on {ends} and closed on {today}: {n:,} signed up (no goal"
-            " was set). The sign-ups: /campaign export {slug}"
-        )
-    return text.format(
-        title=campaign.title,
-        slug=campaign.slug,
-        ends=campaign.ends,
-        today=today,
-        n=campaign.signups,
-        goal=campaign.goal or 0,
-        share=share,
+    """The organizers' message, as the outbox stores it (English: each organizer reads it in
+    their language when it is delivered, notifications/announcements.py)."""
+    return announcements.stored_summary(
+        campaign.title, campaign.slug, campaign.ends, today, campaign.signups, campaign.goal
     )

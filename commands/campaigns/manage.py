@@ -105,12 +105,25 @@ async def list_all(ctx: Ctx) -> Reply:
     lines = []
     for campaign, count in found:
         state = campaign.refusal(today)
+        # English says "1 signed up" and "2 signed up"; other languages need the count's form.
         if campaign.closed_on:
-            line = _("{slug} - {title}: {count:,} signed up (closed)")
+            line = ngettext(
+                "{slug} - {title}: {count:,} signed up (closed)",
+                "{slug} - {title}: {count:,} signed up (closed)",
+                count,
+            )
         elif state:
-            line = _("{slug} - {title}: {count:,} signed up (ended)")
+            line = ngettext(
+                "{slug} - {title}: {count:,} signed up (ended)",
+                "{slug} - {title}: {count:,} signed up (ended)",
+                count,
+            )
         else:
-            line = _("{slug} - {title}: {count:,} signed up")
+            line = ngettext(
+                "{slug} - {title}: {count:,} signed up",
+                "{slug} - {title}: {count:,} signed up",
+                count,
+            )
         lines.append(line.format(slug=campaign.slug, title=campaign.title, count=count))
     return Reply(title=_("Campaigns"), text="\n".join(lines))
 

@@ -56,7 +56,9 @@ async def stats(ctx: Ctx, slug: Slug) -> Reply:
     chart = await signups_chart(deps, campaign, count)
     latest = _("Sign-ups by day (latest {n} with any)").format(n=DAYS_SHOWN)
     return Reply(
-        title=_("{title}: {n:,} signed up").format(title=campaign.title, n=count),
+        title=ngettext("{title}: {n:,} signed up", "{title}: {n:,} signed up", count).format(
+            title=campaign.title, n=count
+        ),
         text=_("Campaign {slug}").format(slug=campaign.slug),
         fields=(Field(_("Progress"), progress), Field(latest, by_day)),
         file=chart,

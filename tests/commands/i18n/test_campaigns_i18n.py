@@ -17,7 +17,9 @@ from bot.core.models import Reply, Role
 from commands.campaigns.petition_pdf import PetitionDoc, render_pdf
 from lexicon.i18n import using
 from notifications.delivery import deliver_due
-from notifications.reminders import send_due_reminders
+from commands.campaigns.ending import summary_text
+from notifications.announcements import in_current_language, stored_message
+from notifications.reminders import close_ended_campaigns, send_due_reminders
 from storage.campaigns.models import ExportRow
 from testkit.english import english_sentences
 from tests.commands.campaigns.test_announce import Recording
@@ -213,6 +215,43 @@ async def test_a_reminder_arrives_in_each_members_language(
     assert await send_due_reminders(due) == 1
     assert (await deliver_due(due, pace={})).delivered == 3
     assert dict(messenger.sent) == {"M-es": SPANISH, "M-en": SPANISH, "M-auto": ENGLISH}
+
+
+async def test_the_end_summary_arrives_in_the_organizers_language(
+    dispatcher: Dispatcher, deps: Deps
+) -> None:
+    org = identity(Role.ORGANIZER, user_id="U-org")
+    await dispatcher.run_text(org, '/campaign create vote "Vote no on Ring" 10 ends:2026-11-30')
+    await dispatcher.run_text(identity(user_id="M1"), "/campaign join vote")
+    await dispatcher.run_text(org, "/language es")
+    after = replace(deps, clock=lambda: dt.datetime(2026, 12, 1, 0, 5, tzinfo=dt.UTC))
+    assert await close_ended_campaigns(after, summary_text) == 1
+    messenger = Recording()
+    deps.messengers.register(messenger)
+    assert (await deliver_due(after, pace={})).delivered == 1
+    assert messenger.sent == [
+        (
+            "U-org",
+            "Vote no on Ring (vote) terminó el 30 de noviembre de 2026 y se cerró el 1 de"
+            " diciembre de 2026: 1 persona inscrita de una meta de 10 (10 %). Las"
+            " inscripciones: /campaign export vote",
+        )
+    ]
+
+
+def test_a_stored_message_is_recognized_whatever_its_title_and_text() -> None:
+    """Parentheses, colons and a slug-like word inside the title or text do not move the
+    frame's edges; a text that is no frame is sent as it is."""
+    title, text = "Stop (vote) now: (x-y)", "You get this because (vote): /campaign mute x"
+    stored = stored_message(title, "x-y", text)
+    with using("es"):
+        assert in_current_language(stored) == (
+            f"De los organizadores de {title} (x-y):\n{text}\n\nUsted recibe esto porque se"
+            " inscribió en x-y. Para dejar de recibir estos mensajes: /campaign mute x-y"
+        )
+        assert in_current_language(stored + " ") == stored + " "
+        assert in_current_language("A followed place changed.") == "A followed place changed."
+    assert in_current_language(stored) == stored
 
 
 def pdf_text(pdf: bytes) -> str:
