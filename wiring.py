@@ -26,6 +26,7 @@ from bot.core.deps import Clock, Deps, utc_now
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.health import Monitor
 from bot.core.home import home_line
+from bot.core.kept_files import KeptFiles
 from bot.core.messengers import Messengers
 from bot.core.pacing import Pacing
 from bot.core.services import Services
@@ -97,6 +98,9 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         await ensure_seed(db, now=utc_now())  # first start: the project's seed facts
         # The place index is built on first use: `ask "/help"` never pays for it.
         deps = await wire_deps(db, settings, utc_now, lazy=True)
+        # The files the console saves (counterwatch-out/) and whom each names: /forgetme
+        # deletes those naming the member, whichever platform they ask from.
+        deps.services.add(KeptFiles())
         dispatcher = Dispatcher(
             build_registry(),
             deps,

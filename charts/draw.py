@@ -56,9 +56,13 @@ def draw_png(job: ChartJob) -> bytes:
 def _signups(axes: Axes, job: SignupsChart) -> None:
     days = [day for day, _ in job.days]
     totals = [total for _, total in job.days]
-    positions = list(range(len(days)))
-    axes.step(positions, totals, where="post", color=ACCENT, linewidth=2, label="signed up")
-    axes.fill_between(positions, totals, step="post", color=ACCENT, alpha=0.15)
+    # Each day is as wide as one unit: the last total is drawn on to the end of its day, so
+    # the last day (and a campaign's only day) has a width, not a point that shows nothing.
+    edges = list(range(len(days) + 1)) if days else []
+    heights = [*totals, *totals[-1:]]
+    axes.step(edges, heights, where="post", color=ACCENT, linewidth=2, label="signed up")
+    axes.fill_between(edges, heights, step="post", color=ACCENT, alpha=0.15)
+    axes.set_xlim(0, max(len(days), 1))
     if job.goal:
         axes.axhline(
             job.goal, color=GOAL, linestyle="--", linewidth=1.5, label=f"goal {job.goal:,}"
@@ -66,16 +70,19 @@ def _signups(axes: Axes, job: SignupsChart) -> None:
     axes.set_ylim(0, max([job.goal, *totals, 1]) * 1.1)
     axes.set_title(job.title)
     axes.set_ylabel("people signed up")
-    _day_ticks(axes, days)
+    _day_ticks(axes, days, offset=0.5)
     axes.legend(loc="upper left")
     axes.grid(axis="y", alpha=0.3)
 
 
-def _day_ticks(axes: Axes, labels: list[str]) -> None:
-    """At most 8 labels, so a long campaign's axis stays readable."""
+def _day_ticks(axes: Axes, labels: list[str], offset: float = 0.0) -> None:
+    """At most 8 labels, so a long campaign's axis stays readable; `offset` puts each label
+    at the middle of its day rather than at its start."""
     step = max(1, len(labels) // 8)
     shown = list(range(0, len(labels), step))
-    axes.set_xticks(shown, [labels[i] for i in shown], rotation=30, ha="right")
+    axes.set_xticks(
+        [i + offset for i in shown], [labels[i] for i in shown], rotation=30, ha="right"
+    )
 
 
 def _months(axes: Axes, job: MonthsChart) -> None:

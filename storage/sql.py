@@ -14,7 +14,7 @@ Rows are read by column name or position (`sqlite3.Row` and `asyncpg.Record` bot
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator, Sequence
 from typing import Any, Literal, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -146,6 +146,12 @@ class Db(Protocol):
 
     async def checkpoint_truncate(self) -> bool:
         """Make erased rows unrecoverable from the database's own files, where it can."""
+        ...
+
+    async def purge_erased(self, tables: Sequence[str]) -> list[str]:
+        """After an erasure committed: clear the erased rows' old copies from the files of
+        `tables` (and the log) where the backend keeps them; returns what it could not
+        clear now (table names, or "write-ahead log"), [] when nothing remains."""
         ...
 
     async def close(self) -> None: ...

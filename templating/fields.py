@@ -60,7 +60,9 @@ FIELD_HELP: dict[str, str] = {
         " citation, law_source_url, deadline (e.g. '5 business days', '' when none is on"
         " record), deadline_note (what it is for; English only), no_deadline (the law sets"
         " no number of days), fee_waiver (the statute's waiver provision, '' when none),"
-        " appeal, contact (the requester's), since (the date asked from), agency (its name)"
+        " appeal, contact (the requester's), since (the date asked from, at the precision"
+        " given: 'May 2019'), since_from (the same with its preposition: 'since May 2019',"
+        " 'desde el 1 de enero de 2018'), agency (its name)"
     ),
 }
 FIELDS = frozenset(FIELD_HELP)
@@ -72,7 +74,7 @@ _TODAY = {"date", "when", "text", "source", "source_url", "today"}
 _RECORDS = {
     "law", "citation", "law_source_url", "deadline", "deadline_note", "no_deadline",
     "fee_waiver", "appeal",
-    "contact", "since", "agency",
+    "contact", "since", "since_from", "agency",
 }  # fmt: skip
 _SOURCED = {"source", "source_url", "summary", "status"}
 _PARTNERSHIP = {"joined", "joined_when", "also_dated", "as_of", *_SOURCED}

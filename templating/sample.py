@@ -106,6 +106,7 @@ def sample_context(language: str) -> dict[str, object]:
             "appeal": "the Example Records Council",
             "contact": "someone@example.org",
             "since": "January 1, 2018",
+            "since_from": "since January 1, 2018",
             "agency": "Example City Police Department",
         },
     }

@@ -106,6 +106,9 @@ class ReplyFile:
     # What a picture shows, for people who cannot see it: Discord's attachment description,
     # Slack's alt_txt, a line beside the saved path on the console.
     alt_text: str = ""
+    # Whose personal data the file holds, as (platform, user id): where a file stays on
+    # disk (the console), /forgetme by any of them deletes it (bot/core/kept_files.py).
+    people: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,9 @@ class Reply:
     text: str
     title: str = ""
     fields: tuple[Field, ...] = ()
+    # Text under the fields: what an answer is read against, after the answer itself (a Ring
+    # lookup's agencies and dates come first, what those dates mean today after them).
+    after: str = ""
     file: ReplyFile | None = None
     private: bool = False
     # Set by the dispatcher when the reply reports a failure, so adapters can style it.
@@ -163,6 +169,8 @@ class Reply:
         if self.text:
             parts.append(self.text)
         parts.extend(f"{f.name}: {f.value}" for f in self.fields)
+        if self.after:
+            parts.append(self.after)
         if self.file is not None:
             parts.append(f"[attached file: {self.file.filename}, {len(self.file.content)} bytes]")
         parts.extend(f"[{b.label}] {b.action}" for b in self.buttons if not b.disabled)

@@ -16,8 +16,9 @@ from commands.admin.wording import notice_template
 from commands.facts.text import date_text
 from lexicon.words import plural, shorten
 from places.index import place_index
-from storage.audit.models import Author, Change, Refusal, Row
+from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
 from storage.fact_edits.models import UndoRequest
+from storage.outbox.models import CAMPAIGN, OutboxStats
 from storage.subjects import (
     agency_subjects,
     city_key,
@@ -28,9 +29,10 @@ from storage.subjects import (
 )
 
 SHOWN = 10
-# Bookkeeping columns that change with every edit and say nothing to a reader.
+# Bookkeeping columns that change with every edit and say nothing to a reader (and the
+# recorded URL of the source, shown as the source itself).
 _QUIET = frozenset({
-    "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
+    SOURCE_URL_KEY, "name_key", "jurisdiction_key", "natural_key", "as_of", "origin",
     "started_precision", "happened_precision", "enacted_precision",
 })  # fmt: skip
 _VALUE_CHARS = 80
@@ -122,8 +124,13 @@ async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
 
 
 def _source_ids(changes: list[Change]) -> list[int]:
+    """Sources to look up: only those of entries recorded before each entry kept the URL
+    its source id named then (SOURCE_URL_KEY); for those, today's URL is all there is."""
     rows = [row for c in changes for row in (c.before, c.after) if row is not None]
-    return sorted({int(str(row["source_id"])) for row in rows if row.get("source_id")})
+    return sorted({
+        int(str(row["source_id"])) for row in rows
+        if row.get("source_id") and SOURCE_URL_KEY not in row
+    })  # fmt: skip
 
 
 def _describe(change: Change, sources: Mapping[int, str]) -> str:
@@ -173,7 +180,8 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
     if value in (None, ""):
         return "(none)"
     if key == "source_id":
-        return sources.get(int(str(value)), f"source #{value}")
+        recorded = row.get(SOURCE_URL_KEY)
+        return str(recorded) if recorded else sources.get(int(str(value)), f"source #{value}")
     if key in _PRECISION:
         return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
     return shorten(str(value), _VALUE_CHARS)
@@ -204,24 +212,40 @@ async def undo(
 
 
 @COMMANDS.command(
-    "outbox", "Follow notifications waiting or failing", examples=("/facts outbox",), writes=False
+    "outbox",
+    "Direct messages waiting or failing: follow notifications and campaign messages",
+    examples=("/facts outbox",),
+    writes=False,
 )
 async def show_outbox(ctx: Ctx) -> Reply:
     deps = ctx.deps
-    totals = await deps.storage.outbox.stats()
-    lines = [
-        f"Pending: {totals.pending:,} (failing: {totals.failing:,});"
-        f" delivered: {totals.delivered:,}."
-    ]
-    if totals.oldest_pending:
-        lines.append(f"Oldest pending since {_when(totals.oldest_pending)}.")
+    by_kind = await deps.storage.outbox.stats_by_kind()
+    lines = [_kind_line(kind, totals) for kind, totals in by_kind.items()]
     for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
         error = f", last error: {item.last_error}" if item.last_error else ""
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
+        what = (
+            "campaign message"
+            if item.announcement_id is not None
+            else f"follow notification (C{item.change_id})"
+        )
         lines.append(
-            f"N{item.id} (C{item.change_id}) to {to}:"
+            f"N{item.id}, {what}, to {to}:"
             f" {plural(item.attempts, 'attempt')}, next {_when(item.next_attempt_at)}{error}"
         )
-    if totals.pending and not totals.failing:
+    if any(t.pending for t in by_kind.values()) and not any(t.failing for t in by_kind.values()):
         lines.append("Nothing has failed; the delivery loop sends pending ones shortly.")
-    return Reply(title="Follow notifications", text="\n".join(lines))
+    return Reply(title="Outbox: direct messages to members", text="\n".join(lines))
+
+
+def _kind_line(kind: str, totals: OutboxStats) -> str:
+    """One kind's counts; campaign messages also say how many were given up on."""
+    line = (
+        f"{kind}: pending {totals.pending:,} (failing {totals.failing:,});"
+        f" delivered {totals.delivered:,}"
+    )
+    if kind == CAMPAIGN:
+        line += f"; given up {totals.gave_up:,} (DMs closed or kept failing)"
+    if totals.oldest_pending:
+        line += f"; oldest pending since {_when(totals.oldest_pending)}"
+    return line + "."

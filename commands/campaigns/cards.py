@@ -2,7 +2,8 @@
 
 The card shows the title, the start of the petition (if any), the place, the deadline and
 how far it got toward its goal. Its buttons run the typed commands for whoever presses
-them (`/campaign join`, `/campaign leave`, `/campaign info`), through the dispatcher as
+them (`/campaign join`, `/campaign leave`, `/campaign read` for a petition's full text or
+`/campaign info`), through the dispatcher as
 that person, answered privately: dedupe, durability and the petition's privacy notice are
 those of the commands themselves.
 
@@ -35,12 +36,17 @@ EXCERPT_MAX = 280
 def card_buttons(campaign: Campaign) -> tuple[Button, ...]:
     """Join, Leave, Read: disabled once the campaign is closed."""
     slug = campaign.slug
-    read = _("Read the petition") if campaign.template else _("Details")
+    # A petition is read in full (/campaign read), not summed up by its status and goal.
+    read = (
+        Button(_("Read the petition"), f"/campaign read {slug}")
+        if campaign.template
+        else Button(_("Details"), f"/campaign info {slug}")
+    )
     closed = campaign.closed_on is not None
     return (
         Button(_("Join"), f"/campaign join {slug}", style="primary", disabled=closed),
         Button(_("Leave"), f"/campaign leave {slug}", disabled=closed),
-        Button(read, f"/campaign info {slug}", disabled=closed),
+        replace(read, disabled=closed),
     )
 
 

@@ -1,4 +1,5 @@
-"""/campaign join and leave. A sign-up is acknowledged only once it is committed."""
+"""/campaign join, leave and read. A sign-up is acknowledged only once it is committed;
+read shows a campaign's petition in full (the card's [Read the petition] runs it)."""
 
 from __future__ import annotations
 
@@ -125,3 +126,38 @@ async def leave(ctx: Ctx, slug: Slug) -> Reply:
             " /campaign join {slug} signs you up again."
         )
     return Reply(text=left.format(slug=campaign.slug))
+
+
+@COMMANDS.command(
+    "read",
+    "Read a campaign's petition in full before you sign it",
+    private=True,
+    examples=("/campaign read no-face-rec",),
+    writes=False,
+)
+async def read(ctx: Ctx, slug: Slug) -> Reply:
+    deps = ctx.deps
+    campaign = await require_campaign(ctx, slug)
+    if not campaign.template:
+        raise UserError(
+            _(
+                "{slug} has no petition to read: /campaign info {slug} says what it is about."
+            ).format(slug=campaign.slug)
+        )
+    petition = await links.petition_for(deps, campaign)
+    mine = await deps.storage.campaigns.signup_of(campaign.id, ctx.platform, ctx.user_id)
+    closed = campaign.refusal(deps.today().isoformat())
+    if mine is not None:
+        after = _(
+            "You signed it on {day}. /campaign leave {slug} takes your name off any"
+            " petition delivered later."
+        ).format(day=day(mine), slug=campaign.slug)
+    elif closed:
+        after = closed
+    else:
+        after = _(
+            "Your display name and, if you give it, your city appear on it when you sign:"
+            " /campaign join {slug} agree:yes"
+        ).format(slug=campaign.slug)
+    title = _("{title}: the petition").format(title=campaign.title)
+    return Reply(title=title, text=f"{petition}\n\n{after}")

@@ -16,6 +16,7 @@ from bot.core.deps import Deps
 from bot.core.models import Reply, ReplyFile, Role
 from bot.core.signatures import Opt
 from commands.campaigns.checks import COMMANDS, Slug, require_campaign
+from commands.campaigns.report import signers
 from commands.letters import petition_text
 from commands.letters.dates import today_text
 from lexicon.dates import LANGUAGES
@@ -30,7 +31,7 @@ _TARGET = ("To: ", "Para: ")
 
 @COMMANDS.command(
     "petition",
-    "Download the petition as a print-ready PDF with its signers, and their CSV",
+    "Download the petition as a print-ready PDF with its numbered signers",
     role=Role.ORGANIZER,
     private=True,
     slow=True,
@@ -51,7 +52,8 @@ async def petition(
     doc = await petition_doc(deps, campaign, language)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)
-    stem = f"{campaign.slug}-petition-{deps.today().isoformat()}"
+    # The language in the name: an organizer who downloads both keeps both.
+    stem = f"{campaign.slug}-petition-{language}-{deps.today().isoformat()}"
     text = ngettext(
         "The petition of {slug} with {n:,} signer, ready to print."
         " The same signers as a spreadsheet: /campaign export {slug}",
@@ -68,7 +70,9 @@ async def petition(
             " (e.g. Chinese, Japanese, Korean): the export has them as written.",
             len(unprintable),
         ).format(n=len(unprintable))
-    return Reply(text=text, file=ReplyFile(f"{stem}.pdf", pdf, "application/pdf"))
+    return Reply(
+        text=text, file=ReplyFile(f"{stem}.pdf", pdf, "application/pdf", people=signers(rows))
+    )
 
 
 async def petition_doc(deps: Deps, campaign: Campaign, language: str) -> PetitionDoc:

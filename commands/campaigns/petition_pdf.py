@@ -10,6 +10,7 @@ Korean) are not covered; see `missing_glyphs`, which a caller can report.
 from __future__ import annotations
 
 import importlib.util
+import logging
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,10 @@ from fpdf.enums import XPos, YPos
 
 from lexicon.i18n import N_, _, using
 from storage.campaigns.models import ExportRow
+
+# fpdf2 subsets the font with fontTools, whose subsetter logs some 75 INFO lines per PDF
+# (tables kept, glyphs closed over): noise in an operator's log, and the console's.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 FONT = "DejaVu"
 _MARGIN = 18  # mm

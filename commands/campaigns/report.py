@@ -40,6 +40,11 @@ def signups_csv(rows: list[ExportRow]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def signers(rows: list[ExportRow]) -> tuple[tuple[str, str], ...]:
+    """Whom a file of these rows names (ReplyFile.people)."""
+    return tuple((row.platform, row.user_id) for row in rows)
+
+
 @COMMANDS.command(
     "stats",
     "Sign-up count, progress toward the goal, sign-ups by day",
@@ -85,7 +90,7 @@ async def export(ctx: Ctx, slug: Slug) -> Reply:
             "{n:,} sign-ups of {slug}: name, city and day only.",
             len(rows),
         ).format(n=len(rows), slug=campaign.slug),
-        file=ReplyFile(filename, signups_csv(rows), mime="text/csv"),
+        file=ReplyFile(filename, signups_csv(rows), mime="text/csv", people=signers(rows)),
     )
 
 

@@ -10,6 +10,7 @@ from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.facts.options import Share, place_opt
 from commands.facts.ring import partnership_line, today_lines
+from commands.facts.ring_era import coverage_line
 from commands.facts.text import atlas_as_of, deployment_line, law_line
 from lexicon.words import plural
 from places.index import place_index
@@ -65,11 +66,13 @@ async def local(
             )
         )
     found = any(d.technology == RING_TECHNOLOGY for d in deployments)
-    lines.extend(today_lines(known, found=found))
+    if not found:  # how much the snapshot holds: part of reading "no partnership"
+        lines.append(coverage_line(known))
     return Reply(
         title=f"On record: {place.label}",
         text="\n".join(lines),
         fields=tuple(fields),
+        after="\n".join(today_lines(known, found=found)),  # under the answer, not above it
         private=not share,
     )
 

@@ -35,7 +35,10 @@ from storage.facts.models import ATLAS_DATASET, Deployment, RingTotals
 
 COUNTY_NAMES_SHOWN = 15
 # The busiest command: its answer about a place is built once per facts snapshot.
-ANSWERS: PerSnapshot[tuple[str, Place], tuple[tuple[str, ...], tuple[Field, ...]]] = PerSnapshot()
+# Kept per language: the answer is worded once per place and language per snapshot.
+ANSWERS: PerSnapshot[tuple[str, Place], tuple[tuple[str, ...], tuple[Field, ...], str]] = (
+    PerSnapshot()
+)
 
 
 COMMANDS = CommandSet(group="ring")
@@ -73,21 +76,23 @@ async def lookup(
     lines = [_matched_line(typed, match)] if not match.exact else []
     if match.via:
         lines.append(match.via)
-    # Kept per language: the answer is worded once per place and language per snapshot.
-    about, fields = ANSWERS.get(known, (current(), place), lambda: _about_place(deps, known, place))
+    about, fields, era = ANSWERS.get(
+        known, (current(), place), lambda: _about_place(deps, known, place)
+    )
     return Reply(
         title=_("Ring police partnerships: {place}").format(place=place.label),
         text="\n".join([*lines, *about]),
         fields=fields,
+        after=era,
         private=not share,
     )
 
 
 def _about_place(
     deps: Deps, known: LookupFacts, place: Place
-) -> tuple[tuple[str, ...], tuple[Field, ...]]:
-    """The answer's lines and fields about `place`: the same for every asker until the facts
-    change."""
+) -> tuple[tuple[str, ...], tuple[Field, ...], str]:
+    """The answer's lines and fields about `place`, then what its dates mean today (shown
+    under the answer, not above it): the same for every asker until the facts change."""
     partnerships = known.ring_partnerships(place.agency_ids)
     own, serving = split_own(place, partnerships)
     lines: list[str] = []
@@ -114,8 +119,10 @@ def _about_place(
         nearby = _county_partners(deps, place)
         if nearby is not None:
             fields.append(nearby)
-    lines.extend(today_lines(known, found=bool(partnerships)))
-    return tuple(lines), tuple(fields)
+    if not partnerships:  # how much the snapshot holds: part of reading "no record"
+        lines.append(coverage_line(known))
+    era = "\n".join(today_lines(known, found=bool(partnerships)))
+    return tuple(lines), tuple(fields), era
 
 
 def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
@@ -140,14 +147,13 @@ def partnership_line(facts: LookupFacts, deployment: Deployment) -> str:
 
 
 def today_lines(facts: LookupFacts, *, found: bool, many: bool = False) -> list[str]:
-    """What a partnership date (or its absence) means today, from Ring's dated timeline."""
+    """What a partnership date (or its absence) means today, from Ring's dated timeline.
+    (Where nothing was found, the answer also says how much the snapshot holds:
+    `coverage_line`.)"""
     changes = era_lines(facts)
     meaning = _("What these dates mean today:") if many else _("What that date means today:")
     heading = meaning if found else _("Ring's police program since 2020:")
-    lines = [heading, *(f"- {line}" for line in changes)] if changes else []
-    if not found:
-        lines.append(coverage_line(facts))
-    return lines
+    return [heading, *(f"- {line}" for line in changes)] if changes else []
 
 
 def _agency_fields(facts: LookupFacts, partnerships: list[Deployment]) -> list[Field]:

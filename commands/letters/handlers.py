@@ -10,7 +10,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Attachment, Field, Reply, ReplyFile, Role
 from bot.core.registry import AutocompleteContext, Choice, CommandSet
-from bot.core.signatures import Opt
+from bot.core.signatures import FactDate, Opt
 from commands.letters.adding import TemplateAsk, stored_from_request
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
@@ -76,9 +76,10 @@ async def draft(
     language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
     company: Annotated[str, Opt("For company letters (default amazon)", max_length=60)] = "",
     since: Annotated[
-        dt.date | None,
+        FactDate | None,
         Opt(
-            "For records requests: the date asked from, YYYY-MM-DD (default 2018-01-01)",
+            "For records requests: the date asked from, YYYY, YYYY-MM or YYYY-MM-DD"
+            " (default 2018-01-01)",
             max_length=10,
         ),
     ] = None,
@@ -109,7 +110,13 @@ async def draft(
             Field("Antes de enviar" if language == "es" else "Before sending", note)
             for note in result.notes
         ),
-        file=ReplyFile(result.filename, result.text.encode("utf-8"), "text/plain"),
+        # Signed with the drafter's name (and contact): theirs to have deleted where it is kept.
+        file=ReplyFile(
+            result.filename,
+            result.text.encode("utf-8"),
+            "text/plain",
+            people=((ctx.platform, ctx.user_id),),
+        ),
     )
 
 

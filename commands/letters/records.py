@@ -8,6 +8,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.dates import date_text
 from commands.letters.views import clean
+from lexicon.dates import period_start, precision_of
 from storage.facts.models import Agency
 from storage.seed.records_laws import RecordsLaw
 
@@ -31,18 +32,30 @@ def deadline_text(law: RecordsLaw | None, language: str) -> str:
 
 
 def check_since(since: str, today: str) -> None:
-    """A request asks for records that exist: a start date still to come is refused."""
-    if since and since > today:
+    """A request asks for records that exist: a start date still to come is refused (a
+    month or year, YYYY-MM or YYYY, counts from its first day: the current one has begun)."""
+    if since and period_start(since).isoformat() > today:
         raise UserError(
             f"since:{since} is after today ({today}): give a date that has passed.",
             es=f"since:{since} es posterior a hoy ({today}): indique una fecha ya pasada.",
         )
 
 
+def since_from(iso: str, language: str) -> str:
+    """'since May 2019' / 'desde mayo de 2019'; a day takes Spanish's article: 'desde el
+    1 de enero de 2018' (a month or year does not: never 'desde el mayo de 2019')."""
+    precision = precision_of(iso)
+    text = date_text(iso, precision, language)
+    if language != "es":
+        return f"since {text}"
+    return f"desde el {text}" if precision == "day" else f"desde {text}"
+
+
 async def records_view(
     deps: Deps, agency: Agency, since: str, language: str, contact: str = ""
 ) -> dict[str, object]:
     check_since(since, deps.today().isoformat())
+    start = since or DEFAULT_SINCE
     law = await deps.storage.letters.records_law(agency.state)
     name = "" if law is None else (law.name if language == "en" else law.name_es)
     known = law is not None and bool(name)
@@ -59,6 +72,7 @@ async def records_view(
         "fee_waiver": clean(law.fee_waiver, 120) if law and known else "",
         "appeal": clean(law.appeal, 300) if law and known else "",
         "contact": clean(contact, MAX_CONTACT),
-        "since": date_text(since or DEFAULT_SINCE, "day", language),
+        "since": date_text(start, precision_of(start), language),
+        "since_from": since_from(start, language),
         "agency": clean(agency.name, 160),
     }

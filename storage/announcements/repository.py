@@ -28,7 +28,7 @@ async def describe_mutes(db: Db, platform: str, user_id: str) -> list[str]:
 
 
 async def erase_mutes(conn: Conn, platform: str, user_id: str) -> int:
-    """For /forgetme (the member's queued messages go with the outbox's own erasure)."""
+    """For /forgetme (the messages queued to the member: storage/announcements/privacy.py)."""
     cursor = await conn.execute(
         "DELETE FROM campaign_mutes WHERE platform = ? AND user_id = ?", (platform, user_id)
     )

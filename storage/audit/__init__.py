@@ -11,6 +11,7 @@ Importers of `storage.audit` get all of it from here.
 from storage.audit.entries import record_change, record_created, record_refusal, record_subjects
 from storage.audit.models import (
     FACT_PREFIX,
+    SOURCE_URL_KEY,
     WRITABLE_TABLES,
     Author,
     Change,
@@ -34,6 +35,7 @@ from storage.audit.recorder import ChangeRecorder, locked_snapshot, snapshot
 
 __all__ = [
     "FACT_PREFIX",
+    "SOURCE_URL_KEY",
     "WRITABLE_TABLES",
     "Author",
     "Change",

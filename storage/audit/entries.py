@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from storage.audit.models import Author, ChangeEntry, RowWrite, check_table, dumps
+from storage.audit.models import (
+    SOURCE_URL_KEY,
+    Author,
+    ChangeEntry,
+    Row,
+    RowWrite,
+    check_table,
+    dumps,
+)
 from storage.sql import Conn, Db, returned_id
 
 
@@ -19,6 +27,8 @@ async def record_change(conn: Conn, entry: ChangeEntry, writes: Iterable[RowWrit
         (w for w in writes if w.table == entry.target_table and w.row_id == entry.target_id), None
     )
     author = entry.author
+    before = await _as_shown(conn, target.before if target else entry.before, writes)
+    after = await _as_shown(conn, target.after if target else entry.after, writes)
     cursor = await conn.execute(
         "INSERT INTO changes (at, platform, workspace, user_id, user_name, command, action,"
         " target_table, target_id, before_json, after_json, source_url, summary, undoes)"
@@ -33,8 +43,8 @@ async def record_change(conn: Conn, entry: ChangeEntry, writes: Iterable[RowWrit
             entry.action,
             entry.target_table,
             entry.target_id,
-            dumps(target.before if target else entry.before),
-            dumps(target.after if target else entry.after),
+            dumps(before),
+            dumps(after),
             entry.source_url,
             entry.summary,
             entry.undoes,
@@ -55,6 +65,25 @@ async def record_change(conn: Conn, entry: ChangeEntry, writes: Iterable[RowWrit
             "UPDATE changes SET undone_by = ? WHERE id = ?", (change_id, entry.undoes)
         )
     return change_id
+
+
+async def _as_shown(conn: Conn, row: Row | None, writes: list[RowWrite]) -> Row | None:
+    """The row with the URL its source_id names now, inside the change's transaction: the
+    entry then reads the same whatever later happens to that source row."""
+    if row is None or row.get("source_id") is None:
+        return row
+    source_id = int(str(row["source_id"]))
+    # A source this change created or deleted (an undo deletes its change's new source
+    # before the entry is written) is in the change's own writes.
+    written = (
+        w.after or w.before for w in writes if w.table == "sources" and w.row_id == source_id
+    )
+    url = next((str(r["url"]) for r in written if r is not None), None)
+    if url is None:
+        async with conn.execute("SELECT url FROM sources WHERE id = ?", (source_id,)) as cursor:
+            found = await cursor.fetchone()
+        url = None if found is None else str(found[0])
+    return row if url is None else {**row, SOURCE_URL_KEY: url}
 
 
 async def record_created(conn: Conn, change_id: int, created: Mapping[str, Iterable[int]]) -> int:

@@ -14,6 +14,13 @@ WRITABLE_TABLES = frozenset({*FACT_PREFIX, "agencies", "sources"})
 
 Row = dict[str, Any]
 
+# In an audit entry's before/after (never in change_rows, which undo writes back): the URL
+# the row's source_id named when the change was recorded. A source id is not a lasting name
+# for a URL (an undo deletes the source its change created, and SQLite gives the next new
+# source that id), so the history shows this instead of looking the id up later. The dot
+# keeps it apart from any column name.
+SOURCE_URL_KEY = "source_id.url"
+
 
 class ChangeRefused(Refused):
     """A change that cannot be made as asked; the message is meant for the admin."""

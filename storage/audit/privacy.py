@@ -24,6 +24,8 @@ _SNAPSHOTS = (
     ("change_rows", "change_id, seq", "before_json"),
     ("change_rows", "change_id, seq", "after_json"),
 )
+# Every table erase_changes rewrites (for the purge after an erasure).
+TABLES_REWRITTEN = tuple(dict.fromkeys(("changes", *FACT_TABLES, *(t for t, _, _ in _SNAPSHOTS))))
 
 
 def admin_origin(platform: str, user_id: str) -> str:

@@ -70,6 +70,9 @@ class ExportRow:
     display_name: str
     city: str
     signed_up_on: str
+    # Who signed (not written into the export): a file kept on disk records whom it names.
+    platform: str = ""
+    user_id: str = ""
 
 
 JOINED = JoinOutcome(JoinStatus.JOINED)  # immutable: one instance serves every sign-up

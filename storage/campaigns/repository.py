@@ -194,11 +194,11 @@ class CampaignStore:
 
     async def export_rows(self, campaign_id: int) -> builtins.list[ExportRow]:
         rows = await self._db.fetchall(
-            "SELECT display_name, city, substr(signed_up_at, 1, 10) FROM signups"
-            " WHERE campaign_id = ? ORDER BY signed_up_at, id",
+            "SELECT display_name, city, substr(signed_up_at, 1, 10), platform, user_id"
+            " FROM signups WHERE campaign_id = ? ORDER BY signed_up_at, id",
             (campaign_id,),
         )
-        return [ExportRow(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+        return [ExportRow(*(str(v) for v in tuple(r))) for r in rows]
 
     async def signup_of(self, campaign_id: int, platform: str, user_id: str) -> str | None:
         """When this member signed up (ISO day), or None."""

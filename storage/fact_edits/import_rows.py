@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from lexicon.dates import precision_of
 from lexicon.names import normalize
 from storage.audit import (
     ChangeEntry,
@@ -140,7 +141,8 @@ async def write_fact_rows(
                 error = ""
             else:
                 created["company_events"].append(await _insert(conn, "company_events", {
-                    "company_id": company_id, "happened": row.date, "kind": row.kind,
+                    "company_id": company_id, "happened": row.date,
+                    "happened_precision": precision_of(row.date), "kind": row.kind,
                     "status": event_status(row.kind, row.status), "summary": row.summary,
                     **common,
                 }))  # fmt: skip
@@ -184,7 +186,8 @@ async def _partnership(
         )
     created["deployments"].append(await _insert(conn, "deployments", {
         "agency_id": agency_id, "technology": RING_TECHNOLOGY, "vendor": "Ring",
-        "summary": row.summary, "started": row.date, "started_precision": "day", **common,
+        "summary": row.summary, "started": row.date,
+        "started_precision": precision_of(row.date), **common,
     }))  # fmt: skip
     return ""
 
@@ -215,6 +218,7 @@ async def _law(
         "jurisdiction": label, "jurisdiction_key": name_key(label), "city": city,
         "county": county, "state": code, "level": level, "kind": row.kind,
         "scope": row.summary, "enacted": row.date,  # the row's own words; none invented
+        "enacted_precision": precision_of(row.date),
         "status": row.status, **common,
     }))  # fmt: skip
     return ""

@@ -1,5 +1,5 @@
-"""What /mydata shows of a member's follows and the notifications addressed to them, and
-/forgetme's erasure of both (providers of storage/privacy/repository.py)."""
+"""What /mydata shows of a member's follows and the follow notifications addressed to them,
+and /forgetme's erasure of both (providers of storage/privacy/repository.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
         for r in rows
     ]
     row = await db.fetchone(
-        "SELECT COUNT(*) FROM notifications WHERE platform = ? AND user_id = ?",
+        "SELECT COUNT(*) FROM notifications WHERE platform = ? AND user_id = ?"
+        " AND announcement_id IS NULL",
         (platform, user_id),
     )
     if row is not None and int(row[0]):
@@ -29,11 +30,12 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
 
 
 async def erase_member(conn: Conn, platform: str, user_id: str) -> int:
-    """Forget the member's follows and every notification addressed to them."""
+    """Forget the member's follows and every follow notification addressed to them (the
+    campaign messages in the same outbox are storage/announcements/privacy.py's)."""
     erased = 0
-    for table in ("follows", "notifications"):
+    for table, only in (("follows", ""), ("notifications", " AND announcement_id IS NULL")):
         cursor = await conn.execute(
-            f"DELETE FROM {table} WHERE platform = ? AND user_id = ?", (platform, user_id)
+            f"DELETE FROM {table} WHERE platform = ? AND user_id = ?{only}", (platform, user_id)
         )
         erased += max(cursor.rowcount, 0)
     return erased

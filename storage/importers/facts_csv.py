@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from lexicon.dates import partial_date, period_start
 from lexicon.sources import source_url_problem
 from lexicon.states import state_code
 from storage.importers.cells import field_problem
@@ -131,10 +132,11 @@ def _row(line: int, v: dict[str, str], today: dt.date) -> tuple[FactRow | None, 
 
 
 def _date_problem(text: str, today: dt.date) -> str:
-    if not _ISO.match(text):
-        return f"date must be YYYY-MM-DD, got {text[:20]!r}"
-    try:
-        value = dt.date.fromisoformat(text)
-    except ValueError:
+    """At the precision the source gives, as commands take it: YYYY, YYYY-MM or YYYY-MM-DD
+    (kept so: "in May 2019" is never stored as May 1). A year or month still to begin is
+    in the future; the current one has begun."""
+    if _ISO.match(text) and partial_date(text) is None:
         return f"{text} is not a real calendar date"
-    return f"{text} is in the future" if value > today else ""
+    if partial_date(text) is None:
+        return f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {text[:20]!r}"
+    return f"{text} is in the future" if period_start(text) > today else ""

@@ -28,3 +28,11 @@ class OutboxStats:
     failing: int  # pending with at least one failed attempt
     delivered: int
     oldest_pending: str  # created_at of the oldest pending one, '' when none
+    gave_up: int = 0  # campaign messages left after their last attempt (follow ones never are)
+
+
+# The two kinds of message the outbox carries (OutboxStore.stats_by_kind), named as a reader
+# knows them: a follow notification is about a fact change at a place the member follows; a
+# campaign message is an organizer's announcement or a campaign's closing summary.
+FOLLOW = "Follow notifications"
+CAMPAIGN = "Campaign messages"

@@ -17,9 +17,10 @@ import datetime as dt
 import os
 import uuid
 from dataclasses import replace
+from typing import Any
 
 from lexicon.backoff import doubling
-from storage.outbox.models import Notification, OutboxStats
+from storage.outbox.models import CAMPAIGN, FOLLOW, Notification, OutboxStats
 from storage.sql import Conn, Db, Row, skip_locked, stamp
 from storage.viewer import ELSEWHERE, Viewer
 
@@ -65,6 +66,20 @@ _COLUMNS = (
 )
 # Undelivered and not given up: what is still to be sent.
 _WAITING = "delivered_at IS NULL AND gave_up_at IS NULL"
+
+_STATS = (
+    f"COUNT(CASE WHEN {_WAITING} THEN 1 END),"
+    f" COUNT(CASE WHEN {_WAITING} AND attempts > 0 THEN 1 END),"
+    " COUNT(CASE WHEN delivered_at IS NOT NULL THEN 1 END),"
+    f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), ''),"
+    " COUNT(CASE WHEN gave_up_at IS NOT NULL THEN 1 END)"
+)
+
+
+def _stats(values: tuple[Any, ...]) -> OutboxStats:
+    return OutboxStats(
+        int(values[0]), int(values[1]), int(values[2]), str(values[3]), int(values[4])
+    )
 
 
 _CLAIM = (
@@ -128,16 +143,19 @@ class OutboxStore:
         return [seen_by(_notification(r), viewer) for r in rows]
 
     async def stats(self) -> OutboxStats:
-        row = await self._db.fetchone(
-            f"SELECT COUNT(CASE WHEN {_WAITING} THEN 1 END),"
-            f" COUNT(CASE WHEN {_WAITING} AND attempts > 0 THEN 1 END),"
-            " COUNT(CASE WHEN delivered_at IS NOT NULL THEN 1 END),"
-            f" COALESCE(MIN(CASE WHEN {_WAITING} THEN created_at END), '')"
-            " FROM notifications"
+        """Both kinds together (the health check's outbox depth)."""
+        row = await self._db.fetchone(f"SELECT {_STATS} FROM notifications")
+        return OutboxStats(0, 0, 0, "") if row is None else _stats(tuple(row))
+
+    async def stats_by_kind(self) -> dict[str, OutboxStats]:
+        """Follow notifications and campaign messages counted apart (for /facts outbox),
+        both keys present."""
+        rows = await self._db.fetchall(
+            f"SELECT announcement_id IS NULL AS follow, {_STATS} FROM notifications"
+            " GROUP BY announcement_id IS NULL"
         )
-        if row is None:
-            return OutboxStats(0, 0, 0, "")
-        return OutboxStats(int(row[0]), int(row[1]), int(row[2]), str(row[3]))
+        found = {FOLLOW if r[0] else CAMPAIGN: _stats(tuple(r)[1:]) for r in rows}
+        return {kind: found.get(kind, OutboxStats(0, 0, 0, "")) for kind in (FOLLOW, CAMPAIGN)}
 
     async def mark_delivered(self, notification_id: int, now: dt.datetime) -> None:
         async def job(conn: Conn) -> None:

@@ -12,7 +12,7 @@ again. Changes other processes make to facts and campaigns arrive by LISTEN/NOTI
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import asyncpg
@@ -22,6 +22,7 @@ from storage.group_commit import GroupCommit, Pending, Statement, fail_all, runs
 from storage.postgres.conn import PgConn, arguments, as_rows, translate
 from storage.postgres.migrate import apply_migrations
 from storage.postgres.pipeline import run_pipelined, statement_rows
+from storage.postgres.purge import vacuum_full
 from storage.postgres.watch import PgChangeWatch
 from storage.sql import Dialect, OnChange, Row, WriteJob
 
@@ -93,10 +94,13 @@ class PgDatabase(GroupCommit):
         return await self._watch.poll()
 
     async def checkpoint_truncate(self) -> bool:
-        """PostgreSQL keeps a deleted row's old version until VACUUM reclaims it, and
-        autovacuum does that on its own schedule: nothing to force from here (an operator
-        who must erase at once runs VACUUM). True: nothing is pending on our side."""
+        """Nothing to fold: PostgreSQL's WAL is the server's (see purge_erased). True."""
         return True
+
+    async def purge_erased(self, tables: Sequence[str]) -> list[str]:
+        """Old row versions stay in a table's files, even after VACUUM: rewrite the tables
+        (storage/postgres/purge.py says why, and what it costs)."""
+        return await vacuum_full(self.url, tables)
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         translated = translate(sql)

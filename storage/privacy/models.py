@@ -15,3 +15,12 @@ class Section:
     lines: tuple[str, ...]
     erase_note: str = ""
     note_fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What /forgetme erased: rows per section, and what may still hold an old copy (tables
+    the database could not rewrite just now, or its write-ahead log): () when nothing."""
+
+    counts: dict[str, int]
+    left: tuple[str, ...] = ()

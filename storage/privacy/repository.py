@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lexicon.i18n import N_
+from storage.announcements import privacy as announcement_privacy
 from storage.announcements.repository import describe_mutes, erase_mutes
 from storage.audit import privacy as audit_privacy
 from storage.campaigns.ending import describe_organizing, erase_organizing
@@ -25,7 +26,7 @@ from storage.follows import privacy as follows
 from storage.letters import privacy as letters
 from storage.members import repository as members
 from storage.pages.strikes import describe_strikes, erase_strikes
-from storage.privacy.models import Section
+from storage.privacy.models import Erasure, Section
 from storage.reminders.repository import describe_authored, erase_authored
 from storage.sql import Conn, Db
 
@@ -45,19 +46,63 @@ class PrivacyProvider:
     # language; `note_fields` fills the note's placeholders.
     erase_note: str = ""
     note_fields: Mapping[str, str] = field(default_factory=dict)
+    # Every table `erase` deletes from or rewrites: after the erasure commits, these are
+    # purged of the rows' old copies (Db.purge_erased) when the provider erased anything.
+    tables: tuple[str, ...] = ()
 
 
 def providers() -> tuple[PrivacyProvider, ...]:
     """Every store of personal data. A feature that keeps any adds its line here."""
     return (
-        PrivacyProvider(N_("Your language"), members.describe_member, members.erase_member),
-        PrivacyProvider(N_("Campaign sign-ups"), describe_signups, erase_signups),
         PrivacyProvider(
-            N_("Letter templates you added"), letters.describe_author, letters.erase_author
+            N_("Your language"),
+            members.describe_member,
+            members.erase_member,
+            tables=("member_languages",),
         ),
-        PrivacyProvider(N_("Places you follow"), follows.describe_member, follows.erase_member),
-        PrivacyProvider(N_("Campaign messages you muted"), describe_mutes, erase_mutes),
-        PrivacyProvider(N_("Campaigns you organize"), describe_organizing, erase_organizing),
+        PrivacyProvider(
+            N_("Campaign sign-ups"), describe_signups, erase_signups, tables=("signups",)
+        ),
+        PrivacyProvider(
+            N_("Letter templates you added"),
+            letters.describe_author,
+            letters.erase_author,
+            tables=("letter_templates",),
+        ),
+        PrivacyProvider(
+            N_("Places you follow"),
+            follows.describe_member,
+            follows.erase_member,
+            tables=("follows", "notifications"),
+        ),
+        PrivacyProvider(
+            N_("Campaign messages to you"),
+            announcement_privacy.describe_member,
+            announcement_privacy.erase_member,
+            tables=("notifications",),
+        ),
+        PrivacyProvider(
+            N_("Campaign announcements you sent"),
+            announcement_privacy.describe_authored,
+            announcement_privacy.erase_authored,
+            erase_note=N_(
+                "Announcements you sent stay counted for their campaigns; your id on"
+                " each is removed."
+            ),
+            tables=("campaign_announcements",),
+        ),
+        PrivacyProvider(
+            N_("Campaign messages you muted"),
+            describe_mutes,
+            erase_mutes,
+            tables=("campaign_mutes",),
+        ),
+        PrivacyProvider(
+            N_("Campaigns you organize"),
+            describe_organizing,
+            erase_organizing,
+            tables=("campaign_organizers",),
+        ),
         PrivacyProvider(
             N_("Campaign reminders you scheduled"),
             describe_authored,
@@ -66,18 +111,21 @@ def providers() -> tuple[PrivacyProvider, ...]:
                 "Reminders you scheduled are still sent to the members; your name is"
                 " removed from them."
             ),
+            tables=("campaign_reminders",),
         ),
         PrivacyProvider(
             N_("Web signatures you struck"),
             describe_strikes,
             erase_strikes,
             erase_note=N_("Struck signatures stay recorded as struck; your id on each is removed."),
+            tables=("campaign_strikes",),
         ),
         PrivacyProvider(
             N_("Refused attempts (commands run without the role for them)"),
             audit_privacy.describe_refusals,
             audit_privacy.erase_refusals,
             erase_note=N_("Refused attempts are deleted entirely."),
+            tables=("refusals",),
         ),
         PrivacyProvider(
             N_("Fact changes you made (audit log)"),
@@ -89,6 +137,7 @@ def providers() -> tuple[PrivacyProvider, ...]:
                 " are replaced by '{erased}<change id>'."
             ),
             note_fields={"erased": audit_privacy.ERASED_AUTHOR},
+            tables=audit_privacy.TABLES_REWRITTEN,
         ),
     )
 
@@ -145,10 +194,15 @@ class PrivacyStore:
         changes when the data or the day does, so a confirmation matches what was shown."""
         return confirmation_code(platform, user_id, day, held)
 
-    async def erase(self, platform: str, user_id: str) -> dict[str, int]:
-        """Erase everything about the person in one transaction; rows erased per section."""
+    async def erase(self, platform: str, user_id: str) -> Erasure:
+        """Erase everything about the person in one transaction, then purge the old copies
+        the database keeps of what it erased (SQLite: the WAL; PostgreSQL: the dead row
+        versions in the tables' files, see Db.purge_erased)."""
         erased = await erase_all(self._db, platform, user_id, self._sources)
-        # The rows are gone from the tables (and zeroed in their pages: secure_delete), but
-        # the WAL still holds earlier copies of those pages: fold it in and truncate it.
-        await self._db.checkpoint_truncate()
-        return erased
+        return Erasure(erased, tuple(await self._db.purge_erased(touched(erased, self._sources))))
+
+
+def touched(erased: dict[str, int], sources: Sequence[PrivacyProvider]) -> list[str]:
+    """The tables of every provider that erased something, each once, in order."""
+    tables = (t for p in sources if erased.get(p.section) for t in p.tables)
+    return list(dict.fromkeys(tables))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import io
 
 import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.image import imread
 
 from charts import ChartBusy, ChartRenderer, MonthsChart, SignupsChart, StateTiles
-from charts.draw import draw_png
+from charts.draw import ACCENT, draw_png
 from commands.charted import cumulative
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -68,3 +71,21 @@ async def test_the_same_job_is_drawn_once_and_kept() -> None:
     assert await renderer.render(job) == first
     with pytest.raises(RuntimeError):  # another job needs the (closed) pool
         await renderer.render(StateTiles("Agencies by state", (("WI", 2),)))
+
+
+def _share_of_fill(png: bytes) -> float:
+    """The share of the picture painted in the sign-ups' fill (the accent at 15 % on white)."""
+    pixels = imread(io.BytesIO(png), format="png")[..., :3]
+    fill = to_rgb(ACCENT)
+    shade = [0.15 * c + 0.85 for c in fill]
+    close = (abs(pixels - shade) < 0.02).all(axis=-1)
+    return float(close.mean())
+
+
+@pytest.mark.parametrize("goal", [0, 10])
+def test_sign_ups_on_a_single_day_are_visible(goal: int) -> None:
+    # A one-day campaign drew a step of no width: only the goal line showed.
+    one_day = draw_png(SignupsChart("one day", (("2026-01-01", 4),), goal=goal))
+    assert _share_of_fill(one_day) > 0.05
+    two_days = draw_png(SignupsChart("two days", (("2026-01-01", 1), ("2026-01-02", 4)), goal))
+    assert _share_of_fill(two_days) > 0.05

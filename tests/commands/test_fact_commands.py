@@ -75,9 +75,13 @@ async def test_ring_lookup_names_agency_date_source_and_as_of(
     assert agency.name == "Greenfield Police Department, WI"
     assert "on 2019-03-05 (as recorded in the EFF Atlas snapshot of 2020-10-07)" in agency.value
     assert "Atlas of Surveillance" in agency.value
-    today = reply.text.split("What that date means today:\n", 1)[1]
+    today = reply.after.split("What that date means today:\n", 1)[1]
     assert today.startswith("- 2024-01-24: No police video requests through the app.")
     assert "Source: Consumer Reports, 2024-01-24" in today
+    # The answer first, what its date means today after it (not six bullets above it).
+    assert "What that date means today" not in reply.text
+    shown = reply.as_text()
+    assert shown.index("Greenfield Police Department, WI:") < shown.index("means today")
     assert reply.private  # where a member lives is theirs to tell: shared only on request
     shared = await ask(facts_dispatcher, member, "/ring lookup Greenfield, WI share:true")
     assert not shared.private and shared.fields == reply.fields

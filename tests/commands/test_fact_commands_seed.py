@@ -81,7 +81,7 @@ async def test_ring_lookup_tells_what_the_program_is_today(
     await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
-    today = reply.text.split("What that date means today:\n", 1)[1].splitlines()
+    today = reply.after.split("What that date means today:\n", 1)[1].splitlines()
     assert today[0].startswith("- 2021-06-07: Police requests for video are public")
     assert today[1].startswith("- 2024-01-24: Police video requests through Neighbors ended")
     axon = "- April 2025: Reported: Police can again ask Ring users for video, through Axon"

@@ -2,9 +2,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
-
-import pytest
 
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
@@ -112,35 +109,3 @@ async def test_a_refused_admin_attempt_is_shown_and_erased(deps: Deps, db: Datab
     code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
     await run_ok(recording, ME, f"/forgetme {code}")
     assert await traces(db, ME.user_id, SECRET_NAME) == []
-
-
-def files_holding(db_path: Path, *needles: str) -> dict[str, list[str]]:
-    """Which of the database's files (main, -wal, -journal, -shm) hold a needle, raw bytes."""
-    found: dict[str, list[str]] = {}
-    for path in sorted(db_path.parent.glob(db_path.name + "*")):
-        data = path.read_bytes()
-        hits = [n for n in needles if n.encode() in data]
-        if hits:
-            found[path.name] = hits
-    return found
-
-
-@pytest.mark.sqlite_only("reads SQLite's own files; PostgreSQL frees rows at VACUUM")
-async def test_forgetme_leaves_no_bytes_in_the_database_files(
-    dispatcher: Dispatcher, db: Database
-) -> None:
-    sentinel = replace(identity(user_id="U-sentinel-4711"), user_name="Sentinel Qwxyz")
-    await create(dispatcher, "bytes Bytes")
-    await run_ok(dispatcher, sentinel, '/campaign join bytes "Sentineltown"')
-    for i in range(20):  # other members: the erased rows share pages with kept ones
-        await run_ok(dispatcher, identity(user_id=f"U-keep-{i}"), "/campaign join bytes")
-    needles = ("U-sentinel-4711", "Sentinel Qwxyz", "Sentineltown")
-    db_path = Path(db.path)
-    assert files_holding(db_path, *needles)  # the probe sees them before the erasure
-    preview = await run_ok(dispatcher, sentinel, "/forgetme")
-    code = re.findall(r"/forgetme ([0-9a-f]{8})", preview.text)[0]
-    await run_ok(dispatcher, sentinel, f"/forgetme {code}")
-    # While the bot still runs: neither the database nor its WAL holds any of it.
-    assert files_holding(db_path, *needles) == {}
-    await run_ok(dispatcher, identity(user_id="U-after"), "/campaign join bytes")
-    assert files_holding(db_path, *needles) == {}

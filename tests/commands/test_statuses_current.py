@@ -93,7 +93,7 @@ async def test_a_police_lookup_lists_only_changes_to_police_access(
     await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
     await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
-    today = reply.text.split("What that date means today:\n", 1)[1]
+    today = reply.after.split("What that date means today:\n", 1)[1]
     assert "Community Requests" in today and "Familiar Faces" not in today
 
 

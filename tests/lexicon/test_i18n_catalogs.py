@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -22,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 TRANSLATED = [locale for locale in SUPPORTED if locale != DEFAULT]
 
 
-def keywords() -> dict[str, object]:
+def keywords() -> dict[str, Any]:
     """The extraction keywords exactly as `make catalogs` passes them."""
     makefile = (REPO / "Makefile").read_text()
     line = next(x for x in makefile.splitlines() if x.startswith("EXTRACT_KEYWORDS"))
@@ -31,7 +32,7 @@ def keywords() -> dict[str, object]:
 
 def extracted_now() -> set[object]:
     with (REPO / "babel.cfg").open() as cfg:
-        method_map, options_map = parse_mapping_cfg(cfg)
+        method_map, options_map = parse_mapping_cfg(cfg)  # type: ignore[no-untyped-call]
     found = extract_from_dir(
         str(REPO), method_map, options_map, keywords=keywords(), comment_tags=("TRANSLATORS:",)
     )
@@ -67,8 +68,9 @@ def test_every_string_is_translated_with_its_placeholders(locale: str) -> None:
     assert {m.id for m in messages} == ids(TEMPLATE)
     for message in messages:
         assert not message.fuzzy, f"fuzzy (review it): {message.id!r}"
-        sources = message.id if isinstance(message.id, tuple) else (message.id,)
-        targets = message.string if isinstance(message.string, tuple) else (message.string,)
+        sources = [str(s) for s in (message.id if isinstance(message.id, tuple) else [message.id])]
+        strings = message.string if isinstance(message.string, tuple) else [message.string]
+        targets = [str(t or "") for t in strings]
         assert all(targets), f"untranslated: {message.id!r}"
         for target in targets:
             # A translation may drop {n} from a singular ("un lugar"), never invent a field.

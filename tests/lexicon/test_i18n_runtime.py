@@ -77,7 +77,7 @@ async def test_each_task_keeps_the_locale_of_its_request() -> None:
             await asyncio.sleep(0)  # the other request runs meanwhile
             return _("Your data")
 
-    assert await asyncio.gather(answer("es"), answer("en")) == ["Sus datos", "Your data"]
+    assert list(await asyncio.gather(answer("es"), answer("en"))) == ["Sus datos", "Your data"]
 
 
 def test_a_tree_without_the_compiled_catalog_reads_the_po() -> None:

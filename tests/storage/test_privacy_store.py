@@ -54,5 +54,5 @@ async def test_the_repository_describes_codes_and_erases(db: Database) -> None:
     # The code is bound to the day and to the data shown.
     assert store.erase_code("p", "u1", "2026-11-27", held) != code
     assert store.erase_code("p", "u1", "2026-11-26", []) != code
-    assert (await store.erase("p", "u1"))["Campaign sign-ups"] == 1
+    assert (await store.erase("p", "u1")).counts["Campaign sign-ups"] == 1
     assert all(not s.lines for s in await store.describe("p", "u1"))

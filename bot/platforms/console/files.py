@@ -1,5 +1,6 @@
 """Files in and out of the console: `< path` at the end of a line attaches a file, and files
-the bot sends back (letters, exports) are written under ./counterwatch-out/."""
+the bot sends back (letters, exports) are written under ./counterwatch-out/, with a note of
+whose data each holds (bot/core/kept_files.py: /forgetme deletes those naming the member)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from pathlib import Path
 
 from bot.core.errors import UserError
 from bot.core.grammar import tokenize
+from bot.core.kept_files import DEFAULT_DIR, KeptFiles
 from bot.core.models import Attachment, Reply
+from lexicon.words import plural
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-OUTPUT_DIR = Path("counterwatch-out")
+OUTPUT_DIR = DEFAULT_DIR
 
 
 def attachment_path(line: str) -> tuple[str, str] | None:
@@ -66,10 +69,12 @@ def render(reply: Reply, output_dir: Path = OUTPUT_DIR) -> str:
     """The console shows plain text; a file is saved and its path shown."""
     text = reply.as_text() if reply.file is None else _text_without_file(reply)
     if reply.file is not None:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        target = output_dir / Path(reply.file.filename).name
-        target.write_bytes(reply.file.content)
+        kept = KeptFiles(output_dir)
+        target = kept.save(reply.file.filename, reply.file.content, reply.file.people)
         text += f"\n[saved {target} ({len(reply.file.content)} bytes)]"
+        if reply.file.people:  # it stays on this disk: say who can have it deleted
+            who = plural(len(set(reply.file.people)), "member")
+            text += f"\n[it names {who}: /forgetme by any of them deletes it]"
         if reply.file.alt_text:  # what the picture shows, for a terminal that cannot
             text += f"\n[{reply.file.alt_text}]"
     return text
@@ -77,4 +82,4 @@ def render(reply: Reply, output_dir: Path = OUTPUT_DIR) -> str:
 
 def _text_without_file(reply: Reply) -> str:
     parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
-    return "\n".join(p for p in [*parts, reply.note] if p)
+    return "\n".join(p for p in [*parts, reply.after, reply.note] if p)

@@ -70,7 +70,7 @@ def _render(reply: Reply) -> Outgoing:
         files = ((name, reply.file.content),)
         if reply.file.alt_text:  # Discord caps an attachment's description at 1,024
             alt = ((name, reply.file.alt_text[:ALT_TEXT_MAX]),)
-    head = "\n".join(part for part in (reply.title, reply.text, reply.note) if part)
+    head = "\n".join(part for part in (reply.title, reply.text, reply.after, reply.note) if part)
     shown = escape(head)
     if not reply.fields and len(shown) <= limits.CONTENT_MAX:
         fallback = "See the attached file." if files else "Done."
@@ -91,7 +91,7 @@ def safe_filename(name: str) -> str:
 
 def _as_text(reply: Reply) -> str:
     parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
-    return "\n".join(p for p in [*parts, reply.note] if p) + "\n"
+    return "\n".join(p for p in [*parts, reply.after, reply.note] if p) + "\n"
 
 
 def _preview(text: str) -> str:
@@ -121,6 +121,12 @@ def _embeds(reply: Reply) -> list[discord.Embed] | None:
             embeds.append(target)
         for field in batch:
             target.add_field(name=field.name or "-", value=field.value or "-", inline=False)
+    # Text after the fields goes in embeds of its own below them (a description shows above).
+    if reply.after:
+        embeds.extend(
+            discord.Embed(description=chunk, colour=colour)
+            for chunk in split_escaped(reply.after, limits.EMBED_DESCRIPTION_MAX)
+        )
     if reply.note:  # a footer shows no markdown, so it is not escaped
         embeds[-1].set_footer(text=reply.note[: limits.FOOTER_MAX])
     if len(embeds) > limits.EMBEDS_PER_MESSAGE:

@@ -90,7 +90,7 @@ def _as_file(reply: Reply) -> SlackMessage:
 def _fallback_text(reply: Reply) -> str:
     """Notification text: everything but the file line (the file is uploaded)."""
     parts = [reply.title, reply.text, *(f"{f.name}: {f.value}" for f in reply.fields)]
-    return "\n".join(p for p in [*parts, reply.note] if p)
+    return "\n".join(p for p in [*parts, reply.after, reply.note] if p)
 
 
 def _blocks(reply: Reply) -> list[Block]:
@@ -105,6 +105,8 @@ def _blocks(reply: Reply) -> list[Block]:
         blocks.append(
             {"type": "section", "fields": [{"type": "mrkdwn", "text": t} for t in section_fields]}
         )
+    if reply.after:
+        blocks.extend(_section(chunk) for chunk in split_for_sections(reply.after))
     actions = actions_block(reply.buttons)
     if actions is not None:
         blocks.append(actions)

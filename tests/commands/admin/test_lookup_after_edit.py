@@ -76,7 +76,7 @@ async def test_ring_status_and_dataset_date_follow_the_database(
     disp: Dispatcher, fdeps: Deps, db: Database
 ) -> None:
     first = await lookup(disp)
-    assert "What that date means today" not in first.text  # no Ring timeline on record yet
+    assert "What that date means today" not in first.as_text()  # no Ring timeline on record yet
     assert "as recorded in the EFF Atlas snapshot" not in first.as_text()  # nor a snapshot
 
     async def ring_and_atlas(conn: Conn) -> None:
@@ -85,13 +85,13 @@ async def test_ring_status_and_dataset_date_follow_the_database(
 
     await db.write(ring_and_atlas)
     await place_index(fdeps).reload()  # a write made outside the admin commands: reload by hand
-    assert "What that date means today" not in (await lookup(disp)).text  # no status yet
+    assert "What that date means today" not in (await lookup(disp)).as_text()  # no status yet
     await admin(
         disp,
         '/facts add-event Ring 2024-01-24 restriction "Police requests through the app end"'
         ' https://ex.org/ring status:"No police requests in the app"',
     )
-    today = (await lookup(disp)).text.split("What that date means today:\n", 1)[1]
+    today = (await lookup(disp)).after.split("What that date means today:\n", 1)[1]
     assert today.startswith("- 2024-01-24: No police requests in the app.")
     assert "https://ex.org/ring" in today
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.messengers import DeliveryError
+from bot.core.models import Role
 from notifications.delivery import ANNOUNCE_ATTEMPTS, deliver_due
 from storage.db import Database
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_error, run_ok
@@ -108,6 +109,13 @@ async def test_a_failing_member_is_given_up_after_the_retries(
     assert failures == ANNOUNCE_ATTEMPTS
     counts = await run_ok(dispatcher, ORGANIZER, "/campaign deliveries vote")
     assert [f.value for f in counts.fields] == ["0", "0", "1"]
+    # The operator's outbox counts it as a campaign message given up, not a follow notification.
+    outbox = await run_ok(dispatcher, identity(Role.ADMIN, user_id="A"), "/facts outbox")
+    assert outbox.text.splitlines()[:2] == [
+        "Follow notifications: pending 0 (failing 0); delivered 0.",
+        "Campaign messages: pending 0 (failing 0); delivered 0;"
+        " given up 1 (DMs closed or kept failing).",
+    ]
 
 
 async def test_mute_stops_messages_and_shows_in_mydata_and_forgetme_erases_it(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
+from commands.campaigns import links
 from commands.campaigns.cards import EXCERPT_MAX
 from places.index import place_index
 from storage.db import Database
@@ -61,7 +62,14 @@ async def test_petition_card_shows_an_excerpt_and_join_tells_before_signing(
     assert card.text and len(card.text) <= EXCERPT_MAX
     assert {f.name: f.value for f in card.fields}["Where"] == "Greenfield, WI"
     actions = {b.label: b.action for b in card.buttons}
-    assert actions["Read the petition"] == "/campaign info no-fr"
+    assert actions["Read the petition"] == "/campaign read no-fr"
+    # It reads the petition in full, not the campaign's status and goal.
+    read = await run_ok(dispatcher, identity(user_id="P"), actions["Read the petition"])
+    campaign = await deps.storage.campaigns.find("W1", "no-fr")
+    assert campaign is not None
+    full = await links.petition_for(deps, campaign)
+    assert len(full) > EXCERPT_MAX and read.text.startswith(full) and not read.fields
+    assert read.text.endswith("/campaign join no-fr agree:yes") and read.private
     # Join shows the privacy notice first; its button signs, as agree:yes typed does.
     notice = await run_ok(dispatcher, identity(user_id="P"), actions["Join"])
     assert "will appear on it" in notice.text and await signup_count(db, "no-fr") == 0
@@ -69,3 +77,22 @@ async def test_petition_card_shows_an_excerpt_and_join_tells_before_signing(
     assert sign.action == "/campaign join no-fr agree:yes"
     signed = await run_ok(dispatcher, identity(user_id="P"), sign.action)
     assert "signed up" in signed.text and await signup_count(db, "no-fr") == 1
+
+
+async def test_read_says_when_there_is_no_petition_and_who_signed(
+    dispatcher: Dispatcher, deps: Deps, db: Database
+) -> None:
+    await create(dispatcher, 'plain "No petition here"')
+    assert "has no petition to read" in await run_error(
+        dispatcher, identity(), "/campaign read plain"
+    )
+    await ensure_seed(db, now=FIXED_NOW)
+    await db.write(hand_written_agencies)
+    await place_index(deps).reload()
+    await create(dispatcher, 'no-fr "Ban it" template:ban-petition place:"Greenfield, WI"')
+    await run_ok(dispatcher, identity(user_id="P"), "/campaign join no-fr agree:yes")
+    read = await run_ok(dispatcher, identity(user_id="P"), "/campaign read no-fr")
+    assert read.text.endswith(
+        "You signed it on 2026-11-26. /campaign leave no-fr takes your name off any petition"
+        " delivered later."
+    )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from bot.core.deps import Deps
@@ -75,7 +77,7 @@ async def test_campaign_petition_pdf_and_csv(
     await run_ok(dispatcher, members[2], f"/forgetme {code.group(1)}")
     assert "organizers" in (await run_error(dispatcher, members[0], "/campaign petition no-fr"))
     reply = await run_ok(dispatcher, ORGANIZER, "/campaign petition no-fr")
-    assert reply.file is not None and reply.file.filename == "no-fr-petition-2026-11-26.pdf"
+    assert reply.file is not None and reply.file.filename == "no-fr-petition-en-2026-11-26.pdf"
     assert reply.file.mime == "application/pdf"
     assert "/campaign export no-fr" in reply.text  # the same signers as a spreadsheet
     pages, text = _pdf_text(reply.file.content)
@@ -93,7 +95,7 @@ async def test_campaign_petition_pdf_and_csv(
     es = await run_ok(
         dispatcher, identity(Role.ORGANIZER, "U-org"), "/campaign petition no-fr language:es"
     )
-    assert es.file is not None
+    assert es.file is not None and es.file.filename == "no-fr-petition-es-2026-11-26.pdf"
     assert "PETICIÓN" in _pdf_text(es.file.content)[1]
 
 
@@ -113,3 +115,11 @@ async def test_a_letter_is_refused_as_a_campaign_petition(
         assert "\n" not in refused
     # Nothing was created: the petition template is accepted under the same slug.
     await create(dispatcher, 'no-fr "Ban it" template:ban-petition place:"Greenfield, WI"')
+
+
+def test_making_a_pdf_logs_nothing_at_info(caplog: pytest.LogCaptureFixture) -> None:
+    # fontTools' subsetter logged ~75 INFO lines per PDF into the operator's console.
+    rows = [ExportRow("José Núñez", "San José, CA", "2026-11-20")]
+    with caplog.at_level(logging.INFO):
+        render_pdf(PetitionDoc("Ban it", "the council", "Text é", "Nov 26"), rows)
+    assert [r.name for r in caplog.records] == []

@@ -14,11 +14,11 @@ from pypdf import PdfReader
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.models import Reply, Role
+from commands.campaigns.ending import summary_text
 from commands.campaigns.petition_pdf import PetitionDoc, render_pdf
 from lexicon.i18n import using
-from notifications.delivery import deliver_due
-from commands.campaigns.ending import summary_text
 from notifications.announcements import in_current_language, stored_message
+from notifications.delivery import deliver_due
 from notifications.reminders import close_ended_campaigns, send_due_reminders
 from storage.campaigns.models import ExportRow
 from testkit.english import english_sentences
@@ -76,6 +76,7 @@ async def session(dispatcher: Dispatcher, locale: str) -> list[Reply]:
     await run(other, "/campaign join vote")
     await run(member, "/campaign info vote")
     await run(member, "/campaign info nosuch")
+    await run(member, "/campaign read vote")  # no petition to read
     await run(member, "/campaign stats vote")
     await run(member, "/campaign stats nogoal")
     await run(org, "/campaign export vote")
@@ -121,7 +122,7 @@ async def session(dispatcher: Dispatcher, locale: str) -> list[Reply]:
 
 async def test_every_campaign_reply_through_the_catalog(dispatcher: Dispatcher) -> None:
     replies = await session(dispatcher, "qps")
-    assert len(replies) == 54
+    assert len(replies) == 55
     for reply in replies:
         assert_all_from_catalog(reply, TYPED | words(LOCAL))
 
@@ -137,8 +138,8 @@ async def test_every_campaign_reply_in_spanish(dispatcher: Dispatcher) -> None:
     assert {"Estado", "Inscritos", "Cierre", "Inicio", "Usted"} <= {f.name for f in info.fields}
     assert "30 de junio de 2027" in texts[13] and "26 de noviembre de 2026" in texts[13]
     assert "[....................] 2 % (2 de 100)" in texts[13]
-    assert replies[19].title == "¿Enviar esto a 2 miembros?"
-    assert "De los organizadores de Vote no on Ring (vote):" in texts[19]
+    assert replies[20].title == "¿Enviar esto a 2 miembros?"
+    assert "De los organizadores de Vote no on Ring (vote):" in texts[20]
     assert texts[-8] == "Se cerró vote con 1 inscripción. No recibe nuevas inscripciones."
     assert "La campaña vote se cerró el 26 de noviembre de 2026." in texts[-6]
 
@@ -148,7 +149,7 @@ async def test_the_english_session_is_unchanged(dispatcher: Dispatcher) -> None:
     texts = [r.as_text() for r in replies]
     assert texts[1].startswith("Campaign created: Vote no on Ring")
     assert "[....................] 2% (2 of 100)" in texts[13]
-    assert replies[19].title == "Send this to 2 members?"
+    assert replies[20].title == "Send this to 2 members?"
     assert texts[-8] == "Closed vote with 1 sign-up. It takes no new ones."
     assert "The campaign vote was closed on 2026-11-26." in texts[-6]
 

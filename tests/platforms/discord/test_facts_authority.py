@@ -136,7 +136,10 @@ async def test_history_and_outbox_show_other_servers_people_as_someone_elsewhere
         assert "rex" not in ours.lower() and MANAGER_THIRD.user_id not in ours
 
         outbox = await said(bot, "/facts outbox", {}, HOME_ADMIN)
-        assert "Pending: 1" in outbox and "to someone in another workspace" in outbox
+        assert (
+            "Follow notifications: pending 1" in outbox
+            and "to someone in another workspace" in outbox
+        )
         assert FOLLOWER_THIRD.user_id not in outbox and "fiona" not in outbox.lower()
         # The third server's admin reads neither.
         for path in ("/facts history", "/facts outbox"):

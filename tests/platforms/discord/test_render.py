@@ -30,3 +30,11 @@ def test_reply_file_is_kept_alongside_the_text() -> None:
 
 def test_safe_filename_never_empty() -> None:
     assert safe_filename("...") == "file.txt"
+
+
+def test_text_after_the_fields_is_shown_under_them() -> None:
+    out = render(Reply(text="Answer", fields=(Field("Agency", "joined"),), after="Context"))
+    assert [e.description for e in out.embeds] == ["Answer", "Context"]
+    assert [f.name for f in out.embeds[0].fields] == ["Agency"] and not out.embeds[1].fields
+    plain = render(Reply(text="Answer", after="Context"))
+    assert plain.content == "Answer\nContext"

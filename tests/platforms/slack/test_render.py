@@ -65,3 +65,10 @@ def test_seen_requests_expire_and_stay_bounded() -> None:
     assert len(seen) <= 3
     seen.forget("f")
     assert seen.first_time("f")
+
+
+def test_text_after_the_fields_is_a_section_under_them() -> None:
+    message = render_reply(Reply(text="Answer", fields=(Field("Agency", "joined"),), after="<a>"))
+    kinds = ["fields" if "fields" in b else b["text"]["text"] for b in message.blocks]
+    assert kinds == ["Answer", "fields", "&lt;a&gt;"]
+    assert message.text == "Answer\nAgency: joined\n&lt;a&gt;"
