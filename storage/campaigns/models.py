@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from lexicon.i18n import _, format_fact_date
+
 
 @dataclass(frozen=True)
 class NewCampaign:
@@ -30,9 +32,13 @@ class Campaign(NewCampaign):
     def refusal(self, today: str) -> str:
         """Why this campaign takes no sign-ups on `today`, or '' when it does."""
         if self.closed_on is not None:
-            return f"The campaign {self.slug} was closed on {self.closed_on}."
+            return _("The campaign {slug} was closed on {day}.").format(
+                slug=self.slug, day=format_fact_date(self.closed_on, "day", iso_days=True)
+            )
         if self.ends is not None and self.ends < today:
-            return f"The campaign {self.slug} ended on {self.ends}."
+            return _("The campaign {slug} ended on {day}.").format(
+                slug=self.slug, day=format_fact_date(self.ends, "day", iso_days=True)
+            )
         return ""
 
 

@@ -15,6 +15,7 @@ import builtins
 import datetime as dt
 from collections.abc import Callable
 
+from lexicon.i18n import _
 from storage.campaigns import ending
 from storage.campaigns.cache import CampaignCache
 from storage.campaigns.models import (
@@ -157,9 +158,11 @@ class CampaignStore:
         if since is not None:
             return JoinOutcome(JoinStatus.ALREADY, since=str(since)[:10])
         if campaign[0] is None:
-            return JoinOutcome(JoinStatus.REFUSED, reason="That campaign no longer exists.")
+            return JoinOutcome(JoinStatus.REFUSED, reason=_("That campaign no longer exists."))
         reason = campaign_from_row(campaign).refusal(today)
-        return JoinOutcome(JoinStatus.REFUSED, reason=reason or "That campaign takes no sign-ups.")
+        return JoinOutcome(
+            JoinStatus.REFUSED, reason=reason or _("That campaign takes no sign-ups.")
+        )
 
     async def leave(self, campaign_id: int, platform: str, user_id: str) -> bool:
         """Delete the member's sign-up (nothing kept that is no longer needed); False when
