@@ -26,6 +26,7 @@ from bot.core.models import Button, Field, Posted, Reply, Role
 from commands.campaigns import links
 from commands.campaigns.checks import COMMANDS, Slug, require_campaign
 from commands.campaigns.manage import progress_bar
+from lexicon.i18n import DEFAULT, using
 from storage.campaigns.models import Campaign
 from storage.cards.models import NewCard
 
@@ -89,8 +90,14 @@ async def current_card(deps: Deps, campaign_id: int) -> Reply | None:
 
 async def card_reply(deps: Deps, campaign: Campaign, count: int) -> Reply:
     """The card: title, petition excerpt, place, deadline, `count` signed up, buttons (and,
-    once the campaign is closed, the line saying so)."""
-    petition = await links.petition_for(deps, campaign)
+    once the campaign is closed, the line saying so). In the campaign's own language, the
+    same whoever posted it and when the refresher edits it (a channel has no one language)."""
+    with using(campaign.language or DEFAULT):
+        return await _card(deps, campaign, count)
+
+
+async def _card(deps: Deps, campaign: Campaign, count: int) -> Reply:
+    petition = await links.petition_for(deps, campaign, campaign.language or DEFAULT)
     fields: list[Field] = []
     if campaign.place:
         fields.append(Field("Where", campaign.place))
