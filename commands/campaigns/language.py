@@ -34,9 +34,11 @@ CampaignLanguage = Annotated[
     private=True,
     examples=("/campaign language ring-free-greenfield es",),
 )
-async def campaign_language(ctx: Ctx, slug: Slug, language: CampaignLanguage) -> Reply:
+async def campaign_language(ctx: Ctx, slug: Slug, lang: CampaignLanguage) -> Reply:
+    # Not named `language`: a `language:` option makes the dispatcher answer in it (the
+    # letters), and the organizer reads this reply in their own.
     campaign = await require_campaign(ctx, slug)
-    stored = "" if language == AUTO else language
+    stored = "" if lang == AUTO else lang
     await ctx.deps.storage.campaigns.set_language(campaign, stored)
     if not stored:
         return Reply(

@@ -98,8 +98,8 @@ def choose_language(chosen: str, campaign_language: str, accept_language: str) -
         return chosen
     if campaign_language in LANGUAGES:
         return campaign_language
-    wanted = accepted(accept_language)
-    return negotiate_locale(wanted, LANGUAGES, sep="-", aliases={}) or DEFAULT
+    found = negotiate_locale(accepted(accept_language), LANGUAGES, sep="-", aliases={})
+    return found if found in LANGUAGES else DEFAULT
 
 
 def accepted(header: str) -> list[str]:
@@ -117,7 +117,7 @@ def accepted(header: str) -> list[str]:
                 except ValueError:
                     quality = -1.0
         if tag and tag != "*" and 0 < quality <= 1:
-            ranked.append((-quality, position, tag.replace("_", "-")))
+            ranked.append((-quality, position, tag.lower().replace("_", "-")))
     return [tag for _q, _p, tag in sorted(ranked)]
 
 
