@@ -11,10 +11,12 @@ import pytest
 
 from bot.platforms.web.pages.words import WORDS, accepted, choose_language, page_words
 from places.index import place_index
+from storage.seed import ensure_seed
 from storage.sql import Db
+from testkit.letters_facts import letters_agencies as hand_written_agencies
 from testkit.pseudo import MISSING, untranslated_words
 from tests.commands.campaigns.helpers import ORGANIZER, run_ok
-from tests.facts_sample import load_sample
+from tests.conftest import FIXED_NOW
 from tests.platforms.web_pages.helpers import Site, campaign, site
 
 
@@ -93,7 +95,8 @@ async def test_the_form_keeps_the_language_it_was_shown_in(db: Db, tmp_path: Pat
 
 
 async def test_a_typo_city_is_refused_in_the_pages_language(db: Db, tmp_path: Path) -> None:
-    await load_sample(db)
+    await ensure_seed(db, now=FIXED_NOW)
+    await db.write(hand_written_agencies)  # Greenfield, WI among them
     async with site(db, tmp_path) as s:
         await place_index(s.deps).reload()
         path = await campaign(s)
