@@ -74,10 +74,9 @@ async def post(ctx: Ctx, slug: Slug) -> Reply:
         )
     count = await deps.storage.campaigns.count_signups(campaign.id)
     # A card is a channel post that the refresher edits later, outside any request: it is
-    # in the workspace's language, English until a workspace default exists (the refresher's
-    # edits then say what the post said).
-    with using(DEFAULT):
-        card = await card_reply(deps, campaign, count)
+    # said in the campaign's own language (card_reply), not the poster's, so the
+    # refresher's edits say what the post said.
+    card = await card_reply(deps, campaign, count)
 
     async def remember(posted: Posted) -> None:
         where = NewCard(campaign.id, ctx.platform, ctx.workspace, posted.channel, posted.message_id)
@@ -96,8 +95,14 @@ async def current_card(deps: Deps, campaign_id: int) -> Reply | None:
 
 async def card_reply(deps: Deps, campaign: Campaign, count: int) -> Reply:
     """The card: title, petition excerpt, place, deadline, `count` signed up, buttons (and,
-    once the campaign is closed, the line saying so)."""
-    petition = await links.petition_for(deps, campaign)
+    once the campaign is closed, the line saying so). In the campaign's own language, the
+    same whoever posted it and when the refresher edits it (a channel has no one language)."""
+    with using(campaign.language or DEFAULT):
+        return await _card(deps, campaign, count)
+
+
+async def _card(deps: Deps, campaign: Campaign, count: int) -> Reply:
+    petition = await links.petition_for(deps, campaign, campaign.language or DEFAULT)
     fields: list[Field] = []
     if campaign.place:
         fields.append(Field(_("Where"), campaign.place))

@@ -33,7 +33,7 @@ async def check_petition(deps: Deps, template: str, place: str, workspace: str) 
         await petition_text(deps, template, place or None, workspace=workspace)
 
 
-async def petition_for(deps: Deps, campaign: Campaign) -> str:
+async def petition_for(deps: Deps, campaign: Campaign, language: str = "en") -> str:
     """The petition text shown to someone who joins ('' when the campaign names none).
 
     The sign-up is already committed when this runs, so a template that cannot be drafted
@@ -42,7 +42,7 @@ async def petition_for(deps: Deps, campaign: Campaign) -> str:
         return ""
     try:
         return await petition_text(
-            deps, campaign.template, campaign.place or None, workspace=campaign.workspace
+            deps, campaign.template, campaign.place or None, language, workspace=campaign.workspace
         )
     except UserError as exc:
         return _("(The petition text cannot be shown right now: {reason})").format(

@@ -43,12 +43,16 @@ _TARGET = ("To: ", "Para: ")
 async def petition(
     ctx: Ctx,
     slug: Slug,
-    language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
+    language: Annotated[
+        str, Opt("en or es (default: the campaign's language)", max_length=2, choices=LANGUAGES)
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     from commands.campaigns.petition_pdf import missing_glyphs, render_pdf
 
     campaign = await require_campaign(ctx, slug)
+    # Asked for, else the campaign's own (/campaign language), else English.
+    language = language or campaign.language or "en"
     doc = await petition_doc(deps, campaign, language)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)

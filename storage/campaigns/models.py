@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -20,6 +20,9 @@ class NewCampaign:
     place: str
     ends: str | None
     created_on: str
+    # Its own language ('en', 'es'; '' when no organizer chose one): keyword-only so the
+    # stored Campaign's fields can follow without defaults.
+    language: str = field(default="", kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ class ExportRow:
 JOINED = JoinOutcome(JoinStatus.JOINED)  # immutable: one instance serves every sign-up
 CAMPAIGN_FIELDS = (
     "id", "workspace", "slug", "title", "goal", "template", "place", "ends", "created_on",
-    "closed_on",
+    "closed_on", "language",
 )  # fmt: skip
 CAMPAIGN_COLUMNS = ", ".join(CAMPAIGN_FIELDS)
 
