@@ -231,7 +231,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if disk_full(settings.db_path):
             return said_disk_full(settings)
-    configure_logging(settings)
+    at_terminal = subcommand == "ask" or (
+        subcommand == "run" and not (settings.discord_enabled or settings.slack_enabled)
+    )
+    configure_logging(settings, at_terminal=at_terminal)
     try:
         return asyncio.run(handler_for(handlers[subcommand])(settings, args))
     except KeyboardInterrupt:

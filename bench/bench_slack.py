@@ -114,6 +114,18 @@ async def replies_so_far(session: aiohttp.ClientSession, sink_base: str) -> int:
 
 
 def bare_app(command: str, sink_base: str, process_before_response: bool) -> web.Application:
+    app = bare_app_bolt(command, sink_base, process_before_response)
+
+    async def events(request: web.Request) -> web.Response:
+        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
+
+    application = web.Application()
+    application.router.add_post("/slack/events", events)
+    return application
+
+
+def bare_app_bolt(command: str, sink_base: str, process_before_response: bool = True) -> AsyncApp:
+    """The bare bolt app: its one listener only acks."""
     quiet = logging.getLogger("slack_bolt.bench")
     quiet.setLevel(logging.WARNING)
     app = AsyncApp(
@@ -128,13 +140,7 @@ def bare_app(command: str, sink_base: str, process_before_response: bool) -> web
         await ack()
 
     app.command(command)(only_ack)
-
-    async def events(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
-
-    application = web.Application()
-    application.router.add_post("/slack/events", events)
-    return application
+    return app
 
 
 async def serve(application: web.Application) -> tuple[web.AppRunner, int]:

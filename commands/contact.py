@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from bot.core.context import Ctx
+from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.facts.options import Share, place_opt
 from commands.facts.serving import is_own
-from commands.letters.addressee import agency_body
+from commands.letters.addressee import Body
+from commands.letters.on_record import agency_body_on_record
 from lexicon.names import normalize
 from places.index import place_index
 from places.jurisdiction import jurisdiction_of
@@ -26,6 +28,7 @@ _OTHER = {
     "other": "a federal, territorial or other agency",
 }
 SHOWN = 12  # agencies listed in one reply (Discord allows 25 fields; a reply stays readable)
+OFFICIALS_SHOWN = 4  # per agency: a Discord field holds 1,024 characters
 
 
 @COMMANDS.command(
@@ -58,7 +61,7 @@ async def contact(
             f"Police agencies on record for {place.label}, its own first, and who governs or"
             " funds each. A body is named only where a source names it."
         )
-    fields = [_agency_field(place, d) for d in agencies[:SHOWN]]
+    fields = [await _agency_field(deps, place, d) for d in agencies[:SHOWN]]
     if len(agencies) > SHOWN:
         lines.append(f"{len(agencies) - SHOWN} more agencies are not shown; name one to see it.")
     return Reply(
@@ -80,7 +83,7 @@ def _one_per_agency(found: list[Deployment]) -> list[Deployment]:
     return list(chosen.values())
 
 
-def _agency_field(place: Place, d: Deployment) -> Field:
+async def _agency_field(deps: Deps, place: Place, d: Deployment) -> Field:
     agency = d.agency
     j = jurisdiction_of(agency, d.summary)
     if is_own(place, d) and place.kind == "city":
@@ -94,10 +97,10 @@ def _agency_field(place: Place, d: Deployment) -> Field:
         return Field(name, "Not a city's or county's agency: no source on record names who"
                      " governs it.")  # fmt: skip
     try:
-        body = agency_body(agency, d.summary)
+        body = await agency_body_on_record(deps, agency, d.summary)
     except UserError as gone:
         return Field(name, gone.message)
-    if body.one:
+    if not body.governs:  # a sheriff, asked directly
         cc = body.cc_en or "no county government (write to the sheriff)"
         text = f"A sheriff's office: write to the sheriff. The budget is voted by: {cc}."
     else:
@@ -109,4 +112,15 @@ def _agency_field(place: Place, d: Deployment) -> Field:
             f" No source on record names the body that governs {body.where or j.label}: see"
             " its official website (council or board, and its clerk)."
         )
-    return Field(name, text)
+    return Field(name, text + _officials(body))
+
+
+def _officials(body: Body) -> str:
+    """' Officials on record: Council Member Ana Pérez: <url> (as of ..., O1); ...'"""
+    if not body.officials:
+        return ""
+    shown = [
+        f"{who}: {cite}" for who, cite in zip(body.officials, body.officials_cites, strict=True)
+    ][:OFFICIALS_SHOWN]
+    more = len(body.officials) - len(shown)
+    return " Officials on record: " + "; ".join(shown) + (f"; {more} more." if more else ".")

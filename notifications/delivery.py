@@ -28,6 +28,8 @@ from bot.core.deps import Deps
 from bot.core.messengers import DeliveryError, DirectMessenger
 from bot.core.polling import poll_until_stopped
 from bot.core.settings import Settings
+from lexicon.i18n import DEFAULT, using
+from notifications.announcements import in_current_language
 from storage.outbox.models import Notification
 
 log = logging.getLogger("counterwatch.delivery")
@@ -113,7 +115,9 @@ async def _send(deps: Deps, item: Notification) -> _Outcome:
     if messenger is None:
         return _Outcome(f"no {item.platform} connection is running")
     try:
-        await messenger.send_direct(item.workspace, item.user_id, item.text)
+        await messenger.send_direct(
+            item.workspace, item.user_id, await _in_their_language(deps, item)
+        )
     except DeliveryError as exc:
         if not exc.permanent:
             return _Outcome(f"delivery failed: {_reason(exc)}")
@@ -125,6 +129,16 @@ async def _send(deps: Deps, item: Notification) -> _Outcome:
         log.error("messenger for %s raised: %s", item.platform, tracebacks.describe(exc))
         return _Outcome(f"unexpected {type(exc).__name__}")
     return _Outcome("")
+
+
+async def _in_their_language(deps: Deps, item: Notification) -> str:
+    """An announcement's frame in the language the member chose (/language), else English:
+    no request of theirs is running, so their platform's locale is not known here."""
+    if item.announcement_id is None:
+        return item.text
+    chosen = await deps.storage.languages.remembered(item.platform, item.user_id, deps.clock())
+    with using(chosen or DEFAULT):
+        return in_current_language(item.text)
 
 
 async def _send_to_channel(

@@ -239,7 +239,24 @@ class PlaceIndex:
         return scored
 
 
+# The last snapshot built in this process and the rows it was built from. An index whose
+# rows equal them takes it rather than building its own (a snapshot is never changed once
+# built): every wiring over the same facts (the test suite wires hundreds of times over the
+# same real data) pays for one build. In a running bot it is the snapshot in use.
+_last_built: tuple[_Rows, Snapshot] | None = None
+
+
 def _build(rows: _Rows) -> Snapshot:
+    global _last_built
+    last = _last_built
+    if last is not None and last[0] == rows:
+        return last[1]
+    snapshot = _build_new(rows)
+    _last_built = (rows, snapshot)
+    return snapshot
+
+
+def _build_new(rows: _Rows) -> Snapshot:
     """Build a snapshot with the cyclic GC paused: it would rescan the growing heap of new
     objects again and again (a third of the build time), and none of them form cycles."""
     was_enabled = gc.isenabled()

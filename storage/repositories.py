@@ -19,6 +19,7 @@ from storage.facts.repository import FactsStore
 from storage.follows.repository import FollowStore
 from storage.letters.repository import LetterStore
 from storage.members.repository import LanguageStore
+from storage.officials.repository import OfficialsStore
 from storage.outbox.repository import OutboxStore
 from storage.pages.repository import PageStore
 from storage.privacy.repository import PrivacyStore
@@ -44,6 +45,7 @@ class Storage:
     cards: CardStore  # where campaign cards were posted, and whether their count is stale
     pages: PageStore  # published campaign pages and their web signatures
     languages: LanguageStore  # the language each member chose (/language)
+    officials: OfficialsStore  # governing bodies and officials on record (/contact, letters)
 
 
 def build_storage(db: Db) -> Storage:
@@ -62,4 +64,5 @@ def build_storage(db: Db) -> Storage:
         reminders=ReminderStore(db),
         pages=PageStore(db),
         languages=LanguageStore(db),
+        officials=OfficialsStore(db),
     )

@@ -34,13 +34,16 @@ def serve(conn: Connection, memory_budget: int) -> None:
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(NICENESS)
     limit_memory(memory_budget)
-    conn.send((READY, os.getpid()))
-    while True:
-        try:
-            job: Job = conn.recv()
-        except (EOFError, OSError):  # the parent closed the pipe or died
-            return
-        conn.send(run(job))
+    # The parent may be gone by the time a worker is up (the bot stopped while its pool was
+    # starting): then the worker ends quietly, like one whose parent closes the pipe later.
+    with contextlib.suppress(OSError):
+        conn.send((READY, os.getpid()))
+        while True:
+            try:
+                job: Job = conn.recv()
+            except EOFError:  # the parent closed the pipe
+                return
+            conn.send(run(job))
 
 
 def run(job: Job) -> tuple[str, Any]:

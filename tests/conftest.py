@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,12 +15,13 @@ from bot.core.dispatch import Dispatcher, Identity
 from bot.core.models import Role
 from bot.core.settings import Settings
 from commands import build_registry
-from places.index import PlaceIndex
 from storage.db import Database
-from storage.facts.repository import FactsStore
 from storage.postgres.db import PgDatabase
 from storage.sql import Db
 from wiring import wire_deps
+
+if TYPE_CHECKING:
+    from tests.real_data import Templates
 
 # A real PostgreSQL server for the tests that take `pg_cluster`, `pg_url` or `pg_empty_url`.
 pytest_plugins = ["tests.pg_fixtures"]
@@ -62,12 +64,28 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(getattr(request, "param", "sqlite"))
 
 
+@pytest.fixture(scope="session")
+def real_data_templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    """This test process's template files of the real data (tests/real_data.py)."""
+    from tests.real_data import Templates  # it imports this module's FIXED_NOW
+
+    return Templates(tmp_path_factory.mktemp("real-data"))
+
+
 @pytest.fixture
 async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Db]:
+    """A migrated database of the test's own; with the data a `real_data` marker names."""
+    from tests.real_data import load_real_data, parts_of
+
+    parts = parts_of(request.node.get_closest_marker("real_data"))
     database: Db
     if backend == "postgres":
         database = await PgDatabase.open(request.getfixturevalue("pg_url"))
+        await load_real_data(database, parts)
     else:
+        if parts:
+            templates = request.getfixturevalue("real_data_templates")
+            await templates.copy(parts, tmp_path / "test.db")
         database = await Database.open(tmp_path / "test.db")
     try:
         yield database
@@ -77,8 +95,8 @@ async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> As
 
 @pytest.fixture
 async def deps(db: Db, tmp_path: Path) -> Deps:
-    places = PlaceIndex(FactsStore(db))
-    await places.reload()  # tests that write facts call `await place_index(deps).reload()` again
+    # The place index is loaded by the wiring; tests that write facts then call
+    # `await place_index(deps).reload()`.
     return await wire_deps(db, Settings(db_path=str(tmp_path / "test.db")), lambda: FIXED_NOW)
 
 

@@ -35,6 +35,9 @@ class Settings:
     # A postgresql:// URL (several processes on one server); '' = the SQLite file db_path.
     database_url: str = ""
     log_level: str = "INFO"
+    # Whether COUNTERWATCH_LOG_LEVEL (or the file) named the level: the console, whose log
+    # shares the terminal with the person typing, is quieter unless the operator chose.
+    log_level_chosen: bool = False
     discord_token: str = ""
     discord_api_base: str = DEFAULT_DISCORD_API_BASE
     discord_guild_id: str = ""
@@ -62,6 +65,13 @@ class Settings:
     # processes by `discord_shard_ids` (empty = every shard in this process).
     discord_shard_count: int = 0
     discord_shard_ids: tuple[int, ...] = ()
+    # The pause before every IDENTIFY but the first (discord.py's default, after Discord's
+    # limit of max_concurrency IDENTIFYs per 5 s). Not read from the environment: only the
+    # tests, against a fake gateway with no such limit, shorten it.
+    discord_identify_pause_s: float = 5.0
+    # How long discord.py waits for the next GUILD_CREATE before it calls the bot ready
+    # (its `guild_ready_timeout`, default 2 s); likewise shortened only by the tests.
+    discord_guild_ready_timeout_s: float = 2.0
     # Public campaign pages (/campaign publish): served on this port (0 = none), bound to
     # web_host; their links start with public_url ('' = http://127.0.0.1:<web_port>).
     web_port: int = 0
@@ -148,6 +158,7 @@ def _build(values: dict[str, object]) -> Settings:
     if not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"COUNTERWATCH_LOG_LEVEL: unknown level {level!r}")
     kwargs["log_level"] = level
+    kwargs["log_level_chosen"] = "log_level" in values
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     _check_shards(settings)
     _check_urls(settings)

@@ -7,13 +7,22 @@ lists them in.
 from __future__ import annotations
 
 from bot.core.registry import CommandSet
-from commands.admin import facts_edits, history, imports, law_status, partnerships, removal
+from commands.admin import (
+    bodies,
+    facts_edits,
+    history,
+    imports,
+    law_status,
+    partnerships,
+    removal,
+)
 
 COMMAND_SETS: tuple[CommandSet, ...] = (
     partnerships.COMMANDS,  # set-partnership, end-partnership
     facts_edits.COMMANDS,  # add-event, add-law
     law_status.COMMANDS,  # set-law-status
     removal.COMMANDS,  # remove
+    bodies.COMMANDS,  # set-body, add-official
     imports.COMMANDS,  # import
     history.COMMANDS,  # history, undo, outbox
 )

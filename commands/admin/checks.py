@@ -12,7 +12,7 @@ from lexicon.dates import partial_date, period_start
 from lexicon.sources import source_url_problem
 from storage.fact_edits.models import FactKind, FactRef
 
-_FACT_ID = re.compile(r"^([DEL])(\d{1,12})$", re.IGNORECASE)
+_FACT_ID = re.compile(r"^([DELBO])(\d{1,12})$", re.IGNORECASE)
 _CHANGE_ID = re.compile(r"^C?(\d{1,12})$", re.IGNORECASE)
 
 
@@ -38,12 +38,14 @@ def past_date(deps: Deps, value: object, what: str) -> str:
 
 
 def fact_id(text: str) -> FactRef:
-    """'D123' -> FactRef('D', 123); E for company events, L for laws."""
+    """'D123' -> FactRef('D', 123); E for company events, L for laws, B for governing
+    bodies, O for officials."""
     match = _FACT_ID.match(text.strip())
     if match is None:
         raise UserError(
             f"{text.strip()[:20]!r} is not a fact id: use D123 (deployment or partnership),"
-            " E45 (company event) or L7 (law), as shown in answers and /facts history."
+            " E45 (company event), L7 (law), B12 (governing body) or O7 (official), as shown"
+            " in answers and /facts history."
         )
     return FactRef(cast(FactKind, match.group(1).upper()), int(match.group(2)))
 

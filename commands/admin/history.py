@@ -104,7 +104,7 @@ async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
     if not target:
         return await audit.recent_changes(SHOWN, viewer), "the facts"
     first = target[:1].upper()
-    if first in "DEL" and target[1:].isdigit():
+    if first in "DELBO" and target[1:].isdigit():
         return await audit.changes_to_fact(fact_id(target), SHOWN, viewer), target.upper()
     if first == "C" and target[1:].isdigit():
         change = await audit.get_change(change_id(target), viewer)

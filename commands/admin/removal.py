@@ -19,7 +19,7 @@ COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 @COMMANDS.command(
-    "remove", "Remove a wrong fact (D123, E45 or L7)",
+    "remove", "Remove a wrong fact (D123, E45, L7, B12 or O7)",
     examples=("/facts remove D123 https://example.org/correction",),
 )  # fmt: skip
 async def remove_fact(

@@ -4,13 +4,15 @@ Each handler module declares its commands into `COMMANDS` (commands/campaigns/ch
 when imported; they are imported here in the order help lists them: manage (create,
 list, info), members (join, leave), report (stats, export, close), petition, publish
 (publish, unpublish), strike, updates (announce, mute, deliveries), updates_scheduled (remind,
-reminders, unremind); cards (post) imports manage, so it comes right after it.
+reminders, unremind); cards (post) imports manage, so it comes right after it, and language
+(the campaign's own language) after cards.
 """
 
 from __future__ import annotations
 
 from commands.campaigns import (
     cards,
+    language,
     manage,
     members,
     petition,
@@ -25,6 +27,7 @@ from commands.campaigns.checks import COMMANDS
 __all__ = [
     "COMMANDS",
     "cards",
+    "language",
     "manage",
     "members",
     "petition",

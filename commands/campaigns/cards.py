@@ -24,8 +24,9 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Button, Field, Posted, Reply, Role
 from commands.campaigns import links
-from commands.campaigns.checks import COMMANDS, Slug, require_campaign
+from commands.campaigns.checks import COMMANDS, Slug, day, require_campaign
 from commands.campaigns.manage import progress_bar
+from lexicon.i18n import DEFAULT, _, ngettext, using
 from storage.campaigns.models import Campaign
 from storage.cards.models import NewCard
 
@@ -37,14 +38,14 @@ def card_buttons(campaign: Campaign) -> tuple[Button, ...]:
     slug = campaign.slug
     # A petition is read in full (/campaign read), not summed up by its status and goal.
     read = (
-        Button("Read the petition", f"/campaign read {slug}")
+        Button(_("Read the petition"), f"/campaign read {slug}")
         if campaign.template
-        else Button("Details", f"/campaign info {slug}")
+        else Button(_("Details"), f"/campaign info {slug}")
     )
     closed = campaign.closed_on is not None
     return (
-        Button("Join", f"/campaign join {slug}", style="primary", disabled=closed),
-        Button("Leave", f"/campaign leave {slug}", disabled=closed),
+        Button(_("Join"), f"/campaign join {slug}", style="primary", disabled=closed),
+        Button(_("Leave"), f"/campaign leave {slug}", disabled=closed),
         replace(read, disabled=closed),
     )
 
@@ -68,8 +69,13 @@ async def post(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     refusal = campaign.refusal(deps.today().isoformat())
     if refusal:
-        raise UserError(f"{refusal} A card would invite sign-ups it cannot take.")
+        raise UserError(
+            _("{refusal} A card would invite sign-ups it cannot take.").format(refusal=refusal)
+        )
     count = await deps.storage.campaigns.count_signups(campaign.id)
+    # A card is a channel post that the refresher edits later, outside any request: it is
+    # said in the campaign's own language (card_reply), not the poster's, so the
+    # refresher's edits say what the post said.
     card = await card_reply(deps, campaign, count)
 
     async def remember(posted: Posted) -> None:
@@ -89,21 +95,29 @@ async def current_card(deps: Deps, campaign_id: int) -> Reply | None:
 
 async def card_reply(deps: Deps, campaign: Campaign, count: int) -> Reply:
     """The card: title, petition excerpt, place, deadline, `count` signed up, buttons (and,
-    once the campaign is closed, the line saying so)."""
-    petition = await links.petition_for(deps, campaign)
+    once the campaign is closed, the line saying so). In the campaign's own language, the
+    same whoever posted it and when the refresher edits it (a channel has no one language)."""
+    with using(campaign.language or DEFAULT):
+        return await _card(deps, campaign, count)
+
+
+async def _card(deps: Deps, campaign: Campaign, count: int) -> Reply:
+    petition = await links.petition_for(deps, campaign, campaign.language or DEFAULT)
     fields: list[Field] = []
     if campaign.place:
-        fields.append(Field("Where", campaign.place))
+        fields.append(Field(_("Where"), campaign.place))
     if campaign.ends:
-        fields.append(Field("Sign-ups until", campaign.ends))
+        fields.append(Field(_("Sign-ups until"), day(campaign.ends)))
     progress = progress_bar(count, campaign.goal) if campaign.goal else f"{count:,}"
-    fields.append(Field("Signed up", progress))
+    fields.append(Field(_("Signed up"), progress))
     note = ""
     if campaign.closed_on is not None:
-        note = f"Closed on {campaign.closed_on} with {count:,} sign-up{'s' if count != 1 else ''}."
+        note = ngettext(
+            "Closed on {day} with {n:,} sign-up.", "Closed on {day} with {n:,} sign-ups.", count
+        ).format(day=day(campaign.closed_on), n=count)
     return Reply(
         title=campaign.title,
-        text=excerpt(petition) if petition else f"Campaign {campaign.slug}",
+        text=excerpt(petition) if petition else _("Campaign {slug}").format(slug=campaign.slug),
         fields=tuple(fields),
         buttons=card_buttons(campaign),
         note=note,

@@ -15,6 +15,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, CommandSet
 from bot.core.signatures import Opt
+from lexicon.i18n import N_, _, format_fact_date
 from lexicon.invisible import has_invisible
 from storage.campaigns.models import Campaign
 
@@ -38,8 +39,10 @@ def parse_slug(text: str) -> str:
     slug = text.strip().lower()
     if not SLUG.fullmatch(slug):
         raise UserError(
-            f"{text.strip()[:40]!r} is not a campaign name: use 2-40 lowercase letters,"
-            " digits and dashes, starting with a letter or digit (e.g. ring-free-greenfield)."
+            _(
+                "{typed!r} is not a campaign name: use 2-40 lowercase letters,"
+                " digits and dashes, starting with a letter or digit (e.g. ring-free-greenfield)."
+            ).format(typed=text.strip()[:40])
         )
     return slug
 
@@ -48,26 +51,55 @@ def parse_template_name(text: str) -> str:
     name = text.strip().lower()
     if name and not TEMPLATE_NAME.fullmatch(name):
         raise UserError(
-            f"{text.strip()[:40]!r} is not a template name: use lowercase letters, digits,"
-            " dashes and underscores."
+            _(
+                "{typed!r} is not a template name: use lowercase letters, digits,"
+                " dashes and underscores."
+            ).format(typed=text.strip()[:40])
         )
     return name
 
 
+# One whole sentence per field (a translated noun glued into a sentence would get the wrong
+# article and gender): (invisible characters, too long, mentions).
+_TEXT_ERRORS = {
+    "title": (
+        N_("The title contains invisible characters (zero-width spaces or joiners);"
+           " type it again without them."),
+        N_("The title is too long ({length} characters; at most {cap})."),
+        N_("The title may not contain mentions such as @everyone, @here or <!channel>."),
+    ),
+    "place": (
+        N_("The place contains invisible characters (zero-width spaces or joiners);"
+           " type it again without them."),
+        N_("The place is too long ({length} characters; at most {cap})."),
+        N_("The place may not contain mentions such as @everyone, @here or <!channel>."),
+    ),
+    "city": (
+        N_("The city contains invisible characters (zero-width spaces or joiners);"
+           " type it again without them."),
+        N_("The city is too long ({length} characters; at most {cap})."),
+        N_("The city may not contain mentions such as @everyone, @here or <!channel>."),
+    ),
+    "message": (
+        N_("The message contains invisible characters (zero-width spaces or joiners);"
+           " type it again without them."),
+        N_("The message is too long ({length} characters; at most {cap})."),
+        N_("The message may not contain mentions such as @everyone, @here or <!channel>."),
+    ),
+}  # fmt: skip
+
+
 def plain_text(text: str, what: str, cap: int) -> str:
-    """Trimmed, single-spaced, capped text with no mass-mention syntax."""
+    """Trimmed, single-spaced, capped text with no mass-mention syntax; `what` is a key of
+    _TEXT_ERRORS (title, place, city, message)."""
+    invisible, too_long, mentions = _TEXT_ERRORS[what]
     cleaned = " ".join(text.split())
     if has_invisible(cleaned):
-        raise UserError(
-            f"The {what} contains invisible characters (zero-width spaces or joiners);"
-            " type it again without them."
-        )
+        raise UserError(_(invisible))
     if len(cleaned) > cap:
-        raise UserError(f"The {what} is too long ({len(cleaned)} characters; at most {cap}).")
+        raise UserError(_(too_long).format(length=len(cleaned), cap=cap))
     if _MENTION.search(cleaned):
-        raise UserError(
-            f"The {what} may not contain mentions such as @everyone, @here or <!channel>."
-        )
+        raise UserError(_(mentions))
     return cleaned
 
 
@@ -76,12 +108,18 @@ def future_end(ends: object, today: dt.date) -> str | None:
     if ends is None:
         return None
     if not isinstance(ends, dt.date):
-        raise UserError("The end date must look like YYYY-MM-DD.")
+        raise UserError(_("The end date must look like YYYY-MM-DD."))
     if ends <= today:
-        raise UserError(f"The end date {ends.isoformat()} is not in the future.")
+        raise UserError(_("The end date {day} is not in the future.").format(day=ends.isoformat()))
     if ends.year > today.year + MAX_YEARS_AHEAD:
-        raise UserError(f"The end date must be within {MAX_YEARS_AHEAD} years.")
+        raise UserError(_("The end date must be within {n} years.").format(n=MAX_YEARS_AHEAD))
     return ends.isoformat()
+
+
+def day(iso: str) -> str:
+    """A stored day as a member reads it: English keeps the ISO date it always showed,
+    Spanish says it in words ('28 de noviembre de 2026')."""
+    return format_fact_date(iso, "day", iso_days=True)
 
 
 def display_name(user_name: str) -> str:
@@ -90,7 +128,7 @@ def display_name(user_name: str) -> str:
         printable = user_name.strip()
     else:
         printable = "".join(ch for ch in user_name if ch.isprintable()).strip()
-    return printable[:NAME_MAX] or "(no name)"
+    return printable[:NAME_MAX] or "(no name)"  # stored, so in one language: data, not a reply
 
 
 def timestamp(deps: Deps) -> str:
@@ -122,5 +160,7 @@ async def require_campaign(ctx: Ctx, typed: str) -> Campaign:
     slug = parse_slug(typed)
     campaign = await ctx.deps.storage.campaigns.find(ctx.workspace, slug)
     if campaign is None:
-        raise UserError(f"No campaign called {slug} here. Type /campaign list to see them.")
+        raise UserError(
+            _("No campaign called {slug} here. Type /campaign list to see them.").format(slug=slug)
+        )
     return campaign

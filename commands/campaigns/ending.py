@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.core.context import Ctx
 from bot.core.deps import Deps
+from notifications import announcements
 from storage.campaigns.models import EndedCampaign
 
 
@@ -21,12 +22,8 @@ async def record_organizer(deps: Deps, ctx: Ctx, slug: str) -> None:
 
 
 def summary_text(campaign: EndedCampaign, today: str) -> str:
-    if campaign.goal:
-        share = round(100 * campaign.signups / campaign.goal)
-        tally = f"{campaign.signups:,} signed up of a goal of {campaign.goal:,} ({share}%)"
-    else:
-        tally = f"{campaign.signups:,} signed up (no goal was set)"
-    return (
-        f"{campaign.title} ({campaign.slug}) ended on {campaign.ends} and closed on {today}:"
-        f" {tally}. The sign-ups: /campaign export {campaign.slug}"
+    """The organizers' message, as the outbox stores it (English: each organizer reads it in
+    their language when it is delivered, notifications/announcements.py)."""
+    return announcements.stored_summary(
+        campaign.title, campaign.slug, campaign.ends, today, campaign.signups, campaign.goal
     )

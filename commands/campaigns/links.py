@@ -9,6 +9,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.campaigns.checks import PLACE_MAX, parse_template_name, plain_text
 from commands.letters import check_petition_kind, petition_text, template_exists
+from lexicon.i18n import _
 from places.index import NotExact, place_index
 from storage.campaigns.models import Campaign
 
@@ -17,7 +18,9 @@ async def check_template(deps: Deps, text: str, workspace: str) -> str:
     """A template name for a new campaign ('' for none): it must exist for this workspace."""
     name = parse_template_name(text)
     if name and not await template_exists(deps, name, workspace=workspace):
-        raise UserError(f"No template called {name}. /letter templates lists them.")
+        raise UserError(
+            _("No template called {name}. /letter templates lists them.").format(name=name)
+        )
     if name:
         await check_petition_kind(deps, name, workspace=workspace)
     return name
@@ -30,7 +33,7 @@ async def check_petition(deps: Deps, template: str, place: str, workspace: str) 
         await petition_text(deps, template, place or None, workspace=workspace)
 
 
-async def petition_for(deps: Deps, campaign: Campaign) -> str:
+async def petition_for(deps: Deps, campaign: Campaign, language: str = "en") -> str:
     """The petition text shown to someone who joins ('' when the campaign names none).
 
     The sign-up is already committed when this runs, so a template that cannot be drafted
@@ -39,10 +42,12 @@ async def petition_for(deps: Deps, campaign: Campaign) -> str:
         return ""
     try:
         return await petition_text(
-            deps, campaign.template, campaign.place or None, workspace=campaign.workspace
+            deps, campaign.template, campaign.place or None, language, workspace=campaign.workspace
         )
     except UserError as exc:
-        return f"(The petition text cannot be shown right now: {exc.message})"
+        return _("(The petition text cannot be shown right now: {reason})").format(
+            reason=exc.message
+        )
 
 
 async def campaign_place(deps: Deps, text: str) -> str:

@@ -17,6 +17,7 @@ from commands.campaigns.checks import (
     PLACE_MAX,
     TITLE_MAX,
     Slug,
+    day,
     future_end,
     parse_slug,
     plain_text,
@@ -24,7 +25,7 @@ from commands.campaigns.checks import (
 )
 from commands.campaigns.ending import record_organizer
 from commands.campaigns.publish import page_url
-from lexicon.words import plural
+from lexicon.i18n import _, ngettext
 from storage.campaigns.models import NewCampaign
 
 BAR_WIDTH = 20
@@ -34,7 +35,8 @@ def progress_bar(count: int, goal: int, width: int = BAR_WIDTH) -> str:
     """`[#########...........] 45% (450 of 1,000)`: plain ASCII, safe on every platform."""
     filled = min(width, count * width // goal)
     percent = count * 100 // goal
-    return f"[{'#' * filled}{'.' * (width - filled)}] {percent}% ({count:,} of {goal:,})"
+    shown = _("{percent}% ({count:,} of {goal:,})").format(percent=percent, count=count, goal=goal)
+    return f"[{'#' * filled}{'.' * (width - filled)}] {shown}"
 
 
 @COMMANDS.command(
@@ -75,14 +77,18 @@ async def create(
         created_on=today.isoformat(),
     )
     if not new.title:
-        raise UserError("Give the campaign a title.")
+        raise UserError(_("Give the campaign a title."))
     await links.check_petition(deps, new.template, new.place, new.workspace)
     if not await deps.storage.campaigns.create(new):
-        raise UserError(f"A campaign called {new.slug} already exists here; pick another name.")
+        raise UserError(
+            _("A campaign called {slug} already exists here; pick another name.").format(
+                slug=new.slug
+            )
+        )
     await record_organizer(deps, ctx, new.slug)
     return Reply(
-        title=f"Campaign created: {new.title}",
-        text=f"Members join with /campaign join {new.slug}",
+        title=_("Campaign created: {title}").format(title=new.title),
+        text=_("Members join with /campaign join {slug}").format(slug=new.slug),
         fields=_describe(new.goal, new.template, new.place, new.ends),
     )
 
@@ -94,14 +100,32 @@ async def list_all(ctx: Ctx) -> Reply:
     deps = ctx.deps
     found = await deps.storage.campaigns.list(ctx.workspace, MAX_CHOICES)
     if not found:
-        return Reply(text="No campaigns here yet. Organizers start one with /campaign create.")
+        return Reply(text=_("No campaigns here yet. Organizers start one with /campaign create."))
     today = deps.today().isoformat()
     lines = []
     for campaign, count in found:
         state = campaign.refusal(today)
-        note = " (closed)" if campaign.closed_on else " (ended)" if state else ""
-        lines.append(f"{campaign.slug} - {campaign.title}: {count:,} signed up{note}")
-    return Reply(title="Campaigns", text="\n".join(lines))
+        # English says "1 signed up" and "2 signed up"; other languages need the count's form.
+        if campaign.closed_on:
+            line = ngettext(
+                "{slug} - {title}: {count:,} signed up (closed)",
+                "{slug} - {title}: {count:,} signed up (closed)",
+                count,
+            )
+        elif state:
+            line = ngettext(
+                "{slug} - {title}: {count:,} signed up (ended)",
+                "{slug} - {title}: {count:,} signed up (ended)",
+                count,
+            )
+        else:
+            line = ngettext(
+                "{slug} - {title}: {count:,} signed up",
+                "{slug} - {title}: {count:,} signed up",
+                count,
+            )
+        lines.append(line.format(slug=campaign.slug, title=campaign.title, count=count))
+    return Reply(title=_("Campaigns"), text="\n".join(lines))
 
 
 @COMMANDS.command(
@@ -116,33 +140,42 @@ async def info(ctx: Ctx, slug: Slug) -> Reply:
     store = deps.storage.campaigns
     count = await store.count_signups(campaign.id)
     mine = await store.signup_of(campaign.id, ctx.platform, ctx.user_id)
-    status = campaign.refusal(deps.today().isoformat()) or "Open: /campaign join " + campaign.slug
-    fields = [Field("Status", status), Field("Signed up", _progress(count, campaign.goal))]
-    described = _describe(None, campaign.template, campaign.place, campaign.ends)
-    if campaign.closed_on:  # a closed campaign ended when it was closed, whatever it planned
-        described = tuple(f for f in described if f.name != "Ends")
-    fields.extend(described)
-    fields.append(Field("Started", campaign.created_on))
+    status = campaign.refusal(deps.today().isoformat()) or _("Open: /campaign join {slug}").format(
+        slug=campaign.slug
+    )
+    fields = [Field(_("Status"), status), Field(_("Signed up"), _progress(count, campaign.goal))]
+    # A closed campaign ended when it was closed, whatever it planned: no "Ends" then.
+    ends_shown = not campaign.closed_on
+    fields.extend(_describe(None, campaign.template, campaign.place, campaign.ends, ends_shown))
+    fields.append(Field(_("Started"), day(campaign.created_on)))
     if mine is not None:
-        fields.append(Field("You", f"signed up on {mine}"))
+        fields.append(Field(_("You"), _("signed up on {day}").format(day=day(mine))))
     token = await deps.storage.pages.token_of(campaign.id)
     if token is not None:  # public anyway: whoever has the link may sign
-        fields.append(Field("Public page", page_url(deps, token)))
-    return Reply(title=campaign.title, text=f"Campaign {campaign.slug}", fields=tuple(fields))
+        fields.append(Field(_("Public page"), page_url(deps, token)))
+    text = _("Campaign {slug}").format(slug=campaign.slug)
+    return Reply(title=campaign.title, text=text, fields=tuple(fields))
 
 
 def _progress(count: int, goal: int | None) -> str:
     return progress_bar(count, goal) if goal else f"{count:,}"
 
 
-def _describe(goal: int | None, template: str, place: str, ends: str | None) -> tuple[Field, ...]:
+def _describe(
+    goal: int | None, template: str, place: str, ends: str | None, ends_shown: bool = True
+) -> tuple[Field, ...]:
     fields = []
     if goal:
-        fields.append(Field("Goal", plural(goal, "sign-up")))
+        fields.append(
+            Field(_("Goal"), ngettext("{n:,} sign-up", "{n:,} sign-ups", goal).format(n=goal))
+        )
     if template:
-        note = "signers' names and cities appear on the petition delivered to its target"
-        fields.append(Field("Petition", f"{template} ({note})"))
+        note = _(
+            "{template} (signers' names and cities appear on the petition delivered to its target)"
+        )
+        fields.append(Field(_("Petition"), note.format(template=template)))
     if place:
-        fields.append(Field("Place", place))
-    fields.append(Field("Ends", ends or "when an organizer closes it"))
+        fields.append(Field(_("Place"), place))
+    if ends_shown:
+        fields.append(Field(_("Ends"), day(ends) if ends else _("when an organizer closes it")))
     return tuple(fields)

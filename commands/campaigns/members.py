@@ -15,10 +15,12 @@ from commands.campaigns.checks import (
     COMMANDS,
     PLACE_MAX,
     Slug,
+    day,
     display_name,
     require_campaign,
     timestamp,
 )
+from lexicon.i18n import _
 from storage.campaigns.models import Campaign, JoinStatus, Member
 
 
@@ -58,13 +60,13 @@ async def join(
     today = deps.today().isoformat()
     refusal = campaign.refusal(today)
     if refusal:
-        raise UserError(f"{refusal} It takes no new sign-ups.")
+        raise UserError(_("{refusal} It takes no new sign-ups.").format(refusal=refusal))
     if campaign.template and agree != "yes":
         # Told before joining, not after: a petition is delivered with its signers' names.
         where = f" {city}" if city else ""
         # The notice's button signs with the same words as the line it ends with.
         action = f"/campaign join {campaign.slug}{where} agree:yes"
-        sign = Button("Sign the petition", action, style="primary")
+        sign = Button(_("Sign the petition"), action, style="primary")
         return Reply(text=await _petition_notice(deps, campaign, city), buttons=(sign,))
     member = Member(
         platform=ctx.platform,
@@ -75,31 +77,31 @@ async def join(
     now = timestamp(deps)
     outcome = await deps.storage.campaigns.join(campaign.id, member, now, today)
     if outcome.status is JoinStatus.REFUSED:
-        raise UserError(f"{outcome.reason} It takes no new sign-ups.")
+        raise UserError(_("{refusal} It takes no new sign-ups.").format(refusal=outcome.reason))
     if outcome.status is JoinStatus.ALREADY:
-        return Reply(
-            text=f"You are already signed up for {campaign.slug} since {outcome.since}."
-            " You count once."
-        )
-    text = f"You are signed up for {campaign.title} ({campaign.slug}). Thank you!"
+        already = _("You are already signed up for {slug} since {day}. You count once.")
+        return Reply(text=already.format(slug=campaign.slug, day=day(outcome.since)))
     if campaign.template:
-        text += (
-            f" Your name and city will appear on the petition delivered for it; /campaign leave"
-            f" {campaign.slug} or /forgetme takes them off any petition delivered later."
+        text = _(
+            "You are signed up for {title} ({slug}). Thank you! Your name and city will appear"
+            " on the petition delivered for it; /campaign leave {slug} or /forgetme takes them"
+            " off any petition delivered later."
         )
-    return Reply(text=text)
+    else:
+        text = _("You are signed up for {title} ({slug}). Thank you!")
+    return Reply(text=text.format(title=campaign.title, slug=campaign.slug))
 
 
 async def _petition_notice(deps: Deps, campaign: Campaign, city: str) -> str:
     petition = await links.petition_for(deps, campaign)
     where = f" {city}" if city else ""
-    return (
-        f"{campaign.title} ({campaign.slug}) delivers a petition with its signers: your display"
+    return _(
+        "{title} ({slug}) delivers a petition with its signers: your display"
         " name and, if you give it, your city will appear on it, numbered, with the day you"
-        f" signed. /campaign leave {campaign.slug} or /forgetme takes them off any petition"
-        f" delivered later.\n\nThe petition:\n{petition}\n\nTo sign it:"
-        f" /campaign join {campaign.slug}{where} agree:yes"
-    )
+        " signed. /campaign leave {slug} or /forgetme takes them off any petition"
+        " delivered later.\n\nThe petition:\n{petition}\n\nTo sign it:"
+        " /campaign join {slug}{where} agree:yes"
+    ).format(title=campaign.title, slug=campaign.slug, petition=petition, where=where)
 
 
 @COMMANDS.command(
@@ -112,11 +114,18 @@ async def leave(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     if not await deps.storage.campaigns.leave(campaign.id, ctx.platform, ctx.user_id):
-        raise UserError(f"You are not signed up for {campaign.slug}.")
-    left = f"You left {campaign.slug}: you no longer count toward it or appear in its exports."
+        raise UserError(_("You are not signed up for {slug}.").format(slug=campaign.slug))
     if campaign.refusal(deps.today().isoformat()):
-        return Reply(text=f"{left} It is closed, so it takes no new sign-ups.")
-    return Reply(text=f"{left} /campaign join {campaign.slug} signs you up again.")
+        left = _(
+            "You left {slug}: you no longer count toward it or appear in its exports."
+            " It is closed, so it takes no new sign-ups."
+        )
+    else:
+        left = _(
+            "You left {slug}: you no longer count toward it or appear in its exports."
+            " /campaign join {slug} signs you up again."
+        )
+    return Reply(text=left.format(slug=campaign.slug))
 
 
 @COMMANDS.command(
@@ -131,22 +140,24 @@ async def read(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     if not campaign.template:
         raise UserError(
-            f"{campaign.slug} has no petition to read: /campaign info {campaign.slug} says"
-            " what it is about."
+            _(
+                "{slug} has no petition to read: /campaign info {slug} says what it is about."
+            ).format(slug=campaign.slug)
         )
     petition = await links.petition_for(deps, campaign)
     mine = await deps.storage.campaigns.signup_of(campaign.id, ctx.platform, ctx.user_id)
     closed = campaign.refusal(deps.today().isoformat())
     if mine is not None:
-        after = (
-            f"You signed it on {mine}. /campaign leave {campaign.slug} takes your name off any"
+        after = _(
+            "You signed it on {day}. /campaign leave {slug} takes your name off any"
             " petition delivered later."
-        )
+        ).format(day=day(mine), slug=campaign.slug)
     elif closed:
         after = closed
     else:
-        after = (
+        after = _(
             "Your display name and, if you give it, your city appear on it when you sign:"
-            f" /campaign join {campaign.slug} agree:yes"
-        )
-    return Reply(title=f"{campaign.title}: the petition", text=f"{petition}\n\n{after}")
+            " /campaign join {slug} agree:yes"
+        ).format(slug=campaign.slug)
+    title = _("{title}: the petition").format(title=campaign.title)
+    return Reply(title=title, text=f"{petition}\n\n{after}")

@@ -20,7 +20,7 @@ from commands.campaigns.report import signers
 from commands.letters import petition_text
 from commands.letters.dates import today_text
 from lexicon.dates import LANGUAGES
-from lexicon.words import plural
+from lexicon.i18n import ngettext
 from storage.campaigns.models import Campaign
 
 if TYPE_CHECKING:
@@ -43,27 +43,37 @@ _TARGET = ("To: ", "Para: ")
 async def petition(
     ctx: Ctx,
     slug: Slug,
-    language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
+    language: Annotated[
+        str, Opt("en or es (default: the campaign's language)", max_length=2, choices=LANGUAGES)
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     from commands.campaigns.petition_pdf import missing_glyphs, render_pdf
 
     campaign = await require_campaign(ctx, slug)
+    # Asked for, else the campaign's own (/campaign language), else English.
+    language = language or campaign.language or "en"
     doc = await petition_doc(deps, campaign, language)
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     pdf = render_pdf(doc, rows)
     # The language in the name: an organizer who downloads both keeps both.
     stem = f"{campaign.slug}-petition-{language}-{deps.today().isoformat()}"
-    text = (
-        f"The petition of {campaign.slug} with {plural(len(rows), 'signer')}, ready to print."
-        f" The same signers as a spreadsheet: /campaign export {campaign.slug}"
-    )
+    text = ngettext(
+        "The petition of {slug} with {n:,} signer, ready to print."
+        " The same signers as a spreadsheet: /campaign export {slug}",
+        "The petition of {slug} with {n:,} signers, ready to print."
+        " The same signers as a spreadsheet: /campaign export {slug}",
+        len(rows),
+    ).format(slug=campaign.slug, n=len(rows))
     unprintable = [r for r in rows if missing_glyphs([r.display_name, r.city])]
     if unprintable:
-        text += (
-            f" {len(unprintable):,} signers' names use letters the PDF's font cannot print"
-            " (e.g. Chinese, Japanese, Korean): the export has them as written."
-        )
+        text += " " + ngettext(
+            "{n:,} signers' names use letters the PDF's font cannot print"
+            " (e.g. Chinese, Japanese, Korean): the export has them as written.",
+            "{n:,} signers' names use letters the PDF's font cannot print"
+            " (e.g. Chinese, Japanese, Korean): the export has them as written.",
+            len(unprintable),
+        ).format(n=len(unprintable))
     return Reply(
         text=text, file=ReplyFile(f"{stem}.pdf", pdf, "application/pdf", people=signers(rows))
     )

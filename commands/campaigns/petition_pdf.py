@@ -18,6 +18,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from lexicon.i18n import N_, _, using
 from storage.campaigns.models import ExportRow
 
 # fpdf2 subsets the font with fontTools, whose subsetter logs some 75 INFO lines per PDF
@@ -26,7 +27,8 @@ logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 FONT = "DejaVu"
 _MARGIN = 18  # mm
-_COLUMNS = (("No.", 16), ("Name", 68), ("City", 60), ("Signed on", 30))  # widths in mm
+# The signers' table: headings (said in the petition's language) and widths in mm.
+_COLUMNS = ((N_("No."), 16), (N_("Name"), 68), (N_("City"), 60), (N_("Signed on"), 30))
 _LINE = 6.0  # mm per table line
 
 
@@ -48,27 +50,24 @@ class PetitionDoc:
     language: str = "en"
 
 
-_WORDS = {
-    "en": {"page": "Page {} of {}", "signers": "Signers ({:,})", "to": "To", "date": "Date"},
-    "es": {"page": "Página {} de {}", "signers": "Firmantes ({:,})", "to": "Para", "date": "Fecha"},
-}
-_HEAD = {"es": ("N.º", "Nombre", "Ciudad", "Firmó el")}
-
-
 class _Petition(FPDF):
-    language = "en"
-
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FONT, size=8)
-        words = _WORDS[self.language]["page"].format(self.page_no(), "{nb}")
+        # "{nb}": fpdf2 writes the page count there once the last page is known.
+        words = _("Page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
         self.cell(0, 6, words, align="C")
 
 
 def render_pdf(doc: PetitionDoc, signers: list[ExportRow]) -> bytes:
+    """The PDF, its headings in the petition's language (whatever the asker's): the footers
+    are written as pages are made, up to `output`, so all of it runs in that language."""
+    with using(doc.language):
+        return _render(doc, signers)
+
+
+def _render(doc: PetitionDoc, signers: list[ExportRow]) -> bytes:
     pdf = _Petition(format="Letter")
-    pdf.language = doc.language if doc.language in _WORDS else "en"
-    words = _WORDS[pdf.language]
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
     pdf.set_auto_page_break(auto=True, margin=_MARGIN)
     pdf.add_font(FONT, "", str(font_dir() / "DejaVuSans.ttf"))
@@ -80,23 +79,25 @@ def render_pdf(doc: PetitionDoc, signers: list[ExportRow]) -> bytes:
     pdf.ln(2)
     pdf.set_font(FONT, size=10)
     if doc.target:
-        pdf.multi_cell(0, 5, f"{words['to']}: {doc.target}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.multi_cell(0, 5, f"{words['date']}: {doc.date}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        to = _("To: {target}").format(target=doc.target)
+        pdf.multi_cell(0, 5, to, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    date = _("Date: {day}").format(day=doc.date)
+    pdf.multi_cell(0, 5, date, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if doc.text:
         pdf.ln(4)
         pdf.multi_cell(0, 5, doc.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.add_page()
     pdf.set_font(FONT, "B", 13)
-    pdf.cell(0, 8, words["signers"].format(len(signers)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    heading = _("Signers ({n:,})").format(n=len(signers))
+    pdf.cell(0, 8, heading, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _table(pdf, signers)
     return bytes(pdf.output())
 
 
 def _header(pdf: FPDF) -> None:
-    names = _HEAD.get(getattr(pdf, "language", "en"), tuple(n for n, _ in _COLUMNS))
     pdf.set_font(FONT, "B", 9)
-    for (_, width), name in zip(_COLUMNS, names, strict=True):
-        pdf.cell(width, _LINE, name, border="B")
+    for name, width in _COLUMNS:
+        pdf.cell(width, _LINE, _(name), border="B")
     pdf.ln(_LINE)
     pdf.set_font(FONT, size=9)
 
@@ -107,18 +108,18 @@ def _table(pdf: FPDF, signers: list[ExportRow]) -> None:
     for number, row in enumerate(signers, start=1):
         cells = (str(number), row.display_name, row.city, row.signed_up_on)
         lines = max(
-            _lines(pdf, text, width) for text, (_, width) in zip(cells, _COLUMNS, strict=True)
+            _lines(pdf, text, width) for text, (_name, width) in zip(cells, _COLUMNS, strict=True)
         )
         if pdf.get_y() + lines * _LINE > pdf.page_break_trigger:
             pdf.add_page()
             _header(pdf)
         if lines == 1:  # the common case: one line per cell, written in sequence
-            for text, (_, width) in zip(cells, _COLUMNS, strict=True):
+            for text, (_name, width) in zip(cells, _COLUMNS, strict=True):
                 pdf.cell(width, _LINE, text)
             pdf.ln(_LINE)
             continue
         top, x = pdf.get_y(), pdf.l_margin
-        for text, (_, width) in zip(cells, _COLUMNS, strict=True):
+        for text, (_name, width) in zip(cells, _COLUMNS, strict=True):
             pdf.set_xy(x, top)
             if _lines(pdf, text, width) == 1:
                 pdf.cell(width, _LINE, text)

@@ -15,6 +15,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Reply, Role
 from commands.campaigns.checks import COMMANDS, Slug, require_campaign, timestamp
+from lexicon.i18n import _
 
 PAGE_PATH = "/c/"  # the web platform serves pages under it (bot/platforms/web/pages)
 TOKEN_BYTES = 16  # 128 random bits: not guessable, short enough to share
@@ -27,8 +28,8 @@ def page_url(deps: Deps, token: str) -> str:
 def _served_note(deps: Deps) -> str:
     if deps.settings.web_port:
         return ""
-    return (
-        " The bot serves pages only with COUNTERWATCH_WEB_PORT set; ask whoever runs it"
+    return " " + _(
+        "The bot serves pages only with COUNTERWATCH_WEB_PORT set; ask whoever runs it"
         " to set it (and COUNTERWATCH_PUBLIC_URL to the address people reach)."
     )
 
@@ -44,15 +45,22 @@ async def publish(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     if refusal := campaign.refusal(deps.today().isoformat()):
-        raise UserError(f"{refusal} A page could take no signatures.")
+        raise UserError(_("{refusal} A page could take no signatures.").format(refusal=refusal))
     wanted = secrets.token_urlsafe(TOKEN_BYTES)
     token = await deps.storage.pages.publish(campaign.id, wanted, timestamp(deps))
-    again = "" if token == wanted else " (it was already published at this address)"
-    return Reply(
-        text=f"{campaign.title} is public{again}: {page_url(deps, token)} Anyone with the link"
-        f" can sign; their names and cities join /campaign export {campaign.slug}."
-        f" To take it down: /campaign unpublish {campaign.slug}" + _served_note(deps)
-    )
+    if token == wanted:
+        public = _(
+            "{title} is public: {url} Anyone with the link can sign; their names and cities"
+            " join /campaign export {slug}. To take it down: /campaign unpublish {slug}"
+        )
+    else:
+        public = _(
+            "{title} is public (it was already published at this address): {url} Anyone with"
+            " the link can sign; their names and cities join /campaign export {slug}."
+            " To take it down: /campaign unpublish {slug}"
+        )
+    text = public.format(title=campaign.title, url=page_url(deps, token), slug=campaign.slug)
+    return Reply(text=text + _served_note(deps))
 
 
 @COMMANDS.command(
@@ -65,8 +73,10 @@ async def publish(ctx: Ctx, slug: Slug) -> Reply:
 async def unpublish(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     if not await ctx.deps.storage.pages.unpublish(campaign.id):
-        raise UserError(f"{campaign.slug} has no public page.")
+        raise UserError(_("{slug} has no public page.").format(slug=campaign.slug))
     return Reply(
-        text=f"The page of {campaign.slug} is down: its link now answers 'not found'."
-        " Its signatures are kept; publishing again makes a new link."
+        text=_(
+            "The page of {slug} is down: its link now answers 'not found'."
+            " Its signatures are kept; publishing again makes a new link."
+        ).format(slug=campaign.slug)
     )

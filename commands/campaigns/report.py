@@ -8,10 +8,10 @@ import io
 from bot.core.context import Ctx
 from bot.core.errors import UserError
 from bot.core.models import Field, Reply, ReplyFile, Role
-from commands.campaigns.checks import COMMANDS, Slug, require_campaign
+from commands.campaigns.checks import COMMANDS, Slug, day, require_campaign
 from commands.campaigns.manage import progress_bar
 from commands.charted import signups_chart
-from lexicon.words import plural
+from lexicon.i18n import _, ngettext
 from storage.campaigns.models import ExportRow
 
 DAYS_SHOWN = 14
@@ -56,16 +56,16 @@ async def stats(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     count = await deps.storage.campaigns.count_signups(campaign.id)
     days = await deps.storage.campaigns.signups_by_day(campaign.id, DAYS_SHOWN)
-    progress = progress_bar(count, campaign.goal) if campaign.goal else "no goal set"
-    by_day = "\n".join(f"{day}: {n:,}" for day, n in days) or "no sign-ups yet"
+    progress = progress_bar(count, campaign.goal) if campaign.goal else _("no goal set")
+    by_day = "\n".join(f"{day(d)}: {n:,}" for d, n in days) or _("no sign-ups yet")
     chart = await signups_chart(deps, campaign, count)
+    latest = _("Sign-ups by day (latest {n} with any)").format(n=DAYS_SHOWN)
     return Reply(
-        title=f"{campaign.title}: {count:,} signed up",
-        text=f"Campaign {campaign.slug}",
-        fields=(
-            Field("Progress", progress),
-            Field(f"Sign-ups by day (latest {DAYS_SHOWN} with any)", by_day),
+        title=ngettext("{title}: {n:,} signed up", "{title}: {n:,} signed up", count).format(
+            title=campaign.title, n=count
         ),
+        text=_("Campaign {slug}").format(slug=campaign.slug),
+        fields=(Field(_("Progress"), progress), Field(latest, by_day)),
         file=chart,
     )
 
@@ -85,7 +85,11 @@ async def export(ctx: Ctx, slug: Slug) -> Reply:
     rows = await deps.storage.campaigns.export_rows(campaign.id)
     filename = f"{campaign.slug}-signups-{deps.today().isoformat()}.csv"
     return Reply(
-        text=f"{plural(len(rows), 'sign-up')} of {campaign.slug}: name, city and day only.",
+        text=ngettext(
+            "{n:,} sign-up of {slug}: name, city and day only.",
+            "{n:,} sign-ups of {slug}: name, city and day only.",
+            len(rows),
+        ).format(n=len(rows), slug=campaign.slug),
         file=ReplyFile(filename, signups_csv(rows), mime="text/csv", people=signers(rows)),
     )
 
@@ -100,8 +104,11 @@ async def close(ctx: Ctx, slug: Slug) -> Reply:
     deps = ctx.deps
     campaign = await require_campaign(ctx, slug)
     if not await deps.storage.campaigns.close(campaign, deps.today().isoformat()):
-        raise UserError(f"The campaign {campaign.slug} is already closed.")
+        raise UserError(_("The campaign {slug} is already closed.").format(slug=campaign.slug))
     count = await deps.storage.campaigns.count_signups(campaign.id)
-    return Reply(
-        text=f"Closed {campaign.slug} with {plural(count, 'sign-up')}. It takes no new ones."
+    closed = ngettext(
+        "Closed {slug} with {n:,} sign-up. It takes no new ones.",
+        "Closed {slug} with {n:,} sign-ups. It takes no new ones.",
+        count,
     )
+    return Reply(text=closed.format(slug=campaign.slug, n=count))

@@ -11,7 +11,8 @@ from bot.core.context import Ctx
 from bot.core.errors import UserError
 from bot.core.models import Reply, Role
 from bot.core.signatures import Opt
-from commands.campaigns.checks import COMMANDS, GOAL_MAX, Slug, require_campaign, timestamp
+from commands.campaigns.checks import COMMANDS, GOAL_MAX, Slug, day, require_campaign, timestamp
+from lexicon.i18n import _
 
 
 @COMMANDS.command(
@@ -34,14 +35,19 @@ async def strike(
         campaign.id, number, ctx.platform, ctx.user_id, timestamp(deps)
     )
     if done.why_not == "missing":
-        raise UserError(f"{campaign.slug} has no signer number {number:,}.")
+        raise UserError(
+            _("{slug} has no signer number {number:,}.").format(slug=campaign.slug, number=number)
+        )
     if done.why_not == "chat":
         raise UserError(
-            f"Signer {number:,} of {campaign.slug} signed up in the chat, not on the web:"
-            " only they can withdraw it (/campaign leave)."
+            _(
+                "Signer {number:,} of {slug} signed up in the chat, not on the web:"
+                " only they can withdraw it (/campaign leave)."
+            ).format(number=number, slug=campaign.slug)
         )
-    return Reply(
-        text=f"Signer {number:,} of {campaign.slug} (a web signature of {done.signed_on}) is"
+    struck = _(
+        "Signer {number:,} of {slug} (a web signature of {day}) is"
         " struck: off the count, the export and the petition. The strike is recorded with"
         " your id; the numbers after it move up by one."
     )
+    return Reply(text=struck.format(number=number, slug=campaign.slug, day=day(done.signed_on)))

@@ -19,20 +19,20 @@ from bot.core.errors import UserError
 from bot.core.models import Field, Reply, Role
 from bot.core.signatures import Opt
 from commands.campaigns.checks import COMMANDS, Slug, plain_text, require_campaign
+from lexicon.i18n import N_, _, ngettext
+from notifications import announcements
 from storage.campaigns.models import Campaign
 
 TEXT_MAX = 1500  # leaves room in Discord's 2,000 and Slack's 4,000 for the frame below
 CODE_LENGTH = 8
-JUST_USED = "That code was just used (the announcement went out). Nothing more was sent."
+JUST_USED = N_("That code was just used (the announcement went out). Nothing more was sent.")
 
 
 def member_message(campaign: Campaign, text: str) -> str:
-    """What each member receives: who it is from, the text, and how to stop them."""
-    return (
-        f"From the organizers of {campaign.title} ({campaign.slug}):\n{text}\n\n"
-        f"You get this because you joined {campaign.slug}. To stop these messages:"
-        f" /campaign mute {campaign.slug}"
-    )
+    """What each member receives: who it is from, the text, and how to stop them; as the
+    outbox stores it (English: each member reads it in their language when it is delivered,
+    notifications/announcements.py)."""
+    return announcements.stored_message(campaign.title, campaign.slug, text)
 
 
 def confirmation_code(
@@ -67,27 +67,36 @@ async def announce(
     store = deps.storage.announcements
     recipients = await store.recipients(campaign.id)
     if recipients == 0:
-        raise UserError(f"Nobody who joined {campaign.slug} would get it: nothing to send.")
+        raise UserError(
+            _("Nobody who joined {slug} would get it: nothing to send.").format(slug=campaign.slug)
+        )
     sent = await store.count(campaign.id)
     day = deps.today().isoformat()
     code = confirmation_code(campaign, ctx, message, recipients, day, sent)
     typed = confirm.strip().lower()
-    people = f"{recipients:,} member" + ("" if recipients == 1 else "s")
     if not typed:
+        # The preview in the organizer's language; each member's copy is in their own.
+        shown = announcements.in_current_language(message)
         return Reply(
-            title=f"Send this to {people}?",
-            text="Nothing has been sent yet. To send it, repeat the command with"
-            f" confirm:{code} at the end.",
-            fields=(Field("Each member gets", message),),
+            title=ngettext(
+                "Send this to {n:,} member?", "Send this to {n:,} members?", recipients
+            ).format(n=recipients),
+            text=_(
+                "Nothing has been sent yet. To send it, repeat the command with"
+                " confirm:{code} at the end."
+            ).format(code=code),
+            fields=(Field(_("Each member gets"), shown),),
         )
     if typed != code:
         # The code shown before the latest announcement went out: someone (perhaps this
         # organizer in another window, or another process) confirmed it first.
         if sent and typed == confirmation_code(campaign, ctx, message, recipients, day, sent - 1):
-            raise UserError(JUST_USED)
+            raise UserError(_(JUST_USED))
         raise UserError(
-            "That code does not match this message (codes change with the text, the"
-            " members, the day and after each announcement). Nothing was sent."
+            _(
+                "That code does not match this message (codes change with the text, the"
+                " members, the day and after each announcement). Nothing was sent."
+            )
         )
     queued = await store.queue(
         campaign.id,
@@ -98,10 +107,12 @@ async def announce(
         sent_before=sent,
     )
     if queued is None:
-        raise UserError(JUST_USED)
+        raise UserError(_(JUST_USED))
     return Reply(
-        text=f"Queued {queued:,} direct messages. /campaign deliveries {campaign.slug} shows"
-        " how many were sent, are waiting and failed."
+        text=_(
+            "Queued {n:,} direct messages. /campaign deliveries {slug} shows"
+            " how many were sent, are waiting and failed."
+        ).format(n=queued, slug=campaign.slug)
     )
 
 
@@ -116,10 +127,14 @@ async def mute(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     store = deps.storage.announcements
     if not await store.mute(campaign.id, ctx.platform, ctx.user_id, deps.clock()):
-        return Reply(text=f"Messages about {campaign.slug} are already muted for you.")
+        return Reply(
+            text=_("Messages about {slug} are already muted for you.").format(slug=campaign.slug)
+        )
     return Reply(
-        text=f"You will get no more messages about {campaign.slug}; your sign-up stays."
-        " /mydata lists what you muted and /forgetme erases it."
+        text=_(
+            "You will get no more messages about {slug}; your sign-up stays."
+            " /mydata lists what you muted and /forgetme erases it."
+        ).format(slug=campaign.slug)
     )
 
 
@@ -135,11 +150,11 @@ async def deliveries(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     counts = await deps.storage.announcements.delivery_counts(campaign.id)
     return Reply(
-        title=f"Messages to members of {campaign.slug}",
-        text=f"{counts.announcements:,} announcements.",
+        title=_("Messages to members of {slug}").format(slug=campaign.slug),
+        text=_("{n:,} announcements.").format(n=counts.announcements),
         fields=(
-            Field("Sent", f"{counts.sent:,}"),
-            Field("Waiting", f"{counts.waiting:,}"),
-            Field("Failed (DMs closed or kept failing)", f"{counts.failed:,}"),
+            Field(_("Sent"), f"{counts.sent:,}"),
+            Field(_("Waiting"), f"{counts.waiting:,}"),
+            Field(_("Failed (DMs closed or kept failing)"), f"{counts.failed:,}"),
         ),
     )

@@ -25,6 +25,8 @@ from commands.campaigns.checks import (
     require_campaign,
 )
 from commands.campaigns.updates import TEXT_MAX, member_message
+from lexicon.i18n import _
+from notifications import announcements
 from storage.reminders.models import NewReminder
 
 _WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})\s+([A-Za-z][A-Za-z0-9_+\-/]{0,60})")
@@ -35,24 +37,40 @@ def parse_when(text: str, now: dt.datetime) -> tuple[dt.datetime, str]:
     """(the moment, as an aware datetime; the moment as shown back), or a UserError."""
     found = _WHEN.fullmatch(" ".join(text.split()))
     if found is None:
-        raise UserError(f"Give the moment as a date, a time and a zone, e.g. {EXAMPLE_WHEN}.")
+        raise UserError(
+            _("Give the moment as a date, a time and a zone, e.g. {example}.").format(
+                example=EXAMPLE_WHEN
+            )
+        )
     day, clock, zone_name = found.groups()
     try:
         zone = ZoneInfo(zone_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"{zone_name!r} is not a time zone; e.g. America/Chicago.") from None
+        raise UserError(
+            _("{zone!r} is not a time zone; e.g. America/Chicago.").format(zone=zone_name)
+        ) from None
     try:
         local = dt.datetime.fromisoformat(f"{day}T{int(clock[:-3]):02d}:{clock[-2:]}")
     except ValueError:
-        raise UserError(f"{day} {clock} is not a real date and time.") from None
+        raise UserError(
+            _("{day} {clock} is not a real date and time.").format(day=day, clock=clock)
+        ) from None
     moment = local.replace(tzinfo=zone)
     # A time skipped by a DST change (02:30 on a spring-forward day) does not round-trip.
     if moment.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != local:
-        raise UserError(f"{day} {clock} does not exist in {zone_name} (the clocks skip it).")
+        raise UserError(
+            _("{day} {clock} does not exist in {zone} (the clocks skip it).").format(
+                day=day, clock=clock, zone=zone_name
+            )
+        )
     if moment <= now:
-        raise UserError(f"{day} {clock} {zone_name} has passed; give a moment in the future.")
+        raise UserError(
+            _("{day} {clock} {zone} has passed; give a moment in the future.").format(
+                day=day, clock=clock, zone=zone_name
+            )
+        )
     if moment.year > now.year + MAX_YEARS_AHEAD:
-        raise UserError(f"A reminder must be within {MAX_YEARS_AHEAD} years.")
+        raise UserError(_("A reminder must be within {n} years.").format(n=MAX_YEARS_AHEAD))
     return moment, f"{day} {local:%H:%M} {zone_name}"
 
 
@@ -87,9 +105,11 @@ async def remind(
     rid = await deps.storage.reminders.add(new, now)
     utc = moment.astimezone(dt.UTC)
     return Reply(
-        text=f"Reminder R{rid} for {campaign.slug}: {shown} ({utc:%Y-%m-%d %H:%M} UTC), to the"
-        f" members signed up then. /campaign reminders {campaign.slug} lists them;"
-        f" /campaign unremind {campaign.slug} {rid} cancels it."
+        text=_(
+            "Reminder R{rid} for {slug}: {shown} ({utc} UTC), to the"
+            " members signed up then. /campaign reminders {slug} lists them;"
+            " /campaign unremind {slug} {rid} cancels it."
+        ).format(rid=rid, slug=campaign.slug, shown=shown, utc=f"{utc:%Y-%m-%d %H:%M}")
     )
 
 
@@ -105,11 +125,14 @@ async def reminders(ctx: Ctx, slug: Slug) -> Reply:
     campaign = await require_campaign(ctx, slug)
     waiting = await deps.storage.reminders.pending(campaign.id)
     if not waiting:
-        return Reply(text=f"No reminder is waiting for {campaign.slug}.")
+        return Reply(text=_("No reminder is waiting for {slug}.").format(slug=campaign.slug))
     return Reply(
-        title=f"Reminders of {campaign.slug}",
-        text=f"{len(waiting)} waiting.",
-        fields=tuple(Field(f"R{r.id}: {r.shown_when}", r.text) for r in waiting),
+        title=_("Reminders of {slug}").format(slug=campaign.slug),
+        text=_("{n} waiting.").format(n=len(waiting)),
+        fields=tuple(
+            Field(f"R{r.id}: {r.shown_when}", announcements.in_current_language(r.text))
+            for r in waiting
+        ),
     )
 
 
@@ -129,7 +152,13 @@ async def unremind(
     campaign = await require_campaign(ctx, slug)
     typed = reminder.strip().upper().removeprefix("R")
     if not typed.isdigit():
-        raise UserError("Give the reminder's number, e.g. R3 (/campaign reminders lists them).")
+        raise UserError(_("Give the reminder's number, e.g. R3 (/campaign reminders lists them)."))
     if not await deps.storage.reminders.cancel(campaign.id, int(typed), deps.clock()):
-        raise UserError(f"No waiting reminder R{typed} for {campaign.slug}.")
-    return Reply(text=f"Cancelled reminder R{typed} of {campaign.slug}; nothing was sent.")
+        raise UserError(
+            _("No waiting reminder R{n} for {slug}.").format(n=typed, slug=campaign.slug)
+        )
+    return Reply(
+        text=_("Cancelled reminder R{n} of {slug}; nothing was sent.").format(
+            n=typed, slug=campaign.slug
+        )
+    )

@@ -31,6 +31,9 @@ _KIND_ES = {
 }
 
 
+MAX_SALUTED = 5  # officials named in one salutation; past that, the body's members
+
+
 @dataclass(frozen=True)
 class Body:
     """Whom a letter addresses, in each language, and what it may ask of them."""
@@ -43,6 +46,10 @@ class Body:
     cc_es: str = ""
     cite: str = ""  # the source naming the body; '' when no source does
     where: str = ""  # the jurisdiction, for the organizer's note
+    # Officials on record, as their source writes them ('Council Member Ana Pérez'): the
+    # salutation names them (commands/letters/on_record.py); never a guessed name or title.
+    officials: tuple[str, ...] = ()
+    officials_cites: tuple[str, ...] = ()  # the source of each, in the same order
 
     def name(self, language: str) -> str:
         return self.en if language == "en" else self.es
@@ -51,30 +58,52 @@ class Body:
         return self.cc_en if language == "en" else self.cc_es
 
     def dear(self, language: str) -> str:
-        if self.one:
+        if 0 < len(self.officials) <= MAX_SALUTED:
+            return _dear_officials(self.officials, language)
+        if not self.governs:  # a sheriff, asked directly
             return "Dear Sheriff," if language == "en" else "Estimado/a Sheriff:"
         if language == "en":
             return f"Dear Members of {self.en},"
         return f"Estimados miembros {_de(self.es)}:"
 
     def note(self) -> str:
-        """For the organizer, in the request's language: the source naming the body, or how
-        to name it before sending."""
+        """For the organizer, in the request's language: the sources naming the body and
+        officials, or how to name the body before sending."""
+        cites = "; ".join(dict.fromkeys(self.officials_cites))
+        named = (
+            _("The officials named rest on: {cites}.").format(cites=cites) if self.officials else ""
+        )
+        return " ".join(part for part in (self._body_note(), named) if part)
+
+    def _body_note(self) -> str:
         if self.cite:
             return _("The body named in this letter rests on: {cite}.").format(cite=self.cite)
         if not self.where:
             return ""
-        if self.one:  # a sheriff's letter: the sheriff is known, the county body copied is not
+        if not self.governs:  # a sheriff's letter: the sheriff is known, the county body not
             return _(
                 "No source on record names the body that governs {where}: find it on"
                 " the official website (its board or council and its clerk) and write its"
-                " name in the 'Copy to' line before sending."
+                " name in the 'Copy to' line before sending (a facts admin can record it"
+                " with /facts set-body)."
             ).format(where=self.where)
         return _(
             "No source on record names the body that governs {where}: find it on the"
             " official website (its council or board and its clerk), then draft again with"
-            ' recipient:"<the body\'s name>".'
+            ' recipient:"<the body\'s name>" (a facts admin can record it for every letter'
+            " with /facts set-body)."
         ).format(where=self.where)
+
+
+def _dear_officials(officials: tuple[str, ...], language: str) -> str:
+    """'Dear Council Member Ana Pérez,'; 'Dear Mayor Jane Doe and Council Member Ana Pérez,'."""
+    if language != "en":
+        if len(officials) == 1:
+            return f"Estimado/a {officials[0]}:"
+        return f"Estimados/as {', '.join(officials[:-1])} y {officials[-1]}:"
+    if len(officials) == 1:
+        return f"Dear {officials[0]},"
+    return f"Dear {', '.join(officials[:-1])} and {officials[-1]},"
 
 
 def _de(phrase: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.facts.serving import gone
-from commands.letters.addressee import Body, agency_body, city_own, place_body, salutation
+from commands.letters.addressee import Body, city_own, salutation
 from commands.letters.dates import today_text
 from commands.letters.fit import (
     PlaceFacts,
@@ -22,6 +22,7 @@ from commands.letters.fit import (
     company_policy,
     place_facts,
 )
+from commands.letters.on_record import agency_body_on_record, place_body_on_record
 from commands.letters.records import records_view
 from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
@@ -88,15 +89,15 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
         "recipient": recipient,
     }
     place = await _place(deps, ask)
-    context["place"] = place_view(place, language)
-    body: Body | None = place_body(place) if place is not None else None
+    body: Body | None = await place_body_on_record(deps, place) if place is not None else None
+    context["place"] = place_view(place, language, body)
     if place is not None:
         facts = await place_facts(deps, place)
         check_place_fit(ask.template, ask.applies, facts)
         if ask.fields & NEEDS_PARTNERSHIP:
             deployment = _partnership(ask, facts)
-            body = agency_body(deployment.agency, deployment.summary)
-            context["agency"] = agency_view(deployment.agency, language)
+            body = await agency_body_on_record(deps, deployment.agency, deployment.summary)
+            context["agency"] = agency_view(deployment.agency, language, body)
             rows = [d for d in facts.ring if d.agency.id == deployment.agency.id]
             context["partnership"] = partnership_view(deployment, language, rows)
             lookup = place_index(deps).facts
@@ -104,8 +105,8 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
             context["snapshot"] = snapshot_as_of(lookup, language)
         if "records" in ask.fields:
             agency = await _records_agency(deps, ask, facts)
-            body = agency_body(agency)
-            context["agency"] = agency_view(agency, language)
+            body = await agency_body_on_record(deps, agency)
+            context["agency"] = agency_view(agency, language, body)
             context["records"] = await records_view(deps, agency, ask.since, language, ask.contact)
         if ask.fields & (NEEDS_LAWS | {"ban"}):
             in_state = await deps.storage.facts.laws_in_state(place.state)

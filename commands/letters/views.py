@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from commands.letters.addressee import agency_body, place_body
+from commands.letters.addressee import Body, agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
 from commands.letters.es_facts import event_en, event_es
 from commands.letters.es_laws import scope_es
@@ -50,7 +50,9 @@ def _sourced(source: Source, language: str = "en") -> dict[str, object]:
     return {"source": source_name(source, language), "source_url": clean(source.url, 400)}
 
 
-def place_view(place: Place | None, language: str) -> dict[str, object]:
+def place_view(place: Place | None, language: str, body: Body | None = None) -> dict[str, object]:
+    """`body`: who passes an ordinance there as on record (letters/on_record.py), else
+    the rule-derived one."""
     if place is None:
         keys = ("label", "where", "city", "county", "state", "state_name", "council")
         return {k: "" for k in keys}
@@ -64,7 +66,7 @@ def place_view(place: Place | None, language: str) -> dict[str, object]:
         "county": clean(place.county, 200),
         "state": place.state,
         "state_name": clean(state_es(place.state_name) if spanish else place.state_name, 60),
-        "council": council_name(place, language),
+        "council": clean(body.name(language), 200) if body else council_name(place, language),
     }
 
 
@@ -73,7 +75,9 @@ def council_name(place: Place, language: str) -> str:
     return clean(place_body(place).name(language), 200)
 
 
-def agency_view(agency: Agency, language: str = "en") -> dict[str, object]:
+def agency_view(
+    agency: Agency, language: str = "en", body: Body | None = None
+) -> dict[str, object]:
     """`first` names it on first mention, `short` afterwards; `of_*`/`to_*` with their
     preposition (Spanish contracts it: "del Departamento", "al Departamento")."""
     named = agency_es(agency)
@@ -87,7 +91,7 @@ def agency_view(agency: Agency, language: str = "en") -> dict[str, object]:
         "of_first": clean(of(first), 300),
         "of_short": clean(of(short), 200),
         "to_short": clean(to(short), 200),
-        "body": clean(agency_body(agency).name(language), 200),
+        "body": clean((body or agency_body(agency)).name(language), 200),
         "kind": clean(agency.kind, 60),
         "city": clean(agency.city, 120),
         "state": agency.state,

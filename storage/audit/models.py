@@ -9,7 +9,13 @@ from typing import Any
 from storage.errors import Refused
 
 # The tables an admin change may write, and the letter their ids carry in chat (D123).
-FACT_PREFIX = {"deployments": "D", "company_events": "E", "laws": "L"}
+FACT_PREFIX = {
+    "deployments": "D",
+    "company_events": "E",
+    "laws": "L",
+    "governing_bodies": "B",  # who governs a place's police (/facts set-body)
+    "officials": "O",  # its officials (/facts add-official)
+}
 WRITABLE_TABLES = frozenset({*FACT_PREFIX, "agencies", "sources"})
 
 Row = dict[str, Any]

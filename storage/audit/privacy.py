@@ -16,7 +16,7 @@ from storage.sql import Conn, Db
 
 ERASED_ORIGIN = "admin:erased"
 ERASED_AUTHOR = "erased user #"  # + the change id
-FACT_TABLES = ("deployments", "company_events", "laws")
+FACT_TABLES = ("deployments", "company_events", "laws", "governing_bodies", "officials")
 # (table, its key, column) of every before/after snapshot that may hold a fact's origin.
 _SNAPSHOTS = (
     ("changes", "id", "before_json"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from lexicon.i18n import _, format_fact_date
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,9 @@ class NewCampaign:
     place: str
     ends: str | None
     created_on: str
+    # Its own language ('en', 'es'; '' when no organizer chose one): keyword-only so the
+    # stored Campaign's fields can follow without defaults.
+    language: str = field(default="", kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,13 @@ class Campaign(NewCampaign):
     def refusal(self, today: str) -> str:
         """Why this campaign takes no sign-ups on `today`, or '' when it does."""
         if self.closed_on is not None:
-            return f"The campaign {self.slug} was closed on {self.closed_on}."
+            return _("The campaign {slug} was closed on {day}.").format(
+                slug=self.slug, day=format_fact_date(self.closed_on, "day", iso_days=True)
+            )
         if self.ends is not None and self.ends < today:
-            return f"The campaign {self.slug} ended on {self.ends}."
+            return _("The campaign {slug} ended on {day}.").format(
+                slug=self.slug, day=format_fact_date(self.ends, "day", iso_days=True)
+            )
         return ""
 
 
@@ -72,7 +81,7 @@ class ExportRow:
 JOINED = JoinOutcome(JoinStatus.JOINED)  # immutable: one instance serves every sign-up
 CAMPAIGN_FIELDS = (
     "id", "workspace", "slug", "title", "goal", "template", "place", "ends", "created_on",
-    "closed_on",
+    "closed_on", "language",
 )  # fmt: skip
 CAMPAIGN_COLUMNS = ", ".join(CAMPAIGN_FIELDS)
 

@@ -15,10 +15,12 @@ import builtins
 import datetime as dt
 from collections.abc import Callable
 
+from lexicon.i18n import _
 from storage.campaigns import ending
 from storage.campaigns.cache import CampaignCache
 from storage.campaigns.models import (
     CAMPAIGN_COLUMNS,
+    CAMPAIGN_FIELDS,
     JOINED,
     Campaign,
     EndedCampaign,
@@ -63,8 +65,8 @@ class CampaignStore:
         async def job(conn: Conn) -> bool:
             rows = await conn.execute_fetchall(
                 "INSERT INTO campaigns"
-                " (workspace, slug, title, goal, template, place, ends, created_on)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " (workspace, slug, title, goal, template, place, ends, created_on, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (workspace, slug) DO NOTHING RETURNING id",
                 (
                     new.workspace,
@@ -75,6 +77,7 @@ class CampaignStore:
                     new.place,
                     new.ends,
                     new.created_on,
+                    new.language,
                 ),
             )
             return bool(list(rows))
@@ -97,6 +100,13 @@ class CampaignStore:
         self._cache.forget(campaign.workspace)
         return closed
 
+    async def set_language(self, campaign: Campaign, language: str) -> None:
+        """Set the campaign's own language ('' clears it)."""
+        await self._db.write_statement(
+            "UPDATE campaigns SET language = ? WHERE id = ?", (language, campaign.id)
+        )
+        self._cache.forget(campaign.workspace)
+
     async def find(self, workspace: str, slug: str) -> Campaign | None:
         """The campaign, possibly from memory (a close elsewhere is re-checked by `join`)."""
         return await self._cache.find(self._db, workspace, slug)
@@ -117,7 +127,10 @@ class CampaignStore:
             " ORDER BY closed_on IS NOT NULL, created_on DESC, slug LIMIT ?",
             (workspace, limit),
         )
-        return [(campaign_from_row(tuple(row)[:10]), int(row["members"])) for row in rows]
+        return [
+            (campaign_from_row(tuple(row)[: len(CAMPAIGN_FIELDS)]), int(row["members"]))
+            for row in rows
+        ]
 
     async def slugs_like(self, workspace: str, typed: str, limit: int) -> builtins.list[str]:
         """Slugs containing `typed`, prefix matches first (autocomplete)."""
@@ -157,9 +170,11 @@ class CampaignStore:
         if since is not None:
             return JoinOutcome(JoinStatus.ALREADY, since=str(since)[:10])
         if campaign[0] is None:
-            return JoinOutcome(JoinStatus.REFUSED, reason="That campaign no longer exists.")
+            return JoinOutcome(JoinStatus.REFUSED, reason=_("That campaign no longer exists."))
         reason = campaign_from_row(campaign).refusal(today)
-        return JoinOutcome(JoinStatus.REFUSED, reason=reason or "That campaign takes no sign-ups.")
+        return JoinOutcome(
+            JoinStatus.REFUSED, reason=reason or _("That campaign takes no sign-ups.")
+        )
 
     async def leave(self, campaign_id: int, platform: str, user_id: str) -> bool:
         """Delete the member's sign-up (nothing kept that is no longer needed); False when

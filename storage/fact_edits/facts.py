@@ -143,6 +143,10 @@ async def describe(conn: Conn, table: str, row: Row) -> str:
         return f"{who}: {row['technology']}{since}{ended}"
     if table == "laws":
         return f"{row['jurisdiction']}: {row['kind']} of {row['enacted']}, {row['status']}"
+    if table == "governing_bodies":
+        return f"{row['place_label']}: governed by {row['name']} (as of {row['as_of']})"
+    if table == "officials":
+        return f"{row['place_label']}: {row['title']} {row['name']} (as of {row['as_of']})"
     return f"{row['happened']}: {row['kind']}: {str(row['summary'])[:120]}"
 
 
@@ -152,5 +156,7 @@ async def _subjects_of(conn: Conn, table: str, row: Row) -> tuple[str, ...]:
         return agency_subjects(agency["city"], agency["county"], agency["state"]) if agency else ()
     if table == "laws":
         return law_subjects(row["level"], row["city"], row["county"], row["state"])
+    if table in ("governing_bodies", "officials"):
+        return (str(row["place_key"]),)
     slug = await company_slug(conn, int(row["company_id"]))
     return (company_key(slug),) if slug else ()

@@ -21,7 +21,13 @@ from storage.sql import Conn, stamp
 # Event kinds that change a company's status by themselves, and the status they leave
 # when the admin gives none: /moratorium shows the latest event that carries a status.
 IMPLIED_STATUS = {"moratorium-ended": "Moratorium ended"}
-TABLE_OF_KIND = {"D": "deployments", "E": "company_events", "L": "laws"}
+TABLE_OF_KIND = {
+    "D": "deployments",
+    "E": "company_events",
+    "L": "laws",
+    "B": "governing_bodies",
+    "O": "officials",
+}
 
 
 def event_status(kind: str, status: str) -> str:

@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     from storage.importers.facts_csv import FactRow
     from storage.importers.laws import LawsParse
 
-FactKind = Literal["D", "E", "L"]  # deployment or partnership, company event, law
+FactKind = Literal["D", "E", "L", "B", "O"]  # deployment, company event, law, body, official
 
 
 @dataclass(frozen=True)
 class FactRef:
-    """A fact as chat names it: D123, E45 or L7."""
+    """A fact as chat names it: D123, E45, L7, B12 or O7."""
 
     kind: FactKind
     id: int
@@ -89,6 +89,37 @@ class Jurisdiction:
     city: str
     county: str
     state: str
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """Where a body or official is recorded: its key ('city:gates:NY', 'agency:12'), the
+    label the admin's reply names, and the subjects its followers follow it under."""
+
+    key: str
+    label: str
+    subjects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BodyChange:
+    """Record (or correct) the body that governs a place's police."""
+
+    edit: Edit
+    place: PlaceRef
+    name: str
+    as_of: str  # ISO date the source showed it as current
+
+
+@dataclass(frozen=True)
+class NewOfficial:
+    """Record (or correct the title of) an official of a place."""
+
+    edit: Edit
+    place: PlaceRef
+    name: str
+    title: str
+    as_of: str  # ISO date
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from storage.fact_edits import facts, imports, partnerships, undo
+from storage.fact_edits import bodies, facts, imports, partnerships, undo
 from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.fact_edits.models import (
     AgencyRef,
     AtlasImport,
+    BodyChange,
     CompanyRef,
     FactRef,
     FactRemoval,
@@ -22,6 +23,7 @@ from storage.fact_edits.models import (
     LawStatusChange,
     NewEvent,
     NewLaw,
+    NewOfficial,
     Outcome,
     PartnershipChange,
     PartnershipEnd,
@@ -119,6 +121,12 @@ class FactEditor:
 
     async def set_law_status(self, change: LawStatusChange) -> Outcome:
         return await self._write(facts.set_law_status, change)
+
+    async def set_body(self, change: BodyChange) -> Outcome:
+        return await self._write(bodies.set_body, change)
+
+    async def add_official(self, change: NewOfficial) -> Outcome:
+        return await self._write(bodies.add_official, change)
 
     async def remove_fact(self, change: FactRemoval) -> Outcome:
         return await self._write(facts.remove_fact, change)

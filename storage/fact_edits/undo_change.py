@@ -188,7 +188,9 @@ async def _source_cited(conn: Conn, source_id: int) -> bool:
     async with conn.execute(
         "SELECT EXISTS (SELECT 1 FROM deployments WHERE source_id = :s)"
         " OR EXISTS (SELECT 1 FROM company_events WHERE source_id = :s)"
-        " OR EXISTS (SELECT 1 FROM laws WHERE source_id = :s)",
+        " OR EXISTS (SELECT 1 FROM laws WHERE source_id = :s)"
+        " OR EXISTS (SELECT 1 FROM governing_bodies WHERE source_id = :s)"
+        " OR EXISTS (SELECT 1 FROM officials WHERE source_id = :s)",
         {"s": source_id},
     ) as cursor:
         row = await cursor.fetchone()
@@ -221,7 +223,9 @@ async def _delete_imported(conn: Conn, change_id: int) -> int:
         f"DELETE FROM sources WHERE id IN ({created.format('sources')})"
         " AND NOT EXISTS (SELECT 1 FROM deployments d WHERE d.source_id = sources.id)"
         " AND NOT EXISTS (SELECT 1 FROM company_events e WHERE e.source_id = sources.id)"
-        " AND NOT EXISTS (SELECT 1 FROM laws l WHERE l.source_id = sources.id)",
+        " AND NOT EXISTS (SELECT 1 FROM laws l WHERE l.source_id = sources.id)"
+        " AND NOT EXISTS (SELECT 1 FROM governing_bodies b WHERE b.source_id = sources.id)"
+        " AND NOT EXISTS (SELECT 1 FROM officials o WHERE o.source_id = sources.id)",
         {"id": change_id},
     )
     return total + max(cursor.rowcount, 0)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from commands.campaigns.petition import petition_doc
+from lexicon.i18n import catalog_for
 from tests.browser.conftest import Served
 from tests.commands.campaigns.helpers import ORGANIZER, create, run_ok
 
@@ -67,6 +68,41 @@ async def test_read_sign_switch_and_remove(browser: Any, served: Served, shots: 
     await page.goto(url)
     assert await page.inner_text("#count") == "0 of a goal of 10 signed"
     assert await served.deps.storage.campaigns.export_rows(campaign.id) == []
+
+
+async def test_a_spanish_campaign_in_an_english_browser(
+    browser: Any, served: Served, shots: Path
+) -> None:
+    """The campaign's own language is the page's, every word from the chat's catalog; the
+    gazetteer refuses a typo in Spanish; the reader's switch still gives English."""
+    url = await _published(served)
+    await run_ok(served.dispatcher, ORGANIZER, "/campaign language no-fr es")
+    es = catalog_for("es").gettext
+    page = await (await browser.new_context(locale="en-US")).new_page()
+    await page.goto(url)
+    assert await page.get_attribute("html", "lang") == "es"
+    assert await page.inner_text("#count") == "Firmas: 0 de una meta de 10"
+    await page.get_by_label(es("Your name")).fill("Zoë Quintero")
+    await page.get_by_label(es("Your city or ZIP code")).fill("Greenfeild, WI")
+    await page.get_by_label(es("I agree that my name and city appear on the petition delivered"
+                               " for this campaign")).check()  # fmt: skip
+    await page.get_by_role("button", name=es("Sign the petition")).click()
+    await page.wait_for_selector("#errors")
+    await page.screenshot(path=str(shots / "spanish-refusal.png"), full_page=True)
+    errors = await page.inner_text("#errors")
+    assert "Ningún lugar se llama exactamente 'Greenfeild, WI'" in errors
+    assert "Los más cercanos: Greenfield, WI" in errors
+    await page.get_by_label(es("Your city or ZIP code")).fill("Greenfield, WI")
+    await page.get_by_label(es("I agree that my name and city appear on the petition delivered"
+                               " for this campaign")).check()  # fmt: skip
+    await page.get_by_role("button", name=es("Sign the petition")).click()
+    await page.wait_for_selector("#thanks")
+    assert await page.inner_text("h1") == es("Thank you for signing") == "Gracias por firmar"
+    assert "Firmas hasta ahora: 1" in await page.inner_text("#thanks")
+    await page.get_by_role("link", name=es("Back to the campaign")).click()
+    await page.get_by_role("link", name="English").click()
+    assert await page.get_attribute("html", "lang") == "en"
+    assert await page.inner_text("#count") == "1 of a goal of 10 signed"
 
 
 async def test_signing_with_the_keyboard_only(browser: Any, served: Served, shots: Path) -> None:

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
-from places.index import place_index
-from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from tests.conftest import FIXED_NOW, shared_data_file
+
+pytestmark = pytest.mark.real_data("atlas")  # the `db` fixture opens with the export
 
 
 @pytest.fixture
-async def atlas(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
-    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+def atlas(dispatcher: Dispatcher) -> Dispatcher:
     return dispatcher
 
 

@@ -18,11 +18,9 @@ from bot.core.dispatch import Dispatcher, Identity
 from bot.core.errors import UserError
 from places.index import NotExact, place_index
 from places.jurisdiction import jurisdiction_of
-from storage.db import Database
-from storage.importers.atlas import RING, parse_atlas
-from storage.importers.atlas_write import import_atlas
+from storage.importers.atlas import RING
 from storage.importers.dates import LooseDate, date_in_sentence, parse_loose_date
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import shared_data_file
 
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
 
@@ -48,11 +46,11 @@ def expected_date(row: dict[str, str]) -> str:
     return year if found.precision == "year" else f"{calendar.month_name[month]} {year}"
 
 
+pytestmark = pytest.mark.real_data("atlas")  # the `db` fixture opens with the export
+
+
 @pytest.fixture
-async def atlas(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
-    data = shared_data_file(ATLAS).read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+def atlas(dispatcher: Dispatcher) -> Dispatcher:
     return dispatcher
 
 

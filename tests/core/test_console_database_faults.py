@@ -14,14 +14,10 @@ from bot.platforms import console
 from commands import build_registry
 from places.index import place_index
 from storage.errors import UNAVAILABLE_MESSAGE
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import FIXED_NOW
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
+from tests.real_data import load_real_data
 from wiring import console_background, wire_deps
-
-ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 
 
 async def session(dispatcher: Dispatcher, lines: str) -> str:
@@ -42,9 +38,7 @@ async def test_lookups_answer_and_writes_print_one_line(
     tmp_path: Path,
 ) -> None:
     db = faulty.db
-    await ensure_seed(db, now=FIXED_NOW)
-    atlas = Path(shared_data_file(ATLAS_FILE)).read_bytes()
-    await import_atlas(db, parse_atlas(atlas), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await load_real_data(db, ("seed", "atlas"))  # the export parsed once per process
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     dispatcher = Dispatcher(build_registry(), deps)

@@ -45,6 +45,16 @@ def _run(child: pexpect.spawn, line: str, *replies: str) -> None:
         child.expect_exact(reply)
 
 
+def _tab(child: pexpect.spawn, typed: str, added: str) -> None:
+    """Type, press Tab, and wait for the completion to add `added` to the line, as a person
+    watches it appear before typing on: prompt-toolkit drops a completion whose line changed
+    while it was loading, and only pexpect's 50 ms pause before each send kept the next keys
+    behind it (too short on a loaded machine). The screen is redrawn by difference, so only
+    the added characters are sure to be written together."""
+    child.send(f"{typed}\t")
+    child.expect_exact(added)
+
+
 def _as(child: pexpect.spawn, who: str) -> None:
     _run(child, f"/as {who}", f"Now typing as {who.split()[0]}")
     child.expect_exact(f"{who.split()[0]} (")  # the prompt names who types now
@@ -60,7 +70,7 @@ def test_two_members_join_and_a_follow_notification_arrives(
     letter.write_text("Dear {{ recipient }},\nNo Ring, please.\n")
     _run(child, f'/letter add my-letter < "{letter}"', "Added the letter template my-letter")
     _as(child, "Ana member")
-    child.send("/campaign jo\t")  # Tab completes the subcommand
+    _tab(child, "/campaign jo", "in")  # Tab completes the subcommand
     _run(child, " ring-free", "You are signed up for End the Ring")
     _as(child, "Bea member")
     _run(child, "/campaign join ring-free", "You are signed up for End the Ring")
@@ -72,8 +82,8 @@ def test_two_members_join_and_a_follow_notification_arrives(
         "Change C1 recorded",
     )
     _as(child, "Ana member")
-    child.send("/fol\t")  # the common part of /follow and /following
-    child.send(" Smallt\t")  # Tab completes the place from the place index
+    _tab(child, "/fol", "low")  # the common part of /follow and /following
+    _tab(child, " Smallt", "own, WI")  # Tab completes the place from the place index
     _run(child, "", "You now follow Smalltown, WI")
     child.expect_exact("Ana (")
     child.send("/campaign li")  # half a line typed when the notification comes
@@ -107,7 +117,7 @@ def test_ctrl_c_cancels_the_line_and_twice_on_an_empty_line_leaves(
     child.expect_exact("Olga (organizer)>")
     child.sendcontrol("c")
     child.expect_exact("Ctrl-C again on an empty line")
-    child.expect_exact("Olga (organizer)>")  # keys reach the line editor once it is back
+    child.expect_exact("Olga (organizer)>")  # the hint is drawn by the prompt that reads keys
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()

@@ -38,7 +38,8 @@ def test_every_ring_letter_goes_to_its_jurisdiction_never_the_mailing_town() -> 
             refused += 1  # the dissolved Town of Madison, WI
             continue
         to = body.en
-        assert "Board of Commissioners" not in to and "City Council" not in to, to
+        assert "Board of Commissioners" not in to, to
+        assert "City Council" not in to or body.cite, to  # only where a source names one
         # Named for its own jurisdiction (Gates, not its Rochester mailing address).
         named = normalize(j.name) in normalize(to) or normalize(j.name) in normalize(body.cc_en)
         assert named or body.cite, (agency.name, agency.city, to)
@@ -93,3 +94,67 @@ def test_every_rule_is_sourced_and_an_unsourced_one_is_refused() -> None:
     with pytest.raises(ValueError, match="no url"):
         parse_rules('[[body]]\nstate="NY"\nkind="town"\nen="x"\nes="x"\nrelation="governs"\n'
                     'publisher="p"\nas_of="2020-01-01"\n')  # fmt: skip
+
+
+CONSOLIDATED = (
+    # (agency, city, county, state, kind, jurisdiction type, body, source)
+    ("Denver Police Department", "Denver", "Denver County", "CO", "Police", "Municipal",
+     "the Denver City Council", "denvergov.org"),
+    ("Philadelphia Police Department", "Philadelphia", "Philadelphia County", "PA", "Police",
+     "Municipal", "the Philadelphia City Council", "phlcouncil.com"),
+    ("Jacksonville Police Department", "Jacksonville", "Duval County", "FL", "Police",
+     "Municipal", "the Jacksonville City Council", "coj.net"),
+    ("Metro Nashville Police Department", "Nashville", "Davidson County", "TN", "Police",
+     "Municipal", "the Metropolitan Council of Nashville and Davidson County", "nashville.gov"),
+    ("Indianapolis Metropolitan Police Department", "Indianapolis", "Marion County", "IN",
+     "Police", "Municipal", "the City-County Council of Indianapolis and Marion County",
+     "36-3-4-2"),
+    ("New Orleans Police Department", "New Orleans", "Orleans Parish", "LA", "Police",
+     "Municipal", "the New Orleans City Council", "council.nola.gov"),
+    ("Baton Rouge Police Department", "Baton Rouge", "East Baton Rouge Parish", "LA", "Police",
+     "Municipal", "the East Baton Rouge Parish Metropolitan Council", "brla.gov"),
+    ("Metropolitan Police Department", "Washington", "", "DC", "Police", "Municipal",
+     "the Council of the District of Columbia", "dccouncil.gov"),
+    ("New Haven Police Department", "New Haven", "New Haven County", "CT", "Police",
+     "Municipal", "the New Haven Board of Alders", "newhavenct.gov"),
+    ("St. Louis Police Department", "St. Louis", "", "MO", "Police", "Municipal",
+     "the St. Louis Board of Police Commissioners", "missourinet"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("row", CONSOLIDATED, ids=lambda row: row[0])
+def test_consolidated_and_named_bodies_each_cite_their_source(
+    row: tuple[str, str, str, str, str, str, str, str],
+) -> None:
+    name, city, county, state, kind, juris, expected, source = row
+    body = agency_body(Agency(1, name, city, county, state, kind, juris))
+    assert body.en == expected and body.governs and not body.one
+    assert source in body.cite
+
+
+def test_a_consolidated_sheriff_is_asked_directly_and_its_council_copied() -> None:
+    for name, county, state, council, source in (
+        ("Jacksonville Sheriff's Office", "Duval County", "FL", "the Jacksonville City Council",
+         "coj.net"),
+        ("Davidson County Sheriff's Office", "Davidson County", "TN",
+         "the Metropolitan Council of Nashville and Davidson County", "nashville.gov"),
+        ("East Baton Rouge Parish Sheriff's Office", "East Baton Rouge Parish", "LA",
+         "the East Baton Rouge Parish Metropolitan Council", "brla.gov"),
+        ("Richmond County Sheriff's Office", "Richmond County", "GA", "the Augusta Commission",
+         "chronicle.augusta.com"),
+    ):  # fmt: skip
+        body = agency_body(Agency(1, name, "", county, state, "Sheriff", "County"))
+        assert body.en == f"the {name}" and body.one and not body.governs
+        assert body.cc_en == council and source in body.cite
+
+
+def test_places_typed_by_members_reach_the_same_bodies() -> None:
+    for label, city, state, expected in (
+        ("St. Louis, MO", "St. Louis", "MO", "the Board of Aldermen of the City of St. Louis"),
+        ("Washington, DC", "Washington", "DC", "the Council of the District of Columbia"),
+        ("Nashville, TN", "Nashville", "TN",
+         "the Metropolitan Council of Nashville and Davidson County"),
+        ("Augusta, GA", "Augusta", "GA", "the Augusta Commission"),
+        ("New Haven, IN", "New Haven", "IN", "the governing body of New Haven, IN"),  # not CT's
+    ):  # fmt: skip
+        assert place_body(Place(label, "city", city, "", state)).en == expected

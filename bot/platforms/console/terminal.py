@@ -54,15 +54,22 @@ async def read_terminal(turns: Turns) -> None:
         key_bindings=_bindings(),
     )
     interrupted = False  # the last key was a Ctrl-C on an empty line
+
+    def message() -> str:
+        # The hint is drawn by the next prompt itself, not printed between two prompts:
+        # printed, it could show while the old prompt was still leaving, and a Ctrl-C
+        # pressed on seeing it reached no prompt and was lost.
+        prompt = prompt_for(turns.identity)
+        return f"{LEAVE_HINT}\n{prompt}" if interrupted else prompt
+
     with patch_stdout(raw=True):
         while True:
             try:
-                line = await session.prompt_async(lambda: prompt_for(turns.identity))
+                line = await session.prompt_async(message)
             except _EmptyLineInterrupt:
                 if interrupted:
                     return
                 interrupted = True
-                turns.show(LEAVE_HINT)
                 continue
             except KeyboardInterrupt:
                 interrupted = False  # the line is dropped, nothing more

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Iterator
@@ -82,7 +83,12 @@ class CounterwatchClient(discord.AutoShardedClient):
             split["shard_count"] = settings.discord_shard_count
         if settings.discord_shard_ids:
             split["shard_ids"] = list(settings.discord_shard_ids)
-        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, **split)
+        super().__init__(
+            intents=intents(),
+            allowed_mentions=NO_MENTIONS,
+            guild_ready_timeout=settings.discord_guild_ready_timeout_s,
+            **split,
+        )
         self.dispatcher = dispatcher
         self.gate = gate
         self.sync_on_start = sync_on_start
@@ -92,6 +98,11 @@ class CounterwatchClient(discord.AutoShardedClient):
         )
         # Buttons carry their action in the custom_id: found by `CardButton`, run here.
         self.presses = ButtonPresses(dispatcher, gate)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        # discord.py's public hook; its default sleeps 5 s, the setting's default.
+        if not initial:
+            await asyncio.sleep(self.dispatcher.deps.settings.discord_identify_pause_s)
 
     async def setup_hook(self) -> None:
         # Descriptions in the member's client language (es-ES, es-419), read at each sync.

@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from commands import build_registry
 from commands.letters.catalog import LetterCatalog
 from commands.letters.dates import when_text
 from lexicon.dates import LANGUAGES
-from places.index import place_index
-from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
-from tests.conftest import FIXED_NOW, identity, shared_data_file
+from tests.conftest import identity
 
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
 WITH_RING = "Greenfield, WI"  # Greenfield PD joined Ring's portal (Atlas, Link 1 Date)
 WITHOUT_RING = "San Francisco, CA"  # no Ring row in the snapshot; a 2019 ban in the seed
 
 
-async def _load(deps: Deps, db: Database) -> Dispatcher:
-    data = shared_data_file(ATLAS).read_bytes()
-    await ensure_seed(db, now=FIXED_NOW)
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+pytestmark = pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
+
+
+async def _load(deps: Deps) -> Dispatcher:
     return Dispatcher(build_registry(), deps)
 
 
-async def test_every_template_with_and_without_a_partnership(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_every_template_with_and_without_a_partnership(deps: Deps) -> None:
+    disp = await _load(deps)
     who = identity()
     # Each refusal names the template that fits (tests/commands/letters/test_every_place.py
     # does this over many places).
@@ -54,8 +50,8 @@ async def test_every_template_with_and_without_a_partnership(deps: Deps, db: Dat
                 assert place.split(",")[0] in reply.text or name.startswith("company-")
 
 
-async def test_ring_letter_on_atlas_dates(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_ring_letter_on_atlas_dates(deps: Deps) -> None:
+    disp = await _load(deps)
     partnerships = await deps.storage.facts.ring_partnerships("WI")
     greenfield = next(d for d in partnerships if d.agency.name == "Greenfield Police Department")
     reply = await disp.run_text(identity(), f"/letter draft ring-council {WITH_RING}")

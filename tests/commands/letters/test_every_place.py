@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from commands import build_registry
@@ -23,13 +25,8 @@ from lexicon.dates import LANGUAGES
 from lexicon.states import STATES
 from places.index import place_index
 from places.snapshot import Place
-from storage.db import Database
 from storage.facts.models import RING_TECHNOLOGY, Law
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.importers.laws import IFF_AS_OF, import_laws, parse_laws
-from storage.seed import ensure_seed
-from tests.conftest import FIXED_NOW, identity, shared_data_file
+from tests.conftest import identity
 
 ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
 LAWS = "us_facial_recognition_local_laws_iff_2021-05.csv"
@@ -79,13 +76,10 @@ def _spread(items: list[Place], count: int) -> list[Place]:
     return [items[int(i * step)] for i in range(count)]
 
 
-async def _load(deps: Deps, db: Database) -> Dispatcher:
-    data = shared_data_file(ATLAS).read_bytes()
-    await ensure_seed(db, now=FIXED_NOW)
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    laws = parse_laws(shared_data_file(LAWS).read_bytes())
-    await import_laws(db, laws, as_of=IFF_AS_OF, imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+pytestmark = pytest.mark.real_data("seed", "atlas", "laws")  # the `db` fixture opens with them
+
+
+async def _load(deps: Deps) -> Dispatcher:
     return Dispatcher(build_registry(), deps)
 
 
@@ -140,8 +134,8 @@ async def _kinds(deps: Deps) -> dict[str, list[Place]]:
     }
 
 
-async def test_every_template_over_many_places(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_every_template_over_many_places(deps: Deps) -> None:
+    disp = await _load(deps)
     kinds = await _kinds(deps)
     assert len(kinds["ring"]) >= 50 and len(kinds["no-ring"]) >= 50
     assert len(kinds["ban"]) >= 10  # every place with a local ban on record
@@ -221,8 +215,8 @@ async def _check_addressee(deps: Deps, text: str, line: str) -> None:
     assert to.removeprefix("To: ").removeprefix("Para: ") in (body.en, body.es), (line, to)
 
 
-async def test_known_addressees(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_known_addressees(deps: Deps) -> None:
+    disp = await _load(deps)
     who = identity()
     chicago = await disp.run_text(who, "/letter draft ring-council Chicago, IL")
     assert "Chicago Police Department" in chicago.text and "Sheriff" not in chicago.text
@@ -254,8 +248,8 @@ async def test_known_addressees(deps: Deps, db: Database) -> None:
     assert oakland.error and "keep-ban Oakland, CA" in oakland.text
 
 
-async def test_records_request_names_the_law_when_known(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_records_request_names_the_law_when_known(deps: Deps) -> None:
+    disp = await _load(deps)
     who = identity()
     houston = await disp.run_text(
         who, '/letter draft records-request Houston, TX since:2019-01-01 contact:"a@example.org"'
@@ -289,8 +283,8 @@ async def test_records_request_names_the_law_when_known(deps: Deps, db: Database
     assert "[" not in chicago.text
 
 
-async def test_every_ring_event_a_letter_quotes_has_spanish(deps: Deps, db: Database) -> None:
-    await _load(deps, db)
+async def test_every_ring_event_a_letter_quotes_has_spanish(deps: Deps) -> None:
+    await _load(deps)
     for status in await deps.storage.facts.companies_with_status():
         for event in await deps.storage.facts.company_timeline(status.company.id):
             if (

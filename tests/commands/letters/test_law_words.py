@@ -14,11 +14,7 @@ from commands import build_registry
 from places.index import place_index
 from storage.db import Database
 from storage.facts.write import upsert_law, upsert_source
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.importers.laws import IFF_AS_OF, import_laws, parse_laws
 from storage.sql import Conn
-from tests.conftest import FIXED_NOW, shared_data_file
 
 LAWS_CSV = "us_facial_recognition_local_laws_iff_2021-05.csv"
 ATLAS_CSV = "eff_atlas_of_surveillance_2020-10-07.csv"
@@ -26,15 +22,15 @@ ATLAS_CSV = "eff_atlas_of_surveillance_2020-10-07.csv"
 BROKEN = re.compile(r": \.|\. \.|, \.| \.")
 
 
+# The letters' facts (tests/commands/letters/conftest.py), then the real export and table.
+pytestmark = pytest.mark.real_data("seed", "letters", "atlas", "laws")
+
+
 @pytest.fixture
-async def disp(facts_deps: Deps, db: Database) -> Dispatcher:
-    atlas = shared_data_file(ATLAS_CSV).read_bytes()
-    await import_atlas(db, parse_atlas(atlas), as_of="2020-10-07", imported_at=FIXED_NOW)
-    data = shared_data_file(LAWS_CSV).read_bytes()
-    await import_laws(db, parse_laws(data), as_of=IFF_AS_OF, imported_at=FIXED_NOW)
+async def disp(deps: Deps, db: Database) -> Dispatcher:
     await db.write(_pending_law)
-    await place_index(facts_deps).reload()
-    return Dispatcher(build_registry(), facts_deps)
+    await place_index(deps).reload()
+    return Dispatcher(build_registry(), deps)
 
 
 async def _pending_law(conn: Conn) -> None:

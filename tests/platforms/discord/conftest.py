@@ -152,6 +152,10 @@ def discord_settings(fake: FakeDiscord, tmp_path: Path, guild: bool = True) -> S
         discord_organizer_role_ids=frozenset({payloads.ORGANIZER_ROLE_ID}),
         # The fake's guild is the operator's home: its admins change the shared facts.
         discord_home_guild_ids=frozenset({payloads.GUILD_ID}),
+        # The fake gateway has no IDENTIFY limit (a reconnect need not wait Discord's 5 s)
+        # and sends every guild at once (no need to wait 2 s for more before ready).
+        discord_identify_pause_s=0.05,
+        discord_guild_ready_timeout_s=0.05,
     )
 
 

@@ -12,17 +12,14 @@ import pytest
 from bot.core.settings import Settings
 from places.index import place_index
 from storage.errors import UNAVAILABLE_MESSAGE
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
 from testkit.fake_discord import FakeDiscord, Invoker, payloads
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import FIXED_NOW
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
+from tests.real_data import load_real_data
 from wiring import wire_deps
 
-ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
 MEMBER = Invoker(user_id="600000000000000011", name="ada")
 
@@ -34,9 +31,7 @@ async def discord_on(
     tmp_path: Path,
 ) -> AsyncIterator[RunningBot]:
     db = faulty.db
-    await ensure_seed(db, now=FIXED_NOW)
-    atlas = Path(shared_data_file(ATLAS_FILE)).read_bytes()
-    await import_atlas(db, parse_atlas(atlas), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await load_real_data(db, ("seed", "atlas"))  # the export parsed once per process
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     async with running_bot(fake, deps, tmp_path) as bot:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from places.index import place_index
-from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
 from testkit.fake_discord import Invoker, payloads
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import shared_data_file
 from tests.platforms.discord.conftest import RunningBot
 from tests.platforms.discord.wire import (
     AUTOCOMPLETE_RESULT,
@@ -26,14 +25,12 @@ ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE
 MEMBER = Invoker(user_id="600000000000000011", name="ada")
 
 
-async def import_real_atlas(bot: RunningBot, db: Database) -> None:
-    data = Path(shared_data_file(ATLAS_FILE)).read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(bot.dispatcher.deps).reload()
+# The bot's database opens with the real export (tests/real_data.py).
+real_atlas = pytest.mark.real_data("atlas")
 
 
-async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot, db: Database) -> None:
-    await import_real_atlas(bot, db)
+@real_atlas
+async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot) -> None:
     sent = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfield, WI"})
     _, received = await final_message(bot.fake, sent)
     data = message_data(received)
@@ -50,8 +47,8 @@ async def test_ring_lookup_answers_from_the_atlas(bot: RunningBot, db: Database)
     assert pings_nobody(shared)
 
 
-async def test_place_autocomplete_suggests_atlas_places(bot: RunningBot, db: Database) -> None:
-    await import_real_atlas(bot, db)
+@real_atlas
+async def test_place_autocomplete_suggests_atlas_places(bot: RunningBot) -> None:
     sent = await bot.fake.send_interaction("/ring lookup", {"place": "Greenfi"}, focused="place")
     callback = await bot.fake.callback(sent)
     assert callback.body["type"] == AUTOCOMPLETE_RESULT
@@ -153,8 +150,8 @@ async def test_campaign_stats_attaches_a_chart_with_its_description(bot: Running
     assert "against a goal of 10" in attachment["description"]
 
 
-async def test_contact_answers_privately_with_sources(bot: RunningBot, db: Database) -> None:
-    await import_real_atlas(bot, db)
+@real_atlas
+async def test_contact_answers_privately_with_sources(bot: RunningBot) -> None:
     sent = await bot.fake.send_interaction("/contact", {"place": "Gates, NY"})
     _, received = await final_message(bot.fake, sent)
     data = message_data(received)

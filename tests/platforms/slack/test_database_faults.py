@@ -19,17 +19,14 @@ from bot.core.health import Monitor
 from bot.core.settings import Settings
 from places.index import place_index
 from storage.errors import UNAVAILABLE_MESSAGE
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import FIXED_NOW
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.slack.conftest import ORGANIZER, SECRET, HttpSlack, slack_dispatcher, start
 from tests.platforms.slack.probes import ProbeState
+from tests.real_data import load_real_data
 from wiring import wire_deps
 
-ATLAS_FILE = "eff_atlas_of_surveillance_2020-10-07.csv"
 HEALTH_TOKEN = "health-token-for-fault-tests"
 BEARER = {"Authorization": f"Bearer {HEALTH_TOKEN}"}
 
@@ -43,9 +40,7 @@ async def slack_on(
 ) -> AsyncIterator[HttpSlack]:
     """The Slack app over the faulty database, with the seed, the real Atlas and a campaign."""
     db = faulty.db
-    await ensure_seed(db, now=FIXED_NOW)
-    atlas = Path(shared_data_file(ATLAS_FILE)).read_bytes()
-    await import_atlas(db, parse_atlas(atlas), as_of="2020-10-07", imported_at=FIXED_NOW)
+    await load_real_data(db, ("seed", "atlas"))  # the export parsed once per process
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     dispatcher = slack_dispatcher(

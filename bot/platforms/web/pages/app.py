@@ -17,7 +17,7 @@ from bot.platforms.web.pages import html
 from bot.platforms.web.pages.guard import FormTokens, Guard, Limits
 from bot.platforms.web.pages.signing import checked, form_values, removal_hash
 from bot.platforms.web.pages.texts import PetitionTexts
-from bot.platforms.web.pages.words import WORDS, choose_language, number
+from bot.platforms.web.pages.words import choose_language, number, page_words
 from commands.campaigns.checks import timestamp
 from commands.campaigns.publish import PAGE_PATH
 from storage.campaigns.models import Campaign, JoinStatus
@@ -45,9 +45,12 @@ class Pages:
     guard: Guard
     texts: PetitionTexts
 
-    def language(self, request: web.Request, chosen: str = "") -> str:
+    def language(self, request: web.Request, campaign: Campaign | None, chosen: str = "") -> str:
+        """The switch (`?lang=`, the form's `lang`), else the campaign's own language,
+        else the browser's Accept-Language, else English."""
         chosen = chosen or request.query.get("lang", "")
-        return choose_language(chosen, request.headers.get("Accept-Language", ""))
+        own = campaign.language if campaign is not None else ""
+        return choose_language(chosen, own, request.headers.get("Accept-Language", ""))
 
     async def campaign(self, request: web.Request) -> Campaign | None:
         token = request.match_info["token"]
@@ -78,7 +81,7 @@ class Pages:
 
     async def show(self, request: web.Request) -> web.Response:
         campaign = await self.campaign(request)
-        language = self.language(request)
+        language = self.language(request, campaign)
         if campaign is None:
             return not_found(language)
         token = request.match_info["token"]
@@ -88,10 +91,10 @@ class Pages:
     async def sign(self, request: web.Request) -> web.Response:
         campaign = await self.campaign(request)
         form = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
-        language = self.language(request, form.get("lang", ""))
+        language = self.language(request, campaign, form.get("lang", ""))
         if campaign is None:
             return not_found(language)
-        words = WORDS[language]
+        words = page_words(language)
         token = request.match_info["token"]
         page_url = f"{PAGE_PATH}{token}?lang={language}"
         if not self.guard.address_allowed(request.remote or ""):
@@ -126,12 +129,12 @@ class Pages:
         return respond(thanks_page(campaign, language, page_url, link, count, dropped))
 
     async def removal_page(self, request: web.Request) -> web.Response:
-        language = self.language(request)
         removal = request.match_info["removal"]
         campaign = await self.deps.storage.pages.removal_campaign(removal_hash(removal))
+        language = self.language(request, campaign)
         if campaign is None:
             return not_found(language)
-        words = WORDS[language]
+        words = page_words(language)
         form = (
             f'<form method="post" action="{REMOVE_PATH}{escape(removal)}">'
             f'<input type="hidden" name="token" value="'
@@ -145,8 +148,8 @@ class Pages:
 
     async def remove(self, request: web.Request) -> web.Response:
         form = {k: v for k, v in (await request.post()).items() if isinstance(v, str)}
-        language = self.language(request, form.get("lang", ""))
-        words = WORDS[language]
+        language = self.language(request, None, form.get("lang", ""))
+        words = page_words(language)
         removal = request.match_info["removal"]
         if not self.guard.address_allowed(request.remote or ""):
             return try_again(language, "")
@@ -163,7 +166,7 @@ class Pages:
 def thanks_page(
     campaign: Campaign, language: str, back: str, link: str, count: int, email_dropped: bool
 ) -> str:
-    words = WORDS[language]
+    words = page_words(language)
     lines = []
     if count >= 0:
         said = words["thanks"].format(title=campaign.title, count=number(count, language))
@@ -187,13 +190,13 @@ def respond(body: str, status: int = 200) -> web.Response:
 
 
 def not_found(language: str) -> web.Response:
-    words = WORDS[language]
+    words = page_words(language)
     lines = [f"<p>{escape(words['not_found'])}</p>"]
     return respond(html.message_page(words["not_found_title"], language, lines), 404)
 
 
 def try_again(language: str, back: str) -> web.Response:
-    words = WORDS[language]
+    words = page_words(language)
     lines = [f"<p>{escape(words['try_again'])}</p>"]
     response = respond(html.message_page(words["try_again_title"], language, lines, back), 429)
     response.headers["Retry-After"] = _RETRY_AFTER_S

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from bot.platforms.web.pages.words import WORDS, number
+from bot.platforms.web.pages.words import number, page_words
 
 CSS_PATH = "/static/page.css"
 CSS = """
@@ -68,7 +68,7 @@ def page(head: Head, body: str) -> str:
 
 
 def count_line(count: int, goal: int | None, language: str) -> str:
-    words = WORDS[language]
+    words = page_words(language)
     if goal:
         return words["signed_goal"].format(
             count=number(count, language), goal=number(goal, language)
@@ -102,7 +102,7 @@ class CampaignView:
 
 
 def campaign_page(view: CampaignView, language: str, values: FormValues) -> str:
-    words = WORDS[language]
+    words = page_words(language)
     counted = count_line(view.count, view.goal, language)
     parts = [
         f'<p class="lang"><a href="{escape(view.switch_href)}" hreflang="'
@@ -131,7 +131,7 @@ def campaign_page(view: CampaignView, language: str, values: FormValues) -> str:
 
 
 def sign_form(view: CampaignView, language: str, values: FormValues) -> str:
-    words = WORDS[language]
+    words = page_words(language)
     parts = [f'<h2 id="sign">{words["sign"]}</h2>']
     if values.errors:
         items = "".join(f"<li>{escape(error)}</li>" for error in values.errors)
@@ -169,7 +169,7 @@ def sign_form(view: CampaignView, language: str, values: FormValues) -> str:
 
 def message_page(title: str, language: str, lines: list[str], back: str = "") -> str:
     """A heading and paragraphs (already escaped by the caller when they hold HTML)."""
-    words = WORDS[language]
+    words = page_words(language)
     body = [f"<h1>{escape(title)}</h1>", *lines]
     if back:
         body.append(f'<p><a href="{escape(back)}">{words["back"]}</a></p>')

@@ -11,9 +11,10 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.options import has_control_characters
 from bot.platforms.web.pages.html import FormValues
-from bot.platforms.web.pages.words import WORDS
+from bot.platforms.web.pages.words import page_words
 from commands.campaigns.checks import NAME_MAX, PLACE_MAX
 from commands.campaigns.links import member_city
+from lexicon.i18n import using
 from lexicon.invisible import has_invisible
 from storage.campaigns.models import Member
 
@@ -36,19 +37,18 @@ def form_values(form: Mapping[str, str]) -> FormValues:
 
 def _text(value: str, field: str, cap: int, language: str) -> tuple[str, str]:
     """(cleaned, error): single-spaced, refused with control or invisible characters."""
-    words = WORDS[language]
-    named = words[f"field_{field}"]
+    words = page_words(language)
     if has_control_characters(value) or has_invisible(value) or _MENTION.search(value):
-        return "", words["bad_text"].format(field=named)
+        return "", words[f"bad_{field}"]
     cleaned = " ".join(value.split())
     if len(cleaned) > cap:
-        return "", words["too_long"].format(field=named, cap=cap)
+        return "", words[f"long_{field}"].format(cap=cap)
     return cleaned, ""
 
 
 async def checked(deps: Deps, values: FormValues, language: str) -> tuple[Member, str, list[str]]:
     """The member to sign up, the email to keep ('' unless opted in) and the errors."""
-    words = WORDS[language]
+    words = page_words(language)
     errors: list[str] = []
     name, error = _text(values.name, "name", NAME_MAX, language)
     errors += [error] if error else [] if name else [words["need_name"]]
@@ -57,9 +57,10 @@ async def checked(deps: Deps, values: FormValues, language: str) -> tuple[Member
         errors.append(error or words["need_city"])
     else:
         try:
-            city = await member_city(deps, city)  # the gazetteer's label when exact
+            with using(language):  # the gazetteer's refusals come from the same catalog
+                city = await member_city(deps, city)  # the gazetteer's label when exact
         except UserError as exc:  # a typo the index would correct: never stored corrected
-            errors.append(exc.es if language == "es" and exc.es else exc.message)
+            errors.append(exc.message)
     email = " ".join(values.email.split()).lower() if values.optin else ""
     if values.optin and not email:
         errors.append(words["need_email"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
-from bot.platforms.web.pages.words import WORDS
+from bot.platforms.web.pages.words import page_words
 from commands.campaigns.petition import petition_doc
 from storage.campaigns.models import Campaign
 
@@ -34,7 +34,7 @@ class PetitionTexts:
         if kept is not None and now - kept[0] < KEEP_S:
             return kept[1]
         drafted = await self._draft(deps, campaign, language)
-        if drafted.note == WORDS[language]["text_unavailable"]:
+        if drafted.note == page_words(language)["text_unavailable"]:
             return drafted  # asked again on the next view, not kept for a minute
         if len(self._kept) >= MAX_KEPT:
             self._kept.clear()
@@ -43,7 +43,7 @@ class PetitionTexts:
 
     @staticmethod
     async def _draft(deps: Deps, campaign: Campaign, language: str) -> Drafted:
-        words = WORDS[language]
+        words = page_words(language)
         try:
             doc = await petition_doc(deps, campaign, language)
         except UserError:  # a fact missing for the place, or the workers busy: said so

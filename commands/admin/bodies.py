@@ -1,0 +1,126 @@
+"""/facts set-body and /facts add-official: who governs a place's police, and its
+officials, each from a source and an as-of date, audited, undoable and told to followers
+like every fact. Letters and /contact read them (commands/letters/on_record.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from bot.core.context import Ctx
+from bot.core.deps import Deps
+from bot.core.errors import UserError
+from bot.core.models import Reply, Role
+from bot.core.registry import CommandSet
+from bot.core.signatures import FactDate, Opt
+from commands.admin.authoring import edit_of
+from commands.admin.checks import past_date, source_url
+from commands.admin.options import Source
+from commands.admin.wording import notice_template, outcome_reply
+from commands.follow import follow_target
+from commands.letters.addressee import place_jurisdiction
+from lexicon.invisible import has_invisible
+from places.index import place_index
+from places.jurisdiction import jurisdiction_of
+from places.record_keys import agency_key, jurisdiction_key
+from places.snapshot import Place
+from storage.fact_edits.models import BodyChange, NewOfficial, PlaceRef
+
+COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
+MAX_BODY, MAX_NAME, MAX_TITLE = 150, 80, 60
+
+RecordedPlace = Annotated[
+    str,
+    Opt(
+        "City, county or agency exactly as on record, e.g. 'Gates, NY'", autocomplete="place",
+        max_length=150,
+    ),
+]  # fmt: skip
+AsOf = Annotated[FactDate, Opt("Date the source showed it as current (YYYY-MM-DD)")]
+
+
+def _typed(text: str, what: str, limit: int) -> str:
+    words = " ".join(text.split())
+    if not words:
+        raise UserError(f"Give the {what}.")
+    if has_invisible(words):
+        raise UserError(f"The {what} contains invisible characters; type it again without them.")
+    if len(words) > limit:
+        raise UserError(f"The {what} is over {limit} characters.")
+    return words
+
+
+async def recorded_place(deps: Deps, typed: str) -> PlaceRef:
+    """Where to record: a city or county by the key it is followed under, an agency by its
+    own key. Only a place named exactly as on record: a fact is never filed under a guess."""
+    place = place_index(deps).exact(typed)
+    if place.kind != "agency":
+        key = jurisdiction_key(place_jurisdiction(place))
+        return PlaceRef(key, place.label, tuple(dict.fromkeys((key, follow_target(place).key))))
+    return await _agency_place(deps, place)
+
+
+async def _agency_place(deps: Deps, place: Place) -> PlaceRef:
+    if len(place.agency_ids) != 1:
+        raise UserError(f"{place.label} names several agencies; name the one you mean.")
+    agency_id = place.agency_ids[0]
+    try:
+        followed: tuple[str, ...] = (follow_target(place).key,)  # its mailing town
+    except UserError:  # no city or county on record: nobody can follow it that way
+        followed = ()
+    rows = await deps.storage.facts.deployments_for_agencies((agency_id,))
+    # Followers of the agency's own jurisdiction (the Town of Gates) hear of it too, not
+    # only those of its mailing town.
+    owns = tuple(jurisdiction_key(jurisdiction_of(r.agency, r.summary)) for r in rows[:1])
+    return PlaceRef(agency_key(agency_id), place.label, tuple(dict.fromkeys((*followed, *owns))))
+
+
+@COMMANDS.command(
+    "set-body", "Record who governs a place's police (or one agency), from a source",
+    examples=(
+        '/facts set-body "Gates, NY" "Town Board of the Town of Gates"'
+        " source:https://example.org/town-board as-of:2026-11-30",
+    ),
+)  # fmt: skip
+async def set_body(
+    ctx: Ctx,
+    place: RecordedPlace,
+    body: Annotated[str, Opt("The body's name as it writes itself", max_length=MAX_BODY)],
+    source: Source,
+    as_of: AsOf,
+) -> Reply:
+    deps = ctx.deps
+    name = _typed(body, "body's name", MAX_BODY)
+    day = past_date(deps, as_of, "as-of date")
+    url = source_url(source)
+    where = await recorded_place(deps, place)
+    edit = edit_of(ctx, deps, url, notice_template(url))
+    outcome = await deps.storage.fact_edits.set_body(BodyChange(edit, where, name, day))
+    return outcome_reply(ctx, outcome, url)
+
+
+@COMMANDS.command(
+    "add-official", "Record an official of a place (name and title as the source writes them)",
+    examples=(
+        '/facts add-official "Gates, NY" "Ana Pérez" "Council Member"'
+        " source:https://example.org/town-board as-of:2026-11-30",
+    ),
+)  # fmt: skip
+async def add_official(
+    ctx: Ctx,
+    place: RecordedPlace,
+    name: Annotated[str, Opt("The official's name, as the source writes it", max_length=MAX_NAME)],
+    title: Annotated[str, Opt("Their title, e.g. Council Member", max_length=MAX_TITLE)],
+    source: Source,
+    as_of: AsOf,
+) -> Reply:
+    deps = ctx.deps
+    person = _typed(name, "official's name", MAX_NAME)
+    role = _typed(title, "title", MAX_TITLE)
+    day = past_date(deps, as_of, "as-of date")
+    url = source_url(source)
+    where = await recorded_place(deps, place)
+    edit = edit_of(ctx, deps, url, notice_template(url))
+    outcome = await deps.storage.fact_edits.add_official(
+        NewOfficial(edit, where, person, role, day)
+    )
+    return outcome_reply(ctx, outcome, url)

@@ -1,0 +1,43 @@
+"""A governing body and an official as recorded, each with its source and as-of date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StoredBody:
+    """B12: the body governing a place's police (or one agency), as a source names it."""
+
+    id: int
+    place_key: str
+    place_label: str
+    name: str  # 'the Town Board of the Town of Gates', as the admin typed it
+    source_url: str
+    as_of: str  # the day the source showed it as current
+
+    @property
+    def cite(self) -> str:
+        return f"{self.source_url} (as of {self.as_of}, B{self.id})"
+
+
+@dataclass(frozen=True)
+class StoredOfficial:
+    """O7: one member of that body (or one official of the place), as a source names them."""
+
+    id: int
+    place_key: str
+    place_label: str
+    name: str  # 'Ana Pérez'
+    title: str  # 'Council Member'
+    source_url: str
+    as_of: str
+
+    @property
+    def addressed(self) -> str:
+        """'Council Member Ana Pérez': the title and name as the source writes them."""
+        return f"{self.title} {self.name}"
+
+    @property
+    def cite(self) -> str:
+        return f"{self.source_url} (as of {self.as_of}, O{self.id})"

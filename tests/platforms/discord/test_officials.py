@@ -1,0 +1,55 @@
+"""/facts set-body and /facts add-official over the wire (unmodified discord.py, the fake
+Discord): a home admin records them, a member's letter and /contact use them, privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.db import Database
+from testkit.fake_discord import Invoker, payloads
+from tests.platforms.discord.conftest import RunningBot
+from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
+
+HOME_ADMIN = Invoker(user_id="600000000000000031", name="steward", roles=(payloads.ADMIN_ROLE_ID,))
+MEMBER = Invoker(user_id="600000000000000011", name="ada")
+URL = "https://example.org/smalltown-council"
+
+
+async def said(bot: RunningBot, path: str, values: dict[str, Any], who: Invoker) -> str:
+    sent = await bot.fake.send_interaction(path, values, who)
+    _, received = await final_message(bot.fake, sent)
+    data = message_data(received)
+    assert is_ephemeral(data), path
+    files = [content.decode() for _, content in received.files.values()]
+    return "\n".join([visible_text(data), *files])
+
+
+async def test_recorded_body_and_official_reach_the_letter_and_contact(
+    bot: RunningBot, db: Database
+) -> None:
+    partnership = {
+        "agency": "Smalltown Police Department", "since": "2021-03-01",
+        "source": "https://example.org/story", "create": "yes", "state": "WI",
+        "city": "Smalltown",
+    }  # fmt: skip
+    assert "Change C1 recorded" in await said(
+        bot, "/facts set-partnership", partnership, HOME_ADMIN
+    )
+    where = {"place": "Smalltown, WI", "source": URL, "as-of": "2026-11-20"}
+    body = await said(
+        bot, "/facts set-body", {**where, "body": "Smalltown Common Council"}, HOME_ADMIN
+    )
+    assert "Change C2 recorded" in body and "Added B1" in body, body
+    official = {**where, "name": "Ana Pérez", "title": "Council Member"}
+    assert "Added O1" in await said(bot, "/facts add-official", official, HOME_ADMIN)
+    refused = await said(bot, "/facts add-official", official, MEMBER)
+    assert "facts admins" in refused.lower()
+    draft = {"template": "ring-council", "place": "Smalltown, WI"}
+    letter = await said(bot, "/letter draft", draft, MEMBER)
+    assert "To: the Smalltown Common Council" in letter
+    assert "Dear Council Member Ana Pérez," in letter
+    contact = await said(bot, "/contact", {"place": "Smalltown, WI"}, MEMBER)
+    assert "Governed by: the Smalltown Common Council." in contact
+    assert "Council Member Ana Pérez" in contact and URL in contact
+    row = await db.fetchone("SELECT COUNT(*) FROM changes")
+    assert row is not None and row[0] == 3
