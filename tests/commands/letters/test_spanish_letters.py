@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bot.core.deps import Deps
 from commands.letters.catalog import LetterCatalog
 from commands.letters.es_laws import scope_es
-from storage.db import Database
+from lexicon.states import STATES
 from testkit.english import english_sentences
 from tests.commands.letters.test_every_place import _kinds, _load, _spread
 from tests.conftest import identity
 
+pytestmark = pytest.mark.real_data("seed", "atlas", "laws")  # the `db` fixture loads them
 PER_KIND = 12
 EXTRA = ("Cook County, IL", "Hall County Sheriff's Office, GA", "Houston, TX", "Gates, NY")
 _PARENS = re.compile(r"\([^()]*(?:\([^()]*\))?[^()]*\)")
@@ -31,8 +34,8 @@ def _prose(text: str) -> str:
     return _URL.sub("", _PARENS.sub("", _CITE.sub("", text)))
 
 
-async def test_every_spanish_letter_reads_as_spanish(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_every_spanish_letter_reads_as_spanish(deps: Deps) -> None:
+    disp = await _load(deps)
     kinds = await _kinds(deps)
     catalog = LetterCatalog()
     companies = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
@@ -61,8 +64,8 @@ async def test_every_spanish_letter_reads_as_spanish(deps: Deps, db: Database) -
     assert drafted >= 40
 
 
-async def test_known_wording(deps: Deps, db: Database) -> None:
-    disp = await _load(deps, db)
+async def test_known_wording(deps: Deps) -> None:
+    disp = await _load(deps)
     who = identity()
     ring = await disp.run_text(who, "/letter draft ring-council Greenfield, WI language:es")
     assert (
@@ -81,10 +84,7 @@ async def test_known_wording(deps: Deps, db: Database) -> None:
     assert "Al " not in meta.text and "El registro público" not in meta.text
 
 
-async def test_every_stored_scope_has_spanish(deps: Deps, db: Database) -> None:
-    await _load(deps, db)
-    from lexicon.states import STATES
-
+async def test_every_stored_scope_has_spanish(deps: Deps) -> None:
     for state in STATES:
         for law in await deps.storage.facts.laws_in_state(state):
             assert not law.scope or scope_es(law.scope), (law.jurisdiction, law.scope)
