@@ -187,8 +187,8 @@ async def test_every_template_over_many_places(deps: Deps) -> None:
             _check_law_lines(laws, text, line, language)
             if name == "keep-ban":  # the place's own ban: its event, a partial reversal named
                 subject = text.split("\n")[4]
-                named = [law for law in laws if _named(law, language) in subject]
-                ban = max(named, key=_name_length)
+                matching = [law for law in laws if _named(law, language) in subject]
+                ban = max(matching, key=_name_length)
                 assert law_event(ban, language) in text, line
                 assert law_reversal(ban, language) in text, line
     # Each template fits somewhere: the big samples really exercise every one of them.
