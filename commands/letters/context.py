@@ -14,12 +14,11 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.facts.serving import gone
 from commands.letters.addressee import Body, city_own, salutation
+from commands.letters.companies import company_context, ring_status
 from commands.letters.dates import today_text
 from commands.letters.fit import (
     PlaceFacts,
-    check_company_fit,
     check_place_fit,
-    company_policy,
     place_facts,
 )
 from commands.letters.on_record import agency_body_on_record, place_body_on_record
@@ -28,8 +27,6 @@ from commands.letters.ring_today import ring_today, snapshot_as_of
 from commands.letters.views import (
     agency_view,
     clean,
-    company_view,
-    event_view,
     law_view,
     partnership_view,
     place_view,
@@ -125,9 +122,11 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
         context["ring_today"] = ring_today(lookup, language)
         context["snapshot"] = snapshot_as_of(lookup, language)
     if "ring" in ask.fields:
-        context["ring"] = await _ring_status(deps, language)
+        context["ring"] = await ring_status(deps, language)
     if "company" in ask.fields:
-        context["company"] = await _company(deps, ask, language)
+        context["company"] = await company_context(
+            deps, ask.company or DEFAULT_COMPANY, ask.template, ask.applies, language
+        )
         body = None  # a company letter goes to the company, never to the place's council
     context["addressee"] = {
         "to": recipient or (body.name(language) if body else ""),
@@ -242,42 +241,6 @@ def _named(names: list[str]) -> str:
     return ngettext("{names} and {n} more", "{names} and {n} more", more).format(
         names=shown, n=more
     )
-
-
-async def _ring_status(deps: Deps, language: str) -> dict[str, object]:
-    ring = await deps.storage.facts.company_by_alias("ring")
-    latest = None if ring is None else await deps.storage.facts.current_status(ring.id)
-    if latest is None:
-        raise UserError(
-            _(
-                "No status of Ring's police program is on record yet; an admin can add one"
-                " (company ring)."
-            )
-        )
-    return event_view(latest, language)
-
-
-async def _company(deps: Deps, ask: DraftAsk, language: str) -> dict[str, object]:
-    name = ask.company or DEFAULT_COMPANY
-    company = await deps.storage.facts.company_by_alias(name)
-    if company is None:
-        known = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
-        listed = ", ".join(known) if known else _("none yet")
-        raise UserError(
-            _("No company called {typed!r} is on record; known: {listed}.").format(
-                typed=clean(name, 40), listed=listed
-            )
-        )
-    latest = await deps.storage.facts.current_status(company.id)
-    check_company_fit(ask.template, ask.applies, company, company_policy(company, latest))
-    timeline = await deps.storage.facts.company_timeline(company.id)
-    if not timeline:
-        raise UserError(
-            _("No dated events are on record for {company} yet; try amazon.").format(
-                company=company.name
-            )
-        )
-    return company_view(company.name, timeline, latest, language)
 
 
 async def _nearby_laws(deps: Deps, state: str, language: str) -> list[dict[str, object]]:
