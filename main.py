@@ -231,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if disk_full(settings.db_path):
             return said_disk_full(settings)
-    configure_logging(settings)
+    at_console = subcommand == "run" and not (settings.discord_enabled or settings.slack_enabled)
+    configure_logging(settings, at_terminal=at_console or subcommand == "ask")
     try:
         return asyncio.run(handler_for(handlers[subcommand])(settings, args))
     except KeyboardInterrupt:

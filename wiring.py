@@ -113,12 +113,16 @@ async def open_app(settings: Settings) -> AsyncIterator[App]:
         await db.close()
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(settings: Settings, *, at_terminal: bool = False) -> None:
+    """`at_terminal`: the console or a one-shot `ask`, whose log lines would land between a
+    person's prompt and replies; there only warnings show, unless the operator chose a level
+    (COUNTERWATCH_LOG_LEVEL). A chat deployment keeps INFO for its operator."""
+    level = settings.log_level
+    if at_terminal and not settings.log_level_chosen:
+        level = "WARNING"
     # Several Slack workers write to one stderr: each line says which process wrote it.
     who = " pid %(process)d" if settings.slack_workers > 1 else ""
-    logging.basicConfig(
-        level=settings.log_level, format=f"%(asctime)s{who} %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(level=level, format=f"%(asctime)s{who} %(levelname)s %(name)s: %(message)s")
     # Message contents must never reach our logs, whatever the level: slack-bolt
     # logs whole request bodies at INFO when a signature fails; at DEBUG, aiosqlite logs every
     # statement with its parameters (sign-ups, titles, templates) and discord.py every gateway
@@ -126,7 +130,7 @@ def configure_logging(settings: Settings) -> None:
     floors = {"slack_bolt": logging.WARNING, "slack_sdk": logging.WARNING}
     floors |= {"aiosqlite": logging.INFO, "discord": logging.INFO}
     for name, floor in floors.items():
-        logging.getLogger(name).setLevel(max(floor, logging.getLevelName(settings.log_level)))
+        logging.getLogger(name).setLevel(max(floor, logging.getLevelName(level)))
 
 
 # A chat platform runs until `stop` is set, then stops taking new events, finishes those in
@@ -253,7 +257,17 @@ async def serve_console(app: App, identity: Identity) -> None:
     if app.deps.settings.web_port:
         from bot.platforms.web.pages import serve_pages
 
-        pages = asyncio.create_task(serve_pages(app.deps, stop), name="counterwatch-pages")
+        settings = app.deps.settings
+
+        def say_where(port: int) -> None:
+            # The console logs only warnings (configure_logging): the person who will
+            # publish a page is told here where pages are served.
+            served = f" (served on {settings.web_host}:{port})" if settings.public_url else ""
+            print(f"Campaign pages: {settings.page_base_url}{served}.", flush=True)
+
+        pages = asyncio.create_task(
+            serve_pages(app.deps, stop, ready=say_where), name="counterwatch-pages"
+        )
     try:
         await run_console(app.dispatcher, identity, background=console_background(app.deps))
     finally:

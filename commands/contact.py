@@ -14,6 +14,7 @@ from commands.facts.options import Share, place_opt
 from commands.facts.serving import is_own
 from commands.letters.addressee import Body
 from commands.letters.on_record import agency_body_on_record
+from lexicon.i18n import N_, _, current, ngettext
 from lexicon.names import normalize
 from places.index import place_index
 from places.jurisdiction import jurisdiction_of
@@ -22,10 +23,10 @@ from storage.facts.models import Deployment
 
 COMMANDS = CommandSet()
 _OTHER = {
-    "state": "a state agency",
-    "special": "a transit, university, school, port or tribal agency",
-    "regional": "a regional agency",
-    "other": "a federal, territorial or other agency",
+    "state": N_("a state agency"),
+    "special": N_("a transit, university, school, port or tribal agency"),
+    "regional": N_("a regional agency"),
+    "other": N_("a federal, territorial or other agency"),
 }
 SHOWN = 12  # agencies listed in one reply (Discord allows 25 fields; a reply stays readable)
 OFFICIALS_SHOWN = 4  # per agency: a Discord field holds 1,024 characters
@@ -52,20 +53,31 @@ async def contact(
     lines = [match.via] if match.via else []
     if not match.exact:
         lines.append(
-            f"No exact match for {typed.strip()[:60]!r}; showing the closest: {place.label}."
+            _("No exact match for {typed!r}; showing the closest: {place}.").format(
+                typed=typed.strip()[:60], place=place.label
+            )
         )
     if not agencies:
-        lines.append(f"No police agency of {place.label} is on record.")
+        lines.append(_("No police agency of {place} is on record.").format(place=place.label))
     else:
         lines.append(
-            f"Police agencies on record for {place.label}, its own first, and who governs or"
-            " funds each. A body is named only where a source names it."
+            _(
+                "Police agencies on record for {place}, its own first, and who governs or"
+                " funds each. A body is named only where a source names it."
+            ).format(place=place.label)
         )
     fields = [await _agency_field(deps, place, d) for d in agencies[:SHOWN]]
-    if len(agencies) > SHOWN:
-        lines.append(f"{len(agencies) - SHOWN} more agencies are not shown; name one to see it.")
+    hidden = len(agencies) - SHOWN
+    if hidden > 0:
+        lines.append(
+            ngettext(
+                "{n} more agencies are not shown; name one to see it.",
+                "{n} more agencies are not shown; name one to see it.",
+                hidden,
+            ).format(n=hidden)
+        )
     return Reply(
-        title=f"Who governs the police: {place.label}",
+        title=_("Who governs the police: {place}").format(place=place.label),
         text="\n".join(lines),
         fields=tuple(fields),
         private=not share,
@@ -86,33 +98,47 @@ def _one_per_agency(found: list[Deployment]) -> list[Deployment]:
 async def _agency_field(deps: Deps, place: Place, d: Deployment) -> Field:
     agency = d.agency
     j = jurisdiction_of(agency, d.summary)
+    other = _OTHER.get(j.kind)
     if is_own(place, d) and place.kind == "city":
-        whose = f"{place.city}'s own police"
+        whose = _("{city}'s own police").format(city=place.city)
     elif j.is_county:
-        whose = f"an agency of {j.label}"
+        whose = _("an agency of {county}").format(county=j.label)
     else:
-        whose = _OTHER.get(j.kind, f"the police of {j.label}")
+        whose = _(other) if other else _("the police of {place}").format(place=j.label)
     name = f"{agency.name}, {agency.state} ({whose})"
-    if j.kind in _OTHER:
-        return Field(name, "Not a city's or county's agency: no source on record names who"
-                     " governs it.")  # fmt: skip
+    if other:
+        return Field(name, _("Not a city's or county's agency: no source on record names who"
+                             " governs it."))  # fmt: skip
     try:
         body = await agency_body_on_record(deps, agency, d.summary)
     except UserError as gone:
-        return Field(name, gone.message)
+        return Field(name, gone.in_language(current()))
+    return Field(name, _body_text(body, j.label) + _officials(body))
+
+
+def _body_text(body: Body, label: str) -> str:
+    """Who governs or funds the agency, and the source naming that body (or how to find it).
+    The body's name is the letters' own wording in English and Spanish."""
+    spanish = current() == "es"
     if not body.governs:  # a sheriff, asked directly
-        cc = body.cc_en or "no county government (write to the sheriff)"
-        text = f"A sheriff's office: write to the sheriff. The budget is voted by: {cc}."
-    else:
-        text = f"Governed by: {body.en}."
-    if body.cite:
-        text += f" Source: {body.cite}"
-    else:
-        text += (
-            f" No source on record names the body that governs {body.where or j.label}: see"
-            " its official website (council or board, and its clerk)."
+        cc = (body.cc_es if spanish else body.cc_en) or _(
+            "no county government (write to the sheriff)"
         )
-    return Field(name, text + _officials(body))
+        text = _("A sheriff's office: write to the sheriff. The budget is voted by: {cc}.").format(
+            cc=cc
+        )
+    else:
+        text = _("Governed by: {body}.").format(body=body.es if spanish else body.en)
+    if body.cite:
+        return text + " " + _("Source: {source}").format(source=body.cite)
+    return (
+        text
+        + " "
+        + _(
+            "No source on record names the body that governs {place}: see"
+            " its official website (council or board, and its clerk)."
+        ).format(place=body.where or label)
+    )
 
 
 def _officials(body: Body) -> str:
@@ -122,5 +148,11 @@ def _officials(body: Body) -> str:
     shown = [
         f"{who}: {cite}" for who, cite in zip(body.officials, body.officials_cites, strict=True)
     ][:OFFICIALS_SHOWN]
-    more = len(body.officials) - len(shown)
-    return " Officials on record: " + "; ".join(shown) + (f"; {more} more." if more else ".")
+    listed, more = "; ".join(shown), len(body.officials) - len(shown)
+    if more:
+        return " " + ngettext(
+            "Officials on record: {listed}; {n} more.",
+            "Officials on record: {listed}; {n} more.",
+            more,
+        ).format(listed=listed, n=more)
+    return " " + _("Officials on record: {listed}.").format(listed=listed)

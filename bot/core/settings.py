@@ -35,6 +35,9 @@ class Settings:
     # A postgresql:// URL (several processes on one server); '' = the SQLite file db_path.
     database_url: str = ""
     log_level: str = "INFO"
+    # Whether COUNTERWATCH_LOG_LEVEL (or the file) named the level: the console, whose log
+    # shares the terminal with the person typing, is quieter unless the operator chose.
+    log_level_chosen: bool = False
     discord_token: str = ""
     discord_api_base: str = DEFAULT_DISCORD_API_BASE
     discord_guild_id: str = ""
@@ -155,6 +158,7 @@ def _build(values: dict[str, object]) -> Settings:
     if not isinstance(logging.getLevelName(level), int):
         raise SettingsError(f"COUNTERWATCH_LOG_LEVEL: unknown level {level!r}")
     kwargs["log_level"] = level
+    kwargs["log_level_chosen"] = "log_level" in values
     settings = Settings(**kwargs)  # type: ignore[arg-type]
     _check_shards(settings)
     _check_urls(settings)

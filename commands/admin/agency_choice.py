@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from lexicon.i18n import _, ngettext
 from lexicon.names import normalize
 from lexicon.states import state_code
 from places.index import place_index
@@ -24,10 +25,18 @@ def split_state(text: str, state_option: str) -> tuple[str, str]:
         return name, typed_code
     option_code = state_code(state_option)
     if option_code is None:
-        raise UserError(f"{state_option[:30]!r} is not a US state or territory; use e.g. WI.")
+        raise UserError(
+            _("{typed!r} is not a US state or territory; use e.g. WI.").format(
+                typed=state_option[:30]
+            )
+        )
     # "X Police Department, WI" with state:WI names the agency once, not "X ..., WI, WI".
     if typed_code and typed_code != option_code:
-        raise UserError(f"The name says {typed_code} but state: says {option_code}; pick one.")
+        raise UserError(
+            _("The name says {typed} but state: says {option}; pick one.").format(
+                typed=typed_code, option=option_code
+            )
+        )
     return name, option_code
 
 
@@ -45,15 +54,19 @@ async def choose_agency(
         if create:
             return _to_create(name, code, city)
         raise UserError(
-            f"No agency or place called {text.strip()[:60]!r} is on record. To add the agency,"
-            " repeat the command with create:yes state:ST (and city:Name)."
+            _(
+                "No agency or place called {typed!r} is on record. To add the agency,"
+                " repeat the command with create:yes state:ST (and city:Name)."
+            ).format(typed=text.strip()[:60])
         ) from None
     if not match.exact:
         if create:
             return _to_create(name, code, city)
         raise UserError(
-            f"{text.strip()[:60]!r} is not on record exactly; did you mean {match.place.label}?"
-            " Type it exactly (admin edits never guess)."
+            _(
+                "{typed!r} is not on record exactly; did you mean {place}?"
+                " Type it exactly (admin edits never guess)."
+            ).format(typed=text.strip()[:60], place=match.place.label)
         )
     agencies = await deps.storage.fact_edits.agencies(match.place.agency_ids)
     if len(agencies) == 1:
@@ -62,17 +75,31 @@ async def choose_agency(
         if create:
             return _to_create(name, code, city)
         raise UserError(
-            f"{match.place.label} has no agency on record; name the agency, with create:yes"
-            " state:ST to add it."
+            _(
+                "{place} has no agency on record; name the agency, with create:yes"
+                " state:ST to add it."
+            ).format(place=match.place.label)
         )
     names = "; ".join(f"{a.name}, {a.state}" for a in agencies[:MAX_LISTED])
-    more = f" and {len(agencies) - MAX_LISTED} more" if len(agencies) > MAX_LISTED else ""
-    raise UserError(f"{match.place.label} has several agencies: {names}{more}. Name one.")
+    hidden = len(agencies) - MAX_LISTED
+    if hidden > 0:
+        raise UserError(
+            ngettext(
+                "{place} has several agencies: {names} and {n} more. Name one.",
+                "{place} has several agencies: {names} and {n} more. Name one.",
+                hidden,
+            ).format(place=match.place.label, names=names, n=hidden)
+        )
+    raise UserError(
+        _("{place} has several agencies: {names}. Name one.").format(
+            place=match.place.label, names=names
+        )
+    )
 
 
 def _to_create(name: str, state: str, city: str) -> AgencyRef:
     if not state:
-        raise UserError("To create an agency, give its state too: create:yes state:WI.")
+        raise UserError(_("To create an agency, give its state too: create:yes state:WI."))
     if len(normalize(name)) < 3:
-        raise UserError("Give the agency's full name, e.g. 'Smalltown Police Department'.")
+        raise UserError(_("Give the agency's full name, e.g. 'Smalltown Police Department'."))
     return AgencyRef(None, name, state, city.strip())

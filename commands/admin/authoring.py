@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import DIRECT_MESSAGES, Request
@@ -25,8 +27,9 @@ def viewer_of(ctx: Ctx) -> Viewer:
     return Viewer(ctx.platform, workspace, ctx.user_id, everyone=operator)
 
 
-def edit_of(ctx: Ctx, deps: Deps, url: str, notice: str) -> Edit:
-    """The change's author, time, command and source, and the followers' notice template."""
+def edit_of(ctx: Ctx, deps: Deps, url: str, notice: Mapping[str, str]) -> Edit:
+    """The change's author, time, command and source, and the followers' notice templates
+    (one per language)."""
     return Edit(author_of(ctx), deps.clock(), " ".join(ctx.path), url, notice)
 
 

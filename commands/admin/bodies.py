@@ -15,9 +15,10 @@ from bot.core.signatures import FactDate, Opt
 from commands.admin.authoring import edit_of
 from commands.admin.checks import past_date, source_url
 from commands.admin.options import Source
-from commands.admin.wording import notice_template, outcome_reply
+from commands.admin.wording import notices, outcome_reply
 from commands.follow import follow_target
 from commands.letters.addressee import place_jurisdiction
+from lexicon.i18n import N_, _
 from lexicon.invisible import has_invisible
 from places.index import place_index
 from places.jurisdiction import jurisdiction_of
@@ -39,13 +40,20 @@ AsOf = Annotated[FactDate, Opt("Date the source showed it as current (YYYY-MM-DD
 
 
 def _typed(text: str, what: str, limit: int) -> str:
+    """`text` as one line of words; `what` names it, marked N_ by the caller."""
     words = " ".join(text.split())
     if not words:
-        raise UserError(f"Give the {what}.")
+        raise UserError(_("Give the {what}.").format(what=_(what)))
     if has_invisible(words):
-        raise UserError(f"The {what} contains invisible characters; type it again without them.")
+        raise UserError(
+            _("The {what} contains invisible characters; type it again without them.").format(
+                what=_(what)
+            )
+        )
     if len(words) > limit:
-        raise UserError(f"The {what} is over {limit} characters.")
+        raise UserError(
+            _("The {what} is over {limit} characters.").format(what=_(what), limit=limit)
+        )
     return words
 
 
@@ -61,7 +69,9 @@ async def recorded_place(deps: Deps, typed: str) -> PlaceRef:
 
 async def _agency_place(deps: Deps, place: Place) -> PlaceRef:
     if len(place.agency_ids) != 1:
-        raise UserError(f"{place.label} names several agencies; name the one you mean.")
+        raise UserError(
+            _("{place} names several agencies; name the one you mean.").format(place=place.label)
+        )
     agency_id = place.agency_ids[0]
     try:
         followed: tuple[str, ...] = (follow_target(place).key,)  # its mailing town
@@ -89,11 +99,11 @@ async def set_body(
     as_of: AsOf,
 ) -> Reply:
     deps = ctx.deps
-    name = _typed(body, "body's name", MAX_BODY)
-    day = past_date(deps, as_of, "as-of date")
+    name = _typed(body, N_("body's name"), MAX_BODY)
+    day = past_date(deps, as_of, N_("as-of date"))
     url = source_url(source)
     where = await recorded_place(deps, place)
-    edit = edit_of(ctx, deps, url, notice_template(url))
+    edit = edit_of(ctx, deps, url, notices(url))
     outcome = await deps.storage.fact_edits.set_body(BodyChange(edit, where, name, day))
     return outcome_reply(ctx, outcome, url)
 
@@ -114,12 +124,12 @@ async def add_official(
     as_of: AsOf,
 ) -> Reply:
     deps = ctx.deps
-    person = _typed(name, "official's name", MAX_NAME)
-    role = _typed(title, "title", MAX_TITLE)
-    day = past_date(deps, as_of, "as-of date")
+    person = _typed(name, N_("official's name"), MAX_NAME)
+    role = _typed(title, N_("title"), MAX_TITLE)
+    day = past_date(deps, as_of, N_("as-of date"))
     url = source_url(source)
     where = await recorded_place(deps, place)
-    edit = edit_of(ctx, deps, url, notice_template(url))
+    edit = edit_of(ctx, deps, url, notices(url))
     outcome = await deps.storage.fact_edits.add_official(
         NewOfficial(edit, where, person, role, day)
     )

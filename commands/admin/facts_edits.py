@@ -13,7 +13,8 @@ from bot.core.signatures import FactDate, Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date, source_url
 from commands.admin.options import Source
-from commands.admin.wording import notice_template, outcome_reply
+from commands.admin.wording import notices, outcome_reply
+from lexicon.i18n import N_, _
 from lexicon.names import normalize
 from lexicon.states import STATES, state_code
 from places.index import NotExact, place_index
@@ -54,14 +55,18 @@ async def add_event(
     ] = "",
 ) -> Reply:
     deps = ctx.deps
-    happened = past_date(deps, date, "date")
+    happened = past_date(deps, date, N_("date"))
     url = source_url(source)
     found = await deps.storage.fact_edits.company(company)
     if found is None:
-        known = ", ".join(await deps.storage.fact_edits.company_names()) or "none yet"
-        raise UserError(f"No company called {company[:40]!r}. Known: {known}.")
+        known = ", ".join(await deps.storage.fact_edits.company_names()) or _("none yet")
+        raise UserError(
+            _("No company called {typed!r}. Known: {known}.").format(
+                typed=company[:40], known=known
+            )
+        )
     event = NewEvent(
-        edit_of(ctx, deps, url, notice_template(url)), found, happened,
+        edit_of(ctx, deps, url, notices(url)), found, happened,
         kind, status, summary,
         confidence or "confirmed",
     )  # fmt: skip
@@ -76,11 +81,14 @@ def parse_jurisdiction(text: str) -> Jurisdiction:
     code = state_code(typed)
     if code:
         return Jurisdiction(STATES[code], "state", "", "", code)
-    left, _, right = typed.rpartition(",")
+    left, _comma, right = typed.rpartition(",")
     code = state_code(right) if left else None
     if code is None or not normalize(left):
         raise UserError(
-            "Give the jurisdiction with its state: 'Oakland, CA', 'King County, WA' or 'Virginia'."
+            _(
+                "Give the jurisdiction with its state: 'Oakland, CA', 'King County, WA' or"
+                " 'Virginia'."
+            )
         )
     name = left.strip()
     if normalize(name).split()[-1] in ("county", "parish", "borough"):
@@ -123,18 +131,20 @@ async def add_law(
     scope: Annotated[str, Opt("What it covers, in a sentence", max_length=300)] = "",
 ) -> Reply:
     deps = ctx.deps
-    enacted = past_date(deps, date, "date")
+    enacted = past_date(deps, date, N_("date"))
     url = source_url(source)
     where = known_jurisdiction(deps, parse_jurisdiction(jurisdiction))
     kind, status = kind, status
-    status_changed = past_date(deps, changed, "status change date") if changed else None
+    status_changed = past_date(deps, changed, N_("status change date")) if changed else None
     if status_changed and status_changed < enacted:
-        raise UserError("The status cannot change before the law was enacted.")
+        raise UserError(_("The status cannot change before the law was enacted."))
     if status != "in-force" and status != "pending" and not status_changed:
-        raise UserError(f"A law that is {status} needs the date: changed:YYYY-MM-DD.")
+        raise UserError(
+            _("A law that is {status} needs the date: changed:YYYY-MM-DD.").format(status=status)
+        )
     scope = scope or f"Facial recognition {kind} ({where.label})"
     law = NewLaw(
-        edit_of(ctx, deps, url, notice_template(url)), where, kind, scope, enacted, status,
+        edit_of(ctx, deps, url, notices(url)), where, kind, scope, enacted, status,
         status_changed,
     )  # fmt: skip
     outcome = await deps.storage.fact_edits.add_law(law)

@@ -12,13 +12,14 @@ from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
 from commands.admin.authoring import committed, edit_of, viewer_of
 from commands.admin.checks import change_id, fact_id
-from commands.admin.wording import notice_template
+from commands.admin.wording import notices, recorded_title, told_once
 from commands.facts.text import date_text
-from lexicon.words import plural, shorten
+from lexicon.i18n import N_, _, ngettext
+from lexicon.words import shorten
 from places.index import place_index
 from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
 from storage.fact_edits.models import UndoRequest
-from storage.outbox.models import CAMPAIGN, OutboxStats
+from storage.outbox.models import CAMPAIGN, FOLLOW, OutboxStats
 from storage.subjects import (
     agency_subjects,
     city_key,
@@ -38,9 +39,9 @@ _QUIET = frozenset({
 _VALUE_CHARS = 80
 # What a column is called in a sentence; a date is shown at its stored precision.
 _LABELS = {
-    "started": "start date", "ended": "end date", "happened": "date", "enacted": "enacted",
-    "status_changed": "status changed", "status_note": "note", "source_id": "source",
-    "agency_id": "agency", "company_id": "company",
+    "started": N_("start date"), "ended": N_("end date"), "happened": N_("date"),
+    "enacted": N_("enacted"), "status_changed": N_("status changed"), "status_note": N_("note"),
+    "source_id": N_("source"), "agency_id": N_("agency"), "company_id": N_("company"),
 }  # fmt: skip
 _PRECISION = {
     "started": "started_precision", "happened": "happened_precision",
@@ -73,13 +74,14 @@ async def history(
     target = target.strip()
     changes, about = await _find(deps, target, ctx)
     sources = await deps.storage.audit.source_urls(_source_ids(changes))
-    lines = [_describe(c, sources) for c in changes] or ["No changes on record."]
+    lines = [_describe(c, sources) for c in changes] or [_("No changes on record.")]
     if not target:  # the whole log: refused attempts too, numbered and headed apart
         refusals = await deps.storage.audit.recent_refusals(SHOWN, viewer_of(ctx))
         if refusals:
-            lines.append("Refused attempts (commands run without the role for them):\n"
-                         + "\n".join(map(_refusal_line, refusals)))  # fmt: skip
-    return Reply(title=f"History of {about} (latest first)", text="\n\n".join(lines))
+            lines.append(_("Refused attempts (commands run without the role for them):")
+                         + "\n" + "\n".join(map(_refusal_line, refusals)))  # fmt: skip
+    title = _("History of {about} (latest first)").format(about=about)
+    return Reply(title=title, text="\n\n".join(lines))
 
 
 def _refusal_line(refusal: Refusal) -> str:
@@ -102,7 +104,7 @@ def _when(at: str) -> str:
 async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
     audit, viewer = deps.storage.audit, viewer_of(ctx)
     if not target:
-        return await audit.recent_changes(SHOWN, viewer), "the facts"
+        return await audit.recent_changes(SHOWN, viewer), _("the facts")
     first = target[:1].upper()
     if first in "DELBO" and target[1:].isdigit():
         return await audit.changes_to_fact(fact_id(target), SHOWN, viewer), target.upper()
@@ -141,47 +143,51 @@ def _describe(change: Change, sources: Mapping[int, str]) -> str:
     if change.action in ("create", "update", "delete", "undo"):
         lines.append(f"  {_difference(change.before, change.after, sources)}")
     if change.source_url:
-        lines.append(f"  source: {change.source_url}")
+        lines.append("  " + _("source: {url}").format(url=change.source_url))
     if change.undone_by is not None:
-        lines.append(f"  undone by C{change.undone_by}")
+        lines.append("  " + _("undone by C{change}").format(change=change.undone_by))
     return "\n".join(lines)
 
 
 def _difference(before: Row | None, after: Row | None, sources: Mapping[int, str]) -> str:
     """What changed, in words: 'start date 2018-03-22 → May 2019; source <url> → <url>'."""
     if before is None and after is not None:
-        return "created: " + _fields(after, set(after), sources)
+        return _("created: {fields}").format(fields=_fields(after, set(after), sources))
     if after is None and before is not None:
-        return "removed: " + _fields(before, set(before), sources)
+        return _("removed: {fields}").format(fields=_fields(before, set(before), sources))
     if before is None or after is None:
         return ""
     changed = [k for k in after if before.get(k) != after.get(k) and k not in _QUIET]
     if not changed:
-        return "(no visible change)"
+        return _("(no visible change)")
     return "; ".join(
-        f"{_LABELS.get(k, k.replace('_', ' '))} {_value(before, k, sources)}"
-        f" → {_value(after, k, sources)}"
-        for k in changed
+        f"{_label(k)} {_value(before, k, sources)} → {_value(after, k, sources)}" for k in changed
     )
 
 
 def _fields(row: Row, keys: set[str], sources: Mapping[int, str]) -> str:
     shown = [k for k in row if k in keys and k not in _QUIET and k != "id"]
     described = [
-        f"{_LABELS.get(k, k.replace('_', ' '))} {_value(row, k, sources)}"
-        for k in shown
-        if row[k] not in (None, "")
+        f"{_label(k)} {_value(row, k, sources)}" for k in shown if row[k] not in (None, "")
     ]
-    return "; ".join(described) or "(no visible change)"
+    return "; ".join(described) or _("(no visible change)")
+
+
+def _label(column: str) -> str:
+    """A column as a sentence names it; one without a label by its own name (code)."""
+    label = _LABELS.get(column)
+    return _(label) if label else column.replace("_", " ")
 
 
 def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
     value = row.get(key)
     if value in (None, ""):
-        return "(none)"
+        return _("(none)")
     if key == "source_id":
         recorded = row.get(SOURCE_URL_KEY)
-        return str(recorded) if recorded else sources.get(int(str(value)), f"source #{value}")
+        if recorded:
+            return str(recorded)
+        return sources.get(int(str(value))) or _("source #{id}").format(id=value)
     if key in _PRECISION:
         return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
     return shorten(str(value), _VALUE_CHARS)
@@ -198,17 +204,22 @@ async def undo(
     deps = ctx.deps
     target = change_id(change)
     # Followers read what was undone; storage fills {summary} with the undone change's.
-    notice = notice_template("", f"change C{target} was undone ({{summary}})")
+    notice = notices("", lambda: _undone(target))
     result = await deps.storage.fact_edits.undo(UndoRequest(edit_of(ctx, deps, "", notice), target))
     await committed(deps)
-    return Reply(
-        title=f"Change C{result.change_id} recorded",
-        text=(
-            f"Undid C{result.undone_id} ({result.undone_summary}): {plural(result.rows, 'row')}"
-            f" put back as they were. By {ctx.user_name}."
-            + (f" {plural(result.queued, 'follower')} will be told once." if result.queued else "")
-        ),
-    )
+    undid = ngettext(
+        "Undid C{change} ({summary}): {n:,} row put back as they were.",
+        "Undid C{change} ({summary}): {n:,} rows put back as they were.",
+        result.rows,
+    ).format(change=result.undone_id, summary=result.undone_summary, n=result.rows)
+    by = _("By {name}.").format(name=ctx.user_name)
+    told = f" {told_once(result.queued)}" if result.queued else ""
+    return Reply(title=recorded_title(result.change_id), text=f"{undid} {by}{told}")
+
+
+def _undone(change: int) -> str:
+    """What followers read changed: the undone change (storage fills its {summary})."""
+    return _("change C{change} was undone ({summary})").format(change=change, summary="{summary}")
 
 
 @COMMANDS.command(
@@ -222,30 +233,39 @@ async def show_outbox(ctx: Ctx) -> Reply:
     by_kind = await deps.storage.outbox.stats_by_kind()
     lines = [_kind_line(kind, totals) for kind, totals in by_kind.items()]
     for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
-        error = f", last error: {item.last_error}" if item.last_error else ""
+        # The error is the delivery loop's own record (English; not converted yet).
+        error = _(", last error: {error}").format(error=item.last_error) if item.last_error else ""
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
         what = (
-            "campaign message"
+            _("campaign message")
             if item.announcement_id is not None
-            else f"follow notification (C{item.change_id})"
+            else _("follow notification (C{change})").format(change=item.change_id)
         )
-        lines.append(
-            f"N{item.id}, {what}, to {to}:"
-            f" {plural(item.attempts, 'attempt')}, next {_when(item.next_attempt_at)}{error}"
-        )
+        line = ngettext(
+            "N{id}, {what}, to {to}: {n:,} attempt, next {when}",
+            "N{id}, {what}, to {to}: {n:,} attempts, next {when}",
+            item.attempts,
+        ).format(id=item.id, what=what, to=to, n=item.attempts, when=_when(item.next_attempt_at))
+        lines.append(line + error)
     if any(t.pending for t in by_kind.values()) and not any(t.failing for t in by_kind.values()):
-        lines.append("Nothing has failed; the delivery loop sends pending ones shortly.")
-    return Reply(title="Outbox: direct messages to members", text="\n".join(lines))
+        lines.append(_("Nothing has failed; the delivery loop sends pending ones shortly."))
+    return Reply(title=_("Outbox: direct messages to members"), text="\n".join(lines))
+
+
+# The kinds storage counts apart, as the admin reads them.
+_KINDS = {FOLLOW: N_("Follow notifications"), CAMPAIGN: N_("Campaign messages")}
 
 
 def _kind_line(kind: str, totals: OutboxStats) -> str:
     """One kind's counts; campaign messages also say how many were given up on."""
-    line = (
-        f"{kind}: pending {totals.pending:,} (failing {totals.failing:,});"
-        f" delivered {totals.delivered:,}"
+    line = _("{kind}: pending {pending:,} (failing {failing:,}); delivered {delivered:,}").format(
+        kind=_(_KINDS[kind]) if kind in _KINDS else kind,
+        pending=totals.pending,
+        failing=totals.failing,
+        delivered=totals.delivered,
     )
     if kind == CAMPAIGN:
-        line += f"; given up {totals.gave_up:,} (DMs closed or kept failing)"
+        line += _("; given up {n:,} (DMs closed or kept failing)").format(n=totals.gave_up)
     if totals.oldest_pending:
-        line += f"; oldest pending since {_when(totals.oldest_pending)}"
+        line += _("; oldest pending since {when}").format(when=_when(totals.oldest_pending))
     return line + "."

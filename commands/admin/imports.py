@@ -16,9 +16,9 @@ from bot.core.signatures import Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date
 from commands.admin.checks import source_url as checked_url
-from commands.admin.wording import literal, notice_template
+from commands.admin.wording import literal, notices, told_once
+from lexicon.i18n import N_, _, ngettext
 from lexicon.sources import MAX_URL
-from lexicon.words import plural
 from storage.fact_edits.models import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 from storage.importers.atlas import ATLAS_URL, parse_atlas
 from storage.importers.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
@@ -34,25 +34,35 @@ COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 def _issues_line(issues: list[Issue]) -> str:
+    # Each issue is the importer's own line (English; not converted yet).
     shown = "; ".join(str(i) for i in issues[:MAX_ERRORS_SHOWN])
     hidden = len(issues) - MAX_ERRORS_SHOWN
-    more = f" (and {hidden} more; {len(issues)} problems in all)" if hidden > 0 else ""
-    return f"Nothing was imported: {shown}{more}."
+    if hidden > 0:
+        return ngettext(
+            "Nothing was imported: {shown} (and {n} more; {total} problems in all).",
+            "Nothing was imported: {shown} (and {n} more; {total} problems in all).",
+            hidden,
+        ).format(shown=shown, n=hidden, total=len(issues))
+    return _("Nothing was imported: {shown}.").format(shown=shown)
 
 
-def _notice(upload: Attachment, url: str) -> str:
+def _notice(upload: Attachment, url: str) -> dict[str, str]:
     """Followers hear that facts were imported, not the audit summary's counts."""
-    return notice_template(url, literal(f"new facts were imported ({upload.filename[:80]})"))
+    return notices(
+        url,
+        lambda: literal(_("new facts were imported ({file})").format(file=upload.filename[:80])),
+    )
 
 
 def _the_file(ctx: Ctx) -> Attachment:
     if len(ctx.attachments) != 1:
-        raise UserError("Attach exactly one CSV file to /facts import.")
+        raise UserError(_("Attach exactly one CSV file to /facts import."))
     upload = ctx.attachments[0]
     if len(upload.content) > MAX_IMPORT_BYTES:
         raise UserError(
-            f"Nothing was imported: the file is {len(upload.content):,} bytes;"
-            f" the limit is {MAX_IMPORT_BYTES:,} bytes."
+            _(
+                "Nothing was imported: the file is {size:,} bytes; the limit is {limit:,} bytes."
+            ).format(size=len(upload.content), limit=MAX_IMPORT_BYTES)
         )
     return upload
 
@@ -71,15 +81,15 @@ def _first_line(upload: Attachment) -> str:
 
 def _atlas_as_of(deps: Deps, filename: str, as_of: dt.date | None) -> str:
     if as_of is not None:
-        return past_date(deps, as_of, "as-of date")
+        return past_date(deps, as_of, N_("as-of date"))
     match = _DATE_IN_NAME.search(filename)
     try:
         found = dt.date(*(int(g) for g in match.groups())) if match else None
     except ValueError:
         found = None
     if found is None:
-        raise UserError("Say what date the export describes: as-of:YYYY-MM-DD.")
-    return past_date(deps, found, "export date in the file name")
+        raise UserError(_("Say what date the export describes: as-of:YYYY-MM-DD."))
+    return past_date(deps, found, N_("export date in the file name"))
 
 
 @COMMANDS.command(
@@ -102,16 +112,17 @@ async def import_facts(
     if is_laws_header(header):
         return await _import_laws(ctx, deps, upload, as_of, source)
     raise UserError(
-        "Nothing was imported: line 1: unknown columns. Attach an EFF Atlas export"
-        f" (AOSNUMBER,City,...), the local laws table ({','.join(LAWS_COLUMNS)})"
-        f" or a facts CSV ({','.join(COLUMNS)})."
+        _(
+            "Nothing was imported: line 1: unknown columns. Attach an EFF Atlas export"
+            " (AOSNUMBER,City,...), the local laws table ({laws}) or a facts CSV ({facts})."
+        ).format(laws=",".join(LAWS_COLUMNS), facts=",".join(COLUMNS))
     )
 
 
 async def _import_laws(
     ctx: Ctx, deps: Deps, upload: Attachment, given: dt.date | None, source: str
 ) -> Reply:
-    as_of = IFF_AS_OF if given is None else past_date(deps, given, "as-of date")
+    as_of = IFF_AS_OF if given is None else past_date(deps, given, N_("as-of date"))
     parsed = await asyncio.to_thread(parse_laws, upload.content, max_bytes=MAX_IMPORT_BYTES)
     if parsed.errors:
         raise UserError(_issues_line(parsed.errors))
@@ -164,13 +175,11 @@ async def _import_facts_csv(ctx: Ctx, deps: Deps, upload: Attachment, source: st
 
 def _reply(ctx: Ctx, outcome: ImportOutcome) -> Reply:
     change_id, queued, lines = outcome.change_id, outcome.queued, outcome.lines
-    told = (
-        f"{plural(queued, 'follower')} will be told once."
-        if queued
-        else "No follower is concerned."
-    )
+    told = told_once(queued) if queued else _("No follower is concerned.")
+    by = _("By {name}.").format(name=ctx.user_name)
+    undo = _("Undo the whole import: /facts undo C{change}").format(change=change_id)
     return Reply(
-        title=f"Change C{change_id} recorded: import",
-        text="\n".join(lines)
-        + f"\nBy {ctx.user_name}. {told} Undo the whole import: /facts undo C{change_id}",
+        title=_("Change C{change} recorded: import").format(change=change_id),
+        # The lines are storage's counts of what was imported (English; not converted yet).
+        text="\n".join(lines) + f"\n{by} {told} {undo}",
     )

@@ -14,7 +14,8 @@ from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import fact_id, past_date, source_url
 from commands.admin.facts_edits import LAW_STATUSES
 from commands.admin.options import Source
-from commands.admin.wording import notice_template, outcome_reply
+from commands.admin.wording import notices, outcome_reply
+from lexicon.i18n import N_, _
 from storage.fact_edits.models import FactRef, LawStatusChange
 
 MAX_NOTE = 200
@@ -28,17 +29,30 @@ async def choose_law(deps: Deps, text: str) -> int:
     if typed[:1].upper() in "DEL" and typed[1:].isdigit():
         fact = fact_id(typed)
         if fact.kind != "L":
-            raise UserError(f"{typed[:20]} is not a law: law ids look like L7.")
+            raise UserError(
+                _("{typed} is not a law: law ids look like L7.").format(typed=typed[:20])
+            )
         return fact.id
     found = await deps.storage.fact_edits.laws_of_jurisdiction(typed)
     if not found:
         raise UserError(
-            f"No law is on record for {typed[:60]!r}: give its id (L7) or its jurisdiction"
-            " as /laws shows it, e.g. 'Oakland, CA'."
+            _(
+                "No law is on record for {typed!r}: give its id (L7) or its jurisdiction"
+                " as /laws shows it, e.g. 'Oakland, CA'."
+            ).format(typed=typed[:60])
         )
     if len(found) > 1:
-        listed = "; ".join(f"L{law.id}: {law.kind} of {law.enacted}, {law.status}" for law in found)
-        raise UserError(f"{typed[:60]} has {len(found)} laws on record; give one id: {listed}.")
+        listed = "; ".join(
+            _("L{id}: {kind} of {enacted}, {status}").format(
+                id=law.id, kind=law.kind, enacted=law.enacted, status=law.status
+            )
+            for law in found
+        )
+        raise UserError(
+            _("{typed} has {n} laws on record; give one id: {listed}.").format(
+                typed=typed[:60], n=len(found), listed=listed
+            )
+        )
     return found[0].id
 
 
@@ -64,14 +78,22 @@ async def set_law_status(
 ) -> Reply:
     deps = ctx.deps
     law_id = await choose_law(deps, law)
-    changed = past_date(deps, date, "date of the status change")
+    changed = past_date(deps, date, N_("date of the status change"))
     url = source_url(source)
     note = " ".join(note.split())
     if len(note) > MAX_NOTE:
-        raise UserError(f"The note is too long ({len(note)} characters; at most {MAX_NOTE}).")
+        raise UserError(
+            _("The note is too long ({n} characters; at most {limit}).").format(
+                n=len(note), limit=MAX_NOTE
+            )
+        )
     if not await deps.storage.fact_edits.fact_exists(FactRef("L", law_id)):
-        raise UserError(f"There is no law L{law_id} (removed?). /laws lists them with their ids.")
-    edit = edit_of(ctx, deps, url, notice_template(url))
+        raise UserError(
+            _("There is no law L{id} (removed?). /laws lists them with their ids.").format(
+                id=law_id
+            )
+        )
+    edit = edit_of(ctx, deps, url, notices(url))
     change = LawStatusChange(edit, law_id, status, changed, note)
     outcome = await deps.storage.fact_edits.set_law_status(change)
     await committed(deps)

@@ -12,7 +12,8 @@ from commands.admin.agency_choice import choose_agency
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date, source_url
 from commands.admin.options import Agency, Source, State
-from commands.admin.wording import notice_template, outcome_reply
+from commands.admin.wording import notices, outcome_reply
+from lexicon.i18n import N_
 from storage.fact_edits.models import PartnershipChange, PartnershipEnd
 
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
@@ -39,7 +40,7 @@ async def set_partnership(
     city: Annotated[str, Opt("City of a new agency", max_length=80)] = "",
 ) -> Reply:
     deps = ctx.deps
-    began = past_date(deps, since, "start date")
+    began = past_date(deps, since, N_("start date"))
     url = source_url(source)
     chosen = await choose_agency(
         deps,
@@ -48,7 +49,7 @@ async def set_partnership(
         create=create.lower() == "yes",
         city=city,
     )
-    edit = edit_of(ctx, deps, url, notice_template(url))
+    edit = edit_of(ctx, deps, url, notices(url))
     outcome = await deps.storage.fact_edits.set_partnership(PartnershipChange(edit, chosen, began))
     await committed(deps)
     return outcome_reply(ctx, outcome, url)
@@ -67,10 +68,10 @@ async def end_partnership(
     state: State = "",
 ) -> Reply:
     deps = ctx.deps
-    ended = past_date(deps, date, "end date")
+    ended = past_date(deps, date, N_("end date"))
     url = source_url(source)
     chosen = await choose_agency(deps, agency, state=state)
-    edit = edit_of(ctx, deps, url, notice_template(url))
+    edit = edit_of(ctx, deps, url, notices(url))
     outcome = await deps.storage.fact_edits.end_partnership(PartnershipEnd(edit, chosen, ended))
     await committed(deps)
     return outcome_reply(ctx, outcome, url)

@@ -12,7 +12,8 @@ from bot.core.signatures import Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import fact_id, source_url
 from commands.admin.options import Source
-from commands.admin.wording import notice_template, outcome_reply
+from commands.admin.wording import notices, outcome_reply
+from lexicon.i18n import _
 from storage.fact_edits.models import FactRemoval
 
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
@@ -31,8 +32,10 @@ async def remove_fact(
     ref = fact_id(fact)
     url = source_url(source)
     if not await deps.storage.fact_edits.fact_exists(ref):
-        raise UserError(f"There is no fact {ref} (already removed?). See /facts history.")
-    edit = edit_of(ctx, deps, url, notice_template(url))
+        raise UserError(
+            _("There is no fact {fact} (already removed?). See /facts history.").format(fact=ref)
+        )
+    edit = edit_of(ctx, deps, url, notices(url))
     outcome = await deps.storage.fact_edits.remove_fact(FactRemoval(edit, ref))
     await committed(deps)
     return outcome_reply(ctx, outcome, url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Annotated
 
 from bot.core.context import Ctx
@@ -12,16 +13,17 @@ from commands.facts.options import Share, place_opt
 from commands.facts.ring import partnership_line, today_lines
 from commands.facts.ring_era import coverage_line
 from commands.facts.text import atlas_as_of, deployment_line, law_line
-from lexicon.words import plural
+from lexicon.i18n import N_, _, ngettext
 from places.index import place_index
 from places.lookup_facts import LookupFacts
-from storage.facts.models import RING_TECHNOLOGY, Deployment
+from storage.facts.models import RING_TECHNOLOGY, Dataset, Deployment
 
 COMMANDS = CommandSet()
-_NO_RING = (
+_NO_RING = N_(
     "None of the agencies here is in the EFF Atlas snapshot's Ring list, and no later"
     " partnership is on record (not the same as never having partnered)."
 )
+_RING_HEADING = N_("Ring/Neighbors partnership")
 
 
 @COMMANDS.command(
@@ -46,15 +48,15 @@ async def local(
     datasets = await deps.storage.facts.datasets()
     lines = []
     if not match.exact:
-        lines.append(f"No exact match for {typed[:60]!r}; showing the closest: {place.label}.")
-    lines.append(
-        f"On record for {place.label}: {plural(len(place.agency_ids), 'agency', 'agencies')},"
-        f" {plural(len(deployments), 'technology or partnership', 'technologies or partnerships')},"
-        f" {plural(len(laws), 'law')}; surveillance data: {atlas_as_of(datasets)}."
-    )
+        lines.append(
+            _("No exact match for {typed!r}; showing the closest: {place}.").format(
+                typed=typed[:60], place=place.label
+            )
+        )
+    lines.append(_counts(place.label, len(place.agency_ids), len(deployments), len(laws), datasets))
     known = place_index(deps).facts
     fields = [*_technology_fields(known, deployments)]
-    laws_heading = "Facial-recognition and biometric-privacy laws that apply"
+    laws_heading = _("Facial-recognition and biometric-privacy laws that apply")
     if laws:
         fields.append(
             Field(laws_heading, "\n".join(f"- {law_line(law, with_place=True)}" for law in laws))
@@ -62,18 +64,38 @@ async def local(
     else:
         fields.append(
             Field(
-                laws_heading, f"None on record for the city, county or state ({place.state_name})."
+                laws_heading,
+                _("None on record for the city, county or state ({state}).").format(
+                    state=place.state_name
+                ),
             )
         )
     found = any(d.technology == RING_TECHNOLOGY for d in deployments)
     if not found:  # how much the snapshot holds: part of reading "no partnership"
         lines.append(coverage_line(known))
     return Reply(
-        title=f"On record: {place.label}",
+        title=_("On record: {place}").format(place=place.label),
         text="\n".join(lines),
         fields=tuple(fields),
         after="\n".join(today_lines(known, found=found)),  # under the answer, not above it
         private=not share,
+    )
+
+
+def _counts(
+    label: str, agencies: int, deployments: int, laws: int, datasets: Mapping[str, Dataset]
+) -> str:
+    """'On record for X: 3 agencies, 2 technologies or partnerships, 1 law; ...'."""
+    return _(
+        "On record for {place}: {agencies}, {technologies}, {laws}; surveillance data: {data}."
+    ).format(
+        place=label,
+        agencies=ngettext("{n:,} agency", "{n:,} agencies", agencies).format(n=agencies),
+        technologies=ngettext(
+            "{n:,} technology or partnership", "{n:,} technologies or partnerships", deployments
+        ).format(n=deployments),
+        laws=ngettext("{n:,} law", "{n:,} laws", laws).format(n=laws),
+        data=atlas_as_of(datasets),
     )
 
 
@@ -84,15 +106,16 @@ def _technology_fields(facts: LookupFacts, deployments: list[Deployment]) -> lis
         grouped[deployment.technology].append(deployment)
     fields = []
     if RING_TECHNOLOGY not in grouped:
-        fields.append(Field("Ring/Neighbors partnership", _NO_RING))
+        fields.append(Field(_(_RING_HEADING), _(_NO_RING)))
     if not grouped:
-        return [*fields, Field("Surveillance technology", "None on record for the agencies here.")]
+        none = _("None on record for the agencies here.")
+        return [*fields, Field(_("Surveillance technology"), none)]
     order = sorted(grouped, key=lambda t: (t != RING_TECHNOLOGY, t))
     for technology in order:
         if technology == RING_TECHNOLOGY:
             lines = [f"{d.agency.name}: {partnership_line(facts, d)}" for d in grouped[technology]]
-            fields.append(Field("Ring/Neighbors partnership", "\n".join(lines)))
+            fields.append(Field(_(_RING_HEADING), "\n".join(lines)))
         else:
             lines = [deployment_line(d) for d in grouped[technology]]
-            fields.append(Field(technology, "\n".join(lines)))
+            fields.append(Field(technology, "\n".join(lines)))  # its name is data
     return fields

@@ -27,8 +27,7 @@ from commands.facts.text import (
     state_label,
     when,
 )
-from lexicon.i18n import _, current
-from lexicon.words import plural
+from lexicon.i18n import _, current, ngettext
 from places.index import Match, Place, place_index
 from places.lookup_facts import LookupFacts
 from storage.facts.models import ATLAS_DATASET, Deployment, RingTotals
@@ -239,22 +238,35 @@ async def stats(
     state = parse_state(typed) if typed else None
     known = place_index(deps).facts
     totals = await deps.storage.facts.ring_totals(state)
-    where = state_label(state) if state else "all states"
-    title = f"Ring police partnerships: {where}"
+    where = state_label(state) if state else _("all states")
+    title = _("Ring police partnerships: {place}").format(place=where)
     if totals.agencies == 0:
-        return Reply(title=title, text=f"No Ring partnership is on record ({where}).")
+        return Reply(
+            title=title, text=_("No Ring partnership is on record ({where}).").format(where=where)
+        )
     lines = [_counted(totals)]
     if totals.ended:
-        lines.append(f"Of these, {plural(totals.ended, 'agency', 'agencies')} recorded as ended.")
+        lines.append(
+            ngettext(
+                "Of these, {n:,} agency recorded as ended.",
+                "Of these, {n:,} agencies recorded as ended.",
+                totals.ended,
+            ).format(n=totals.ended)
+        )
     if state is None:
         by_state = await deps.storage.facts.ring_counts_by_state()
         states = ", ".join(f"{c.key or '??'} {c.count}" for c in by_state)
-        lines.append(f"Agencies by state ({len(by_state)}): {states}.")
+        lines.append(_("Agencies by state ({n}): {states}.").format(n=len(by_state), states=states))
     lines.append(_dataset_citation(known))
     lines.extend(today_lines(known, found=True, many=True))
     by_year = await deps.storage.facts.ring_counts_by_year(state)
     fields = tuple(
-        Field(f"Agencies that joined in {c.key}" if c.key else "Date not on record", f"{c.count:,}")
+        Field(
+            _("Agencies that joined in {year}").format(year=c.key)
+            if c.key
+            else _("Date not on record"),
+            f"{c.count:,}",
+        )
         for c in by_year
     )
     chart = await ring_chart(deps, state, snapshot_date(known))
@@ -263,19 +275,33 @@ async def stats(
 
 def _counted(totals: RingTotals) -> str:
     """'1,500 agencies (1,501 partnership rows)': say what is counted."""
-    agencies = plural(totals.agencies, "agency", "agencies")
+    n = totals.agencies
     if totals.rows == totals.agencies:
-        return f"{agencies} with a Ring partnership on record."
-    return (
-        f"{agencies} with a Ring partnership on record ({plural(totals.rows, 'partnership row')})."
+        return ngettext(
+            "{n:,} agency with a Ring partnership on record.",
+            "{n:,} agencies with a Ring partnership on record.",
+            n,
+        ).format(n=n)
+    rows = ngettext("{n:,} partnership row", "{n:,} partnership rows", totals.rows).format(
+        n=totals.rows
     )
+    return ngettext(
+        "{n:,} agency with a Ring partnership on record ({rows}).",
+        "{n:,} agencies with a Ring partnership on record ({rows}).",
+        n,
+    ).format(n=n, rows=rows)
 
 
 def _dataset_citation(facts: LookupFacts) -> str:
     """The dataset, cited once: its name, date and home."""
     if not snapshot_date(facts):
-        return "No EFF Atlas snapshot is loaded; only facts from later reporting are counted."
-    return (
-        f"Source: {ATLAS_NAME} of {snapshot_date(facts)}, {ATLAS_HOME}"
-        f" ({facts.snapshot_agencies:,} of these agencies); later partnerships from reporting."
+        return _("No EFF Atlas snapshot is loaded; only facts from later reporting are counted.")
+    return _(
+        "Source: {atlas} of {day}, {home} ({n:,} of these agencies); later partnerships"
+        " from reporting."
+    ).format(
+        atlas=_(ATLAS_NAME),
+        day=day_text(snapshot_date(facts)),
+        home=ATLAS_HOME,
+        n=facts.snapshot_agencies,
     )

@@ -11,7 +11,7 @@ from lexicon.states import STATES, state_code
 from storage.facts.models import ATLAS_DATASET, CompanyEvent, Dataset, Deployment, Law, Source
 from storage.importers.laws import AS_REPORTED
 
-ATLAS_NAME = "EFF Atlas of Surveillance snapshot"
+ATLAS_NAME = N_("EFF Atlas of Surveillance snapshot")  # said with _(ATLAS_NAME)
 ATLAS_HOME = "https://atlasofsurveillance.org/"  # EFF and the UNR Reynolds School of Journalism
 
 
@@ -78,8 +78,8 @@ def atlas_as_of(datasets: Mapping[str, Dataset]) -> str:
     """'as of 2020-10-07, EFF Atlas of Surveillance snapshot', or why there is none."""
     atlas = datasets.get(ATLAS_DATASET)
     if atlas is None:
-        return "no EFF Atlas data has been imported"
-    return f"as of {atlas.as_of}, {ATLAS_NAME}"
+        return _("no EFF Atlas data has been imported")
+    return _("as of {day}, {atlas}").format(day=day_text(atlas.as_of), atlas=_(ATLAS_NAME))
 
 
 def deployment_line(deployment: Deployment, *, with_agency: bool = True) -> str:
@@ -88,46 +88,60 @@ def deployment_line(deployment: Deployment, *, with_agency: bool = True) -> str:
     if with_agency:
         parts.append(f"{deployment.agency.name}, {deployment.agency.state}:")
     if deployment.vendor and deployment.vendor.lower() not in deployment.technology.lower():
-        parts.append(f"vendor {deployment.vendor};")
-    if deployment.started:
-        parts.append(f"on record {when(deployment.started, deployment.started_precision)}")
-    else:
-        parts.append("start date not on record")
-    if deployment.ended:
-        parts[-1] += f", ended {when(deployment.ended)}"
-    parts[-1] += "."
-    parts.append(f"{cite(deployment.source)} (as of {deployment.as_of}).")
+        parts.append(_("vendor {vendor};").format(vendor=deployment.vendor))
+    parts.append(_dated(deployment))
+    parts.append(
+        _("{source} (as of {as_of}).").format(
+            source=cite(deployment.source), as_of=day_text(deployment.as_of)
+        )
+    )
     return " ".join(parts)
 
 
+def _dated(deployment: Deployment) -> str:
+    """'on record in 2019, ended on 2021-02-03.': when it began and ended, where known."""
+    started = when(deployment.started, deployment.started_precision)
+    if deployment.ended:
+        ended = when(deployment.ended)
+        if deployment.started:
+            return _("on record {when}, ended {ended}.").format(when=started, ended=ended)
+        return _("start date not on record, ended {ended}.").format(ended=ended)
+    if deployment.started:
+        return _("on record {when}.").format(when=started)
+    return _("start date not on record.")
+
+
 _STATUS = {
-    "in-force": "in force",
-    "expired": "expired",
-    "repealed": "repealed",
-    "reversed": "reversed",
-    "partly-reversed": "partly reversed",
-    "pending": "pending (not yet in force)",
+    "in-force": N_("in force"),
+    "expired": N_("expired"),
+    "repealed": N_("repealed"),
+    "reversed": N_("reversed"),
+    "partly-reversed": N_("partly reversed"),
+    "pending": N_("pending (not yet in force)"),
 }
 _KIND = {
-    "ban": "Ban",
-    "moratorium": "Moratorium",
-    "oversight": "Oversight rule",
-    "regulation": "Regulation",
-    "other": "Measure",
+    "ban": N_("Ban"),
+    "moratorium": N_("Moratorium"),
+    "oversight": N_("Oversight rule"),
+    "regulation": N_("Regulation"),
+    "other": N_("Measure"),
 }
+# A law's date and what it means; every kind of law is feminine in Spanish (prohibición,
+# moratoria, norma, regulación, medida), so one wording serves them all.
 _DATE_MEANS = {
-    "enacted": "Enacted",
-    "signed": "Signed",
-    "voted": "Voted",
-    "effective": "Took effect",
+    "enacted": N_("Enacted {when}"),
+    "signed": N_("Signed {when}"),
+    "voted": N_("Voted {when}"),
+    "effective": N_("Took effect {when}"),
 }
 
 
 def law_status(law: Law) -> str:
-    text = _STATUS.get(law.status, law.status)
+    status = _STATUS.get(law.status)
+    text = _(status) if status else law.status
     if law.status_changed and law.status != "in-force":
         text += f" {when(law.status_changed)}"
-    if law.status_note:
+    if law.status_note:  # the note is stored text (English)
         text += f" ({law.status_note.rstrip('.')})"
     return text
 
@@ -140,21 +154,28 @@ def as_reported(law: Law) -> bool:
 def law_line(law: Law, *, with_place: bool = False) -> str:
     """'Ban: <scope>. Enacted on <date>; status: in force. Source ... (as of ...).' With
     `with_place`, whose law it is comes first (a list mixing city, county and state laws)."""
-    what = _KIND.get(law.kind, law.kind.capitalize())
-    if law.scope:
+    kind = _KIND.get(law.kind)
+    what = _(kind) if kind else law.kind.capitalize()
+    if law.scope:  # stored text (English)
         what += f": {law.scope.rstrip('.')}"
     if as_reported(law):
         # The table gives a "date of action" (a vote, a signature, an introduction): which
         # one was never checked, so it is not called the day the law was enacted.
-        dated = f"Date of action in that table: {date_text(law.enacted, law.enacted_precision)}"
+        dated = _("Date of action in that table: {date}").format(
+            date=date_text(law.enacted, law.enacted_precision)
+        )
     else:
-        means = _DATE_MEANS.get(law.enacted_means, "Enacted")
-        dated = f"{means} {when(law.enacted, law.enacted_precision)}"
+        means = _DATE_MEANS.get(law.enacted_means, _DATE_MEANS["enacted"])
+        dated = _(means).format(when=when(law.enacted, law.enacted_precision))
     place = f"{law.jurisdiction}: " if with_place else ""
-    return (
-        f"{place}{what}. {dated}; status: {law_status(law)}."
-        f" {cite(law.source)} (as of {law.as_of})."
+    line = _("{what}. {dated}; status: {status}. {source} (as of {as_of}).").format(
+        what=what,
+        dated=dated,
+        status=law_status(law),
+        source=cite(law.source),
+        as_of=day_text(law.as_of),
     )
+    return place + line
 
 
 def parse_state(text: str) -> str:

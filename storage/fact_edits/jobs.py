@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lexicon.i18n import DEFAULT
 from storage.audit import (
     ChangeEntry,
     ChangeRecorder,
@@ -61,8 +62,10 @@ def entry(
 async def notify(conn: Conn, edit: Edit, change_id: int, summary: str) -> int:
     """Queue the change's notice for each follower (the command worded it as a template)."""
 
-    def text_for(place: str) -> str:
-        return edit.notice.format(change=change_id, place=place, summary=summary)
+    def text_for(place: str, language: str) -> str:
+        # The follower's /language choice; English when none (or one no template has).
+        template = edit.notice.get(language) or edit.notice[DEFAULT]
+        return template.format(change=change_id, place=place, summary=summary)
 
     return await enqueue_notifications(conn, change_id, text_for, stamp(edit.at))
 

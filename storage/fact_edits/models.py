@@ -11,6 +11,7 @@ only the database knows (a partnership already on record, a law enacted after th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -39,16 +40,17 @@ class FactRef:
 class Edit:
     """Who makes a change, when, on which source, and how its followers are told.
 
-    `notice` is the follower's message as a `str.format` template: storage fills {change}
-    (the change id), {place} (the followed place's label) and {summary} (what changed), so
-    the wording stays with the commands and storage calls nothing back.
+    `notice` is the follower's message as a `str.format` template per language code (English,
+    "en", always among them): storage fills {change} (the change id), {place} (the followed
+    place's label) and {summary} (what changed) in each follower's language, so the wording
+    stays with the commands and storage calls nothing back.
     """
 
     author: Author
     at: dt.datetime
     command: str  # as the audit log names it: 'facts set-partnership'
     source_url: str
-    notice: str
+    notice: Mapping[str, str]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,6 @@ async def queue_notification(
             "https://example.org/e", "ended", subjects=(PLACE.key,),
         )  # fmt: skip
         change_id = await record_change(conn, entry)
-        return await enqueue_notifications(conn, change_id, lambda label: text, AT)
+        return await enqueue_notifications(conn, change_id, lambda label, language: text, AT)
 
     return await db.write(job)
