@@ -9,7 +9,10 @@ from __future__ import annotations
 from bot.core.registry import CommandSet, Registry
 from commands import admin, campaigns, contact, follow, language, letters, privacy
 from commands import help as help_command
-from commands.facts import laws, local, moratorium, options, ring
+from commands.facts import laws, local, moratorium, options, ring, ring_stats
+
+# ring_stats declares /ring stats on ring.COMMANDS (after /ring lookup: /help's order).
+assert ring_stats.COMMANDS is ring.COMMANDS
 
 COMMAND_SETS: tuple[CommandSet, ...] = (
     moratorium.COMMANDS,

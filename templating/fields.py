@@ -17,8 +17,16 @@ FIELD_HELP: dict[str, str] = {
     "language": "'en' or 'es'",
     "signer": "who signs (the signer option, or a placeholder to fill in)",
     "recipient": "who it is addressed to ('' when not given: write your own default)",
-    "place": "label, city, county, state, state_name, council (the city council or county board)",
-    "agency": "the police agency with the Ring partnership: name, kind, city, state",
+    "place": (
+        "label, where (the place in the letter's language: 'el condado de Cook, IL'), city,"
+        " county, state, state_name, council (the city council or county board)"
+    ),
+    "agency": (
+        "the police agency with the Ring partnership: name, kind, city, state; first (named on"
+        " first mention: 'el Departamento de Policía de Greenfield (Greenfield Police"
+        " Department)' in Spanish, the name in English), short (afterwards), short_cap,"
+        " of_first, of_short, to_short (with 'de'/'a' contracted: 'del Departamento')"
+    ),
     "partnership": (
         "its Ring partnership: joined, joined_when ('in September 2020'), summary, source,"
         " source_url, as_of, also_dated (another date the record gives for it, '' if none)"
@@ -31,6 +39,7 @@ FIELD_HELP: dict[str, str] = {
     ),
     "laws": (
         "facial-recognition laws passed in the place's state, oldest first: jurisdiction,"
+        " where (the jurisdiction in the letter's language: 'el condado de King, WA'),"
         " level, kind, scope, enacted, enacted_when, event (what the date records: 'signed on"
         " August 9, 2021', 'that took effect in July 2021', never 'passed' when pending),"
         " as_reported, reversal, status, in_force, pending, restricts, status_note, source,"
@@ -64,19 +73,23 @@ FIELD_HELP: dict[str, str] = {
         " provision, '' when none),"
         " appeal, contact (the requester's), since (the date asked from, at the precision"
         " given: 'May 2019'), since_from (the same with its preposition: 'since May 2019',"
-        " 'desde el 1 de enero de 2018'), agency (its name)"
+        " 'desde el 1 de enero de 2018'), agency (its name), of_agency, of_agency_first"
+        " (with its preposition, named as agency.of_short and agency.of_first)"
     ),
 }
 FIELDS = frozenset(FIELD_HELP)
 
-_PLACE = {"label", "city", "county", "state", "state_name", "council"}
-_AGENCY = {"name", "kind", "city", "state", "body"}
+_PLACE = {"label", "where", "city", "county", "state", "state_name", "council"}
+_AGENCY = {
+    "name", "kind", "city", "state", "body",
+    "first", "short", "short_cap", "of_first", "of_short", "to_short",
+}  # fmt: skip
 _ADDRESSEE = {"to", "dear", "cc", "governs", "one"}
 _TODAY = {"date", "when", "text", "source", "source_url", "today"}
 _RECORDS = {
     "law", "citation", "law_source_url", "deadline", "deadline_note", "no_deadline",
     "fee_waiver", "appeal",
-    "contact", "since", "since_from", "agency",
+    "contact", "since", "since_from", "agency", "of_agency", "of_agency_first",
 }  # fmt: skip
 _SOURCED = {"source", "source_url", "summary", "status"}
 _PARTNERSHIP = {"joined", "joined_when", "also_dated", "as_of", *_SOURCED}
@@ -85,6 +98,7 @@ _EVENT = {"date", "when", "kind", *_SOURCED}
 _COMPANY = {"name", "status_date", "status_when", "timeline", *_SOURCED}
 _LAW = {
     "jurisdiction",
+    "where",
     "level",
     "kind",
     "scope",

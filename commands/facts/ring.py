@@ -1,4 +1,4 @@
-"""/ring lookup <place> and /ring stats [state]: police partnerships with Amazon Ring."""
+"""/ring lookup <place>: police partnerships with Amazon Ring (/ring stats: ring_stats.py)."""
 
 from __future__ import annotations
 
@@ -9,28 +9,22 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
-from bot.core.signatures import Opt
-from commands.charted import ring_chart
 from commands.facts.options import Share, place_opt
 from commands.facts.per_snapshot import PerSnapshot
 from commands.facts.ring_era import coverage_line, era_lines, from_snapshot, snapshot_date
 from commands.facts.serving import gone, serving_fields, split_own
 from commands.facts.text import (
-    ATLAS_HOME,
-    ATLAS_NAME,
     NO_ATLAS_HINT,
     and_more,
     cite,
     date_text,
     day_text,
-    parse_state,
-    state_label,
     when,
 )
-from lexicon.i18n import _, current, ngettext
+from lexicon.i18n import _, current
 from places.index import Match, Place, place_index
 from places.lookup_facts import LookupFacts
-from storage.facts.models import ATLAS_DATASET, Deployment, RingTotals
+from storage.facts.models import ATLAS_DATASET, Deployment
 
 COUNTY_NAMES_SHOWN = 15
 # The busiest command: its answer about a place is built once per facts snapshot.
@@ -220,88 +214,3 @@ def _county_partners(deps: Deps, place: Place) -> Field | None:
     more = len(names) - COUNTY_NAMES_SHOWN
     text = "; ".join(names[:COUNTY_NAMES_SHOWN]) + (and_more(more) if more > 0 else "")
     return Field(_("Agencies in {where} that do partner with Ring").format(where=where), text + ".")
-
-
-@COMMANDS.command(
-    "stats",
-    "Ring police partnerships by state and by year",
-    examples=("/ring stats", "/ring stats WI"),
-    writes=False,
-)
-async def stats(
-    ctx: Ctx,
-    typed: Annotated[
-        str, Opt("A state code or name (leave out for all)", max_length=40, name="state")
-    ] = "",
-) -> Reply:
-    deps = ctx.deps
-    state = parse_state(typed) if typed else None
-    known = place_index(deps).facts
-    totals = await deps.storage.facts.ring_totals(state)
-    where = state_label(state) if state else _("all states")
-    title = _("Ring police partnerships: {place}").format(place=where)
-    if totals.agencies == 0:
-        return Reply(
-            title=title, text=_("No Ring partnership is on record ({where}).").format(where=where)
-        )
-    lines = [_counted(totals)]
-    if totals.ended:
-        lines.append(
-            ngettext(
-                "Of these, {n:,} agency recorded as ended.",
-                "Of these, {n:,} agencies recorded as ended.",
-                totals.ended,
-            ).format(n=totals.ended)
-        )
-    if state is None:
-        by_state = await deps.storage.facts.ring_counts_by_state()
-        states = ", ".join(f"{c.key or '??'} {c.count}" for c in by_state)
-        lines.append(_("Agencies by state ({n}): {states}.").format(n=len(by_state), states=states))
-    lines.append(_dataset_citation(known))
-    lines.extend(today_lines(known, found=True, many=True))
-    by_year = await deps.storage.facts.ring_counts_by_year(state)
-    fields = tuple(
-        Field(
-            _("Agencies that joined in {year}").format(year=c.key)
-            if c.key
-            else _("Date not on record"),
-            f"{c.count:,}",
-        )
-        for c in by_year
-    )
-    chart = await ring_chart(deps, state, snapshot_date(known))
-    return Reply(title=title, text="\n".join(lines), fields=fields, file=chart)
-
-
-def _counted(totals: RingTotals) -> str:
-    """'1,500 agencies (1,501 partnership rows)': say what is counted."""
-    n = totals.agencies
-    if totals.rows == totals.agencies:
-        return ngettext(
-            "{n:,} agency with a Ring partnership on record.",
-            "{n:,} agencies with a Ring partnership on record.",
-            n,
-        ).format(n=n)
-    rows = ngettext("{n:,} partnership row", "{n:,} partnership rows", totals.rows).format(
-        n=totals.rows
-    )
-    return ngettext(
-        "{n:,} agency with a Ring partnership on record ({rows}).",
-        "{n:,} agencies with a Ring partnership on record ({rows}).",
-        n,
-    ).format(n=n, rows=rows)
-
-
-def _dataset_citation(facts: LookupFacts) -> str:
-    """The dataset, cited once: its name, date and home."""
-    if not snapshot_date(facts):
-        return _("No EFF Atlas snapshot is loaded; only facts from later reporting are counted.")
-    return _(
-        "Source: {atlas} of {day}, {home} ({n:,} of these agencies); later partnerships"
-        " from reporting."
-    ).format(
-        atlas=_(ATLAS_NAME),
-        day=day_text(snapshot_date(facts)),
-        home=ATLAS_HOME,
-        n=facts.snapshot_agencies,
-    )

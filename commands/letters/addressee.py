@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.errors import UserError
+from commands.letters.spanish import agency_es, jurisdiction_es
+from lexicon.i18n import _, current
 from lexicon.names import normalize
 from places.governing import BodyRule, rule_for
 from places.jurisdiction import MUNICIPALITY, Jurisdiction, jurisdiction_of
@@ -65,30 +67,32 @@ class Body:
         return f"Estimados miembros {_de(self.es)}:"
 
     def note(self) -> str:
-        """For the organizer: the sources naming the body and officials, or how to name the
-        body before sending."""
+        """For the organizer, in the request's language: the sources naming the body and
+        officials, or how to name the body before sending."""
         cites = "; ".join(dict.fromkeys(self.officials_cites))
-        named = f"The officials named rest on: {cites}." if self.officials else ""
+        named = (
+            _("The officials named rest on: {cites}.").format(cites=cites) if self.officials else ""
+        )
         return " ".join(part for part in (self._body_note(), named) if part)
 
     def _body_note(self) -> str:
         if self.cite:
-            return f"The body named in this letter rests on: {self.cite}."
+            return _("The body named in this letter rests on: {cite}.").format(cite=self.cite)
         if not self.where:
             return ""
         if not self.governs:  # a sheriff's letter: the sheriff is known, the county body not
-            return (
-                f"No source on record names the body that governs {self.where}: find it on"
+            return _(
+                "No source on record names the body that governs {where}: find it on"
                 " the official website (its board or council and its clerk) and write its"
                 " name in the 'Copy to' line before sending (a facts admin can record it"
                 " with /facts set-body)."
-            )
-        return (
-            f"No source on record names the body that governs {self.where}: find it on the"
+            ).format(where=self.where)
+        return _(
+            "No source on record names the body that governs {where}: find it on the"
             " official website (its council or board and its clerk), then draft again with"
             ' recipient:"<the body\'s name>" (a facts admin can record it for every letter'
             " with /facts set-body)."
-        )
+        ).format(where=self.where)
 
 
 def _dear_officials(officials: tuple[str, ...], language: str) -> str:
@@ -108,17 +112,18 @@ def _de(phrase: str) -> str:
 
 
 def formal_es(j: Jurisdiction) -> str:
+    """'la Villa de Prairie du Sac, WI', 'el condado de Cook, IL'."""
     lead = _KIND_ES.get(j.kind)
-    return f"{lead} {j.name}, {j.state}" if lead else j.label
+    return f"{lead} {j.name}, {j.state}" if lead else jurisdiction_es(j)
 
 
 def jurisdiction_body(j: Jurisdiction, rule: BodyRule | None) -> Body:
     """The body governing `j`: a sourced rule's, else the honest fallback. Refuses where the
     government does not exist (Connecticut's counties, the dissolved Town of Madison)."""
     if rule is not None and rule.relation != "governs":
-        raise UserError(
-            f"{rule.note} Source: {rule.cite()}", es=f"{rule.note_es} Fuente: {rule.cite()}"
-        )
+        # The rule's note is stored in both languages (places/governing.toml).
+        note = rule.note_es if current() == "es" and rule.note_es else rule.note
+        raise UserError(_("{note} Source: {cite}").format(note=note, cite=rule.cite()))
     if rule is not None:
         return Body(rule.body_name(j, "en"), rule.body_name(j, "es"), cite=rule.cite())
     return Body(
@@ -144,10 +149,10 @@ def _sheriff(agency: Agency, j: Jurisdiction, rule: BodyRule | None) -> Body:
     try:
         county = jurisdiction_body(j, rule)
     except UserError:  # no county government: the sheriff alone
-        return Body(f"the {agency.name}", agency.name, governs=False, one=True)
+        return Body(f"the {agency.name}", agency_es(agency).first, governs=False, one=True)
     return Body(
         f"the {agency.name}",
-        agency.name,
+        agency_es(agency).first,
         governs=False,
         one=True,
         cc_en=county.en,

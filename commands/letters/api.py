@@ -7,6 +7,10 @@ from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft, find_template
+from lexicon.i18n import N_, _
+
+# What a template that is not a petition is, in a sentence ("a letter, not a petition").
+_A_KIND = {"letter": N_("a letter"), "records-request": N_("a records request")}
 
 
 async def template_exists(
@@ -51,13 +55,17 @@ async def check_petition_kind(
     own = await deps.storage.letters.list(workspace)
     petitions = [n for n in catalog.shipped_names() if _shipped_kind(catalog, n) == "petition"]
     petitions += sorted({t.name for t in own if t.kind == "petition"})
-    kind = sorted(kinds)[0].replace("-", " ")
-    raise UserError(
-        f"{key} is a {kind}, not a petition: a campaign takes a petition template"
-        f" ({', '.join(petitions) or 'none yet'}).",
-        es=f"{key} es una plantilla de tipo {kind}, no una petición: una campaña usa una"
-        f" plantilla de petición ({', '.join(petitions) or 'ninguna aún'}).",
-    )
+    kind = sorted(kinds)[0]
+    a_kind = _(_A_KIND[kind]) if kind in _A_KIND else f"a {kind.replace('-', ' ')}"
+    if petitions:
+        message = _(
+            "{key} is {a_kind}, not a petition: a campaign takes a petition template ({names})."
+        )
+    else:
+        message = _(
+            "{key} is {a_kind}, not a petition: a campaign takes a petition template (none yet)."
+        )
+    raise UserError(message.format(key=key, a_kind=a_kind, names=", ".join(petitions)))
 
 
 def _shipped_kind(catalog: LetterCatalog, name: str) -> str:

@@ -34,6 +34,7 @@ from commands.letters.views import (
     partnership_view,
     place_view,
 )
+from lexicon.i18n import _, ngettext
 from lexicon.invisible import has_invisible
 from lexicon.neighbors import neighbors
 from places.index import place_index
@@ -74,8 +75,10 @@ async def build_context(deps: Deps, ask: DraftAsk) -> dict[str, object]:
     for what, typed in (("signer", ask.signer), ("recipient", ask.recipient)):
         if has_invisible(typed):
             raise UserError(
-                f"The {what} contains invisible characters (zero-width spaces or joiners);"
-                " type it again without them."
+                _(
+                    "The {what} contains invisible characters (zero-width spaces or joiners);"
+                    " type it again without them."
+                ).format(what=what)
             )
     recipient = clean(ask.recipient, MAX_RECIPIENT)
     context: dict[str, object] = {
@@ -145,10 +148,10 @@ async def _place(deps: Deps, ask: DraftAsk) -> Place | None:
     if not ask.place.strip():
         if needs_place:
             raise UserError(
-                f"The {ask.template} template needs a place, e.g."
-                f" /letter draft {ask.template} Greenfield, WI",
-                es=f"La plantilla {ask.template} necesita un lugar, p. ej."
-                f" /letter draft {ask.template} Greenfield, WI",
+                _(
+                    "The {template} template needs a place, e.g."
+                    " /letter draft {template} Greenfield, WI"
+                ).format(template=ask.template)
             )
         return None
     return place_index(deps).resolve(ask.place)
@@ -176,14 +179,21 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     if len(own) == 1 and place.kind == "city":
         return own[0]
     names = sorted(d.agency.name for d in agencies.values())
-    more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
     raise UserError(
-        f"{place.label} has {len(names)} agencies with a Ring partnership on record"
-        f" ({', '.join(names[:MAX_NAMED])}{more}): which one? e.g. /letter draft"
-        f" {ask.template} {names[0]}, {place.state}",
-        es=f"En {place.label} constan {len(names)} agencias con colaboración con Ring"
-        f" ({', '.join(names[:MAX_NAMED])}{more}): ¿cuál? p. ej. /letter draft"
-        f" {ask.template} {names[0]}, {place.state}",
+        ngettext(
+            "{place} has {n} agency with a Ring partnership on record ({names}): which one?"
+            " e.g. /letter draft {template} {first}, {state}",
+            "{place} has {n} agencies with a Ring partnership on record ({names}): which one?"
+            " e.g. /letter draft {template} {first}, {state}",
+            len(names),
+        ).format(
+            place=place.label,
+            n=len(names),
+            names=_named(names),
+            template=ask.template,
+            first=names[0],
+            state=place.state,
+        )
     )
 
 
@@ -199,18 +209,38 @@ async def _records_agency(deps: Deps, ask: DraftAsk, facts: PlaceFacts) -> Agenc
         return own[0]
     if not agencies:
         raise UserError(
-            f"No agency of {place.label} is on record; name one, e.g. /letter draft"
-            f" {ask.template} Greenfield Police Department, WI",
-            es=f"No consta ninguna agencia de {place.label}; nombre una, p. ej. /letter draft"
-            f" {ask.template} Greenfield Police Department, WI",
+            _(
+                "No agency of {place} is on record; name one, e.g. /letter draft"
+                " {template} Greenfield Police Department, WI"
+            ).format(place=place.label, template=ask.template)
         )
     names = sorted(a.name for a in agencies.values())
-    more = f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else ""
     raise UserError(
-        f"{place.label} has {len(names)} agencies on record ({', '.join(names[:MAX_NAMED])}"
-        f"{more}): which one? e.g. /letter draft {ask.template} {names[0]}, {place.state}",
-        es=f"En {place.label} constan {len(names)} agencias ({', '.join(names[:MAX_NAMED])}"
-        f"{more}): ¿cuál? p. ej. /letter draft {ask.template} {names[0]}, {place.state}",
+        ngettext(
+            "{place} has {n} agency on record ({names}): which one? e.g. /letter draft"
+            " {template} {first}, {state}",
+            "{place} has {n} agencies on record ({names}): which one? e.g. /letter draft"
+            " {template} {first}, {state}",
+            len(names),
+        ).format(
+            place=place.label,
+            n=len(names),
+            names=_named(names),
+            template=ask.template,
+            first=names[0],
+            state=place.state,
+        )
+    )
+
+
+def _named(names: list[str]) -> str:
+    """The first few names, and how many more."""
+    shown = ", ".join(names[:MAX_NAMED])
+    more = len(names) - MAX_NAMED
+    if more <= 0:
+        return shown
+    return ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+        names=shown, n=more
     )
 
 
@@ -219,8 +249,10 @@ async def _ring_status(deps: Deps, language: str) -> dict[str, object]:
     latest = None if ring is None else await deps.storage.facts.current_status(ring.id)
     if latest is None:
         raise UserError(
-            "No status of Ring's police program is on record yet; an admin can add one"
-            " (company ring)."
+            _(
+                "No status of Ring's police program is on record yet; an admin can add one"
+                " (company ring)."
+            )
         )
     return event_view(latest, language)
 
@@ -230,18 +262,20 @@ async def _company(deps: Deps, ask: DraftAsk, language: str) -> dict[str, object
     company = await deps.storage.facts.company_by_alias(name)
     if company is None:
         known = [s.company.slug for s in await deps.storage.facts.companies_with_status()]
-        listed = ", ".join(known) if known else "none yet"
+        listed = ", ".join(known) if known else _("none yet")
         raise UserError(
-            f"No company called {clean(name, 40)!r} is on record; known: {listed}.",
-            es=f"No consta ninguna empresa llamada {clean(name, 40)!r}; constan: {listed}.",
+            _("No company called {typed!r} is on record; known: {listed}.").format(
+                typed=clean(name, 40), listed=listed
+            )
         )
     latest = await deps.storage.facts.current_status(company.id)
     check_company_fit(ask.template, ask.applies, company, company_policy(company, latest))
     timeline = await deps.storage.facts.company_timeline(company.id)
     if not timeline:
         raise UserError(
-            f"No dated events are on record for {company.name} yet; try amazon.",
-            es=f"Aún no consta ningún hecho fechado de {company.name}; pruebe con amazon.",
+            _("No dated events are on record for {company} yet; try amazon.").format(
+                company=company.name
+            )
         )
     return company_view(company.name, timeline, latest, language)
 

@@ -10,6 +10,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.catalog import LetterCatalog, TemplateInfo, parse_header
 from commands.letters.context import DraftAsk, build_context
+from lexicon.i18n import _, current
 from storage.letters.models import StoredTemplate
 from templating import IsolatedError, TemplateRefused, fields_of, render_custom
 from templating.engine import RenderError, render
@@ -89,13 +90,14 @@ async def find_template(
     if languages:
         choose = " or language:".join(languages)
         raise UserError(
-            f"{key} has no {language} version; choose language:{choose}.",
-            es=f"{key} no tiene versión en {language}; elija language:{choose}.",
+            _("{key} has no {language} version; choose language:{choose}.").format(
+                key=key, language=language, choose=choose
+            )
         )
     raise UserError(
-        f"No template called {name.strip()[:40]!r}. Type /letter templates to list them.",
-        es=f"No hay ninguna plantilla llamada {name.strip()[:40]!r}. Escriba /letter templates"
-        " para verlas.",
+        _("No template called {typed!r}. Type /letter templates to list them.").format(
+            typed=name.strip()[:40]
+        )
     )
 
 
@@ -133,30 +135,32 @@ def _records_notes(context: dict[str, object]) -> tuple[str, ...]:
         return ()
     if not records.get("law"):
         return (
-            f"The facts on record do not name {place.get('state_name')}'s public-records law:"
-            " name it in the letter (the statute and its section) before sending.",
+            _(
+                "The facts on record do not name {state}'s public-records law: name it in the"
+                " letter (the statute and its section) before sending."
+            ).format(state=place.get("state_name")),
         )
-    spanish = context.get("language") == "es"
     notes = []
     if not records.get("contact"):
         notes.append(
-            'Añada cómo puede contactarle la agencia (contact:"usted@ejemplo.org"): la carta pide'
-            " copias electrónicas y no tiene dirección a la que enviarlas."
-            if spanish
-            else 'Add how the agency can reach you (contact:"you@example.org"): the letter asks'
-            " for electronic copies and has no address to send them to."
+            _(
+                'Add how the agency can reach you (contact:"you@example.org"): the letter asks'
+                " for electronic copies and has no address to send them to."
+            )
         )
     if not records.get("deadline") and not records.get("no_deadline"):
         notes.append(
-            "No consta aquí ningún plazo de respuesta de esta ley, así que la carta no nombra"
-            " ninguno; consulte la ley antes de contar los días."
-            if spanish
-            else "No response deadline of this law is on record here, so the letter names none;"
-            " check the statute before you count the days."
+            _(
+                "No response deadline of this law is on record here, so the letter names none;"
+                " check the statute before you count the days."
+            )
         )
-    # The seed words appeal routes in English only: a Spanish draft does not paste them in.
-    if records.get("appeal") and not spanish:
-        notes.append(f"If the request is denied or ignored: {records['appeal']}.")
+    # The seed words appeal routes in English only: a note in another language does not
+    # paste them in.
+    if records.get("appeal") and current() == "en":
+        notes.append(
+            _("If the request is denied or ignored: {appeal}.").format(appeal=records["appeal"])
+        )
     return tuple(notes)
 
 

@@ -18,18 +18,18 @@ ES_EVENTS: dict[str, str] = {
         " color"
     ),
     "amazon:2020-06-10:moratorium": (
-        "moratoria de un año sobre el uso policial de Rekognition, con acceso para grupos contra"
-        " la trata de personas"
+        "moratoria de un año, tal como la anunció Amazon, sobre el uso policial de Rekognition,"
+        " con acceso para grupos contra la trata de personas"
     ),
     "amazon:2021-05-18:extension": (
         "moratoria sobre el uso policial de Rekognition, prorrogada hasta nuevo aviso"
     ),
     "ibm:2020-06-08:exit": (
-        "IBM dejó el negocio del reconocimiento facial de uso general y ya no ofrece ese software"
+        "IBM dijo que ya no ofrece software de reconocimiento ni de análisis facial de uso general"
     ),
     "microsoft:2020-06-11:moratorium": (
-        "Microsoft no venderá reconocimiento facial a la policía de EE. UU. hasta que una ley"
-        " nacional basada en los derechos humanos lo regule"
+        "Microsoft dijo que no venderá reconocimiento facial a la policía de EE. UU. hasta que"
+        " una ley nacional basada en los derechos humanos lo regule"
     ),
     "microsoft:2024-05-01:azure-openai-police": (
         "Azure OpenAI no puede usarse por ni para departamentos de policía de EE. UU. con fines"
@@ -76,13 +76,14 @@ ES_EVENTS: dict[str, str] = {
         " cámaras (no para la policía); no se ofrece en Illinois, Texas ni Portland (Oregón)"
     ),
     "meta:2021-11-02:shutdown": (
-        "Meta cerró el sistema de reconocimiento facial de Facebook y borró las plantillas faciales"
+        "Meta dijo que cerraría el sistema de reconocimiento facial de Facebook y que borraría"
+        " las plantillas faciales"
     ),
     "meta:2024-10-21:scam-ads-account-recovery": (
         "Meta volvió a probar el reconocimiento facial para usos limitados: detectar anuncios"
         " fraudulentos con rostros de figuras públicas y recuperar cuentas con un video selfi"
     ),
-    "ring:2018-03-22:portal": "asociaciones policiales a través del portal Neighbors",
+    "ring:2018-03-22:portal": "acuerdos con la policía a través del portal Neighbors",
     "ring:2019-08-28:map": (
         "Ring publicó un mapa de sus socios policiales: 405 agencias el día de su lanzamiento;"
         " recuentos independientes habían encontrado hasta unas 250"

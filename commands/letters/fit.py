@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from commands.letters.dates import LAW_KIND, LAW_STATUS
+from lexicon.i18n import _, current
 from places.snapshot import Place
 from storage.facts.models import RING_TECHNOLOGY, Company, CompanyEvent, Deployment, Law
 
@@ -57,73 +59,84 @@ def check_place_fit(name: str, applies: frozenset[str], facts: PlaceFacts) -> No
     """UserError in one line, naming the template that fits, when `name` does not."""
     label = facts.place.label
     if "no-ban" in applies and facts.ban is not None:
-        whose = "" if facts.ban.jurisdiction == label else f" ({facts.ban.jurisdiction})"
-        standing = (
-            f"partly reversed on {facts.ban.status_changed}"
-            if facts.ban.status == "partly-reversed" and facts.ban.status_changed
-            else "partly reversed"
-            if facts.ban.status == "partly-reversed"
-            else "in force"
-        )
+        ban = facts.ban
+        whose = "" if ban.jurisdiction == label else f" ({ban.jurisdiction})"
+        if ban.status == "partly-reversed" and ban.status_changed:
+            message = _(
+                "{label} already has a facial-recognition {kind}, partly reversed on {date}"
+                "{whose}: use /letter draft keep-ban {label}"
+            )
+        elif ban.status == "partly-reversed":
+            message = _(
+                "{label} already has a facial-recognition {kind}, partly reversed{whose}: use"
+                " /letter draft keep-ban {label}"
+            )
+        else:
+            message = _(
+                "{label} already has a facial-recognition {kind}, in force{whose}: use"
+                " /letter draft keep-ban {label}"
+            )
+        kind = _law_word(LAW_KIND, ban.kind)
         raise UserError(
-            f"{label} already has a facial-recognition {facts.ban.kind}, {standing}{whose}: use"
-            f" /letter draft keep-ban {label}",
-            es=f"{label} ya tiene una norma sobre reconocimiento facial"
-            f" {'revertida en parte' if facts.ban.status == 'partly-reversed' else 'en vigor'}"
-            f"{whose}: use"
-            f" /letter draft keep-ban {label}",
+            message.format(label=label, kind=kind, date=ban.status_changed, whose=whose)
         )
     if "ban" in applies and facts.ban is None:
-        why = (
-            f"{facts.gone_ban.jurisdiction}'s {facts.gone_ban.kind} is no longer in force"
-            f" ({facts.gone_ban.status})"
-            if facts.gone_ban
-            else f"No facial-recognition ban is on record for {label}"
-        )
-        why_es = (
-            f"La norma de {facts.gone_ban.jurisdiction} ya no está en vigor"
-            if facts.gone_ban
-            else f"No consta ninguna prohibición del reconocimiento facial para {label}"
-        )
-        raise UserError(
-            f"{why}: to ask for one, use /letter draft ban-petition {label}",
-            es=f"{why_es}: para pedirla, use /letter draft ban-petition {label}",
-        )
+        gone = facts.gone_ban
+        if gone:
+            message = _(
+                "{where}'s {kind} is no longer in force ({status}): to ask for one, use"
+                " /letter draft ban-petition {label}"
+            ).format(
+                where=gone.jurisdiction,
+                kind=_law_word(LAW_KIND, gone.kind),
+                status=_law_word(LAW_STATUS, gone.status),
+                label=label,
+            )
+        else:
+            message = _(
+                "No facial-recognition ban is on record for {label}: to ask for one, use"
+                " /letter draft ban-petition {label}"
+            ).format(label=label)
+        raise UserError(message)
     if "ring" in applies and not facts.ring:
         other = "keep-ban" if facts.ban is not None else "ban-petition"
         if facts.ring_ended:
             ended = facts.ring_ended[0]
-            why = f"{ended.agency.name}'s Ring partnership ended on {ended.ended}"
-            why_es = f"La colaboración de {ended.agency.name} con Ring terminó el {ended.ended}"
+            message = _(
+                "{agency}'s Ring partnership ended on {date}: use /letter draft {other} {label}"
+            ).format(agency=ended.agency.name, date=ended.ended, other=other, label=label)
         else:
-            why = f"No Ring partnership of {label} is in the facts on record"
-            why_es = f"No consta ninguna colaboración de {label} con Ring"
-        raise UserError(
-            f"{why}: use /letter draft {other} {label}",
-            es=f"{why_es}: use /letter draft {other} {label}",
-        )
+            message = _(
+                "No Ring partnership of {label} is in the facts on record: use"
+                " /letter draft {other} {label}"
+            ).format(label=label, other=other)
+        raise UserError(message)
+
+
+def _law_word(table: dict[str, dict[str, str]], word: str) -> str:
+    """A law's kind or status in the request's language (the letters' own tables)."""
+    return table.get(current(), table["en"]).get(word, word)
 
 
 def check_company_fit(name: str, applies: frozenset[str], company: Company, policy: str) -> None:
     if policy == POLICE_VIDEO and applies & {"company-pause", "company-other"}:
         raise UserError(
-            f"{company.name} sells no face recognition: its police program is about video. Use"
-            " /letter draft ring-council <place> or /letter draft records-request <agency>",
-            es=f"{company.name} no vende reconocimiento facial: su programa policial trata de"
-            " vídeo. Use /letter draft ring-council <lugar> o /letter draft records-request"
-            " <agencia>",
+            _(
+                "{company} sells no face recognition: its police program is about video. Use"
+                " /letter draft ring-council <place> or /letter draft records-request <agency>"
+            ).format(company=company.name)
         )
     if "company-pause" in applies and policy != "pause":
         raise UserError(
-            f"{company.name} has no police moratorium to make permanent: use"
-            f" /letter draft company-commitment company:{company.slug}",
-            es=f"{company.name} no tiene una moratoria policial que hacer permanente: use"
-            f" /letter draft company-commitment company:{company.slug}",
+            _(
+                "{company} has no police moratorium to make permanent: use"
+                " /letter draft company-commitment company:{slug}"
+            ).format(company=company.name, slug=company.slug)
         )
     if "company-other" in applies and policy == "pause":
         raise UserError(
-            f"{company.name} has a pause on police sales: use"
-            f" /letter draft company-moratorium company:{company.slug}",
-            es=f"{company.name} tiene una pausa en las ventas a la policía: use"
-            f" /letter draft company-moratorium company:{company.slug}",
+            _(
+                "{company} has a pause on police sales: use"
+                " /letter draft company-moratorium company:{slug}"
+            ).format(company=company.name, slug=company.slug)
         )

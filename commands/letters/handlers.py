@@ -18,6 +18,7 @@ from commands.letters.drafting import draft as draft_letter
 from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
 from lexicon.dates import LANGUAGES
+from lexicon.i18n import _
 from lexicon.words import plural
 from templating.validate import MAX_TEMPLATE_CHARS
 
@@ -106,10 +107,7 @@ async def draft(
     return Reply(
         title=f"{info.title} ({info.language})",
         text=result.text,
-        fields=tuple(
-            Field("Antes de enviar" if language == "es" else "Before sending", note)
-            for note in result.notes
-        ),
+        fields=tuple(Field(_("Before sending"), note) for note in result.notes),
         # Signed with the drafter's name (and contact): theirs to have deleted where it is kept.
         file=ReplyFile(
             result.filename,

@@ -32,16 +32,18 @@ _EVENT = {
 }
 _PENDING = {
     "en": "proposed and still pending as of {as_of}",
-    "es": "propuesta y aún pendiente al {as_of}",
+    "es": "propuesta y aún pendiente (datos al {as_of})",
 }
 _REPORTED = {
     "en": (
         "with a date of action of {date} in the Internet Freedom Foundation's table of"
         " May 2021 (not re-checked since)"
     ),
+    # "con fecha del 1 de diciembre de 2020", "con fecha de octubre de 2020": the table
+    # dates an action whose kind it does not give (no "aprobada", no "fecha de acción").
     "es": (
-        "con fecha de acción {date} según la tabla del Internet Freedom Foundation de mayo"
-        " de 2021 (sin verificar desde entonces)"
+        "con fecha {date} en la tabla de mayo de 2021 de la Internet Freedom Foundation (sin"
+        " verificar desde entonces)"
     ),
 }
 _PARTLY = {
@@ -61,6 +63,8 @@ def law_event(law: Law, language: str) -> str:
         return _PENDING[language].format(as_of=date_text(law.as_of, "day", language))
     if as_reported(law):
         dated = date_text(law.enacted, law.enacted_precision, language)
+        if language == "es":
+            dated = ("del " if law.enacted_precision == "day" else "de ") + dated
         return _REPORTED[language].format(date=dated)
     when = when_text(law.enacted, law.enacted_precision, language)
     return _EVENT[language].get(law.enacted_means, _EVENT[language]["enacted"]).format(when=when)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from bot.core.deps import Deps
 from bot.core.errors import UserError
 from commands.letters.dates import date_text
-from commands.letters.views import clean
+from commands.letters.views import agency_view, clean
 from lexicon.dates import period_start, precision_of
+from lexicon.i18n import _
 from storage.facts.models import Agency
 from storage.seed.records_laws import RecordsLaw
 
@@ -36,8 +37,9 @@ def check_since(since: str, today: str) -> None:
     month or year, YYYY-MM or YYYY, counts from its first day: the current one has begun)."""
     if since and period_start(since).isoformat() > today:
         raise UserError(
-            f"since:{since} is after today ({today}): give a date that has passed.",
-            es=f"since:{since} es posterior a hoy ({today}): indique una fecha ya pasada.",
+            _("since:{since} is after today ({today}): give a date that has passed.").format(
+                since=since, today=today
+            )
         )
 
 
@@ -55,6 +57,7 @@ async def records_view(
     deps: Deps, agency: Agency, since: str, language: str, contact: str = ""
 ) -> dict[str, object]:
     check_since(since, deps.today().isoformat())
+    view = agency_view(agency, language)
     start = since or DEFAULT_SINCE
     law = await deps.storage.letters.records_law(agency.state)
     name = "" if law is None else (law.name if language == "en" else law.name_es)
@@ -75,4 +78,7 @@ async def records_view(
         "since": date_text(start, precision_of(start), language),
         "since_from": since_from(start, language),
         "agency": clean(agency.name, 160),
+        # With its preposition, in the letter's language (commands/letters/views.agency_view).
+        "of_agency": view["of_short"],
+        "of_agency_first": view["of_first"],
     }

@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 from commands.letters.addressee import Body, agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
 from commands.letters.es_facts import event_en, event_es
+from commands.letters.es_laws import scope_es
 from commands.letters.law_words import as_reported, law_event, law_reversal
+from commands.letters.spanish import a, agency_es, de, law_place_es, outlet, place_es, state_es
 from lexicon.words import shorten
 from places.snapshot import Place
 from storage.facts.models import Agency, CompanyEvent, Deployment, Law, Source
@@ -35,28 +37,35 @@ def sentence(text: str) -> str:
     return clean(text).rstrip(" .")
 
 
-def source_name(source: Source) -> str:
+def source_name(source: Source, language: str = "en") -> str:
+    """The publisher; in Spanish the outlet's name only (the stored note on what kind of
+    page it is, "(help page for public safety agencies)", is English)."""
     if source.publisher:
-        return clean(source.publisher, 120)
+        name = source.publisher if language == "en" else outlet(source.publisher)
+        return clean(name, 120)
     return urlsplit(source.url).hostname or clean(source.url, 120)
 
 
-def _sourced(source: Source) -> dict[str, object]:
-    return {"source": source_name(source), "source_url": clean(source.url, 400)}
+def _sourced(source: Source, language: str = "en") -> dict[str, object]:
+    return {"source": source_name(source, language), "source_url": clean(source.url, 400)}
 
 
 def place_view(place: Place | None, language: str, body: Body | None = None) -> dict[str, object]:
     """`body`: who passes an ordinance there as on record (letters/on_record.py), else
     the rule-derived one."""
     if place is None:
-        return {k: "" for k in ("label", "city", "county", "state", "state_name", "council")}
+        keys = ("label", "where", "city", "county", "state", "state_name", "council")
+        return {k: "" for k in keys}
     city = place.city or place.county or place.label
+    spanish = language == "es"
     return {
         "label": clean(place.label, 120),
+        # Where it is, in the letter's language: "el condado de Cook, IL".
+        "where": clean(place_es(place) if spanish else place.label, 120),
         "city": clean(city, 120),
         "county": clean(place.county, 200),
         "state": place.state,
-        "state_name": clean(place.state_name, 60),
+        "state_name": clean(state_es(place.state_name) if spanish else place.state_name, 60),
         "council": clean(body.name(language), 200) if body else council_name(place, language),
     }
 
@@ -69,8 +78,19 @@ def council_name(place: Place, language: str) -> str:
 def agency_view(
     agency: Agency, language: str = "en", body: Body | None = None
 ) -> dict[str, object]:
+    """`first` names it on first mention, `short` afterwards; `of_*`/`to_*` with their
+    preposition (Spanish contracts it: "del Departamento", "al Departamento")."""
+    named = agency_es(agency)
+    first, short = (named.first, named.short) if language == "es" else (agency.name,) * 2
+    of, to = (de, a) if language == "es" else (lambda n: f"of {n}", lambda n: f"to {n}")
     return {
         "name": clean(agency.name, 160),
+        "first": clean(first, 300),
+        "short": clean(short, 200),
+        "short_cap": clean(short[:1].upper() + short[1:], 200),
+        "of_first": clean(of(first), 300),
+        "of_short": clean(of(short), 200),
+        "to_short": clean(to(short), 200),
         "body": clean((body or agency_body(agency)).name(language), 200),
         "kind": clean(agency.kind, 60),
         "city": clean(agency.city, 120),
@@ -93,7 +113,7 @@ def partnership_view(
         "as_of": date_text(deployment.as_of, "day", language),
         "summary": sentence(deployment.summary),
         "status": "ended" if deployment.ended else "active",
-        **_sourced(deployment.source),
+        **_sourced(deployment.source, language),
     }
 
 
@@ -110,7 +130,7 @@ def event_view(event: CompanyEvent, language: str) -> dict[str, object]:
         "kind": event.kind,
         "summary": summary,
         "status": status,
-        **_sourced(event.source),
+        **_sourced(event.source, language),
     }
 
 
@@ -143,14 +163,16 @@ def company_view(
 def law_view(law: Law, language: str) -> dict[str, object]:
     kind = LAW_KIND[language].get(law.kind, law.kind)
     article = _ARTICLE[language][1 if kind[:1] in "aeiou" else 0]
+    spanish = language == "es"
     return {
         "jurisdiction": clean(law.jurisdiction, 120),
+        "where": clean(law_place_es(law.jurisdiction) if spanish else law.jurisdiction, 120),
         "level": law.level,
         "kind": kind,
         "a_kind": f"{article} {kind}",
-        # The seed words scopes and notes in English: a Spanish letter names the law by its
-        # kind, place, date and status, and quotes neither.
-        "scope": sentence(law.scope) if language == "en" else "",
+        # The seed words scopes and notes in English: a Spanish letter quotes the scope from
+        # es_laws (never the English), and no note.
+        "scope": sentence(law.scope) if not spanish else clean(scope_es(law.scope)),
         "enacted": date_text(law.enacted, law.enacted_precision, language),
         "enacted_when": when_text(law.enacted, law.enacted_precision, language),
         # The event the date records ("signed on ...", "that took effect in ..."), never
@@ -164,5 +186,5 @@ def law_view(law: Law, language: str) -> dict[str, object]:
         "restricts": law.kind != "regulation",
         "status_note": sentence(law.status_note) if language == "en" else "",
         "summary": sentence(law.scope) if language == "en" else "",
-        **_sourced(law.source),
+        **_sourced(law.source, language),
     }

@@ -20,6 +20,7 @@ from commands.letters.addressee import agency_body
 from commands.letters.catalog import LetterCatalog
 from commands.letters.es_facts import ES_EVENTS
 from commands.letters.law_words import law_event, law_reversal
+from commands.letters.spanish import agency_es, de, law_place_es
 from lexicon.dates import LANGUAGES
 from lexicon.states import STATES
 from places.index import place_index
@@ -86,12 +87,18 @@ def _check_law_lines(laws: list[Law], text: str, line: str, language: str) -> No
     """No sentence contradicts a stored law: each law line names the event its date records
     (never "passed" for a pending law) and a partial reversal by name."""
     for law in laws:
-        for row in (ln for ln in text.splitlines() if ln.startswith(f"- {law.jurisdiction}:")):
+        named = _named(law, language)
+        for row in (ln for ln in text.splitlines() if ln.startswith(f"- {named}:")):
             assert law_event(law, language) in row, (line, row)
             if law.status == "pending":
                 assert "passed" not in row and "aprobada" not in row, (line, row)
             if law.status == "partly-reversed":
                 assert law_reversal(law, language) in row, (line, row)
+
+
+def _named(law: Law, language: str) -> str:
+    """How a letter names the law's jurisdiction ("el condado de King, WA" in Spanish)."""
+    return law_place_es(law.jurisdiction) if language == "es" else law.jurisdiction
 
 
 def _name_length(law: Law) -> int:
@@ -180,7 +187,8 @@ async def test_every_template_over_many_places(deps: Deps) -> None:
             _check_law_lines(laws, text, line, language)
             if name == "keep-ban":  # the place's own ban: its event, a partial reversal named
                 subject = text.split("\n")[4]
-                ban = max((law for law in laws if law.jurisdiction in subject), key=_name_length)
+                matching = [law for law in laws if _named(law, language) in subject]
+                ban = max(matching, key=_name_length)
                 assert law_event(ban, language) in text, line
                 assert law_reversal(ban, language) in text, line
     # Each template fits somewhere: the big samples really exercise every one of them.
@@ -194,15 +202,16 @@ async def _check_addressee(deps: Deps, text: str, line: str) -> None:
     subject = next(ln for ln in text.splitlines() if ln.startswith(("Subject:", "Asunto:")))
     to = next(ln for ln in text.splitlines() if ln.startswith(("To:", "Para:")))
     state = line.split(" language:")[0][-2:]
-    named = re.fullmatch(
-        r"(?:Subject: End the (.+)'s partnership with Ring|Asunto: Terminar la asociación de"
-        r" (.+) con Ring)",
-        subject,
-    )
-    assert named, subject
-    name = named.group(1) or named.group(2)
     partnerships = await deps.storage.facts.ring_partnerships(state)
-    agency = next(d.agency for d in partnerships if d.agency.name == name)
+    english = re.fullmatch(r"Subject: End the (.+)'s partnership with Ring", subject)
+    if english:
+        agency = next(d.agency for d in partnerships if d.agency.name == english.group(1))
+    else:  # "Asunto: Poner fin al acuerdo del Departamento de Policía de X con Ring"
+        agency = next(
+            d.agency
+            for d in partnerships
+            if subject == f"Asunto: Poner fin al acuerdo {de(agency_es(d.agency).short)} con Ring"
+        )
     body = agency_body(agency, next(d.summary for d in partnerships if d.agency == agency))
     assert to.removeprefix("To: ").removeprefix("Para: ") in (body.en, body.es), (line, to)
 
