@@ -66,9 +66,11 @@ FIELD_HELP: dict[str, str] = {
     "snapshot": "the date of the EFF Atlas snapshot the partnership comes from, in words",
     "records": (
         "for records requests: law (the state's public-records law, '' when not on record),"
-        " citation, law_source_url, deadline (e.g. '5 business days', '' when none is on"
-        " record), deadline_note (what it is for; English only), no_deadline (the law sets"
-        " no number of days), fee_waiver (the statute's waiver provision, '' when none),"
+        " citation, law_source_url (the statute's text or an official state page where the"
+        " seed has one, else the Open Government Guide), deadline (e.g. '5 business days',"
+        " '' when none is on record), deadline_note (what it is for; English only),"
+        " no_deadline (the law sets no number of days), fee_waiver (the statute's waiver"
+        " provision, '' when none),"
         " appeal, contact (the requester's), since (the date asked from, at the precision"
         " given: 'May 2019'), since_from (the same with its preposition: 'since May 2019',"
         " 'desde el 1 de enero de 2018'), agency (its name), of_agency, of_agency_first"

@@ -65,7 +65,7 @@ async def records_view(
     return {
         "law": clean(name, 200),
         "citation": clean(law.citation, 200) if law and known else "",
-        "law_source_url": clean(law.source_url, 400) if law and known else "",
+        "law_source_url": clean(law.law_url, 400) if law and known else "",
         "deadline": deadline_text(law, language) if known else "",
         # The seed words what a deadline is for in English: a Spanish letter points to the law.
         "deadline_note": clean(law.deadline_note, 300)

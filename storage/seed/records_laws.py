@@ -1,6 +1,7 @@
 """The public-records law of every state and DC (`records_laws.toml`), as a records request
 cites it: name, citation, the response deadline where a source states it, the statute's own
-fee waiver where there is one, where to appeal, and the source of each.
+fee waiver where there is one, where to appeal, and the source of each: the guide that leads to
+the law and, where one was found, the statute's own text or an official state page.
 
 Reference data beside the facts, not edited from chat, so it is read from the file (once)
 and needs no table: a new seed version ships with the code that reads it.
@@ -39,12 +40,23 @@ class RecordsLaw:
     deadline_note: str = ""
     deadline_source_url: str = ""
     deadline_publisher: str = ""
+    # The statute's own text or an official state page naming the law and its citation, where
+    # one was found: the guide above leads to it, this is what a letter should point to.
+    statute_url: str = ""
+    statute_publisher: str = ""
+
+    @property
+    def law_url(self) -> str:
+        """Where a letter sends its reader about the law: the official source when there is
+        one, else the guide."""
+        return self.statute_url or self.source_url
 
 
 def _law(entry: dict[str, Any]) -> RecordsLaw:
     deadline = entry.get("deadline") or {}
     source = deadline.get("source", {})
     waiver = entry.get("fee_waiver") or {}
+    statute = entry.get("statute") or {}
     return RecordsLaw(
         state=entry["state"],
         name=entry["name"],
@@ -60,6 +72,8 @@ def _law(entry: dict[str, Any]) -> RecordsLaw:
         deadline_note=deadline.get("note", ""),
         deadline_source_url=source.get("url", ""),
         deadline_publisher=source.get("publisher", ""),
+        statute_url=statute.get("url", ""),
+        statute_publisher=statute.get("publisher", ""),
     )
 
 

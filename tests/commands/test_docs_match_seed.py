@@ -29,6 +29,10 @@ def test_every_records_law_is_in_the_records_doc() -> None:
     for row in rows:
         line = next(line for line in doc if line.startswith(f"| {row['state']} |"))
         assert row["citation"] in line and row["source"]["url"] in line, row["state"]
+        if "statute" in row:
+            assert row["statute"]["url"] in line, row["state"]
+        else:
+            assert "| none found |" in line, row["state"]
         if "deadline" in row:
             assert row["deadline"]["source"]["url"] in line, row["state"]
         else:

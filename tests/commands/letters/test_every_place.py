@@ -264,7 +264,8 @@ async def test_records_request_names_the_law_when_known(deps: Deps) -> None:
     assert "since January 1, 2019" in houston.text and "Contact: a@example.org" in houston.text
     assert "fees be waived or reduced under Texas Government Code § 552.267" in houston.text
     assert "a deadline of 10 business days" in houston.text
-    assert "https://www.rcfp.org/open-government-guide/texas/" in houston.text
+    # The letter points to the statute's official source (the Texas Legislature), not the guide.
+    assert "https://www.legis.state.tx.us/Resources/publicinformationpolicy.aspx" in houston.text
     notes = [f.value for f in houston.fields]
     assert len(notes) == 1 and notes[0].startswith("If the request is denied or ignored")
     es = await disp.run_text(who, "/letter draft records-request Houston, TX language:es")

@@ -41,6 +41,9 @@ def test_the_seed_has_every_state_and_dc_once_each_with_a_source() -> None:
         if "fee_waiver" in row:  # likewise a fee waiver
             assert row["fee_waiver"]["source"]["url"].startswith("https://"), row
             assert row["fee_waiver"]["cite"], row
+        if "statute" in row:  # the official source: the statute's text or a state page
+            assert row["statute"]["url"].startswith("https://"), row["state"]
+            assert row["statute"]["publisher"], row["state"]
 
 
 def _letter(records: dict[str, object], language: str) -> str:
@@ -63,7 +66,10 @@ async def test_a_request_in_every_state_cites_the_seeds_law(
     name = law.name if language == "en" else law.name_es
     opening = "Under" if language == "en" else "Conforme a"
     assert f"{opening} {name} ({law.citation})" in text
-    assert law.source_url in text
+    # The letter points to the official source where the seed has one, else to the guide.
+    assert (law.statute_url or law.source_url) in text
+    if law.statute_url:
+        assert law.source_url not in text
     stated = deadline_text(law, language)
     if stated:
         assert stated in text
