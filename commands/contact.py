@@ -142,11 +142,14 @@ def _body_text(body: Body, label: str) -> str:
 
 
 def _officials(body: Body) -> str:
-    """' Officials on record: Council Member Ana Pérez: <url> (as of ..., O1); ...'"""
+    """' Officials on record: Council Member Ana Pérez (ana@example.org): <url> (as of
+    ..., O1); ...': each with the public email and phone their source gives, if any."""
     if not body.officials:
         return ""
+    reach = body.officials_reach or ("",) * len(body.officials)
     shown = [
-        f"{who}: {cite}" for who, cite in zip(body.officials, body.officials_cites, strict=True)
+        f"{who} ({how}): {cite}" if how else f"{who}: {cite}"
+        for who, cite, how in zip(body.officials, body.officials_cites, reach, strict=True)
     ][:OFFICIALS_SHOWN]
     listed, more = "; ".join(shown), len(body.officials) - len(shown)
     if more:

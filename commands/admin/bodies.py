@@ -15,6 +15,7 @@ from bot.core.signatures import FactDate, Opt
 from commands.admin.authoring import edit_of
 from commands.admin.checks import past_date, source_url
 from commands.admin.options import Source
+from commands.admin.reach import MAX_EMAIL, MAX_PHONE, public_email, public_phone
 from commands.admin.wording import notices, outcome_reply
 from commands.follow import follow_target
 from commands.letters.addressee import place_jurisdiction
@@ -113,6 +114,9 @@ async def set_body(
     examples=(
         '/facts add-official "Gates, NY" "Ana Pérez" "Council Member"'
         " source:https://example.org/town-board as-of:2026-11-30",
+        '/facts add-official "Gates, NY" "Ana Pérez" "Council Member"'
+        " source:https://example.org/town-board as-of:2026-11-30"
+        ' email:aperez@example.org phone:"+1 585 555 0100"',
     ),
 )  # fmt: skip
 async def add_official(
@@ -122,8 +126,15 @@ async def add_official(
     title: Annotated[str, Opt("Their title, e.g. Council Member", max_length=MAX_TITLE)],
     source: Source,
     as_of: AsOf,
+    email: Annotated[
+        str, Opt("Their public email, as the source gives it", max_length=MAX_EMAIL)
+    ] = "",
+    phone: Annotated[
+        str, Opt("Their public phone, as the source gives it", max_length=MAX_PHONE)
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
+    mail, tel = public_email(email), public_phone(phone)
     person = _typed(name, N_("official's name"), MAX_NAME)
     role = _typed(title, N_("title"), MAX_TITLE)
     day = past_date(deps, as_of, N_("as-of date"))
@@ -131,6 +142,6 @@ async def add_official(
     where = await recorded_place(deps, place)
     edit = edit_of(ctx, deps, url, notices(url))
     outcome = await deps.storage.fact_edits.add_official(
-        NewOfficial(edit, where, person, role, day)
+        NewOfficial(edit, where, person, role, day, mail, tel)
     )
     return outcome_reply(ctx, outcome, url)

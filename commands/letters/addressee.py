@@ -50,6 +50,7 @@ class Body:
     # salutation names them (commands/letters/on_record.py); never a guessed name or title.
     officials: tuple[str, ...] = ()
     officials_cites: tuple[str, ...] = ()  # the source of each, in the same order
+    officials_reach: tuple[str, ...] = ()  # each one's public email and phone, or ''
 
     def name(self, language: str) -> str:
         return self.en if language == "en" else self.es

@@ -41,6 +41,7 @@ def _named(body: Body, officials: list[StoredOfficial]) -> Body:
         body,
         officials=tuple(o.addressed for o in officials),
         officials_cites=tuple(o.cite for o in officials),
+        officials_reach=tuple(o.reach for o in officials),
         one=len(officials) == 1,
     )
 

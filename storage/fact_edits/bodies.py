@@ -62,11 +62,15 @@ async def add_official(conn: Conn, change: NewOfficial) -> Outcome:
         "place_label": place.label,
         "name": change.name,
         "title": change.title,
+        "email": change.email,
+        "phone": change.phone,
         "source_id": await rec.source(change.edit.source_url),
         "as_of": change.as_of,
         "origin": origin(change.edit),
     }
-    summary = f"{place.label}: {change.title} {change.name} (as of {change.as_of})"
+    reach = ", ".join(x for x in (change.email, change.phone) if x)
+    summary = f"{place.label}: {change.title} {change.name}" + (f" ({reach})" if reach else "")
+    summary += f" (as of {change.as_of})"
     if found:
         old = found[0]
         said = f"{change.title} {change.name} is on record for {place.label}"
@@ -84,7 +88,7 @@ async def add_official(conn: Conn, change: NewOfficial) -> Outcome:
 
 def _refuse_same(old: Row, values: dict[str, object], label: str, said: str) -> None:
     """Nothing to change: the same words, source and date are already on record."""
-    compared = ("name", "title", "source_id", "as_of")
+    compared = ("name", "title", "email", "phone", "source_id", "as_of")
     if all(old.get(c) == values.get(c) for c in compared if c in values):
         raise ChangeRefused(f"{label} already records this ({said}, same source): nothing changed.")
 

@@ -122,6 +122,8 @@ class NewOfficial:
     name: str
     title: str
     as_of: str  # ISO date
+    email: str = ""  # their public email and phone, '' when the source gives none
+    phone: str = ""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ class StoredOfficial:
     title: str  # 'Council Member'
     source_url: str
     as_of: str
+    email: str = ""  # public email and phone as the source gives them; '' when none
+    phone: str = ""
 
     @property
     def addressed(self) -> str:
@@ -41,3 +43,8 @@ class StoredOfficial:
     @property
     def cite(self) -> str:
         return f"{self.source_url} (as of {self.as_of}, O{self.id})"
+
+    @property
+    def reach(self) -> str:
+        """'ana@example.org, +1 414 555 0100': how to reach them, '' when not on record."""
+        return ", ".join(x for x in (self.email, self.phone) if x)

@@ -20,7 +20,7 @@ def _body(row: Any) -> StoredBody:
 def _official(row: Any) -> StoredOfficial:
     return StoredOfficial(
         int(row["id"]), row["place_key"], row["place_label"], row["name"], row["title"],
-        row["url"], row["as_of"],
+        row["url"], row["as_of"], row["email"], row["phone"],
     )  # fmt: skip
 
 

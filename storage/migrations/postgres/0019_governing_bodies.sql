@@ -20,6 +20,8 @@ CREATE TABLE officials (
     name         TEXT NOT NULL,               -- 'Ana Pérez', as the source writes it
     name_key     TEXT NOT NULL,               -- normalised: one row per person and place
     title        TEXT NOT NULL,               -- 'Council Member', as the source writes it
+    email        TEXT NOT NULL DEFAULT '',    -- their public email, '' when none recorded
+    phone        TEXT NOT NULL DEFAULT '',    -- their public phone, as the source writes it
     source_id    BIGINT NOT NULL REFERENCES sources(id),
     as_of        TEXT NOT NULL,
     origin       TEXT NOT NULL DEFAULT 'seed',
