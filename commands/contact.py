@@ -10,6 +10,7 @@ from bot.core.deps import Deps
 from bot.core.errors import UserError
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
+from commands.contact_reach import body_reach
 from commands.facts.options import Share, place_opt
 from commands.facts.serving import is_own
 from commands.letters.addressee import Body
@@ -113,7 +114,8 @@ async def _agency_field(deps: Deps, place: Place, d: Deployment) -> Field:
         body = await agency_body_on_record(deps, agency, d.summary)
     except UserError as gone:
         return Field(name, gone.in_language(current()))
-    return Field(name, _body_text(body, j.label) + _officials(body))
+    reach = body_reach(body.contact, deps.today())
+    return Field(name, _body_text(body, j.label) + reach + _officials(body))
 
 
 def _body_text(body: Body, label: str) -> str:

@@ -4,6 +4,7 @@ like every fact. Letters and /contact read them (commands/letters/on_record.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from bot.core.context import Ctx
@@ -25,10 +26,10 @@ from places.index import place_index
 from places.jurisdiction import jurisdiction_of
 from places.record_keys import agency_key, jurisdiction_key
 from places.snapshot import Place
-from storage.fact_edits.models import BodyChange, NewOfficial, PlaceRef
+from storage.fact_edits.models import BodyChange, BodyContact, NewOfficial, PlaceRef
 
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
-MAX_BODY, MAX_NAME, MAX_TITLE = 150, 80, 60
+MAX_BODY, MAX_NAME, MAX_TITLE, MAX_MEETING_PLACE = 150, 80, 60, 150
 
 RecordedPlace = Annotated[
     str,
@@ -90,6 +91,10 @@ async def _agency_place(deps: Deps, place: Place) -> PlaceRef:
     examples=(
         '/facts set-body "Gates, NY" "Town Board of the Town of Gates"'
         " source:https://example.org/town-board as-of:2026-11-30",
+        '/facts set-body "Gates, NY" "Town Board of the Town of Gates"'
+        " source:https://example.org/town-board as-of:2026-11-30"
+        " web:https://example.org/contact email:clerk@example.org"
+        ' meeting:2026-12-14 meeting-place:"7 pm, Town Hall"',
     ),
 )  # fmt: skip
 async def set_body(
@@ -98,15 +103,40 @@ async def set_body(
     body: Annotated[str, Opt("The body's name as it writes itself", max_length=MAX_BODY)],
     source: Source,
     as_of: AsOf,
+    web: Annotated[str, Opt("Its public contact form or page (a URL)", max_length=500)] = "",
+    email: Annotated[str, Opt("Its public email", max_length=MAX_EMAIL)] = "",
+    phone: Annotated[str, Opt("Its public phone", max_length=MAX_PHONE)] = "",
+    meeting: Annotated[dt.date | None, Opt("A public meeting's day (YYYY-MM-DD)")] = None,
+    meeting_place: Annotated[
+        str, Opt("That meeting's time and place, e.g. 7 pm, Town Hall", max_length=150)
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     name = _typed(body, N_("body's name"), MAX_BODY)
     day = past_date(deps, as_of, N_("as-of date"))
     url = source_url(source)
+    contact = _body_contact(web, email, phone, meeting, meeting_place)
     where = await recorded_place(deps, place)
     edit = edit_of(ctx, deps, url, notices(url))
-    outcome = await deps.storage.fact_edits.set_body(BodyChange(edit, where, name, day))
+    change = BodyChange(edit, where, name, day, contact)
+    outcome = await deps.storage.fact_edits.set_body(change)
     return outcome_reply(ctx, outcome, url)
+
+
+def _body_contact(
+    web: str, email: str, phone: str, meeting: dt.date | None, meeting_place: str
+) -> BodyContact:
+    if meeting_place.strip() and meeting is None:
+        raise UserError(_("Give the meeting's day (meeting:YYYY-MM-DD) with its place."))
+    return BodyContact(
+        source_url(web) if web.strip() else "",
+        public_email(email),
+        public_phone(phone),
+        meeting.isoformat() if meeting else "",
+        _typed(meeting_place, N_("meeting's place"), MAX_MEETING_PLACE)
+        if meeting_place.strip()
+        else "",
+    )
 
 
 @COMMANDS.command(

@@ -21,6 +21,7 @@ from places.governing import BodyRule, rule_for
 from places.jurisdiction import MUNICIPALITY, Jurisdiction, jurisdiction_of
 from places.snapshot import Place
 from storage.facts.models import Agency
+from storage.officials.models import StoredBody
 
 _KIND_ES = {
     "city": "la Ciudad de",
@@ -51,6 +52,7 @@ class Body:
     officials: tuple[str, ...] = ()
     officials_cites: tuple[str, ...] = ()  # the source of each, in the same order
     officials_reach: tuple[str, ...] = ()  # each one's public email and phone, or ''
+    contact: StoredBody | None = None  # the recorded body, with its public contact
 
     def name(self, language: str) -> str:
         return self.en if language == "en" else self.es
@@ -74,7 +76,18 @@ class Body:
         named = (
             _("The officials named rest on: {cites}.").format(cites=cites) if self.officials else ""
         )
-        return " ".join(part for part in (self._body_note(), named) if part)
+        return " ".join(part for part in (self._body_note(), named, self._send_note()) if part)
+
+    def _send_note(self) -> str:
+        """Where to send it: the body's and officials' public contacts on record."""
+        reach = [self.contact.reach] if self.contact and self.contact.reach else []
+        pairs = zip(self.officials, self.officials_reach, strict=False)
+        reach += [f"{who} ({how})" for who, how in pairs if how]
+        if not reach:
+            return ""
+        return _("Where to send it (public contacts on record): {reach}.").format(
+            reach="; ".join(reach)
+        )
 
     def _body_note(self) -> str:
         if self.cite:

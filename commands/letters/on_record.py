@@ -31,7 +31,7 @@ def with_article(name: str) -> str:
 
 def _recorded(stored: StoredBody) -> Body:
     bare = stored.name[4:] if stored.name.lower().startswith("the ") else stored.name
-    return Body(with_article(stored.name), bare, cite=stored.cite)
+    return Body(with_article(stored.name), bare, cite=stored.cite, contact=stored)
 
 
 def _named(body: Body, officials: list[StoredOfficial]) -> Body:

@@ -4,6 +4,8 @@ undoable and its followers told, like every fact."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import entry, finish, origin, rows
 from storage.fact_edits.models import BodyChange, Edit, NewOfficial, Outcome
@@ -19,11 +21,14 @@ async def set_body(conn: Conn, change: BodyChange) -> Outcome:
     values: dict[str, object] = {
         "place_label": place.label,
         "name": change.name,
+        **asdict(change.contact),
         "source_id": source_id,
         "as_of": change.as_of,
         "origin": origin(change.edit),
     }
-    summary = f"{place.label}: governed by {change.name} (as of {change.as_of})"
+    reach = ", ".join(v for v in asdict(change.contact).values() if v)
+    summary = f"{place.label}: governed by {change.name}" + (f" ({reach})" if reach else "")
+    summary += f" (as of {change.as_of})"
     if found:
         old = found[0]
         _refuse_same(old, values, f"B{old['id']}", f"{place.label} is governed by {change.name}")
@@ -86,9 +91,12 @@ async def add_official(conn: Conn, change: NewOfficial) -> Outcome:
     )
 
 
+CONTACT = ("web", "email", "phone", "meeting_on", "meeting_place")
+
+
 def _refuse_same(old: Row, values: dict[str, object], label: str, said: str) -> None:
     """Nothing to change: the same words, source and date are already on record."""
-    compared = ("name", "title", "email", "phone", "source_id", "as_of")
+    compared = ("name", "title", *CONTACT, "source_id", "as_of")
     if all(old.get(c) == values.get(c) for c in compared if c in values):
         raise ChangeRefused(f"{label} already records this ({said}, same source): nothing changed.")
 

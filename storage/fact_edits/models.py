@@ -104,6 +104,17 @@ class PlaceRef:
 
 
 @dataclass(frozen=True)
+class BodyContact:
+    """A body's public contact from the same source: '' for what the source does not give."""
+
+    web: str = ""
+    email: str = ""
+    phone: str = ""
+    meeting_on: str = ""  # YYYY-MM-DD of a public meeting
+    meeting_place: str = ""  # its time and place, as the source writes them
+
+
+@dataclass(frozen=True)
 class BodyChange:
     """Record (or correct) the body that governs a place's police."""
 
@@ -111,6 +122,7 @@ class BodyChange:
     place: PlaceRef
     name: str
     as_of: str  # ISO date the source showed it as current
+    contact: BodyContact = BodyContact()
 
 
 @dataclass(frozen=True)

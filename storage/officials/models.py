@@ -15,6 +15,17 @@ class StoredBody:
     name: str  # 'the Town Board of the Town of Gates', as the admin typed it
     source_url: str
     as_of: str  # the day the source showed it as current
+    # Its public contact from the same source ('' when not given): where a letter goes.
+    web: str = ""
+    email: str = ""
+    phone: str = ""
+    meeting_on: str = ""  # YYYY-MM-DD: past or coming, the reader compares with today
+    meeting_place: str = ""
+
+    @property
+    def reach(self) -> str:
+        """'https://example.org/contact, clerk@example.org, +1 585 555 0100', or ''."""
+        return ", ".join(x for x in (self.web, self.email, self.phone) if x)
 
     @property
     def cite(self) -> str:

@@ -13,7 +13,8 @@ MAX_OFFICIALS = 25  # per place: a council, not a directory (Discord shows 25 fi
 def _body(row: Any) -> StoredBody:
     return StoredBody(
         int(row["id"]), row["place_key"], row["place_label"], row["name"], row["url"],
-        row["as_of"],
+        row["as_of"], row["web"], row["email"], row["phone"], row["meeting_on"],
+        row["meeting_place"],
     )  # fmt: skip
 
 

@@ -8,6 +8,12 @@ CREATE TABLE governing_bodies (
     place_key    TEXT NOT NULL UNIQUE,
     place_label  TEXT NOT NULL,               -- 'Gates, NY', as the admin's reply named it
     name         TEXT NOT NULL,               -- 'the Town Board of the Town of Gates'
+    -- Its public contact, from the same source and as-of date; '' when none recorded.
+    web          TEXT NOT NULL DEFAULT '',    -- its contact form or page
+    email        TEXT NOT NULL DEFAULT '',
+    phone        TEXT NOT NULL DEFAULT '',
+    meeting_on   TEXT NOT NULL DEFAULT '',    -- a public meeting's day (YYYY-MM-DD)
+    meeting_place TEXT NOT NULL DEFAULT '',   -- its time and place as the source writes them
     source_id    BIGINT NOT NULL REFERENCES sources(id),
     as_of        TEXT NOT NULL,
     origin       TEXT NOT NULL DEFAULT 'seed'
