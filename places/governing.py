@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from lexicon.i18n import _
 from lexicon.names import normalize
 from places.jurisdiction import Jurisdiction
 
@@ -45,8 +46,11 @@ class BodyRule:
         return pattern.format(name=jurisdiction.name)
 
     def cite(self) -> str:
+        """The rule's source, in the language of the request or letter being worded."""
         when = f", {self.published}" if self.published else ""
-        return f"{self.publisher}{when}: {self.url} (as of {self.as_of})"
+        return _("{source}: {url} (as of {day})").format(
+            source=f"{self.publisher}{when}", url=self.url, day=self.as_of
+        )
 
 
 def parse_rules(text: str) -> tuple[BodyRule, ...]:
