@@ -158,3 +158,36 @@ def test_places_typed_by_members_reach_the_same_bodies() -> None:
         ("New Haven, IN", "New Haven", "IN", "the governing body of New Haven, IN"),  # not CT's
     ):  # fmt: skip
         assert place_body(Place(label, "city", city, "", state)).en == expected
+
+
+COUNTY_RULES = (
+    # (sheriff's office, county, state, the county body copied, its source)
+    ("Ventura County Sheriff's Office", "Ventura County", "CA",
+     "the Ventura County Board of Supervisors", "gov-sect-25000"),
+    ("Denton County Sheriff's Office", "Denton County", "TX",
+     "the Denton County Commissioners Court", "johnsoncountytx.org"),
+    ("Forsyth County Sheriff's Office", "Forsyth County", "NC",
+     "the Board of Commissioners of Forsyth County", "ncpedia.org"),
+    ("Will County Sheriff's Office", "Will County", "IL", "the Will County Board",
+     "55_ilcs_5_2-3006"),
+    ("Cook County Sheriff's Office", "Cook County", "IL",
+     "the Board of Commissioners of Cook County", "55_ilcs_5_2-3006"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("row", COUNTY_RULES, ids=lambda row: row[0])
+def test_a_state_wide_county_rule_names_the_county_body_with_its_statute(
+    row: tuple[str, str, str, str, str],
+) -> None:
+    name, county, state, council, source = row
+    body = agency_body(Agency(1, name, "", county, state, "Sheriff", "County"))
+    assert body.en == f"the {name}" and body.one and not body.governs
+    assert body.cc_en == council and source in body.cite
+
+
+def test_a_county_rule_stays_in_its_state() -> None:
+    place = Place("Forsyth County, GA", "county", "", "Forsyth County", "GA")
+    assert place_body(place).en == "the governing body of Forsyth County, GA"
+    place = Place("Denton County, TX", "county", "", "Denton County", "TX")
+    assert place_body(place).en == "the Denton County Commissioners Court"
+    assert "Corte de Comisionados" in place_body(place).es
