@@ -172,6 +172,18 @@ COUNTY_RULES = (
      "55_ilcs_5_2-3006"),
     ("Cook County Sheriff's Office", "Cook County", "IL",
      "the Board of Commissioners of Cook County", "55_ilcs_5_2-3006"),
+    ("Manatee County Sheriff's Office", "Manatee County", "FL",
+     "the Manatee County Board of County Commissioners", "articleviii_section1"),
+    ("Volusia County Sheriff's Office", "Volusia County", "FL", "the Volusia County Council",
+     "volusia.org"),
+    ("Onondaga County Sheriff's Office", "Onondaga County", "NY",
+     "the Onondaga County Legislature", "onondaga.gov"),
+    ("Albany County Sheriff's Office", "Albany County", "NY", "the Albany County Legislature",
+     "ecode360.com/30960549"),
+    ("Washington County Sheriff's Office", "Washington County", "NY",
+     "the Washington County Board of Supervisors", "washingtoncountyny.gov"),
+    ("Warren County Sheriff's Office", "Warren County", "NY",
+     "the Warren County Board of Supervisors", "poststar.com"),
 )  # fmt: skip
 
 
@@ -191,3 +203,6 @@ def test_a_county_rule_stays_in_its_state() -> None:
     place = Place("Denton County, TX", "county", "", "Denton County", "TX")
     assert place_body(place).en == "the Denton County Commissioners Court"
     assert "Corte de Comisionados" in place_body(place).es
+    # New York's counties differ (legislature or board of supervisors): only those with a source.
+    place = Place("Monroe County, NY", "county", "", "Monroe County", "NY")
+    assert place_body(place).en == "the governing body of Monroe County, NY"
