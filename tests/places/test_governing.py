@@ -206,3 +206,20 @@ def test_a_county_rule_stays_in_its_state() -> None:
     # New York's counties differ (legislature or board of supervisors): only those with a source.
     place = Place("Monroe County, NY", "county", "", "Monroe County", "NY")
     assert place_body(place).en == "the governing body of Monroe County, NY"
+
+
+def test_ohio_and_michigan_townships_take_the_board_their_statute_fixes() -> None:
+    sylvania = Agency(1, "Sylvania Township Police Department", "Sylvania", "Lucas County", "OH",
+                      "Police", "Municipal")  # fmt: skip
+    body = agency_body(sylvania)
+    assert body.en == "the Board of Township Trustees of Sylvania Township" and body.governs
+    assert "ohio_code_505-01" in body.cite and "Junta de Síndicos" in body.es
+    shelby = Agency(2, "Shelby Township Police Department", "Shelby Township", "Macomb County",
+                    "MI", "Police", "Municipal")  # fmt: skip
+    body = agency_body(shelby)
+    assert body.en == "the Township Board of Shelby Township" and body.governs
+    assert "bearlaketownship.org" in body.cite
+    # Pennsylvania's townships are of two classes with different boards: no state-wide rule.
+    penn = Agency(3, "Lower Gwynedd Township Police Department", "Spring House", "", "PA",
+                  "Police", "Municipal")  # fmt: skip
+    assert agency_body(penn).en == "the governing body of the Township of Lower Gwynedd, PA"
