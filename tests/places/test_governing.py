@@ -184,6 +184,12 @@ COUNTY_RULES = (
      "the Washington County Board of Supervisors", "washingtoncountyny.gov"),
     ("Warren County Sheriff's Office", "Warren County", "NY",
      "the Warren County Board of Supervisors", "poststar.com"),
+    ("Butler County Sheriff's Office", "Butler County", "OH",
+     "the Butler County Board of County Commissioners", "orc/305.01"),
+    ("Summit County Sheriff's Office", "Summit County", "OH", "the Summit County Council",
+     "co.summitoh.net"),
+    ("Cuyahoga County Sheriff's Office", "Cuyahoga County", "OH",
+     "the Cuyahoga County Council", "cuyahogacounty.gov"),
 )  # fmt: skip
 
 
