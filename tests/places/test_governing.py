@@ -85,8 +85,19 @@ def test_no_county_government_no_county_board() -> None:
         place = Place(f"{county}, {state}", "county", "", county, state)
         with pytest.raises(UserError, match=r"no county government|abolished"):
             place_body(place)
-    calcasieu = Place("Calcasieu Parish, LA", "county", "", "Calcasieu Parish", "LA")
-    assert place_body(calcasieu).en == "the governing body of Calcasieu Parish, LA"
+    caddo = Place("Caddo Parish, LA", "county", "", "Caddo Parish", "LA")
+    assert place_body(caddo).en == "the governing body of Caddo Parish, LA"  # no source yet
+
+
+def test_louisiana_parishes_each_named_by_their_own_page() -> None:
+    for parish, expected, source in (
+        ("Calcasieu Parish", "the Calcasieu Parish Police Jury", "calcasieu.gov"),
+        ("Bossier Parish", "the Bossier Parish Police Jury", "bossierparishla.gov"),
+        ("St. Tammany Parish", "the St. Tammany Parish Council", "stpgov.org"),
+        ("Livingston Parish", "the Livingston Parish Council", "livingstonparishcouncil.com"),
+    ):
+        body = place_body(Place(f"{parish}, LA", "county", "", parish, "LA"))
+        assert body.en == expected and source in body.cite and body.governs
 
 
 def test_every_rule_is_sourced_and_an_unsourced_one_is_refused() -> None:
