@@ -29,6 +29,12 @@ async def test_contact_names_sourced_bodies_and_says_when_none_is(
     assert oakland.fields[0].name.startswith("Oakland Police Department")  # its own first
     sheriff = [f for f in oakland.fields if f.name.startswith("Alameda County Sheriff")]
     assert "write to the sheriff" in sheriff[0].value and "direct" not in sheriff[0].value
+    # California Government Code § 25000: each county has a board of supervisors.
+    assert "the Alameda County Board of Supervisors" in sheriff[0].value
+    assert "gov-sect-25000" in sheriff[0].value
+    cobb = await atlas.run_text(member, "/contact Cobb County, GA")
+    sheriff = [f for f in cobb.fields if f.name.startswith("Cobb County Sheriff")]
+    assert "write to the sheriff" in sheriff[0].value
     assert "No source on record names the body" in sheriff[0].value
     madison = await atlas.run_text(member, "/contact Madison, WI")
     town = [f for f in madison.fields if f.name.startswith("Town of Madison")]

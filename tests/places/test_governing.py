@@ -85,8 +85,19 @@ def test_no_county_government_no_county_board() -> None:
         place = Place(f"{county}, {state}", "county", "", county, state)
         with pytest.raises(UserError, match=r"no county government|abolished"):
             place_body(place)
-    calcasieu = Place("Calcasieu Parish, LA", "county", "", "Calcasieu Parish", "LA")
-    assert place_body(calcasieu).en == "the governing body of Calcasieu Parish, LA"
+    caddo = Place("Caddo Parish, LA", "county", "", "Caddo Parish", "LA")
+    assert place_body(caddo).en == "the governing body of Caddo Parish, LA"  # no source yet
+
+
+def test_louisiana_parishes_each_named_by_their_own_page() -> None:
+    for parish, expected, source in (
+        ("Calcasieu Parish", "the Calcasieu Parish Police Jury", "calcasieu.gov"),
+        ("Bossier Parish", "the Bossier Parish Police Jury", "bossierparishla.gov"),
+        ("St. Tammany Parish", "the St. Tammany Parish Council", "stpgov.org"),
+        ("Livingston Parish", "the Livingston Parish Council", "livingstonparishcouncil.com"),
+    ):
+        body = place_body(Place(f"{parish}, LA", "county", "", parish, "LA"))
+        assert body.en == expected and source in body.cite and body.governs
 
 
 def test_every_rule_is_sourced_and_an_unsourced_one_is_refused() -> None:
@@ -158,3 +169,74 @@ def test_places_typed_by_members_reach_the_same_bodies() -> None:
         ("New Haven, IN", "New Haven", "IN", "the governing body of New Haven, IN"),  # not CT's
     ):  # fmt: skip
         assert place_body(Place(label, "city", city, "", state)).en == expected
+
+
+COUNTY_RULES = (
+    # (sheriff's office, county, state, the county body copied, its source)
+    ("Ventura County Sheriff's Office", "Ventura County", "CA",
+     "the Ventura County Board of Supervisors", "gov-sect-25000"),
+    ("Denton County Sheriff's Office", "Denton County", "TX",
+     "the Denton County Commissioners Court", "johnsoncountytx.org"),
+    ("Forsyth County Sheriff's Office", "Forsyth County", "NC",
+     "the Board of Commissioners of Forsyth County", "ncpedia.org"),
+    ("Will County Sheriff's Office", "Will County", "IL", "the Will County Board",
+     "55_ilcs_5_2-3006"),
+    ("Cook County Sheriff's Office", "Cook County", "IL",
+     "the Board of Commissioners of Cook County", "55_ilcs_5_2-3006"),
+    ("Manatee County Sheriff's Office", "Manatee County", "FL",
+     "the Manatee County Board of County Commissioners", "articleviii_section1"),
+    ("Volusia County Sheriff's Office", "Volusia County", "FL", "the Volusia County Council",
+     "volusia.org"),
+    ("Onondaga County Sheriff's Office", "Onondaga County", "NY",
+     "the Onondaga County Legislature", "onondaga.gov"),
+    ("Albany County Sheriff's Office", "Albany County", "NY", "the Albany County Legislature",
+     "ecode360.com/30960549"),
+    ("Washington County Sheriff's Office", "Washington County", "NY",
+     "the Washington County Board of Supervisors", "washingtoncountyny.gov"),
+    ("Warren County Sheriff's Office", "Warren County", "NY",
+     "the Warren County Board of Supervisors", "poststar.com"),
+    ("Butler County Sheriff's Office", "Butler County", "OH",
+     "the Butler County Board of County Commissioners", "orc/305.01"),
+    ("Summit County Sheriff's Office", "Summit County", "OH", "the Summit County Council",
+     "co.summitoh.net"),
+    ("Cuyahoga County Sheriff's Office", "Cuyahoga County", "OH",
+     "the Cuyahoga County Council", "cuyahogacounty.gov"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("row", COUNTY_RULES, ids=lambda row: row[0])
+def test_a_state_wide_county_rule_names_the_county_body_with_its_statute(
+    row: tuple[str, str, str, str, str],
+) -> None:
+    name, county, state, council, source = row
+    body = agency_body(Agency(1, name, "", county, state, "Sheriff", "County"))
+    assert body.en == f"the {name}" and body.one and not body.governs
+    assert body.cc_en == council and source in body.cite
+
+
+def test_a_county_rule_stays_in_its_state() -> None:
+    place = Place("Forsyth County, GA", "county", "", "Forsyth County", "GA")
+    assert place_body(place).en == "the governing body of Forsyth County, GA"
+    place = Place("Denton County, TX", "county", "", "Denton County", "TX")
+    assert place_body(place).en == "the Denton County Commissioners Court"
+    assert "Corte de Comisionados" in place_body(place).es
+    # New York's counties differ (legislature or board of supervisors): only those with a source.
+    place = Place("Monroe County, NY", "county", "", "Monroe County", "NY")
+    assert place_body(place).en == "the governing body of Monroe County, NY"
+
+
+def test_ohio_and_michigan_townships_take_the_board_their_statute_fixes() -> None:
+    sylvania = Agency(1, "Sylvania Township Police Department", "Sylvania", "Lucas County", "OH",
+                      "Police", "Municipal")  # fmt: skip
+    body = agency_body(sylvania)
+    assert body.en == "the Board of Township Trustees of Sylvania Township" and body.governs
+    assert "ohio_code_505-01" in body.cite and "Junta de Síndicos" in body.es
+    shelby = Agency(2, "Shelby Township Police Department", "Shelby Township", "Macomb County",
+                    "MI", "Police", "Municipal")  # fmt: skip
+    body = agency_body(shelby)
+    assert body.en == "the Township Board of Shelby Township" and body.governs
+    assert "bearlaketownship.org" in body.cite
+    # Pennsylvania's townships are of two classes with different boards: no state-wide rule.
+    penn = Agency(3, "Lower Gwynedd Township Police Department", "Spring House", "", "PA",
+                  "Police", "Municipal")  # fmt: skip
+    assert agency_body(penn).en == "the governing body of the Township of Lower Gwynedd, PA"

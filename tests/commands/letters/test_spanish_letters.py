@@ -76,7 +76,10 @@ async def test_known_wording(deps: Deps) -> None:
     assert "Fuente: Ring, https://ring.com/support" in ring.text
     petition = await disp.run_text(who, "/letter draft ban-petition Cook County, IL language:es")
     assert "reconocimiento facial en el condado de Cook, IL" in petition.text
-    assert "Para: el órgano de gobierno del condado de Cook, IL" in petition.text
+    # Cook County's board, as 5 ILCS 70/1.07 names it (places/governing.toml).
+    assert "Para: la Junta de Comisionados (Board of Commissioners) del Condado de Cook" in (
+        petition.text
+    )
     keep = await disp.run_text(who, "/letter draft keep-ban Alameda, CA language:es")
     assert "no es una prohibición general para la policía" in keep.text  # AB 1215's scope
     meta = await disp.run_text(who, "/letter draft company-commitment company:meta language:es")
