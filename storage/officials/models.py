@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexicon.i18n import _
+
 
 @dataclass(frozen=True)
 class StoredBody:
@@ -29,7 +31,9 @@ class StoredBody:
 
     @property
     def cite(self) -> str:
-        return f"{self.source_url} (as of {self.as_of}, B{self.id})"
+        return _("{url} (as of {day}, {fact})").format(
+            url=self.source_url, day=self.as_of, fact=f"B{self.id}"
+        )
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,9 @@ class StoredOfficial:
 
     @property
     def cite(self) -> str:
-        return f"{self.source_url} (as of {self.as_of}, O{self.id})"
+        return _("{url} (as of {day}, {fact})").format(
+            url=self.source_url, day=self.as_of, fact=f"O{self.id}"
+        )
 
     @property
     def reach(self) -> str:
