@@ -71,12 +71,14 @@ run: $(BIN)/.installed $(MO_FILES)
 
 test: lint typecheck pytest
 
-# Feedback in seconds: everything but the PostgreSQL and multi-process tests (markers set in
-# tests/pg_fixtures.py and by the modules themselves), spread over the cores by pytest-xdist.
-# `make test` stays the whole suite.
+# Feedback in seconds: everything but the PostgreSQL, multi-process, browser and wheel-install
+# tests (markers set in tests/pg_fixtures.py, tests/multiprocess/ and tests/browser/ conftests
+# and by the modules themselves; docs/development.md says why), spread over the cores by
+# pytest-xdist. `make test` stays the whole suite.
+FAST_MARKERS := not postgres and not multiprocess and not browser and not install
 test-fast: $(BIN)/.installed $(MO_FILES)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist worksteal -m "not postgres and not multiprocess"
+	$(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

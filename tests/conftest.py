@@ -95,9 +95,11 @@ async def db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> As
 
 @pytest.fixture
 async def deps(db: Db, tmp_path: Path) -> Deps:
-    # The place index is loaded by the wiring; tests that write facts then call
-    # `await place_index(deps).reload()`.
-    return await wire_deps(db, Settings(db_path=str(tmp_path / "test.db")), lambda: FIXED_NOW)
+    # The place index reads the places now and builds itself on first use, as `main.py`
+    # wires it (`lazy`): most tests that write facts then call
+    # `await place_index(deps).reload()`, which would build it a second time.
+    settings = Settings(db_path=str(tmp_path / "test.db"))
+    return await wire_deps(db, settings, lambda: FIXED_NOW, lazy=True)
 
 
 @pytest.fixture

@@ -59,6 +59,14 @@ def parts_of(marker: pytest.Mark | None) -> tuple[Part, ...]:
     return tuple(marker.args)
 
 
+def require(request: pytest.FixtureRequest, *parts: Part) -> None:
+    """For a fixture that hands on the real data: fail, saying how, when the test does not
+    carry the marker that makes the `db` fixture load it."""
+    if parts_of(request.node.get_closest_marker("real_data")) != parts:
+        words = ", ".join(repr(p) for p in parts)
+        pytest.fail(f"{request.node.name} needs @pytest.mark.real_data({words})", pytrace=False)
+
+
 async def load_real_data(db: Db, parts: tuple[Part, ...]) -> None:
     """Write `parts` into `db`, in order, as an operator's imports would."""
     for part in parts:

@@ -40,6 +40,17 @@ ARGS = [
 ]
 
 
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marked `browser`: a real browser takes seconds per test by nature, so `make test-fast`
+    leaves these out (`make test` runs them); a new module here is marked without a list."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
 def unavailable(reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (under CI the browser tests must run: scripts/ensure-chromium)")

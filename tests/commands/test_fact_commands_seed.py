@@ -8,10 +8,8 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from places.index import place_index
 from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import FIXED_NOW
 
 
 @pytest.fixture
@@ -74,12 +72,10 @@ async def test_laws_show_reversals_and_expiry_with_dates(
     assert "partly reversed on 2022-07-28" in new_orleans.as_text()
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with the export
 async def test_ring_lookup_tells_what_the_program_is_today(
-    seeded: Dispatcher, deps: Deps, member: Identity, db: Database
+    seeded: Dispatcher, member: Identity
 ) -> None:
-    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
     today = reply.after.split("What that date means today:\n", 1)[1].splitlines()
     assert today[0].startswith("- 2021-06-07: Police requests for video are public")

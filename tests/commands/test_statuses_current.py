@@ -13,10 +13,8 @@ from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from places.index import place_index
 from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
 from storage.seed import SEED_FILE, ensure_seed
-from tests.conftest import FIXED_NOW, shared_data_file
+from tests.conftest import FIXED_NOW
 
 SEED: dict[str, Any] = tomllib.loads(SEED_FILE.read_text(encoding="utf-8"))
 
@@ -86,12 +84,10 @@ async def test_ring_face_recognition_is_on_record_and_never_denied(
     assert "Illinois, Texas or Portland, Oregon" in familiar
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with the export
 async def test_a_police_lookup_lists_only_changes_to_police_access(
-    seeded: Dispatcher, deps: Deps, member: Identity, db: Database
+    seeded: Dispatcher, member: Identity
 ) -> None:
-    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
     reply = await seeded.run_text(member, "/ring lookup Greenfield, WI")
     today = reply.after.split("What that date means today:\n", 1)[1]
     assert "Community Requests" in today and "Familiar Faces" not in today

@@ -27,6 +27,9 @@ NOT_SOURCE = shutil.ignore_patterns(
     "counterwatch.db*", "counterwatch-out", "tests", "bench",
 )  # fmt: skip
 DATA_SUFFIXES = (".sql", ".toml", ".j2", ".pot", ".po", ".mo")
+# Building a wheel and installing it takes seconds by nature: `make test-fast` leaves these
+# out by this marker, `make test` runs them.
+pytestmark = pytest.mark.install
 
 
 def run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:

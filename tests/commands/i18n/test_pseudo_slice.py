@@ -18,13 +18,10 @@ from commands import build_registry
 from lexicon.states import STATES
 from places.index import place_index
 from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
 from storage.seed import ensure_seed
 from testkit.pseudo import MISSING, untranslated_words
-from tests.conftest import FIXED_NOW, identity, shared_data_file
-
-ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
+from tests.conftest import FIXED_NOW, identity
+from tests.real_data import require
 
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -118,13 +115,14 @@ async def test_ring_lookup_on_the_seed(seeded: Dispatcher, deps: Deps) -> None:
 
 
 @pytest.fixture
-async def atlas(seeded: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
-    data = shared_data_file(ATLAS).read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+async def atlas(seeded: Dispatcher, request: pytest.FixtureRequest) -> Dispatcher:
+    """The seed and the real Atlas export, which the `db` fixture loaded: the test carries
+    `@pytest.mark.real_data("seed", "atlas")` (tests/real_data.py)."""
+    require(request, "seed", "atlas")
     return seeded
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_ring_lookup_on_the_atlas(atlas: Dispatcher, deps: Deps, db: Database) -> None:
     """Own police, county partners, serving agencies, ZIP codes, near misses, ambiguity."""
     who = pseudo(identity(Role.MEMBER))
@@ -152,6 +150,7 @@ async def atlas_data(deps: Deps, db: Database) -> set[str]:
     return found | words(*STATES.values()) | await stored_text(deps)
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_place_commands(atlas: Dispatcher, deps: Deps, db: Database) -> None:
     """/local, /laws, /contact and /ring stats: found, near misses, none on record."""
     who = pseudo(identity(Role.MEMBER))
@@ -194,6 +193,7 @@ ADMIN_LINES = (
 )  # fmt: skip
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_facts_admin_replies(atlas: Dispatcher, deps: Deps, db: Database) -> None:
     """The admin commands' replies and refusals; the audit log's summaries are stored text."""
     who = pseudo(identity(Role.ADMIN))

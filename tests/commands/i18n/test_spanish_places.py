@@ -12,14 +12,11 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.models import Reply, Role
-from places.index import place_index
 from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
 from testkit.english import english_sentences
 from tests.commands.i18n.test_spanish_slice import fact_texts
-from tests.conftest import FIXED_NOW, identity, shared_data_file
+from tests.conftest import identity
+from tests.real_data import require
 
 
 def spanish(who: Identity) -> Identity:
@@ -27,11 +24,10 @@ def spanish(who: Identity) -> Identity:
 
 
 @pytest.fixture
-async def atlas(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
-    await ensure_seed(db, now=FIXED_NOW)
-    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+async def atlas(dispatcher: Dispatcher, request: pytest.FixtureRequest) -> Dispatcher:
+    """The seed and the real Atlas export, which the `db` fixture loaded: the test carries
+    `@pytest.mark.real_data("seed", "atlas")` (tests/real_data.py)."""
+    require(request, "seed", "atlas")
     return dispatcher
 
 
@@ -62,6 +58,7 @@ PLACE_LINES = (
 )  # fmt: skip
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_place_commands_in_spanish(atlas: Dispatcher, deps: Deps, db: Database) -> None:
     who = spanish(identity())
     texts = await stored(deps, db)
@@ -88,6 +85,7 @@ async def test_place_commands_in_spanish(atlas: Dispatcher, deps: Deps, db: Data
     assert contact.title == "Quién gobierna a la policía: Greenfield, WI"
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_follow_in_spanish(atlas: Dispatcher) -> None:
     who = spanish(identity())
     none = await atlas.run_text(who, "/following")
@@ -103,6 +101,7 @@ async def test_follow_in_spanish(atlas: Dispatcher) -> None:
         assert not english_sentences(reply.as_text()), reply.as_text()
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_facts_admin_in_spanish(atlas: Dispatcher, deps: Deps, db: Database) -> None:
     who = spanish(identity(Role.ADMIN))
     ended = await atlas.run_text(

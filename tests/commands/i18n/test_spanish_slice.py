@@ -11,13 +11,9 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.models import Reply, Role
-from places.index import place_index
-from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
 from testkit.english import english_sentences
-from tests.conftest import FIXED_NOW, identity, shared_data_file
+from tests.conftest import identity
+from tests.real_data import require
 
 
 def spanish(who: Identity) -> Identity:
@@ -61,14 +57,14 @@ async def test_help_in_spanish_for_each_role(dispatcher: Dispatcher, role: Role)
 
 
 @pytest.fixture
-async def atlas(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
-    await ensure_seed(db, now=FIXED_NOW)
-    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+async def atlas(dispatcher: Dispatcher, request: pytest.FixtureRequest) -> Dispatcher:
+    """The seed and the real Atlas export, which the `db` fixture loaded: the test carries
+    `@pytest.mark.real_data("seed", "atlas")` (tests/real_data.py)."""
+    require(request, "seed", "atlas")
     return dispatcher
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_ring_lookup_in_spanish(atlas: Dispatcher, deps: Deps) -> None:
     who = spanish(identity())
     reply = await atlas.run_text(who, "/ring lookup Greenfield, WI")
@@ -85,6 +81,7 @@ async def test_ring_lookup_in_spanish(atlas: Dispatcher, deps: Deps) -> None:
     assert english.title == "Ring police partnerships: Greenfield, WI"
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_ring_lookup_misses_in_spanish(atlas: Dispatcher, deps: Deps) -> None:
     who = spanish(identity())
     for place in ("Springfield", "Xyzzyville, ZZ", "Paris, France", "Oakland, CA", "60601"):
@@ -94,6 +91,7 @@ async def test_ring_lookup_misses_in_spanish(atlas: Dispatcher, deps: Deps) -> N
     assert several.error and "coincide con varios lugares" in several.text
 
 
+@pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
 async def test_moratorium_in_spanish(atlas: Dispatcher, deps: Deps) -> None:
     who = spanish(identity())
     overview = await atlas.run_text(who, "/moratorium")
