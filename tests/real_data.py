@@ -81,7 +81,8 @@ async def load_real_data(db: Db, parts: tuple[Part, ...]) -> None:
 
 
 class Templates:
-    """Template files in one folder of this test process, one per combination of parts."""
+    """Template files in one folder of this test process, one per combination of parts
+    (no parts: migrated and empty, what most tests start from)."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
@@ -91,7 +92,7 @@ class Templates:
         """Put a migrated database holding `parts` at `dest` (a file of its own)."""
         template = self._made.get(parts)
         if template is None:
-            template = self._folder / f"{'-'.join(parts)}.db"
+            template = self._folder / f"{'-'.join(parts) or 'migrated'}.db"
             db = await Database.open(template)
             try:
                 await load_real_data(db, parts)
