@@ -172,8 +172,7 @@ class ChangeProbe:
 
     async def _look(self) -> None:
         row = await self.db.fetchone(
-            "SELECT (SELECT data_version FROM pragma_data_version),"
-            " (SELECT count(*) FROM refusals)"
+            "SELECT (SELECT data_version FROM pragma_data_version), (SELECT count(*) FROM refusals)"
         )
         assert row is not None
         self.version, self.refused = int(row[0]), int(row[1])
