@@ -76,9 +76,12 @@ test: lint typecheck pytest
 # and by the modules themselves; docs/development.md says why), spread over the cores by
 # pytest-xdist. `make test` stays the whole suite.
 FAST_MARKERS := not postgres and not multiprocess and not browser and not install
+# The tests' own files (a SQLite database each, some thousand in all, every commit an fsync)
+# on tmpfs where the machine has one and TMPDIR names no other place.
+FAST_TMPDIR := $(or $(TMPDIR),$(wildcard /dev/shm))
 test-fast: $(BIN)/.installed $(MO_FILES)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)"
+	TMPDIR=$(FAST_TMPDIR) $(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

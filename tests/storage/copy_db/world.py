@@ -17,18 +17,16 @@ from commands import build_registry
 from commands.admin.refusals import refusal_recorder
 from places.index import place_index
 from storage.db import Database
-from storage.importers.atlas import parse_atlas
 from storage.importers.atlas_write import import_atlas
-from storage.importers.laws import IFF_AS_OF, import_laws, parse_laws
+from storage.importers.laws import IFF_AS_OF, import_laws
 from storage.open import open_database
 from storage.seed import ensure_seed
 from storage.sql import Db
-from tests.conftest import FIXED_NOW, identity, shared_data_file
+from tests.conftest import FIXED_NOW, identity
 from tests.db_tables import table_columns
+from tests.real_data import atlas_parse, laws_parse
 from wiring import wire_deps
 
-ATLAS = "eff_atlas_of_surveillance_2020-10-07.csv"
-LAWS = "us_facial_recognition_local_laws_iff_2021-05.csv"
 ROOT = Path(__file__).parents[3]
 ADMIN = identity(Role.ADMIN, user_id="A1")
 ORGANIZER = identity(Role.ORGANIZER, user_id="U-org")
@@ -62,10 +60,9 @@ async def populate(path: Path) -> None:
     db = await Database.open(path)
     try:
         await ensure_seed(db, now=FIXED_NOW)
-        atlas = parse_atlas(shared_data_file(ATLAS).read_bytes())
-        await import_atlas(db, atlas, as_of="2020-10-07", imported_at=FIXED_NOW)
-        laws = parse_laws(shared_data_file(LAWS).read_bytes())
-        await import_laws(db, laws, as_of=IFF_AS_OF, imported_at=FIXED_NOW)
+        # The parses this test process may already hold (tests/real_data.py): read-only.
+        await import_atlas(db, atlas_parse(), as_of="2020-10-07", imported_at=FIXED_NOW)
+        await import_laws(db, laws_parse(), as_of=IFF_AS_OF, imported_at=FIXED_NOW)
         disp = await dispatcher_on(db, str(path))
         await ok(disp, ORGANIZER, '/campaign create ring-limits "Ask for Ring limits" 100')
         await ok(disp, ORGANIZER, '/campaign create no-rekognition "No Rekognition here" 50')
