@@ -7,6 +7,7 @@ no user text, and `{{ 7*7 }}` never comes back evaluated.
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -36,9 +37,15 @@ def case_id(value: object) -> str:
 
 
 async def run_cases(world: World, command: Command, role: Role, cases: list[Case]) -> list[str]:
+    with closing(ChangeProbe(world.path)) as probe:
+        return await _run_cases(world, probe, command, role, cases)
+
+
+async def _run_cases(
+    world: World, probe: ChangeProbe, command: Command, role: Role, cases: list[Case]
+) -> list[str]:
     who = IDENTITIES[role]
-    probe = ChangeProbe(world.db)
-    await probe.start()
+    probe.start()
     failures: list[str] = []
     for case in cases:
         refused_before = probe.refused  # as of the last look, after the previous case
@@ -46,9 +53,9 @@ async def run_cases(world: World, command: Command, role: Role, cases: list[Case
             reply = await case.run(world.dispatcher, who, command)
         except Exception as exc:  # the dispatcher must answer, never raise
             failures.append(f"{case.name}: raised {type(exc).__name__}")
-            await probe.changed_tables()
+            probe.changed_tables()
             continue
-        problems = reply_problems(reply, await probe.changed_tables(), case.hostile)
+        problems = reply_problems(reply, probe.changed_tables(), case.hostile)
         if case.must_refuse and not reply.error:
             problems.append("accepted control characters")
         if role < command.role:

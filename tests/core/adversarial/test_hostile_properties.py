@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import AsyncIterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -79,9 +80,9 @@ def payloads(draw: st.DrawFn) -> tuple[Command, Role, dict[str, object], bool]:
     return command, draw(st.sampled_from(list(Role))), raw, with_file
 
 
-async def check(world: World, probe: ChangeProbe, command: Command, role: Role,
+def check(world: World, probe: ChangeProbe, command: Command, role: Role,
                 reply: Reply, hostile: str) -> None:  # fmt: skip
-    problems = reply_problems(reply, await probe.changed_tables(), hostile, small_product=False)
+    problems = reply_problems(reply, probe.changed_tables(), hostile, small_product=False)
     if role < command.role and not reply.error:
         problems.append("ran above the caller's role")
     assert not problems, f"{problems}: {reply.text[:200]!r}"
@@ -91,10 +92,10 @@ async def check(world: World, probe: ChangeProbe, command: Command, role: Role,
 @given(case=lines())
 async def test_random_lines_never_crash(world: World, case: tuple[Command, Role, str]) -> None:
     command, role, line = case
-    probe = ChangeProbe(world.db)
-    await probe.start()
-    reply = await world.dispatcher.run_text(IDENTITIES[role], line)
-    await check(world, probe, command, role, reply, line)
+    with closing(ChangeProbe(world.path)) as probe:
+        probe.start()
+        reply = await world.dispatcher.run_text(IDENTITIES[role], line)
+        check(world, probe, command, role, reply, line)
 
 
 @SETTINGS
@@ -103,9 +104,9 @@ async def test_random_payloads_never_crash(
     world: World, case: tuple[Command, Role, dict[str, object], bool]
 ) -> None:
     command, role, raw, with_file = case
-    probe = ChangeProbe(world.db)
-    await probe.start()
-    files = (NEUTRAL_FILE,) if with_file else ()
-    reply = await world.dispatcher.run_options(IDENTITIES[role], command, dict(raw), files)
-    hostile = " ".join(v for v in raw.values() if isinstance(v, str))
-    await check(world, probe, command, role, reply, hostile)
+    with closing(ChangeProbe(world.path)) as probe:
+        probe.start()
+        files = (NEUTRAL_FILE,) if with_file else ()
+        reply = await world.dispatcher.run_options(IDENTITIES[role], command, dict(raw), files)
+        hostile = " ".join(v for v in raw.values() if isinstance(v, str))
+        check(world, probe, command, role, reply, hostile)
