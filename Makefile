@@ -77,11 +77,13 @@ test: lint typecheck pytest
 # pytest-xdist. `make test` stays the whole suite.
 FAST_MARKERS := not postgres and not multiprocess and not browser and not install
 # The tests' own files (a SQLite database each, some thousand in all, every commit an fsync)
-# on tmpfs where the machine has one and TMPDIR names no other place.
+# on tmpfs where the machine has one and TMPDIR names no other place; only a failed test's
+# folder is kept (a run leaves some 700 MB, which on tmpfs is memory).
 FAST_TMPDIR := $(or $(TMPDIR),$(wildcard /dev/shm))
 test-fast: $(BIN)/.installed $(MO_FILES)
 	$(BIN)/ruff check .
-	TMPDIR=$(FAST_TMPDIR) $(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)"
+	TMPDIR=$(FAST_TMPDIR) $(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)" \
+		-o tmp_path_retention_policy=failed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
