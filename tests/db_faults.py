@@ -3,8 +3,9 @@ that stops. Nothing is mocked: the disk is a small tmpfs mounted for the test an
 its last byte, the server a throwaway cluster of its own, stopped with `pg_ctl` and started
 again on the same port. (The session's shared cluster is never touched.)
 
-`faulty` (parametrized: "disk full", "server gone") gives a `Fault`: an open database, ready
-for the test to fill with what it needs, then `await fault.start()` and `await fault.end()`.
+`faulty` (parametrized: "disk full", "server gone") gives a `Fault`: an open database holding
+the real data the test's `real_data` marker names (tests/real_data.py), ready for the test to
+add what else it needs, then `await fault.start()` and `await fault.end()`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from storage.postgres.db import PgDatabase
 from storage.sql import Db
 from testkit.pg_cluster import ClusterUnavailable, PgCluster, start_cluster
 from tests.pg_fixtures import under_ci
+from tests.real_data import Part, Templates, load_real_data, parts_of
 
 DISK = "64m"  # room for the seed and the real Atlas; filled to the last byte when the fault starts
 _numbers = itertools.count(1)
@@ -73,8 +75,12 @@ def fill(junk: Path) -> None:
 
 
 @contextlib.asynccontextmanager
-async def full_disk(tmp_path: Path) -> AsyncIterator[Fault]:
+async def full_disk(
+    tmp_path: Path, parts: tuple[Part, ...], templates: Templates
+) -> AsyncIterator[Fault]:
     with tiny_disk(tmp_path / "disk", DISK) as disk:
+        # A copy of this process's template file with the data (written once, not per test).
+        await templates.copy(parts, disk / "counterwatch.db")
         db = await Database.open(disk / "counterwatch.db")
         junk = disk / "junk"
 
@@ -141,12 +147,15 @@ def own_cluster() -> Iterator[PgCluster]:
 # out with the other PostgreSQL tests.
 @pytest.fixture(params=["disk full", pytest.param("server gone", marks=pytest.mark.postgres)])
 async def faulty(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Fault]:
+    parts = parts_of(request.node.get_closest_marker("real_data"))
     if request.param == "disk full":
-        async with full_disk(tmp_path) as fault:
+        templates = request.getfixturevalue("real_data_templates")
+        async with full_disk(tmp_path, parts, templates) as fault:
             yield fault
         return
     cluster: PgCluster = request.getfixturevalue("own_cluster")
     async with stopping_server(cluster) as fault:
+        await load_real_data(fault.db, parts)
         try:
             yield fault
         finally:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
 from bot.core.settings import Settings
@@ -16,7 +18,6 @@ from places.index import place_index
 from storage.errors import UNAVAILABLE_MESSAGE
 from tests.conftest import FIXED_NOW
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
-from tests.real_data import load_real_data
 from wiring import console_background, wire_deps
 
 
@@ -33,12 +34,12 @@ async def session(dispatcher: Dispatcher, lines: str) -> str:
     return stdout.getvalue()
 
 
+@pytest.mark.real_data("seed", "atlas")  # `faulty` opens the database with them
 async def test_lookups_answer_and_writes_print_one_line(
     faulty: Fault,  # noqa: F811 (the fixture imported above)
     tmp_path: Path,
 ) -> None:
     db = faulty.db
-    await load_real_data(db, ("seed", "atlas"))  # the export parsed once per process
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     dispatcher = Dispatcher(build_registry(), deps)

@@ -17,7 +17,6 @@ from tests.conftest import FIXED_NOW
 from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
 from tests.platforms.discord.conftest import RunningBot, running_bot
 from tests.platforms.discord.wire import final_message, is_ephemeral, message_data, visible_text
-from tests.real_data import load_real_data
 from wiring import wire_deps
 
 ORGANIZER = Invoker(user_id="600000000000000002", roles=(payloads.ORGANIZER_ROLE_ID,))
@@ -30,8 +29,7 @@ async def discord_on(
     fake: FakeDiscord,
     tmp_path: Path,
 ) -> AsyncIterator[RunningBot]:
-    db = faulty.db
-    await load_real_data(db, ("seed", "atlas"))  # the export parsed once per process
+    db = faulty.db  # with the seed and the Atlas (the test's `real_data` marker)
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     async with running_bot(fake, deps, tmp_path) as bot:
@@ -48,6 +46,7 @@ async def ask(
     return visible_text(message_data(received))
 
 
+@pytest.mark.real_data("seed", "atlas")  # `faulty` opens the database with them
 async def test_lookups_answer_and_writes_say_so_in_one_line(
     faulty: Fault,  # noqa: F811
     discord_on: RunningBot,

@@ -24,7 +24,6 @@ from tests.db_faults import Fault, faulty, own_cluster  # noqa: F401 (fixtures)
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.slack.conftest import ORGANIZER, SECRET, HttpSlack, slack_dispatcher, start
 from tests.platforms.slack.probes import ProbeState
-from tests.real_data import load_real_data
 from wiring import wire_deps
 
 HEALTH_TOKEN = "health-token-for-fault-tests"
@@ -39,8 +38,7 @@ async def slack_on(
     tmp_path: Path,
 ) -> AsyncIterator[HttpSlack]:
     """The Slack app over the faulty database, with the seed, the real Atlas and a campaign."""
-    db = faulty.db
-    await load_real_data(db, ("seed", "atlas"))  # the export parsed once per process
+    db = faulty.db  # with the seed and the Atlas (the test's `real_data` marker)
     deps = await wire_deps(db, Settings(db_path=str(tmp_path / "unused.db")), lambda: FIXED_NOW)
     await place_index(deps).reload()
     dispatcher = slack_dispatcher(
@@ -69,6 +67,7 @@ async def health(slack: HttpSlack) -> tuple[int, dict[str, Any]]:
         return response.status, report
 
 
+@pytest.mark.real_data("seed", "atlas")  # `faulty` opens the database with them
 async def test_lookups_answer_and_writes_say_so_in_one_line(
     faulty: Fault,  # noqa: F811
     slack_on: HttpSlack,
