@@ -108,7 +108,7 @@ async def _load(conn: Conn, data: dict[str, Any]) -> None:
             company_ids[event["company"]],
             event["happened"],
             event["kind"],
-            " ".join(event["summary"].split()),
+            _text(event["summary"]),
             await _source(conn, event),
             fact_as_of(event, event["happened"] if precision == "day" else None),
             natural_key=event["key"],
@@ -116,6 +116,8 @@ async def _load(conn: Conn, data: dict[str, Any]) -> None:
             status=event.get("status", ""),
             origin="seed",
             confidence=event.get("confidence", "confirmed"),
+            summary_es=_text(event.get("summary_es", "")),
+            status_es=_text(event.get("status_es", "")),
         )
     for partnership in data.get("partnerships", []):
         await _partnership(conn, partnership)
@@ -140,7 +142,14 @@ async def _load(conn: Conn, data: dict[str, Any]) -> None:
             status_note=law.get("status_note", ""),
             origin="seed",
             enacted_means=law.get("enacted_means", "enacted"),
+            scope_es=_text(law.get("scope_es", "")),
+            status_note_es=_text(law.get("status_note_es", "")),
         )
+
+
+def _text(text: str) -> str:
+    """A TOML string as one line (the file wraps long ones)."""
+    return " ".join(text.split())
 
 
 async def _partnership(conn: Conn, entry: dict[str, Any]) -> None:
