@@ -185,7 +185,7 @@ def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
 def _corrected(raw: str, row: LawRow, parsed: LawsParse) -> LawRow:
     if raw == _BART:  # the link is about BART, the transit agency, not the whole area
         parsed.corrected.append(row.jurisdiction)
-        row = replace(row, **CORRECTIONS_ES[_BART])
+        row = replace(row, scope_es=CORRECTIONS_ES[_BART]["scope_es"])
         # The linked story: BART's policy on surveillance technology in general.
         return replace(row, jurisdiction="BART (San Francisco Bay Area), CA", city="",
                        level="agency", place="BART", kind="oversight",

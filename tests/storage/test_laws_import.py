@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
-from storage.importers.issues import ImportRefused
 from storage.facts.models import LAWS_DATASET
+from storage.importers.issues import ImportRefused
 from storage.importers.laws import import_laws, parse_laws
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, shared_data_file

@@ -77,10 +77,8 @@ def test_0021_marks_the_rows_the_importer_noted_in_english() -> None:
                 )
         for statement in statements(path.read_text(encoding="utf-8")):
             conn.execute(statement)
-    found = dict(
-        ((r[0], (r[1], r[2])) for r in conn.execute(
-            "SELECT jurisdiction, status_note, reported_by FROM laws"))
-    )  # fmt: skip
+    sql = "SELECT jurisdiction, status_note, reported_by FROM laws"
+    found = {r[0]: (r[1], r[2]) for r in conn.execute(sql)}
     assert found == {
         "Berkeley, CA": ("", LAWS_DATASET),
         "Texas": ("Corrected: the table lists it among bans; it is a consent rule.", LAWS_DATASET),

@@ -96,10 +96,14 @@ async def test_a_fact_with_no_spanish_is_said_from_its_structure(dispatcher: Dis
     )
     laws = await dispatcher.run_text(who, "/laws Greenfield, WI")
     greenfield = next(f.value for f in laws.fields if f.name == "Greenfield, WI")
-    assert greenfield.startswith("Prohibición. Promulgada el 3 de febrero de 2025; estado: vigente.")
+    assert greenfield.startswith(
+        "Prohibición. Promulgada el 3 de febrero de 2025; estado: vigente."
+    )
     assert "City agencies" not in greenfield
     for text in (amazon.as_text(), greenfield):
         assert not [s for s in english_sentences(text) if "news.example" not in s], text
     # In English the admin's words, as typed.
     english = await dispatcher.run_text(identity(), "/laws Greenfield, WI")
-    assert next(f.value for f in english.fields if f.name == "Greenfield, WI").startswith("Ban: City agencies may not use face recognition.")
+    assert next(f.value for f in english.fields if f.name == "Greenfield, WI").startswith(
+        "Ban: City agencies may not use face recognition."
+    )
