@@ -134,7 +134,10 @@ async def add_law(
     source: Source,
     changed: Annotated[FactDate | None, Opt("Date of the expiry/repeal/reversal")] = None,
     scope: Annotated[str, Opt("What it covers, in a sentence", max_length=300)] = "",
-    scope_es: TextEs = "",
+    scope_es: Annotated[
+        str,
+        Opt("The scope in Spanish, kept to what the English says", max_length=300, name="scope_es"),
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     enacted = past_date(deps, date, N_("date"))

@@ -23,10 +23,18 @@ from storage.fact_edits.models import SpanishText
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 MAX_TEXT = 300
 
+# Named as typed, with the underscore (`text_es:`), like the columns they fill.
 TextEs = Annotated[
-    str, Opt("The summary or scope in Spanish, kept to what the English says", max_length=MAX_TEXT)
+    str,
+    Opt(
+        "The summary or scope in Spanish, kept to what the English says",
+        max_length=MAX_TEXT,
+        name="text_es",
+    ),
 ]
-StatusEs = Annotated[str, Opt("The status (event) or note (law) in Spanish", max_length=MAX_TEXT)]
+StatusEs = Annotated[
+    str, Opt("The status (event) or note (law) in Spanish", max_length=MAX_TEXT, name="status_es")
+]
 
 
 def spanish_text(text: str) -> str:
