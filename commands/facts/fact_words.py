@@ -8,6 +8,8 @@ header says why); a reply starting a sentence with it capitalises it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lexicon.i18n import N_, _, current
 from storage.facts.models import CompanyEvent, Law
 
@@ -43,30 +45,41 @@ def stored(english: str, spanish: str, language: str | None = None) -> str:
     return spanish if in_spanish(language) else english
 
 
-def sentence(text: str) -> str:
-    """Stored text as a sentence of its own: a capital, one final full stop."""
+def sentence(text: str, *, capital: bool = True) -> str:
+    """Stored text as a sentence: one final full stop, a capital unless it runs on after a
+    colon in a language that does not capitalise there ("Según lo informado: la policía")."""
     text = text.strip().rstrip(".")
-    return text[:1].upper() + text[1:] + "." if text else ""
+    if not text:
+        return ""
+    return (text[:1].upper() if capital else text[:1]) + text[1:] + "."
 
 
-def _by_kind(event: CompanyEvent) -> str:
+def _by_kind(event: CompanyEvent, capital: bool) -> str:
     kind = _EVENT_KIND.get(event.kind, _EVENT_KIND["other"])
     # TRANSLATORS: an event with no text in this language: its kind, and where to read it.
-    return _("{kind}; the details are in its source.").format(kind=_(kind))
+    said = _("{kind}; the details are in its source.").format(kind=_(kind))
+    return said if capital else said[:1].lower() + said[1:]
 
 
-def event_summary(event: CompanyEvent) -> str:
+def event_summary(event: CompanyEvent, *, capital: bool = True) -> str:
     """What happened, as a sentence, in the reply's language."""
     text = stored(event.summary, event.summary_es)
-    return sentence(text) if text else _by_kind(event)
+    return sentence(text, capital=capital) if text else _by_kind(event, capital)
 
 
-def event_status(event: CompanyEvent) -> str:
+def event_status(event: CompanyEvent, *, capital: bool = True) -> str:
     """What the event makes the company's status (what happened, if it sets none)."""
     if not event.status:
-        return event_summary(event)
+        return event_summary(event, capital=capital)
     text = stored(event.status, event.status_es or event.summary_es)
-    return sentence(text) if text else _by_kind(event)
+    return sentence(text, capital=capital) if text else _by_kind(event, capital)
+
+
+def reported(said: Callable[..., str], event: CompanyEvent) -> str:
+    """'Reported: ...' around an event's words; Spanish runs on in lower case after the
+    colon, English capitalises as it always has."""
+    text = said(event, capital=not in_spanish())
+    return _("Reported: {text}").format(text=text)
 
 
 def law_scope(law: Law) -> str:

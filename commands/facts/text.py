@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.core.errors import UserError
-from commands.facts.fact_words import event_status, law_note, law_scope
+from commands.facts.fact_words import event_status, law_note, law_scope, reported
 from lexicon.dates import precision_of
 from lexicon.i18n import N_, _, format_fact_date, ngettext
 from lexicon.states import STATES, state_code
@@ -55,8 +55,7 @@ def cite(source: Source) -> str:
 def event_text(event: CompanyEvent) -> str:
     """What an event says (its status, else its summary) in the reply's language, worded as
     reported when a detail of it is not confirmed."""
-    text = event_status(event)
-    return _("Reported: {text}").format(text=text) if event.reported else text
+    return reported(event_status, event) if event.reported else event_status(event)
 
 
 def status_line(event: CompanyEvent) -> str:
