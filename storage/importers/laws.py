@@ -66,7 +66,7 @@ class LawsParse:
 
 # Known errors in the table (docs/data.md, with the sources in each correction), keyed on
 # the table's own jurisdiction text.
-_CORRECTIONS: dict[str, dict[str, str | None]] = {
+CORRECTIONS: dict[str, dict[str, str | None]] = {
     "baltimore, maryland": {
         "kind": "moratorium",
         "enacted": "2021-08-09",
@@ -106,7 +106,12 @@ _CORRECTIONS: dict[str, dict[str, str | None]] = {
         "status_note": "Corrected: the table lists it among bans; it is a consent rule.",
     },
 }
-_BART = "san francisco bay area, california"
+BART_ROW = "san francisco bay area, california"
+# The linked story: BART's policy on surveillance technology in general.
+BART_SCOPE = (
+    "Transparency and accountability rules for surveillance technology (a BART policy, not"
+    " specific to facial recognition)"
+)
 
 
 def is_laws_header(header: list[str]) -> bool:
@@ -183,15 +188,13 @@ def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
 
 
 def _corrected(raw: str, row: LawRow, parsed: LawsParse) -> LawRow:
-    if raw == _BART:  # the link is about BART, the transit agency, not the whole area
+    if raw == BART_ROW:  # the link is about BART, the transit agency, not the whole area
         parsed.corrected.append(row.jurisdiction)
-        row = replace(row, scope_es=CORRECTIONS_ES[_BART]["scope_es"])
-        # The linked story: BART's policy on surveillance technology in general.
+        row = replace(row, scope_es=CORRECTIONS_ES[BART_ROW]["scope_es"])
         return replace(row, jurisdiction="BART (San Francisco Bay Area), CA", city="",
                        level="agency", place="BART", kind="oversight",
-                       scope="Transparency and accountability rules for surveillance technology"
-                       " (a BART policy, not specific to facial recognition)")  # fmt: skip
-    fix = _CORRECTIONS.get(raw)
+                       scope=BART_SCOPE)  # fmt: skip
+    fix = CORRECTIONS.get(raw)
     if fix is None:
         return row
     parsed.corrected.append(row.jurisdiction)

@@ -26,6 +26,7 @@ from storage.facts.write import (
     upsert_source,
 )
 from storage.importers.keys import law_key
+from storage.importers.laws_backfill import fill_imported_spanish
 from storage.sql import Conn, Db
 
 SEED_FILE = Path(__file__).with_name("facts.toml")
@@ -63,6 +64,7 @@ async def ensure_seed(db: Db, *, now: dt.datetime, path: Path = SEED_FILE) -> bo
 
     async def job(conn: Conn) -> None:
         await _load(conn, data)
+        await fill_imported_spanish(conn)  # rows the laws table gave before 0021
         facts = sum(len(data.get(part, [])) for part in ("events", "laws", "partnerships"))
         newest = max(_as_ofs(data))
         await record_dataset(conn, SEED_DATASET, newest, when, facts, _description(version))

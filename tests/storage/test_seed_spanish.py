@@ -11,9 +11,12 @@ import tomllib
 import pytest
 
 from storage.db import Database
-from storage.facts.models import LAWS_DATASET
+from storage.facts.models import LAWS_DATASET, Law
+from storage.facts.repository import FactsStore
+from storage.importers.laws_backfill import fill_imported_spanish
 from storage.migrate import migration_files, statements
 from storage.seed import SEED_FILE, ensure_seed
+from storage.sql import Conn
 from testkit.english import english_sentences
 from tests.conftest import FIXED_NOW
 
@@ -84,3 +87,25 @@ def test_0021_marks_the_rows_the_importer_noted_in_english() -> None:
         "Texas": ("Corrected: the table lists it among bans; it is a consent rule.", LAWS_DATASET),
         "Baltimore, MD": ("Corrected: passed June 2021.", ""),
     }
+
+
+@pytest.mark.real_data("laws")
+async def test_rows_imported_before_0021_get_the_importers_spanish(db: Database) -> None:
+    fresh = {law.jurisdiction: law for law in await _laws(db)}
+    assert sum(bool(law.scope_es) for law in fresh.values()) >= 10
+
+    async def forget(conn: Conn) -> None:  # as an import before 0021 left them
+        await conn.execute("UPDATE laws SET scope_es = '', status_note_es = ''")
+
+    await db.write(forget)
+    await db.write(fill_imported_spanish)
+    again = {law.jurisdiction: law for law in await _laws(db)}
+    for where, law in fresh.items():
+        assert (again[where].scope_es, again[where].status_note_es) == (
+            law.scope_es,
+            law.status_note_es,
+        ), where
+
+
+async def _laws(db: Database) -> list[Law]:
+    return await FactsStore(db).all_laws()
