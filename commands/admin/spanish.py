@@ -64,6 +64,10 @@ async def set_spanish(
     text = spanish_text(text_es)
     if not text:
         raise UserError(_('Give the Spanish text: text_es:"...".'))
+    if not await deps.storage.fact_edits.fact_exists(ref):
+        raise UserError(
+            _("There is no fact {fact} (already removed?). See /facts history.").format(fact=ref)
+        )
     edit = edit_of(ctx, deps, "", notices(""))
     change = SpanishText(edit, ref, text, spanish_text(status_es))
     outcome = await deps.storage.fact_edits.set_spanish(change)

@@ -82,7 +82,7 @@ async def test_bad_input_and_other_roles_change_nothing(disp: Dispatcher, db: Da
     assert "give an event (E45) or a law (L7)" in await fails(
         disp, '/facts set-spanish D1 text_es:"hola"'
     )
-    assert "There is no E9" in await fails(disp, '/facts set-spanish E9 text_es:"hola"')
+    assert "There is no fact E9" in await fails(disp, '/facts set-spanish E9 text_es:"hola"')
     assert "Give the Spanish text" in await fails(disp, '/facts set-spanish E1 text_es:"."')
     assert "give status: too" in await fails(
         disp, EVENT.replace("status:", "status_es:").replace("2021-05-18", "2021-05-19")
