@@ -31,7 +31,7 @@ ADMIN = Invoker(
     user_id="600000000000000042", roles=(payloads.ADMIN_ROLE_ID,), guild_locale=SPANISH_SERVER
 )
 MEMBER = Invoker(user_id="600000000000000043", name="maria", guild_locale=SPANISH_SERVER)
-PLACE = {"place": "Greenfield, WI"}
+PLACE: dict[str, object] = {"place": "Greenfield, WI"}
 
 
 async def ask(
