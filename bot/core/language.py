@@ -96,4 +96,6 @@ async def for_audience(ctx: Ctx, public: bool, build: Callable[[], Awaitable[T]]
             return await build()
     except UserError:
         pass
-    return await build()  # raises the same error, now in the asker's language
+    # Raises the same error, now in the asker's language. (Should the facts have changed in
+    # between so that it answers, the answer is in the asker's language: rare, and harmless.)
+    return await build()
