@@ -2,7 +2,7 @@
 
 Stored with the member's data (shown by /mydata, erased by /forgetme); `auto` deletes the
 choice, so their platform's language applies again (Discord's client language, Slack's
-locale, the console's --lang or LANG), else English. With `workspace:true` it is the
+locale, the console's --lang or LANG), else English. With `workspace:yes` it is the
 workspace's default instead, for its cards and channel posts (commands/workspace_language.py).
 """
 
@@ -30,8 +30,11 @@ Language = Annotated[
 ]
 
 ForWorkspace = Annotated[
-    bool,
-    Opt("true: the workspace's language, for its cards and channel posts (its admins set it)"),
+    str,
+    Opt(
+        "yes: the workspace's language, for its cards and channel posts (its admins set it)",
+        choices=("yes", "no"),
+    ),
 ]
 
 
@@ -43,13 +46,13 @@ ForWorkspace = Annotated[
         "/language en",
         "/language auto",
         "/language",
-        "/language es workspace:true",
+        "/language es workspace:yes",
     ),
 )
 async def choose_language(
-    ctx: Ctx, language: Language = "", workspace: ForWorkspace = False
+    ctx: Ctx, language: Language = "", workspace: ForWorkspace = "no"
 ) -> Reply:
-    if workspace:
+    if workspace == "yes":
         return await workspace_choice(ctx, language)
     languages = ctx.deps.storage.languages
     if not language:

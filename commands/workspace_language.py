@@ -1,4 +1,4 @@
-"""/language <es|en|auto> workspace:true: the workspace's default language (docs/languages.md).
+"""/language <es|en|auto> workspace:yes: the workspace's default language (docs/languages.md).
 
 What a card or a channel post is said in there (bot/core/language.py), set by an admin of
 that workspace: an admin's rank reaches their own workspace only (the platform tells the
@@ -65,5 +65,5 @@ async def _in_force(ctx: Ctx) -> str:
     followed = await workspace_language(ctx.deps, ctx.platform, ctx.workspace, ctx.workspace_locale)
     return _(
         "Cards and channel posts in this workspace are in {language}, its platform's"
-        " language; an admin can choose another with /language es workspace:true."
+        " language; an admin can choose another with /language es workspace:yes."
     ).format(language=language_name(followed))

@@ -92,12 +92,10 @@ async def test_language_and_mydata(dispatcher: Dispatcher) -> None:
 
 async def test_the_workspace_language(dispatcher: Dispatcher) -> None:
     admin = pseudo(identity(Role.ADMIN, user_id="U-admin"))
-    lines = ("/language es workspace:true", "/language workspace:true", "/mydata")
-    for line in (*lines, "/language auto workspace:true"):
+    lines = ("/language es workspace:yes", "/language workspace:yes", "/mydata")
+    for line in (*lines, "/language auto workspace:yes"):
         assert_all_from_catalog(await dispatcher.run_text(admin, line), words("W1 pseudo test"))
-    refused = await dispatcher.run_text(
-        pseudo(identity(Role.MEMBER)), "/language es workspace:true"
-    )
+    refused = await dispatcher.run_text(pseudo(identity(Role.MEMBER)), "/language es workspace:yes")
     assert refused.error
     assert_all_from_catalog(refused)
 

@@ -1,4 +1,4 @@
-"""/language <code> workspace:true: a workspace's default language, set by its own admins
+"""/language <code> workspace:yes: a workspace's default language, set by its own admins
 only (a member, an organizer and a direct message are refused in one line, nothing stored),
 and the audience rule (bot/core/language.py): a card follows the campaign's language, else
 the workspace's stored default, else what the platform says of the workspace, else English;
@@ -27,7 +27,7 @@ async def test_a_member_or_organizer_is_refused_and_nothing_is_stored(
     dispatcher: Dispatcher, deps: Deps, member: Identity, organizer: Identity
 ) -> None:
     for who in (member, organizer):
-        reply = await dispatcher.run_text(who, "/language es workspace:true")
+        reply = await dispatcher.run_text(who, "/language es workspace:yes")
         assert reply.error and reply.private
         assert reply.text == (
             "Only an admin of this workspace can set its language; nothing was changed."
@@ -41,13 +41,13 @@ async def test_a_member_is_refused_in_their_own_language(
     dispatcher: Dispatcher, member: Identity
 ) -> None:
     spanish = replace(member, locale="es-419")
-    reply = await dispatcher.run_text(spanish, "/language en workspace:true")
+    reply = await dispatcher.run_text(spanish, "/language en workspace:yes")
     assert reply.error and reply.text.startswith("Solo un administrador de este espacio de trabajo")
 
 
 async def test_a_direct_message_has_no_workspace_to_set(dispatcher: Dispatcher, deps: Deps) -> None:
     alone = identity(Role.ADMIN, user_id="U-admin", workspace=DIRECT_MESSAGES)
-    reply = await dispatcher.run_text(alone, "/language es workspace:true")
+    reply = await dispatcher.run_text(alone, "/language es workspace:yes")
     assert reply.error and reply.text.startswith("A direct message belongs to no workspace")
     assert await deps.storage.workspace_languages.current(Workspace("test", "dm")) is None
 
@@ -55,7 +55,7 @@ async def test_a_direct_message_has_no_workspace_to_set(dispatcher: Dispatcher, 
 async def test_an_admin_sets_it_for_their_workspace_only_and_auto_removes_it(
     dispatcher: Dispatcher, deps: Deps, admin: Identity
 ) -> None:
-    reply = await dispatcher.run_text(admin, "/language es workspace:true")
+    reply = await dispatcher.run_text(admin, "/language es workspace:yes")
     # Answered in the admin's own language, not the one they chose for the workspace.
     assert reply.private and reply.text.startswith(
         "Cards and channel posts in this workspace are in español, as its admins chose"
@@ -65,7 +65,7 @@ async def test_an_admin_sets_it_for_their_workspace_only_and_auto_removes_it(
     assert await deps.storage.workspace_languages.current(Workspace("test", "W2")) is None
     assert await deps.storage.languages.chosen("test", "U-admin") is None  # theirs unchanged
     assert (await dispatcher.run_text(admin, "/help")).title == "Counterwatch commands"
-    auto = await dispatcher.run_text(admin, "/language auto workspace:true")
+    auto = await dispatcher.run_text(admin, "/language auto workspace:yes")
     assert "are in English, its platform's language" in auto.text
     assert await deps.storage.workspace_languages.current(W1) is None
 
@@ -73,7 +73,7 @@ async def test_an_admin_sets_it_for_their_workspace_only_and_auto_removes_it(
 async def test_mydata_shows_who_set_it_and_not_the_language_as_theirs(
     dispatcher: Dispatcher, admin: Identity
 ) -> None:
-    await dispatcher.run_text(admin, "/language es workspace:true")
+    await dispatcher.run_text(admin, "/language es workspace:yes")
     mine = await dispatcher.run_text(admin, "/mydata")
     assert [(f.name, f.value) for f in mine.fields] == [
         ("Workspace languages you set", "2026-11-26: workspace W1 set to español")
@@ -89,7 +89,7 @@ async def test_a_card_follows_campaign_then_workspace_then_platform(
     spanish_server = replace(organizer, workspace_locale="es-ES")
     said = await dispatcher.run_text(spanish_server, "/campaign post ring-free")
     assert not said.private and first_label(said) == "Inscribirse"
-    await dispatcher.run_text(admin, "/language en workspace:true")
+    await dispatcher.run_text(admin, "/language en workspace:yes")
     stored = await dispatcher.run_text(spanish_server, "/campaign post ring-free")
     assert first_label(stored) == "Join"  # the stored default wins
     await dispatcher.run_text(organizer, "/campaign language ring-free es")

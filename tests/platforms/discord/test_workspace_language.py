@@ -1,7 +1,7 @@
 """Over the wire: what is posted for a whole channel (a campaign card, a `share:true` answer)
 is in the server's language, the interaction's `guild_locale` when its admins stored none,
 while each asker's own replies stay in theirs (the interaction's `locale`); a default stored
-with /language workspace:true wins over the server's language, and only its admins store one."""
+with /language workspace:yes wins over the server's language, and only its admins store one."""
 
 from __future__ import annotations
 
@@ -95,15 +95,15 @@ async def test_a_shared_answer_is_posted_in_the_server_s_language(bot: RunningBo
 async def test_a_default_stored_by_an_admin_wins_and_a_member_is_refused(
     bot: RunningBot,
 ) -> None:
-    refused = await ask(bot, "/language", MEMBER, {"language": "en", "workspace": "true"})
+    refused = await ask(bot, "/language", MEMBER, {"language": "en", "workspace": "yes"})
     assert is_ephemeral(refused)
     assert refused["content"].startswith("Only an admin of this workspace can set its language")
     stored = bot.dispatcher.deps.storage.workspace_languages
     assert await stored.current(Workspace("discord", payloads.GUILD_ID)) is None  # unchanged
-    chose = await ask(bot, "/language", ADMIN, {"language": "en", "workspace": "true"})
+    chose = await ask(bot, "/language", ADMIN, {"language": "en", "workspace": "yes"})
     # Answered in the admin's own language (English here), not in the one they chose.
     assert "are in English, as its admins chose" in chose["content"]
     card, _card_id = await post_card(bot)
     assert "Signed up" in visible_text(card) and labels(card) == ["Join", "Leave", "Details"]
-    back = await ask(bot, "/language", ADMIN, {"language": "auto", "workspace": "true"})
+    back = await ask(bot, "/language", ADMIN, {"language": "auto", "workspace": "yes"})
     assert "are in español, its platform's language" in back["content"]

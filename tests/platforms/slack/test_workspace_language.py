@@ -1,5 +1,5 @@
 """Over the wire: a Slack workspace's own admin (users.info says is_admin) sets its default
-language with `/language es workspace:true`; from then on a campaign card posted there is in
+language with `/language es workspace:yes`; from then on a campaign card posted there is in
 Spanish (Slack says nothing of a workspace's language: without a default, English), while the
 admin's and the organizer's own replies stay in theirs. A member is refused in one line, and
 an admin of another workspace changes only their own."""
@@ -56,7 +56,7 @@ async def run(slack: HttpSlack, user: str, text: str, team: str = "T1") -> str:
 
 
 async def test_an_admin_s_default_puts_the_card_in_spanish(slack: HttpSlack) -> None:
-    said = await run(slack, OWNER, "es workspace:true")
+    said = await run(slack, OWNER, "es workspace:yes")
     assert "Cards and channel posts in this workspace are in español, as its admins chose" in said
     card = await post_card(slack)
     shown = unescape(json.dumps(card, ensure_ascii=False))
@@ -68,7 +68,7 @@ async def test_an_admin_s_default_puts_the_card_in_spanish(slack: HttpSlack) -> 
 
 
 async def test_without_a_default_a_slack_card_is_english(slack: HttpSlack) -> None:
-    said = await run(slack, "U-member", "workspace:true")  # anyone may ask which
+    said = await run(slack, "U-member", "workspace:yes")  # anyone may ask which
     assert "are in English, its platform's language" in said
     card = await post_card(slack)
     assert set(buttons(card)) == {"Join", "Leave", "Details"}
@@ -78,10 +78,10 @@ async def test_a_member_is_refused_and_another_team_s_admin_reaches_only_theirs(
     slack: HttpSlack,
 ) -> None:
     store = slack.running.dispatcher.deps.storage.workspace_languages
-    refused = await run(slack, "U-member", "es workspace:true")
+    refused = await run(slack, "U-member", "es workspace:yes")
     assert "Only an admin of this workspace can set its language; nothing was changed." in refused
     assert await store.current(Workspace("slack", "T1")) is None
-    await run(slack, OTHER_OWNER, "es workspace:true", team="T2")
+    await run(slack, OTHER_OWNER, "es workspace:yes", team="T2")
     assert await store.current(Workspace("slack", "T1")) is None
     theirs = await store.current(Workspace("slack", "T2"))
     assert theirs is not None and theirs.language == "es" and theirs.set_by == OTHER_OWNER
