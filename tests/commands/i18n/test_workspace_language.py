@@ -12,7 +12,8 @@ import pytest
 
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
-from bot.core.models import DIRECT_MESSAGES, Reply, Role
+from bot.core.models import DIRECT_MESSAGES, Posted, Reply, Role
+from commands.campaigns.cards import current_card
 from storage.workspaces.models import Workspace
 from tests.conftest import identity
 
@@ -111,3 +112,24 @@ async def test_a_shared_answer_is_the_channel_s_and_in_a_direct_message_the_aske
     alone = replace(asker, workspace=DIRECT_MESSAGES)
     in_dm = await dispatcher.run_text(alone, "/ring lookup Greenfield, WI share:true")
     assert in_dm.title == "Ring police partnerships: Greenfield, WI"
+
+
+async def test_the_refresher_says_what_the_post_said_and_then_the_stored_default(
+    dispatcher: Dispatcher, deps: Deps, organizer: Identity, admin: Identity
+) -> None:
+    """The card row keeps what the platform said of the workspace when it was posted; a
+    default stored later applies to the next edit."""
+    spanish_server = replace(organizer, workspace_locale="es-ES")
+    await dispatcher.run_text(organizer, '/campaign create ring-free "Ring-free" 10')
+    card = await dispatcher.run_text(spanish_server, "/campaign post ring-free")
+    assert card.on_posted is not None
+    await card.on_posted(Posted("C1", "M1"))
+    campaign = await deps.storage.campaigns.find("W1", "ring-free")
+    assert campaign is not None
+    [posted] = await deps.storage.cards.of_campaign(campaign.id)
+    assert posted.workspace_locale == "es-ES"
+    edit = await current_card(deps, posted)
+    assert edit is not None and first_label(edit) == "Inscribirse"
+    await dispatcher.run_text(admin, "/language en workspace:yes")
+    edit = await current_card(deps, posted)
+    assert edit is not None and first_label(edit) == "Join"
