@@ -15,6 +15,7 @@ from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notices, recorded_title, told_once
 from commands.facts.text import date_text
 from lexicon.i18n import N_, _, ngettext
+from lexicon.stored import say
 from lexicon.words import shorten
 from places.index import place_index
 from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
@@ -139,7 +140,7 @@ def _describe(change: Change, sources: Mapping[int, str]) -> str:
     head = f"C{change.id} · {_when(change.at)} · {_who(change.author)} · /{change.command}"
     if change.fact_id:
         head += f" · {change.fact_id}"
-    lines = [head, f"  {change.summary}"]
+    lines = [head, f"  {say(change.summary)}"]
     if change.action in ("create", "update", "delete", "undo"):
         lines.append(f"  {_difference(change.before, change.after, sources)}")
     if change.source_url:
@@ -211,7 +212,7 @@ async def undo(
         "Undid C{change} ({summary}): {n:,} row put back as they were.",
         "Undid C{change} ({summary}): {n:,} rows put back as they were.",
         result.rows,
-    ).format(change=result.undone_id, summary=result.undone_summary, n=result.rows)
+    ).format(change=result.undone_id, summary=say(result.undone_summary), n=result.rows)
     by = _("By {name}.").format(name=ctx.user_name)
     told = f" {told_once(result.queued)}" if result.queued else ""
     return Reply(title=recorded_title(result.change_id), text=f"{undid} {by}{told}")

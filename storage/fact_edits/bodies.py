@@ -9,6 +9,7 @@ from dataclasses import asdict
 from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import entry, finish, origin, rows
 from storage.fact_edits.models import BodyChange, Edit, NewOfficial, Outcome
+from storage.fact_edits.summaries import body_summary, official_summary
 from storage.facts.write import name_key
 from storage.sql import Conn
 
@@ -27,13 +28,12 @@ async def set_body(conn: Conn, change: BodyChange) -> Outcome:
         "origin": origin(change.edit),
     }
     reach = ", ".join(v for v in asdict(change.contact).values() if v)
-    summary = f"{place.label}: governed by {change.name}" + (f" ({reach})" if reach else "")
-    summary += f" (as of {change.as_of})"
+    summary = body_summary(place.label, change.name, reach, change.as_of)
     if found:
         old = found[0]
         _refuse_same(old, values, f"B{old['id']}", f"{place.label} is governed by {change.name}")
         await rec.update("governing_bodies", int(old["id"]), values)
-        summary += f", was {old['name']}"
+        summary = body_summary(place.label, change.name, reach, change.as_of, was=old["name"])
         return await _done(
             conn,
             rec,
@@ -74,14 +74,14 @@ async def add_official(conn: Conn, change: NewOfficial) -> Outcome:
         "origin": origin(change.edit),
     }
     reach = ", ".join(x for x in (change.email, change.phone) if x)
-    summary = f"{place.label}: {change.title} {change.name}" + (f" ({reach})" if reach else "")
-    summary += f" (as of {change.as_of})"
+    summary = official_summary(place.label, change.title, change.name, reach, change.as_of)
     if found:
         old = found[0]
         said = f"{change.title} {change.name} is on record for {place.label}"
         _refuse_same(old, values, f"O{old['id']}", said)
         await rec.update("officials", int(old["id"]), values)
-        summary += f", was {old['title']} {old['name']}"
+        was = f"{old['title']} {old['name']}"
+        summary = official_summary(place.label, change.title, change.name, reach, change.as_of, was)
         return await _done(
             conn, rec, change.edit, "update", summary, "officials", int(old["id"]), place.subjects
         )

@@ -3,6 +3,8 @@ in ONE write job, all or nothing."""
 
 from __future__ import annotations
 
+from lexicon.i18n import N_
+from lexicon.stored import date, store
 from lexicon.words import plural
 from storage.audit import ChangeEntry
 from storage.fact_edits.import_rows import (
@@ -30,8 +32,14 @@ async def import_atlas(conn: Conn, change: AtlasImport) -> ImportOutcome:
     created = summary.created
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
-        f"imported {change.filename[:80]} (EFF Atlas as of {change.as_of}):"
-        f" {len(created.agencies):,} agencies, {len(created.deployments):,} facts created",
+        store(
+            N_(
+                "imported {file} (EFF Atlas as of {day}): {agencies} agencies,"
+                " {facts} facts created"
+            ),
+            file=change.filename[:80], day=date(change.as_of),
+            agencies=f"{len(created.agencies):,}", facts=f"{len(created.deployments):,}",
+        ),
         target_table="datasets", before=before,
         after=await dataset_row(conn, summary.dataset),
     )  # fmt: skip
@@ -52,8 +60,10 @@ async def import_laws_table(conn: Conn, change: LawsImport) -> ImportOutcome:
     )
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
-        f"imported {change.filename[:80]} (local laws table as of {change.as_of}):"
-        f" {len(summary.created_ids):,} laws created",
+        store(
+            N_("imported {file} (local laws table as of {day}): {laws} laws created"),
+            file=change.filename[:80], day=date(change.as_of), laws=f"{len(summary.created_ids):,}",
+        ),
         target_table="datasets", before=before,
         after=await dataset_row(conn, LAWS_DATASET),
     )  # fmt: skip
@@ -86,7 +96,10 @@ async def import_facts_csv(conn: Conn, change: FactsCsvImport) -> ImportOutcome:
     facts = sum(len(created[t]) for t in ("deployments", "company_events", "laws"))
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
-        f"imported {change.filename[:80]} (facts CSV): {facts} facts, each with its source",
+        store(
+            N_("imported {file} (facts CSV): {facts} facts, each with its source"),
+            file=change.filename[:80], facts=str(facts),
+        ),
     )  # fmt: skip
     change_id, queued = await audit_import(conn, entry, created, edit)
     lines = [f"{change.filename[:80]}: {plural(len(change.rows), 'row')}"]

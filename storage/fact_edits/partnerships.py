@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from lexicon.dates import precision_of
+from lexicon.i18n import N_
+from lexicon.stored import date, store
 from storage.audit import ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import agency, entry, finish, origin, ring_partnerships_of, today
 from storage.fact_edits.models import Edit, Outcome, PartnershipChange, PartnershipEnd
@@ -42,7 +44,10 @@ async def set_partnership(conn: Conn, change: PartnershipChange) -> Outcome:
             await rec.insert("deployments", {**values, "vendor": "Ring"}),
             "create",
         )
-    summary = f"{row['name']} ({row['state']}) partners with Ring since {since}"
+    summary = store(
+        N_("{agency} ({state}) partners with Ring since {since}"),
+        agency=row["name"], state=row["state"], since=date(since),
+    )  # fmt: skip
     return await _finish(conn, rec, change.edit, action, summary, deployment_id, row)
 
 
@@ -63,7 +68,10 @@ async def end_partnership(conn: Conn, change: PartnershipEnd) -> Outcome:
         current["id"],
         {"ended": ended, "source_id": source_id, "as_of": today(change.edit)},
     )
-    summary = f"{row['name']} ({row['state']}) ended its Ring partnership on {ended}"
+    summary = store(
+        N_("{agency} ({state}) ended its Ring partnership on {ended}"),
+        agency=row["name"], state=row["state"], ended=date(ended),
+    )  # fmt: skip
     return await _finish(conn, rec, change.edit, "update", summary, int(current["id"]), row)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from lexicon.i18n import N_
+from lexicon.stored import store
 from lexicon.words import plural
 from storage.audit import (
     FACT_PREFIX,
@@ -86,7 +88,9 @@ async def undo_change(conn: Conn, change_id: int, author: Author, at: str) -> Un
         command="facts undo",
         action="undo",
         source_url=change["source_url"],
-        summary=f"undid C{change_id} ({change['summary']})",
+        summary=store(
+            N_("undid C{change} ({summary})"), change=str(change_id), summary=change["summary"]
+        ),
         target_table=change["target_table"],
         target_id=change["target_id"],
         subjects=subjects,
