@@ -9,23 +9,39 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from lexicon.i18n import DEFAULT, current, format_fact_date
+from lexicon.i18n import DEFAULT, _, current, format_fact_date
 
 MAX_URL = 500
 
 
-def source_url_problem(url: str, what: str = "The source") -> str | None:
-    """Why `url` cannot be a fact's source, or None: one sentence about `what` (the option
-    or the CSV column the user filled), without its final stop."""
+def source_url_problem(url: str, column: str = "") -> str | None:
+    """Why `url` cannot be a fact's source, or None: one sentence in the current language
+    about the source option, or about the CSV `column` the user filled, without its final
+    stop."""
     if len(url) > MAX_URL:
-        return f"{what} is too long ({len(url)} characters; at most {MAX_URL})"
+        said = (
+            _("{column} is too long ({n} characters; at most {most})")
+            if column
+            else _("The source is too long ({n} characters; at most {most})")
+        )
+        return said.format(column=column, n=len(url), most=MAX_URL)
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a malformed port
     except ValueError:
-        return f"{what} must be a valid http(s) URL"
+        said = (
+            _("{column} must be a valid http(s) URL")
+            if column
+            else _("The source must be a valid http(s) URL")
+        )
+        return said.format(column=column)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in url:
-        return f"{what} must be an http:// or https:// URL, e.g. https://example.org/story"
+        said = (
+            _("{column} must be an http:// or https:// URL, e.g. https://example.org/story")
+            if column
+            else _("The source must be an http:// or https:// URL, e.g. https://example.org/story")
+        )
+        return said.format(column=column)
     return None
 
 

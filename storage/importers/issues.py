@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexicon.i18n import _
+
 MAX_ERRORS = 50  # enough to fix a file; a wrong file would otherwise list every line
 
 
@@ -20,7 +22,9 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+        if self.line is None:
+            return self.message
+        return _("line {line}: {message}").format(line=self.line, message=self.message)
 
 
 @dataclass(frozen=True)

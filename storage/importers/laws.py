@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from lexicon.i18n import _
 from lexicon.states import state_code
 from storage.facts.models import LAWS_DATASET
 from storage.facts.write import name_key, record_dataset, upsert_law, upsert_source
@@ -120,13 +121,22 @@ def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Laws
     header = [h.lower() for h in table.header]
     missing = [c for c in LAWS_COLUMNS if c not in header]
     if missing:
-        parsed.errors.append(Issue(1, f"missing columns: {', '.join(missing)}"))
+        parsed.errors.append(
+            Issue(1, _("missing columns: {names}").format(names=", ".join(missing)))
+        )
         return parsed
     index = {c: header.index(c) for c in LAWS_COLUMNS}
     for line, fields in table.records:
         parsed.rows_read += 1
         if len(fields) != len(header):
-            parsed.errors.append(Issue(line, f"expected {len(header)} fields, found {len(fields)}"))
+            parsed.errors.append(
+                Issue(
+                    line,
+                    _("expected {n} fields, found {found}").format(
+                        n=len(header), found=len(fields)
+                    ),
+                )
+            )
             continue
         problem = next((p for c in LAWS_COLUMNS if (p := field_problem(c, fields[index[c]]))), None)
         if problem:
@@ -136,20 +146,24 @@ def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Laws
         if row is not None:
             parsed.rows.append(row)
     if not parsed.errors and not parsed.rows_read:
-        parsed.errors.append(Issue(None, "the file has a header but no rows"))
+        parsed.errors.append(Issue(None, _("the file has a header but no rows")))
     return parsed
 
 
 def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
     raw = cell["jurisdiction"]
-    place, _, state_name = raw.rpartition(",")
+    place, _comma, state_name = raw.rpartition(",")
     state = state_code(state_name)
     if state is None:
-        parsed.errors.append(Issue(line, f"unknown state {state_name.strip()[:40]!r}"))
+        parsed.errors.append(
+            Issue(line, _("unknown state {typed!r}").format(typed=state_name.strip()[:40]))
+        )
         return None
     date = parse_loose_date(cell["date_of_action"])
     if date is None:
-        parsed.errors.append(Issue(line, f"unreadable date {cell['date_of_action'][:40]!r}"))
+        parsed.errors.append(
+            Issue(line, _("unreadable date {typed!r}").format(typed=cell["date_of_action"][:40]))
+        )
         return None
     place = place.strip()
     level = "state" if not place else "county" if place.lower().endswith(" county") else "city"
