@@ -22,11 +22,12 @@ from bot.platforms.console.people import (
     ConsoleNameError,
     check_name,
     console_identity,
+    console_language,
     console_locale,
     switch_identity,
     user_id_for,
 )
-from bot.platforms.console.session import MAX_LINE_CHARS, run_console
+from bot.platforms.console.session import MAX_LINE_CHARS, pages_line, run_console
 from bot.platforms.console.turns import ask
 
 __all__ = [
@@ -41,7 +42,9 @@ __all__ = [
     "attachment_path",
     "check_name",
     "console_identity",
+    "console_language",
     "console_locale",
+    "pages_line",
     "render",
     "run_console",
     "split_attachment",
