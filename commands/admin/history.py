@@ -234,8 +234,10 @@ async def show_outbox(ctx: Ctx) -> Reply:
     by_kind = await deps.storage.outbox.stats_by_kind()
     lines = [_kind_line(kind, totals) for kind, totals in by_kind.items()]
     for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
-        # The error is the delivery loop's own record (English; not converted yet).
-        error = _(", last error: {error}").format(error=item.last_error) if item.last_error else ""
+        # The delivery loop's record, kept as structure (lexicon/stored.py): said here.
+        error = (
+            _(", last error: {error}").format(error=say(item.last_error)) if item.last_error else ""
+        )
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
         what = (
             _("campaign message")

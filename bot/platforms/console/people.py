@@ -16,6 +16,7 @@ from bot.core.dispatch import Identity
 from bot.core.messengers import DeliveryError
 from bot.core.models import Role
 from lexicon.i18n import DEFAULT, N_, _, normalize, using
+from lexicon.stored import store
 
 CONSOLE_PLATFORM = "console"
 CONSOLE_WORKSPACE = "console"
@@ -121,7 +122,7 @@ class ConsoleMessenger:
 
     async def send_direct(self, workspace: str, user_id: str, text: str) -> None:
         if workspace != CONSOLE_WORKSPACE:
-            raise DeliveryError("not a console workspace", permanent=True)
+            raise DeliveryError(store(N_("not a console workspace")), permanent=True)
         name = self._names.get(user_id) or user_id.removeprefix("console-")
         with using(self._locale):
             self._show(_("[message for {name}] {text}").format(name=name, text=text))
