@@ -28,6 +28,7 @@ from bot.core.refusals import RefusalListener, record_refusal, refusal_reply
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
 from bot.core.replay_scope import run_handler
 from lexicon.i18n import _, current, using
+from lexicon.stored import is_stored, say
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
@@ -171,7 +172,10 @@ class Dispatcher:
         except UserError as exc:  # a bad argument, in the language the command was asked in
             return Reply(text=exc.in_language(current()), private=True, error=True)
         except Refused as exc:  # a change storage refused (its fixed sentences are N_ keys)
-            return Reply(text=_(exc.message), private=True, error=True)
+            # Built with values in a write job (another task: no locale there), it is kept
+            # as structure and said here (lexicon/stored.py).
+            said = say(exc.message) if is_stored(exc.message) else _(exc.message)
+            return Reply(text=said, private=True, error=True)
         except Exception as exc:
             return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply

@@ -34,9 +34,13 @@ async def add_event(conn: Conn, change: NewEvent) -> Outcome:
     present = await event_on_record(conn, company.id, change.happened, change.kind, url)
     if present is not None:
         raise ChangeRefused(
-            f"E{present} already records this ({company.name}, {change.happened},"
-            f" {change.kind}, same source): nothing was added."
-        )
+            store(
+                N_("{fact} already records this ({company}, {date}, {kind}, same source):"
+                   " nothing was added."),
+                fact=f"E{present}", company=company.name, date=date(change.happened),
+                kind=code(change.kind),
+            )
+        )  # fmt: skip
     values = {
         "company_id": company.id,
         "happened": change.happened,
@@ -62,9 +66,13 @@ async def add_law(conn: Conn, change: NewLaw) -> Outcome:
     present = await law_on_record(conn, name_key(where.label), change.kind, change.enacted, url)
     if present is not None:
         raise ChangeRefused(
-            f"L{present} already records this ({where.label}, {change.kind} of"
-            f" {change.enacted}, same source): nothing was added."
-        )
+            store(
+                N_("{fact} already records this ({place}, {kind} of {enacted}, same source):"
+                   " nothing was added."),
+                fact=f"L{present}", place=where.label, kind=code(change.kind),
+                enacted=date(change.enacted),
+            )
+        )  # fmt: skip
     values: dict[str, object] = {
         "jurisdiction": where.label,
         "jurisdiction_key": name_key(where.label),
@@ -111,13 +119,23 @@ async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
     law_id, status, changed, note = change.law_id, change.status, change.changed, change.note
     law = await locked_snapshot(conn, "laws", law_id)
     if law is None:
-        raise ChangeRefused(f"L{law_id} was removed meanwhile; nothing was changed.")
+        raise ChangeRefused(
+            store(N_("{fact} was removed meanwhile; nothing was changed."), fact=f"L{law_id}")
+        )
     if law["status"] == status and law["status_changed"] == changed:
-        raise ChangeRefused(f"L{law_id} already says: {status} since {changed}.")
+        raise ChangeRefused(
+            store(
+                N_("{fact} already says: {status} since {changed}."),
+                fact=f"L{law_id}", status=code(status), changed=date(changed),
+            )
+        )  # fmt: skip
     if changed < str(law["enacted"]):
         raise ChangeRefused(
-            f"L{law_id} was enacted on {law['enacted']}; its status cannot change before that."
-        )
+            store(
+                N_("{fact} was enacted on {enacted}; its status cannot change before that."),
+                fact=f"L{law_id}", enacted=date(law["enacted"]),
+            )
+        )  # fmt: skip
     rec = ChangeRecorder(conn)
     values = {
         "status": status,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lexicon.i18n import DEFAULT, using
-from lexicon.stored import say
+from lexicon.i18n import DEFAULT, N_, using
+from lexicon.stored import say, store
 from storage.audit import (
     ChangeEntry,
     ChangeRecorder,
@@ -126,7 +126,9 @@ async def agency(conn: Conn, rec: ChangeRecorder, ref: AgencyRef) -> Row:
         )
     row = await snapshot(conn, "agencies", agency_id)
     if row is None:
-        raise ChangeRefused(f"{ref.label} was removed meanwhile; nothing was changed.")
+        raise ChangeRefused(
+            store(N_("{fact} was removed meanwhile; nothing was changed."), fact=ref.label)
+        )
     return row
 
 

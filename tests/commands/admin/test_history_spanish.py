@@ -85,3 +85,18 @@ async def test_a_row_written_before_reads_as_it_was(
 
     await db.write(as_before)
     assert summaries(await run(disp, ADMIN_ES, "/facts history")) == [old]
+
+
+async def test_refusals_written_in_a_write_job_in_each_language(
+    disp: Dispatcher, fdeps: Deps
+) -> None:
+    # Raised inside the writer's job (another task: no request locale there), kept as
+    # structure and said by the dispatcher in the asker's language.
+    end = f"/facts end-partnership {GREENFIELD} 2017-01-01 https://ex.org/x"
+    said = await disp.run_text(ADMIN_ES, end)
+    assert said.error and "no puede terminar antes de esa fecha." in said.text, said.text
+    told = await disp.run_text(ADMIN, end)
+    assert told.error and "it cannot end before that." in told.text
+    missing = await disp.run_text(ADMIN_ES, "/facts undo C99")
+    assert missing.text == "No existe el cambio C99."
+    assert (await disp.run_text(ADMIN, "/facts undo C99")).text == "There is no change C99."
