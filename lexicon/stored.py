@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lexicon.i18n import N_, _
+from lexicon.i18n import N_, _, ngettext
 from lexicon.sources import said_date
 from lexicon.technologies import technology_name
 
@@ -47,6 +47,13 @@ def store(message: str, **fields: Field) -> str:
     return MARK + json.dumps({"m": message, "f": fields}, ensure_ascii=False, sort_keys=True)
 
 
+def store_plural(singular: str, plural: str, n: int, **fields: Field) -> str:
+    """A sentence whose form depends on `n` (the language's plural rule when it is said);
+    {n} in it is the count. `make catalogs` extracts it as ngettext's pair."""
+    kept = {"m": [singular, plural], "n": n, "f": fields}
+    return MARK + json.dumps(kept, ensure_ascii=False, sort_keys=True)
+
+
 def date(iso: str) -> dict[str, str]:
     return {"date": iso}
 
@@ -71,6 +78,10 @@ def say(text: str) -> str:
     try:
         found = json.loads(text[len(MARK) :])
         fields = {name: _said(value) for name, value in found["f"].items()}
+        if isinstance(found["m"], list):
+            one, many = found["m"]
+            n = int(found["n"])
+            return ngettext(one, many, n).format(n=n, **fields)
         message = str(found["m"])
         return _(message).format(**fields)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):

@@ -4,8 +4,7 @@ in ONE write job, all or nothing."""
 from __future__ import annotations
 
 from lexicon.i18n import N_
-from lexicon.stored import date, store
-from lexicon.words import plural
+from lexicon.stored import date, store, store_plural
 from storage.audit import ChangeEntry
 from storage.fact_edits.import_rows import (
     FactRowsRefused,
@@ -102,12 +101,38 @@ async def import_facts_csv(conn: Conn, change: FactsCsvImport) -> ImportOutcome:
         ),
     )  # fmt: skip
     change_id, queued = await audit_import(conn, entry, created, edit)
-    lines = [f"{change.filename[:80]}: {plural(len(change.rows), 'row')}"]
-    lines += [
-        f"{table.replace('_', ' ')} created: {len(ids)}" for table, ids in created.items() if ids
+    rows = len(change.rows)
+    lines = [
+        store_plural("{file}: {n:,} row", "{file}: {n:,} rows", rows, file=change.filename[:80])
     ]
+    lines += [_created(table, len(ids)) for table, ids in created.items() if ids]
     if present:
-        shown = ", ".join(str(line) for line in present[:20])
-        lines.append(f"already on record, not added again: {plural(len(present), 'line')}"
-                     f" ({shown}{', ...' if len(present) > 20 else ''})")  # fmt: skip
+        shown = ", ".join(str(line) for line in present[:20]) + (
+            ", ..." if len(present) > 20 else ""
+        )
+        lines.append(
+            store_plural(
+                "already on record, not added again: {n:,} line ({lines})",
+                "already on record, not added again: {n:,} lines ({lines})",
+                len(present),
+                lines=shown,
+            )
+        )
     return ImportOutcome(change_id, queued, tuple(lines))
+
+
+# What a facts CSV import created, per table (the table's name as the admin reads it).
+_CREATED = {
+    "deployments": N_("deployments created: {n}"),
+    "company_events": N_("company events created: {n}"),
+    "laws": N_("laws created: {n}"),
+    "agencies": N_("agencies created: {n}"),
+    "sources": N_("sources created: {n}"),
+}
+
+
+def _created(table: str, n: int) -> str:
+    message = _CREATED.get(table)
+    if message is None:  # a table this list does not know yet: as it always read
+        return f"{table.replace('_', ' ')} created: {n}"
+    return store(message, n=str(n))

@@ -21,6 +21,7 @@ from storage.importers.cells import clean, field_problem
 from storage.importers.dates import parse_loose_date
 from storage.importers.issues import ImportRefused, Issue
 from storage.importers.keys import law_key
+from storage.importers.summary_lines import laws_lines
 from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
 from storage.sql import Conn, Db
 
@@ -215,13 +216,9 @@ class LawsImportSummary:
     created_ids: tuple[int, ...]
 
     def lines(self) -> list[str]:
-        return [
-            f"{LAWS_DATASET}: {self.rows_read} rows read",
-            f"laws created: {len(self.created)}",
-            f"kept as on record (seeded or imported before): {len(self.kept_existing)}"
-            + (f" ({', '.join(self.kept_existing)})" if self.kept_existing else ""),
-            f"corrected from the table: {', '.join(self.corrected) or 'none'}",
-        ]
+        """What the import did, kept as structure (storage/importers/summary_lines.py)."""
+        return laws_lines(LAWS_DATASET, self.rows_read, len(self.created), self.kept_existing,
+                          self.corrected)  # fmt: skip
 
 
 async def import_laws(

@@ -10,6 +10,7 @@ import pytest
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Attachment, Role
+from testkit.english import english_sentences
 from tests.conftest import identity
 
 ADMIN = identity(Role.ADMIN, user_id="A1")
@@ -72,3 +73,26 @@ async def test_a_bad_source_option_in_spanish(disp: Dispatcher, fdeps: Deps) -> 
     assert told.text == (
         "The source must be an http:// or https:// URL, e.g. https://example.org/story."
     )
+
+
+async def test_import_counts_in_each_language(disp: Dispatcher, fdeps: Deps) -> None:
+    content = (
+        FACTS_HEADER
+        + "event,Amazon,,,2021-05-18,extension,,Extended again,https://ex.org/a,\n"
+        + "law,Virginia,,,2021-02-01,ban,in-force,,https://ex.org/v,\n"
+        + "event,Amazon,,,2021-05-18,extension,,Extended again,https://ex.org/a,\n"
+    ).encode()
+    said = await disp.run_text(ADMIN_ES, "/facts import", (Attachment("f.csv", content),))
+    assert not said.error, said.text
+    assert said.text.startswith(
+        "f.csv: 3 filas\nfuentes creadas: 2\neventos de empresas creados: 1\nleyes creadas: 1\n"
+        "ya constaba, no se agregó de nuevo: 1 línea (4)\n"
+    ), said.text
+    assert not english_sentences(said.as_text()), said.as_text()
+    undo = await disp.run_text(ADMIN, "/facts undo C1")
+    assert not undo.error, undo.text
+    told = await disp.run_text(ADMIN, "/facts import", (Attachment("f.csv", content),))
+    assert told.text.startswith(
+        "f.csv: 3 rows\nsources created: 2\ncompany events created: 1\nlaws created: 1\n"
+        "already on record, not added again: 1 line (4)\n"
+    ), told.text
