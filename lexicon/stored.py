@@ -36,6 +36,9 @@ _CODES = {
         # companies' events
         N_("extension"), N_("moratorium-ended"), N_("exit"), N_("restriction"), N_("shutdown"),
         N_("program"), N_("settlement"),
+        # a law's level and what its date is, an event's confidence
+        N_("city"), N_("county"), N_("state"), N_("agency"), N_("confirmed"), N_("reported"),
+        N_("enacted"), N_("signed"), N_("voted"), N_("effective"),
     )
 }  # fmt: skip
 
@@ -95,5 +98,10 @@ def _said(value: Any) -> str:
         return said_date(str(value["date"]))
     if "tech" in value:
         return technology_name(str(value["tech"]))
-    stored = str(value["code"])
-    return _(stored) if stored in _CODES else stored
+    return code_said(str(value["code"]))
+
+
+def code_said(value: str) -> str:
+    """A stored code (a law's kind, status or level, an event's kind or confidence) in the
+    current language; an unknown one as stored."""
+    return _(value) if value in _CODES else value

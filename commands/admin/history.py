@@ -15,7 +15,8 @@ from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notices, recorded_title, told_once
 from commands.facts.text import date_text
 from lexicon.i18n import N_, _, ngettext
-from lexicon.stored import say
+from lexicon.stored import code_said, say
+from lexicon.technologies import technology_name
 from lexicon.words import shorten
 from places.index import place_index
 from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
@@ -43,7 +44,16 @@ _LABELS = {
     "started": N_("start date"), "ended": N_("end date"), "happened": N_("date"),
     "enacted": N_("enacted"), "status_changed": N_("status changed"), "status_note": N_("note"),
     "source_id": N_("source"), "agency_id": N_("agency"), "company_id": N_("company"),
+    # the others by their column's name, as English has always shown them
+    "name": N_("name"), "title": N_("title"), "place_key": N_("place key"),
+    "place_label": N_("place label"), "city": N_("city"), "county": N_("county"),
+    "state": N_("state"), "kind": N_("kind"), "status": N_("status"), "summary": N_("summary"),
+    "technology": N_("technology"), "vendor": N_("vendor"), "confidence": N_("confidence"),
+    "jurisdiction": N_("jurisdiction"), "level": N_("level"), "scope": N_("scope"),
+    "enacted_means": N_("enacted means"), "web": N_("web"), "email": N_("email"),
+    "phone": N_("phone"), "meeting_on": N_("meeting on"), "meeting_place": N_("meeting place"),
 }  # fmt: skip
+_CODED = frozenset({"kind", "status", "level", "confidence", "enacted_means"})  # values said from the catalog
 _PRECISION = {
     "started": "started_precision", "happened": "happened_precision",
     "enacted": "enacted_precision",
@@ -191,6 +201,10 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
         return sources.get(int(str(value))) or _("source #{id}").format(id=value)
     if key in _PRECISION:
         return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
+    if key in _CODED:
+        return code_said(str(value))
+    if key == "technology":
+        return technology_name(str(value))
     return shorten(str(value), _VALUE_CHARS)
 
 

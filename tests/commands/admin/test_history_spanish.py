@@ -60,6 +60,10 @@ async def test_history_and_replies_in_spanish(disp: Dispatcher, fdeps: Deps) -> 
         " | ".join(said)
     )
     assert not [s for s in said if english_sentences(s)], said
+    # The detail under each summary: the columns and coded values in Spanish too.
+    assert "tipo prohibición; nivel ciudad" in history, history
+    assert "qué fecha es promulgada" in history
+    assert "estado vigente → derogada" in history
 
 
 async def test_history_in_english_as_always(disp: Dispatcher, fdeps: Deps) -> None:
