@@ -53,7 +53,8 @@ _LABELS = {
     "enacted_means": N_("enacted means"), "web": N_("web"), "email": N_("email"),
     "phone": N_("phone"), "meeting_on": N_("meeting on"), "meeting_place": N_("meeting place"),
 }  # fmt: skip
-_CODED = frozenset({"kind", "status", "level", "confidence", "enacted_means"})  # values said from the catalog
+# Values said from the catalog (codes), not shown as stored.
+_CODED = frozenset({"kind", "status", "level", "confidence", "enacted_means"})
 _PRECISION = {
     "started": "started_precision", "happened": "happened_precision",
     "enacted": "enacted_precision",
