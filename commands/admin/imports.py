@@ -35,7 +35,7 @@ COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 def _issues_line(issues: list[Issue]) -> str:
-    # Each issue is the importer's own line (English; not converted yet).
+    # Each issue says itself in the asker's language (Issue.__str__).
     shown = "; ".join(str(i) for i in issues[:MAX_ERRORS_SHOWN])
     hidden = len(issues) - MAX_ERRORS_SHOWN
     if hidden > 0:

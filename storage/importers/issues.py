@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lexicon.i18n import _
+from lexicon.stored import say
 
 MAX_ERRORS = 50  # enough to fix a file; a wrong file would otherwise list every line
 
@@ -22,9 +23,11 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
+        # A message found inside a write job is kept as structure (no locale there): said now.
+        message = say(self.message)
         if self.line is None:
-            return self.message
-        return _("line {line}: {message}").format(line=self.line, message=self.message)
+            return message
+        return _("line {line}: {message}").format(line=self.line, message=message)
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,20 @@ async def test_import_counts_in_each_language(disp: Dispatcher, fdeps: Deps) -> 
         "f.csv: 3 rows\nsources created: 2\ncompany events created: 1\nlaws created: 1\n"
         "already on record, not added again: 1 line (4)\n"
     ), told.text
+
+
+async def test_rows_checked_against_the_record_in_spanish(disp: Dispatcher, fdeps: Deps) -> None:
+    # These problems are found by a dry run inside a write job (no request locale there):
+    # kept as structure and said in the reply.
+    content = (
+        FACTS_HEADER
+        + "event,Initech,,,2021-05-18,extension,,Extended,https://ex.org/a,\n"
+        + "law,Nowhere,,,2021-02-01,ban,in-force,,https://ex.org/v,\n"
+        + "event,Amazon,,,2021-05-18,party,,Extended,https://ex.org/a,\n"
+    ).encode()
+    said = await disp.run_text(ADMIN_ES, "/facts import", (Attachment("f.csv", content),))
+    assert said.error, said.text
+    assert "línea 2: no existe ninguna empresa llamada 'Initech'" in said.text, said.text
+    assert "línea 3: la jurisdicción debe ser" in said.text
+    told = await disp.run_text(ADMIN, "/facts import", (Attachment("f.csv", content),))
+    assert "line 2: no company called 'Initech'" in told.text, told.text
