@@ -11,8 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from lexicon.i18n import N_
-from lexicon.stored import store
-from lexicon.words import plural
+from lexicon.stored import store, store_plural
 from storage.audit import (
     FACT_PREFIX,
     Author,
@@ -238,8 +237,13 @@ async def _delete_imported(conn: Conn, change_id: int) -> int:
     others = int(row[0]) if row else 0
     if others:
         raise ChangeRefused(
-            f"{plural(others, 'later fact')} belong to agencies this import created;"
-            " remove them first. Nothing was undone."
+            store_plural(
+                "{n:,} later fact belong to agencies this import created; remove them first."
+                " Nothing was undone.",
+                "{n:,} later facts belong to agencies this import created; remove them first."
+                " Nothing was undone.",
+                others,
+            )
         )
     total = 0
     for table in _IMPORT_TABLES:
