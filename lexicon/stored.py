@@ -26,9 +26,8 @@ from lexicon.technologies import technology_name
 MARK = "\x1f"  # ASCII unit separator: never in a typed sentence
 
 # The codes a stored sentence may name: their English is the code itself.
-_CODES = {
-    code: code
-    for code in (
+_CODES = frozenset(
+    (
         # laws' kinds and statuses
         N_("ban"), N_("moratorium"), N_("oversight"), N_("regulation"), N_("other"),
         N_("in-force"), N_("expired"), N_("repealed"), N_("partly-reversed"), N_("reversed"),
@@ -40,7 +39,7 @@ _CODES = {
         N_("city"), N_("county"), N_("state"), N_("agency"), N_("confirmed"), N_("reported"),
         N_("enacted"), N_("signed"), N_("voted"), N_("effective"),
     )
-}  # fmt: skip
+)  # fmt: skip
 
 Field = str | dict[str, str]
 
