@@ -33,7 +33,6 @@ from bot.platforms import console
 from bot.platforms.cli.copy_db import copy_db_command
 from bot.platforms.cli.import_file import import_file
 from commands import build_registry
-from lexicon.i18n import using
 from storage.errors import DiskFull, Refused
 from wiring import (
     chat_platforms,
@@ -98,8 +97,7 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
         identity = _console_identity(args)
         reply = await console.ask(app.dispatcher, identity, args.line)
-        with using(console.console_language(identity)):  # its "[saved ...]" lines
-            print(console.render(reply))
+        print(console.shown(identity, reply))  # its own lines in the console's language
         return 1 if reply.error else 0
 
 

@@ -28,7 +28,7 @@ from bot.platforms.console.people import (
     user_id_for,
 )
 from bot.platforms.console.session import MAX_LINE_CHARS, pages_line, run_console
-from bot.platforms.console.turns import ask
+from bot.platforms.console.turns import ask, shown
 
 __all__ = [
     "CONSOLE_WORKSPACE",
@@ -47,6 +47,7 @@ __all__ = [
     "pages_line",
     "render",
     "run_console",
+    "shown",
     "split_attachment",
     "switch_identity",
     "user_id_for",

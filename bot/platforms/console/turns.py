@@ -26,6 +26,13 @@ CONSOLE_HELP = N_(
 )  # said after /help, in the console's language
 
 
+def shown(identity: Identity, reply: Reply) -> str:
+    """The reply as the console prints it, its own lines ("[saved ...]") in the console's
+    language (`ask` mode prints one and exits)."""
+    with using(console_language(identity)):
+        return render(reply)
+
+
 async def ask(dispatcher: Dispatcher, identity: Identity, line: str) -> Reply:
     command_text, attachments, error = split_attachment(line)
     if error:
