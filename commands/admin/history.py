@@ -52,6 +52,8 @@ _LABELS = {
     "jurisdiction": N_("jurisdiction"), "level": N_("level"), "scope": N_("scope"),
     "enacted_means": N_("enacted means"), "web": N_("web"), "email": N_("email"),
     "phone": N_("phone"), "meeting_on": N_("meeting on"), "meeting_place": N_("meeting place"),
+    "summary_es": N_("summary es"), "status_es": N_("status es"), "scope_es": N_("scope es"),
+    "status_note_es": N_("status note es"), "reported_by": N_("reported by"),
 }  # fmt: skip
 # Values said from the catalog (codes), not shown as stored.
 _CODED = frozenset({"kind", "status", "level", "confidence", "enacted_means"})
