@@ -40,11 +40,29 @@ HTTP_SHUTDOWN_SECONDS = 10.0
 Ready = Callable[[int], None]
 
 
+def web_api_logger() -> logging.Logger:
+    """The logger handed to slack_sdk's Web API client, its level set explicitly.
+
+    slack_sdk tests its logger's OWN level (`logger.level <= DEBUG`), not the effective one:
+    with the level unset (its default) it formats a debug line of every call's request and
+    response (headers, params, body) that nothing then prints (~10 us of a users.info
+    call's ~300 against the bench's fake Slack; more for a real member's profile). Never below
+    INFO: those lines carry message texts and members' profiles, which stay out of logs.
+    """
+    logger = logging.getLogger("slack_sdk.web.counterwatch")
+    # Where the operator's floor for slack_sdk (or the root level) is higher, it holds.
+    logger.setLevel(max(logging.INFO, logger.getEffectiveLevel()))
+    return logger
+
+
 def build_adapter(
     dispatcher: Dispatcher, settings: Settings, session: aiohttp.ClientSession
 ) -> SlackAdapter:
     client = AsyncWebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, session=session
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        session=session,
+        logger=web_api_logger(),
     )
     roles = RoleResolver(
         settings.slack_admin_user_ids,
