@@ -29,6 +29,7 @@ from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
 from bot.platforms.web.connections import ConnectionLimiter, GuardedSite, quiet_descriptor_errors
 from bot.platforms.web.health import add_health_routes
+from bot.platforms.web.heap import long_lived_heap_frozen
 
 log = logging.getLogger("counterwatch.slack")
 
@@ -92,12 +93,13 @@ async def run_slack(
         messenger = SlackMessenger(adapter.delivery)
         dispatcher.deps.messengers.register(messenger)
         dispatcher.deps.messengers.register_editor(messenger)  # campaign cards' counts
-        if settings.slack_socket_mode:
-            await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
-        else:
-            guard = Guard(settings.slack_signing_secret)
-            shared = settings.slack_workers > 1  # this is one of SLACK_WORKERS on one port
-            await serve_http(adapter, guard, host, settings.slack_port, stop, ready, shared)
+        with long_lived_heap_frozen():  # bot/platforms/web/heap.py says why
+            if settings.slack_socket_mode:
+                await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
+            else:
+                guard = Guard(settings.slack_signing_secret)
+                shared = settings.slack_workers > 1  # one of SLACK_WORKERS on one port
+                await serve_http(adapter, guard, host, settings.slack_port, stop, ready, shared)
         if monitor is not None:
             monitor.set_state("slack", "stopping")
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)
