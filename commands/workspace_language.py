@@ -25,7 +25,9 @@ AUTO = "auto"
 
 async def workspace_choice(ctx: Ctx, language: str) -> Reply:
     """Show, set or clear the workspace's default language, answered in the asker's own."""
-    asker = await request_locale(ctx.deps, ctx.platform, ctx.user_id, ctx.platform_locale)
+    asker = await request_locale(
+        ctx.deps, ctx.platform, ctx.user_id, ctx.platform_locale, ctx.workspace
+    )
     with using(asker):
         if ctx.workspace == DIRECT_MESSAGES:
             raise UserError(

@@ -234,7 +234,9 @@ class Dispatcher:
         return refusal_reply(command)
 
     async def _locale(self, identity: Identity) -> str:
-        return await request_locale(self.deps, identity.platform, identity.user_id, identity.locale)
+        return await request_locale(
+            self.deps, identity.platform, identity.user_id, identity.locale, identity.workspace
+        )
 
     def _incident(self, command: Command, exc: Exception) -> Reply:
         return incident_reply(f"/{command.name}", exc)

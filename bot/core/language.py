@@ -4,8 +4,8 @@
   language, decided once per request (`request_locale`): their own choice (/language,
   stored), then what their platform says of them (Discord's interaction locale, Slack's
   users.info locale, the console's --lang or LANG: each adapter puts it on the Identity),
-  then English. A command with a `language` option given (the letters) is answered in that
-  language: it was asked for.
+  then the default the workspace's admins stored, then English. A command with a
+  `language` option given (the letters) is answered in that language: it was asked for.
 - What is posted for a whole channel (a `share:yes` answer, a campaign card, whatever a
   command posts publicly): the workspace's language (`workspace_language`), whoever asked:
   the default its admins stored (/language es workspace:yes), then what the platform says of
@@ -36,9 +36,13 @@ T = TypeVar("T")
 log = logging.getLogger("counterwatch.dispatch")
 
 
-async def request_locale(deps: Deps, platform: str, user_id: str, platform_locale: str) -> str:
+async def request_locale(
+    deps: Deps, platform: str, user_id: str, platform_locale: str, workspace: str = ""
+) -> str:
     """The locale to answer this member in (a code of lexicon.i18n.SUPPORTED, or the pseudo
-    locale a test's console asked for)."""
+    locale a test's console asked for): their choice, else their platform's locale, else the
+    default the admins of `workspace` stored (a Slack workspace installed without `users:read`
+    still answers its members in its language), else English."""
     try:
         chosen = await deps.storage.languages.remembered(platform, user_id, deps.clock())
     except Exception as exc:
@@ -47,7 +51,12 @@ async def request_locale(deps: Deps, platform: str, user_id: str, platform_local
         # platform's locale applies.
         log.error("reading a member's language failed: %s", tracebacks.describe(exc))
         chosen = None
-    return chosen or normalize(platform_locale) or DEFAULT
+    said = chosen or normalize(platform_locale)
+    if said:
+        return said
+    if workspace and workspace != DIRECT_MESSAGES:
+        return await workspace_language(deps, platform, workspace, "")
+    return DEFAULT
 
 
 def asked_language(options: Mapping[str, object], locale: str) -> str:

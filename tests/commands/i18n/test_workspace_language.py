@@ -65,9 +65,11 @@ async def test_an_admin_sets_it_for_their_workspace_only_and_auto_removes_it(
     assert stored is not None and (stored.language, stored.set_by) == ("es", "U-admin")
     assert await deps.storage.workspace_languages.current(Workspace("test", "W2")) is None
     assert await deps.storage.languages.chosen("test", "U-admin") is None  # theirs unchanged
-    assert (await dispatcher.run_text(admin, "/help")).title == "Counterwatch commands"
+    english_client = replace(admin, locale="en-US")  # their platform says English: theirs
+    assert (await dispatcher.run_text(english_client, "/help")).title == "Counterwatch commands"
+    # The admin's platform says nothing of them: the workspace's Spanish is theirs until auto.
     auto = await dispatcher.run_text(admin, "/language auto workspace:yes")
-    assert "are in English, its platform's language" in auto.text
+    assert "están en English, el idioma de su plataforma" in auto.text, auto.text
     assert await deps.storage.workspace_languages.current(W1) is None
 
 
@@ -75,7 +77,7 @@ async def test_mydata_shows_who_set_it_and_not_the_language_as_theirs(
     dispatcher: Dispatcher, admin: Identity
 ) -> None:
     await dispatcher.run_text(admin, "/language es workspace:yes")
-    mine = await dispatcher.run_text(admin, "/mydata")
+    mine = await dispatcher.run_text(replace(admin, locale="en-US"), "/mydata")
     assert [(f.name, f.value) for f in mine.fields] == [
         ("Workspace languages you set", "2026-11-26: workspace W1 set to español")
     ]
@@ -133,3 +135,20 @@ async def test_the_refresher_says_what_the_post_said_and_then_the_stored_default
     await dispatcher.run_text(admin, "/language en workspace:yes")
     edit = await current_card(deps, posted)
     assert edit is not None and first_label(edit) == "Join"
+
+
+async def test_a_member_whose_platform_says_nothing_is_answered_in_the_workspace_language(
+    dispatcher: Dispatcher, admin: Identity, member: Identity
+) -> None:
+    """The member's language: their choice, else their platform's locale, else the
+    workspace's stored default (a Slack workspace without users:read), else English."""
+    assert (await dispatcher.run_text(member, "/help")).title == "Counterwatch commands"
+    await dispatcher.run_text(admin, "/language es workspace:yes")
+    assert (await dispatcher.run_text(member, "/help")).title == "Comandos de Counterwatch"
+    english_client = replace(member, locale="en-US")
+    assert (await dispatcher.run_text(english_client, "/help")).title == "Counterwatch commands"
+    await dispatcher.run_text(member, "/language en")  # their own choice wins over the workspace
+    assert (await dispatcher.run_text(member, "/help")).title == "Counterwatch commands"
+    elsewhere = replace(member, workspace="W2")
+    await dispatcher.run_text(elsewhere, "/language auto")
+    assert (await dispatcher.run_text(elsewhere, "/help")).title == "Counterwatch commands"

@@ -56,15 +56,27 @@ async def run(slack: HttpSlack, user: str, text: str, team: str = "T1") -> str:
 
 
 async def test_an_admin_s_default_puts_the_card_in_spanish(slack: HttpSlack) -> None:
+    slack.fake.user_locales[ORGANIZER] = "en-US"
     said = await run(slack, OWNER, "es workspace:yes")
     assert "Cards and channel posts in this workspace are in español, as its admins chose" in said
     card = await post_card(slack)
     shown = unescape(json.dumps(card, ensure_ascii=False))
     assert "Inscritos" in shown and "Signed up" not in shown
     assert set(buttons(card)) == {"Inscribirse", "Retirarse", "Detalles"}
-    # The organizer's own reply (not the card) stays in their language.
+    # The organizer's own reply (not the card) is in their language: Slack's locale for them
+    # (en-US, set at the start: the adapter remembers it) wins over the workspace's default.
     info = await slack.run("/campaign", "info ring-free", user_id=ORGANIZER)
     assert "Inscritos" not in json.dumps(info, ensure_ascii=False)
+
+
+async def test_a_member_slack_says_nothing_of_is_answered_in_the_workspace_s_language(
+    slack: HttpSlack,
+) -> None:
+    """A workspace installed without users:read (or a member with no locale): the
+    workspace's stored default applies to their replies too, before English."""
+    await run(slack, OWNER, "es workspace:yes")
+    info = await slack.run("/campaign", "list", user_id="U-nolocale")
+    assert "campañas" in json.dumps(info, ensure_ascii=False).lower()
 
 
 async def test_without_a_default_a_slack_card_is_english(slack: HttpSlack) -> None:
