@@ -8,15 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
-from places.index import place_index
-from storage.db import Database
-from storage.importers.atlas import parse_atlas
-from storage.importers.atlas_write import import_atlas
-from storage.seed import ensure_seed
 from testkit.english import english_sentences
-from tests.conftest import FIXED_NOW, identity, shared_data_file
+from tests.conftest import identity
+from tests.real_data import require
 
 SPANISH = replace(identity(), locale="es-419")
 # A citation whose date is still ISO, or whose publisher keeps its English note.
@@ -24,12 +19,14 @@ _ISO_CITED = re.compile(r"Fuente: [^:\n]*\d{4}-\d{2}")
 _NOTE_CITED = re.compile(r"Fuente: [^,:\n]*\(")
 
 
+pytestmark = pytest.mark.real_data("seed", "atlas")  # the `db` fixture opens with them
+
+
 @pytest.fixture
-async def atlas(dispatcher: Dispatcher, deps: Deps, db: Database) -> Dispatcher:
-    await ensure_seed(db, now=FIXED_NOW)
-    data = shared_data_file("eff_atlas_of_surveillance_2020-10-07.csv").read_bytes()
-    await import_atlas(db, parse_atlas(data), as_of="2020-10-07", imported_at=FIXED_NOW)
-    await place_index(deps).reload()
+async def atlas(dispatcher: Dispatcher, request: pytest.FixtureRequest) -> Dispatcher:
+    """The seed and the real Atlas export, which the `db` fixture loaded (the module's
+    `real_data` marker, tests/real_data.py)."""
+    require(request, "seed", "atlas")
     return dispatcher
 
 
