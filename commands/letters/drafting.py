@@ -74,9 +74,17 @@ def _applies(body: str) -> frozenset[str]:
 
 
 async def find_template(
-    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str
+    deps: Deps,
+    catalog: LetterCatalog,
+    name: str,
+    language: str,
+    workspace: str,
+    *,
+    asked: bool = True,
 ) -> TemplateInfo:
-    """The template called `name` in `language`: shipped, or the workspace's own."""
+    """The template called `name` in `language`: shipped, or the workspace's own. A language
+    the member did not ask for (`asked=False`: their own) gives way to the template's
+    languages, English first, when the template has no version in it."""
     key = name.strip().lower()
     info = catalog.shipped(key, language)
     if info is not None:
@@ -87,6 +95,9 @@ async def find_template(
         if candidate.language == language:
             return await custom_info(candidate, catalog)
     languages = languages or [s.language for s in stored]
+    if languages and not asked:
+        fallback = "en" if "en" in languages else languages[0]
+        return await find_template(deps, catalog, key, fallback, workspace)
     if languages:
         choose = " or language:".join(languages)
         raise UserError(

@@ -18,7 +18,7 @@ from commands.letters.drafting import draft as draft_letter
 from commands.letters.drafting import find_template
 from commands.letters.listing import listing_lines, template_choices
 from lexicon.dates import LANGUAGES
-from lexicon.i18n import _
+from lexicon.i18n import _, current
 from lexicon.words import plural
 from templating.validate import MAX_TEMPLATE_CHARS
 
@@ -43,12 +43,18 @@ async def suggest(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choi
 )
 async def templates(ctx: Ctx) -> Reply:
     deps = ctx.deps
-    lines = await listing_lines(deps, CATALOG, ctx.workspace)
+    lines = await listing_lines(deps, CATALOG, ctx.workspace, member_language())
     return Reply(
-        title="Letter and petition templates",
+        title=_("Letter and petition templates"),
         text="\n".join(lines)
-        + '\n\nDraft one: /letter draft <template> <place> signer:"Your Name" language:es',
+        + "\n\n"
+        + _('Draft one: /letter draft <template> <place> signer:"Your Name" language:es'),
     )
+
+
+def member_language() -> str:
+    """The request's language when letters are written in it (en, es), else English."""
+    return current() if current() in LANGUAGES else "en"
 
 
 @COMMANDS.command(
@@ -74,7 +80,9 @@ async def draft(
     ] = "",
     recipient: Annotated[str, Opt("Who it is addressed to", max_length=160)] = "",
     signer: Annotated[str, Opt("Who signs it", max_length=80)] = "",
-    language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
+    language: Annotated[
+        str, Opt("en or es (default: your language)", max_length=2, choices=LANGUAGES)
+    ] = "",
     company: Annotated[str, Opt("For company letters (default amazon)", max_length=60)] = "",
     since: Annotated[
         FactDate | None,
@@ -90,11 +98,14 @@ async def draft(
     ] = "",
 ) -> Reply:
     deps = ctx.deps
-    info = await find_template(deps, CATALOG, template, language, ctx.workspace)
+    # Without `language:`, the member's own (docs/languages.md), if the template has it.
+    info = await find_template(
+        deps, CATALOG, template, language or member_language(), ctx.workspace, asked=bool(language)
+    )
     ask = DraftAsk(
         template=info.name,
         fields=info.fields,
-        language=language,
+        language=info.language,
         place=place,
         recipient=recipient,
         # Signed by whoever drafts it unless they name a signer: never a "[Your name]".

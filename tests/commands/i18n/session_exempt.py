@@ -13,10 +13,11 @@ Two kinds:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from storage.sql import Db
+from places.governing import rules
+from storage.sql import Db, Row
 from tests.commands.i18n.session_script import ROLES
 
 
@@ -25,7 +26,7 @@ class Known:
     """The stored English the pending areas say, read from the session's database."""
 
     facts: tuple[str, ...] = ()  # summaries, statuses, law scopes and status notes
-    publishers: tuple[str, ...] = ()  # sources' names and titles
+    publishers: tuple[str, ...] = ()  # sources' names and titles, the governing rules' too
     technologies: tuple[str, ...] = ()
     summaries: tuple[str, ...] = ()  # the audit log's
     words: frozenset[str] = field(default_factory=frozenset)  # every name in the data
@@ -36,8 +37,8 @@ def _longest_first(texts: set[str]) -> tuple[str, ...]:
     return tuple(sorted((t for t in texts if t), key=len, reverse=True))
 
 
-def _column(rows: list[object], index: int = 0) -> set[str]:
-    return {str(tuple(row)[index]) for row in rows}  # type: ignore[arg-type]
+def _column(rows: Sequence[Row], index: int = 0) -> set[str]:
+    return {str(row[index]) for row in rows}
 
 
 async def read_known(db: Db) -> Known:
@@ -56,7 +57,9 @@ async def read_known(db: Db) -> Known:
     words = {w for row in names for text in map(str, tuple(row)) for w in WORD.findall(text)}
     return Known(
         facts=_longest_first(facts),
-        publishers=_longest_first(_column(sources) | _column(sources, 1)),
+        publishers=_longest_first(
+            _column(sources) | _column(sources, 1) | {rule.publisher for rule in rules()}
+        ),
         technologies=_longest_first(techs),
         summaries=_longest_first(changes),
         words=frozenset(words | set(ROLES) | {"console"}),
@@ -65,10 +68,11 @@ async def read_known(db: Db) -> Known:
 
 WORD = re.compile(r"[A-Za-z]{2,}")
 # The console's own lines (bot/platforms/console/): "[saved <file> (N bytes)]", "[it names
-# N members: ...]", "Now typing as ...", "[message for NAME] " before a delivered message.
+# N members: ...]", "Now typing as ...", "[message for NAME] " before a delivered message,
+# what /help adds at the console ("At the console: ...").
 _CONSOLE = re.compile(
     r"^\[saved [^\]]*\]$|^\[it names [^\]]*\]$|^Now typing as .*$|^\[message for [^\]]*\] "
-    r"|^\[card updated\]$"
+    r"|^\[card updated\]$|^At the console: .*$"
 )
 # A chart's alt text, printed by the console under the saved picture (charts/, commands/).
 _CHART = re.compile(r"^\[(?:Bar|Line) chart of .*\]$")
@@ -92,9 +96,7 @@ class Pending:
 PENDING: tuple[Pending, ...] = (
     Pending("facts text", "pending facts-es", lambda line, k: _strip(line, k.facts)),
     Pending("source citations", "pending es-lines", lambda line, k: _strip(line, k.publishers)),
-    Pending(
-        "Atlas technology names", "pending es-lines", lambda ln, k: _strip(ln, k.technologies)
-    ),
+    Pending("Atlas technology names", "pending es-lines", lambda ln, k: _strip(ln, k.technologies)),
     Pending("chart labels", "pending es-lines", lambda line, k: _CHART.sub("", line)),
     Pending("audit lines", "pending es-lines", lambda line, k: _strip(line, k.summaries)),
     Pending("console lines", "pending es-lines", lambda line, k: _CONSOLE.sub("", line)),
@@ -108,7 +110,7 @@ def pending_taken_out(line: str, known: Known) -> str:
 
 
 # Data in every language: what the session's people typed (a campaign's title, a message).
-TYPED = ("Vote no on Ring", "Hearing Tuesday")
+TYPED = ("Vote no on Ring", "Hearing Tuesday", "America/Chicago")
 # In the pseudo-locale only: a letter is written from its template in the language asked
 # (en or es, never qps: commands/letters/), and a campaign card in its campaign's language
 # (en or es: /campaign language). The Spanish run checks both line by line.

@@ -93,8 +93,8 @@ def _letters() -> list[Step]:
 
 
 def _admin() -> list[Step]:
-    lines = ["/language {language}", "/help", "/help facts", "/help facts set-partnership", "/facts outbox",
-             "/facts history Greenfield, WI"]  # fmt: skip
+    lines = ["/language {language}", "/help", "/help facts", "/help facts set-partnership",
+             "/facts outbox", "/facts history Greenfield, WI"]  # fmt: skip
     return [Step(ADMIN, line) for line in lines]
 
 
