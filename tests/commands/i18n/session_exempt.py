@@ -2,12 +2,16 @@
 once what is listed here is taken out of it.
 
 Two kinds:
-- `PENDING`: English that other work converts (issue 24): the areas other branches own. The
-  lead empties this allow-list as each lands; an area left out of it is checked at once.
-- data, in every language and for good: names of places, agencies, companies and people,
-  what the session's people typed, links, numbers and dates as data, command and option
-  names and examples (what a member types), and in the pseudo-locale the texts a member's
-  language cannot reach there (below, `PSEUDO_ONLY`).
+- `PENDING`: English that other work converts (issue 24), by area and the branch that owns
+  it: the facts' own text (facts-es), sources' names, chart labels and the console's own
+  lines (es-lines). The lead empties this allow-list as each lands; an area taken out of it
+  is checked at once.
+- data, in every language and for good: names of places, agencies, laws' jurisdictions,
+  companies and people (`Known.words`, read from the database), what the session's people
+  typed (`TYPED`, and the words of the line itself), links, command and option names, usage
+  and examples (what a member types); and in the pseudo-locale only, what is said in a
+  language qps cannot be: a drafted letter and a campaign card (`pseudo_only`).
+Numbers and ISO dates hold no words: nothing to exempt.
 """
 
 from __future__ import annotations
@@ -27,8 +31,6 @@ class Known:
 
     facts: tuple[str, ...] = ()  # summaries, statuses, law scopes and status notes
     publishers: tuple[str, ...] = ()  # sources' names and titles, the governing rules' too
-    technologies: tuple[str, ...] = ()
-    summaries: tuple[str, ...] = ()  # the audit log's
     words: frozenset[str] = field(default_factory=frozenset)  # every name in the data
 
 
@@ -46,8 +48,6 @@ async def read_known(db: Db) -> Known:
     laws = await db.fetchall("SELECT scope, status_note FROM laws")
     facts = {t.rstrip(".") for r in [*events, *laws] for t in map(str, tuple(r))}
     sources = await db.fetchall("SELECT publisher, title FROM sources")
-    techs = _column(await db.fetchall("SELECT DISTINCT technology FROM deployments"))
-    changes = _column(await db.fetchall("SELECT summary FROM changes"))
     names = await db.fetchall(
         "SELECT a.name, a.city, a.county, a.state, COALESCE(d.vendor, '') FROM agencies a"
         " LEFT JOIN deployments d ON d.agency_id = a.id"
@@ -60,8 +60,6 @@ async def read_known(db: Db) -> Known:
         publishers=_longest_first(
             _column(sources) | _column(sources, 1) | {rule.publisher for rule in rules()}
         ),
-        technologies=_longest_first(techs),
-        summaries=_longest_first(changes),
         words=frozenset(words | set(ROLES) | {"console"}),
     )
 
@@ -96,9 +94,7 @@ class Pending:
 PENDING: tuple[Pending, ...] = (
     Pending("facts text", "pending facts-es", lambda line, k: _strip(line, k.facts)),
     Pending("source citations", "pending es-lines", lambda line, k: _strip(line, k.publishers)),
-    Pending("Atlas technology names", "pending es-lines", lambda ln, k: _strip(ln, k.technologies)),
     Pending("chart labels", "pending es-lines", lambda line, k: _CHART.sub("", line)),
-    Pending("audit lines", "pending es-lines", lambda line, k: _strip(line, k.summaries)),
     Pending("console lines", "pending es-lines", lambda line, k: _CONSOLE.sub("", line)),
 )
 
@@ -111,7 +107,15 @@ def pending_taken_out(line: str, known: Known) -> str:
 
 # Data in every language: what the session's people typed (a campaign's title, a message).
 TYPED = ("Vote no on Ring", "Hearing Tuesday", "America/Chicago")
-# In the pseudo-locale only: a letter is written from its template in the language asked
+# In the pseudo-locale only: a letter is written from its template in a letter's language
 # (en or es, never qps: commands/letters/), and a campaign card in its campaign's language
 # (en or es: /campaign language). The Spanish run checks both line by line.
-PSEUDO_ONLY = ("/letter draft", "/campaign post")
+_LETTER_SAVED = re.compile(r"^\[saved counterwatch-out/\S+-(?:en|es)\.txt ", re.MULTILINE)
+
+
+def pseudo_only(command: str, text: str) -> bool:
+    """Whether what `command` printed is said in a language qps cannot be (above): a drafted
+    letter (a refused draft is said in the member's language, and checked), a card."""
+    if command == "/letter draft":
+        return bool(_LETTER_SAVED.search(text))
+    return command == "/campaign post"

@@ -32,11 +32,11 @@ from storage.sql import Db
 from testkit.english import english_sentences
 from testkit.pseudo import MISSING, outside_catalog, untranslated_words
 from tests.commands.i18n.session_exempt import (
-    PSEUDO_ONLY,
     TYPED,
     WORD,
     Known,
     pending_taken_out,
+    pseudo_only,
     read_known,
 )
 from tests.commands.i18n.session_run import Said, run_session
@@ -102,7 +102,7 @@ def untranslated_lines(said: Iterable[Said], known: Known) -> dict[str, list[str
         allowed = code | known.words | set(WORD.findall(each.step.line))
         bare = "\n".join(_data_out(line, known) for line in each.text.splitlines())
         for line in outside_catalog(bare).splitlines():
-            skipped = each.step.command in PSEUDO_ONLY
+            skipped = pseudo_only(each.step.command, each.text)
             if MISSING in line or (not skipped and untranslated_words(line, allowed)):
                 found[each.step.command].append(line)
     return dict(found)
