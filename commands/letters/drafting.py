@@ -47,11 +47,17 @@ async def custom_info(stored: StoredTemplate, catalog: LetterCatalog) -> Templat
     except TemplateRefused:
         # Stored before a rule tightened: refuse to render rather than render unchecked.
         raise UserError(
-            f"The template {stored.name} no longer passes validation; an organizer can"
-            " add it again with /letter add."
+            _(
+                "The template {name} no longer passes validation; an organizer can add it"
+                " again with /letter add."
+            ).format(name=stored.name)
         ) from None
     except IsolatedError as exc:
-        raise UserError(f"The template {stored.name} could not be read: {exc}.") from None
+        raise UserError(
+            _("The template {name} could not be read: {reason}.").format(
+                name=stored.name, reason=exc
+            )
+        ) from None
     return TemplateInfo(
         name=stored.name,
         language=stored.language,
@@ -120,7 +126,11 @@ async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: Dra
         else:  # shipped with the bot, reviewed code: in-process is safe and faster
             text = render(catalog.compiled(info), context)
     except (RenderError, IsolatedError) as exc:
-        raise UserError(f"The {info.name} template could not be drafted: {exc}.") from None
+        raise UserError(
+            _("The {name} template could not be drafted: {reason}.").format(
+                name=info.name, reason=exc
+            )
+        ) from None
     place = context.get("place")
     label = str(place.get("label", "")) if isinstance(place, dict) else ""
     return Draft(
