@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from bot.core.dispatch import Dispatcher
 from commands import build_registry
@@ -138,6 +139,10 @@ async def test_the_session_in_spanish(dispatcher: Dispatcher, db: Db, at_the_con
     assert "2 inscripciones de vote" in text["/campaign export vote"]
     assert "Se cerró vote con 2 inscripciones." in text["/campaign close vote"]
     assert "Usted sigue Greenfield, WI (desde: 26 de noviembre de 2026" in text["/mydata"]
+    # The petition PDF, in the campaign's language (/campaign language vote es).
+    pdf = next((at_the_console / "counterwatch-out").glob("vote-petition-es-*.pdf"))
+    pages = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Firmantes (2)" in pages and not english_sentences(pages), pages
     # A letter drafted without `language:` is written in the member's language.
     letter = text["/letter draft ring-council Greenfield, WI signer:Ana"]
     assert "Asunto: Poner fin al acuerdo del Departamento de Policía de Greenfield" in letter
