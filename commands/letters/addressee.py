@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.errors import UserError
-from commands.letters.spanish import agency_es, jurisdiction_es
+from commands.letters.spanish import agency_es, jurisdiction_es, region_es
 from lexicon.i18n import _, current
 from lexicon.names import normalize
 from places.governing import BodyRule, rule_for
@@ -139,7 +139,8 @@ def jurisdiction_body(j: Jurisdiction, rule: BodyRule | None) -> Body:
         note = rule.note_es if current() == "es" and rule.note_es else rule.note
         raise UserError(_("{note} Source: {cite}").format(note=note, cite=rule.cite()))
     if rule is not None:
-        return Body(rule.body_name(j, "en"), rule.body_name(j, "es"), cite=rule.cite())
+        spanish = rule.body_name(j, "es", de_name=_de(region_es(j.name, title=True)))
+        return Body(rule.body_name(j, "en"), spanish, cite=rule.cite())
     return Body(
         f"the governing body of {j.formal}",
         f"el órgano de gobierno {_de(formal_es(j))}",
