@@ -147,6 +147,8 @@ async def test_the_session_in_spanish(dispatcher: Dispatcher, db: Db, at_the_con
     # A letter drafted without `language:` is written in the member's language.
     letter = text["/letter draft ring-council Greenfield, WI signer:Ana"]
     assert "Asunto: Poner fin al acuerdo del Departamento de Policía de Greenfield" in letter
+    sheriff = text["/letter draft ring-council Hall County Sheriff's Office, GA signer:Ana"]
+    assert "nombra el órgano que gobierna el condado de Hall, GA:" in sheriff
 
 
 async def test_the_session_in_the_pseudo_locale(
