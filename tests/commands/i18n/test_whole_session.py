@@ -10,6 +10,10 @@ admin (session_script.py), run three times on the real seed, EFF Atlas and laws 
   `COUNTERWATCH_REGENERATE_GOLDEN=1 .venv/bin/pytest tests/commands/i18n/test_whole_session.py`
   and review the diff.
 
+The clock is the tests' fixed one (tests/conftest.py's `deps`: `FIXED_NOW`, which every date
+the bot says, confirmation code and file name derives from), and a picture's or PDF's byte size
+is left out of the transcript (session_run.py): it never depends on the day or the machine.
+
 What the Spanish and pseudo checks find is reported grouped by command, every offending line
 listed. English from areas other branches convert is on an explicit allow-list
 (session_exempt.PENDING), named by area and owner.
