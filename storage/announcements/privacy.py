@@ -10,53 +10,17 @@ organizer's announcement (kind 'members') or a closing summary to a campaign's o
 
 from __future__ import annotations
 
-from lexicon.i18n import format_stamp, ngettext
+from lexicon.words import plural
 from storage.sql import Conn, Db
 
-
-def _line(kind: str, count: int, waiting: int) -> str:
-    """One line per kind of campaign message: whole sentences, each literal for the catalog."""
-    if kind == "members" and waiting:
-        said = ngettext(
-            "{count:,} campaign message from its organizers addressed to you ({waiting:,} not"
-            " yet delivered)",
-            "{count:,} campaign messages from their organizers addressed to you ({waiting:,}"
-            " not yet delivered)",
-            count,
-        )
-    elif kind == "members":
-        said = ngettext(
-            "{count:,} campaign message from its organizers addressed to you",
-            "{count:,} campaign messages from their organizers addressed to you",
-            count,
-        )
-    elif kind == "summary" and waiting:
-        said = ngettext(
-            "{count:,} closing summary of a campaign you organize addressed to you"
-            " ({waiting:,} not yet delivered)",
-            "{count:,} closing summaries of campaigns you organize addressed to you"
-            " ({waiting:,} not yet delivered)",
-            count,
-        )
-    elif kind == "summary":
-        said = ngettext(
-            "{count:,} closing summary of a campaign you organize addressed to you",
-            "{count:,} closing summaries of campaigns you organize addressed to you",
-            count,
-        )
-    elif waiting:
-        said = ngettext(
-            "{count:,} campaign message addressed to you ({waiting:,} not yet delivered)",
-            "{count:,} campaign messages addressed to you ({waiting:,} not yet delivered)",
-            count,
-        )
-    else:
-        said = ngettext(
-            "{count:,} campaign message addressed to you",
-            "{count:,} campaign messages addressed to you",
-            count,
-        )
-    return said.format(count=count, waiting=waiting)
+# What each kind of campaign message is called, as (one, many).
+KIND_NAMES = {
+    "members": ("campaign message from its organizers", "campaign messages from their organizers"),
+    "summary": (
+        "closing summary of a campaign you organize",
+        "closing summaries of campaigns you organize",
+    ),
+}
 
 
 async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
@@ -69,7 +33,9 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
     )
     lines = []
     for kind, count, waiting in (tuple(r) for r in rows):
-        lines.append(_line(str(kind), int(count), int(waiting)))
+        one, many = KIND_NAMES.get(str(kind), ("campaign message", "campaign messages"))
+        line = f"{plural(int(count), one, many)} addressed to you"
+        lines.append(line + (f" ({int(waiting):,} not yet delivered)" if waiting else ""))
     return lines
 
 
@@ -94,13 +60,8 @@ async def describe_authored(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     return [
-        ngettext(
-            "{count:,} announcement to the members of {slug} in workspace {workspace}, the"
-            " last on {day}",
-            "{count:,} announcements to the members of {slug} in workspace {workspace}, the"
-            " last on {day}",
-            int(count),
-        ).format(count=int(count), slug=slug, workspace=workspace, day=format_stamp(str(last)[:10]))
+        f"{plural(int(count), 'announcement')} to the members of {slug} in workspace"
+        f" {workspace}, the last on {str(last)[:10]}"
         for slug, workspace, count, last in (tuple(r) for r in rows)
     ]
 

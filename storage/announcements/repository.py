@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lexicon.i18n import _, format_stamp
 from storage.announcements.models import DeliveryCounts
 from storage.campaigns.ending import add_organizer
 from storage.sql import Conn, Db, returned_id, row_lock, stamp
@@ -25,12 +24,7 @@ async def describe_mutes(db: Db, platform: str, user_id: str) -> list[str]:
         " ORDER BY m.muted_at, c.slug",
         (platform, user_id),
     )
-    return [
-        _("{slug} in workspace {workspace}: muted {at}").format(
-            slug=slug, workspace=ws, at=format_stamp(str(at))
-        )
-        for ws, slug, at in (tuple(r) for r in rows)
-    ]
+    return [f"{slug} in workspace {ws}: muted {at}" for ws, slug, at in (tuple(r) for r in rows)]
 
 
 async def erase_mutes(conn: Conn, platform: str, user_id: str) -> int:
@@ -118,7 +112,7 @@ class AnnouncementStore:
                 await conn.execute(f"SELECT id FROM campaigns WHERE id = ?{lock}", (campaign_id,))
                 if await _sent(conn, campaign_id) != sent_before:
                     return None
-            _announcement, queued = await queue_in(conn, campaign_id, workspace, author, text, at)
+            _, queued = await queue_in(conn, campaign_id, workspace, author, text, at)
             return queued
 
         return await self._db.write(job)

@@ -10,8 +10,7 @@ before/after snapshots; both are rewritten alike, so an undo still sees matching
 
 from __future__ import annotations
 
-from lexicon.i18n import _, ngettext
-from lexicon.words import shorten
+from lexicon.words import plural, shorten
 from storage.audit.models import dumps, loads
 from storage.sql import Conn, Db
 
@@ -26,9 +25,7 @@ _SNAPSHOTS = (
     ("change_rows", "change_id, seq", "after_json"),
 )
 # Every table erase_changes rewrites (for the purge after an erasure).
-TABLES_REWRITTEN = tuple(
-    dict.fromkeys(("changes", *FACT_TABLES, *(t for t, _key, _column in _SNAPSHOTS)))
-)
+TABLES_REWRITTEN = tuple(dict.fromkeys(("changes", *FACT_TABLES, *(t for t, _, _ in _SNAPSHOTS))))
 
 
 def admin_origin(platform: str, user_id: str) -> str:
@@ -46,18 +43,9 @@ async def describe_refusals(db: Db, platform: str, user_id: str) -> list[str]:
         " WHERE platform = ? AND user_id = ? ORDER BY id",
         (platform, user_id),
     )
-    said = _(
-        'R{id} · {when}: you ran /{command} without the role for it; recorded as "{name}" in'
-        " workspace {workspace}"
-    )
     return [
-        said.format(
-            id=r["id"],
-            when=_when(r["at"]),
-            command=r["command"],
-            name=r["user_name"],
-            workspace=r["workspace"],
-        )
+        f"R{r['id']} · {_when(r['at'])}: you ran /{r['command']} without the role for it;"
+        f' recorded as "{r["user_name"]}" in workspace {r["workspace"]}'
         for r in rows
     ]
 
@@ -76,16 +64,9 @@ async def describe_changes(db: Db, platform: str, user_id: str) -> list[str]:
         " WHERE platform = ? AND user_id = ? AND action <> 'refused' ORDER BY id",
         (platform, user_id),
     )
-    said = _('C{id} · {when}: /{command}: {summary}; recorded as "{name}" in workspace {workspace}')
     lines = [
-        said.format(
-            id=r["id"],
-            when=_when(r["at"]),
-            command=r["command"],
-            summary=shorten(str(r["summary"]), 120),
-            name=r["user_name"],
-            workspace=r["workspace"],
-        )
+        f"C{r['id']} · {_when(r['at'])}: /{r['command']}: {shorten(str(r['summary']), 120)};"
+        f' recorded as "{r["user_name"]}" in workspace {r["workspace"]}'
         for r in rows
     ]
     origin = admin_origin(platform, user_id)
@@ -94,12 +75,8 @@ async def describe_changes(db: Db, platform: str, user_id: str) -> list[str]:
         row = await db.fetchone(f"SELECT COUNT(*) FROM {table} WHERE origin = ?", (origin,))
         facts += int(row[0]) if row else 0
     if facts:
-        said = ngettext(
-            "{count:,} fact names you as the admin who entered them ({origin})",
-            "{count:,} facts name you as the admin who entered them ({origin})",
-            facts,
-        )
-        lines.append(said.format(count=facts, origin=origin))
+        verb = "names" if facts == 1 else "name"
+        lines.append(f"{plural(facts, 'fact')} {verb} you as the admin who entered them ({origin})")
     return lines
 
 

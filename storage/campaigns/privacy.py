@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from lexicon.i18n import _, format_stamp
 from storage.sql import Conn, Db
 
 
@@ -17,14 +16,10 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
     )
     lines = []
     for workspace, slug, title, name, city, at in (tuple(r) for r in rows):
-        if city:
-            line = _('{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}", city'
-                     ' "{city}"')  # fmt: skip
-        else:
-            line = _('{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}", no'
-                     " city")  # fmt: skip
-        fields = {"slug": slug, "title": title, "workspace": workspace, "name": name}
-        lines.append(line.format(**fields, city=city, at=format_stamp(str(at))))
+        where = f', city "{city}"' if city else ", no city"
+        lines.append(
+            f'{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}"{where}'
+        )
     return lines
 
 

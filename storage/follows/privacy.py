@@ -3,7 +3,7 @@ and /forgetme's erasure of both (providers of storage/privacy/repository.py)."""
 
 from __future__ import annotations
 
-from lexicon.i18n import _, format_stamp, ngettext
+from lexicon.words import plural
 from storage.sql import Conn, Db
 
 
@@ -13,32 +13,20 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
         " WHERE platform = ? AND user_id = ? ORDER BY place_label",
         (platform, user_id),
     )
-    lines = [_followed(str(r["place_label"]), str(r["created_at"]), str(r["user_name"] or ""))
-             for r in rows]  # fmt: skip
+    lines = [
+        f"You follow {r['place_label']} (since {r['created_at'][:10]}"
+        + (f', as "{r["user_name"]}"' if r["user_name"] else "")
+        + ")"
+        for r in rows
+    ]
     row = await db.fetchone(
         "SELECT COUNT(*) FROM notifications WHERE platform = ? AND user_id = ?"
         " AND announcement_id IS NULL",
         (platform, user_id),
     )
     if row is not None and int(row[0]):
-        count = int(row[0])
-        lines.append(
-            ngettext(
-                "{count:,} follow notification addressed to you",
-                "{count:,} follow notifications addressed to you",
-                count,
-            ).format(count=count)
-        )
+        lines.append(f"{plural(int(row[0]), 'follow notification')} addressed to you")
     return lines
-
-
-def _followed(place: str, created: str, name: str) -> str:
-    since = format_stamp(created[:10])
-    if name:
-        return _('You follow {place} (since {since}, as "{name}")').format(
-            place=place, since=since, name=name
-        )
-    return _("You follow {place} (since {since})").format(place=place, since=since)
 
 
 async def erase_member(conn: Conn, platform: str, user_id: str) -> int:

@@ -4,7 +4,6 @@ workspace."""
 
 from __future__ import annotations
 
-from lexicon.i18n import _, format_stamp
 from storage.letters.models import TEMPLATE_COLUMNS, StoredTemplate, template_from_row
 from storage.sql import Conn, Db
 
@@ -24,16 +23,9 @@ ERASED_AUTHOR = "(a former member)"
 
 async def describe_author(db: Db, platform: str, user_id: str) -> list[str]:
     """The templates a person added, one line each (for /mydata)."""
-    said = _('{name} ({language}, {kind}) in workspace {workspace}: added {at} as "{author}"')
     return [
-        said.format(
-            name=t.name,
-            language=t.language,
-            kind=t.kind,  # the kind as the template's header names it (code, not a word)
-            workspace=t.workspace,
-            at=format_stamp(t.created),
-            author=t.author_name,
-        )
+        f"{t.name} ({t.language}, {t.kind}) in workspace {t.workspace}: added {t.created}"
+        f' as "{t.author_name}"'
         for t in await templates_by_author(db, platform, user_id)
     ]
 

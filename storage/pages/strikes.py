@@ -3,7 +3,6 @@ transaction, and the organizer's part of /mydata and /forgetme."""
 
 from __future__ import annotations
 
-from lexicon.i18n import ngettext
 from storage.pages.models import Strike
 from storage.sql import Conn, Db
 
@@ -41,14 +40,7 @@ async def describe_strikes(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     count = int(row[0]) if row else 0
-    if not count:
-        return []
-    said = ngettext(
-        "You struck {count:,} web signature (recorded with your id)",
-        "You struck {count:,} web signatures (recorded with your id)",
-        count,
-    )
-    return [said.format(count=count)]
+    return [f"You struck {count:,} web signatures (recorded with your id)"] if count else []
 
 
 async def erase_strikes(conn: Conn, platform: str, user_id: str) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lexicon.i18n import _, format_stamp
 from storage.announcements.repository import queue_in
 from storage.campaigns.ending import add_organizer
 from storage.reminders.models import NewReminder, Reminder
@@ -24,14 +23,8 @@ async def describe_authored(db: Db, platform: str, user_id: str) -> list[str]:
     )
     lines = []
     for slug, rid, when, sent, cancelled in (tuple(r) for r in rows):
-        if sent:
-            line = _("reminder R{id} of {slug} for {when}: sent {at}")
-        elif cancelled:
-            line = _("reminder R{id} of {slug} for {when}: cancelled {at}")
-        else:
-            line = _("reminder R{id} of {slug} for {when}: pending")
-        at = format_stamp(str(sent or cancelled or ""))
-        lines.append(line.format(id=rid, slug=slug, when=when, at=at))
+        state = f"sent {sent}" if sent else f"cancelled {cancelled}" if cancelled else "pending"
+        lines.append(f"reminder R{rid} of {slug} for {when}: {state}")
     return lines
 
 

@@ -3,9 +3,9 @@ once what is listed here is taken out of it.
 
 Two kinds:
 - `PENDING`: English that other work converts (issue 24), by area and the branch that owns
-  it: the facts' own text (facts-es), sources' names, chart labels and the console's own
-  lines (es-lines). The lead empties this allow-list as each lands; an area taken out of it
-  is checked at once.
+  it: the facts' own text (facts-es), sources' names, chart labels, the console's own lines
+  and the lines /mydata lists inside its sections (es-lines). The lead empties this
+  allow-list as each lands; an area taken out of it is checked at once.
 - data, in every language and for good: names of places, agencies, laws' jurisdictions,
   companies and people (`Known.words`, read from the database), what the session's people
   typed (`TYPED`, and the words of the line itself), links, command and option names, usage
@@ -72,6 +72,13 @@ _CONSOLE = re.compile(
     r"^\[saved [^\]]*\]$|^\[it names [^\]]*\]$|^Now typing as .*$|^\[message for [^\]]*\] "
     r"|^\[card updated\]$|^At the console: .*$"
 )
+# What /mydata and /forgetme list inside each section, as each storage domain words it
+# ('vote (...) in workspace console: signed up ...', 'You follow ...', '1 campaign message
+# from its organizers addressed to you').
+_MYDATA = re.compile(
+    r"\S+ \(.*\) in workspace \S+: signed up .*$|You follow .*$"
+    r"|[\d,]+ (?:campaign|follow) .* addressed to you.*$"
+)
 # A chart's alt text, printed by the console under the saved picture (charts/, commands/).
 _CHART = re.compile(r"^\[(?:Bar|Line) chart of .*\]$")
 
@@ -96,6 +103,7 @@ PENDING: tuple[Pending, ...] = (
     Pending("source citations", "pending es-lines", lambda line, k: _strip(line, k.publishers)),
     Pending("chart labels", "pending es-lines", lambda line, k: _CHART.sub("", line)),
     Pending("console lines", "pending es-lines", lambda line, k: _CONSOLE.sub("", line)),
+    Pending("/mydata's inner lines", "pending es-lines", lambda line, k: _MYDATA.sub("", line)),
 )
 
 

@@ -101,4 +101,4 @@ async def test_an_organizer_strikes_a_web_signature_and_it_is_recorded(
         )
         assert [tuple(r) for r in struck] == [(2, "2026-11-26", "test", "U-org")]
         mydata = await run_ok(s.dispatcher, ORGANIZER, "/mydata")
-        assert "You struck 1 web signature (recorded" in mydata.text + str(mydata.fields)
+        assert "You struck 1 web signatures" in mydata.text + str(mydata.fields)
