@@ -142,6 +142,7 @@ async def test_the_session_in_spanish(dispatcher: Dispatcher, db: Db, at_the_con
     assert "1,501 agencias con un acuerdo con Ring registrado" in text["/ring stats"]
     assert "2 inscripciones de vote" in text["/campaign export vote"]
     assert "Se cerró vote con 2 inscripciones." in text["/campaign close vote"]
+    assert ": 1 agencia, 2 tecnologías o acuerdos, 0 leyes;" in text["/local Greenfield, WI"]
     # The petition PDF, in the campaign's language (/campaign language vote es).
     pdf = next((at_the_console / "counterwatch-out").glob("vote-petition-es-*.pdf"))
     pages = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
