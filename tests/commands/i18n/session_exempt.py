@@ -83,6 +83,15 @@ _MYDATA = re.compile(
 _CHART = re.compile(r"^\[(?:Bar|Line) chart of .*\]$")
 
 
+# A citation's dates as stored: 'Ring, 2018-03-22: <url>', a governing rule's '(datos al
+# 2026-12-07)'.
+_CITED_DATE = re.compile(r", \d{4}(?:-\d{2}){0,2}:|\(datos al \d{4}-\d{2}-\d{2}\)")
+
+
+def _cited(line: str, known: Known) -> str:
+    return _CITED_DATE.sub("", _strip(line, known.publishers))
+
+
 def _strip(line: str, texts: tuple[str, ...]) -> str:
     for text in texts:
         if text in line:
@@ -100,7 +109,7 @@ class Pending:
 # The allow-list: English the session shows today from areas other branches convert.
 PENDING: tuple[Pending, ...] = (
     Pending("facts text", "pending facts-es", lambda line, k: _strip(line, k.facts)),
-    Pending("source citations", "pending es-lines", lambda line, k: _strip(line, k.publishers)),
+    Pending("source citations", "pending es-lines", lambda line, k: _cited(line, k)),
     Pending("chart labels", "pending es-lines", lambda line, k: _CHART.sub("", line)),
     Pending("console lines", "pending es-lines", lambda line, k: _CONSOLE.sub("", line)),
     Pending("/mydata's inner lines", "pending es-lines", lambda line, k: _MYDATA.sub("", line)),

@@ -62,6 +62,10 @@ _ENGLISH_MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b"
 )
+# A day said as an ISO date rather than in words. A moment with its time ('2027-03-02 18:00
+# America/Chicago', a reminder as typed and its UTC) and a value to type (an option's
+# default in /help) are not dates in a sentence.
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b(?! \d{2}:\d{2})")
 
 
 def _data_out(line: str, known: Known) -> str:
@@ -83,7 +87,8 @@ def english_lines(said: Iterable[Said], known: Known) -> dict[str, list[str]]:
     for each in said:
         for line in each.text.splitlines():
             bare = _data_out(line, known)
-            if english_sentences(bare) or _ENGLISH_MONTH.search(bare):
+            iso_day = _ISO_DAY.search(bare) and each.step.command != "/help"
+            if english_sentences(bare) or _ENGLISH_MONTH.search(bare) or iso_day:
                 found[each.step.command].append(line)
     return dict(found)
 
