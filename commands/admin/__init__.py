@@ -15,12 +15,14 @@ from commands.admin import (
     law_status,
     partnerships,
     removal,
+    spanish,
 )
 
 COMMAND_SETS: tuple[CommandSet, ...] = (
     partnerships.COMMANDS,  # set-partnership, end-partnership
     facts_edits.COMMANDS,  # add-event, add-law
     law_status.COMMANDS,  # set-law-status
+    spanish.COMMANDS,  # set-spanish
     removal.COMMANDS,  # remove
     bodies.COMMANDS,  # set-body, add-official
     imports.COMMANDS,  # import

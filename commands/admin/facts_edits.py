@@ -13,6 +13,7 @@ from bot.core.signatures import FactDate, Opt
 from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import past_date, source_url
 from commands.admin.options import Source
+from commands.admin.spanish import StatusEs, TextEs, spanish_text
 from commands.admin.wording import notices, outcome_reply
 from lexicon.i18n import N_, _
 from lexicon.names import normalize
@@ -53,10 +54,14 @@ async def add_event(
             choices=("confirmed", "reported"),
         ),
     ] = "",
+    text_es: TextEs = "",
+    status_es: StatusEs = "",
 ) -> Reply:
     deps = ctx.deps
     happened = past_date(deps, date, N_("date"))
     url = source_url(source)
+    if status_es.strip() and not status.strip():
+        raise UserError(_("status_es: is the status in Spanish: give status: too."))
     found = await deps.storage.fact_edits.company(company)
     if found is None:
         known = ", ".join(await deps.storage.fact_edits.company_names()) or _("none yet")
@@ -68,7 +73,7 @@ async def add_event(
     event = NewEvent(
         edit_of(ctx, deps, url, notices(url)), found, happened,
         kind, status, summary,
-        confidence or "confirmed",
+        confidence or "confirmed", spanish_text(text_es), spanish_text(status_es),
     )  # fmt: skip
     outcome = await deps.storage.fact_edits.add_event(event)
     await committed(deps)
@@ -129,6 +134,10 @@ async def add_law(
     source: Source,
     changed: Annotated[FactDate | None, Opt("Date of the expiry/repeal/reversal")] = None,
     scope: Annotated[str, Opt("What it covers, in a sentence", max_length=300)] = "",
+    scope_es: Annotated[
+        str,
+        Opt("The scope in Spanish, kept to what the English says", max_length=300, name="scope_es"),
+    ] = "",
 ) -> Reply:
     deps = ctx.deps
     enacted = past_date(deps, date, N_("date"))
@@ -145,7 +154,7 @@ async def add_law(
     scope = scope or f"Facial recognition {kind} ({where.label})"
     law = NewLaw(
         edit_of(ctx, deps, url, notices(url)), where, kind, scope, enacted, status,
-        status_changed,
+        status_changed, spanish_text(scope_es),
     )  # fmt: skip
     outcome = await deps.storage.fact_edits.add_law(law)
     await committed(deps)

@@ -6,6 +6,7 @@ from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.models import Field, Reply, Role
 from bot.core.registry import CommandSet
+from commands.facts.fact_words import event_summary, reported
 from commands.facts.options import CompanyName, find_company
 from commands.facts.text import cite, date_text, day_text, status_line
 from lexicon.i18n import _
@@ -101,5 +102,4 @@ def _label(event: CompanyEvent, role: Role) -> str:
 
 
 def _summary(event: CompanyEvent) -> str:
-    text = event.summary.rstrip(".") + "."
-    return _("Reported: {text}").format(text=text) if event.reported else text
+    return reported(event_summary, event) if event.reported else event_summary(event)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.core.errors import UserError
+from commands.facts.fact_words import event_status, law_note, law_scope, reported
 from lexicon.dates import precision_of
 from lexicon.i18n import N_, _, format_fact_date, ngettext
 from lexicon.states import STATES, state_code
 from storage.facts.models import ATLAS_DATASET, CompanyEvent, Dataset, Deployment, Law, Source
-from storage.importers.laws import AS_REPORTED
 
 ATLAS_NAME = N_("EFF Atlas of Surveillance snapshot")  # said with _(ATLAS_NAME)
 ATLAS_HOME = "https://atlasofsurveillance.org/"  # EFF and the UNR Reynolds School of Journalism
@@ -53,9 +53,9 @@ def cite(source: Source) -> str:
 
 
 def event_text(event: CompanyEvent) -> str:
-    """What an event says, worded as reported when a detail of it is not confirmed."""
-    text = (event.status or event.summary).rstrip(".") + "."
-    return _("Reported: {text}").format(text=text) if event.reported else text
+    """What an event says (its status, else its summary) in the reply's language, worded as
+    reported when a detail of it is not confirmed."""
+    return reported(event_status, event) if event.reported else event_status(event)
 
 
 def status_line(event: CompanyEvent) -> str:
@@ -141,14 +141,15 @@ def law_status(law: Law) -> str:
     text = _(status) if status else law.status
     if law.status_changed and law.status != "in-force":
         text += f" {when(law.status_changed)}"
-    if law.status_note:  # the note is stored text (English)
-        text += f" ({law.status_note.rstrip('.')})"
+    note = law_note(law)
+    if note:
+        text += f" ({note})"
     return text
 
 
 def as_reported(law: Law) -> bool:
     """Whether the row is the IFF table's word of May 2021, imported as it was."""
-    return AS_REPORTED in law.status_note
+    return bool(law.reported_by)
 
 
 def law_line(law: Law, *, with_place: bool = False) -> str:
@@ -156,8 +157,9 @@ def law_line(law: Law, *, with_place: bool = False) -> str:
     `with_place`, whose law it is comes first (a list mixing city, county and state laws)."""
     kind = _KIND.get(law.kind)
     what = _(kind) if kind else law.kind.capitalize()
-    if law.scope:  # stored text (English)
-        what += f": {law.scope.rstrip('.')}"
+    scope = law_scope(law)
+    if scope:  # stored text, in the reply's language; left out where none was written
+        what += f": {scope}"
     if as_reported(law):
         # The table gives a "date of action" (a vote, a signature, an introduction): which
         # one was never checked, so it is not called the day the law was enacted.

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from commands.letters.dates import date_text, when_text
 from storage.facts.models import Law
-from storage.importers.laws import AS_REPORTED
 
 # Every law kind is feminine in Spanish (prohibición, moratoria, ordenanza, regulación,
 # medida): the participles agree with it.
@@ -54,7 +53,7 @@ _PARTLY = {
 
 def as_reported(law: Law) -> bool:
     """Whether the row is the IFF table's word of May 2021, imported as it was."""
-    return AS_REPORTED in law.status_note
+    return bool(law.reported_by)
 
 
 def law_event(law: Law, language: str) -> str:

@@ -2,7 +2,7 @@
 
 `commands.facts.ring_era` picks the changes to police access since the snapshot (and who
 may take part today) from Ring's dated, sourced timeline; this module words them in the
-letter's language (Spanish from es_facts, never the English text).
+letter's language (the stored Spanish, never the English text).
 """
 
 from __future__ import annotations

@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 
 from commands.letters.addressee import Body, agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
-from commands.letters.es_facts import event_en, event_es
-from commands.letters.es_laws import scope_es
 from commands.letters.law_words import as_reported, law_event, law_reversal
 from commands.letters.spanish import a, agency_es, de, law_place_es, outlet, place_es, state_es
 from lexicon.words import shorten
@@ -117,10 +115,37 @@ def partnership_view(
     }
 
 
+# An event with no Spanish text of its own is named by its kind; the details are its source's.
+_KIND_ES = {
+    "moratorium": "una moratoria",
+    "extension": "una prórroga",
+    "moratorium-ended": "el fin de una moratoria",
+    "exit": "un retiro del negocio",
+    "shutdown": "un cierre",
+    "restriction": "una restricción",
+    "program": "un cambio en el programa",
+    "settlement": "un acuerdo legal",
+}
+
+
+def event_es(event: CompanyEvent, text: str) -> str:
+    """Stored Spanish (`text`), or the event's kind; 'según se informa' when reported."""
+    text = text.strip().rstrip(".") or f"{_KIND_ES.get(event.kind, 'un cambio')} (ver la fuente)"
+    return f"según se informa, {text}" if event.reported else text
+
+
+def event_en(event: CompanyEvent) -> str:
+    """The event in English, as /ring lookup words it: 'Reported: ...' when reported."""
+    text = (event.status or event.summary).strip().rstrip(".")
+    return f"Reported: {text}" if event.reported else text
+
+
 def event_view(event: CompanyEvent, language: str) -> dict[str, object]:
-    """An event in the letter's language: Spanish from es_facts, never the English text."""
+    """An event in the letter's language: its stored Spanish (migration 0021), else its kind,
+    never the English text."""
     if language == "es":
-        summary = status = clean(event_es(event))
+        summary = clean(event_es(event, event.summary_es))
+        status = clean(event_es(event, event.status_es or event.summary_es)) if event.status else ""
     else:
         summary = clean(event_en(replace(event, status="")))
         status = clean(event_en(event)) if event.status else ""
@@ -170,9 +195,9 @@ def law_view(law: Law, language: str) -> dict[str, object]:
         "level": law.level,
         "kind": kind,
         "a_kind": f"{article} {kind}",
-        # The seed words scopes and notes in English: a Spanish letter quotes the scope from
-        # es_laws (never the English), and no note.
-        "scope": sentence(law.scope) if not spanish else clean(scope_es(law.scope)),
+        # A Spanish letter quotes the stored Spanish scope (migration 0021), never the
+        # English; none is left out, and the law named by its kind, place and date.
+        "scope": sentence(law.scope_es if spanish else law.scope),
         "enacted": date_text(law.enacted, law.enacted_precision, language),
         "enacted_when": when_text(law.enacted, law.enacted_precision, language),
         # The event the date records ("signed on ...", "that took effect in ..."), never
@@ -184,7 +209,7 @@ def law_view(law: Law, language: str) -> dict[str, object]:
         "in_force": law.status in IN_FORCE,
         "pending": law.status == "pending",
         "restricts": law.kind != "regulation",
-        "status_note": sentence(law.status_note) if language == "en" else "",
-        "summary": sentence(law.scope) if language == "en" else "",
+        "status_note": sentence(law.status_note_es if spanish else law.status_note),
+        "summary": sentence(law.scope_es if spanish else law.scope),
         **_sourced(law.source, language),
     }

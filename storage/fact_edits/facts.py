@@ -36,6 +36,8 @@ async def add_event(conn: Conn, change: NewEvent) -> Outcome:
         "kind": change.kind,
         "status": event_status(change.kind, change.status),
         "summary": change.text,
+        "summary_es": change.text_es,
+        "status_es": change.status_es if event_status(change.kind, change.status) else "",
         "confidence": change.confidence,
         "as_of": today(change.edit),
         "origin": origin(change.edit),
@@ -63,6 +65,7 @@ async def add_law(conn: Conn, change: NewLaw) -> Outcome:
         "level": where.level,
         "kind": change.kind,
         "scope": change.scope,
+        "scope_es": change.scope_es,
         "enacted": change.enacted,
         "enacted_precision": precision_of(change.enacted),
         "status": change.status,
@@ -108,6 +111,10 @@ async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
         "status": status,
         "status_changed": changed,
         "status_note": note,
+        # The note is the admin's now: the Spanish of the old one no longer says it, and
+        # the row is no longer only the IFF table's unchecked word.
+        "status_note_es": "",
+        "reported_by": "",
         "source_id": await rec.source(change.edit.source_url),
         "as_of": today(change.edit),
     }

@@ -163,6 +163,8 @@ class NewEvent:
     status: str  # the company's status after it, '' when unchanged
     text: str  # the admin's one-sentence summary
     confidence: str = "confirmed"  # or "reported" (members read it as reported)
+    text_es: str = ""  # the same in Spanish ('' when not given: Spanish says it by its kind)
+    status_es: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,18 @@ class NewLaw:
     enacted: str  # ISO date
     status: str
     status_changed: str | None  # ISO date
+    scope_es: str = ""  # the scope in Spanish ('' when not given: Spanish leaves it out)
+
+
+@dataclass(frozen=True)
+class SpanishText:
+    """Fill or correct the Spanish of an event (E: its summary and status) or a law (L: its
+    scope and status note). `status_es` '' leaves the stored one as it is."""
+
+    edit: Edit
+    fact: FactRef
+    text_es: str
+    status_es: str = ""
 
 
 @dataclass(frozen=True)

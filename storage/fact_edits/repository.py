@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from storage.fact_edits import bodies, facts, imports, partnerships, undo
+from storage.fact_edits import bodies, facts, imports, partnerships, spanish, undo
 from storage.fact_edits.jobs import TABLE_OF_KIND
 from storage.fact_edits.models import (
     AgencyRef,
@@ -27,6 +27,7 @@ from storage.fact_edits.models import (
     Outcome,
     PartnershipChange,
     PartnershipEnd,
+    SpanishText,
     UndoOutcome,
     UndoRequest,
 )
@@ -121,6 +122,9 @@ class FactEditor:
 
     async def set_law_status(self, change: LawStatusChange) -> Outcome:
         return await self._write(facts.set_law_status, change)
+
+    async def set_spanish(self, change: SpanishText) -> Outcome:
+        return await self._write(spanish.set_spanish, change)
 
     async def set_body(self, change: BodyChange) -> Outcome:
         return await self._write(bodies.set_body, change)

@@ -41,6 +41,10 @@ class CompanyEvent:
     as_of: str
     key: str = ""  # the natural key, for the few facts a feature names ('ring:2024-01-24:...')
     confidence: str = "confirmed"  # or "reported": members read it as reported
+    # The same in Spanish ('' when nobody wrote it: Spanish then says the event from its
+    # kind and date, never the English text).
+    summary_es: str = ""
+    status_es: str = ""
 
     @property
     def reported(self) -> bool:
@@ -98,6 +102,11 @@ class Law:
     source: Source
     as_of: str
     enacted_means: str = "enacted"  # or signed, voted, effective: what `enacted` dates
+    scope_es: str = ""  # the scope and note in Spanish; '' when nobody wrote them
+    status_note_es: str = ""
+    # Whose unchecked word the row is: LAWS_DATASET for the IFF table's rows as it gives
+    # them (replies say so in the reader's language), '' for a checked fact.
+    reported_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ CHUNK = 500
 
 EVENT_COLUMNS = (
     "c.id AS c_id, c.slug, c.name AS c_name, c.topic, e.happened, e.happened_precision, e.kind,"
-    " e.status, e.summary, e.as_of, e.natural_key, e.confidence,"
+    " e.status, e.summary, e.as_of, e.natural_key, e.confidence, e.summary_es, e.status_es,"
     " s.url, s.publisher, s.published, s.title"
 )
 AGENCY_COLUMNS = (
@@ -48,6 +48,8 @@ def event_of(row: Row) -> CompanyEvent:
         as_of=row["as_of"],
         key=row["natural_key"] or "",
         confidence=row["confidence"],
+        summary_es=row["summary_es"],
+        status_es=row["status_es"],
     )
 
 
@@ -96,4 +98,7 @@ def law_of(row: Row) -> Law:
         source=source_of(row),
         as_of=row["as_of"],
         enacted_means=row["enacted_means"],
+        scope_es=row["scope_es"],
+        status_note_es=row["status_note_es"],
+        reported_by=row["reported_by"],
     )

@@ -143,18 +143,21 @@ async def add_company_event(
     status: str = "",
     origin: str = "seed",
     confidence: str = "confirmed",
+    summary_es: str = "",
+    status_es: str = "",
 ) -> int:
     # A newer seed refreshes the facts it wrote itself (a better source, a corrected day);
     # anything an admin or an import wrote under the same key is left as it is.
     cursor = await conn.execute(
         "INSERT INTO company_events (company_id, happened, happened_precision, kind, status,"
-        " summary, source_id, as_of, origin, natural_key, confidence)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " summary, source_id, as_of, origin, natural_key, confidence, summary_es, status_es)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (natural_key) DO UPDATE SET happened = excluded.happened,"
         " happened_precision = excluded.happened_precision, kind = excluded.kind,"
         " status = excluded.status, summary = excluded.summary,"
         " source_id = excluded.source_id, as_of = excluded.as_of,"
-        " confidence = excluded.confidence"
+        " confidence = excluded.confidence, summary_es = excluded.summary_es,"
+        " status_es = excluded.status_es"
         " WHERE company_events.origin = 'seed' AND excluded.origin = 'seed' RETURNING id",
         (
             company_id,
@@ -168,6 +171,8 @@ async def add_company_event(
             origin,
             natural_key,
             confidence,
+            summary_es,
+            status_es,
         ),
     )
     inserted = await cursor.fetchone()
@@ -198,17 +203,21 @@ async def upsert_law(
     status_note: str = "",
     origin: str = "seed",
     enacted_means: str = "enacted",
+    scope_es: str = "",
+    status_note_es: str = "",
+    reported_by: str = "",
 ) -> int:
     await conn.execute(
         "INSERT INTO laws (jurisdiction, jurisdiction_key, city, county, state, level, kind, scope,"
         " enacted, enacted_precision, status, status_changed, status_note, source_id, as_of,"
-        " origin, natural_key, enacted_means)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " origin, natural_key, enacted_means, scope_es, status_note_es, reported_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (natural_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
         " enacted = excluded.enacted, enacted_precision = excluded.enacted_precision,"
         " enacted_means = excluded.enacted_means, status = excluded.status,"
         " status_changed = excluded.status_changed, status_note = excluded.status_note,"
-        " source_id = excluded.source_id, as_of = excluded.as_of"
+        " source_id = excluded.source_id, as_of = excluded.as_of, scope_es = excluded.scope_es,"
+        " status_note_es = excluded.status_note_es, reported_by = excluded.reported_by"
         " WHERE laws.origin = 'seed' AND excluded.origin = 'seed'",
         (
             jurisdiction,
@@ -229,6 +238,9 @@ async def upsert_law(
             origin,
             natural_key,
             enacted_means,
+            scope_es,
+            status_note_es,
+            reported_by,
         ),
     )
     return await _one_id(conn, "SELECT id FROM laws WHERE natural_key = ?", (natural_key,))

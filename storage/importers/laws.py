@@ -20,15 +20,14 @@ from storage.importers.cells import clean, field_problem
 from storage.importers.dates import parse_loose_date
 from storage.importers.issues import ImportRefused, Issue
 from storage.importers.keys import law_key
+from storage.importers.laws_es import CORRECTIONS_ES, stance_es
 from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
 from storage.sql import Conn, Db
 
 IFF_AS_OF = "2021-05-03"  # the date of the IFF post the table comes from
 LAWS_COLUMNS = ("jurisdiction", "date_of_action", "action_link_text", "stance_text", "source_url")
-# Every row the table gives is its compiler's word of May 2021: an answer says so.
-AS_REPORTED = (
-    "as reported by the Internet Freedom Foundation's table of May 2021; not re-checked since"
-)
+# Every row the table gives is its compiler's word of May 2021: the row is marked so
+# (`reported_by`, migration 0021) and each reply says it in the reader's language.
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,9 @@ class LawRow:
     status_note: str
     source_url: str
     place: str = ""
+    scope_es: str = ""
+    status_note_es: str = ""
+    reported_by: str = LAWS_DATASET  # '' once corrected from a source (not the table's word)
 
     @property
     def natural_key(self) -> str:
@@ -64,7 +66,7 @@ class LawsParse:
 
 # Known errors in the table (docs/data.md, with the sources in each correction), keyed on
 # the table's own jurisdiction text.
-_CORRECTIONS: dict[str, dict[str, str | None]] = {
+CORRECTIONS: dict[str, dict[str, str | None]] = {
     "baltimore, maryland": {
         "kind": "moratorium",
         "enacted": "2021-08-09",
@@ -74,12 +76,14 @@ _CORRECTIONS: dict[str, dict[str, str | None]] = {
         "scope": "Private use and most city use of face surveillance; city police exempt.",
         "status_note": "Corrected: the table's 'Ban, 2020-09-30' links to a bill's"
         " introduction. Passed June 2021, signed 2021-08-09, ran to the end of 2022.",
+        "reported_by": "",
     },
     "portland, maine": {
         "enacted": "2020-08-03",
         "precision": "day",
         "status_note": "Corrected: the council voted on 2020-08-03 (the table copies"
         " Portland, Oregon's date).",
+        "reported_by": "",
     },
     "california": {
         "kind": "ban",
@@ -91,18 +95,23 @@ _CORRECTIONS: dict[str, dict[str, str | None]] = {
         " police ban.",
         "status_note": "Corrected: signed 2019-10-08 (the table says 19 Oct); a three-year"
         " ban on body cameras only, lapsed 2023-01-01.",
+        "reported_by": "",
     },
     "texas": {
         "kind": "regulation",
         "scope": "Private-sector biometric consent rule (Business and Commerce Code 503.001);"
         " not a ban.",
         # The table's date (2017-09-01) is not the statute's enactment: it stays the table's
-        # word, and the row says so (commands.facts.text.as_reported).
-        "status_note": "Corrected: the table lists it among bans; it is a consent rule. Its date"
-        f" and the rest are {AS_REPORTED}",
+        # word, and the row says so (it keeps `reported_by`: commands.facts.text).
+        "status_note": "Corrected: the table lists it among bans; it is a consent rule.",
     },
 }
-_BART = "san francisco bay area, california"
+BART_ROW = "san francisco bay area, california"
+# The linked story: BART's policy on surveillance technology in general.
+BART_SCOPE = (
+    "Transparency and accountability rules for surveillance technology (a BART policy, not"
+    " specific to facial recognition)"
+)
 
 
 def is_laws_header(header: list[str]) -> bool:
@@ -170,26 +179,26 @@ def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
         precision=date.precision,
         status="in-force",
         status_changed=None,
-        status_note=AS_REPORTED,
+        status_note="",
         source_url=cell["source_url"],
         place=place,
+        scope_es="" if stance.lower() == link else stance_es(stance),
     )
     return _corrected(raw.lower(), row, parsed)
 
 
 def _corrected(raw: str, row: LawRow, parsed: LawsParse) -> LawRow:
-    if raw == _BART:  # the link is about BART, the transit agency, not the whole area
+    if raw == BART_ROW:  # the link is about BART, the transit agency, not the whole area
         parsed.corrected.append(row.jurisdiction)
-        # The linked story: BART's policy on surveillance technology in general.
+        row = replace(row, scope_es=CORRECTIONS_ES[BART_ROW]["scope_es"])
         return replace(row, jurisdiction="BART (San Francisco Bay Area), CA", city="",
                        level="agency", place="BART", kind="oversight",
-                       scope="Transparency and accountability rules for surveillance technology"
-                       " (a BART policy, not specific to facial recognition)")  # fmt: skip
-    fix = _CORRECTIONS.get(raw)
+                       scope=BART_SCOPE)  # fmt: skip
+    fix = CORRECTIONS.get(raw)
     if fix is None:
         return row
     parsed.corrected.append(row.jurisdiction)
-    return replace(row, **fix)  # type: ignore[arg-type]
+    return replace(row, **fix, **CORRECTIONS_ES.get(raw, {}))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -278,6 +287,9 @@ async def _write_law(conn: Conn, row: LawRow, source_id: int, as_of: str, origin
         status_changed=row.status_changed,
         status_note=row.status_note,
         origin=origin,
+        scope_es=row.scope_es,
+        status_note_es=row.status_note_es,
+        reported_by=row.reported_by,
     )
 
 

@@ -26,6 +26,7 @@ from storage.facts.write import (
     upsert_source,
 )
 from storage.importers.keys import law_key
+from storage.importers.laws_backfill import fill_imported_spanish
 from storage.sql import Conn, Db
 
 SEED_FILE = Path(__file__).with_name("facts.toml")
@@ -63,6 +64,7 @@ async def ensure_seed(db: Db, *, now: dt.datetime, path: Path = SEED_FILE) -> bo
 
     async def job(conn: Conn) -> None:
         await _load(conn, data)
+        await fill_imported_spanish(conn)  # rows the laws table gave before 0021
         facts = sum(len(data.get(part, [])) for part in ("events", "laws", "partnerships"))
         newest = max(_as_ofs(data))
         await record_dataset(conn, SEED_DATASET, newest, when, facts, _description(version))
@@ -108,7 +110,7 @@ async def _load(conn: Conn, data: dict[str, Any]) -> None:
             company_ids[event["company"]],
             event["happened"],
             event["kind"],
-            " ".join(event["summary"].split()),
+            _text(event["summary"]),
             await _source(conn, event),
             fact_as_of(event, event["happened"] if precision == "day" else None),
             natural_key=event["key"],
@@ -116,6 +118,8 @@ async def _load(conn: Conn, data: dict[str, Any]) -> None:
             status=event.get("status", ""),
             origin="seed",
             confidence=event.get("confidence", "confirmed"),
+            summary_es=_text(event.get("summary_es", "")),
+            status_es=_text(event.get("status_es", "")),
         )
     for partnership in data.get("partnerships", []):
         await _partnership(conn, partnership)
@@ -140,7 +144,14 @@ async def _load(conn: Conn, data: dict[str, Any]) -> None:
             status_note=law.get("status_note", ""),
             origin="seed",
             enacted_means=law.get("enacted_means", "enacted"),
+            scope_es=_text(law.get("scope_es", "")),
+            status_note_es=_text(law.get("status_note_es", "")),
         )
+
+
+def _text(text: str) -> str:
+    """A TOML string as one line (the file wraps long ones)."""
+    return " ".join(text.split())
 
 
 async def _partnership(conn: Conn, entry: dict[str, Any]) -> None:

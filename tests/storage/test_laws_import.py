@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from storage.db import Database
+from storage.facts.models import LAWS_DATASET
 from storage.importers.issues import ImportRefused
-from storage.importers.laws import AS_REPORTED, import_laws, parse_laws
+from storage.importers.laws import import_laws, parse_laws
 from storage.seed import ensure_seed
 from tests.conftest import FIXED_NOW, shared_data_file
 
@@ -25,9 +26,10 @@ def test_parse_real_table() -> None:
     by_place = {r.jurisdiction: r for r in parsed.rows}
     berkeley = by_place["Berkeley, CA"]  # "October 16th, 2019"
     assert (berkeley.enacted, berkeley.precision, berkeley.level) == ("2019-10-16", "day", "city")
-    # The table says only "Ban": no scope is invented, and the row says whose word it is.
-    assert (berkeley.kind, berkeley.scope, berkeley.status_note) == ("ban", "", AS_REPORTED)
-    assert "Internet Freedom Foundation" in AS_REPORTED and "May 2021" in AS_REPORTED
+    # The table says only "Ban": no scope is invented, and the row says whose word it is
+    # (marked, not stored in English: each reply says it in the reader's language).
+    assert (berkeley.kind, berkeley.scope, berkeley.scope_es) == ("ban", "", "")
+    assert (berkeley.status_note, berkeley.reported_by) == ("", LAWS_DATASET)
     davis = by_place["Davis, CA"]  # "March, 2018"
     assert (davis.enacted, davis.precision, davis.kind) == ("2018-03-01", "month", "oversight")
     assert by_place["Santa Clara County, CA"].level == "county"
@@ -51,7 +53,13 @@ def test_parse_real_table() -> None:
         "expired",
         "2023-01-01",
     )
-    assert "body cameras" in california.scope
+    assert "body cameras" in california.scope and "cámaras corporales" in california.scope_es
+    # Corrected from a source: no longer the table's word, its note in both languages.
+    assert california.reported_by == "" and california.status_note_es.startswith("corregido")
+    # Texas is corrected in kind only: its date is still the table's.
+    assert by_place["Texas"].reported_by == LAWS_DATASET and by_place["Texas"].scope_es
+    # A stance the table words is stored with its Spanish.
+    assert by_place["Davis, CA"].scope and by_place["Davis, CA"].scope_es
     assert by_place["Texas"].kind == "regulation"
     bart = by_place["BART (San Francisco Bay Area), CA"]
     assert (bart.level, bart.kind, bart.city) == ("agency", "oversight", "")

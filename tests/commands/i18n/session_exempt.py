@@ -3,14 +3,16 @@ once what is listed here is taken out of it.
 
 Two kinds:
 - `PENDING`: English that other work converts (issue 24), by area and the branch that owns
-  it: the facts' own text (facts-es), sources' names, chart labels, the console's own lines
-  and the lines /mydata lists inside its sections (es-lines). The lead empties this
-  allow-list as each lands; an area taken out of it is checked at once.
+  it: sources' names, chart labels, the console's own lines and the lines /mydata lists
+  inside its sections (es-lines). The lead empties this allow-list as each lands; an area
+  taken out of it is checked at once (the facts' own text, facts-es, landed: checked).
 - data, in every language and for good: names of places, agencies, laws' jurisdictions,
   companies and people (`Known.words`, read from the database), what the session's people
   typed (`TYPED`, and the words of the line itself), links, command and option names, usage
   and examples (what a member types); and in the pseudo-locale only, what is said in a
-  language qps cannot be: a drafted letter and a campaign card (`pseudo_only`).
+  language qps cannot be: a drafted letter and a campaign card (`pseudo_only`), and the
+  facts' own text (stored per language, English and Spanish, never a catalog string:
+  `facts_out`).
 Numbers and ISO dates hold no words: nothing to exempt.
 """
 
@@ -29,7 +31,7 @@ from tests.commands.i18n.session_script import ROLES
 class Known:
     """The stored English the pending areas say, read from the session's database."""
 
-    facts: tuple[str, ...] = ()  # summaries, statuses, law scopes and status notes
+    facts: tuple[str, ...] = ()  # summaries, statuses, law scopes and status notes (English)
     publishers: tuple[str, ...] = ()  # sources' names and titles, the governing rules' too
     words: frozenset[str] = field(default_factory=frozenset)  # every name in the data
 
@@ -108,12 +110,16 @@ class Pending:
 
 # The allow-list: English the session shows today from areas other branches convert.
 PENDING: tuple[Pending, ...] = (
-    Pending("facts text", "pending facts-es", lambda line, k: _strip(line, k.facts)),
     Pending("source citations", "pending es-lines", lambda line, k: _cited(line, k)),
     Pending("chart labels", "pending es-lines", lambda line, k: _CHART.sub("", line)),
     Pending("console lines", "pending es-lines", lambda line, k: _CONSOLE.sub("", line)),
     Pending("/mydata's inner lines", "pending es-lines", lambda line, k: _MYDATA.sub("", line)),
 )
+
+
+def facts_out(line: str, known: Known) -> str:
+    """In the pseudo-locale: the facts' stored text taken out (data there)."""
+    return _strip(line, known.facts)
 
 
 def pending_taken_out(line: str, known: Known) -> str:

@@ -191,6 +191,8 @@ ADMIN_LINES = (
     '/facts set-law-status "Nowhere, WI" repealed 2023 https://ex.org/r',
     "/facts remove X1 https://ex.org/r", "/facts remove D999999 https://ex.org/r",
     "/facts undo nope", "/facts import",
+    "/facts set-spanish D1 text_es:hola", "/facts set-spanish E999999 text_es:hola",
+    '/facts set-spanish E1 text_es:"."', "/facts set-spanish L1 text_es:hola",
 )  # fmt: skip
 
 

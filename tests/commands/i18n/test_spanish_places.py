@@ -1,7 +1,8 @@
 """The place commands, /follow and the facts admins' replies as a Spanish-speaking member
 reads them: no English sentence of the bot's (testkit/english.py), Spanish dates and plurals.
-The facts' own text (law scopes, sources, agency names, the audit log's summaries) is stored
-in English only and is taken out first (docs/languages.md, "What is not converted")."""
+What storage holds in English only (sources, agency names, the audit log's summaries) is
+taken out first (docs/languages.md, "What is not converted"); the facts' own text (law
+scopes and notes, events) is said in Spanish (migration 0021) and is not."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ async def stored(deps: Deps, db: Database) -> list[str]:
     """What the replies quote from storage, longest first (a longer text before a part)."""
     found = set(await fact_texts(deps))
     for law in await deps.storage.facts.all_laws():
-        found |= {law.scope.rstrip("."), law.status_note.rstrip("."), law.source.cite()}
+        found.add(law.source.cite())
     rows = await db.fetchall(
         "SELECT name FROM agencies UNION SELECT summary FROM changes"
         " UNION SELECT publisher FROM sources UNION SELECT technology FROM deployments"

@@ -1,6 +1,7 @@
 """The converted replies as a Spanish-speaking member reads them: no English sentence of the
-bot's (testkit/english.py), Spanish dates and plurals. The facts' own text is still stored in
-English only and is told apart (docs/languages.md, "What is not converted")."""
+bot's (testkit/english.py), Spanish dates and plurals. The facts' own text is said in Spanish
+(migration 0021); who said it, a source's cite, is still English and is told apart
+(docs/languages.md, "What is not converted")."""
 
 from __future__ import annotations
 
@@ -25,12 +26,13 @@ def spanish(who: Identity) -> Identity:
 
 
 async def fact_texts(deps: Deps) -> list[str]:
-    """What the stored facts say and who said it, as the replies quote it: in English, as
-    the facts hold no Spanish text yet. Longest first, so a longer text goes before a part."""
+    """Who said each stored fact, as the replies cite it (still English). The facts' own
+    text is not taken out: a Spanish reply says it in Spanish. Longest first, so a longer
+    text goes before a part."""
     found: set[str] = set()
     for status in await deps.storage.facts.companies_with_status():
         for event in await deps.storage.facts.company_timeline(status.company.id):
-            found |= {event.summary.rstrip("."), event.status.rstrip("."), event.source.cite()}
+            found.add(event.source.cite())
     return sorted((t for t in found if t), key=len, reverse=True)
 
 

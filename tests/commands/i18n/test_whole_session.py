@@ -40,6 +40,7 @@ from tests.commands.i18n.session_exempt import (
     TYPED,
     WORD,
     Known,
+    facts_out,
     pending_taken_out,
     pseudo_only,
     read_known,
@@ -110,7 +111,8 @@ def untranslated_lines(said: Iterable[Said], known: Known) -> dict[str, list[str
     found: dict[str, list[str]] = defaultdict(list)
     for each in said:
         allowed = code | known.words | set(WORD.findall(each.step.line))
-        bare = "\n".join(_data_out(line, known) for line in each.text.splitlines())
+        lines = each.text.splitlines()
+        bare = "\n".join(facts_out(_data_out(line, known), known) for line in lines)
         for line in outside_catalog(bare).splitlines():
             skipped = pseudo_only(each.step.command, each.text)
             if MISSING in line or (not skipped and untranslated_words(line, allowed)):
