@@ -30,7 +30,7 @@ POT := $(LOCALE_DIR)/counterwatch.pot
 PO_FILES := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/counterwatch.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 # gettext's names, plus the declarations whose text /help and Discord's menu show.
-EXTRACT_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k command:2 -k declare:2 -k Opt:1 -k place_opt:1
+EXTRACT_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k store_plural:1,2 -k command:2 -k declare:2 -k Opt:1 -k place_opt:1
 
 catalogs: $(BIN)/.installed
 	$(BIN)/pybabel -q extract -F babel.cfg $(EXTRACT_KEYWORDS) -c TRANSLATORS: \

@@ -97,7 +97,7 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     async with open_app(settings) as app:
         identity = _console_identity(args)
         reply = await console.ask(app.dispatcher, identity, args.line)
-        print(console.render(reply))
+        print(console.shown(identity, reply))  # its own lines in the console's language
         return 1 if reply.error else 0
 
 

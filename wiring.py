@@ -250,7 +250,7 @@ async def serve_console(app: App, identity: Identity) -> None:
     """The console until EOF or /quit, the background loops beside it, and the campaign
     pages when COUNTERWATCH_WEB_PORT is set (`make run` sets it: a page an organizer
     publishes at the console opens at once)."""
-    from bot.platforms.console import run_console
+    from bot.platforms.console import pages_line, run_console
 
     stop = asyncio.Event()
     pages: asyncio.Task[None] | None = None
@@ -262,8 +262,8 @@ async def serve_console(app: App, identity: Identity) -> None:
         def say_where(port: int) -> None:
             # The console logs only warnings (configure_logging): the person who will
             # publish a page is told here where pages are served.
-            served = f" (served on {settings.web_host}:{port})" if settings.public_url else ""
-            print(f"Campaign pages: {settings.page_base_url}{served}.", flush=True)
+            host = f"{settings.web_host}:{port}" if settings.public_url else ""
+            print(pages_line(identity, settings.page_base_url, host), flush=True)
 
         pages = asyncio.create_task(
             serve_pages(app.deps, stop, ready=say_where), name="counterwatch-pages"

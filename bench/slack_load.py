@@ -1,6 +1,7 @@
 """Separate processes for bench_slack: a load generator and a fake Slack sink.
 
     python -m bench.slack_load sink                 # prints its port; counts response_url posts
+                                                    # and Web API calls by method
     python -m bench.slack_load load URL SECRET SECONDS CONCURRENCY COMMAND TEXT SINK_BASE [USERS]
 
 The load generator posts slash commands signed exactly as Slack signs them, each with
@@ -19,6 +20,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from urllib.parse import urlencode
 
 import aiohttp
@@ -27,8 +29,10 @@ from aiohttp import web
 
 async def sink() -> None:
     replies = 0
+    api_calls: Counter[str] = Counter()  # Web API calls by method: what the server asked Slack
 
     async def api(request: web.Request) -> web.Response:
+        api_calls[request.match_info["method"]] += 1
         return web.json_response({"ok": True, "user_id": "UBOT", "bot_id": "B1", "team_id": "T1"})
 
     async def response(request: web.Request) -> web.Response:
@@ -38,7 +42,7 @@ async def sink() -> None:
         return web.Response(text="ok")
 
     async def count(request: web.Request) -> web.Response:
-        return web.json_response({"replies": replies, "at": time.monotonic()})
+        return web.json_response({"replies": replies, "api": api_calls, "at": time.monotonic()})
 
     app = web.Application()
     app.router.add_route("*", "/api/{method}", api)

@@ -8,6 +8,7 @@ figures between jobs.
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 
@@ -28,9 +29,20 @@ ACCENT = "#3b5bdb"
 GOAL = "#c92a2a"
 EMPTY = "#e9ecef"
 
+CAPTION_WIDTH = 125  # characters of the 8-point caption that fit the figure's width
+
 
 def draw_png(job: ChartJob) -> bytes:
     """The job as a PNG. Entry point of the worker (module-level, so it pickles by name)."""
+    figure = figure_of(job)
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure)  # attaches itself to the figure: savefig draws with Agg
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def figure_of(job: ChartJob) -> Figure:
+    """The job drawn on a figure (every word on it comes from the job)."""
     if isinstance(job, tuple):
         months, tiles = job
         figure = Figure(figsize=(9, 8.5), dpi=DPI)
@@ -47,10 +59,7 @@ def draw_png(job: ChartJob) -> bytes:
         else:
             _tiles(figure, axes, job)
     figure.tight_layout()
-    buffer = io.BytesIO()
-    FigureCanvasAgg(figure)  # attaches itself to the figure: savefig draws with Agg
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return figure
 
 
 def _signups(axes: Axes, job: SignupsChart) -> None:
@@ -60,16 +69,20 @@ def _signups(axes: Axes, job: SignupsChart) -> None:
     # the last day (and a campaign's only day) has a width, not a point that shows nothing.
     edges = list(range(len(days) + 1)) if days else []
     heights = [*totals, *totals[-1:]]
-    axes.step(edges, heights, where="post", color=ACCENT, linewidth=2, label="signed up")
+    axes.step(edges, heights, where="post", color=ACCENT, linewidth=2, label=job.legend)
     axes.fill_between(edges, heights, step="post", color=ACCENT, alpha=0.15)
     axes.set_xlim(0, max(len(days), 1))
     if job.goal:
         axes.axhline(
-            job.goal, color=GOAL, linestyle="--", linewidth=1.5, label=f"goal {job.goal:,}"
+            job.goal,
+            color=GOAL,
+            linestyle="--",
+            linewidth=1.5,
+            label=job.goal_label or f"goal {job.goal:,}",
         )
     axes.set_ylim(0, max([job.goal, *totals, 1]) * 1.1)
     axes.set_title(job.title)
-    axes.set_ylabel("people signed up")
+    axes.set_ylabel(job.axis)
     _day_ticks(axes, days, offset=0.5)
     axes.legend(loc="upper left")
     axes.grid(axis="y", alpha=0.3)
@@ -91,9 +104,11 @@ def _months(axes: Axes, job: MonthsChart) -> None:
     axes.bar(range(len(labels)), counts, color=ACCENT)
     _day_ticks(axes, labels)
     axes.set_title(job.title)
-    axes.set_ylabel("agencies that joined")
+    axes.set_ylabel(job.axis)
     axes.grid(axis="y", alpha=0.3)
-    axes.annotate(job.caption, (0, -0.32), xycoords="axes fraction", fontsize=8, color="#495057")
+    # Wrapped: a caption in another language runs longer than the English one (one line).
+    caption = textwrap.fill(job.caption, CAPTION_WIDTH)
+    axes.annotate(caption, (0, -0.32), xycoords="axes fraction", fontsize=8, color="#495057")
 
 
 def _tiles(figure: Figure, axes: Axes, job: StateTiles) -> None:
@@ -115,4 +130,4 @@ def _tiles(figure: Figure, axes: Axes, job: StateTiles) -> None:
     axes.axis("off")
     axes.set_title(job.title)
     scale = ScalarMappable(cmap=colours, norm=Normalize(0, top))
-    figure.colorbar(scale, ax=axes, shrink=0.6, label="agencies")
+    figure.colorbar(scale, ax=axes, shrink=0.6, label=job.scale)

@@ -12,6 +12,10 @@ class SignupsChart:
     title: str
     days: tuple[tuple[str, int], ...]  # (ISO day, total signed up by the end of it), oldest first
     goal: int
+    # The words drawn, in the asker's language (the worker process has no request locale).
+    axis: str = "people signed up"
+    legend: str = "signed up"
+    goal_label: str = ""  # '' draws "goal 1,000"
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,7 @@ class MonthsChart:
     title: str
     months: tuple[tuple[str, int], ...]  # (YYYY-MM, count), oldest first, gaps filled with 0
     caption: str  # where the figures come from and what span they cover
+    axis: str = "agencies that joined"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class StateTiles:
 
     title: str
     counts: tuple[tuple[str, int], ...]  # (state code, count)
+    scale: str = "agencies"
 
 
 # A national /ring stats draws the months and the map in one picture (a reply has one file).

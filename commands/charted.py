@@ -16,7 +16,8 @@ from bot.core import tracebacks
 from bot.core.deps import Deps
 from bot.core.models import ReplyFile
 from charts import ChartBusy, ChartJob, MonthsChart, SignupsChart, StateTiles, render_png
-from lexicon.words import plural
+from lexicon.i18n import DEFAULT, _, current, format_fact_date, ngettext
+from lexicon.sources import said_date
 from storage.campaigns.models import Campaign
 
 log = logging.getLogger("counterwatch.charts")
@@ -55,7 +56,15 @@ async def signups_chart(deps: Deps, campaign: Campaign, total: int) -> ReplyFile
     if not points:
         return None
     goal = campaign.goal or 0
-    png = await _png(SignupsChart(f"{campaign.title}: sign-ups", tuple(points), goal))
+    job = SignupsChart(
+        _("{title}: sign-ups").format(title=campaign.title),
+        tuple(points),
+        goal,
+        axis=_("people signed up"),
+        legend=_("signed up"),
+        goal_label=_("goal {goal:,}").format(goal=goal),
+    )
+    png = await _png(job)
     if png is None:
         return None
     alt = signups_alt_text(campaign.title, points, goal)
@@ -63,16 +72,38 @@ async def signups_chart(deps: Deps, campaign: Campaign, total: int) -> ReplyFile
 
 
 def signups_alt_text(title: str, points: list[tuple[str, int]], goal: int) -> str:
-    against = f" against a goal of {goal:,}" if goal else ""
     (first_day, first), (last_day, last) = points[0], points[-1]
     if first_day == last_day:  # one day of sign-ups: no "from 2 on a day to 2 on that day"
-        every = "all on" if last > 1 else "on"
-        count = plural(last, "sign-up")
-        return f"Line chart of sign-ups to {title}{against}: {count}, {every} {last_day}."
-    return (
-        f"Line chart of sign-ups to {title} over time{against}: from {first:,} on"
-        f" {first_day} to {last:,} on {last_day}."
+        if goal:
+            said = ngettext(
+                "Line chart of sign-ups to {title} against a goal of {goal:,}: {n:,} sign-up,"
+                " on {day}.",
+                "Line chart of sign-ups to {title} against a goal of {goal:,}: {n:,} sign-ups,"
+                " all on {day}.",
+                last,
+            )
+        else:
+            said = ngettext(
+                "Line chart of sign-ups to {title}: {n:,} sign-up, on {day}.",
+                "Line chart of sign-ups to {title}: {n:,} sign-ups, all on {day}.",
+                last,
+            )
+        return said.format(title=title, goal=goal, n=last, day=said_date(last_day))
+    said = (
+        _(
+            "Line chart of sign-ups to {title} over time against a goal of {goal:,}: from"
+            " {first:,} on {first_day} to {last:,} on {last_day}."
+        )
+        if goal
+        else _(
+            "Line chart of sign-ups to {title} over time: from {first:,} on {first_day} to"
+            " {last:,} on {last_day}."
+        )
     )
+    return said.format(
+        title=title, goal=goal, first=first, first_day=said_date(first_day), last=last,
+        last_day=said_date(last_day),
+    )  # fmt: skip
 
 
 def _months(first: str, last: str) -> list[str]:
@@ -85,7 +116,10 @@ def _months(first: str, last: str) -> list[str]:
 
 
 def _month_name(month: str) -> str:
-    return dt.date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
+    """'Jan 2018' in English, as always; 'enero de 2018' in other languages."""
+    if current() == DEFAULT:
+        return dt.date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
+    return format_fact_date(month, "month")
 
 
 async def ring_chart(deps: Deps, state: str | None, snapshot: str) -> ReplyFile | None:
@@ -94,24 +128,41 @@ async def ring_chart(deps: Deps, state: str | None, snapshot: str) -> ReplyFile 
     last = snapshot[:7] if len(snapshot) >= 7 else RING_LAST_MONTH
     found = dict((c.key, c.count) for c in await deps.storage.facts.ring_counts_by_month(state))
     months = tuple((m, found.get(m, 0)) for m in _months(RING_FIRST_MONTH, last))
-    span = f"{_month_name(RING_FIRST_MONTH)} to {_month_name(last)}"
-    source = f"the EFF Atlas snapshot of {snapshot}" if snapshot else "no Atlas snapshot loaded"
-    where = state or "all states"
-    caption = f"{span}: the span of {source}. Agencies dated only to the year are not drawn."
-    chart = MonthsChart(f"Agencies joining Ring partnerships by month ({where})", months, caption)
-    joined = sum(n for _, n in months)
-    busiest = max(months, key=lambda m: m[1])
-    alt = (
-        f"Bar chart of agencies ({where}) joining Ring partnerships per month, {span}, the span"
-        f" of {source}: {joined:,} in all, most in {_month_name(busiest[0])} ({busiest[1]:,})."
+    span = _("{first} to {last}").format(
+        first=_month_name(RING_FIRST_MONTH), last=_month_name(last)
     )
+    source = (
+        _("the EFF Atlas snapshot of {day}").format(day=said_date(snapshot))
+        if snapshot
+        else _("no Atlas snapshot loaded")
+    )
+    where = state or _("all states")
+    caption = _("{span}: the span of {source}. Agencies dated only to the year are not drawn.")
+    caption = caption.format(span=span, source=source)
+    caption = caption[:1].upper() + caption[1:]  # 'de enero de 2018 a ...' opens it in Spanish
+    title = _("Agencies joining Ring partnerships by month ({where})").format(where=where)
+    chart = MonthsChart(title, months, caption, axis=_("agencies that joined"))
+    joined = sum(n for _month, n in months)
+    busiest = max(months, key=lambda m: m[1])
+    alt = _(
+        "Bar chart of agencies ({where}) joining Ring partnerships per month, {span}, the span"
+        " of {source}: {joined:,} in all, most in {month} ({most:,})."
+    ).format(
+        where=where, span=span, source=source, joined=joined, month=_month_name(busiest[0]),
+        most=busiest[1],
+    )  # fmt: skip
     job: ChartJob = chart
     if state is None:
         by_state = await deps.storage.facts.ring_counts_by_state()
         counts = tuple((c.key, c.count) for c in by_state if c.key)
-        job = (chart, StateTiles("Agencies with a Ring partnership, by state", counts))
+        tiles = StateTiles(
+            _("Agencies with a Ring partnership, by state"), counts, scale=_("agencies")
+        )
+        job = (chart, tiles)
         top = ", ".join(f"{k} {n:,}" for k, n in counts[:5])
-        alt += f" Below, a tile map of the states shaded by agency count; most: {top}."
+        alt += " " + _(
+            "Below, a tile map of the states shaded by agency count; most: {top}."
+        ).format(top=top)
     png = await _png(job)
     if png is None:
         return None

@@ -28,7 +28,8 @@ from bot.core.deps import Deps
 from bot.core.messengers import DeliveryError, DirectMessenger
 from bot.core.polling import poll_until_stopped
 from bot.core.settings import Settings
-from lexicon.i18n import DEFAULT, using
+from lexicon.i18n import DEFAULT, N_, _, using
+from lexicon.stored import is_stored, say, store
 from notifications.announcements import in_current_language
 from storage.outbox.models import Notification
 
@@ -67,9 +68,10 @@ def notify_channel(settings: Settings, platform: str) -> str:
 
 
 def channel_text(item: Notification) -> str:
-    """The notification as a channel post: the follower by display name, never a mention."""
-    who = item.user_name.strip() or "a follower"
-    return f"For {who} (direct messages closed):\n{item.text}"
+    """The notification as a channel post: the follower by display name, never a mention;
+    its frame in the current language (the follower's, as the notice itself)."""
+    who = item.user_name.strip() or _("a follower")
+    return _("For {who} (direct messages closed):").format(who=who) + "\n" + item.text
 
 
 async def deliver_due(
@@ -97,12 +99,14 @@ async def deliver_due(
             await store.give_up(item.id, now, error)
             failed += 1
             gave_up += 1
-            log.warning("announcement message %d to %s given up: %s", item.id, item.platform, error)
+            log.warning(
+                "announcement message %d to %s given up: %s", item.id, item.platform, say(error)
+            )
         elif error:
             await store.mark_failed(item.id, now, error)
             failed += 1
             # Ids and the error class only: never the message text.
-            log.warning("notification %d to %s failed: %s", item.id, item.platform, error)
+            log.warning("notification %d to %s failed: %s", item.id, item.platform, say(error))
         else:
             await store.mark_delivered(item.id, now)
             delivered += 1
@@ -113,21 +117,21 @@ async def deliver_due(
 async def _send(deps: Deps, item: Notification) -> _Outcome:
     messenger = deps.messengers.get(item.platform)
     if messenger is None:
-        return _Outcome(f"no {item.platform} connection is running")
+        return _Outcome(store(N_("no {platform} connection is running"), platform=item.platform))
     try:
         await messenger.send_direct(
             item.workspace, item.user_id, await _in_their_language(deps, item)
         )
     except DeliveryError as exc:
         if not exc.permanent:
-            return _Outcome(f"delivery failed: {_reason(exc)}")
+            return _Outcome(store(N_("delivery failed: {reason}"), reason=_reason(exc)))
         if item.announcement_id is not None:
-            return _Outcome(f"DMs closed: {_reason(exc)}", final=True)
+            return _Outcome(store(N_("DMs closed: {reason}"), reason=_reason(exc)), final=True)
         return await _send_to_channel(deps, messenger, item, _reason(exc))
     except Exception as exc:  # a bug in an adapter must not stop every other delivery
         # Frames and types only: the exception's message may quote the notification's text.
         log.error("messenger for %s raised: %s", item.platform, tracebacks.describe(exc))
-        return _Outcome(f"unexpected {type(exc).__name__}")
+        return _Outcome(store(N_("unexpected {error}"), error=type(exc).__name__))
     return _Outcome("")
 
 
@@ -147,22 +151,44 @@ async def _send_to_channel(
     """The fallback when DMs are closed; the DM is tried again first on every retry."""
     channel = notify_channel(deps.settings, item.platform)
     if not channel:
-        return _Outcome(f"DMs closed ({dm_error}); no {item.platform} notify channel is set")
+        return _Outcome(
+            store(
+                N_("DMs closed ({reason}); no {platform} notify channel is set"),
+                reason=dm_error,
+                platform=item.platform,
+            )
+        )
     try:
-        await messenger.send_channel(item.workspace, channel, channel_text(item))
+        chosen = await deps.storage.languages.remembered(item.platform, item.user_id, deps.clock())
+        with using(chosen or DEFAULT):
+            text = channel_text(item)
+        await messenger.send_channel(item.workspace, channel, text)
     except DeliveryError as exc:
-        return _Outcome(f"DMs closed ({dm_error}); the notify channel failed: {_reason(exc)}")
+        return _Outcome(
+            store(
+                N_("DMs closed ({reason}); the notify channel failed: {channel_reason}"),
+                reason=dm_error,
+                channel_reason=_reason(exc),
+            )
+        )
     except Exception as exc:
         log.error(
             "messenger for %s raised on its channel: %s", item.platform, tracebacks.describe(exc)
         )
-        return _Outcome(f"DMs closed; unexpected {type(exc).__name__} in the notify channel")
+        return _Outcome(
+            store(
+                N_("DMs closed; unexpected {error} in the notify channel"), error=type(exc).__name__
+            )
+        )
     log.info("notification %d posted in the %s notify channel", item.id, item.platform)
     return _Outcome("", in_channel=True)
 
 
 def _reason(exc: DeliveryError) -> str:
-    return str(exc)[:200] or type(exc).__name__
+    """The adapter's reason: a stored sentence (said in the reader's language by /facts
+    outbox) whole, any other text cut to 200 characters."""
+    text = str(exc)
+    return text if is_stored(text) else text[:200] or type(exc).__name__
 
 
 async def run_delivery(deps: Deps, stop: asyncio.Event, poll_seconds: float = POLL_SECONDS) -> None:

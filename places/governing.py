@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lexicon.i18n import _
 from lexicon.names import normalize
+from lexicon.sources import cited_by, said_date
 from places.jurisdiction import Jurisdiction
 
 RULES_FILE = Path(__file__).with_name("governing.toml")
@@ -49,9 +50,8 @@ class BodyRule:
 
     def cite(self) -> str:
         """The rule's source, in the language of the request or letter being worded."""
-        when = f", {self.published}" if self.published else ""
         return _("{source}: {url} (as of {day})").format(
-            source=f"{self.publisher}{when}", url=self.url, day=self.as_of
+            source=cited_by(self.publisher, self.published), url=self.url, day=said_date(self.as_of)
         )
 
 

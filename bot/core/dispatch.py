@@ -23,11 +23,12 @@ from bot.core.incidents import incident_reply, is_incident
 from bot.core.language import asked_language, request_locale
 from bot.core.models import Attachment, Reply, Request, Role, may_run
 from bot.core.options import coerce_options
-from bot.core.pacing import BUSY, SLOW_DOWN, Pacing
+from bot.core.pacing import BUSY, SLOW_DOWN, Pacing, is_paced
 from bot.core.refusals import RefusalListener, record_refusal, refusal_reply
 from bot.core.registry import MAX_CHOICES, AutocompleteContext, Choice, Command, Registry
 from bot.core.replay_scope import run_handler
 from lexicon.i18n import _, current, using
+from lexicon.stored import is_stored, say
 from storage.errors import Refused
 
 log = logging.getLogger("counterwatch.dispatch")
@@ -161,7 +162,7 @@ class Dispatcher:
         if command.slow and self.pacing is not None:
             with self.pacing.slow_slot(request.platform, request.workspace) as allowed:
                 if not allowed:
-                    return Reply(text=BUSY, private=True, error=True)
+                    return Reply(text=_(BUSY), private=True, error=True)
                 return await self._run(command, request)
         return await self._run(command, request)
 
@@ -171,7 +172,10 @@ class Dispatcher:
         except UserError as exc:  # a bad argument, in the language the command was asked in
             return Reply(text=exc.in_language(current()), private=True, error=True)
         except Refused as exc:  # a change storage refused (its fixed sentences are N_ keys)
-            return Reply(text=_(exc.message), private=True, error=True)
+            # Built with values in a write job (another task: no locale there), it is kept
+            # as structure and said here (lexicon/stored.py).
+            said = say(exc.message) if is_stored(exc.message) else _(exc.message)
+            return Reply(text=said, private=True, error=True)
         except Exception as exc:
             return self._incident(command, exc)
         return replace(reply, private=True) if command.private else reply
@@ -201,7 +205,7 @@ class Dispatcher:
             outcome = "ok"
         elif is_incident(reply):
             outcome = "incident"
-        elif reply.text in (SLOW_DOWN, BUSY):
+        elif is_paced(reply.text):
             outcome = "paced"
         else:
             outcome = "user_error"
@@ -216,7 +220,7 @@ class Dispatcher:
             return None
         if self.pacing.command_allowed(identity.platform, identity.workspace, identity.user_id):
             return None
-        return Reply(text=SLOW_DOWN, private=True, error=True)
+        return Reply(text=_(SLOW_DOWN), private=True, error=True)
 
     async def _refusal(self, identity: Identity, command: Command) -> Reply | None:
         """A refusal reply (recorded) when the identity's role is below the command's."""

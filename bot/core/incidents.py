@@ -11,11 +11,15 @@ import secrets
 
 from bot.core import tracebacks
 from bot.core.models import Reply
+from lexicon.i18n import N_, _
+from lexicon.i18n.everywhere import said_everywhere
 
 # The dispatcher's logger: operators' alerts look for incidents under this name.
 log = logging.getLogger("counterwatch.dispatch")
 
-INCIDENT_MESSAGE = "Something went wrong on our side. Nothing was changed. Incident id: {id}."
+INCIDENT_MESSAGE = N_(
+    "Something went wrong on our side. Nothing was changed. Incident id: {id}."
+)  # said in the asker's language (a platform's own handler outside a request: English)
 
 
 def new_incident_id() -> str:
@@ -30,8 +34,13 @@ def incident_reply(where: str, exc: BaseException) -> Reply:
     """
     incident = new_incident_id()
     log.error("incident %s in %s: %s", incident, where, tracebacks.describe(exc))
-    return Reply(text=INCIDENT_MESSAGE.format(id=incident), private=True, error=True)
+    return Reply(text=_(INCIDENT_MESSAGE).format(id=incident), private=True, error=True)
 
 
 def is_incident(reply: Reply) -> bool:
-    return reply.error and reply.text.startswith(INCIDENT_MESSAGE.split("{", 1)[0])
+    """Whether the reply names an incident, in whichever language it was said."""
+    if not reply.error:
+        return False
+    return any(
+        reply.text.startswith(said.split("{", 1)[0]) for said in said_everywhere(INCIDENT_MESSAGE)
+    )

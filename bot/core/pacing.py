@@ -16,10 +16,21 @@ from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from lexicon.i18n import N_
+from lexicon.i18n.everywhere import said_everywhere
+
 MonotonicClock = Callable[[], float]
 
-SLOW_DOWN = "You are sending commands too fast; slow down and try again in a few seconds."
-BUSY = "An import or export is already running in this workspace; try again when it is done."
+# Said with _() in the asker's language; is_paced() knows them in every language.
+SLOW_DOWN = N_("You are sending commands too fast; slow down and try again in a few seconds.")
+BUSY = N_("An import or export is already running in this workspace; try again when it is done.")
+
+
+def is_paced(text: str) -> bool:
+    """Whether a reply's text is one of the pacing lines, in whichever language it was said
+    (the metrics count them apart from the members' own errors)."""
+    return text in said_everywhere(SLOW_DOWN, BUSY)
+
 
 # Buckets kept at most; the least recently used go first (a full bucket loses nothing).
 MAX_TRACKED = 10_000

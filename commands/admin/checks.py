@@ -22,7 +22,7 @@ def source_url(text: str) -> str:
     url = text.strip()
     problem = source_url_problem(url)
     if problem:
-        raise UserError(f"{problem}.")
+        raise UserError(f"{problem}.")  # a sentence in the asker's language
     return url
 
 

@@ -15,6 +15,8 @@ from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notices, recorded_title, told_once
 from commands.facts.text import date_text
 from lexicon.i18n import N_, _, ngettext
+from lexicon.stored import code_said, say
+from lexicon.technologies import technology_name
 from lexicon.words import shorten
 from places.index import place_index
 from storage.audit.models import SOURCE_URL_KEY, Author, Change, Refusal, Row
@@ -42,7 +44,19 @@ _LABELS = {
     "started": N_("start date"), "ended": N_("end date"), "happened": N_("date"),
     "enacted": N_("enacted"), "status_changed": N_("status changed"), "status_note": N_("note"),
     "source_id": N_("source"), "agency_id": N_("agency"), "company_id": N_("company"),
+    # the others by their column's name, as English has always shown them
+    "name": N_("name"), "title": N_("title"), "place_key": N_("place key"),
+    "place_label": N_("place label"), "city": N_("city"), "county": N_("county"),
+    "state": N_("state"), "kind": N_("kind"), "status": N_("status"), "summary": N_("summary"),
+    "technology": N_("technology"), "vendor": N_("vendor"), "confidence": N_("confidence"),
+    "jurisdiction": N_("jurisdiction"), "level": N_("level"), "scope": N_("scope"),
+    "enacted_means": N_("enacted means"), "web": N_("web"), "email": N_("email"),
+    "phone": N_("phone"), "meeting_on": N_("meeting on"), "meeting_place": N_("meeting place"),
+    "summary_es": N_("summary es"), "status_es": N_("status es"), "scope_es": N_("scope es"),
+    "status_note_es": N_("status note es"), "reported_by": N_("reported by"),
 }  # fmt: skip
+# Values said from the catalog (codes), not shown as stored.
+_CODED = frozenset({"kind", "status", "level", "confidence", "enacted_means"})
 _PRECISION = {
     "started": "started_precision", "happened": "happened_precision",
     "enacted": "enacted_precision",
@@ -139,7 +153,7 @@ def _describe(change: Change, sources: Mapping[int, str]) -> str:
     head = f"C{change.id} · {_when(change.at)} · {_who(change.author)} · /{change.command}"
     if change.fact_id:
         head += f" · {change.fact_id}"
-    lines = [head, f"  {change.summary}"]
+    lines = [head, f"  {say(change.summary)}"]
     if change.action in ("create", "update", "delete", "undo"):
         lines.append(f"  {_difference(change.before, change.after, sources)}")
     if change.source_url:
@@ -190,6 +204,10 @@ def _value(row: Row, key: str, sources: Mapping[int, str]) -> str:
         return sources.get(int(str(value))) or _("source #{id}").format(id=value)
     if key in _PRECISION:
         return date_text(str(value), str(row.get(_PRECISION[key]) or "") or None)
+    if key in _CODED:
+        return code_said(str(value))
+    if key == "technology":
+        return technology_name(str(value))
     return shorten(str(value), _VALUE_CHARS)
 
 
@@ -211,7 +229,7 @@ async def undo(
         "Undid C{change} ({summary}): {n:,} row put back as they were.",
         "Undid C{change} ({summary}): {n:,} rows put back as they were.",
         result.rows,
-    ).format(change=result.undone_id, summary=result.undone_summary, n=result.rows)
+    ).format(change=result.undone_id, summary=say(result.undone_summary), n=result.rows)
     by = _("By {name}.").format(name=ctx.user_name)
     told = f" {told_once(result.queued)}" if result.queued else ""
     return Reply(title=recorded_title(result.change_id), text=f"{undid} {by}{told}")
@@ -233,8 +251,10 @@ async def show_outbox(ctx: Ctx) -> Reply:
     by_kind = await deps.storage.outbox.stats_by_kind()
     lines = [_kind_line(kind, totals) for kind, totals in by_kind.items()]
     for item in await deps.storage.outbox.pending(SHOWN, viewer_of(ctx)):
-        # The error is the delivery loop's own record (English; not converted yet).
-        error = _(", last error: {error}").format(error=item.last_error) if item.last_error else ""
+        # The delivery loop's record, kept as structure (lexicon/stored.py): said here.
+        error = (
+            _(", last error: {error}").format(error=say(item.last_error)) if item.last_error else ""
+        )
         to = f"{item.platform}:{item.user_id}" if item.user_id else item.user_name
         what = (
             _("campaign message")

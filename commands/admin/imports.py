@@ -19,6 +19,7 @@ from commands.admin.checks import source_url as checked_url
 from commands.admin.wording import literal, notices, told_once
 from lexicon.i18n import N_, _, ngettext
 from lexicon.sources import MAX_URL
+from lexicon.stored import say
 from storage.fact_edits.models import AtlasImport, FactsCsvImport, ImportOutcome, LawsImport
 from storage.importers.atlas import ATLAS_URL, parse_atlas
 from storage.importers.facts_csv import COLUMNS, is_facts_header, parse_facts_csv
@@ -34,7 +35,7 @@ COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
 
 
 def _issues_line(issues: list[Issue]) -> str:
-    # Each issue is the importer's own line (English; not converted yet).
+    # Each issue says itself in the asker's language (Issue.__str__).
     shown = "; ".join(str(i) for i in issues[:MAX_ERRORS_SHOWN])
     hidden = len(issues) - MAX_ERRORS_SHOWN
     if hidden > 0:
@@ -180,6 +181,6 @@ def _reply(ctx: Ctx, outcome: ImportOutcome) -> Reply:
     undo = _("Undo the whole import: /facts undo C{change}").format(change=change_id)
     return Reply(
         title=_("Change C{change} recorded: import").format(change=change_id),
-        # The lines are storage's counts of what was imported (English; not converted yet).
-        text="\n".join(lines) + f"\n{by} {told} {undo}",
+        # Storage's counts, kept as structure (written in the import's job): said here.
+        text="\n".join(say(line) for line in lines) + f"\n{by} {told} {undo}",
     )

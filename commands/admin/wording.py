@@ -7,10 +7,12 @@ from collections.abc import Callable
 from bot.core.context import Ctx
 from bot.core.models import Reply
 from lexicon.i18n import N_, SUPPORTED, _, ngettext, using
+from lexicon.stored import say
 from storage.fact_edits.models import Outcome
 
 MAX_NOTICE_SUMMARY = 600
-# What the admin's reply says was done; {summary} is the audit log's (stored in English).
+# What the admin's reply says was done; {summary} is the audit log's, said in the reply's
+# language (lexicon/stored.py).
 _DONE = {
     "create": N_("Added {fact}: {summary}."),
     "update": N_("Updated {fact}: {summary}."),
@@ -52,7 +54,7 @@ def notices(url: str, summary: Callable[[], str] = lambda: SUMMARY_FIELD) -> dic
 
 
 def outcome_reply(ctx: Ctx, outcome: Outcome, url: str) -> Reply:
-    done = _(_DONE[outcome.action]).format(fact=outcome.fact, summary=outcome.summary)
+    done = _(_DONE[outcome.action]).format(fact=outcome.fact, summary=say(outcome.summary))
     told = told_once(outcome.queued) if outcome.queued else _("Nobody follows this place yet.")
     by = _("By {name}.").format(name=ctx.user_name)
     undo = _("Undo: /facts undo C{change}").format(change=outcome.change_id)

@@ -14,6 +14,8 @@ from commands.facts.ring import partnership_line, today_lines
 from commands.facts.ring_era import coverage_line
 from commands.facts.text import atlas_as_of, deployment_line, law_line
 from lexicon.i18n import N_, _, ngettext
+from lexicon.names import normalize
+from lexicon.technologies import technology_name
 from places.index import place_index
 from places.lookup_facts import LookupFacts
 from storage.facts.models import RING_TECHNOLOGY, Dataset, Deployment
@@ -110,12 +112,13 @@ def _technology_fields(facts: LookupFacts, deployments: list[Deployment]) -> lis
     if not grouped:
         none = _("None on record for the agencies here.")
         return [*fields, Field(_("Surveillance technology"), none)]
-    order = sorted(grouped, key=lambda t: (t != RING_TECHNOLOGY, t))
+    # Alphabetical as the reader reads the names, accents aside ('Cámaras' before 'Centro').
+    order = sorted(grouped, key=lambda t: (t != RING_TECHNOLOGY, normalize(technology_name(t))))
     for technology in order:
         if technology == RING_TECHNOLOGY:
             lines = [f"{d.agency.name}: {partnership_line(facts, d)}" for d in grouped[technology]]
             fields.append(Field(_(_RING_HEADING), "\n".join(lines)))
         else:
             lines = [deployment_line(d) for d in grouped[technology]]
-            fields.append(Field(technology, "\n".join(lines)))  # its name is data
+            fields.append(Field(technology_name(technology), "\n".join(lines)))
     return fields

@@ -10,6 +10,7 @@ from commands.facts.fact_words import event_summary, reported
 from commands.facts.options import CompanyName, find_company
 from commands.facts.text import cite, date_text, day_text, status_line
 from lexicon.i18n import _
+from lexicon.stored import code_said
 from storage.facts.models import CompanyEvent
 
 COMMANDS = CommandSet()
@@ -98,7 +99,7 @@ def _label(event: CompanyEvent, role: Role) -> str:
     """Admins keeping the facts see each fact's confidence as stored."""
     if role < Role.ADMIN:
         return ""
-    return " " + _("[confidence: {confidence}]").format(confidence=event.confidence)
+    return " " + _("[confidence: {confidence}]").format(confidence=code_said(event.confidence))
 
 
 def _summary(event: CompanyEvent) -> str:

@@ -150,9 +150,3 @@ def agency_es(agency: Agency) -> AgencyEs:
         short = f"{force} {de(region_es(where, title=True))}"
         return AgencyEs(f"{short} ({name})", short)
     return plain
-
-
-def outlet(publisher: str) -> str:
-    """A source's outlet alone: 'Ring (help page for public safety agencies)' -> 'Ring'.
-    The stored publisher adds, in English, what kind of page it is or whose copy it is."""
-    return re.sub(r"\s*\([^()]*(?:\([^()]*\))?[^()]*\)\s*$", "", publisher).strip() or publisher

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from commands.letters.addressee import Body, agency_body, place_body
 from commands.letters.dates import LAW_KIND, LAW_STATUS, date_text, when_text
 from commands.letters.law_words import as_reported, law_event, law_reversal
-from commands.letters.spanish import a, agency_es, de, law_place_es, outlet, place_es, state_es
+from commands.letters.spanish import a, agency_es, de, law_place_es, place_es, state_es
+from lexicon.sources import outlet
 from lexicon.words import shorten
 from places.snapshot import Place
 from storage.facts.models import Agency, CompanyEvent, Deployment, Law, Source

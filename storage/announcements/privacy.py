@@ -10,17 +10,30 @@ organizer's announcement (kind 'members') or a closing summary to a campaign's o
 
 from __future__ import annotations
 
-from lexicon.words import plural
+from lexicon.i18n import _, ngettext
+from lexicon.sources import said_date
 from storage.sql import Conn, Db
 
-# What each kind of campaign message is called, as (one, many).
-KIND_NAMES = {
-    "members": ("campaign message from its organizers", "campaign messages from their organizers"),
-    "summary": (
-        "closing summary of a campaign you organize",
-        "closing summaries of campaigns you organize",
-    ),
-}
+
+def _kind_line(kind: str, n: int) -> str:
+    """'2 campaign messages from their organizers addressed to you', per kind of message."""
+    if kind == "members":
+        said = ngettext(
+            "{n:,} campaign message from its organizers addressed to you",
+            "{n:,} campaign messages from their organizers addressed to you",
+            n,
+        )
+    elif kind == "summary":
+        said = ngettext(
+            "{n:,} closing summary of a campaign you organize addressed to you",
+            "{n:,} closing summaries of campaigns you organize addressed to you",
+            n,
+        )
+    else:
+        said = ngettext(
+            "{n:,} campaign message addressed to you", "{n:,} campaign messages addressed to you", n
+        )
+    return said.format(n=n)
 
 
 async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
@@ -33,9 +46,10 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
     )
     lines = []
     for kind, count, waiting in (tuple(r) for r in rows):
-        one, many = KIND_NAMES.get(str(kind), ("campaign message", "campaign messages"))
-        line = f"{plural(int(count), one, many)} addressed to you"
-        lines.append(line + (f" ({int(waiting):,} not yet delivered)" if waiting else ""))
+        line = _kind_line(str(kind), int(count))
+        if waiting:
+            line = _("{line} ({n:,} not yet delivered)").format(line=line, n=int(waiting))
+        lines.append(line)
     return lines
 
 
@@ -60,8 +74,13 @@ async def describe_authored(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     return [
-        f"{plural(int(count), 'announcement')} to the members of {slug} in workspace"
-        f" {workspace}, the last on {str(last)[:10]}"
+        ngettext(
+            "{n:,} announcement to the members of {slug} in workspace {workspace}, the last on"
+            " {day}",
+            "{n:,} announcements to the members of {slug} in workspace {workspace}, the last on"
+            " {day}",
+            int(count),
+        ).format(n=int(count), slug=slug, workspace=workspace, day=said_date(str(last)[:10]))
         for slug, workspace, count, last in (tuple(r) for r in rows)
     ]
 

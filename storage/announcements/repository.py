@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from lexicon.i18n import _
 from storage.announcements.models import DeliveryCounts
 from storage.campaigns.ending import add_organizer
 from storage.sql import Conn, Db, returned_id, row_lock, stamp
@@ -24,7 +25,10 @@ async def describe_mutes(db: Db, platform: str, user_id: str) -> list[str]:
         " ORDER BY m.muted_at, c.slug",
         (platform, user_id),
     )
-    return [f"{slug} in workspace {ws}: muted {at}" for ws, slug, at in (tuple(r) for r in rows)]
+    return [
+        _("{slug} in workspace {workspace}: muted {at}").format(slug=slug, workspace=ws, at=at)
+        for ws, slug, at in (tuple(r) for r in rows)
+    ]
 
 
 async def erase_mutes(conn: Conn, platform: str, user_id: str) -> int:

@@ -10,7 +10,9 @@ before/after snapshots; both are rewritten alike, so an undo still sees matching
 
 from __future__ import annotations
 
-from lexicon.words import plural, shorten
+from lexicon.i18n import _, ngettext
+from lexicon.stored import say
+from lexicon.words import shorten
 from storage.audit.models import dumps, loads
 from storage.sql import Conn, Db
 
@@ -44,8 +46,16 @@ async def describe_refusals(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     return [
-        f"R{r['id']} · {_when(r['at'])}: you ran /{r['command']} without the role for it;"
-        f' recorded as "{r["user_name"]}" in workspace {r["workspace"]}'
+        _(
+            'R{id} · {when}: you ran /{command} without the role for it; recorded as "{name}"'
+            " in workspace {workspace}"
+        ).format(
+            id=r["id"],
+            when=_when(r["at"]),
+            command=r["command"],
+            name=r["user_name"],
+            workspace=r["workspace"],
+        )
         for r in rows
     ]
 
@@ -65,8 +75,16 @@ async def describe_changes(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     lines = [
-        f"C{r['id']} · {_when(r['at'])}: /{r['command']}: {shorten(str(r['summary']), 120)};"
-        f' recorded as "{r["user_name"]}" in workspace {r["workspace"]}'
+        _(
+            'C{id} · {when}: /{command}: {summary}; recorded as "{name}" in workspace {workspace}'
+        ).format(
+            id=r["id"],
+            when=_when(r["at"]),
+            command=r["command"],
+            summary=shorten(say(str(r["summary"])), 120),
+            name=r["user_name"],
+            workspace=r["workspace"],
+        )
         for r in rows
     ]
     origin = admin_origin(platform, user_id)
@@ -75,8 +93,13 @@ async def describe_changes(db: Db, platform: str, user_id: str) -> list[str]:
         row = await db.fetchone(f"SELECT COUNT(*) FROM {table} WHERE origin = ?", (origin,))
         facts += int(row[0]) if row else 0
     if facts:
-        verb = "names" if facts == 1 else "name"
-        lines.append(f"{plural(facts, 'fact')} {verb} you as the admin who entered them ({origin})")
+        lines.append(
+            ngettext(
+                "{n:,} fact names you as the admin who entered them ({origin})",
+                "{n:,} facts name you as the admin who entered them ({origin})",
+                facts,
+            ).format(n=facts, origin=origin)
+        )
     return lines
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lexicon.i18n import _
 from storage.campaigns.models import EndedCampaign
 from storage.sql import Conn, Db, Dialect, returned_id, skip_locked
 
@@ -59,7 +60,12 @@ async def describe_organizing(db: Db, platform: str, user_id: str) -> list[str]:
         " ON c.id = o.campaign_id WHERE o.platform = ? AND o.user_id = ? ORDER BY c.slug",
         (platform, user_id),
     )
-    return [f"{slug} in workspace {ws}: you get its closing summary" for ws, slug in rows]
+    return [
+        _("{slug} in workspace {workspace}: you get its closing summary").format(
+            slug=slug, workspace=ws
+        )
+        for ws, slug in rows
+    ]
 
 
 async def erase_organizing(conn: Conn, platform: str, user_id: str) -> int:

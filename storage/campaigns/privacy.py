@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from lexicon.i18n import _
 from storage.sql import Conn, Db
 
 
@@ -16,9 +17,10 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
     )
     lines = []
     for workspace, slug, title, name, city, at in (tuple(r) for r in rows):
-        where = f', city "{city}"' if city else ", no city"
+        said = _('{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}", {where}')
+        where = _('city "{city}"').format(city=city) if city else _("no city")
         lines.append(
-            f'{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}"{where}'
+            said.format(slug=slug, title=title, workspace=workspace, at=at, name=name, where=where)
         )
     return lines
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from lexicon.i18n import N_
+from lexicon.stored import store
 from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import entry, finish, origin, rows
 from storage.fact_edits.models import BodyChange, Edit, NewOfficial, Outcome
+from storage.fact_edits.summaries import body_summary, official_summary
 from storage.facts.write import name_key
 from storage.sql import Conn
 
@@ -27,13 +30,17 @@ async def set_body(conn: Conn, change: BodyChange) -> Outcome:
         "origin": origin(change.edit),
     }
     reach = ", ".join(v for v in asdict(change.contact).values() if v)
-    summary = f"{place.label}: governed by {change.name}" + (f" ({reach})" if reach else "")
-    summary += f" (as of {change.as_of})"
+    summary = body_summary(place.label, change.name, reach, change.as_of)
     if found:
         old = found[0]
-        _refuse_same(old, values, f"B{old['id']}", f"{place.label} is governed by {change.name}")
+        _refuse_same(
+            old,
+            values,
+            f"B{old['id']}",
+            store(N_("{place} is governed by {name}"), place=place.label, name=change.name),
+        )
         await rec.update("governing_bodies", int(old["id"]), values)
-        summary += f", was {old['name']}"
+        summary = body_summary(place.label, change.name, reach, change.as_of, was=old["name"])
         return await _done(
             conn,
             rec,
@@ -74,14 +81,17 @@ async def add_official(conn: Conn, change: NewOfficial) -> Outcome:
         "origin": origin(change.edit),
     }
     reach = ", ".join(x for x in (change.email, change.phone) if x)
-    summary = f"{place.label}: {change.title} {change.name}" + (f" ({reach})" if reach else "")
-    summary += f" (as of {change.as_of})"
+    summary = official_summary(place.label, change.title, change.name, reach, change.as_of)
     if found:
         old = found[0]
-        said = f"{change.title} {change.name} is on record for {place.label}"
+        said = store(
+            N_("{title} {name} is on record for {place}"),
+            title=change.title, name=change.name, place=place.label,
+        )  # fmt: skip
         _refuse_same(old, values, f"O{old['id']}", said)
         await rec.update("officials", int(old["id"]), values)
-        summary += f", was {old['title']} {old['name']}"
+        was = f"{old['title']} {old['name']}"
+        summary = official_summary(place.label, change.title, change.name, reach, change.as_of, was)
         return await _done(
             conn, rec, change.edit, "update", summary, "officials", int(old["id"]), place.subjects
         )
@@ -98,7 +108,13 @@ def _refuse_same(old: Row, values: dict[str, object], label: str, said: str) -> 
     """Nothing to change: the same words, source and date are already on record."""
     compared = ("name", "title", *CONTACT, "source_id", "as_of")
     if all(old.get(c) == values.get(c) for c in compared if c in values):
-        raise ChangeRefused(f"{label} already records this ({said}, same source): nothing changed.")
+        raise ChangeRefused(
+            store(
+                N_("{fact} already records this ({said}, same source): nothing changed."),
+                fact=label,
+                said=said,
+            )
+        )
 
 
 async def _done(

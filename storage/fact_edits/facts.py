@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from lexicon.dates import precision_of
+from lexicon.i18n import N_
+from lexicon.stored import Field, code, date, store
 from storage.audit import FACT_PREFIX, ChangeRecorder, ChangeRefused, Row, locked_snapshot, snapshot
 from storage.fact_edits.jobs import (
     TABLE_OF_KIND,
@@ -15,6 +17,12 @@ from storage.fact_edits.jobs import (
 )
 from storage.fact_edits.models import Edit, FactRemoval, LawStatusChange, NewEvent, NewLaw, Outcome
 from storage.fact_edits.present import event_on_record, law_on_record
+from storage.fact_edits.summaries import (
+    body_summary,
+    deployment_summary,
+    law_summary,
+    official_summary,
+)
 from storage.facts.write import name_key
 from storage.sql import Conn
 from storage.subjects import agency_subjects, company_key, law_subjects
@@ -26,9 +34,13 @@ async def add_event(conn: Conn, change: NewEvent) -> Outcome:
     present = await event_on_record(conn, company.id, change.happened, change.kind, url)
     if present is not None:
         raise ChangeRefused(
-            f"E{present} already records this ({company.name}, {change.happened},"
-            f" {change.kind}, same source): nothing was added."
-        )
+            store(
+                N_("{fact} already records this ({company}, {date}, {kind}, same source):"
+                   " nothing was added."),
+                fact=f"E{present}", company=company.name, date=date(change.happened),
+                kind=code(change.kind),
+            )
+        )  # fmt: skip
     values = {
         "company_id": company.id,
         "happened": change.happened,
@@ -42,7 +54,10 @@ async def add_event(conn: Conn, change: NewEvent) -> Outcome:
         "as_of": today(change.edit),
         "origin": origin(change.edit),
     }
-    summary = f"{company.name}, {change.happened}: {change.kind}: {change.text}"
+    summary = store(
+        N_("{company}, {date}: {kind}: {text}"),
+        company=company.name, date=date(change.happened), kind=code(change.kind), text=change.text,
+    )  # fmt: skip
     subjects = (company_key(company.slug),)
     return await _insert(conn, change.edit, "company_events", values, summary, subjects)
 
@@ -53,9 +68,13 @@ async def add_law(conn: Conn, change: NewLaw) -> Outcome:
     present = await law_on_record(conn, name_key(where.label), change.kind, change.enacted, url)
     if present is not None:
         raise ChangeRefused(
-            f"L{present} already records this ({where.label}, {change.kind} of"
-            f" {change.enacted}, same source): nothing was added."
-        )
+            store(
+                N_("{fact} already records this ({place}, {kind} of {enacted}, same source):"
+                   " nothing was added."),
+                fact=f"L{present}", place=where.label, kind=code(change.kind),
+                enacted=date(change.enacted),
+            )
+        )  # fmt: skip
     values: dict[str, object] = {
         "jurisdiction": where.label,
         "jurisdiction_key": name_key(where.label),
@@ -73,9 +92,13 @@ async def add_law(conn: Conn, change: NewLaw) -> Outcome:
         "as_of": today(change.edit),
         "origin": origin(change.edit),
     }
-    summary = f"{where.label}: {change.kind} of {change.enacted}, {change.status}" + (
-        f" since {change.status_changed}" if change.status_changed else ""
-    )
+    summary = law_summary(where.label, change.kind, change.enacted, change.status)
+    if change.status_changed:
+        summary = store(
+            N_("{place}: {kind} of {enacted}, {status} since {changed}"),
+            place=where.label, kind=code(change.kind), enacted=date(change.enacted),
+            status=code(change.status), changed=date(change.status_changed),
+        )  # fmt: skip
     subjects = law_subjects(where.level, where.city, where.county, where.state)
     return await _insert(conn, change.edit, "laws", values, summary, subjects)
 
@@ -99,13 +122,23 @@ async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
     law_id, status, changed, note = change.law_id, change.status, change.changed, change.note
     law = await locked_snapshot(conn, "laws", law_id)
     if law is None:
-        raise ChangeRefused(f"L{law_id} was removed meanwhile; nothing was changed.")
+        raise ChangeRefused(
+            store(N_("{fact} was removed meanwhile; nothing was changed."), fact=f"L{law_id}")
+        )
     if law["status"] == status and law["status_changed"] == changed:
-        raise ChangeRefused(f"L{law_id} already says: {status} since {changed}.")
+        raise ChangeRefused(
+            store(
+                N_("{fact} already says: {status} since {changed}."),
+                fact=f"L{law_id}", status=code(status), changed=date(changed),
+            )
+        )  # fmt: skip
     if changed < str(law["enacted"]):
         raise ChangeRefused(
-            f"L{law_id} was enacted on {law['enacted']}; its status cannot change before that."
-        )
+            store(
+                N_("{fact} was enacted on {enacted}; its status cannot change before that."),
+                fact=f"L{law_id}", enacted=date(law["enacted"]),
+            )
+        )  # fmt: skip
     rec = ChangeRecorder(conn)
     values = {
         "status": status,
@@ -119,10 +152,19 @@ async def set_law_status(conn: Conn, change: LawStatusChange) -> Outcome:
         "as_of": today(change.edit),
     }
     await rec.update("laws", law_id, values)
-    summary = (
-        f"{law['jurisdiction']}: {law['kind']} of {law['enacted']} is {status}"
-        f" since {changed} (was {law['status']})" + (f": {note}" if note else "")
-    )
+    fields: dict[str, Field] = {
+        "place": law["jurisdiction"], "kind": code(law["kind"]), "enacted": date(law["enacted"]),
+        "status": code(status), "changed": date(changed), "old": code(law["status"]),
+    }  # fmt: skip
+    if note:
+        summary = store(
+            N_("{place}: {kind} of {enacted} is {status} since {changed} (was {old}): {note}"),
+            note=note, **fields,
+        )  # fmt: skip
+    else:
+        summary = store(
+            N_("{place}: {kind} of {enacted} is {status} since {changed} (was {old})"), **fields
+        )
     subjects = law_subjects(law["level"], law["city"], law["county"], law["state"])
     entry_ = entry(change.edit, "update", summary, "laws", law_id, subjects)
     return await finish(conn, rec, entry_, change.edit, f"L{law_id}")
@@ -135,7 +177,7 @@ async def remove_fact(conn: Conn, change: FactRemoval) -> Outcome:
     subjects = await _subjects_of(conn, table, row) if row else ()
     before = await rec.delete(table, row_id)
     what = await describe(conn, table, before)
-    summary = f"removed {label} ({what})"
+    summary = store(N_("removed {fact} ({what})"), fact=label, what=what)
     entry_ = entry(change.edit, "delete", summary, table, row_id, subjects)
     return await finish(conn, rec, entry_, change.edit, label, shown=what)
 
@@ -144,17 +186,22 @@ async def describe(conn: Conn, table: str, row: Row) -> str:
     """A fact in a few words, for the audit summary."""
     if table == "deployments":
         agency = await snapshot(conn, "agencies", int(row["agency_id"]))
-        who = f"{agency['name']}, {agency['state']}" if agency else f"agency {row['agency_id']}"
-        since = f" since {row['started']}" if row["started"] else ""
-        ended = f", ended {row['ended']}" if row["ended"] else ""
-        return f"{who}: {row['technology']}{since}{ended}"
+        who = (
+            f"{agency['name']}, {agency['state']}"
+            if agency
+            else store(N_("agency {id}"), id=str(row["agency_id"]))
+        )
+        return deployment_summary(who, row["technology"], row["started"], row["ended"])
     if table == "laws":
-        return f"{row['jurisdiction']}: {row['kind']} of {row['enacted']}, {row['status']}"
+        return law_summary(row["jurisdiction"], row["kind"], row["enacted"], row["status"])
     if table == "governing_bodies":
-        return f"{row['place_label']}: governed by {row['name']} (as of {row['as_of']})"
+        return body_summary(row["place_label"], row["name"], "", row["as_of"])
     if table == "officials":
-        return f"{row['place_label']}: {row['title']} {row['name']} (as of {row['as_of']})"
-    return f"{row['happened']}: {row['kind']}: {str(row['summary'])[:120]}"
+        return official_summary(row["place_label"], row["title"], row["name"], "", row["as_of"])
+    return store(
+        N_("{date}: {kind}: {text}"),
+        date=date(row["happened"]), kind=code(row["kind"]), text=str(row["summary"])[:120],
+    )  # fmt: skip
 
 
 async def _subjects_of(conn: Conn, table: str, row: Row) -> tuple[str, ...]:

@@ -10,7 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from lexicon.dates import precision_of
+from lexicon.i18n import N_
 from lexicon.names import normalize
+from lexicon.stored import store
 from storage.audit import (
     ChangeEntry,
     ChangeRefused,
@@ -135,7 +137,7 @@ async def write_fact_rows(
                 (name_key(row.subject),),
             )
             if company_id is None:
-                error = f"line {row.line}: no company called {row.subject[:40]!r}"
+                error = store(N_("no company called {name}"), name=repr(row.subject[:40]))
             elif await event_on_record(conn, company_id, row.date, row.kind, row.source_url):
                 created["already_present"].append(row.line)
                 error = ""
@@ -150,7 +152,7 @@ async def write_fact_rows(
         else:
             error = await _law(conn, row, common, created)
         if error:
-            errors.append(Issue(row.line, error.removeprefix(f"line {row.line}: ")))
+            errors.append(Issue(row.line, error))  # kept as structure: said where shown
     if errors:
         raise FactRowsRefused(errors)
     return {table: tuple(ids) for table, ids in created.items()}
@@ -167,9 +169,10 @@ async def _partnership(
         (name_key(row.subject), row.state),
     )  # fmt: skip
     if agency_id is None and not row.create:
-        return (
-            f"line {row.line}: no agency {row.subject[:40]!r} in {row.state} (create=yes adds it)"
-        )
+        return store(
+            N_("no agency {name} in {state} (create=yes adds it)"),
+            name=repr(row.subject[:40]), state=row.state,
+        )  # fmt: skip
     if agency_id is None:
         agency_id = await _insert(conn, "agencies", {
             "name": row.subject, "name_key": name_key(row.subject), "city": row.city,
@@ -181,9 +184,10 @@ async def _partnership(
         (agency_id, RING_TECHNOLOGY),
     )  # fmt: skip
     if ongoing is not None:
-        return (
-            f"line {row.line}: {row.subject[:40]} already has a partnership on record (D{ongoing})"
-        )
+        return store(
+            N_("{name} already has a partnership on record ({fact})"),
+            name=row.subject[:40], fact=f"D{ongoing}",
+        )  # fmt: skip
     created["deployments"].append(await _insert(conn, "deployments", {
         "agency_id": agency_id, "technology": RING_TECHNOLOGY, "vendor": "Ring",
         "summary": row.summary, "started": row.date,
@@ -210,7 +214,7 @@ async def _law(
         label, level = f"{name}, {code}", "county" if is_county else "city"
         city, county = ("", name) if is_county else (name, "")
     else:
-        return f"line {row.line}: jurisdiction must be 'City, ST', 'Name County, ST' or a state"
+        return store(N_("jurisdiction must be 'City, ST', 'Name County, ST' or a state"))
     if await law_on_record(conn, name_key(label), row.kind, row.date, row.source_url):
         created["already_present"].append(row.line)
         return ""

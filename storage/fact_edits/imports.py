@@ -3,7 +3,8 @@ in ONE write job, all or nothing."""
 
 from __future__ import annotations
 
-from lexicon.words import plural
+from lexicon.i18n import N_
+from lexicon.stored import date, store, store_plural
 from storage.audit import ChangeEntry
 from storage.fact_edits.import_rows import (
     FactRowsRefused,
@@ -30,8 +31,14 @@ async def import_atlas(conn: Conn, change: AtlasImport) -> ImportOutcome:
     created = summary.created
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
-        f"imported {change.filename[:80]} (EFF Atlas as of {change.as_of}):"
-        f" {len(created.agencies):,} agencies, {len(created.deployments):,} facts created",
+        store(
+            N_(
+                "imported {file} (EFF Atlas as of {day}): {agencies} agencies,"
+                " {facts} facts created"
+            ),
+            file=change.filename[:80], day=date(change.as_of),
+            agencies=f"{len(created.agencies):,}", facts=f"{len(created.deployments):,}",
+        ),
         target_table="datasets", before=before,
         after=await dataset_row(conn, summary.dataset),
     )  # fmt: skip
@@ -52,8 +59,10 @@ async def import_laws_table(conn: Conn, change: LawsImport) -> ImportOutcome:
     )
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
-        f"imported {change.filename[:80]} (local laws table as of {change.as_of}):"
-        f" {len(summary.created_ids):,} laws created",
+        store(
+            N_("imported {file} (local laws table as of {day}): {laws} laws created"),
+            file=change.filename[:80], day=date(change.as_of), laws=f"{len(summary.created_ids):,}",
+        ),
         target_table="datasets", before=before,
         after=await dataset_row(conn, LAWS_DATASET),
     )  # fmt: skip
@@ -86,15 +95,44 @@ async def import_facts_csv(conn: Conn, change: FactsCsvImport) -> ImportOutcome:
     facts = sum(len(created[t]) for t in ("deployments", "company_events", "laws"))
     entry = ChangeEntry(
         edit.author, stamp(edit.at), edit.command, "import", edit.source_url,
-        f"imported {change.filename[:80]} (facts CSV): {facts} facts, each with its source",
+        store(
+            N_("imported {file} (facts CSV): {facts} facts, each with its source"),
+            file=change.filename[:80], facts=str(facts),
+        ),
     )  # fmt: skip
     change_id, queued = await audit_import(conn, entry, created, edit)
-    lines = [f"{change.filename[:80]}: {plural(len(change.rows), 'row')}"]
-    lines += [
-        f"{table.replace('_', ' ')} created: {len(ids)}" for table, ids in created.items() if ids
+    rows = len(change.rows)
+    lines = [
+        store_plural("{file}: {n:,} row", "{file}: {n:,} rows", rows, file=change.filename[:80])
     ]
+    lines += [_created(table, len(ids)) for table, ids in created.items() if ids]
     if present:
-        shown = ", ".join(str(line) for line in present[:20])
-        lines.append(f"already on record, not added again: {plural(len(present), 'line')}"
-                     f" ({shown}{', ...' if len(present) > 20 else ''})")  # fmt: skip
+        shown = ", ".join(str(line) for line in present[:20]) + (
+            ", ..." if len(present) > 20 else ""
+        )
+        lines.append(
+            store_plural(
+                "already on record, not added again: {n:,} line ({lines})",
+                "already on record, not added again: {n:,} lines ({lines})",
+                len(present),
+                lines=shown,
+            )
+        )
     return ImportOutcome(change_id, queued, tuple(lines))
+
+
+# What a facts CSV import created, per table (the table's name as the admin reads it).
+_CREATED = {
+    "deployments": N_("deployments created: {n}"),
+    "company_events": N_("company events created: {n}"),
+    "laws": N_("laws created: {n}"),
+    "agencies": N_("agencies created: {n}"),
+    "sources": N_("sources created: {n}"),
+}
+
+
+def _created(table: str, n: int) -> str:
+    message = _CREATED.get(table)
+    if message is None:  # a table this list does not know yet: as it always read
+        return f"{table.replace('_', ' ')} created: {n}"
+    return store(message, n=str(n))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lexicon.i18n import DEFAULT
+from lexicon.i18n import DEFAULT, N_, using
+from lexicon.stored import say, store
 from storage.audit import (
     ChangeEntry,
     ChangeRecorder,
@@ -65,7 +66,9 @@ async def notify(conn: Conn, edit: Edit, change_id: int, summary: str) -> int:
     def text_for(place: str, language: str) -> str:
         # The follower's /language choice; English when none (or one no template has).
         template = edit.notice.get(language) or edit.notice[DEFAULT]
-        return template.format(change=change_id, place=place, summary=summary)
+        with using(language if language in edit.notice else DEFAULT):
+            said = say(summary)  # a stored summary in the follower's language
+        return template.format(change=change_id, place=place, summary=said)
 
     return await enqueue_notifications(conn, change_id, text_for, stamp(edit.at))
 
@@ -123,7 +126,9 @@ async def agency(conn: Conn, rec: ChangeRecorder, ref: AgencyRef) -> Row:
         )
     row = await snapshot(conn, "agencies", agency_id)
     if row is None:
-        raise ChangeRefused(f"{ref.label} was removed meanwhile; nothing was changed.")
+        raise ChangeRefused(
+            store(N_("{fact} was removed meanwhile; nothing was changed."), fact=ref.label)
+        )
     return row
 
 

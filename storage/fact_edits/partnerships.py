@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from lexicon.dates import precision_of
+from lexicon.i18n import N_
+from lexicon.stored import date, store
 from storage.audit import ChangeRecorder, ChangeRefused, Row
 from storage.fact_edits.jobs import agency, entry, finish, origin, ring_partnerships_of, today
 from storage.fact_edits.models import Edit, Outcome, PartnershipChange, PartnershipEnd
@@ -27,22 +29,33 @@ async def set_partnership(conn: Conn, change: PartnershipChange) -> Outcome:
     if ongoing:
         current = ongoing[0]
         if current["started"] == since and current["started_precision"] == precision_of(since):
-            raise ChangeRefused(f"D{current['id']} already says: partner since {since}.")
+            raise ChangeRefused(
+                store(
+                    N_("{fact} already says: partner since {since}."),
+                    fact=f"D{current['id']}", since=date(since),
+                )
+            )  # fmt: skip
         await rec.update("deployments", current["id"], values)
         deployment_id, action = int(current["id"]), "update"
     else:
         last_end = max((str(p["ended"]) for p in partnerships), default="")
         if last_end and since <= last_end:
             raise ChangeRefused(
-                f"The last partnership of {row['name']} ended on {last_end}; a new one"
-                " must start after that (to correct the old one, remove it first)."
-            )
+                store(
+                    N_("The last partnership of {agency} ended on {ended}; a new one must start"
+                       " after that (to correct the old one, remove it first)."),
+                    agency=row["name"], ended=date(last_end),
+                )
+            )  # fmt: skip
         values |= {"agency_id": row["id"], "technology": RING_TECHNOLOGY}
         deployment_id, action = (
             await rec.insert("deployments", {**values, "vendor": "Ring"}),
             "create",
         )
-    summary = f"{row['name']} ({row['state']}) partners with Ring since {since}"
+    summary = store(
+        N_("{agency} ({state}) partners with Ring since {since}"),
+        agency=row["name"], state=row["state"], since=date(since),
+    )  # fmt: skip
     return await _finish(conn, rec, change.edit, action, summary, deployment_id, row)
 
 
@@ -51,19 +64,27 @@ async def end_partnership(conn: Conn, change: PartnershipEnd) -> Outcome:
     row = await agency(conn, rec, change.agency)
     ongoing = [p for p in await ring_partnerships_of(conn, row["id"]) if p["ended"] is None]
     if not ongoing:
-        raise ChangeRefused(f"{row['name']} has no ongoing Ring partnership on record.")
+        raise ChangeRefused(
+            store(N_("{agency} has no ongoing Ring partnership on record."), agency=row["name"])
+        )
     current = ongoing[0]
     if current["started"] and ended < str(current["started"]):
         raise ChangeRefused(
-            f"D{current['id']} started on {current['started']}; it cannot end before that."
-        )
+            store(
+                N_("{fact} started on {started}; it cannot end before that."),
+                fact=f"D{current['id']}", started=date(current["started"]),
+            )
+        )  # fmt: skip
     source_id = await rec.source(change.edit.source_url)
     await rec.update(
         "deployments",
         current["id"],
         {"ended": ended, "source_id": source_id, "as_of": today(change.edit)},
     )
-    summary = f"{row['name']} ({row['state']}) ended its Ring partnership on {ended}"
+    summary = store(
+        N_("{agency} ({state}) ended its Ring partnership on {ended}"),
+        agency=row["name"], state=row["state"], ended=date(ended),
+    )  # fmt: skip
     return await _finish(conn, rec, change.edit, "update", summary, int(current["id"]), row)
 
 

@@ -6,6 +6,8 @@ Only the wording changes, not what is on record about the world, so followers ar
 
 from __future__ import annotations
 
+from lexicon.i18n import N_
+from lexicon.stored import store
 from storage.audit import ChangeRecorder, ChangeRefused, locked_snapshot
 from storage.fact_edits.jobs import entry, finish
 from storage.fact_edits.models import Outcome, SpanishText
@@ -16,29 +18,45 @@ _COLUMNS = {
     "E": ("company_events", ("summary", "status"), ("summary_es", "status_es")),
     "L": ("laws", ("scope", "status_note"), ("scope_es", "status_note_es")),
 }
+# Refusing status_es: for a fact with no English status (or note) to say.
+_NO_STATUS = {
+    "status": N_("{fact} has no status in English to say in Spanish; give text_es: only."),
+    "status_note": N_(
+        "{fact} has no status note in English to say in Spanish; give text_es: only."
+    ),
+}
 
 
 async def set_spanish(conn: Conn, change: SpanishText) -> Outcome:
     fact = change.fact
     if fact.kind not in _COLUMNS:
-        raise ChangeRefused(f"{fact} has no text to say in Spanish: only events (E) and laws (L).")
+        raise ChangeRefused(
+            store(
+                N_("{fact} has no text to say in Spanish: only events (E) and laws (L)."),
+                fact=str(fact),
+            )
+        )
     table, (text_en, status_en), (text_es, status_es) = _COLUMNS[fact.kind]
     row = await locked_snapshot(conn, table, fact.id)
     if row is None:
-        raise ChangeRefused(f"There is no {fact} (removed?); nothing was changed.")
-    if change.status_es and not row[status_en]:
         raise ChangeRefused(
-            f"{fact} has no {status_en.replace('_', ' ')} in English to say in Spanish;"
-            " give text_es: only."
+            store(N_("There is no {fact} (removed?); nothing was changed."), fact=str(fact))
         )
+    if change.status_es and not row[status_en]:
+        raise ChangeRefused(store(_NO_STATUS[status_en], fact=str(fact)))
     values = {text_es: change.text_es}
     if change.status_es:
         values[status_es] = change.status_es
     if all(row[column] == value for column, value in values.items()):
-        raise ChangeRefused(f"{fact} already says this in Spanish; nothing was changed.")
+        raise ChangeRefused(
+            store(N_("{fact} already says this in Spanish; nothing was changed."), fact=str(fact))
+        )
     rec = ChangeRecorder(conn)
     await rec.update(table, fact.id, values)
     said = "; ".join(f"{column}: {value}" for column, value in values.items())
-    summary = f"{fact} in Spanish ({text_en}: {str(row[text_en])[:80]}): {said}"
+    summary = store(
+        N_("{fact} in Spanish ({column}: {text}): {said}"),
+        fact=str(fact), column=text_en, text=str(row[text_en])[:80], said=said,
+    )  # fmt: skip
     change_entry = entry(change.edit, "update", summary, table, fact.id)
     return await finish(conn, rec, change_entry, change.edit, str(fact))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from lexicon.words import plural
+from lexicon.i18n import N_
+from lexicon.stored import store, store_plural
 from storage.audit import (
     FACT_PREFIX,
     Author,
@@ -56,18 +57,33 @@ async def undo_change(conn: Conn, change_id: int, author: Author, at: str) -> Un
     ) as cursor:
         change = await cursor.fetchone()
     if change is None:
-        raise ChangeRefused(f"There is no change C{change_id}.")
+        raise ChangeRefused(store(N_("There is no change C{change}."), change=str(change_id)))
     if change["action"] == "refused":
-        raise ChangeRefused(f"C{change_id} is a refused attempt: it changed nothing.")
+        raise ChangeRefused(
+            store(N_("C{change} is a refused attempt: it changed nothing."), change=str(change_id))
+        )
     if change["action"] == "undo":
-        raise ChangeRefused(f"C{change_id} is itself an undo; to redo, run the command again.")
+        raise ChangeRefused(
+            store(
+                N_("C{change} is itself an undo; to redo, run the command again."),
+                change=str(change_id),
+            )
+        )
     if change["undone_by"] is not None:
-        raise ChangeRefused(f"C{change_id} was already undone by C{change['undone_by']}.")
+        raise ChangeRefused(
+            store(
+                N_("C{change} was already undone by C{undo}."),
+                change=str(change_id), undo=str(change["undone_by"]),
+            )
+        )  # fmt: skip
     blocker = await _later_change_touching(conn, change_id)
     if blocker is not None:
         raise ChangeRefused(
-            f"C{blocker} changed the same facts after C{change_id}; undo C{blocker} first."
-        )
+            store(
+                N_("C{blocker} changed the same facts after C{change}; undo C{blocker} first."),
+                blocker=str(blocker), change=str(change_id),
+            )
+        )  # fmt: skip
     writes: list[RowWrite] = []
     if change["action"] == "import":
         count = await _delete_imported(conn, change_id)
@@ -86,7 +102,9 @@ async def undo_change(conn: Conn, change_id: int, author: Author, at: str) -> Un
         command="facts undo",
         action="undo",
         source_url=change["source_url"],
-        summary=f"undid C{change_id} ({change['summary']})",
+        summary=store(
+            N_("undid C{change} ({summary})"), change=str(change_id), summary=change["summary"]
+        ),
         target_table=change["target_table"],
         target_id=change["target_id"],
         subjects=subjects,
@@ -140,9 +158,12 @@ async def _restore_rows(conn: Conn, change_id: int) -> list[RowWrite]:
             continue
         if current != after:
             raise ChangeRefused(
-                f"{label(table, row_id)} changed since C{change_id} outside the audit log"
-                " (an import or seed?); nothing was undone."
-            )
+                store(
+                    N_("{fact} changed since C{change} outside the audit log (an import or"
+                       " seed?); nothing was undone."),
+                    fact=label(table, row_id), change=str(change_id),
+                )
+            )  # fmt: skip
         await _put_back(conn, table, row_id, before, current)
         writes.append(RowWrite(table, row_id, current, before))
     return writes
@@ -154,8 +175,12 @@ async def _put_back(
     if before is None:
         if table == "agencies" and await _agency_has_facts(conn, row_id):
             raise ChangeRefused(
-                f"Agency {row_id}, created by that change, now has other facts; remove them first."
-            )
+                store(
+                    N_("Agency {id}, created by that change, now has other facts; remove them"
+                       " first."),
+                    id=str(row_id),
+                )
+            )  # fmt: skip
         await conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         return
     columns = [c for c in before if c != "id"]
@@ -170,7 +195,10 @@ async def _put_back(
             )
         except sqlite3.IntegrityError:
             raise ChangeRefused(
-                f"{label(table, row_id)} cannot come back: an equal fact was added since."
+                store(
+                    N_("{fact} cannot come back: an equal fact was added since."),
+                    fact=label(table, row_id),
+                )
             ) from None
         return
     assignments = ", ".join(f"{c} = ?" for c in columns)
@@ -209,8 +237,13 @@ async def _delete_imported(conn: Conn, change_id: int) -> int:
     others = int(row[0]) if row else 0
     if others:
         raise ChangeRefused(
-            f"{plural(others, 'later fact')} belong to agencies this import created;"
-            " remove them first. Nothing was undone."
+            store_plural(
+                "{n:,} later fact belong to agencies this import created; remove them first."
+                " Nothing was undone.",
+                "{n:,} later facts belong to agencies this import created; remove them first."
+                " Nothing was undone.",
+                others,
+            )
         )
     total = 0
     for table in _IMPORT_TABLES:

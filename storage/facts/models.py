@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexicon.sources import citation
+
 # The Atlas category of Ring's police partnerships, as the EFF spells it.
 RING_TECHNOLOGY = "Ring/Neighbors Partnership"
 
@@ -16,9 +18,9 @@ class Source:
     title: str = ""
 
     def cite(self) -> str:
-        """'Reuters, 2021-05-18: https://...' with whatever parts are known."""
-        who = ", ".join(part for part in (self.publisher, self.published) if part)
-        return f"{who}: {self.url}" if who else self.url
+        """'Reuters, 2021-05-18: https://...' with whatever parts are known, in the language
+        of the reply being written (lexicon/sources.py)."""
+        return citation(self.url, self.publisher, self.published)
 
 
 @dataclass(frozen=True)

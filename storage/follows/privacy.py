@@ -3,7 +3,8 @@ and /forgetme's erasure of both (providers of storage/privacy/repository.py)."""
 
 from __future__ import annotations
 
-from lexicon.words import plural
+from lexicon.i18n import _, ngettext
+from lexicon.sources import said_date
 from storage.sql import Conn, Db
 
 
@@ -14,9 +15,11 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     lines = [
-        f"You follow {r['place_label']} (since {r['created_at'][:10]}"
-        + (f', as "{r["user_name"]}"' if r["user_name"] else "")
-        + ")"
+        (
+            _('You follow {place} (since {day}, as "{name}")')
+            if r["user_name"]
+            else _("You follow {place} (since {day})")
+        ).format(place=r["place_label"], day=said_date(r["created_at"][:10]), name=r["user_name"])
         for r in rows
     ]
     row = await db.fetchone(
@@ -25,7 +28,13 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     if row is not None and int(row[0]):
-        lines.append(f"{plural(int(row[0]), 'follow notification')} addressed to you")
+        lines.append(
+            ngettext(
+                "{n:,} follow notification addressed to you",
+                "{n:,} follow notifications addressed to you",
+                int(row[0]),
+            ).format(n=int(row[0]))
+        )
     return lines
 
 

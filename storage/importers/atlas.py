@@ -25,6 +25,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from lexicon.i18n import _
 from lexicon.states import STATES
 from storage.importers.atlas_places import agency_places, split_signers
 from storage.importers.atlas_rows import RING, AtlasRow, deployment_key
@@ -91,15 +92,15 @@ def parse_atlas(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Atl
         if row is not None:
             read.append((row, tuple(fields)))
     seen: dict[str, tuple[int, str, tuple[str, ...]]] = {}
-    signed = split_signers([row for row, _ in read])
-    for row, (_, cells) in zip(signed, read, strict=True):
+    signed = split_signers([row for row, _line in read])
+    for row, (_line, cells) in zip(signed, read, strict=True):
         _keep_first(row, cells, seen, parsed)
     parsed.places = agency_places(parsed.rows)
     for row in parsed.rows:
         if row.atlas_name:
             parsed.aliases[row.agency_key] = (row.atlas_name,)
     if not parsed.errors and not parsed.rows_read:
-        parsed.errors.append(Issue(None, "the file has a header but no rows"))
+        parsed.errors.append(Issue(None, _("the file has a header but no rows")))
     return parsed
 
 
@@ -108,8 +109,9 @@ def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
     One pass over the header: a count per name, not a scan of the header per column."""
     if len(table.header) > MAX_COLUMNS:
         parsed.errors.append(
-            Issue(1, f"the header has {len(table.header):,} columns; an Atlas export has"
-                  f" at most {MAX_COLUMNS} (is this an Atlas of Surveillance CSV export?)")
+            Issue(1, _("the header has {n:,} columns; an Atlas export has at most {most} (is"
+                       " this an Atlas of Surveillance CSV export?)").format(
+                           n=len(table.header), most=MAX_COLUMNS))
         )  # fmt: skip
         return None
     position: dict[str, int] = {}
@@ -123,13 +125,16 @@ def _column_index(table: CsvTable, parsed: AtlasParse) -> dict[str, int] | None:
     missing = [c for c in ATLAS_COLUMNS if c.lower() not in position]
     if repeated:
         names = sorted({h for h in table.header if h.lower() in repeated})
-        parsed.errors.append(Issue(1, f"repeated columns: {', '.join(names)}"))
+        parsed.errors.append(
+            Issue(1, _("repeated columns: {names}").format(names=", ".join(names)))
+        )
     if missing:
         parsed.errors.append(
             Issue(
                 1,
-                f"missing columns: {', '.join(missing)}"
-                " (is this an Atlas of Surveillance CSV export?)",
+                _("missing columns: {names} (is this an Atlas of Surveillance CSV export?)").format(
+                    names=", ".join(missing)
+                ),
             )
         )
     if parsed.errors:
@@ -143,7 +148,12 @@ def _row(
     line: int, fields: list[str], columns: dict[str, int], width: int, parsed: AtlasParse
 ) -> AtlasRow | None:
     if len(fields) != width:
-        parsed.errors.append(Issue(line, f"expected {width} fields, found {len(fields)}"))
+        parsed.errors.append(
+            Issue(
+                line,
+                _("expected {n} fields, found {found}").format(n=width, found=len(fields)),
+            )
+        )
         return None
 
     def get(name: str) -> str:
@@ -156,7 +166,7 @@ def _row(
     agency, technology = get("Agency"), get("Technology")
     if not agency or not technology:
         missing = "Agency" if not agency else "Technology"
-        parsed.errors.append(Issue(line, f"{missing} is empty"))
+        parsed.errors.append(Issue(line, _("{column} is empty").format(column=missing)))
         return None
     state = _state(line, get("State"), parsed)
     if state is None:
@@ -196,7 +206,7 @@ def _state(line: int, raw: str, parsed: AtlasParse) -> str | None:
         parsed.unknown_state_rows += bool(code)
         return ""
     if code not in STATES:
-        parsed.errors.append(Issue(line, f"unknown state code {raw[:10]!r}"))
+        parsed.errors.append(Issue(line, _("unknown state code {typed!r}").format(typed=raw[:10])))
         return None
     return code
 

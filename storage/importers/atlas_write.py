@@ -16,10 +16,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lexicon.i18n import N_
+from lexicon.stored import store
 from storage.facts.models import ATLAS_DATASET
 from storage.facts.write import name_key, record_dataset
-from storage.importers.atlas import RING, AtlasParse, AtlasRow
+from storage.importers.atlas import AtlasParse, AtlasRow
 from storage.importers.issues import ImportRefused, SkippedRow
+from storage.importers.summary_lines import atlas_lines
 from storage.sql import Conn, Db
 
 log = logging.getLogger("counterwatch.import.atlas")
@@ -55,23 +58,13 @@ class ImportSummary:
         return dict(Counter(s.category for s in self.skipped))
 
     def lines(self) -> list[str]:
-        """The summary as plain lines, for the command line and for chat replies."""
-        created, unchanged = self.deployments_created, self.deployments_unchanged
-        out = [
-            f"{self.dataset} as of {self.as_of}: {self.rows_read:,} rows read",
-            f"agencies: {self.agencies_created:,} created, {self.agencies_existing:,} existing",
-            f"deployments: {sum(created.values()):,} created,"
-            f" {sum(unchanged.values()):,} unchanged",
-        ]
-        for tech in sorted(set(created) | set(unchanged)):
-            out.append(
-                f"  {tech}: {created.get(tech, 0):,} created, {unchanged.get(tech, 0):,} unchanged"
-            )
-        out.append(f"rows skipped: {len(self.skipped):,}")
-        for reason, count in sorted(self.skipped_by_reason.items()):
-            out.append(f"  {reason}: {count:,}")
-        out.extend(f"note: {note}" for note in self.notes)
-        return out
+        """The summary as lines for the command line and chat replies, kept as structure
+        (storage/importers/summary_lines.py)."""
+        return atlas_lines(
+            self.dataset, self.as_of, self.rows_read, (self.agencies_created,
+            self.agencies_existing), self.deployments_created, self.deployments_unchanged,
+            self.skipped_by_reason, self.notes,
+        )  # fmt: skip
 
 
 async def write_atlas(
@@ -267,17 +260,20 @@ def _by_technology(rows: Iterable[AtlasRow]) -> dict[str, int]:
 def _notes(parsed: AtlasParse) -> tuple[str, ...]:
     ring_from_summary = sum(1 for r in parsed.rows if r.dated_from_summary)
     undated = sum(1 for r in parsed.rows if r.started is None)
-    notes = []
-    if ring_from_summary:
-        notes.append(f"{ring_from_summary} {RING} rows dated from their Summary (month or year)")
-    if undated:
-        notes.append(f"{undated:,} rows have no readable date (stored without one)")
-    if parsed.unreadable_dates:
-        notes.append(f"{parsed.unreadable_dates} date cells could not be read without guessing")
-    if parsed.unknown_state_rows:
-        notes.append(f"{parsed.unknown_state_rows} rows with state 'NA' stored with no state")
-    if parsed.vendor_corrected_rows:
-        notes.append(f"{parsed.vendor_corrected_rows} {RING} rows had another vendor; set to Ring")
+    # (count, as shown: only the undated rows' count has ever had a comma, message)
+    said = [
+        (ring_from_summary, str(ring_from_summary),
+         N_("note: {n} Ring/Neighbors Partnership rows dated from their Summary (month or year)")),
+        (undated, f"{undated:,}", N_("note: {n} rows have no readable date (stored without one)")),
+        (parsed.unreadable_dates, str(parsed.unreadable_dates),
+         N_("note: {n} date cells could not be read without guessing")),
+        (parsed.unknown_state_rows, str(parsed.unknown_state_rows),
+         N_("note: {n} rows with state 'NA' stored with no state")),
+        (parsed.vendor_corrected_rows, str(parsed.vendor_corrected_rows),
+         N_("note: {n} Ring/Neighbors Partnership rows had another vendor; set to Ring")),
+    ]  # fmt: skip
+    notes = [store(message, n=shown) for count, shown, message in said if count]
     if parsed.extra_columns:
-        notes.append(f"columns ignored: {', '.join(parsed.extra_columns)}")
+        ignored = ", ".join(parsed.extra_columns)
+        notes.append(store(N_("note: columns ignored: {columns}"), columns=ignored))
     return tuple(notes)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lexicon.i18n import _
+
 MAX_FIELD_CHARS = 5000  # the longest Atlas field is 741 characters
 # C0 controls but tab/newline/CR (CSV cells may hold line breaks), DEL, C1 controls and bidi
 # overrides: the same characters chat options refuse (bot/core/options.py), since an imported cell
@@ -14,9 +16,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 def field_problem(name: str, value: str) -> str | None:
     """Why a field value is unacceptable (too long, control characters), or None."""
     if len(value) > MAX_FIELD_CHARS:
-        return f"{name} is {len(value):,} characters long (the limit is {MAX_FIELD_CHARS:,})"
+        return _("{name} is {n:,} characters long (the limit is {most:,})").format(
+            name=name, n=len(value), most=MAX_FIELD_CHARS
+        )
     if _CONTROL.search(value):
-        return f"{name} contains control characters"
+        return _("{name} contains control characters").format(name=name)
     return None
 
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lexicon.i18n import _
+from lexicon.stored import say
+
 MAX_ERRORS = 50  # enough to fix a file; a wrong file would otherwise list every line
 
 
@@ -20,7 +23,11 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+        # A message found inside a write job is kept as structure (no locale there): said now.
+        message = say(self.message)
+        if self.line is None:
+            return message
+        return _("line {line}: {message}").format(line=self.line, message=message)
 
 
 @dataclass(frozen=True)

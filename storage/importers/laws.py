@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from lexicon.i18n import _
 from lexicon.states import state_code
 from storage.facts.models import LAWS_DATASET
 from storage.facts.write import name_key, record_dataset, upsert_law, upsert_source
@@ -21,6 +22,7 @@ from storage.importers.dates import parse_loose_date
 from storage.importers.issues import ImportRefused, Issue
 from storage.importers.keys import law_key
 from storage.importers.laws_es import CORRECTIONS_ES, stance_es
+from storage.importers.summary_lines import laws_lines
 from storage.importers.upload import DEFAULT_MAX_BYTES, read_upload
 from storage.sql import Conn, Db
 
@@ -129,13 +131,22 @@ def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Laws
     header = [h.lower() for h in table.header]
     missing = [c for c in LAWS_COLUMNS if c not in header]
     if missing:
-        parsed.errors.append(Issue(1, f"missing columns: {', '.join(missing)}"))
+        parsed.errors.append(
+            Issue(1, _("missing columns: {names}").format(names=", ".join(missing)))
+        )
         return parsed
     index = {c: header.index(c) for c in LAWS_COLUMNS}
     for line, fields in table.records:
         parsed.rows_read += 1
         if len(fields) != len(header):
-            parsed.errors.append(Issue(line, f"expected {len(header)} fields, found {len(fields)}"))
+            parsed.errors.append(
+                Issue(
+                    line,
+                    _("expected {n} fields, found {found}").format(
+                        n=len(header), found=len(fields)
+                    ),
+                )
+            )
             continue
         problem = next((p for c in LAWS_COLUMNS if (p := field_problem(c, fields[index[c]]))), None)
         if problem:
@@ -145,20 +156,24 @@ def parse_laws(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Laws
         if row is not None:
             parsed.rows.append(row)
     if not parsed.errors and not parsed.rows_read:
-        parsed.errors.append(Issue(None, "the file has a header but no rows"))
+        parsed.errors.append(Issue(None, _("the file has a header but no rows")))
     return parsed
 
 
 def _row(line: int, cell: dict[str, str], parsed: LawsParse) -> LawRow | None:
     raw = cell["jurisdiction"]
-    place, _, state_name = raw.rpartition(",")
+    place, _comma, state_name = raw.rpartition(",")
     state = state_code(state_name)
     if state is None:
-        parsed.errors.append(Issue(line, f"unknown state {state_name.strip()[:40]!r}"))
+        parsed.errors.append(
+            Issue(line, _("unknown state {typed!r}").format(typed=state_name.strip()[:40]))
+        )
         return None
     date = parse_loose_date(cell["date_of_action"])
     if date is None:
-        parsed.errors.append(Issue(line, f"unreadable date {cell['date_of_action'][:40]!r}"))
+        parsed.errors.append(
+            Issue(line, _("unreadable date {typed!r}").format(typed=cell["date_of_action"][:40]))
+        )
         return None
     place = place.strip()
     level = "state" if not place else "county" if place.lower().endswith(" county") else "city"
@@ -210,13 +225,9 @@ class LawsImportSummary:
     created_ids: tuple[int, ...]
 
     def lines(self) -> list[str]:
-        return [
-            f"{LAWS_DATASET}: {self.rows_read} rows read",
-            f"laws created: {len(self.created)}",
-            f"kept as on record (seeded or imported before): {len(self.kept_existing)}"
-            + (f" ({', '.join(self.kept_existing)})" if self.kept_existing else ""),
-            f"corrected from the table: {', '.join(self.corrected) or 'none'}",
-        ]
+        """What the import did, kept as structure (storage/importers/summary_lines.py)."""
+        return laws_lines(LAWS_DATASET, self.rows_read, len(self.created), self.kept_existing,
+                          self.corrected)  # fmt: skip
 
 
 async def import_laws(
@@ -270,27 +281,13 @@ async def write_laws(
 
 async def _write_law(conn: Conn, row: LawRow, source_id: int, as_of: str, origin: str) -> int:
     return await upsert_law(
-        conn,
-        jurisdiction=row.jurisdiction,
-        state=row.state,
-        level=row.level,
-        kind=row.kind,
-        scope=row.scope,
-        enacted=row.enacted,
-        status=row.status,
-        source_id=source_id,
-        as_of=max(as_of, row.status_changed or ""),
-        natural_key=row.natural_key,
-        city=row.city,
-        county=row.county,
-        enacted_precision=row.precision,
-        status_changed=row.status_changed,
-        status_note=row.status_note,
-        origin=origin,
-        scope_es=row.scope_es,
-        status_note_es=row.status_note_es,
-        reported_by=row.reported_by,
-    )
+        conn, jurisdiction=row.jurisdiction, state=row.state, level=row.level, kind=row.kind,
+        scope=row.scope, enacted=row.enacted, status=row.status, source_id=source_id,
+        as_of=max(as_of, row.status_changed or ""), natural_key=row.natural_key, city=row.city,
+        county=row.county, enacted_precision=row.precision, status_changed=row.status_changed,
+        status_note=row.status_note, origin=origin, scope_es=row.scope_es,
+        status_note_es=row.status_note_es, reported_by=row.reported_by,
+    )  # fmt: skip
 
 
 def _publisher(url: str) -> str:

@@ -7,6 +7,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from lexicon.i18n import _
 from storage.importers.issues import Issue
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024  # newer Atlas exports are ~8 MB; 4x headroom
@@ -22,22 +23,27 @@ def decode_upload(data: bytes | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     """UTF-8 text of an upload, or the one Issue that makes it unreadable."""
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
     if size > max_bytes:
-        return Issue(None, f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes")
+        return Issue(
+            None,
+            _("the file is {n:,} bytes; the limit is {most:,} bytes").format(
+                n=size, most=max_bytes
+            ),
+        )
     if isinstance(data, bytes):
         if b"\x00" in data:
             line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-            return Issue(line, "the file looks binary (a NUL byte); expected a CSV text file")
+            return Issue(line, _("the file looks binary (a NUL byte); expected a CSV text file"))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            return Issue(line, "the file is not UTF-8 text; save it as UTF-8 CSV and retry")
+            return Issue(line, _("the file is not UTF-8 text; save it as UTF-8 CSV and retry"))
     else:
         text = data.removeprefix("\ufeff")
         if "\x00" in text:
-            return Issue(None, "the file looks binary (a NUL byte); expected a CSV text file")
+            return Issue(None, _("the file looks binary (a NUL byte); expected a CSV text file"))
     if not text.strip():
-        return Issue(None, "the file is empty")
+        return Issue(None, _("the file is empty"))
     return text
 
 
@@ -63,7 +69,7 @@ def read_csv(text: str) -> CsvTable | Issue:
             else:
                 table.records.append((start, fields))
     except csv.Error as exc:
-        return Issue(ended_at + 1, f"the CSV cannot be read ({exc})")
+        return Issue(ended_at + 1, _("the CSV cannot be read ({error})").format(error=exc))
     if table is None:
-        return Issue(None, "the file is empty")
+        return Issue(None, _("the file is empty"))
     return table

@@ -4,6 +4,8 @@ workspace."""
 
 from __future__ import annotations
 
+from lexicon.i18n import _
+from lexicon.sources import said_date
 from storage.letters.models import TEMPLATE_COLUMNS, StoredTemplate, template_from_row
 from storage.sql import Conn, Db
 
@@ -24,8 +26,14 @@ ERASED_AUTHOR = "(a former member)"
 async def describe_author(db: Db, platform: str, user_id: str) -> list[str]:
     """The templates a person added, one line each (for /mydata)."""
     return [
-        f"{t.name} ({t.language}, {t.kind}) in workspace {t.workspace}: added {t.created}"
-        f' as "{t.author_name}"'
+        _('{name} ({language}, {kind}) in workspace {workspace}: added {day} as "{author}"').format(
+            name=t.name,
+            language=t.language,
+            kind=t.kind,
+            workspace=t.workspace,
+            day=said_date(t.created),
+            author=t.author_name,
+        )
         for t in await templates_by_author(db, platform, user_id)
     ]
 

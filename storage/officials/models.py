@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lexicon.i18n import _
+from lexicon.sources import said_date
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class StoredBody:
     @property
     def cite(self) -> str:
         return _("{url} (as of {day}, {fact})").format(
-            url=self.source_url, day=self.as_of, fact=f"B{self.id}"
+            url=self.source_url, day=said_date(self.as_of), fact=f"B{self.id}"
         )
 
 
@@ -58,7 +59,7 @@ class StoredOfficial:
     @property
     def cite(self) -> str:
         return _("{url} (as of {day}, {fact})").format(
-            url=self.source_url, day=self.as_of, fact=f"O{self.id}"
+            url=self.source_url, day=said_date(self.as_of), fact=f"O{self.id}"
         )
 
     @property

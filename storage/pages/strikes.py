@@ -3,6 +3,7 @@ transaction, and the organizer's part of /mydata and /forgetme."""
 
 from __future__ import annotations
 
+from lexicon.i18n import ngettext
 from storage.pages.models import Strike
 from storage.sql import Conn, Db
 
@@ -40,7 +41,15 @@ async def describe_strikes(db: Db, platform: str, user_id: str) -> list[str]:
         (platform, user_id),
     )
     count = int(row[0]) if row else 0
-    return [f"You struck {count:,} web signatures (recorded with your id)"] if count else []
+    if not count:
+        return []
+    return [
+        ngettext(
+            "You struck {n:,} web signatures (recorded with your id)",
+            "You struck {n:,} web signatures (recorded with your id)",
+            count,
+        ).format(n=count)
+    ]
 
 
 async def erase_strikes(conn: Conn, platform: str, user_id: str) -> int:

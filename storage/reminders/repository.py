@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from lexicon.i18n import _
 from storage.announcements.repository import queue_in
 from storage.campaigns.ending import add_organizer
 from storage.reminders.models import NewReminder, Reminder
@@ -23,8 +24,13 @@ async def describe_authored(db: Db, platform: str, user_id: str) -> list[str]:
     )
     lines = []
     for slug, rid, when, sent, cancelled in (tuple(r) for r in rows):
-        state = f"sent {sent}" if sent else f"cancelled {cancelled}" if cancelled else "pending"
-        lines.append(f"reminder R{rid} of {slug} for {when}: {state}")
+        if sent:
+            line = _("reminder R{id} of {slug} for {when}: sent {at}")
+        elif cancelled:
+            line = _("reminder R{id} of {slug} for {when}: cancelled {at}")
+        else:
+            line = _("reminder R{id} of {slug} for {when}: pending")
+        lines.append(line.format(id=rid, slug=slug, when=when, at=sent or cancelled))
     return lines
 
 

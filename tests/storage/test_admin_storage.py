@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from lexicon.i18n import using
+from lexicon.stored import say
 from storage.audit import Author, ChangeEntry, ChangeRefused, record_change, record_created
 from storage.db import Database
 from storage.fact_edits.undo_change import undo_change
@@ -66,8 +68,12 @@ async def test_import_undo_refused_while_later_facts_use_its_agencies(db: Databa
     async def undo(conn: Conn) -> object:
         return await undo_change(conn, change_id, AUTHOR, "2026-11-26T12:01:00+00:00")
 
-    with pytest.raises(ChangeRefused, match="later fact"):
+    with pytest.raises(ChangeRefused) as refused:
         await db.write(undo)
+    # Worded in the writer's job, kept as structure: said in each reader's language.
+    assert say(refused.value.message).startswith("1 later fact belong to agencies")
+    with using("es"):
+        assert say(refused.value.message).startswith("1 dato posterior pertenece a agencias")
     row = await db.fetchone("SELECT COUNT(*) FROM agencies")
     assert row is not None and row[0] == 1
     row = await db.fetchone("SELECT undone_by FROM changes WHERE id = ?", (change_id,))

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from lexicon.stored import say
 from storage.errors import Refused
 from storage.importers.atlas import AtlasParse, parse_atlas
 from storage.importers.atlas_write import import_atlas
@@ -81,7 +82,7 @@ async def import_file(
         # E.g. another import holds the write lock: one line, nothing written, try again.
         print(f"counterwatch: {exc}", file=sys.stderr)
         return 1
-    print("\n".join(lines))
+    print("\n".join(say(line) for line in lines))
     print(f"time: parse {parse_ms:.0f} ms, write {write_ms:.0f} ms (one transaction)")
     return 0
 

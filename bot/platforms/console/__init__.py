@@ -22,12 +22,13 @@ from bot.platforms.console.people import (
     ConsoleNameError,
     check_name,
     console_identity,
+    console_language,
     console_locale,
     switch_identity,
     user_id_for,
 )
-from bot.platforms.console.session import MAX_LINE_CHARS, run_console
-from bot.platforms.console.turns import ask
+from bot.platforms.console.session import MAX_LINE_CHARS, pages_line, run_console
+from bot.platforms.console.turns import ask, shown
 
 __all__ = [
     "CONSOLE_WORKSPACE",
@@ -41,9 +42,12 @@ __all__ = [
     "attachment_path",
     "check_name",
     "console_identity",
+    "console_language",
     "console_locale",
+    "pages_line",
     "render",
     "run_console",
+    "shown",
     "split_attachment",
     "switch_identity",
     "user_id_for",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from bot.core.messengers import CardGone
 from bot.core.models import Posted, Reply
 from bot.platforms.console.people import CONSOLE_PLATFORM
+from lexicon.i18n import DEFAULT, _, using
 
 CONSOLE_CHANNEL = "console"
 
@@ -23,8 +24,9 @@ class ConsoleCards:
 
     platform = CONSOLE_PLATFORM
 
-    def __init__(self, show: Callable[[str], None]) -> None:
+    def __init__(self, show: Callable[[str], None], locale: str = DEFAULT) -> None:
         self._show = show
+        self._locale = locale  # the console's language, for its own "[card updated]"
         self._session = uuid.uuid4().hex[:8]  # ids of another session are never ours
         self._numbers = itertools.count(1)
         self._printed: set[str] = set()
@@ -40,4 +42,5 @@ class ConsoleCards:
     async def edit_card(self, workspace: str, channel: str, message_id: str, reply: Reply) -> None:
         if message_id not in self._printed:
             raise CardGone("printed by an earlier console session")
-        self._show("[card updated]\n" + reply.as_text())
+        with using(self._locale):
+            self._show(_("[card updated]") + "\n" + reply.as_text())

@@ -10,7 +10,7 @@ from bot.core.errors import UserError
 from bot.core.grammar import tokenize
 from bot.core.kept_files import DEFAULT_DIR, KeptFiles
 from bot.core.models import Attachment, Reply
-from lexicon.words import plural
+from lexicon.i18n import _, ngettext
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 OUTPUT_DIR = DEFAULT_DIR
@@ -52,14 +52,20 @@ def split_attachment(line: str) -> tuple[str, tuple[Attachment, ...], str]:
         return line, (), ""
     command_text, typed_path = found
     path = Path(typed_path).expanduser()
-    too_large = f"{path} is larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+    too_large = _("{path} is larger than {most} MB.").format(
+        path=path, most=MAX_ATTACHMENT_BYTES // (1024 * 1024)
+    )
     try:
         # The size a file reports is not a bound: /dev/zero and pipes report 0. Read one byte
         # past the limit and refuse if it came.
         with path.open("rb") as handle:
             content = handle.read(MAX_ATTACHMENT_BYTES + 1)
     except OSError as exc:
-        return line, (), f"Cannot read {path}: {exc.strerror or exc}."
+        return (
+            line,
+            (),
+            _("Cannot read {path}: {error}.").format(path=path, error=exc.strerror or exc),
+        )
     if len(content) > MAX_ATTACHMENT_BYTES:
         return line, (), too_large
     return command_text, (Attachment(path.name, content),), ""
@@ -71,10 +77,16 @@ def render(reply: Reply, output_dir: Path = OUTPUT_DIR) -> str:
     if reply.file is not None:
         kept = KeptFiles(output_dir)
         target = kept.save(reply.file.filename, reply.file.content, reply.file.people)
-        text += f"\n[saved {target} ({len(reply.file.content)} bytes)]"
+        saved = _("[saved {path} ({n} bytes)]").format(path=target, n=len(reply.file.content))
+        text += "\n" + saved
         if reply.file.people:  # it stays on this disk: say who can have it deleted
-            who = plural(len(set(reply.file.people)), "member")
-            text += f"\n[it names {who}: /forgetme by any of them deletes it]"
+            n = len(set(reply.file.people))
+            names = ngettext(
+                "[it names {n:,} member: /forgetme by any of them deletes it]",
+                "[it names {n:,} members: /forgetme by any of them deletes it]",
+                n,
+            )
+            text += "\n" + names.format(n=n)
         if reply.file.alt_text:  # what the picture shows, for a terminal that cannot
             text += f"\n[{reply.file.alt_text}]"
     return text

@@ -15,13 +15,15 @@ from collections.abc import Callable, Mapping
 from bot.core.dispatch import Identity
 from bot.core.messengers import DeliveryError
 from bot.core.models import Role
+from lexicon.i18n import DEFAULT, N_, _, normalize, using
+from lexicon.stored import store
 
 CONSOLE_PLATFORM = "console"
 CONSOLE_WORKSPACE = "console"
 DEFAULT_USER = "operator"  # user id console-operator, as before names existed
 MAX_NAME_CHARS = 60
 _NOT_ID = re.compile(r"[^\w]+")
-AS_USAGE = "Usage: /as NAME [member|organizer|admin], e.g. /as Ana member"
+AS_USAGE = N_("Usage: /as NAME [member|organizer|admin], e.g. /as Ana member")  # said _()
 
 
 class ConsoleNameError(ValueError):
@@ -37,11 +39,13 @@ def user_id_for(name: str) -> str:
 def check_name(name: str) -> str:
     name = " ".join(name.split())
     if any(unicodedata.category(c).startswith("C") for c in name):
-        raise ConsoleNameError("A name cannot hold control characters.")
+        raise ConsoleNameError(_("A name cannot hold control characters."))
     if len(name) > MAX_NAME_CHARS:
-        raise ConsoleNameError(f"A name has at most {MAX_NAME_CHARS} characters.")
+        raise ConsoleNameError(
+            _("A name has at most {most} characters.").format(most=MAX_NAME_CHARS)
+        )
     if user_id_for(name) == "console-":
-        raise ConsoleNameError("A name needs at least one letter or digit.")
+        raise ConsoleNameError(_("A name needs at least one letter or digit."))
     return name
 
 
@@ -77,7 +81,7 @@ def switch_identity(current: Identity, words: list[str]) -> Identity:
     """`/as NAME [role]`: the words after /as. A name of several words may be quoted or not;
     a last word that is a role names the role, else the role stays as it was."""
     if not words:
-        raise ConsoleNameError(AS_USAGE)
+        raise ConsoleNameError(_(AS_USAGE))
     role = current.role
     if len(words) > 1:
         try:
@@ -86,6 +90,12 @@ def switch_identity(current: Identity, words: list[str]) -> Identity:
         except ValueError:
             pass  # part of the name
     return console_identity(role, " ".join(words), current.locale)
+
+
+def console_language(identity: Identity) -> str:
+    """The language of the console's own lines (its banner, hints, file notes): the one the
+    console was started in (--lang, LANG), whoever is typing."""
+    return normalize(identity.locale) or DEFAULT
 
 
 def prompt_for(identity: Identity) -> str:
@@ -102,18 +112,21 @@ class ConsoleMessenger:
 
     platform = CONSOLE_PLATFORM
 
-    def __init__(self, show: Callable[[str], None]) -> None:
+    def __init__(self, show: Callable[[str], None], locale: str = DEFAULT) -> None:
         self._show = show
         self._names: dict[str, str] = {}
+        self._locale = locale  # the console's language: its own words around a message
 
     def learn(self, identity: Identity) -> None:
         self._names[identity.user_id] = identity.user_name
 
     async def send_direct(self, workspace: str, user_id: str, text: str) -> None:
         if workspace != CONSOLE_WORKSPACE:
-            raise DeliveryError("not a console workspace", permanent=True)
+            raise DeliveryError(store(N_("not a console workspace")), permanent=True)
         name = self._names.get(user_id) or user_id.removeprefix("console-")
-        self._show(f"[message for {name}] {text}")
+        with using(self._locale):
+            self._show(_("[message for {name}] {text}").format(name=name, text=text))
 
     async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
-        self._show(f"[in {channel_id}] {text}")
+        with using(self._locale):
+            self._show(_("[in {channel}] {text}").format(channel=channel_id, text=text))

@@ -16,13 +16,24 @@ from contextlib import AbstractAsyncContextManager
 from typing import TextIO
 
 from bot.core.dispatch import Dispatcher, Identity
+from bot.platforms.console.people import console_language
 from bot.platforms.console.turns import QUIT, Turns
+from lexicon.i18n import _, using
 
 # A typed line longer than this is refused: no command takes more (the largest option,
 # a template, is capped far below), and a pipe without newlines must not fill the memory.
 MAX_LINE_CHARS = 64 * 1024
 # Starts the background loops for the session's length (given by wiring.py, which owns them).
 Background = Callable[[], AbstractAsyncContextManager[object]]
+
+
+def pages_line(identity: Identity, url: str, served_on: str = "") -> str:
+    """Where the campaign pages are, told at the console's start in its language
+    (`served_on`: the host:port behind a public URL)."""
+    with using(console_language(identity)):
+        if served_on:
+            return _("Campaign pages: {url} (served on {host}).").format(url=url, host=served_on)
+        return _("Campaign pages: {url}.").format(url=url)
 
 
 async def run_console(
@@ -49,15 +60,20 @@ async def run_console(
     deps.messengers.register(turns.messenger)
     deps.messengers.register_editor(turns.cards)  # cards printed here are "edited" here
     role = identity.role.name.lower()
-    banner = f"Counterwatch console, as {identity.user_name} ({role})."
+    # The background loops start outside the console's language (each message they deliver
+    # is said in its recipient's); the console's own lines are said in it.
     async with background():
-        show(f"{banner} Type /help, or /quit to leave.")
-        if interactive:
-            from bot.platforms.console.terminal import read_terminal
+        with using(turns.locale):
+            banner = _("Counterwatch console, as {name} ({role}).").format(
+                name=identity.user_name, role=role
+            )
+            show(banner + " " + _("Type /help, or /quit to leave."))
+            if interactive:
+                from bot.platforms.console.terminal import read_terminal
 
-            await read_terminal(turns)
-        else:
-            await _read_pipe(turns, stdin)
+                await read_terminal(turns)
+            else:
+                await _read_pipe(turns, stdin)
 
 
 async def _read_pipe(turns: Turns, stdin: TextIO) -> None:
@@ -66,7 +82,7 @@ async def _read_pipe(turns: Turns, stdin: TextIO) -> None:
         if line == "":
             return  # EOF
         if line is _TOO_LONG:
-            turns.show(f"That line is longer than {MAX_LINE_CHARS} characters.")
+            turns.show(_("That line is longer than {most} characters.").format(most=MAX_LINE_CHARS))
             continue
         line = line.strip()
         if line in QUIT:

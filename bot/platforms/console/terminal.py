@@ -20,11 +20,12 @@ from prompt_toolkit.shortcuts import CompleteStyle
 from bot.platforms.console.completion import ConsoleCompleter
 from bot.platforms.console.people import prompt_for
 from bot.platforms.console.turns import QUIT
+from lexicon.i18n import N_, _
 
 if TYPE_CHECKING:
     from bot.platforms.console.turns import Turns
 
-LEAVE_HINT = "(Ctrl-C again on an empty line, Ctrl-D or /quit leaves)"
+LEAVE_HINT = N_("(Ctrl-C again on an empty line, Ctrl-D or /quit leaves)")  # said _()
 
 
 class _EmptyLineInterrupt(KeyboardInterrupt):
@@ -60,7 +61,7 @@ async def read_terminal(turns: Turns) -> None:
         # printed, it could show while the old prompt was still leaving, and a Ctrl-C
         # pressed on seeing it reached no prompt and was lost.
         prompt = prompt_for(turns.identity)
-        return f"{LEAVE_HINT}\n{prompt}" if interrupted else prompt
+        return f"{_(LEAVE_HINT)}\n{prompt}" if interrupted else prompt
 
     with patch_stdout(raw=True):
         while True:

@@ -10,14 +10,27 @@ from bot.core.grammar import tokenize
 from bot.core.models import Reply
 from bot.platforms.console.cards import ConsoleCards
 from bot.platforms.console.files import render, split_attachment
-from bot.platforms.console.people import ConsoleMessenger, ConsoleNameError, switch_identity
+from bot.platforms.console.people import (
+    ConsoleMessenger,
+    ConsoleNameError,
+    console_language,
+    switch_identity,
+)
+from lexicon.i18n import N_, _, using
 
 QUIT = frozenset({"/quit", "/exit", "quit", "exit"})  # the words that leave the console
 
-CONSOLE_HELP = (
-    "\n\nAt the console: /as NAME [role] switches who is typing (each name is its own member),"
+CONSOLE_HELP = N_(
+    "At the console: /as NAME [role] switches who is typing (each name is its own member),"
     " Tab completes, Ctrl-C cancels the line, /quit or Ctrl-D leaves."
-)
+)  # said after /help, in the console's language
+
+
+def shown(identity: Identity, reply: Reply) -> str:
+    """The reply as the console prints it, its own lines ("[saved ...]") in the console's
+    language (`ask` mode prints one and exits)."""
+    with using(console_language(identity)):
+        return render(reply)
 
 
 async def ask(dispatcher: Dispatcher, identity: Identity, line: str) -> Reply:
@@ -36,9 +49,10 @@ class Turns:
         self.dispatcher = dispatcher
         self.identity = identity
         self.show = show
-        self.messenger = ConsoleMessenger(lambda text: self.show(text))
+        self.locale = console_language(identity)  # of the console's own lines
+        self.messenger = ConsoleMessenger(lambda text: self.show(text), self.locale)
         self.messenger.learn(identity)
-        self.cards = ConsoleCards(lambda text: self.show(text))
+        self.cards = ConsoleCards(lambda text: self.show(text), self.locale)
 
     async def handle(self, line: str) -> None:
         try:
@@ -50,18 +64,22 @@ class Turns:
             self._switch(words[1:])
             return
         reply = await ask(self.dispatcher, self.identity, line)
-        text = render(reply)
-        if first == "/help" and len(words) == 1:
-            text += CONSOLE_HELP
+        with using(self.locale):
+            text = render(reply)
+            if first == "/help" and len(words) == 1:
+                text += "\n\n" + _(CONSOLE_HELP)
         self.show(text)
         await self.cards.posted(reply)
 
     def _switch(self, words: list[str]) -> None:
-        try:
-            self.identity = switch_identity(self.identity, words)
-        except ConsoleNameError as exc:
-            self.show(str(exc))
-            return
-        self.messenger.learn(self.identity)
-        role = self.identity.role.name.lower()
-        self.show(f"Now typing as {self.identity.user_name} ({role}).")
+        with using(self.locale):
+            try:
+                self.identity = switch_identity(self.identity, words)
+            except ConsoleNameError as exc:
+                self.show(str(exc))
+                return
+            self.messenger.learn(self.identity)
+            role = self.identity.role.name.lower()
+            self.show(
+                _("Now typing as {name} ({role}).").format(name=self.identity.user_name, role=role)
+            )

@@ -14,6 +14,8 @@ from bot.platforms.discord import limits
 from bot.platforms.discord.handling import NO_MENTIONS
 from bot.platforms.discord.markdown import split_escaped
 from bot.platforms.discord.render import render
+from lexicon.i18n import N_
+from lexicon.stored import store
 
 
 class DiscordMessenger:
@@ -29,10 +31,12 @@ class DiscordMessenger:
         then tries the notify channel); outages a transient one. The caller retries both.
         """
         if not user_id.isdigit():
-            raise DeliveryError(f"not a Discord user id: {user_id[:30]!r}", permanent=True)
+            raise DeliveryError(
+                store(N_("not a Discord user id: {id}"), id=repr(user_id[:30])), permanent=True
+            )
         with _delivery_errors(
-            forbidden="the user does not accept direct messages",
-            not_found="Discord knows no such user",
+            forbidden=store(N_("the user does not accept direct messages")),
+            not_found=store(N_("Discord knows no such user")),
         ):
             channel = await self._client.create_dm(discord.Object(id=int(user_id)))
             await _send(channel, text)
@@ -43,19 +47,26 @@ class DiscordMessenger:
         The channel must belong to that server: a follower's name never goes to another one.
         """
         if not channel_id.isdigit():
-            raise DeliveryError(f"not a Discord channel id: {channel_id[:30]!r}", permanent=True)
+            raise DeliveryError(
+                store(N_("not a Discord channel id: {id}"), id=repr(channel_id[:30])),
+                permanent=True,
+            )
         with _delivery_errors(
-            forbidden="no permission to post in the notify channel",
-            not_found="the notify channel does not exist",
+            forbidden=store(N_("no permission to post in the notify channel")),
+            not_found=store(N_("the notify channel does not exist")),
         ):
             channel = self._client.get_channel(int(channel_id)) or await self._client.fetch_channel(
                 int(channel_id)
             )
             guild = getattr(channel, "guild", None)
             if guild is None or str(guild.id) != workspace:
-                raise DeliveryError("the notify channel is not in that server", permanent=True)
+                raise DeliveryError(
+                    store(N_("the notify channel is not in that server")), permanent=True
+                )
             if not isinstance(channel, discord.abc.Messageable):
-                raise DeliveryError("the notify channel takes no messages", permanent=True)
+                raise DeliveryError(
+                    store(N_("the notify channel takes no messages")), permanent=True
+                )
             await _send(channel, text)
 
     async def edit_card(self, workspace: str, channel: str, message_id: str, reply: Reply) -> None:
@@ -94,7 +105,9 @@ def _delivery_errors(*, forbidden: str, not_found: str) -> Iterator[None]:
     except discord.NotFound:
         raise DeliveryError(not_found, permanent=True) from None
     except (discord.HTTPException, OSError) as exc:
-        raise DeliveryError(f"Discord did not take the message: {type(exc).__name__}") from None
+        raise DeliveryError(
+            store(N_("Discord did not take the message: {error}"), error=type(exc).__name__)
+        ) from None
 
 
 async def _send(channel: discord.abc.Messageable, text: str) -> None:

@@ -10,6 +10,8 @@ from bot.core.messengers import CardEditFailed, CardGone, DeliveryError
 from bot.core.models import Reply
 from bot.platforms.slack.delivery import Delivery, slack_error
 from bot.platforms.slack.render import render_reply
+from lexicon.i18n import N_
+from lexicon.stored import store
 
 # Slack's answers meaning "this person cannot be messaged directly" (as opposed to an
 # outage): the delivery loop then posts in the notify channel instead of only retrying.
@@ -48,7 +50,8 @@ class SlackMessenger:
             await self._delivery.send_direct_text(user_id, text)
         except (SlackClientError, TimeoutError, aiohttp.ClientError) as exc:
             raise DeliveryError(
-                f"Slack did not take the DM: {slack_error(exc)}", permanent=_refused(exc)
+                store(N_("Slack did not take the DM: {error}"), error=slack_error(exc)),
+                permanent=_refused(exc),
             ) from exc
 
     async def send_channel(self, workspace: str, channel_id: str, text: str) -> None:
@@ -56,7 +59,7 @@ class SlackMessenger:
             await self._delivery.send_channel_text(channel_id, text)
         except (SlackClientError, TimeoutError, aiohttp.ClientError) as exc:
             raise DeliveryError(
-                f"Slack did not take the channel post: {slack_error(exc)}",
+                store(N_("Slack did not take the channel post: {error}"), error=slack_error(exc)),
                 permanent=_refused(exc),
             ) from exc
 

@@ -29,6 +29,7 @@ from bot.platforms.slack.messenger import SlackMessenger
 from bot.platforms.slack.roles import RoleResolver
 from bot.platforms.web.connections import ConnectionLimiter, GuardedSite, quiet_descriptor_errors
 from bot.platforms.web.health import add_health_routes
+from bot.platforms.web.heap import long_lived_heap_frozen
 
 log = logging.getLogger("counterwatch.slack")
 
@@ -40,11 +41,29 @@ HTTP_SHUTDOWN_SECONDS = 10.0
 Ready = Callable[[int], None]
 
 
+def web_api_logger() -> logging.Logger:
+    """The logger handed to slack_sdk's Web API client, its level set explicitly.
+
+    slack_sdk tests its logger's OWN level (`logger.level <= DEBUG`), not the effective one:
+    with the level unset (its default) it formats a debug line of every call's request and
+    response (headers, params, body) that nothing then prints (~10 us of a users.info
+    call's ~300 against the bench's fake Slack; more for a real member's profile). Never below
+    INFO: those lines carry message texts and members' profiles, which stay out of logs.
+    """
+    logger = logging.getLogger("slack_sdk.web.counterwatch")
+    # Where the operator's floor for slack_sdk (or the root level) is higher, it holds.
+    logger.setLevel(max(logging.INFO, logger.getEffectiveLevel()))
+    return logger
+
+
 def build_adapter(
     dispatcher: Dispatcher, settings: Settings, session: aiohttp.ClientSession
 ) -> SlackAdapter:
     client = AsyncWebClient(
-        token=settings.slack_bot_token, base_url=settings.slack_api_url, session=session
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        session=session,
+        logger=web_api_logger(),
     )
     roles = RoleResolver(
         settings.slack_admin_user_ids,
@@ -74,12 +93,13 @@ async def run_slack(
         messenger = SlackMessenger(adapter.delivery)
         dispatcher.deps.messengers.register(messenger)
         dispatcher.deps.messengers.register_editor(messenger)  # campaign cards' counts
-        if settings.slack_socket_mode:
-            await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
-        else:
-            guard = Guard(settings.slack_signing_secret)
-            shared = settings.slack_workers > 1  # this is one of SLACK_WORKERS on one port
-            await serve_http(adapter, guard, host, settings.slack_port, stop, ready, shared)
+        with long_lived_heap_frozen():  # bot/platforms/web/heap.py says why
+            if settings.slack_socket_mode:
+                await serve_socket_mode(adapter, settings.slack_app_token, stop, ready)
+            else:
+                guard = Guard(settings.slack_signing_secret)
+                shared = settings.slack_workers > 1  # one of SLACK_WORKERS on one port
+                await serve_http(adapter, guard, host, settings.slack_port, stop, ready, shared)
         if monitor is not None:
             monitor.set_state("slack", "stopping")
         log.info("slack stopped taking requests; finishing %d in flight", adapter.in_flight)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher, Identity
 from bot.core.models import Reply, Role
+from lexicon.stored import say
 from storage import audit
 from storage.db import Database
 from tests.commands.admin.conftest import count
@@ -87,7 +88,7 @@ async def test_forgetme_deletes_refusals_and_keeps_changes_under_a_marker(
         ("erased user #2", ""),
     ]
     assert kept[0] is not None and kept[0].source_url == "https://ex.org/o"
-    assert kept[0].summary == "Oakland, CA: ban of 2019-07-16, in-force"
+    assert say(kept[0].summary) == "Oakland, CA: ban of 2019-07-16, in-force"
     others = await audit.get_change(db, 3)
     assert others is not None and others.author.user_name == "user A2"
     history = (await run(disp, OTHER_ADMIN, "/facts history")).text

@@ -11,6 +11,7 @@ from bot.core.dispatch import Dispatcher, Identity
 from bot.core.messengers import Messengers
 from bot.core.models import Role
 from bot.core.settings import load_settings
+from lexicon.stored import say
 from notifications.delivery import channel_text, deliver_due, notify_channel
 from storage.db import Database
 from storage.outbox.repository import OutboxStore
@@ -94,7 +95,7 @@ async def test_closed_dms_without_a_channel_are_kept_and_shown(
         assert (await deliver_due(unconfigured)).failed == 1
         clock.advance(3600)
     [stuck] = await OutboxStore(db).pending(10, EVERYONE)
-    assert stuck.attempts == 2 and "no discord notify channel is set" in stuck.last_error
+    assert stuck.attempts == 2 and "no discord notify channel is set" in say(stuck.last_error)
     shown = await disp.run_text(ADMIN, "/facts outbox")
     assert "no discord notify channel" in shown.text
     # Configured later: the very next retry goes to the channel.
@@ -111,7 +112,7 @@ async def test_a_failing_channel_is_retried_with_backoff(
     deps = with_discord(fdeps, discord_messenger)
     assert (await deliver_due(deps)).failed == 1
     [stuck] = await OutboxStore(db).pending(10, EVERYONE)
-    assert "the notify channel failed: the platform is down" in stuck.last_error
+    assert "the notify channel failed: the platform is down" in say(stuck.last_error)
     assert (await deliver_due(deps)).failed == 0  # not due yet: backoff
     clock.advance(31)
     assert (await deliver_due(deps)).in_channel == 1

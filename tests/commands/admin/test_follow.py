@@ -7,6 +7,7 @@ import asyncio
 from bot.core.deps import Deps
 from bot.core.dispatch import Dispatcher
 from bot.core.models import Role
+from lexicon.stored import say
 from notifications.delivery import deliver_due, run_delivery
 from storage.db import Database
 from storage.follows import privacy as follows_privacy
@@ -78,7 +79,7 @@ async def test_failed_delivery_is_kept_and_retried(
     messenger.failures = 1
     assert (await deliver_due(fdeps)).failed == 1
     stuck = await OutboxStore(db).pending(10, EVERYONE)
-    assert len(stuck) == 1 and stuck[0].attempts == 1 and "closed" in stuck[0].last_error
+    assert len(stuck) == 1 and stuck[0].attempts == 1 and "closed" in say(stuck[0].last_error)
     assert "closed" in await ok(disp, ADMIN, "/facts outbox")
     assert (await deliver_due(fdeps)).delivered == 0  # not yet due: backoff
     clock.advance(31)
@@ -98,7 +99,7 @@ async def test_no_messenger_is_a_failure_not_a_drop(
         clock.advance(3600)
         assert (await deliver_due(fdeps)).failed == 1
     stuck = await OutboxStore(db).pending(10, EVERYONE)
-    assert stuck[0].attempts == 3 and "no slack connection" in stuck[0].last_error
+    assert stuck[0].attempts == 3 and "no slack connection" in say(stuck[0].last_error)
 
 
 async def test_undo_tells_followers_too(

@@ -41,6 +41,7 @@ from tests.commands.i18n.session_exempt import (
     WORD,
     Known,
     facts_out,
+    names_out,
     pending_taken_out,
     pseudo_only,
     read_known,
@@ -73,7 +74,7 @@ def _data_out(line: str, known: Known) -> str:
     """The line less what is data in every language and what is pending elsewhere."""
     for text in (*EXAMPLES, *TYPED):
         line = line.replace(text, "")
-    return _URL.sub("", pending_taken_out(line, known))
+    return _URL.sub("", names_out(pending_taken_out(line, known), known))
 
 
 def report(findings: dict[str, list[str]]) -> str:

@@ -11,6 +11,7 @@ from bot.core.deps import Deps
 from bot.core.messengers import Messengers
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
+from lexicon.stored import say
 from notifications.delivery import deliver_due
 from storage.db import Database
 from storage.outbox.repository import OutboxStore
@@ -63,4 +64,4 @@ async def test_an_outage_is_retried_not_posted_in_the_channel(
     assert (report.delivered, report.failed) == (0, 1)
     assert fake_slack.calls("chat.postMessage") == []
     [stuck] = await OutboxStore(db).pending(10, EVERYONE)
-    assert "fake_refusal" in stuck.last_error
+    assert "fake_refusal" in say(stuck.last_error)
