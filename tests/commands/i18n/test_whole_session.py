@@ -64,10 +64,10 @@ _ENGLISH_MONTH = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b"
 )
-# A day said as an ISO date rather than in words. A moment with its time ('2027-03-02 18:00
-# America/Chicago', a reminder as typed and its UTC) and a value to type (an option's
-# default in /help) are not dates in a sentence.
-_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b(?! \d{2}:\d{2})")
+# A day said as an ISO date (or a stored timestamp) rather than in words. A moment with its
+# time ('2027-03-02 18:00 America/Chicago', a reminder as typed and its UTC) and a value to
+# type (an option's default in /help) are not dates in a sentence.
+_ISO_DAY = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?!\d| \d{2}:\d{2})")
 
 
 def _data_out(line: str, known: Known) -> str:
@@ -151,6 +151,8 @@ async def test_the_session_in_spanish(dispatcher: Dispatcher, db: Db, at_the_con
     assert "2 inscripciones de vote" in text["/campaign export vote"]
     assert "Se cerró vote con 2 inscripciones." in text["/campaign close vote"]
     assert ": 1 agencia, 2 tecnologías o acuerdos, 0 leyes;" in text["/local Greenfield, WI"]
+    assert "Usted sigue Greenfield, WI (desde: 26 de noviembre de 2026" in text["/mydata"]
+    assert "1 mensaje de campaña de sus organizadores dirigido a usted" in text["/mydata"]
     # The petition PDF, in the campaign's language (/campaign language vote es).
     pdf = next((at_the_console / "counterwatch-out").glob("vote-petition-es-*.pdf"))
     pages = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
