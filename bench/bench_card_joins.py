@@ -137,7 +137,8 @@ async def naive(fake: FakeDiscord, deps: Deps, run: int) -> None:
     edits: set[asyncio.Task[None]] = set()
 
     async def edit_now() -> None:
-        card = await current_card(deps, campaign.id)
+        [posted] = await deps.storage.cards.of_campaign(campaign.id)
+        card = await current_card(deps, posted)
         assert card is not None
         await editor.edit_card(payloads.GUILD_ID, payloads.CHANNEL_ID, card_id, card)
 

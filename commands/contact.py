@@ -8,6 +8,7 @@ from typing import Annotated
 from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from bot.core.language import for_audience
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.contact_reach import body_reach
@@ -45,6 +46,12 @@ async def contact(
     ],
     share: Share = False,
 ) -> Reply:
+    # With share:yes the answer is posted for the channel: said in the workspace's language
+    # (bot/core/language.py), while an error stays the asker's, in theirs.
+    return await for_audience(ctx, share, lambda: _contact(ctx, typed, share))
+
+
+async def _contact(ctx: Ctx, typed: str, share: bool) -> Reply:
     deps = ctx.deps
     match = place_index(deps).match(typed)
     place = match.place

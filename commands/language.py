@@ -2,7 +2,8 @@
 
 Stored with the member's data (shown by /mydata, erased by /forgetme); `auto` deletes the
 choice, so their platform's language applies again (Discord's client language, Slack's
-locale, the console's --lang or LANG), else English.
+locale, the console's --lang or LANG), else English. With `workspace:yes` it is the
+workspace's default instead, for its cards and channel posts (commands/workspace_language.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from bot.core.context import Ctx
 from bot.core.models import Reply
 from bot.core.registry import CommandSet
 from bot.core.signatures import Opt
+from commands.workspace_language import workspace_choice
 from lexicon.i18n import DEFAULT, SUPPORTED, _, language_name, normalize, using
 
 COMMANDS = CommandSet(private=True)
@@ -27,13 +29,31 @@ Language = Annotated[
     ),
 ]
 
+ForWorkspace = Annotated[
+    str,
+    Opt(
+        "yes: the workspace's language, for its cards and channel posts (its admins set it)",
+        choices=("yes", "no"),
+    ),
+]
+
 
 @COMMANDS.command(
     "language",
     "Choose the language the bot answers you in, or see which it uses",
-    examples=("/language es", "/language en", "/language auto", "/language"),
+    examples=(
+        "/language es",
+        "/language en",
+        "/language auto",
+        "/language",
+        "/language es workspace:yes",
+    ),
 )
-async def choose_language(ctx: Ctx, language: Language = "") -> Reply:
+async def choose_language(
+    ctx: Ctx, language: Language = "", workspace: ForWorkspace = "no"
+) -> Reply:
+    if workspace == "yes":
+        return await workspace_choice(ctx, language)
     languages = ctx.deps.storage.languages
     if not language:
         chosen = await languages.chosen(ctx.platform, ctx.user_id)

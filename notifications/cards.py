@@ -27,9 +27,9 @@ from storage.cards.models import Card
 
 log = logging.getLogger("counterwatch.cards")
 
-# (deps, campaign id) -> the card as it stands now, None once the campaign is gone; written
+# (deps, a posted card) -> the card as it stands now, None once the campaign is gone; written
 # by the campaigns feature (commands/campaigns/cards.py), passed in by main.
-CardRender = Callable[[Deps, int], Awaitable[Reply | None]]
+CardRender = Callable[[Deps, Card], Awaitable[Reply | None]]
 
 CARD_EDIT_EVERY = dt.timedelta(seconds=5)
 POLL_SECONDS = 1.0
@@ -59,12 +59,15 @@ async def refresh_due_cards(
     if not platforms:
         return RefreshReport()
     cards = await deps.storage.cards.claim_due(platforms, deps.clock(), every, limit)
-    rendered: dict[int, Reply | None] = {}  # one render per campaign per pass
+    # One render per campaign and workspace per pass: a campaign's cards in one workspace
+    # say the same words (its language may differ from another workspace's).
+    rendered: dict[tuple[int, str, str, str], Reply | None] = {}
     edited = forgotten = failed = 0
     for card in cards:
-        if card.campaign_id not in rendered:
-            rendered[card.campaign_id] = await render(deps, card.campaign_id)
-        outcome = await _edit(deps, card, rendered[card.campaign_id], every)
+        key = (card.campaign_id, card.platform, card.workspace, card.workspace_locale)
+        if key not in rendered:
+            rendered[key] = await render(deps, card)
+        outcome = await _edit(deps, card, rendered[key], every)
         edited += outcome == "edited"
         forgotten += outcome == "forgotten"
         failed += outcome == "failed"

@@ -25,6 +25,7 @@ from storage.pages.repository import PageStore
 from storage.privacy.repository import PrivacyStore
 from storage.reminders.repository import ReminderStore
 from storage.sql import Db
+from storage.workspaces.repository import WorkspaceLanguageStore
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Storage:
     pages: PageStore  # published campaign pages and their web signatures
     languages: LanguageStore  # the language each member chose (/language)
     officials: OfficialsStore  # governing bodies and officials on record (/contact, letters)
+    # each workspace's default language (/language workspace:yes): its cards and posts
+    workspace_languages: WorkspaceLanguageStore
 
 
 def build_storage(db: Db) -> Storage:
@@ -65,4 +68,5 @@ def build_storage(db: Db) -> Storage:
         pages=PageStore(db),
         languages=LanguageStore(db),
         officials=OfficialsStore(db),
+        workspace_languages=WorkspaceLanguageStore(db),
     )

@@ -35,6 +35,9 @@ class Ctx:
     # What the platform says of the person's language ('es-419'; "" when nothing): what
     # `/language auto` goes back to.
     platform_locale: str = ""
+    # What the platform says of the workspace's language (Discord's guild locale; "" when
+    # nothing): what a channel post follows when its admins stored no default.
+    workspace_locale: str = ""
 
     @classmethod
     def of(cls, request: Request, deps: Deps) -> Ctx:
@@ -51,4 +54,5 @@ class Ctx:
             facts_admin=request.facts_admin,
             locale=current(),
             platform_locale=request.platform_locale,
+            workspace_locale=request.workspace_locale,
         )

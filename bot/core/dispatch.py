@@ -52,6 +52,9 @@ class Identity:
     # What the platform says of the person's language, as it says it ('es-419', 'es-LA',
     # 'es_MX.UTF-8'); "" when it says nothing. Their own /language choice comes first.
     locale: str = ""
+    # What the platform says of the workspace's language (Discord's guild_locale); "" when it
+    # says nothing (Slack, the console). A default its admins stored comes first.
+    workspace_locale: str = ""
 
 
 class Dispatcher:
@@ -257,4 +260,5 @@ def _request(
         facts_admin=identity.facts_admin,
         locale=current(),  # resolved by run_text/run_options for this identity
         platform_locale=identity.locale,
+        workspace_locale=identity.workspace_locale,
     )

@@ -86,6 +86,8 @@ class Request:
     # what the platform said of the person's language (Identity.locale), as it said it.
     locale: str = ""
     platform_locale: str = ""
+    # What the platform said of the workspace's language (Identity.workspace_locale).
+    workspace_locale: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,19 @@ is forgotten.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from bot.core.language import workspace_language
 from bot.core.models import Button, Field, Posted, Reply, Role
 from commands.campaigns import links
 from commands.campaigns.checks import COMMANDS, Slug, day, require_campaign
 from commands.campaigns.manage import progress_bar
-from lexicon.i18n import DEFAULT, _, ngettext, using
+from lexicon.i18n import _, ngettext, using
 from storage.campaigns.models import Campaign
-from storage.cards.models import NewCard
+from storage.cards.models import Card, NewCard
 
 EXCERPT_MAX = 280
 
@@ -74,35 +75,65 @@ async def post(ctx: Ctx, slug: Slug) -> Reply:
         )
     count = await deps.storage.campaigns.count_signups(campaign.id)
     # A card is a channel post that the refresher edits later, outside any request: it is
-    # said in the campaign's own language (card_reply), not the poster's, so the
-    # refresher's edits say what the post said.
-    card = await card_reply(deps, campaign, count)
+    # said in the channel's language (card_language), not the poster's, and the refresher's
+    # edits say what the post said.
+    where = CardPlace(ctx.platform, ctx.workspace, ctx.workspace_locale)
+    card = await card_reply(deps, campaign, count, where)
 
     async def remember(posted: Posted) -> None:
-        where = NewCard(campaign.id, ctx.platform, ctx.workspace, posted.channel, posted.message_id)
-        await deps.storage.cards.remember(where, deps.clock(), count_shown=count)
+        new = NewCard(
+            campaign.id,
+            ctx.platform,
+            ctx.workspace,
+            posted.channel,
+            posted.message_id,
+            ctx.workspace_locale,
+        )
+        await deps.storage.cards.remember(new, deps.clock(), count_shown=count)
 
     return replace(card, on_posted=remember)
 
 
-async def current_card(deps: Deps, campaign_id: int) -> Reply | None:
-    """The card of a campaign as it stands now (for the refresher); None once it is gone."""
-    campaign = await deps.storage.campaigns.by_id(campaign_id)
+@dataclass(frozen=True)
+class CardPlace:
+    """Where a card is shown, as far as its language goes: the workspace, and what its
+    platform said of the workspace's language when the card was posted."""
+
+    platform: str
+    workspace: str
+    workspace_locale: str
+
+
+async def card_language(deps: Deps, campaign: Campaign, where: CardPlace) -> str:
+    """The campaign's own language (/campaign language), else the workspace's (the default
+    its admins stored, else the platform's word for it, else English: bot/core/language.py)."""
+    if campaign.language:
+        return campaign.language
+    return await workspace_language(deps, where.platform, where.workspace, where.workspace_locale)
+
+
+async def current_card(deps: Deps, card: Card) -> Reply | None:
+    """A posted card as it stands now (for the refresher); None once its campaign is gone."""
+    campaign = await deps.storage.campaigns.by_id(card.campaign_id)
     if campaign is None:
         return None
-    return await card_reply(deps, campaign, await deps.storage.campaigns.count_signups(campaign.id))
+    count = await deps.storage.campaigns.count_signups(campaign.id)
+    return await card_reply(
+        deps, campaign, count, CardPlace(card.platform, card.workspace, card.workspace_locale)
+    )
 
 
-async def card_reply(deps: Deps, campaign: Campaign, count: int) -> Reply:
+async def card_reply(deps: Deps, campaign: Campaign, count: int, where: CardPlace) -> Reply:
     """The card: title, petition excerpt, place, deadline, `count` signed up, buttons (and,
-    once the campaign is closed, the line saying so). In the campaign's own language, the
-    same whoever posted it and when the refresher edits it (a channel has no one language)."""
-    with using(campaign.language or DEFAULT):
-        return await _card(deps, campaign, count)
+    once the campaign is closed, the line saying so). In `card_language`, the same whoever
+    posted it and when the refresher edits it (a channel has no one reader)."""
+    language = await card_language(deps, campaign, where)
+    with using(language):
+        return await _card(deps, campaign, count, language)
 
 
-async def _card(deps: Deps, campaign: Campaign, count: int) -> Reply:
-    petition = await links.petition_for(deps, campaign, campaign.language or DEFAULT)
+async def _card(deps: Deps, campaign: Campaign, count: int, language: str) -> Reply:
+    petition = await links.petition_for(deps, campaign, language)
     fields: list[Field] = []
     if campaign.place:
         fields.append(Field(_("Where"), campaign.place))

@@ -2,7 +2,8 @@
 
 It is the default language of the campaign's public page (a reader's switch still wins),
 of its petition PDF (`/campaign petition` without `language:`) and of its cards. `auto`
-clears it: the page then follows each reader's browser, the PDF and cards are English.
+clears it: the page then follows each reader's browser, the PDF is English and the cards
+are in the workspace's language (bot/core/language.py).
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ async def campaign_language(ctx: Ctx, slug: Slug, lang: CampaignLanguage) -> Rep
         return Reply(
             text=_(
                 "{slug} has no language of its own now: its page follows each reader's"
-                " browser; its petition and cards are in English."
+                " browser, its petition is in English and its cards in the workspace's"
+                " language."
             ).format(slug=campaign.slug)
         )
     return Reply(

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Annotated
 
 from bot.core.context import Ctx
+from bot.core.language import for_audience
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.facts.options import Share, place_opt
@@ -41,6 +42,12 @@ async def local(
     ],
     share: Share = False,
 ) -> Reply:
+    # With share:yes the answer is posted for the channel: said in the workspace's language
+    # (bot/core/language.py), while an error stays the asker's, in theirs.
+    return await for_audience(ctx, share, lambda: _local(ctx, typed, share))
+
+
+async def _local(ctx: Ctx, typed: str, share: bool) -> Reply:
     deps = ctx.deps
     match = place_index(deps).match(typed)
     place = match.place

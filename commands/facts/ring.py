@@ -7,6 +7,7 @@ from typing import Annotated
 from bot.core.context import Ctx
 from bot.core.deps import Deps
 from bot.core.errors import UserError
+from bot.core.language import for_audience
 from bot.core.models import Field, Reply
 from bot.core.registry import CommandSet
 from commands.facts.options import Share, place_opt
@@ -54,6 +55,12 @@ async def lookup(
     ],
     share: Share = False,
 ) -> Reply:
+    # With share:yes the answer is posted for the channel: said in the workspace's language
+    # (bot/core/language.py), while an error stays the asker's, in theirs.
+    return await for_audience(ctx, share, lambda: _lookup(ctx, typed, share))
+
+
+async def _lookup(ctx: Ctx, typed: str, share: bool) -> Reply:
     deps = ctx.deps
     # Everything here comes from memory (the place index and the facts loaded with it,
     # both refreshed by every fact change): the busiest command costs no database trip.

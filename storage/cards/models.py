@@ -19,6 +19,9 @@ class NewCard:
     workspace: str
     channel: str
     message_id: str
+    # What the platform said of the workspace's language when it was posted (Discord's
+    # guild locale; "" elsewhere): the refresher says its edits in the post's language.
+    workspace_locale: str
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,15 @@ from storage.cards.models import Card, NewCard
 from storage.sql import Db, stamp
 
 _COLUMNS = (
-    "campaign_id, platform, workspace, channel, message_id, id, attempts, edited_at, deleted_at"
+    "campaign_id, platform, workspace, channel, message_id, workspace_locale, id, attempts,"
+    " edited_at, deleted_at"
 )
 
 # Stale at once when the count changed (or the campaign closed) between the count the card
 # shows and now: such a sign-up found no card row to mark.
 _REMEMBER = (
     "INSERT INTO campaign_cards (campaign_id, platform, workspace, channel, message_id,"
-    " posted_at, next_edit_at, stale) SELECT c.id, ?, ?, ?, ?, ?, ?,"
+    " workspace_locale, posted_at, next_edit_at, stale) SELECT c.id, ?, ?, ?, ?, ?, ?, ?,"
     " CASE WHEN c.closed_on IS NOT NULL"
     " OR (SELECT count(*) FROM signups s WHERE s.campaign_id = c.id) <> ? THEN 1 ELSE 0 END"
     " FROM campaigns c WHERE c.id = ?"
@@ -48,7 +49,7 @@ def _not_before(when: dt.datetime) -> str:
 
 
 def _card(row: Iterable[Any]) -> Card:
-    campaign_id, platform, workspace, channel, message_id, *rest = tuple(row)
+    campaign_id, platform, workspace, channel, message_id, workspace_locale, *rest = tuple(row)
     card_id, attempts, edited_at, deleted_at = rest
     return Card(
         campaign_id=int(campaign_id),
@@ -56,6 +57,7 @@ def _card(row: Iterable[Any]) -> Card:
         workspace=str(workspace),
         channel=str(channel),
         message_id=str(message_id),
+        workspace_locale=str(workspace_locale),
         id=int(card_id),
         attempts=int(attempts),
         edited_at=edited_at,
@@ -74,7 +76,8 @@ class CardStore:
         `count_shown` is the count on it: if sign-ups changed it meanwhile (or the campaign
         closed), the card is stale from the start. The count itself is not kept."""
         at = stamp(now)
-        values = (new.platform, new.workspace, new.channel, new.message_id, at, at)
+        where = (new.platform, new.workspace, new.channel, new.message_id, new.workspace_locale)
+        values = (*where, at, at)
         await self._db.write_statement(_REMEMBER, (*values, count_shown, new.campaign_id))
 
     async def claim_due(

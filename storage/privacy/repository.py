@@ -29,6 +29,7 @@ from storage.pages.strikes import describe_strikes, erase_strikes
 from storage.privacy.models import Erasure, Section
 from storage.reminders.repository import describe_authored, erase_authored
 from storage.sql import Conn, Db
+from storage.workspaces import repository as workspaces
 
 # (db, platform, user id) -> one human-readable line per thing held
 Describe = Callable[[Db, str, str], Awaitable[list[str]]]
@@ -119,6 +120,16 @@ def providers() -> tuple[PrivacyProvider, ...]:
             erase_strikes,
             erase_note=N_("Struck signatures stay recorded as struck; your id on each is removed."),
             tables=("campaign_strikes",),
+        ),
+        PrivacyProvider(
+            N_("Workspace languages you set"),
+            workspaces.describe_author,
+            workspaces.erase_author,
+            erase_note=N_(
+                "The workspace languages you set stay in force and in the workspace's"
+                " history; your id on each change is removed."
+            ),
+            tables=("workspace_language_log",),
         ),
         PrivacyProvider(
             N_("Refused attempts (commands run without the role for them)"),

@@ -28,6 +28,8 @@ class Invoker:
     in_guild: bool = True
     guild_id: str = payloads.GUILD_ID
     locale: str = "en-US"  # the Discord client's language, sent with every interaction
+    # The server's language (its preferred locale), sent with every interaction in a server.
+    guild_locale: str = "en-US"
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def _where(invoker: Invoker) -> dict[str, Any]:
         }
     return {
         "guild_id": invoker.guild_id,
-        "guild_locale": "en-US",
+        "guild_locale": invoker.guild_locale,
         "channel_id": payloads.CHANNEL_ID,
         "channel": payloads.text_channel(invoker.guild_id),
         "member": {

@@ -63,6 +63,10 @@ def identity_of(interaction: discord.Interaction, settings: Settings) -> Identit
         # The member's Discord client language ('es-ES', 'es-419'), sent with every
         # interaction: what they read unless they chose otherwise with /language.
         locale=interaction.locale.value,
+        # The server's own language (its "preferred locale"; a server that is not a
+        # Community server says en-US): what its channel posts follow unless its admins
+        # stored a default with /language workspace:yes. None outside a server.
+        workspace_locale=interaction.guild_locale.value if interaction.guild_locale else "",
     )
 
 

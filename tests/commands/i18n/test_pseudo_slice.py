@@ -90,6 +90,16 @@ async def test_language_and_mydata(dispatcher: Dispatcher) -> None:
         assert_all_from_catalog(await dispatcher.run_text(who, line), words("pseudo", "test"))
 
 
+async def test_the_workspace_language(dispatcher: Dispatcher) -> None:
+    admin = pseudo(identity(Role.ADMIN, user_id="U-admin"))
+    lines = ("/language es workspace:yes", "/language workspace:yes", "/mydata")
+    for line in (*lines, "/language auto workspace:yes"):
+        assert_all_from_catalog(await dispatcher.run_text(admin, line), words("W1 pseudo test"))
+    refused = await dispatcher.run_text(pseudo(identity(Role.MEMBER)), "/language es workspace:yes")
+    assert refused.error
+    assert_all_from_catalog(refused)
+
+
 async def stored_text(deps: Deps) -> set[str]:
     """The facts' own words (an event's summary, its source, its confidence): stored in
     English, data rather than catalog strings (docs/languages.md, "What is not converted")."""

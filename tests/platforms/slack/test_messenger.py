@@ -10,7 +10,7 @@ from bot.core.messengers import DeliveryError
 from bot.core.models import Role
 from bot.platforms.slack.delivery import Delivery
 from bot.platforms.slack.messenger import SlackMessenger
-from bot.platforms.slack.roles import RoleResolver
+from bot.platforms.slack.roles import WORKSPACE_ADMIN_CACHE_SECONDS, RoleResolver
 from tests.platforms.fake_slack.server import FakeSlack
 from tests.platforms.slack.conftest import HttpSlack
 
@@ -54,6 +54,33 @@ async def test_workspace_admins_are_admins_and_the_answer_is_cached(fake_slack: 
         assert await roles.role_of("UORG") is Role.ORGANIZER
         assert await roles.role_of("U1") is Role.MEMBER
     assert [c.body["user"] for c in fake_slack.calls("users.info")] == ["UWS", "UORG", "U1"]
+
+
+async def test_the_role_cache_is_bounded_and_its_answers_expire(fake_slack: FakeSlack) -> None:
+    """At most `size` members remembered (the least recently asked forgotten first), each
+    answer for WORKSPACE_ADMIN_CACHE_SECONDS: past either, Slack is asked again."""
+    fake_slack.workspace_admins.add("UWS")
+    now = [0.0]
+    async with aiohttp.ClientSession() as session:
+        roles = RoleResolver(
+            frozenset(), frozenset(), client(fake_slack, session), clock=lambda: now[0], size=2
+        )
+        for user in ("UWS", "U1", "UWS", "U2"):  # UWS asked again: U1 is the oldest now
+            await roles.role_of(user, "T1")
+        assert len(fake_slack.calls("users.info")) == 3
+        assert await roles.role_of("UWS", "T1") is Role.ADMIN  # still remembered
+        await roles.role_of("U1", "T1")  # forgotten: asked again
+        assert len(fake_slack.calls("users.info")) == 4
+        now[0] = WORKSPACE_ADMIN_CACHE_SECONDS + 1
+        fake_slack.workspace_admins.discard("UWS")  # no longer an admin: seen once expired
+        assert await roles.role_of("UWS", "T1") is Role.MEMBER
+    assert [c.body["user"] for c in fake_slack.calls("users.info")] == [
+        "UWS",
+        "U1",
+        "U2",
+        "U1",
+        "UWS",
+    ]
 
 
 async def test_listed_ids_need_no_api_call(fake_slack: FakeSlack) -> None:
