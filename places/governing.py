@@ -42,9 +42,11 @@ class BodyRule:
     note: str = ""
     note_es: str = ""
 
-    def body_name(self, jurisdiction: Jurisdiction, language: str) -> str:
+    def body_name(self, jurisdiction: Jurisdiction, language: str, de_name: str = "") -> str:
+        """The body's name; a Spanish pattern may name the place as `{de_name}` ('del
+        Condado de Alameda': the caller words it, places/ knows no Spanish grammar)."""
         pattern = self.en if language == "en" else self.es
-        return pattern.format(name=jurisdiction.name)
+        return pattern.format(name=jurisdiction.name, de_name=de_name or f"de {jurisdiction.name}")
 
     def cite(self) -> str:
         """The rule's source, in the language of the request or letter being worded."""

@@ -10,6 +10,7 @@ from bot.core.models import Attachment
 from bot.core.options import has_control_characters
 from commands.letters.catalog import LetterCatalog, parse_header
 from commands.letters.views import clean
+from lexicon.i18n import _
 from storage.letters.models import StoredTemplate
 from templating import IsolatedError, TemplateRefused, check_new
 from templating.validate import MAX_TEMPLATE_CHARS, TemplateRejected, check_name
@@ -31,21 +32,25 @@ def template_source(ask: TemplateAsk) -> str:
     """The template text, typed or attached (one or the other)."""
     typed = ask.text
     if typed and ask.file is not None:
-        raise UserError("Give the template as text or as an attached file, not both.")
+        raise UserError(_("Give the template as text or as an attached file, not both."))
     if typed:
         return typed
     if ask.file is None:
-        raise UserError("Give the template text, or attach it as a .txt file.")
+        raise UserError(_("Give the template text, or attach it as a .txt file."))
     content = ask.file.content
     if len(content) > MAX_FILE_BYTES:
-        raise UserError(f"The file is too big (at most {MAX_TEMPLATE_CHARS:,} characters).")
+        raise UserError(
+            _("The file is too big (at most {count:,} characters).").format(
+                count=MAX_TEMPLATE_CHARS
+            )
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError("The file is not UTF-8 text; save it as plain UTF-8 text.") from None
+        raise UserError(_("The file is not UTF-8 text; save it as plain UTF-8 text.")) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if has_control_characters(text, multiline=True):
-        raise UserError("The file contains control characters; save it as plain text.")
+        raise UserError(_("The file contains control characters; save it as plain text."))
     return text
 
 
@@ -55,7 +60,9 @@ async def stored_from_request(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk
     except (TemplateRejected, TemplateRefused) as exc:  # it broke a rule: the rule, as said
         raise UserError(str(exc)) from None
     except IsolatedError as exc:  # stopped (time, memory) or busy
-        raise UserError(f"The template could not be checked: {exc}.") from None
+        raise UserError(
+            _("The template could not be checked: {reason}.").format(reason=exc)
+        ) from None
 
 
 async def _validated(ctx: Ctx, catalog: LetterCatalog, ask: TemplateAsk) -> StoredTemplate:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.errors import UserError
-from commands.letters.spanish import agency_es, jurisdiction_es
+from commands.letters.spanish import agency_es, jurisdiction_es, region_es
 from lexicon.i18n import _, current
 from lexicon.names import normalize
 from places.governing import BodyRule, rule_for
@@ -47,6 +47,7 @@ class Body:
     cc_es: str = ""
     cite: str = ""  # the source naming the body; '' when no source does
     where: str = ""  # the jurisdiction, for the organizer's note
+    where_es: str = ""  # the same in Spanish ('el condado de Hall, GA')
     # Officials on record, as their source writes them ('Council Member Ana Pérez'): the
     # salutation names them (commands/letters/on_record.py); never a guessed name or title.
     officials: tuple[str, ...] = ()
@@ -94,19 +95,20 @@ class Body:
             return _("The body named in this letter rests on: {cite}.").format(cite=self.cite)
         if not self.where:
             return ""
+        where = self.where_es if current() == "es" and self.where_es else self.where
         if not self.governs:  # a sheriff's letter: the sheriff is known, the county body not
             return _(
                 "No source on record names the body that governs {where}: find it on"
                 " the official website (its board or council and its clerk) and write its"
                 " name in the 'Copy to' line before sending (a facts admin can record it"
                 " with /facts set-body)."
-            ).format(where=self.where)
+            ).format(where=where)
         return _(
             "No source on record names the body that governs {where}: find it on the"
             " official website (its council or board and its clerk), then draft again with"
             ' recipient:"<the body\'s name>" (a facts admin can record it for every letter'
             " with /facts set-body)."
-        ).format(where=self.where)
+        ).format(where=where)
 
 
 def _dear_officials(officials: tuple[str, ...], language: str) -> str:
@@ -139,11 +141,13 @@ def jurisdiction_body(j: Jurisdiction, rule: BodyRule | None) -> Body:
         note = rule.note_es if current() == "es" and rule.note_es else rule.note
         raise UserError(_("{note} Source: {cite}").format(note=note, cite=rule.cite()))
     if rule is not None:
-        return Body(rule.body_name(j, "en"), rule.body_name(j, "es"), cite=rule.cite())
+        spanish = rule.body_name(j, "es", de_name=_de(region_es(j.name, title=True)))
+        return Body(rule.body_name(j, "en"), spanish, cite=rule.cite())
     return Body(
         f"the governing body of {j.formal}",
         f"el órgano de gobierno {_de(formal_es(j))}",
         where=j.formal.removeprefix("the "),
+        where_es=formal_es(j),
     )
 
 
@@ -173,6 +177,7 @@ def _sheriff(agency: Agency, j: Jurisdiction, rule: BodyRule | None) -> Body:
         cc_es=county.es,
         cite=county.cite,
         where=county.where,
+        where_es=county.where_es,
     )
 
 

@@ -47,11 +47,17 @@ async def custom_info(stored: StoredTemplate, catalog: LetterCatalog) -> Templat
     except TemplateRefused:
         # Stored before a rule tightened: refuse to render rather than render unchecked.
         raise UserError(
-            f"The template {stored.name} no longer passes validation; an organizer can"
-            " add it again with /letter add."
+            _(
+                "The template {name} no longer passes validation; an organizer can add it"
+                " again with /letter add."
+            ).format(name=stored.name)
         ) from None
     except IsolatedError as exc:
-        raise UserError(f"The template {stored.name} could not be read: {exc}.") from None
+        raise UserError(
+            _("The template {name} could not be read: {reason}.").format(
+                name=stored.name, reason=exc
+            )
+        ) from None
     return TemplateInfo(
         name=stored.name,
         language=stored.language,
@@ -74,9 +80,17 @@ def _applies(body: str) -> frozenset[str]:
 
 
 async def find_template(
-    deps: Deps, catalog: LetterCatalog, name: str, language: str, workspace: str
+    deps: Deps,
+    catalog: LetterCatalog,
+    name: str,
+    language: str,
+    workspace: str,
+    *,
+    asked: bool = True,
 ) -> TemplateInfo:
-    """The template called `name` in `language`: shipped, or the workspace's own."""
+    """The template called `name` in `language`: shipped, or the workspace's own. A language
+    the member did not ask for (`asked=False`: their own) gives way to the template's
+    languages, English first, when the template has no version in it."""
     key = name.strip().lower()
     info = catalog.shipped(key, language)
     if info is not None:
@@ -87,6 +101,9 @@ async def find_template(
         if candidate.language == language:
             return await custom_info(candidate, catalog)
     languages = languages or [s.language for s in stored]
+    if languages and not asked:
+        fallback = "en" if "en" in languages else languages[0]
+        return await find_template(deps, catalog, key, fallback, workspace)
     if languages:
         choose = " or language:".join(languages)
         raise UserError(
@@ -109,7 +126,11 @@ async def draft(deps: Deps, catalog: LetterCatalog, info: TemplateInfo, ask: Dra
         else:  # shipped with the bot, reviewed code: in-process is safe and faster
             text = render(catalog.compiled(info), context)
     except (RenderError, IsolatedError) as exc:
-        raise UserError(f"The {info.name} template could not be drafted: {exc}.") from None
+        raise UserError(
+            _("The {name} template could not be drafted: {reason}.").format(
+                name=info.name, reason=exc
+            )
+        ) from None
     place = context.get("place")
     label = str(place.get("label", "")) if isinstance(place, dict) else ""
     return Draft(

@@ -16,10 +16,10 @@ from commands.letters.catalog import LetterCatalog
 from commands.letters.context import DraftAsk
 from commands.letters.drafting import draft as draft_letter
 from commands.letters.drafting import find_template
-from commands.letters.listing import listing_lines, template_choices
+from commands.letters.listing import kind_name, listing_lines, template_choices
 from lexicon.dates import LANGUAGES
-from lexicon.i18n import _
-from lexicon.words import plural
+from lexicon.i18n import _, current, format_stamp, ngettext
+from storage.letters.models import StoredTemplate
 from templating.validate import MAX_TEMPLATE_CHARS
 
 COMMANDS = CommandSet(group="letter", private=True)
@@ -43,12 +43,18 @@ async def suggest(deps: Deps, ctx: AutocompleteContext, typed: str) -> list[Choi
 )
 async def templates(ctx: Ctx) -> Reply:
     deps = ctx.deps
-    lines = await listing_lines(deps, CATALOG, ctx.workspace)
+    lines = await listing_lines(deps, CATALOG, ctx.workspace, member_language())
     return Reply(
-        title="Letter and petition templates",
+        title=_("Letter and petition templates"),
         text="\n".join(lines)
-        + '\n\nDraft one: /letter draft <template> <place> signer:"Your Name" language:es',
+        + "\n\n"
+        + _('Draft one: /letter draft <template> <place> signer:"Your Name" language:es'),
     )
+
+
+def member_language() -> str:
+    """The request's language when letters are written in it (en, es), else English."""
+    return current() if current() in LANGUAGES else "en"
 
 
 @COMMANDS.command(
@@ -74,7 +80,9 @@ async def draft(
     ] = "",
     recipient: Annotated[str, Opt("Who it is addressed to", max_length=160)] = "",
     signer: Annotated[str, Opt("Who signs it", max_length=80)] = "",
-    language: Annotated[str, Opt("en or es", max_length=2, choices=LANGUAGES)] = "en",
+    language: Annotated[
+        str, Opt("en or es (default: your language)", max_length=2, choices=LANGUAGES)
+    ] = "",
     company: Annotated[str, Opt("For company letters (default amazon)", max_length=60)] = "",
     since: Annotated[
         FactDate | None,
@@ -90,11 +98,14 @@ async def draft(
     ] = "",
 ) -> Reply:
     deps = ctx.deps
-    info = await find_template(deps, CATALOG, template, language, ctx.workspace)
+    # Without `language:`, the member's own (docs/languages.md), if the template has it.
+    info = await find_template(
+        deps, CATALOG, template, language or member_language(), ctx.workspace, asked=bool(language)
+    )
     ask = DraftAsk(
         template=info.name,
         fields=info.fields,
-        language=language,
+        language=info.language,
         place=place,
         recipient=recipient,
         # Signed by whoever drafts it unless they name a signer: never a "[Your name]".
@@ -157,21 +168,32 @@ async def add(
         if not by_author and ctx.role < Role.ADMIN:
             # An organizer's template is theirs: another organizer adds one of their own.
             raise UserError(
-                f"{old.name} ({old.language}) was added by {old.author_name} on"
-                f" {old.created[:10]}; only they or an admin can replace it. Choose another name."
+                _(
+                    "{name} ({language}) was added by {author} on {day}; only they or an admin"
+                    " can replace it. Choose another name."
+                ).format(
+                    name=old.name,
+                    language=old.language,
+                    author=old.author_name,
+                    day=format_stamp(old.created[:10]),
+                )
             )
     await deps.storage.letters.save(stored)
-    what = f"the {stored.kind} template {stored.name} ({stored.language})"
-    if old is not None:
-        said = (
-            f"Replaced {what}: it was {old.title!r}, added by {old.author_name} on"
-            f" {old.created[:10]}."
-        )
-    else:
-        said = f"Added {what}."
-    return Reply(
-        text=f"{said} Draft it: /letter draft {stored.name} <place> language:{stored.language}"
+    said = _added(stored, old)
+    draft_it = _("Draft it: /letter draft {name} <place> language:{language}").format(
+        name=stored.name, language=stored.language
     )
+    return Reply(text=f"{said} {draft_it}")
+
+
+def _added(stored: StoredTemplate, old: StoredTemplate | None) -> str:
+    fields = {"kind": kind_name(stored.kind), "name": stored.name, "language": stored.language}
+    if old is None:
+        return _("Added the {kind} template {name} ({language}).").format(**fields)
+    return _(
+        "Replaced the {kind} template {name} ({language}): it was {title!r}, added by {author}"
+        " on {day}."
+    ).format(**fields, title=old.title, author=old.author_name, day=format_stamp(old.created[:10]))
 
 
 @COMMANDS.command(
@@ -187,8 +209,15 @@ async def remove(
     deps = ctx.deps
     name = name.strip().lower()
     if name in CATALOG.files:
-        raise UserError(f"{name} is built in and cannot be removed.")
+        raise UserError(_("{name} is built in and cannot be removed.").format(name=name))
     removed = await deps.storage.letters.remove(ctx.workspace, name)
     if not removed:
-        raise UserError(f"No template called {name[:40]!r} was added in this workspace.")
-    return Reply(text=f"Removed the template {name} ({plural(removed, 'language version')}).")
+        raise UserError(
+            _("No template called {typed!r} was added in this workspace.").format(typed=name[:40])
+        )
+    said = ngettext(
+        "Removed the template {name} ({count:,} language version).",
+        "Removed the template {name} ({count:,} language versions).",
+        removed,
+    )
+    return Reply(text=said.format(name=name, count=removed))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.core.deps import Deps
 from bot.core.registry import MAX_CHOICES, Choice
 from commands.letters.catalog import LetterCatalog
+from lexicon.i18n import N_, _
 from storage.letters.models import StoredTemplate
 
 
@@ -20,19 +21,23 @@ class Listed:
     author: str = ""  # custom templates only
 
 
-async def listed_templates(deps: Deps, catalog: LetterCatalog, workspace: str) -> list[Listed]:
-    """Shipped templates, then the workspace's own, each name once with its languages."""
+async def listed_templates(
+    deps: Deps, catalog: LetterCatalog, workspace: str, language: str = "en"
+) -> list[Listed]:
+    """Shipped templates, then the workspace's own, each name once with its languages; the
+    title and purpose of its version in `language` when it has one, else English's."""
     found: list[Listed] = []
     for name in catalog.shipped_names():
         languages = catalog.shipped_languages(name)
-        info = catalog.shipped(name, "en" if "en" in languages else languages[0])
+        info = catalog.shipped(name, _preferred(languages, language))
         if info is not None:
             found.append(Listed(name, info.kind, info.title, info.purpose, tuple(languages)))
     custom: dict[str, list[StoredTemplate]] = {}
     for stored in await deps.storage.letters.list(workspace):
         custom.setdefault(stored.name, []).append(stored)
     for name, versions in custom.items():
-        first = versions[0]
+        chosen = _preferred([v.language for v in versions], language)
+        first = next(v for v in versions if v.language == chosen)
         found.append(
             Listed(
                 name,
@@ -46,14 +51,42 @@ async def listed_templates(deps: Deps, catalog: LetterCatalog, workspace: str) -
     return found
 
 
-async def listing_lines(deps: Deps, catalog: LetterCatalog, workspace: str) -> list[str]:
+def _preferred(languages: list[str], language: str) -> str:
+    if language in languages:
+        return language
+    return "en" if "en" in languages else languages[0]
+
+
+# What a template is, as /letter templates and /mydata say it (TEMPLATE_KINDS).
+KIND_NAMES = {
+    "letter": N_("letter"),
+    "petition": N_("petition"),
+    "records-request": N_("records-request"),
+}
+
+
+def kind_name(kind: str) -> str:
+    return _(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+async def listing_lines(
+    deps: Deps, catalog: LetterCatalog, workspace: str, language: str = "en"
+) -> list[str]:
     lines = []
-    for item in await listed_templates(deps, catalog, workspace):
-        by = f"; added by {item.author}" if item.author else ""
-        purpose = f": {item.purpose}" if item.purpose else ""
-        lines.append(
-            f"{item.name} ({item.kind}; {', '.join(item.languages)}{by}) - {item.title}{purpose}"
-        )
+    for item in await listed_templates(deps, catalog, workspace, language):
+        fields = {
+            "name": item.name,
+            "kind": kind_name(item.kind),
+            "languages": ", ".join(item.languages),
+            "author": item.author,
+            "title": item.title,
+            "purpose": f": {item.purpose}" if item.purpose else "",
+        }
+        if item.author:
+            line = _("{name} ({kind}; {languages}; added by {author}) - {title}{purpose}")
+        else:
+            line = _("{name} ({kind}; {languages}) - {title}{purpose}")
+        lines.append(line.format(**fields))
     return lines
 
 

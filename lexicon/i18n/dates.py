@@ -44,3 +44,12 @@ def format_fact_date(iso: str, precision: str | None = None, *, iso_days: bool =
 
 def _pseudo_if(text: str, locale: str) -> str:
     return pseudo(text) if locale == PSEUDO else text
+
+
+def format_stamp(stamp: str) -> str:
+    """A stored moment ('2026-11-26T12:00:00Z', '2026-11-26') as English has always shown
+    it, as stored; in other languages its day in words ('26 de noviembre de 2026')."""
+    locale = current()
+    if locale in (DEFAULT, PSEUDO) or len(stamp) < 10:
+        return _pseudo_if(stamp, locale)
+    return format_fact_date(stamp[:10], "day")

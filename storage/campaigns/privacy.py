@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from lexicon.i18n import _
+from lexicon.i18n import _, format_stamp
 from storage.sql import Conn, Db
 
 
@@ -20,7 +20,14 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
         said = _('{slug} ({title}) in workspace {workspace}: signed up {at} as "{name}", {where}')
         where = _('city "{city}"').format(city=city) if city else _("no city")
         lines.append(
-            said.format(slug=slug, title=title, workspace=workspace, at=at, name=name, where=where)
+            said.format(
+                slug=slug,
+                title=title,
+                workspace=workspace,
+                at=format_stamp(str(at)),  # English: as stored; Spanish: the day in words
+                name=name,
+                where=where,
+            )
         )
     return lines
 

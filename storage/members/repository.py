@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 
-from lexicon.i18n import _, language_name
+from lexicon.i18n import _, format_stamp, language_name
 from storage.errors import Refused
 from storage.sql import Conn, Db
 
@@ -90,7 +90,8 @@ async def describe_member(db: Db, platform: str, user_id: str) -> list[str]:
         return []
     return [
         _("{language} (chosen on {day})").format(
-            language=language_name(str(row["language"])), day=str(row["chosen_at"])[:10]
+            language=language_name(str(row["language"])),
+            day=format_stamp(str(row["chosen_at"])[:10]),
         )
     ]
 

@@ -219,7 +219,14 @@ def test_a_county_rule_stays_in_its_state() -> None:
     assert place_body(place).en == "the governing body of Forsyth County, GA"
     place = Place("Denton County, TX", "county", "", "Denton County", "TX")
     assert place_body(place).en == "the Denton County Commissioners Court"
-    assert "Corte de Comisionados" in place_body(place).es
+    # The county named in Spanish inside the body's name, its English name in parentheses.
+    assert place_body(place).es == (
+        "la Corte de Comisionados del Condado de Denton (Denton County Commissioners Court)"
+    )
+    place = Place("Alameda County, CA", "county", "", "Alameda County", "CA")
+    assert place_body(place).es == (
+        "la Junta de Supervisores del Condado de Alameda (Alameda County Board of Supervisors)"
+    )
     # New York's counties differ (legislature or board of supervisors): only those with a source.
     place = Place("Monroe County, NY", "county", "", "Monroe County", "NY")
     assert place_body(place).en == "the governing body of Monroe County, NY"

@@ -71,7 +71,7 @@ async def test_mydata_shows_the_choice_and_forgetme_erases_it(
         " /forgetme lo borra."
     )
     assert [(f.name, f.value) for f in mine.fields] == [
-        ("Su idioma", "español (elegido el 2026-11-26)")
+        ("Su idioma", "español (elegido el 26 de noviembre de 2026)")
     ]
     asked = await dispatcher.run_text(member, "/forgetme")
     assert asked.title == "¿Borrar todo lo que hay sobre usted?"

@@ -80,7 +80,7 @@ async def test_place_commands_in_spanish(atlas: Dispatcher, deps: Deps, db: Data
     laws = await atlas.run_text(who, "/laws Oakland, CA")
     assert laws.title == "Leyes de reconocimiento facial aplicables a Oakland, CA"
     values = "\n".join(f.value for f in laws.fields)
-    assert ". Promulgada el 16 de julio de 2019; estado: vigente (" in values, values
+    assert ". Votada el 16 de julio de 2019; estado: vigente (" in values, values
     assert "; estado: vencida el 1 de enero de 2023 (" in values, values
     contact = await atlas.run_text(who, "/contact Greenfield, WI")
     assert contact.title == "Quién gobierna a la policía: Greenfield, WI"

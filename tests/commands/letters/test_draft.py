@@ -73,7 +73,7 @@ async def test_keep_ban_needs_a_ban(disp: Dispatcher, member: Identity) -> None:
     assert "ban-petition Greenfield, WI" in reply.text
     ok = await disp.run_text(member, "/letter draft keep-ban San Francisco, CA")
     assert not ok.error
-    assert "San Francisco, CA's facial-recognition ban, passed on May 14, 2019" in ok.text
+    assert "San Francisco, CA's facial-recognition ban, voted on May 14, 2019" in ok.text
 
 
 async def test_ban_petition_lists_state_and_nearby_laws(disp: Dispatcher, member: Identity) -> None:
