@@ -18,8 +18,6 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-.venv: $(BIN)/.installed $(MO_FILES)
-
 # The gettext catalogs (docs/languages.md). The code's English is the source; `make catalogs`
 # extracts every wrapped string into the template (.pot), merges it into each language's .po
 # (new strings untranslated, changed ones marked fuzzy: tests/lexicon/i18n fails on either
@@ -29,6 +27,9 @@ LOCALE_DIR := lexicon/i18n/locale
 POT := $(LOCALE_DIR)/counterwatch.pot
 PO_FILES := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/counterwatch.po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# Make reads a rule's prerequisites as it parses it: this one must follow MO_FILES.
+.venv: $(BIN)/.installed $(MO_FILES)
+
 # gettext's names, plus the declarations whose text /help and Discord's menu show.
 EXTRACT_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k store_plural:1,2 -k command:2 -k declare:2 -k Opt:1 -k place_opt:1
 
