@@ -81,12 +81,9 @@ FAST_MARKERS := not postgres and not multiprocess and not browser and not instal
 # on tmpfs where the machine has one and TMPDIR names no other place; only a failed test's
 # folder is kept (a run leaves some 700 MB, which on tmpfs is memory).
 FAST_TMPDIR := $(or $(TMPDIR),$(wildcard /dev/shm))
-# Bytecode and pytest's rewritten test modules are cached between runs even where the shell
-# says not to (PYTHONDONTWRITEBYTECODE): otherwise every worker compiles the whole project
-# again on every run, seconds of CPU each. An empty value is "not set" to Python.
 test-fast: $(BIN)/.installed $(MO_FILES)
 	$(BIN)/ruff check .
-	PYTHONDONTWRITEBYTECODE= TMPDIR=$(FAST_TMPDIR) $(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)" \
+	TMPDIR=$(FAST_TMPDIR) $(BIN)/pytest -n auto --dist worksteal -m "$(FAST_MARKERS)" \
 		-o tmp_path_retention_policy=failed
 
 lint: $(BIN)/.installed
