@@ -178,21 +178,17 @@ def _partnership(ask: DraftAsk, facts: PlaceFacts) -> Deployment:
     if len(own) == 1 and place.kind == "city":
         return own[0]
     names = sorted(d.agency.name for d in agencies.values())
-    raise UserError(
+    raise _which_one(
         ngettext(
             "{place} has {n} agency with a Ring partnership on record ({names}): which one?"
             " e.g. /letter draft {template} {first}, {state}",
             "{place} has {n} agencies with a Ring partnership on record ({names}): which one?"
             " e.g. /letter draft {template} {first}, {state}",
             len(names),
-        ).format(
-            place=place.label,
-            n=len(names),
-            names=_named(names),
-            template=ask.template,
-            first=names[0],
-            state=place.state,
-        )
+        ),
+        ask,
+        place,
+        names,
     )
 
 
@@ -214,14 +210,25 @@ async def _records_agency(deps: Deps, ask: DraftAsk, facts: PlaceFacts) -> Agenc
             ).format(place=place.label, template=ask.template)
         )
     names = sorted(a.name for a in agencies.values())
-    raise UserError(
+    raise _which_one(
         ngettext(
             "{place} has {n} agency on record ({names}): which one? e.g. /letter draft"
             " {template} {first}, {state}",
             "{place} has {n} agencies on record ({names}): which one? e.g. /letter draft"
             " {template} {first}, {state}",
             len(names),
-        ).format(
+        ),
+        ask,
+        place,
+        names,
+    )
+
+
+def _which_one(message: str, ask: DraftAsk, place: Place, names: list[str]) -> UserError:
+    """'<place> has N agencies ... ({names}): which one? e.g. /letter draft ...', the
+    message (one of the plural pairs above, said in the asker's language) filled in."""
+    return UserError(
+        message.format(
             place=place.label,
             n=len(names),
             names=_named(names),
