@@ -18,6 +18,7 @@ from commands.admin.authoring import committed, edit_of
 from commands.admin.checks import fact_id
 from commands.admin.wording import notices, recorded_title
 from lexicon.i18n import _
+from lexicon.stored import say
 from storage.fact_edits.models import SpanishText
 
 COMMANDS = CommandSet(group="facts", role=Role.FACTS_ADMIN, private=True)
@@ -72,7 +73,7 @@ async def set_spanish(
     change = SpanishText(edit, ref, text, spanish_text(status_es))
     outcome = await deps.storage.fact_edits.set_spanish(change)
     await committed(deps)
-    done = _("Updated {fact}: {summary}.").format(fact=outcome.fact, summary=outcome.summary)
+    done = _("Updated {fact}: {summary}.").format(fact=outcome.fact, summary=say(outcome.summary))
     quiet = _("Only its wording changed: followers are not told.")
     by = _("By {name}.").format(name=ctx.user_name)
     undo = _("Undo: /facts undo C{change}").format(change=outcome.change_id)

@@ -36,7 +36,7 @@ async def set_spanish(conn: Conn, change: SpanishText) -> Outcome:
                 fact=str(fact),
             )
         )
-    table, (text_en, status_en), (text_es, status_es) = _COLUMNS[fact.kind]
+    table, (_, status_en), (text_es, status_es) = _COLUMNS[fact.kind]
     row = await locked_snapshot(conn, table, fact.id)
     if row is None:
         raise ChangeRefused(
@@ -53,10 +53,7 @@ async def set_spanish(conn: Conn, change: SpanishText) -> Outcome:
         )
     rec = ChangeRecorder(conn)
     await rec.update(table, fact.id, values)
-    said = "; ".join(f"{column}: {value}" for column, value in values.items())
-    summary = store(
-        N_("{fact} in Spanish ({column}: {text}): {said}"),
-        fact=str(fact), column=text_en, text=str(row[text_en])[:80], said=said,
-    )  # fmt: skip
+    # The Spanish itself; which columns changed, and from what, are the entry's own rows.
+    summary = store(N_("Spanish text: {said}"), said=" / ".join(values.values()))
     change_entry = entry(change.edit, "update", summary, table, fact.id)
     return await finish(conn, rec, change_entry, change.edit, str(fact))

@@ -32,6 +32,12 @@ async def test_set_spanish_is_audited_read_and_undone(disp: Dispatcher, db: Data
         ' status_es:"moratoria prorrogada hasta nuevo aviso"',
     )
     assert "Change C2 recorded" in text and "Updated E1" in text
+    # The stored summary is said, never shown as storage keeps it.
+    assert (
+        "Updated E1: Spanish text: Amazon prorrogó la moratoria hasta nuevo aviso /"
+        " moratoria prorrogada hasta nuevo aviso." in text
+    ), text
+    assert "\x1f" not in text and '"m":' not in text
     assert "followers are not told" in text and "Undo: /facts undo C2" in text
     row = await db.fetchone("SELECT summary, summary_es, status_es FROM company_events")
     assert row is not None and tuple(row) == (
