@@ -17,7 +17,7 @@ from bot.core.context import Ctx
 from bot.core.errors import UserError
 from bot.core.language import request_locale, workspace_language
 from bot.core.models import DIRECT_MESSAGES, Reply, Role
-from lexicon.i18n import _, language_name, using
+from lexicon.i18n import _, format_stamp, language_name, using
 from storage.workspaces.models import LanguageSetting, Workspace
 
 AUTO = "auto"
@@ -63,7 +63,7 @@ async def _in_force(ctx: Ctx) -> str:
         return _(
             "Cards and channel posts in this workspace are in {language}, as its admins"
             " chose (on {day}); each member's own replies stay in their language."
-        ).format(language=language_name(stored.language), day=stored.set_at[:10])
+        ).format(language=language_name(stored.language), day=format_stamp(stored.set_at[:10]))
     followed = await workspace_language(ctx.deps, ctx.platform, ctx.workspace, ctx.workspace_locale)
     return _(
         "Cards and channel posts in this workspace are in {language}, its platform's"

@@ -14,7 +14,7 @@ from commands.admin.authoring import committed, edit_of, viewer_of
 from commands.admin.checks import change_id, fact_id
 from commands.admin.wording import notices, recorded_title, told_once
 from commands.facts.text import date_text
-from lexicon.i18n import N_, _, ngettext
+from lexicon.i18n import N_, _, format_moment, ngettext
 from lexicon.stored import code_said, say
 from lexicon.technologies import technology_name
 from lexicon.words import shorten
@@ -99,7 +99,8 @@ async def history(
 
 
 def _refusal_line(refusal: Refusal) -> str:
-    return f"R{refusal.id} · {_when(refusal.at)} · {_who(refusal.author)} · /{refusal.command}"
+    when, who = format_moment(refusal.at), _who(refusal.author)
+    return f"R{refusal.id} · {when} · {who} · /{refusal.command}"
 
 
 def _who(author: Author) -> str:
@@ -108,11 +109,6 @@ def _who(author: Author) -> str:
     if not author.user_id:
         return author.user_name
     return f"{author.user_name} ({author.platform}:{author.user_id})"
-
-
-def _when(at: str) -> str:
-    """'2026-11-28T07:49:20Z' as people read it: '2026-11-28 07:49 UTC' (times are UTC)."""
-    return f"{at.replace('T', ' ')[:16]} UTC"
 
 
 async def _find(deps: Deps, target: str, ctx: Ctx) -> tuple[list[Change], str]:
@@ -150,7 +146,7 @@ def _source_ids(changes: list[Change]) -> list[int]:
 
 
 def _describe(change: Change, sources: Mapping[int, str]) -> str:
-    head = f"C{change.id} · {_when(change.at)} · {_who(change.author)} · /{change.command}"
+    head = f"C{change.id} · {format_moment(change.at)} · {_who(change.author)} · /{change.command}"
     if change.fact_id:
         head += f" · {change.fact_id}"
     lines = [head, f"  {say(change.summary)}"]
@@ -265,7 +261,9 @@ async def show_outbox(ctx: Ctx) -> Reply:
             "N{id}, {what}, to {to}: {n:,} attempt, next {when}",
             "N{id}, {what}, to {to}: {n:,} attempts, next {when}",
             item.attempts,
-        ).format(id=item.id, what=what, to=to, n=item.attempts, when=_when(item.next_attempt_at))
+        ).format(
+            id=item.id, what=what, to=to, n=item.attempts, when=format_moment(item.next_attempt_at)
+        )
         lines.append(line + error)
     if any(t.pending for t in by_kind.values()) and not any(t.failing for t in by_kind.values()):
         lines.append(_("Nothing has failed; the delivery loop sends pending ones shortly."))
@@ -287,5 +285,5 @@ def _kind_line(kind: str, totals: OutboxStats) -> str:
     if kind == CAMPAIGN:
         line += _("; given up {n:,} (DMs closed or kept failing)").format(n=totals.gave_up)
     if totals.oldest_pending:
-        line += _("; oldest pending since {when}").format(when=_when(totals.oldest_pending))
+        line += _("; oldest pending since {when}").format(when=format_moment(totals.oldest_pending))
     return line + "."

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lexicon.i18n.catalogs import CATALOG_DOMAIN, LOCALE_DIR, catalog_for
 from lexicon.i18n.current import current, using
-from lexicon.i18n.dates import format_day, format_fact_date, format_stamp
+from lexicon.i18n.dates import format_day, format_fact_date, format_moment, format_stamp
 from lexicon.i18n.locales import DEFAULT, PSEUDO, SUPPORTED, language_name, normalize
 from lexicon.i18n.translate import N_, _, ngettext
 
@@ -28,6 +28,7 @@ __all__ = [
     "current",
     "format_day",
     "format_fact_date",
+    "format_moment",
     "format_stamp",
     "language_name",
     "ngettext",

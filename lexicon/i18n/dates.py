@@ -46,6 +46,16 @@ def _pseudo_if(text: str, locale: str) -> str:
     return pseudo(text) if locale == PSEUDO else text
 
 
+def format_moment(stamp: str) -> str:
+    """A stored UTC moment ('2026-11-28T07:49:20Z') to the minute: '2026-11-28 07:49 UTC' in
+    English, as it has always read; elsewhere its day in words ('28 de noviembre de 2026,
+    07:49 UTC')."""
+    locale = current()
+    if locale in (DEFAULT, PSEUDO) or len(stamp) < 16:
+        return _pseudo_if(f"{stamp.replace('T', ' ')[:16]} UTC", locale)
+    return f"{format_fact_date(stamp[:10], 'day')}, {stamp[11:16]} UTC"
+
+
 def format_stamp(stamp: str) -> str:
     """A stored moment ('2026-11-26T12:00:00Z', '2026-11-26') as English has always shown
     it, as stored; in other languages its day in words ('26 de noviembre de 2026')."""

@@ -10,7 +10,7 @@ before/after snapshots; both are rewritten alike, so an undo still sees matching
 
 from __future__ import annotations
 
-from lexicon.i18n import _, ngettext
+from lexicon.i18n import _, format_moment, ngettext
 from lexicon.stored import say
 from lexicon.words import shorten
 from storage.audit.models import dumps, loads
@@ -35,10 +35,6 @@ def admin_origin(platform: str, user_id: str) -> str:
     return f"admin:{platform}:{user_id}"
 
 
-def _when(at: str) -> str:
-    return f"{at.replace('T', ' ')[:16]} UTC"
-
-
 async def describe_refusals(db: Db, platform: str, user_id: str) -> list[str]:
     rows = await db.fetchall(
         "SELECT id, at, workspace, user_name, command FROM refusals"
@@ -51,7 +47,7 @@ async def describe_refusals(db: Db, platform: str, user_id: str) -> list[str]:
             " in workspace {workspace}"
         ).format(
             id=r["id"],
-            when=_when(r["at"]),
+            when=format_moment(r["at"]),
             command=r["command"],
             name=r["user_name"],
             workspace=r["workspace"],
@@ -79,7 +75,7 @@ async def describe_changes(db: Db, platform: str, user_id: str) -> list[str]:
             'C{id} · {when}: /{command}: {summary}; recorded as "{name}" in workspace {workspace}'
         ).format(
             id=r["id"],
-            when=_when(r["at"]),
+            when=format_moment(r["at"]),
             command=r["command"],
             summary=shorten(say(str(r["summary"])), 120),
             name=r["user_name"],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 
-from lexicon.i18n import _, language_name
+from lexicon.i18n import _, format_stamp, language_name
 from storage.errors import Refused
 from storage.sql import Conn, Db
 from storage.workspaces.models import LanguageSetting, Workspace, WorkspaceLanguage
@@ -102,10 +102,10 @@ async def describe_author(db: Db, platform: str, user_id: str) -> list[str]:
 def _author_line(at: str, workspace: str, language: str) -> str:
     if not language:
         return _("{day}: workspace {workspace} set back to its platform's language").format(
-            day=at[:10], workspace=workspace
+            day=format_stamp(at[:10]), workspace=workspace
         )
     return _("{day}: workspace {workspace} set to {language}").format(
-        day=at[:10], workspace=workspace, language=language_name(language)
+        day=format_stamp(at[:10]), workspace=workspace, language=language_name(language)
     )
 
 

@@ -11,7 +11,16 @@ import io
 import pytest
 from babel.support import Translations
 
-from lexicon.i18n import _, current, format_day, format_fact_date, ngettext, normalize, using
+from lexicon.i18n import (
+    _,
+    current,
+    format_day,
+    format_fact_date,
+    format_moment,
+    ngettext,
+    normalize,
+    using,
+)
 from lexicon.i18n.catalogs import _compiled_in_memory, catalog_for, catalog_path
 from lexicon.i18n.pseudo import pseudo
 
@@ -85,3 +94,11 @@ def test_a_tree_without_the_compiled_catalog_reads_the_po() -> None:
     from_po = Translations(io.BytesIO(_compiled_in_memory(po)))
     assert from_po.gettext("Your data") == catalog_for("es").gettext("Your data") == "Sus datos"
     assert isinstance(catalog_for("en"), gettext.NullTranslations)
+
+
+def test_a_moment_reads_as_always_in_english_and_in_words_in_spanish() -> None:
+    with using("en"):
+        assert format_moment("2026-11-28T07:49:20Z") == "2026-11-28 07:49 UTC"
+    with using("es"):
+        assert format_moment("2026-11-28T07:49:20Z") == "28 de noviembre de 2026, 07:49 UTC"
+        assert format_moment("2026-11") == "2026-11 UTC"  # too short to be a moment: as stored

@@ -30,8 +30,8 @@ async def test_mydata_lines_in_spanish(disp: Dispatcher, fdeps: Deps) -> None:
     lines = [line for f in reply.fields for line in f.value.splitlines()]
     assert 'Usted sigue Greenfield, WI (desde: 26 de noviembre de 2026, como "user A1")' in lines
     assert (
-        "C2 · 2026-11-26 12:00 UTC: /facts add-law: Madison, WI: prohibición (diciembre de 2020),"
-        ' vigente; registrado como "user A1" en el espacio de trabajo W1'
+        "C2 · 26 de noviembre de 2026, 12:00 UTC: /facts add-law: Madison, WI: prohibición"
+        ' (diciembre de 2020), vigente; registrado como "user A1" en el espacio de trabajo W1'
     ) in lines
     assert "1 dato lo nombra a usted como el administrador que lo registró (admin:test:A1)" in lines
     assert not [line for line in lines if english_sentences(line)], lines
